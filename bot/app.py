@@ -1,0 +1,45 @@
+"""Assemble the application from settings: knowledge base, index, database and conversation core."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bot.config import Settings
+from bot.conversation.context import Deps
+from bot.conversation.engine import Core
+from bot.conversation.features import build_router
+from bot.db import open_database
+from bot.models import utcnow
+from knowledge.index import Index
+from knowledge.loader import BUNDLED_ROOT, KnowledgeBase, load
+
+
+@dataclass(frozen=True)
+class App:
+    settings: Settings
+    deps: Deps
+    engine: Engine
+    core: Core
+
+
+def load_knowledge(settings: Settings) -> tuple[KnowledgeBase, Index]:
+    """Load and index the knowledge base; raises KnowledgeError listing every problem."""
+    kb = load(settings.knowledge_dir or BUNDLED_ROOT)
+    return kb, Index(kb)
+
+
+def build_app(settings: Settings, *, engine: Engine | None = None,
+              knowledge: tuple[KnowledgeBase, Index] | None = None,
+              clock: Callable[[], dt.datetime] = utcnow) -> App:
+    """Everything the bot needs; raises KnowledgeError or DatabaseError with a one-line reason.
+
+    Tests pass an already migrated ``engine``, a shared ``knowledge`` index and a fake ``clock``.
+    """
+    kb, index = knowledge or load_knowledge(settings)
+    deps = Deps(settings=settings, kb=kb, index=index, clock=clock)
+    engine = engine or open_database(settings.database_url_or_default())
+    return App(settings, deps, engine, Core(deps, engine, build_router()))

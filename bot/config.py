@@ -1,0 +1,69 @@
+"""Settings, read once from HUSLY_* environment variables and an optional .env file.
+
+Built in the entry point and passed down; nothing reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "husly"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HUSLY_", env_file=".env", extra="ignore")
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    # Empty means "a SQLite file in data_dir"; see database_url_or_default().
+    database_url: str = ""
+    redis_url: str = ""
+    knowledge_dir: Path | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    telegram_token: SecretStr | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    framework: Literal["aiogram", "ptb"] = "aiogram"
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1:8080"
+    webhook_secret: SecretStr | None = None
+
+    # Confidence below this gives "I'm not sure" and the top topics instead of one answer.
+    confidence_threshold: float = Field(default=0.45, ge=0, le=1)
+    max_text_length: int = Field(default=2000, ge=100, le=20000)
+    sla_urgent_minutes: int = Field(default=15, ge=1)
+    sla_emergency_minutes: int = Field(default=5, ge=1)
+    followup_hours: int = Field(default=24, ge=1)
+    retention_days: int = Field(default=180, ge=1)
+    # Messages per user per minute before one slow-down notice.
+    flood_limit_per_minute: int = Field(default=20, ge=1)
+
+    @field_validator("database_url")
+    @classmethod
+    def known_database(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must be a sqlite:// or postgresql+psycopg:// URL")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def host_and_port(cls, value: str) -> str:
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError("must be host:port, for example 127.0.0.1:8080")
+        return value
+
+    @field_validator("webhook_url", "telegram_api_url")
+    @classmethod
+    def http_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    def database_url_or_default(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'husly.sqlite3'}"

@@ -1,0 +1,107 @@
+"""Render curated knowledge as messages: a topic's answer, service cards, and the "checked on" line.
+
+Pure functions of the knowledge base, the language and the date, used by the chat and by `husly ask`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.i18n import _, format_date, use_lang
+from bot.replies import Button, Reply, esc
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import MUNICIPALITIES, Service, Topic
+
+# A service not checked for a year is shown with a warning to call and check first.
+CALL_FIRST_AFTER = dt.timedelta(days=365)
+
+
+def municipality_name(slug: str) -> str:
+    names = {
+        "randers": "Randers", "roskilde": "Roskilde", "koebenhavn": _("Copenhagen"),
+        "favrskov": "Favrskov", "aarhus": "Aarhus", "hoeje-taastrup": "Høje-Taastrup",
+    }
+    return names[slug]
+
+
+def checked_line(day: dt.date) -> str:
+    return "<i>" + esc(_("Checked {date}").format(date=format_date(day))) + "</i>"
+
+
+def service_card(service: Service, lang: str, today: dt.date) -> str:
+    """A few lines: name, phone, hours, address, link, and when it was checked."""
+    lines = [f"<b>{esc(service.name.get(lang))}</b>", esc(service.description.get(lang))]
+    if service.phone:
+        lines.append("☎ " + esc(service.phone))
+    if service.opening_hours:
+        lines.append("🕒 " + esc(service.opening_hours.get(lang)))
+    if service.address:
+        a = service.address
+        lines.append("📍 " + esc(f"{a.street}, {a.postal_code} {a.city}"))
+    if service.url:
+        lines.append(f'<a href="{esc(service.url)}">{esc(_("Website"))}</a>')
+    if today - service.last_reviewed > CALL_FIRST_AFTER:
+        lines.append("⚠️ " + esc(_("Not checked for a year: call and check first.")))
+    lines.append(checked_line(service.last_reviewed))
+    return "\n".join(lines)
+
+
+def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipality: str | None) -> list[Service]:
+    """The listed services that exist and serve this municipality (national ones serve everyone)."""
+    found = []
+    for sid in ids:
+        service = kb.services.get(sid)
+        if service is None:
+            continue
+        if service.area == "local" and municipality and municipality not in service.municipalities:
+            continue
+        found.append(service)
+    return found
+
+
+def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
+               *, more: bool = False) -> str:
+    parts = [f"<b>{esc(topic.title.get(lang))}</b>", esc(topic.answer.get(lang))]
+    if municipality and municipality in topic.municipalities:
+        parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
+                     + esc(topic.municipalities[municipality].get(lang)))
+    if more and topic.more:
+        parts.append(esc(topic.more.get(lang)))
+    cards = [service_card(s, lang, today) for s in services_for(kb, topic.services, municipality)]
+    parts.extend(cards)
+    source = topic.sources[0]
+    parts.append(f'{esc(_("Source"))}: <a href="{esc(source.url)}">{esc(source.title)}</a>\n'
+                 + checked_line(topic.last_reviewed))
+    return "\n\n".join(parts)
+
+
+def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
+                  *, more: bool = False) -> Reply:
+    """A topic as a message with buttons: read more, choose municipality, related topics, feedback."""
+    topic = kb.topics[topic_id]
+    with use_lang(lang):
+        rows: list[tuple[Button, ...]] = []
+        if topic.more and not more:
+            rows.append((Button(_("Read more"), data=f"more:{topic.id}"),))
+        if topic.ask_municipality and not municipality:
+            rows.extend(municipality_buttons(f"tk:{topic.id}"))
+        related = [r for r in topic.related if r in kb.topics][:4]
+        for i in range(0, len(related), 2):
+            rows.append(tuple(Button(kb.topics[r].title.get(lang), data=f"t:{r}") for r in related[i:i + 2]))
+        rows.append((Button("👍", data=f"fb:{topic.id}:1"), Button("👎", data=f"fb:{topic.id}:0")))
+        return Reply(topic_text(kb, topic, lang, municipality, today, more=more), buttons=tuple(rows))
+
+
+def municipality_buttons(prefix: str) -> list[tuple[Button, ...]]:
+    """Six municipality buttons, two per row; the data is ``<prefix>:<slug>``."""
+    buttons = [Button(municipality_name(slug), data=f"{prefix}:{slug}") for slug in MUNICIPALITIES]
+    return [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
+
+
+def not_sure(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
+    with use_lang(lang):
+        rows = tuple((Button(kb.topics[t].title.get(lang), data=f"t:{t}"),) for t in suggestions if t in kb.topics)
+        text = _("I'm not sure I understood. Is it one of these? Or write your question in other words.")
+        if not rows:
+            text = _("I'm not sure I understood. Write your question in other words, or tap a button.")
+        return Reply(esc(text), buttons=rows)

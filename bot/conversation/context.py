@@ -1,0 +1,84 @@
+"""What a handler gets: the incoming message, the person's profile, a database session, and ways to reply.
+
+Handlers never send anything directly: replies become outbox rows in the same transaction as any change
+they make, so a reply and its cause are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import Session
+
+from bot.config import Settings
+from bot.models import Profile
+from bot.outbox import enqueue
+from bot.replies import Incoming, Outcome, Reply, split_html
+from knowledge.index import Index
+from knowledge.loader import KnowledgeBase
+
+if TYPE_CHECKING:
+    from bot.conversation.router import Router
+
+
+@dataclass(frozen=True)
+class Deps:
+    """Long-lived dependencies, built once in the entry point and passed down."""
+
+    settings: Settings
+    kb: KnowledgeBase
+    index: Index
+    clock: Callable[[], dt.datetime]
+
+
+@dataclass
+class Context:
+    session: Session
+    incoming: Incoming
+    profile: Profile
+    deps: Deps
+    router: Router
+    outcome: Outcome = field(default_factory=Outcome)
+
+    @property
+    def lang(self) -> str:
+        return self.profile.lang
+
+    @property
+    def now(self) -> dt.datetime:
+        return self.deps.clock()
+
+    def reply(self, reply: Reply, *, ref: str | None = None) -> None:
+        """Answer the person in this chat."""
+        self.send(self.incoming.transport, self.incoming.chat_id, reply, ref=ref)
+
+    def send(self, transport: str, chat_id: int, reply: Reply, *, ref: str | None = None,
+             delay: dt.timedelta | None = None) -> None:
+        """Queue a message to any chat (fx a case card to a team chat); long texts are split cleanly."""
+        parts = split_html(reply.html)
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            piece = Reply(part, reply.buttons if last else (), reply.request_contact if last else None,
+                          reply.remove_keyboard if last else False, reply.document if last else None)
+            enqueue(self.session, transport=transport, chat_id=chat_id, reply=piece,
+                    ref=ref if last else None, delay=delay)
+
+    def edit(self, transport: str, chat_id: int, ref: str, reply: Reply) -> None:
+        """Queue an in-place edit of the message sent earlier under ``ref``."""
+        enqueue(self.session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref)
+
+    def answer_callback(self, text: str) -> None:
+        self.outcome.callback_answer = text
+
+    def set_state(self, flow: str, **data: Any) -> None:
+        self.profile.state = {"flow": flow, **data}
+
+    def clear_state(self) -> None:
+        self.profile.state = {}
+
+    @property
+    def state(self) -> dict[str, Any]:
+        return dict(self.profile.state or {})

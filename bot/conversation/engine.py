@@ -1,0 +1,196 @@
+"""The conversation core: one incoming update in, database changes and queued replies out.
+
+Front ends (aiogram, python-telegram-bot, the console) translate their updates into ``Incoming`` and call
+``Core.handle``; it runs in one database transaction that also records the update id, so an update that is
+delivered twice is handled once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import replace
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from bot.conversation import texts
+from bot.conversation.context import Context, Deps
+from bot.conversation.qa import answer_question
+from bot.conversation.router import Router
+from bot.db import session_scope
+from bot.i18n import _, normalise_lang, use_lang
+from bot.models import ProcessedUpdate, Profile
+from bot.replies import Incoming, Outcome, Reply, esc
+from bot.triage import Triage, Urgency, triage
+
+log = logging.getLogger(__name__)
+FLOOD_WINDOW = dt.timedelta(minutes=1)
+
+
+class Core:
+    def __init__(self, deps: Deps, engine: Engine, router: Router) -> None:
+        self.deps = deps
+        self.engine = engine
+        self.router = router
+
+    def handle(self, incoming: Incoming) -> Outcome:
+        """Handle one update in one transaction; a duplicate update id is a no-op."""
+        try:
+            with session_scope(self.engine) as session:
+                if incoming.update_id is not None and not _first_delivery(session, incoming):
+                    log.info("duplicate update %s ignored", incoming.update_id)
+                    return Outcome()
+                profile = _profile(session, incoming, self.deps.clock())
+                ctx = Context(session, incoming, profile, self.deps, self.router)
+                with use_lang(profile.lang):
+                    self._dispatch(ctx)
+                profile.last_seen_at = self.deps.clock()
+                session.add(profile)
+            return ctx.outcome
+        except IntegrityError:
+            # Two instances took the same redelivered update at once; the other one committed it.
+            log.info("update %s raced with another instance", incoming.update_id)
+            return Outcome()
+
+    # ---- routing ------------------------------------------------------------------------------------------
+
+    def _dispatch(self, ctx: Context) -> None:
+        incoming = ctx.incoming
+        log.debug("update kind=%s chat_type=%s", incoming.kind, incoming.chat_type)
+        if incoming.kind == "blocked":
+            ctx.profile.blocked = True
+            return
+        ctx.profile.blocked = False
+        if not incoming.private:
+            self._group(ctx)
+            return
+        if incoming.kind == "callback":
+            self._callback(ctx)
+            return
+        if self._flooding(ctx):
+            return
+        if not ctx.profile.privacy_shown:
+            ctx.profile.privacy_shown = True
+            if incoming.command != "start":
+                ctx.reply(texts.privacy_notice())
+        if incoming.kind == "command":
+            self._command(ctx)
+        elif incoming.kind == "text":
+            self._text(ctx)
+        elif not self._attachment(ctx):
+            ctx.reply(Reply(esc(_("I can only read text here. Write your question in a few words, or tap a button.")),
+                            buttons=texts.menu_buttons()))
+
+    def _attachment(self, ctx: Context) -> bool:
+        """Give a contact or a file to the feature that expects one (fx consent, a partner's CSV)."""
+        handlers = {"contact": self.router.contacts, "document": self.router.documents}.get(ctx.incoming.kind, [])
+        return any(handler(ctx) for handler in handlers)
+
+    def _group(self, ctx: Context) -> None:
+        """Groups are for staff: only commands meant for groups, addressed to this bot, are answered."""
+        incoming = ctx.incoming
+        if incoming.kind == "callback":
+            self._callback(ctx)
+            return
+        if incoming.kind != "command" or not incoming.addressed:
+            return
+        command = self.router.commands.get(incoming.command or "")
+        if command and command.where in ("group", "any"):
+            command.handler(ctx)
+
+    def _command(self, ctx: Context) -> None:
+        name = ctx.incoming.command or ""
+        command = self.router.commands.get(name)
+        if command is None or command.where == "group":
+            ctx.reply(Reply(_("I don't know the command /{name}. Write /help to see what I can do.").format(
+                name=esc(name[:32]))))
+            return
+        command.handler(ctx)
+
+    def _callback(self, ctx: Context) -> None:
+        data = ctx.incoming.callback_data or ""
+        namespace = data.split(":", 1)[0]
+        handler = self.router.callbacks.get(namespace)
+        if handler is None:
+            ctx.answer_callback(texts.stale_button())
+            return
+        handler(ctx)
+        if ctx.outcome.callback_answer is None:
+            ctx.answer_callback("")
+
+    def _text(self, ctx: Context) -> None:
+        text = ctx.incoming.text.strip()
+        if not text:
+            ctx.reply(Reply(_("I didn't get any text. Write your question in a few words.")))
+            return
+        limit = ctx.deps.settings.max_text_length
+        result = triage(text, ctx.lang)
+        if len(text) > limit:
+            ctx.reply(Reply(_("That was a long message. I read the first {n} characters.").format(n=limit)))
+            text = text[:limit]
+        ctx.incoming = _with_text(ctx.incoming, text)
+        if any(intercept(ctx) for intercept in self.router.interceptors):
+            return
+        flow = self.router.flows.get(ctx.state.get("flow", ""))
+        # Crisis beats an unfinished form (fx a housing search asking for a budget), unless the flow is the
+        # crisis flow itself and knows what to do with it.
+        if flow is not None and (result.urgency is Urgency.NONE or flow.handles_urgent):
+            flow.handler(ctx)
+            return
+        if result.urgency is not Urgency.NONE:
+            ctx.clear_state()
+            self._urgent(ctx, result)
+            return
+        answer_question(ctx, text, result)
+
+    def _urgent(self, ctx: Context, result: Triage) -> None:
+        if self.router.urgent is not None:
+            self.router.urgent(ctx, result)
+        else:
+            ctx.reply(texts.safety_first(ctx, result.urgency))
+
+    def _flooding(self, ctx: Context) -> bool:
+        """Count messages per minute; past the limit send one slow-down notice and skip the rest.
+
+        A message that triage marks urgent is never skipped: a person in crisis may type fast.
+        """
+        profile, now = ctx.profile, ctx.now
+        if profile.window_start is None or now - profile.window_start > FLOOD_WINDOW:
+            profile.window_start, profile.window_count, profile.flood_noticed = now, 0, False
+        profile.window_count += 1
+        if profile.window_count <= ctx.deps.settings.flood_limit_per_minute:
+            return False
+        if ctx.incoming.kind == "text" and triage(ctx.incoming.text, ctx.lang).urgency is not Urgency.NONE:
+            return False
+        if not profile.flood_noticed:
+            profile.flood_noticed = True
+            ctx.reply(Reply(_("You are writing very fast. Wait a minute, then write again. "
+                              "If you are in danger, call 112.")))
+        return True
+
+
+def _with_text(incoming: Incoming, text: str) -> Incoming:
+    return replace(incoming, text=text)
+
+
+def _first_delivery(session: Session, incoming: Incoming) -> bool:
+    seen = session.get(ProcessedUpdate, (incoming.transport, incoming.update_id))
+    if seen is not None:
+        return False
+    session.add(ProcessedUpdate(transport=incoming.transport, update_id=incoming.update_id))
+    session.flush()
+    return True
+
+
+def _profile(session: Session, incoming: Incoming, now: dt.datetime) -> Profile:
+    profile = session.exec(
+        select(Profile).where(Profile.transport == incoming.transport, Profile.chat_id == incoming.chat_id)
+    ).first()
+    if profile is None:
+        profile = Profile(transport=incoming.transport, chat_id=incoming.chat_id,
+                          lang=normalise_lang(incoming.language_code), created_at=now, last_seen_at=now)
+        session.add(profile)
+        session.flush()
+    return profile

@@ -1,0 +1,177 @@
+"""Start, help, language, municipality, the main menu and the knowledge buttons (topics, read more, 👍/👎)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.conversation import texts
+from bot.conversation.cards import municipality_buttons, municipality_name, render_answer
+from bot.conversation.context import Context
+from bot.conversation.router import Router
+from bot.i18n import _, use_lang
+from bot.models import Feedback
+from bot.replies import Button, Reply, esc
+from bot.triage import Triage, Urgency
+from knowledge.schema import MUNICIPALITIES
+
+
+def start(ctx: Context) -> None:
+    """Greets the person, applies a deep-link payload, and shows the main menu."""
+    # Deep links: t.me/<bot>?start=<payload>. A municipality slug sets the municipality; anything else is
+    # offered to the payload handlers that features register (fx staff invite codes).
+    payload = ctx.incoming.args.strip()
+    if payload in MUNICIPALITIES:
+        ctx.profile.municipality = payload
+    elif payload and any(handler(ctx, payload) for handler in ctx.router.start_payloads):
+        return
+    ctx.clear_state()
+    greeting = _("Hi, I'm Husly. I help young people with housing, money and support. "
+                 "Write your question in your own words, or tap a button.")
+    lines = [esc(greeting), esc(_("If you are in danger, call 112."))]
+    if ctx.profile.municipality:
+        lines.append(esc(_("Your municipality: {name}").format(name=municipality_name(ctx.profile.municipality))))
+    ctx.reply(Reply("\n\n".join(lines), buttons=texts.menu_buttons()))
+    ctx.reply(texts.privacy_notice())
+
+
+def help_(ctx: Context) -> None:
+    """Explains what Husly can do and lists the commands."""
+    lines = [
+        esc(_("Write a question in your own words, for example: how do I get a youth flat in Aarhus?")),
+        "/start – " + esc(_("main menu")),
+        "/kommune – " + esc(_("choose your municipality")),
+        "/sprog – " + esc(_("language: Danish or English")),
+        "/privatliv – " + esc(_("what Husly saves about you")),
+        "/mine_data – " + esc(_("see your data")),
+        "/slet – " + esc(_("delete your data")),
+        "/skjul – " + esc(_("hide this chat quickly")),
+        esc(_("If you are in danger, call 112.")),
+    ]
+    ctx.reply(Reply("\n".join(lines), buttons=texts.menu_buttons()))
+
+
+def ask_language(ctx: Context) -> None:
+    """Offers Danish or English."""
+    ctx.reply(Reply(esc(_("Which language do you want?")),
+                    buttons=((Button("Dansk", data="lang:da"), Button("English", data="lang:en")),)))
+
+
+def choose_language(ctx: Context) -> None:
+    """Stores the chosen language and confirms in it."""
+    lang = (ctx.incoming.callback_data or "").partition(":")[2]
+    if lang not in ("da", "en"):
+        ctx.answer_callback(texts.stale_button())
+        return
+    ctx.profile.lang = lang
+    with use_lang(lang):
+        ctx.answer_callback(_("Language: English") if lang == "en" else _("Language: Danish"))
+        ctx.reply(Reply(esc(_("Okay, I'll write in English from now on.") if lang == "en"
+                            else _("Okay, I'll write in Danish from now on.")), buttons=texts.menu_buttons()))
+
+
+def ask_municipality(ctx: Context) -> None:
+    """Asks which of the six municipalities the person lives in."""
+    ctx.reply(Reply(esc(_("Which municipality do you live in?")), buttons=tuple(municipality_buttons("mun"))))
+
+
+def choose_municipality(ctx: Context) -> None:
+    """Stores the municipality."""
+    slug = (ctx.incoming.callback_data or "").partition(":")[2]
+    if slug not in MUNICIPALITIES:
+        ctx.answer_callback(texts.stale_button())
+        return
+    ctx.profile.municipality = slug
+    ctx.answer_callback(municipality_name(slug))
+    ctx.reply(Reply(esc(_("Okay, {name}. I'll show help from your municipality.").format(
+        name=municipality_name(slug))), buttons=texts.menu_buttons()))
+
+
+def _topic_or_stale(ctx: Context, topic_id: str) -> bool:
+    if topic_id not in ctx.deps.kb.topics:
+        ctx.answer_callback(texts.stale_button())
+        return False
+    return True
+
+
+def show_topic(ctx: Context) -> None:
+    """Shows a topic chosen with a button."""
+    topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
+    if _topic_or_stale(ctx, topic_id):
+        ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
+
+
+def topic_for_municipality(ctx: Context) -> None:
+    """Stores the municipality chosen under an answer and shows that answer's local version."""
+    _, topic_id, slug = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    if slug not in MUNICIPALITIES or not _topic_or_stale(ctx, topic_id):
+        ctx.answer_callback(texts.stale_button())
+        return
+    ctx.profile.municipality = slug
+    ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, slug, ctx.now.date()))
+
+
+def read_more(ctx: Context) -> None:
+    """Shows the detailed part of a topic."""
+    topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
+    if _topic_or_stale(ctx, topic_id):
+        ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
+                                more=True))
+
+
+def feedback(ctx: Context) -> None:
+    """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
+    _, topic_id, value = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    if value not in ("0", "1") or not _topic_or_stale(ctx, topic_id):
+        ctx.answer_callback(texts.stale_button())
+        return
+    ctx.session.add(Feedback(topic=topic_id, helpful=value == "1", lang=ctx.lang, created_at=ctx.now))
+    ctx.answer_callback(_("Thank you! It helps us improve the answers."))
+
+
+def menu(ctx: Context) -> None:
+    """Answers the main-menu buttons; features may take over items by registering their own handlers."""
+    item = (ctx.incoming.callback_data or "").partition(":")[2]
+    handler = ctx.router.menu_items.get(item)
+    if handler is None:
+        ctx.answer_callback(texts.stale_button())
+        return
+    handler(ctx)
+
+
+def topic_item(topic_id: str) -> Callable[[Context], None]:
+    """A menu item that shows one topic."""
+
+    def show(ctx: Context) -> None:
+        ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
+    return show
+
+
+def _urgent_item(ctx: Context) -> None:
+    if ctx.router.urgent is not None:
+        ctx.router.urgent(ctx, Triage(Urgency.URGENT, ("asked_for_help",)))
+    else:
+        ctx.reply(texts.safety_first(ctx, Urgency.URGENT))
+
+
+def register(router: Router) -> None:
+    # Defaults; later features replace items (fx "housing" with the listings search, "staff" with cases).
+    router.menu_items.update({
+        "housing": topic_item("ledige-boliger"),
+        "money": topic_item("boligstoette"),
+        "urgent": _urgent_item,
+        "staff": topic_item("sagsbehandler"),
+        "lang": ask_language,
+        "data": topic_item("privatliv"),
+        "hide": topic_item("privatliv"),
+    })
+    router.command("start", start, menu="main menu")
+    router.command("help", help_, menu="what Husly can do")
+    router.command("sprog", ask_language, menu="language")
+    router.command("kommune", ask_municipality, menu="choose municipality")
+    router.callback("menu", menu)
+    router.callback("lang", choose_language)
+    router.callback("mun", choose_municipality)
+    router.callback("t", show_topic)
+    router.callback("tk", topic_for_municipality)
+    router.callback("more", read_more)
+    router.callback("fb", feedback)

@@ -1,0 +1,90 @@
+"""Shared messages: the main menu, the privacy notice, safety information, and small notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.conversation.cards import municipality_name, service_card, services_for
+from bot.conversation.context import Context
+from bot.i18n import _, use_lang
+from bot.replies import Button, Reply, esc
+from bot.triage import Urgency
+from knowledge.loader import KnowledgeBase
+
+# Which crisis lines come first for which reason (service ids in knowledge/services).
+EMERGENCY_SERVICES = {
+    "suicide_or_self_harm": ("alarm-112", "livslinien"),
+    "violence_or_threats": ("alarm-112", "lev-uden-vold"),
+    "in_danger": ("alarm-112",),
+}
+MINOR_SERVICES = ("boernetelefonen",)
+
+
+def menu_buttons() -> tuple[tuple[Button, ...], ...]:
+    """The main menu: the six things people come for."""
+    return (
+        (Button("🏠 " + _("Find housing"), data="menu:housing"),
+         Button("💰 " + _("Money and support"), data="menu:money")),
+        (Button("🆘 " + _("Urgent help"), data="menu:urgent"),
+         Button("💬 " + _("Talk to a caseworker"), data="menu:staff")),
+        (Button("🌐 " + _("Language"), data="menu:lang"), Button("🔒 " + _("My data"), data="menu:data")),
+        (Button("🙈 " + _("Hide chat"), data="menu:hide"),),
+    )
+
+
+def privacy_notice() -> Reply:
+    return Reply(esc(_(
+        "Husly saves as little as possible: your language, your municipality and, if you ask for help from "
+        "a caseworker, your case. Write /privatliv to read more, /mine_data to see your data and /slet to "
+        "delete it.")))
+
+
+def stale_button() -> str:
+    return _("That button no longer works. Write /start to begin again.")
+
+
+def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = ()) -> Reply:
+    """The safety information for this person (their language and municipality)."""
+    return safety_reply(ctx.deps.kb, ctx.lang, ctx.profile.municipality, ctx.now.date(), urgency, reasons)
+
+
+def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
+                 reasons: tuple[str, ...] = ()) -> Reply:
+    """The safety information that comes before anything else in a crisis.
+
+    Emergency: 112 and the crisis line for the reason, first. Urgent: where to sleep tonight in the
+    person's municipality and how to reach the municipality.
+    """
+    with use_lang(lang):
+        return _safety(kb, lang, municipality, today, urgency, reasons)
+
+
+def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
+            reasons: tuple[str, ...]) -> Reply:
+    parts: list[str] = []
+    service_ids: list[str] = []
+    if urgency is Urgency.EMERGENCY:
+        parts.append("<b>" + esc(_("If you are in danger right now, call 112.")) + "</b>")
+        for reason in reasons or ("in_danger",):
+            service_ids.extend(EMERGENCY_SERVICES.get(reason, ()))
+        service_ids = service_ids or ["alarm-112"]
+    else:
+        parts.append("<b>" + esc(_("You should not be alone with this. Here is where you can get help tonight."))
+                     + "</b>")
+        topic = kb.topics.get("hjemloes-akut")
+        if topic:
+            parts.append(esc(topic.answer.get(lang)))
+            local = topic.municipalities.get(municipality) if municipality else None
+            if local:
+                parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
+        if municipality:
+            service_ids.append(f"kommune-{municipality}")
+    if "under_18" in reasons or "under_18_unsafe_home" in reasons:
+        service_ids.extend(MINOR_SERVICES)
+    seen: set[str] = set()
+    for service in services_for(kb, [s for s in service_ids if not (s in seen or seen.add(s))], municipality):
+        parts.append(service_card(service, lang, today))
+    buttons: list[tuple[Button, ...]] = [(Button("💬 " + _("Talk to a caseworker"), data="menu:staff"),)]
+    if not municipality and urgency is Urgency.URGENT:
+        parts.append(esc(_("Which municipality are you in? Then I can show local help.")))
+    return Reply("\n\n".join(parts), buttons=tuple(buttons))

@@ -1,0 +1,126 @@
+"""Core tables: who is talking to the bot, what was already handled, what is waiting to be sent, feedback.
+
+Other features keep their tables beside their logic (bot/cases/models.py, bot/listings/models.py). Every
+schema change comes with an Alembic migration in bot/migrations/versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC on every database: SQLite forgets the zone, so it is put back on the way out."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime: use bot.models.utcnow()")
+        return value.astimezone(dt.UTC) if value is not None else None
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+
+def _ts(**kwargs: Any) -> Any:
+    return Field(sa_column=Column(UTCDateTime(), **kwargs))
+
+
+class Profile(SQLModel, table=True):
+    """One person in one chat. The conversation state lives here, so every bot instance sees the same."""
+
+    __tablename__ = "profile"
+    __table_args__ = (UniqueConstraint("transport", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    transport: str = Field(max_length=16)
+    chat_id: int = Field(sa_type=BigInteger)
+    lang: str = Field(default="da", max_length=2)
+    municipality: str | None = Field(default=None, max_length=32)
+    # Where the person is in a multi-step flow, fx {"flow": "triage", "step": "age"}; {} when idle.
+    state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    privacy_shown: bool = False
+    blocked: bool = False
+    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    last_seen_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    # Flood control: messages counted in the current one-minute window.
+    window_start: dt.datetime | None = _ts(nullable=True)
+    window_count: int = 0
+    flood_noticed: bool = False
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """An update already handled; Telegram redelivers after a restart or a slow webhook, so we deduplicate."""
+
+    __tablename__ = "processed_update"
+
+    transport: str = Field(primary_key=True, max_length=16)
+    update_id: int = Field(primary_key=True, sa_type=BigInteger)
+    processed_at: dt.datetime = _ts(nullable=False, default=utcnow)
+
+
+class Outbox(SQLModel, table=True):
+    """A message waiting to be sent, written in the same transaction as the change that caused it.
+
+    The delivery worker sends rows in order per chat, retries with backoff, and marks them sent, so a crash
+    between commit and send loses nothing.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "status", "available_at"), Index("ix_outbox_chat", "chat_id", "id"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    transport: str = Field(max_length=16)
+    chat_id: int = Field(sa_type=BigInteger)
+    # send | edit | delete | document
+    kind: str = Field(max_length=16)
+    payload: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    # Lets a later row refer to this one's Telegram message (fx a case card that is edited in place).
+    ref: str | None = Field(default=None, max_length=64, index=True)
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    # A worker leases a row while sending it; an expired lease (crashed worker) lets another take it.
+    locked_until: dt.datetime | None = _ts(nullable=True)
+    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    available_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    sent_at: dt.datetime | None = _ts(nullable=True)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    error: str | None = Field(default=None, max_length=200)
+
+
+class Feedback(SQLModel, table=True):
+    """A 👍/👎 on an answer. Anonymous: which topic, not who."""
+
+    __tablename__ = "feedback"
+
+    id: int | None = Field(default=None, primary_key=True)
+    topic: str = Field(max_length=64, index=True)
+    helpful: bool
+    lang: str = Field(max_length=2)
+    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+
+
+class QueryStat(SQLModel, table=True):
+    """What people ask about, for coordinators: topic, confidence and urgency, never the text or the person."""
+
+    __tablename__ = "query_stat"
+
+    id: int | None = Field(default=None, primary_key=True)
+    topic: str | None = Field(default=None, max_length=64, index=True)
+    confidence: float
+    urgency: str = Field(max_length=16)
+    lang: str = Field(max_length=2)
+    municipality: str | None = Field(default=None, max_length=32)
+    created_at: dt.datetime = _ts(nullable=False, default=utcnow)

@@ -1,0 +1,244 @@
+"""Transactional outbox: every message the bot sends is first a row, written with the change that caused it.
+
+A delivery worker sends the rows through a ``Sender`` (one per transport: aiogram, PTB, console), in order per
+chat, and marks them sent. A crash between commit and send loses nothing: on restart the row is still
+pending (or its lease runs out) and is sent then. Telegram's 429 ``retry_after`` is honoured, other
+transient errors back off exponentially, a user who blocked the bot is marked and not retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, func, or_, update
+from sqlmodel import Session, select
+
+from bot.db import session_scope
+from bot.models import Outbox, Profile, utcnow
+from bot.replies import Reply
+
+log = logging.getLogger(__name__)
+
+LEASE = dt.timedelta(seconds=60)
+MAX_ATTEMPTS = 12
+BATCH = 50
+
+
+class SendError(Exception):
+    """Base for what a Sender reports; front ends translate their framework's errors into these."""
+
+
+class RetryAfter(SendError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds}s")
+        self.seconds = seconds
+
+
+class Transient(SendError):
+    """A 5xx, a timeout or a dropped connection: try again later."""
+
+
+class Blocked(SendError):
+    """The person blocked the bot (403): stop sending to this chat."""
+
+
+class Rejected(SendError):
+    """Telegram refused the request (400): retrying the same request cannot help."""
+
+
+class Sender(Protocol):
+    """Sends one outbox row's content and returns the message id (or None when there is none)."""
+
+    async def send(self, chat_id: int, reply: Reply) -> int | None: ...
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None: ...
+
+    async def delete(self, chat_id: int, message_ids: list[int]) -> None: ...
+
+
+def enqueue(
+    session: Session,
+    *,
+    transport: str,
+    chat_id: int,
+    reply: Reply | None = None,
+    kind: str = "send",
+    ref: str | None = None,
+    edit_ref: str | None = None,
+    message_ids: list[int] | None = None,
+    delay: dt.timedelta | None = None,
+) -> Outbox:
+    """Add a message to the outbox in the caller's transaction.
+
+    ``ref`` names this message so a later ``edit`` can find it (``edit_ref``), fx a case card updated in place.
+    """
+    payload: dict[str, Any] = reply.to_payload() if reply else {}
+    if edit_ref:
+        payload["edit_ref"] = edit_ref
+    if message_ids:
+        payload["message_ids"] = message_ids
+    now = utcnow()
+    row = Outbox(transport=transport, chat_id=chat_id, kind=kind, payload=payload, ref=ref,
+                 created_at=now, available_at=now + (delay or dt.timedelta()))
+    session.add(row)
+    return row
+
+
+def _backoff(attempts: int) -> dt.timedelta:
+    return dt.timedelta(seconds=min(2 ** attempts, 300))
+
+
+@dataclass
+class DeliveryWorker:
+    """Sends pending outbox rows for one transport. Safe to run in several processes at once."""
+
+    engine: Engine
+    transport: str
+    sender: Sender
+    clock: Callable[[], dt.datetime] = utcnow
+    idle_poll: float = 0.5
+
+    def __post_init__(self) -> None:
+        self._wake = asyncio.Event()
+        self._stopping = False
+
+    def wake(self) -> None:
+        """Tell the worker new rows were committed (other instances find them by polling)."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+
+    async def run(self) -> None:
+        while not self._stopping:
+            sent = await self.deliver_once()
+            if not sent:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_poll)
+                self._wake.clear()
+
+    def _claim(self) -> list[Outbox]:
+        """Lease the oldest pending row of every chat that has one, so order per chat is kept."""
+        now = self.clock()
+        with session_scope(self.engine) as session:
+            head = (
+                select(func.min(Outbox.id))
+                .where(Outbox.transport == self.transport, Outbox.status == "pending")
+                .group_by(Outbox.chat_id)
+            )
+            rows = session.exec(
+                select(Outbox)
+                .where(Outbox.id.in_(head), Outbox.available_at <= now,  # type: ignore[union-attr]
+                       or_(Outbox.locked_until.is_(None), Outbox.locked_until < now))  # type: ignore[union-attr]
+                .order_by(Outbox.id)
+                .limit(BATCH)
+            ).all()
+            claimed = []
+            for row in rows:
+                # Conditional update: if another worker leased it first, rowcount is 0 and we skip it.
+                result = session.execute(
+                    update(Outbox)
+                    .where(Outbox.id == row.id, Outbox.status == "pending",
+                           or_(Outbox.locked_until.is_(None), Outbox.locked_until < now))  # type: ignore[union-attr]
+                    .values(locked_until=now + LEASE)
+                )
+                if result.rowcount == 1:  # type: ignore[attr-defined]
+                    claimed.append(row)
+            return claimed
+
+    async def deliver_once(self) -> int:
+        """Send what is due now; return how many rows were handled."""
+        rows = await asyncio.to_thread(self._claim)
+        if not rows:
+            return 0
+        await asyncio.gather(*(self._deliver(row) for row in rows))
+        return len(rows)
+
+    async def _deliver(self, row: Outbox) -> None:
+        try:
+            message_id = await self._send(row)
+        except RetryAfter as exc:
+            await asyncio.to_thread(self._retry, row, dt.timedelta(seconds=exc.seconds), "429", count=False)
+        except Blocked:
+            await asyncio.to_thread(self._blocked, row)
+        except Rejected as exc:
+            log.warning("outbox row %s rejected: %s", row.id, type(exc).__name__)
+            await asyncio.to_thread(self._finish, row, "failed", None, str(exc)[:200])
+        except (Transient, TimeoutError, OSError) as exc:
+            await asyncio.to_thread(self._retry, row, _backoff(row.attempts), type(exc).__name__)
+        except Exception:
+            # Never let one bad row stop delivery for everyone; it is retried and then parked as failed.
+            log.exception("outbox row %s: unexpected error", row.id)
+            await asyncio.to_thread(self._retry, row, _backoff(row.attempts), "unexpected")
+        else:
+            await asyncio.to_thread(self._finish, row, "sent", message_id, None)
+
+    async def _send(self, row: Outbox) -> int | None:
+        payload = row.payload
+        if row.kind == "delete":
+            await self.sender.delete(row.chat_id, list(payload.get("message_ids", [])))
+            return None
+        reply = Reply.from_payload(payload)
+        if row.kind == "edit":
+            message_id = await asyncio.to_thread(self._message_id_of, payload.get("edit_ref"))
+            if message_id is None:
+                # The message to edit was never delivered (or is gone): send the new version instead.
+                return await self.sender.send(row.chat_id, reply)
+            await self.sender.edit(row.chat_id, message_id, reply)
+            return message_id
+        return await self.sender.send(row.chat_id, reply)
+
+    def _message_id_of(self, ref: str | None) -> int | None:
+        if not ref:
+            return None
+        with session_scope(self.engine) as session:
+            return session.exec(
+                select(Outbox.message_id)
+                .where(Outbox.ref == ref, Outbox.message_id.is_not(None))  # type: ignore[union-attr]
+                .order_by(Outbox.id.desc())  # type: ignore[union-attr]
+            ).first()
+
+    def _finish(self, row: Outbox, status: str, message_id: int | None, error: str | None) -> None:
+        with session_scope(self.engine) as session:
+            session.execute(
+                update(Outbox).where(Outbox.id == row.id).values(
+                    status=status, sent_at=self.clock(), message_id=message_id, error=error,
+                    attempts=Outbox.attempts + 1, locked_until=None)
+            )
+
+    def _retry(self, row: Outbox, wait: dt.timedelta, error: str, count: bool = True) -> None:
+        attempts = row.attempts + (1 if count else 0)
+        with session_scope(self.engine) as session:
+            if attempts >= MAX_ATTEMPTS:
+                log.error("outbox row %s failed after %s attempts", row.id, attempts)
+                values: dict[str, Any] = {"status": "failed", "error": error, "attempts": attempts,
+                                          "locked_until": None}
+            else:
+                values = {"available_at": self.clock() + wait, "error": error, "attempts": attempts,
+                          "locked_until": None}
+            session.execute(update(Outbox).where(Outbox.id == row.id).values(**values))
+
+    def _blocked(self, row: Outbox) -> None:
+        with session_scope(self.engine) as session:
+            session.execute(
+                update(Profile).where(Profile.transport == row.transport, Profile.chat_id == row.chat_id)
+                .values(blocked=True))
+            session.execute(
+                update(Outbox).where(Outbox.transport == row.transport, Outbox.chat_id == row.chat_id,
+                                     Outbox.status == "pending")
+                .values(status="dropped", error="blocked", locked_until=None))
+
+
+def pending_count(engine: Engine, transport: str | None = None) -> int:
+    with session_scope(engine) as session:
+        query = select(func.count()).select_from(Outbox).where(Outbox.status == "pending")
+        if transport:
+            query = query.where(Outbox.transport == transport)
+        return session.exec(query).one()

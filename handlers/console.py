@@ -1,0 +1,99 @@
+"""A chat with the bot in the terminal, on the same core as Telegram.
+
+Type a question, a /command, or the number of a button. Messages from a caseworker arrive here too, through
+the same outbox as on Telegram.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from bot.app import App
+from bot.outbox import DeliveryWorker
+from bot.replies import Button, Incoming, Reply, to_plain
+
+TRANSPORT = "console"
+
+
+@dataclass
+class ConsoleSender:
+    """Prints outbox messages; remembers the buttons shown so a number can press one."""
+
+    out: TextIO = sys.stdout
+    buttons: list[Button] = field(default_factory=list)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    async def send(self, chat_id: int, reply: Reply) -> int:
+        self._print(reply)
+        return next(self._ids)
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        self._print(reply)
+
+    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
+        self.out.write("\n" * 3 + "(chat skjult / chat hidden)\n")
+
+    def _print(self, reply: Reply) -> None:
+        lines = ["", "Husly: " + to_plain(reply.html).replace("\n", "\n       ")]
+        flat = [b for row in reply.buttons for b in row]
+        if flat:
+            self.buttons = flat
+            for number, button in enumerate(flat, 1):
+                lines.append(f"  [{number}] {button.text}" + (f" ({button.url})" if button.url else ""))
+        if reply.document:
+            lines.append(f"  [fil / file: {reply.document.file_name}, {len(reply.document.content)} bytes]")
+        self.out.write("\n".join(lines) + "\n")
+        self.out.flush()
+
+
+def to_incoming(line: str, chat_id: int, sender: ConsoleSender, lang: str) -> Incoming:
+    """Turn one typed line into an update: a command, a button press (its number) or text."""
+    text = line.strip()
+    if text.startswith("/"):
+        name, _, args = text[1:].partition(" ")
+        return Incoming(TRANSPORT, chat_id, chat_id, "command", text=text, command=name.lower(), args=args,
+                        language_code=lang)
+    if text.isdigit() and 1 <= int(text) <= len(sender.buttons):
+        button = sender.buttons[int(text) - 1]
+        if button.data:
+            return Incoming(TRANSPORT, chat_id, chat_id, "callback", callback_data=button.data, language_code=lang)
+    return Incoming(TRANSPORT, chat_id, chat_id, "text", text=line, language_code=lang)
+
+
+async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = sys.stdin,
+               out: TextIO = sys.stdout) -> None:
+    """Run the console chat until end of input or /quit."""
+    sender = ConsoleSender(out)
+    worker = DeliveryWorker(app.engine, TRANSPORT, sender, idle_poll=0.3)
+    delivery = asyncio.create_task(worker.run())
+    out.write("Husly – skriv dit spørgsmål, et tal for en knap, eller /quit for at stoppe.\n"
+              "Write your question, a number for a button, or /quit to stop.\n")
+    await _deliver(app, Incoming(TRANSPORT, chat_id, chat_id, "command", text="/start", command="start",
+                                 language_code=lang), worker)
+    try:
+        while True:
+            line = await asyncio.to_thread(stdin.readline)
+            if not line or line.strip() in ("/quit", "/exit"):
+                break
+            if not line.strip():
+                continue
+            await _deliver(app, to_incoming(line.rstrip("\n"), chat_id, sender, lang), worker)
+    finally:
+        # Let the last replies print before leaving.
+        await worker.deliver_once()
+        worker.stop()
+        with contextlib.suppress(asyncio.CancelledError):
+            await delivery
+
+
+async def _deliver(app: App, incoming: Incoming, worker: DeliveryWorker) -> None:
+    outcome = await asyncio.to_thread(app.core.handle, incoming)
+    if outcome.callback_answer:
+        worker.sender.out.write(f"  ({outcome.callback_answer})\n")  # type: ignore[attr-defined]
+    while await worker.deliver_once():
+        pass

@@ -1,0 +1,264 @@
+"""Retrieval: find the curated topic that answers a question, with a calibrated confidence.
+
+The index is built once at start from the knowledge base and never changes; ``search`` is a pure function of
+the index and the question.
+
+How a question is scored:
+1. Analyse: fold the text (case, emoji, æ/ø/å), expand slang/synonyms from the lexicon, correct typos
+   against the knowledge base's own vocabulary (rapidfuzz), split compounds ("ungdomsbolig" = ungdom + bolig)
+   and Snowball-stem every word in Danish and English (the question may mix both).
+2. Score every topic two ways:
+   - BM25F over the topic's fields (title and keywords weigh most, then example phrasings, then the answer);
+   - the best idf-weighted cosine between the question and one of the topic's example phrasings, which
+     rewards the way a question is put, not only its words.
+   The rank score blends both (each scaled to 0-1).
+3. Confidence is a logistic function of the winner's absolute evidence (how much of the question's weight
+   it explains, and its best example match) and its lead over the runner-up. Below the threshold the caller
+   says it is not sure and offers the top three.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from rapidfuzz import fuzz, process
+
+from knowledge.lexicon import Lang, detect_language, detect_municipality, lexicon
+from knowledge.loader import KnowledgeBase
+from knowledge.normalise import fold, stem
+
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 3.0, "examples": 2.0, "answer": 1.0, "more": 0.5}
+BM25_K1 = 1.2
+BM25_B = 0.75
+MIN_PART = 3  # shortest compound part ("nat" in "natvarmestue")
+TYPO_CUTOFF = 84  # rapidfuzz ratio for a typo correction; below this a word is left unknown
+# Words that carry no topic: left out of scoring so "hvad er" does not pull towards topics with many questions.
+STOPWORDS = frozenset(
+    fold(
+        "jeg du er en et og i at det til på med for af min mit mine mig har kan hvad hvor hvordan hvem hvis "
+        "ikke man der som om skal vil få noget nogen den de vi eller også så bare lige nu fra hos når sin sit "
+        "the a an and to of in my me have has can what where how who which if not do does get is are am it "
+        "this that i you your be on with for at or so just any there some hej hi hello please tak thanks"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    topic: str | None
+    confidence: float
+    suggestions: tuple[str, ...]
+    lang: Lang
+    municipality: str | None
+    scores: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class _Example:
+    topic: str
+    weights: Mapping[str, float]
+    norm: float
+
+
+class Index:
+    """An immutable search index over one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._topic_ids = tuple(kb.topics)
+        self._surface = self._collect_vocabulary(kb)
+        self._vocab_list = sorted(self._surface)
+        docs = {tid: self._topic_terms(kb, tid) for tid in self._topic_ids}
+        self._doc_len = {tid: sum(tf.values()) for tid, tf in docs.items()}
+        self._avg_len = sum(self._doc_len.values()) / max(len(docs), 1)
+        df = Counter(term for tf in docs.values() for term in tf)
+        n = len(docs)
+        self._idf = MappingProxyType({t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()})
+        # Postings: term -> ((topic, weighted tf), ...), so scoring touches only topics that share a term.
+        postings: dict[str, list[tuple[str, float]]] = {}
+        for tid, tf in docs.items():
+            for term, count in tf.items():
+                postings.setdefault(term, []).append((tid, count))
+        self._postings = MappingProxyType({t: tuple(p) for t, p in postings.items()})
+        self._examples = tuple(self._build_examples(kb))
+        self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
+
+    # ---- building -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _texts(kb: KnowledgeBase, tid: str) -> Iterable[tuple[str, Lang, str]]:
+        topic = kb.topics[tid]
+        for lang in ("da", "en"):
+            yield "title", lang, topic.title.get(lang)
+            yield "answer", lang, topic.answer.get(lang)
+            if topic.more:
+                yield "more", lang, topic.more.get(lang)
+            for phrase in topic.keywords.get(lang):
+                yield "keywords", lang, phrase
+            for phrase in topic.examples.get(lang):
+                yield "examples", lang, phrase
+
+    def _collect_vocabulary(self, kb: KnowledgeBase) -> frozenset[str]:
+        words: set[str] = set()
+        for tid in self._topic_ids:
+            for _, _, text in self._texts(kb, tid):
+                words.update(fold(text).split())
+        return frozenset(w for w in words if not w.isdigit())
+
+    def _topic_terms(self, kb: KnowledgeBase, tid: str) -> Counter[str]:
+        terms: Counter[str] = Counter()
+        for field, lang, text in self._texts(kb, tid):
+            for term in self._terms(fold(text).split(), (lang,)):
+                terms[term] += FIELD_WEIGHTS[field]
+        return terms
+
+    def _build_examples(self, kb: KnowledgeBase) -> Iterable[_Example]:
+        for tid in self._topic_ids:
+            topic = kb.topics[tid]
+            for lang in ("da", "en"):
+                for phrase in (*topic.examples.get(lang), *topic.keywords.get(lang), topic.title.get(lang)):
+                    terms = set(self._terms(fold(phrase).split(), (lang,)))
+                    weights = {t: self._idf.get(t, 0.0) for t in terms}
+                    norm = math.sqrt(sum(w * w for w in weights.values()))
+                    if norm:
+                        yield _Example(tid, MappingProxyType(weights), norm)
+
+    def _example_postings(self) -> dict[str, tuple[int, ...]]:
+        postings: dict[str, list[int]] = {}
+        for i, example in enumerate(self._examples):
+            for term in example.weights:
+                postings.setdefault(term, []).append(i)
+        return {t: tuple(ids) for t, ids in postings.items()}
+
+    # ---- analysis -------------------------------------------------------------------------------------
+
+    def _split_compound(self, word: str) -> tuple[str, ...]:
+        """Split a word into two known words, allowing the Danish linking -s- or -e- ("ungdom-s-bolig")."""
+        if len(word) < 2 * MIN_PART + 1:
+            return ()
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            left, right = word[:cut], word[cut:]
+            if left not in self._surface:
+                continue
+            for tail in (right, right[1:] if right[0] in "se" else ""):
+                if len(tail) >= MIN_PART and tail in self._surface:
+                    return left, tail
+                if len(tail) >= 5:
+                    fixed = self._correct(tail)
+                    if fixed:
+                        return left, fixed
+        return ()
+
+    def _correct(self, word: str) -> str | None:
+        if len(word) < 4 or word.isdigit():
+            return None
+        found = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return found[0] if found else None
+
+    def _expand(self, tokens: list[str]) -> list[str]:
+        """Add the lexicon's words for slang and synonyms (longest phrase first); the original words stay."""
+        synonyms = lexicon().synonyms
+        extra: list[str] = []
+        for start in range(len(tokens)):
+            for size in (3, 2, 1):
+                added = synonyms.get(tuple(tokens[start : start + size]))
+                if added:
+                    extra.extend(added)
+                    break
+        return tokens + extra
+
+    def _terms(self, tokens: list[str], langs: tuple[Lang, ...]) -> list[str]:
+        """Stemmed terms for folded tokens: the word itself, and its compound parts when it has them."""
+        terms: list[str] = []
+        for token in tokens:
+            if token in STOPWORDS:
+                continue
+            words = [token, *self._split_compound(token)]
+            terms.extend(stem(w, lang) for w in words for lang in langs)
+        return terms
+
+    def _query_terms(self, tokens: list[str]) -> list[str]:
+        """Like _terms, but unknown words are typo-corrected against the knowledge base's vocabulary first."""
+        fixed: list[str] = []
+        for token in self._expand(tokens):
+            if token in STOPWORDS or token in self._surface or token.isdigit():
+                fixed.append(token)
+                continue
+            parts = self._split_compound(token)
+            fixed.append(token if parts else (self._correct(token) or token))
+        return list(dict.fromkeys(self._terms(fixed, ("da", "en"))))
+
+    # ---- scoring --------------------------------------------------------------------------------------
+
+    def _bm25(self, terms: list[str]) -> dict[str, float]:
+        scores: dict[str, float] = {}
+        for term in terms:
+            idf = self._idf.get(term)
+            if idf is None:
+                continue
+            for tid, tf in self._postings[term]:
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * self._doc_len[tid] / self._avg_len)
+                scores[tid] = scores.get(tid, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
+        return scores
+
+    def _example_cosine(self, terms: list[str]) -> dict[str, float]:
+        weights = {t: self._idf[t] for t in terms if t in self._idf}
+        q_norm = math.sqrt(sum(w * w for w in weights.values()))
+        best: dict[str, float] = {}
+        if not q_norm:
+            return best
+        candidates = {i for t in weights for i in self._examples_by_term.get(t, ())}
+        for i in candidates:
+            example = self._examples[i]
+            dot = sum(w * example.weights[t] for t, w in weights.items() if t in example.weights)
+            cosine = dot / (q_norm * example.norm)
+            if cosine > best.get(example.topic, 0.0):
+                best[example.topic] = cosine
+        return best
+
+    def _coverage(self, terms: list[str], tid: str) -> float:
+        """Share of the question's idf weight that the topic contains (unknown words count against it)."""
+        unknown_weight = max(self._idf.values(), default=1.0)
+        total = sum(self._idf.get(t, unknown_weight) for t in terms)
+        hit = sum(self._idf[t] for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t]))
+        return hit / total if total else 0.0
+
+    def search(self, text: str, lang: Lang | None = None) -> SearchResult:
+        """Rank topics for a question and say how sure the best one is."""
+        tokens = fold(text).split()
+        lang = lang or detect_language(tokens, text)
+        municipality = detect_municipality(tokens)
+        terms = self._query_terms(tokens)
+        bm25 = self._bm25(terms)
+        cosine = self._example_cosine(terms)
+        top_bm25 = max(bm25.values(), default=0.0)
+        scores = {
+            tid: 0.5 * (bm25.get(tid, 0.0) / top_bm25 if top_bm25 else 0.0) + 0.5 * cosine.get(tid, 0.0)
+            for tid in set(bm25) | set(cosine)
+        }
+        ranked = sorted(scores, key=lambda t: (-scores[t], t))
+        if not ranked:
+            return SearchResult(None, 0.0, (), lang, municipality, MappingProxyType({}))
+        best = ranked[0]
+        runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+        confidence = _confidence(
+            coverage=self._coverage(terms, best), example=cosine.get(best, 0.0), lead=scores[best] - runner_up
+        )
+        return SearchResult(
+            topic=best,
+            confidence=round(confidence, 3),
+            suggestions=tuple(ranked[:3]),
+            lang=lang,
+            municipality=municipality,
+            scores=MappingProxyType({t: round(scores[t], 4) for t in ranked[:10]}),
+        )
+
+
+def _confidence(*, coverage: float, example: float, lead: float) -> float:
+    """Logistic blend of the evidence; the weights were fitted by hand against the knowledge base's own
+    example phrasings and a set of off-topic questions (see benchmarks/retrieval.py --calibrate)."""
+    z = -4.0 + 3.0 * coverage + 3.5 * example + 6.0 * lead
+    return 1 / (1 + math.exp(-z))

@@ -1,0 +1,72 @@
+"""Word lists kept as data (knowledge/lexicon/*.yaml): synonyms and slang, municipality names, function words.
+
+Also the two detections that use them: which language a message is in and which municipality it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from rapidfuzz import fuzz
+
+from knowledge.normalise import fold
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+Lang = Literal["da", "en"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    synonyms: dict[tuple[str, ...], tuple[str, ...]]
+    municipality_aliases: dict[tuple[str, ...], str]
+    function_words: dict[str, frozenset[str]]
+
+
+def _read(name: str) -> dict:
+    return yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Read the lexicon files once; they are bundled data, not user input."""
+    synonyms = {tuple(fold(k).split()): tuple(fold(str(v)).split()) for k, v in _read("synonyms.yaml").items()}
+    aliases = {
+        tuple(fold(alias).split()): slug
+        for slug, names in _read("municipalities.yaml").items()
+        for alias in names
+    }
+    words = {lang: frozenset(fold(" ".join(ws)).split()) for lang, ws in _read("language.yaml").items()}
+    return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words)
+
+
+def detect_language(tokens: list[str], raw: str = "") -> Lang:
+    """Guess da or en from function words; Danish letters decide a tie; Danish is the default."""
+    words = lexicon().function_words
+    da = sum(t in words["da"] for t in tokens) + 2 * sum(ch in "æøåÆØÅ" for ch in raw)
+    en = sum(t in words["en"] for t in tokens)
+    return "en" if en > da else "da"
+
+
+def detect_municipality(tokens: list[str]) -> str | None:
+    """Find one of the six municipality slugs named in the folded tokens ("kbh", "i århus", "Høje Taastrup").
+
+    Multi-word aliases must match in sequence; long single words also match with one typo ("Roskilde" as
+    "Roksilde"). The first municipality named wins.
+    """
+    aliases = lexicon().municipality_aliases
+    longest = max(len(alias) for alias in aliases)
+    for start in range(len(tokens)):
+        for size in range(min(longest, len(tokens) - start), 0, -1):
+            slug = aliases.get(tuple(tokens[start : start + size]))
+            if slug:
+                return slug
+        token = tokens[start]
+        if len(token) >= 6:
+            for alias, slug in aliases.items():
+                if len(alias) == 1 and len(alias[0]) >= 6 and fuzz.ratio(token, alias[0]) >= 85:
+                    return slug
+    return None

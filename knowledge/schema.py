@@ -1,0 +1,138 @@
+"""The shape of curated knowledge: topics and services, validated with pydantic.
+
+Every model forbids unknown fields, so a typo in a curator's file is an error, not silently ignored data.
+The service model follows the core of the Open Referral Human Services Data Specification (HSDS):
+organization, service, location, contact (phone), schedule and eligibility.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+MUNICIPALITIES: tuple[str, ...] = (
+    "randers",
+    "roskilde",
+    "koebenhavn",
+    "favrskov",
+    "aarhus",
+    "hoeje-taastrup",
+)
+Municipality = Literal["randers", "roskilde", "koebenhavn", "favrskov", "aarhus", "hoeje-taastrup"]
+Audience = Literal["youth", "caseworker", "partner", "everyone"]
+Category = Literal["housing", "money", "support", "crisis", "about"]
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Placeholders a curator might leave behind; a published answer must never contain them.
+PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b", re.IGNORECASE)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A text in both languages; Danish first, English second, neither may be empty."""
+
+    da: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    @field_validator("da", "en")
+    @classmethod
+    def no_placeholder(cls, value: str) -> str:
+        if PLACEHOLDER.search(value):
+            raise ValueError("placeholder text left in")
+        return value
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.da
+
+
+class Phrases(Strict):
+    """Example phrasings or keywords per language."""
+
+    da: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return self.en if lang == "en" else self.da
+
+
+class Source(Strict):
+    title: str = Field(min_length=1)
+    url: HttpUrl
+
+
+class Sourced(Strict):
+    sources: tuple[Source, ...] = Field(min_length=1)
+    last_reviewed: dt.date
+    notes: str = ""
+
+    @field_validator("last_reviewed")
+    @classmethod
+    def not_in_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today():
+            raise ValueError("last_reviewed is in the future")
+        return value
+
+
+class Topic(Sourced):
+    """One question area, with a short answer and optional detail, per language."""
+
+    id: str = Field(pattern=ID_PATTERN.pattern)
+    category: Category
+    audience: tuple[Audience, ...] = ("youth",)
+    title: Text
+    answer: Text
+    more: Text | None = None
+    examples: Phrases
+    keywords: Phrases = Phrases()
+    municipalities: dict[Municipality, Text] = {}
+    ask_municipality: bool = False
+    services: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def has_examples_in_both_languages(self) -> Topic:
+        if not self.examples.da or not self.examples.en:
+            raise ValueError("examples need at least one phrasing in both da and en")
+        return self
+
+
+class Address(Strict):
+    street: str
+    postal_code: str = Field(pattern=r"^\d{4}$")
+    city: str
+
+
+class Organization(Strict):
+    name: str = Field(min_length=1)
+    url: HttpUrl | None = None
+
+
+class Service(Sourced):
+    """A service someone can contact, shaped after HSDS (organization, service, location, contact, schedule)."""
+
+    id: str = Field(pattern=ID_PATTERN.pattern)
+    organization: Organization
+    name: Text
+    description: Text
+    eligibility: Text
+    # "national" services serve everyone; otherwise the municipalities served.
+    area: Literal["national", "regional", "local"]
+    municipalities: tuple[Municipality, ...] = ()
+    phone: str | None = Field(default=None, pattern=r"^(\+45 ?)?[0-9]([0-9 ]{1,14}[0-9])?$")
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    address: Address | None = None
+    opening_hours: Text | None = None
+    url: HttpUrl | None = None
+    emergency: bool = False
+
+    @model_validator(mode="after")
+    def local_needs_municipality(self) -> Service:
+        if self.area == "local" and not self.municipalities:
+            raise ValueError("a local service must name its municipalities")
+        return self
