@@ -50,7 +50,8 @@ def migrate(engine: Engine) -> None:
             if engine.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            # "heads": feature branches (cases, listings) may each start from the core revision.
+            command.upgrade(config, "heads")
     except OperationalError as exc:
         raise DatabaseError(f"cannot reach the database ({engine.url.render_as_string(hide_password=True)})") from exc
 

@@ -1,0 +1,1 @@
+"""Staff: caseworkers, partners and admins, their invites, and role checks."""

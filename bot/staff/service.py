@@ -1,0 +1,88 @@
+"""Invite, redeem, look up and revoke staff. Every check of a role happens here, on the server side."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from bot.staff.models import ROLES, Invite, Staff
+
+INVITE_PREFIX = "inv"
+DEFAULT_INVITE_DAYS = 7
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+def create_invite(session: Session, *, role: str, now: dt.datetime, municipality: str | None = None,
+                  provider: str | None = None, days: int = DEFAULT_INVITE_DAYS) -> str:
+    """Make a single-use invite and return the code (shown once; only its hash is kept)."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    if role == "caseworker" and not municipality:
+        raise ValueError("a caseworker invite needs a municipality")
+    if role == "partner" and not provider:
+        raise ValueError("a partner invite needs a provider")
+    # Telegram deep-link payloads allow 64 characters of [A-Za-z0-9_-].
+    code = f"{INVITE_PREFIX}_{secrets.token_urlsafe(18)}"
+    session.add(Invite(code_hash=_hash(code), role=role, municipality=municipality, provider=provider,
+                       created_at=now, expires_at=now + dt.timedelta(days=days)))
+    return code
+
+
+def looks_like_invite(payload: str) -> bool:
+    return payload.startswith(INVITE_PREFIX + "_")
+
+
+def redeem_invite(session: Session, *, code: str, transport: str, user_id: int, chat_id: int,
+                  display_name: str, now: dt.datetime) -> Staff | None:
+    """Turn a valid, unused, unexpired invite into a staff membership; None if the code is not valid.
+
+    The conditional UPDATE makes a code usable exactly once even when two people try it at the same time.
+    """
+    invite = session.exec(select(Invite).where(Invite.code_hash == _hash(code))).first()
+    if invite is None or invite.used_at is not None or invite.expires_at < now:
+        return None
+    claimed = session.execute(
+        update(Invite).where(Invite.id == invite.id, Invite.used_at.is_(None)).values(used_at=now)  # type: ignore[union-attr]
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    staff = get_staff(session, transport=transport, user_id=user_id, include_inactive=True)
+    if staff is None:
+        staff = Staff(transport=transport, user_id=user_id, chat_id=chat_id, role=invite.role)
+    staff.role, staff.municipality, staff.provider = invite.role, invite.municipality, invite.provider
+    staff.chat_id, staff.display_name, staff.active = chat_id, display_name[:100], True
+    session.add(staff)
+    session.flush()
+    session.execute(update(Invite).where(Invite.id == invite.id).values(used_by=staff.id))
+    return staff
+
+
+def get_staff(session: Session, *, transport: str, user_id: int, include_inactive: bool = False) -> Staff | None:
+    query = select(Staff).where(Staff.transport == transport, Staff.user_id == user_id)
+    if not include_inactive:
+        query = query.where(Staff.active)
+    return session.exec(query).first()
+
+
+def list_staff(session: Session) -> list[Staff]:
+    return list(session.exec(select(Staff).order_by(Staff.role, Staff.municipality, Staff.id)).all())
+
+
+def revoke(session: Session, *, staff_id: int) -> bool:
+    result = session.execute(update(Staff).where(Staff.id == staff_id, Staff.active).values(active=False))
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def can_act_on(staff: Staff | None, *, municipality: str | None,
+               roles: tuple[str, ...] = ("caseworker", "admin")) -> bool:
+    """True when ``staff`` has one of ``roles`` and, for caseworkers, belongs to ``municipality``."""
+    if staff is None or not staff.active or staff.role not in roles:
+        return False
+    return staff.role == "admin" or staff.role != "caseworker" or staff.municipality == municipality

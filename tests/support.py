@@ -1,0 +1,109 @@
+"""Test helpers: drive the core like a person in a chat, and record what would be sent."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from dataclasses import dataclass, field
+
+from bot.app import App
+from bot.outbox import DeliveryWorker
+from bot.replies import Button, Incoming, Reply, to_plain
+
+
+@dataclass
+class Sent:
+    chat_id: int
+    reply: Reply
+    message_id: int
+    kind: str = "send"
+
+    @property
+    def text(self) -> str:
+        return to_plain(self.reply.html)
+
+    @property
+    def buttons(self) -> list[Button]:
+        return [b for row in self.reply.buttons for b in row]
+
+
+@dataclass
+class RecordingSender:
+    """A Sender that records instead of sending (the outbox port's fake)."""
+
+    sent: list[Sent] = field(default_factory=list)
+    deleted: list[tuple[int, list[int]]] = field(default_factory=list)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
+
+    async def send(self, chat_id: int, reply: Reply) -> int:
+        message_id = next(self._ids)
+        self.sent.append(Sent(chat_id, reply, message_id))
+        return message_id
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        self.sent.append(Sent(chat_id, reply, message_id, "edit"))
+
+    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
+        self.deleted.append((chat_id, message_ids))
+
+
+class Chat:
+    """One person chatting with the core; every call returns what the bot sent to anyone as a result."""
+
+    _update_ids = itertools.count(1)
+
+    def __init__(self, app: App, chat_id: int = 4242, *, transport: str = "telegram", lang: str = "da",
+                 sender: RecordingSender | None = None, chat_type: str = "private", user_id: int | None = None):
+        self.app = app
+        self.chat_id = chat_id
+        self.user_id = user_id or chat_id
+        self.transport = transport
+        self.lang = lang
+        self.chat_type = chat_type
+        self.sender = sender or RecordingSender()
+        self.worker = DeliveryWorker(app.engine, transport, self.sender, clock=app.deps.clock)
+        self.callback_answers: list[str | None] = []
+
+    def deliver(self) -> list[Sent]:
+        before = len(self.sender.sent)
+
+        async def drain() -> None:
+            while await self.worker.deliver_once():
+                pass
+
+        asyncio.run(drain())
+        return self.sender.sent[before:]
+
+    def send(self, incoming: Incoming) -> list[Sent]:
+        outcome = self.app.core.handle(incoming)
+        self.callback_answers.append(outcome.callback_answer)
+        return self.deliver()
+
+    def _incoming(self, kind: str, **fields: object) -> Incoming:
+        fields.setdefault("update_id", next(self._update_ids))
+        return Incoming(self.transport, self.chat_id, self.user_id, kind, chat_type=self.chat_type,  # type: ignore[arg-type]
+                        language_code=self.lang, **fields)  # type: ignore[arg-type]
+
+    def say(self, text: str, **fields: object) -> list[Sent]:
+        return self.send(self._incoming("text", text=text, **fields))
+
+    def command(self, name: str, args: str = "", **fields: object) -> list[Sent]:
+        return self.send(self._incoming("command", text=f"/{name} {args}".strip(), command=name, args=args, **fields))
+
+    def press(self, data: str, message_id: int | None = None) -> list[Sent]:
+        return self.send(self._incoming("callback", callback_data=data, message_id=message_id))
+
+    def press_button(self, sent: list[Sent], label: str) -> list[Sent]:
+        """Press the first button whose text contains ``label`` in the messages just received."""
+        for message in reversed(sent):
+            for button in message.buttons:
+                if label.lower() in button.text.lower() and button.data:
+                    return self.press(button.data, message.message_id)
+        raise AssertionError(f"no button {label!r} in {[b.text for m in sent for b in m.buttons]}")
+
+    def mine(self, sent: list[Sent]) -> list[Sent]:
+        return [s for s in sent if s.chat_id == self.chat_id]
+
+
+def texts(sent: list[Sent]) -> str:
+    return "\n---\n".join(s.text for s in sent)
