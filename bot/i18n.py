@@ -62,6 +62,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 _ = gettext
 
 
+def N_(message: str) -> str:  # noqa: N802  (the gettext convention for "mark for extraction only")
+    """Mark a string for the catalogue without translating it now (it is translated where it is shown)."""
+    return message
+
+
 @contextmanager
 def use_lang(lang: str) -> Iterator[None]:
     """Run a block in one language (the core sets it per incoming message)."""

@@ -127,7 +127,7 @@ class _Matches:
             if word == "*":
                 gap = True
                 continue
-            hits = self.positions[word]
+            hits = self.positions.get(word, frozenset())
             limit = min(i + (MAX_GAP + 1 if gap else 1), len(self.tokens))
             found = next((j for j in range(i, limit) if j in hits), None)
             if found is None:
@@ -136,7 +136,7 @@ class _Matches:
         return True
 
     def present(self, phrases: tuple[tuple[str, ...], ...]) -> bool:
-        return any(self.phrase_at(p, s) for p in phrases if p for s in self.positions[p[0]])
+        return any(self.phrase_at(p, s) for p in phrases if p for s in self.positions.get(p[0], ()))
 
 
 def triage(text: str, lang: str = "da") -> Triage:

@@ -39,7 +39,8 @@ def service_card(service: Service, lang: str, today: dt.date) -> str:
         a = service.address
         lines.append("📍 " + esc(f"{a.street}, {a.postal_code} {a.city}"))
     if service.url:
-        lines.append(f'<a href="{esc(service.url)}">{esc(_("Website"))}</a>')
+        website = _("Website")
+        lines.append(f'<a href="{esc(service.url)}">{esc(website)}</a>')
     if today - service.last_reviewed > CALL_FIRST_AFTER:
         lines.append("⚠️ " + esc(_("Not checked for a year: call and check first.")))
     lines.append(checked_line(service.last_reviewed))
@@ -70,7 +71,8 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
     cards = [service_card(s, lang, today) for s in services_for(kb, topic.services, municipality)]
     parts.extend(cards)
     source = topic.sources[0]
-    parts.append(f'{esc(_("Source"))}: <a href="{esc(source.url)}">{esc(source.title)}</a>\n'
+    label = _("Source")
+    parts.append(f'{esc(label)}: <a href="{esc(source.url)}">{esc(source.title)}</a>\n'
                  + checked_line(topic.last_reviewed))
     return "\n\n".join(parts)
 

@@ -149,7 +149,7 @@ class Core:
         if self.router.urgent is not None:
             self.router.urgent(ctx, result)
         else:
-            ctx.reply(texts.safety_first(ctx, result.urgency))
+            ctx.reply(texts.safety_first(ctx, result.urgency, result.reasons))
 
     def _flooding(self, ctx: Context) -> bool:
         """Count messages per minute; past the limit send one slow-down notice and skip the rest.

@@ -8,7 +8,7 @@ from bot.conversation import texts
 from bot.conversation.cards import municipality_buttons, municipality_name, render_answer
 from bot.conversation.context import Context
 from bot.conversation.router import Router
-from bot.i18n import _, use_lang
+from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
 from bot.replies import Button, Reply, esc
 from bot.triage import Triage, Urgency
@@ -102,7 +102,7 @@ def show_topic(ctx: Context) -> None:
 
 def topic_for_municipality(ctx: Context) -> None:
     """Stores the municipality chosen under an answer and shows that answer's local version."""
-    _, topic_id, slug = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    __, topic_id, slug = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
     if slug not in MUNICIPALITIES or not _topic_or_stale(ctx, topic_id):
         ctx.answer_callback(texts.stale_button())
         return
@@ -120,7 +120,7 @@ def read_more(ctx: Context) -> None:
 
 def feedback(ctx: Context) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
-    _, topic_id, value = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    __, topic_id, value = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
     if value not in ("0", "1") or not _topic_or_stale(ctx, topic_id):
         ctx.answer_callback(texts.stale_button())
         return
@@ -164,10 +164,10 @@ def register(router: Router) -> None:
         "data": topic_item("privatliv"),
         "hide": topic_item("privatliv"),
     })
-    router.command("start", start, menu="main menu")
-    router.command("help", help_, menu="what Husly can do")
-    router.command("sprog", ask_language, menu="language")
-    router.command("kommune", ask_municipality, menu="choose municipality")
+    router.command("start", start, menu=N_("main menu"))
+    router.command("help", help_, menu=N_("what Husly can do"))
+    router.command("sprog", ask_language, menu=N_("language: Danish or English"))
+    router.command("kommune", ask_municipality, menu=N_("choose your municipality"))
     router.callback("menu", menu)
     router.callback("lang", choose_language)
     router.callback("mun", choose_municipality)

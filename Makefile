@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make chat` (set up, then chat with the bot) and `make test` (set up, then
+# run every test). Everything else here is for developers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: chat test setup i18n bench lint
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+chat: $(STAMP)
+	$(BIN)/husly listings demo --quiet
+	$(BIN)/husly chat
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+i18n: $(STAMP)
+	$(BIN)/python scripts/catalogues.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/listings.py
+	$(BIN)/python benchmarks/case_delivery.py
+	$(BIN)/python benchmarks/telegram_throughput.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .

@@ -1,0 +1,79 @@
+"""Urgency triage: crises are caught in Danish and English, with typos, and questions about a topic are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.triage import Urgency, triage
+
+EMERGENCY = [
+    ("jeg vil ikke leve mere", "da"),
+    ("jeg har tanker om selvmord", "da"),
+    ("jeg har lyst til at slaa mig selv ihjel", "da"),
+    ("jeg skærer i mig selv", "da"),
+    ("min stedfar slår mig når han er fuld", "da"),
+    ("min kæreste truer mig og jeg tør ikke tage hjem", "da"),
+    ("I want to end my life", "en"),
+    ("my boyfriend hits me", "en"),
+    ("selvmords tanker", "da"),
+]
+URGENT = [
+    ("jeg har ingen steder at sove i nat", "da"),
+    ("jeg har ingen stedr at sove i nat", "da"),
+    ("har ingen steder at sove inat", "da"),
+    ("min mor har smidt mig ud", "da"),
+    ("min far smed mig ud i går", "da"),
+    ("jeg sover på gaden", "da"),
+    ("jeg skal sættes ud af fogeden på mandag", "da"),
+    ("jeg har sovet på min vens sofa men nu kan jeg ikke blive mere", "da"),
+    ("jeg er 16 og kan ikke bo hjemme mere", "da"),
+    ("jeg er blevet hjemløs", "da"),
+    ("my parents kicked me out", "en"),
+    ("I'm sleeping outside tonight", "en"),
+    ("I have nowhere to go", "en"),
+]
+NONE = [
+    ("hvad er en natvarmestue?", "da"),
+    ("hvad betyder det at blive sat ud af fogeden", "da"),
+    ("er man hjemløs hvis man bor på en vens sofa", "da"),
+    ("hvordan søger jeg boligstøtte", "da"),
+    ("kan man få en ungdomsbolig i aarhus", "da"),
+    ("hvor meget depositum må en udlejer kræve", "da"),
+    ("hvad er Livslinien", "da"),
+    ("what is a night shelter", "en"),
+    ("how do I get on a waiting list", "en"),
+    ("jeg vil gerne bo i en lejlighed i nat og dag", "da"),
+    ("", "da"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), EMERGENCY)
+def test_emergencies_are_emergencies(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "lang"), URGENT)
+def test_urgent_situations_are_at_least_urgent(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency.rank >= Urgency.URGENT.rank
+
+
+@pytest.mark.parametrize(("text", "lang"), NONE)
+def test_information_questions_are_not_flagged(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+def test_reasons_say_why() -> None:
+    result = triage("jeg er 16 og min far har smidt mig ud", "da")
+    assert {"thrown_out", "under_18_unsafe_home"} <= set(result.reasons)
+    assert triage("my bf hits me", "en").reasons == ("violence_or_threats",)
+
+
+def test_danish_i_is_not_the_english_first_person() -> None:
+    # "i nat" is "tonight"; only in English does "i" mean "I".
+    assert triage("hvor kan man sove i nat", "da").urgency is Urgency.NONE
+    assert triage("where can I sleep tonight", "en").urgency is Urgency.URGENT
+
+
+def test_a_huge_message_is_scored_without_error() -> None:
+    text = "bla " * 5000 + "jeg har ingen steder at sove i nat"
+    assert triage(text, "da").urgency is Urgency.URGENT
