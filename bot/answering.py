@@ -6,7 +6,7 @@ Used by the chat for free text and by `husly ask`, so both give the same answer 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.conversation.cards import not_sure, render_answer
 from bot.conversation.texts import safety_reply
@@ -15,6 +15,21 @@ from bot.triage import Triage, Urgency, triage
 from knowledge.index import Index, SearchResult
 from knowledge.lexicon import Lang
 from knowledge.loader import KnowledgeBase
+
+
+# The topic that answers a situation triage recognised, by reason code (first reason wins).
+CRISIS_TOPICS = {
+    "suicide_or_self_harm": "selvmordstanker",
+    "violence_or_threats": "vold-i-hjemmet",
+    "under_18_unsafe_home": "under-18",
+    "thrown_out": "smidt-ud",
+    "couch_surfing_ending": "sofasurfer",
+    "eviction_soon": "udsaettelse",
+    "nowhere_to_sleep": "hjemloes-akut",
+    "nowhere_to_stay": "hjemloes-akut",
+    "sleeps_outside": "hjemloes-akut",
+    "homeless_now": "hjemloes-akut",
+}
 
 
 @dataclass(frozen=True)
@@ -28,7 +43,8 @@ class Answer:
 
     @property
     def topic(self) -> str | None:
-        return self.search.topic if self.confident else None
+        """The best matching topic (shown as the answer only when ``confident``)."""
+        return self.search.topic
 
 
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
@@ -38,6 +54,11 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     reply_lang: Lang = lang or found.lang
     where = found.municipality or municipality
     urgency = triage(text, reply_lang)
+    crisis_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
+    if crisis_topic and found.topic != crisis_topic:
+        # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").
+        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold),
+                        suggestions=(crisis_topic, *[s for s in found.suggestions if s != crisis_topic][:2]))
     confident = found.topic is not None and found.confidence >= threshold
     if urgency.urgency is not Urgency.NONE:
         reply = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons)

@@ -106,6 +106,8 @@ class Incoming:
     contact_phone: str | None = None
     document_name: str | None = None
     document_bytes: bytes | None = None
+    # The message this one answers (Telegram "reply"), fx a caseworker replying to a case card.
+    reply_to_message_id: int | None = None
 
     @property
     def private(self) -> bool:

@@ -73,6 +73,7 @@ def _as_json(result: Answer) -> dict[str, Any]:
     return {
         "topic": result.topic,
         "confidence": result.search.confidence,
+        "answered": result.confident,
         "suggestions": list(result.search.suggestions),
         "urgency": result.triage.urgency.value,
         "reasons": list(result.triage.reasons),

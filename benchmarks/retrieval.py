@@ -1,0 +1,244 @@
+"""Retrieval benchmark: Husly's index against the two baselines a developer would try first.
+
+Prints, in one run on the same data:
+- top-1 accuracy and p50/p99 latency per question on the development question set, for Husly, for rapidfuzz
+  `process.extractOne` with WRatio over all example phrasings, and for rank_bm25 Okapi BM25 over tokenised
+  topic text;
+- 5-fold cross-validated top-1 accuracy on the knowledge base's own example phrasings (each fold's examples
+  are held out of the index), which measures generalisation without touching the held-out question set;
+- index build time for the shipped knowledge base and synthetic ones 10x and 100x its size.
+
+Run: .venv/bin/python benchmarks/retrieval.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import MappingProxyType
+
+from rank_bm25 import BM25Okapi
+from rapidfuzz import fuzz, process, utils
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from knowledge.index import Index  # noqa: E402
+from knowledge.loader import KnowledgeBase, load  # noqa: E402
+from knowledge.normalise import fold  # noqa: E402
+from knowledge.schema import Phrases  # noqa: E402
+
+Searcher = Callable[[str], str | None]
+
+
+def dev_questions() -> list[tuple[str, set[str]]]:
+    for parent in (ROOT, *ROOT.parents):
+        path = parent / "shared" / "eval" / "dev-questions.tsv"
+        if path.exists():
+            with path.open(encoding="utf-8") as handle:
+                return [(row["question"], set(row["topics"].split(",")))
+                        for row in csv.DictReader(handle, delimiter="\t")]
+    raise SystemExit("shared/eval/dev-questions.tsv not found")
+
+
+def husly(kb: KnowledgeBase) -> Searcher:
+    index = Index(kb)
+    return lambda q: index.search(q).topic
+
+
+def fuzzy_baseline(kb: KnowledgeBase) -> Searcher:
+    choices, owners = [], []
+    for topic in kb.topics.values():
+        for lang in ("da", "en"):
+            for phrase in topic.examples.get(lang):
+                choices.append(phrase)
+                owners.append(topic.id)
+
+    def search(q: str) -> str | None:
+        found = process.extractOne(q, choices, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=1)
+        return owners[found[2]] if found else None
+
+    return search
+
+
+def bm25_baseline(kb: KnowledgeBase) -> Searcher:
+    ids = list(kb.topics)
+    docs = []
+    for topic in kb.topics.values():
+        text = " ".join([topic.title.da, topic.title.en, topic.answer.da, topic.answer.en,
+                         *topic.examples.da, *topic.examples.en, *topic.keywords.da, *topic.keywords.en])
+        docs.append(fold(text).split())
+    bm25 = BM25Okapi(docs)
+
+    def search(q: str) -> str | None:
+        scores = bm25.get_scores(fold(q).split())
+        best = max(range(len(ids)), key=lambda i: scores[i])
+        return ids[best] if scores[best] > 0 else None
+
+    return search
+
+
+def measure(search: Searcher, questions: list[tuple[str, set[str]]]) -> tuple[float, float, float]:
+    for q, _ in questions[:5]:
+        search(q)  # warm caches, as a running bot would be
+    hits, times = 0, []
+    for q, wanted in questions:
+        start = time.perf_counter()
+        got = search(q)
+        times.append((time.perf_counter() - start) * 1000)
+        hits += got in wanted
+    times.sort()
+    return hits / len(questions), statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
+
+
+def folds(kb: KnowledgeBase, k: int = 5, seed: int = 7) -> list[tuple[KnowledgeBase, list[tuple[str, set[str]]]]]:
+    """Split every topic's example phrasings into k folds; each fold's phrasings become the questions."""
+    rng = random.Random(seed)
+    assignment = {}
+    for topic in kb.topics.values():
+        for lang in ("da", "en"):
+            phrases = list(topic.examples.get(lang))
+            rng.shuffle(phrases)
+            for i, phrase in enumerate(phrases):
+                assignment[(topic.id, lang, phrase)] = i % k
+    result = []
+    for fold_no in range(k):
+        topics, questions = {}, []
+        for topic in kb.topics.values():
+            kept = {}
+            for lang in ("da", "en"):
+                keep = [p for p in topic.examples.get(lang) if assignment[(topic.id, lang, p)] != fold_no]
+                questions += [(p, {topic.id}) for p in topic.examples.get(lang)
+                              if assignment[(topic.id, lang, p)] == fold_no]
+                kept[lang] = tuple(keep) or topic.examples.get(lang)[:1]
+            topics[topic.id] = topic.model_copy(update={"examples": Phrases(**kept)})
+        result.append((KnowledgeBase(MappingProxyType(topics), kb.services, kb.root), questions))
+    return result
+
+
+def synthetic(kb: KnowledgeBase, factor: int, seed: int = 3) -> KnowledgeBase:
+    """A knowledge base ``factor`` times larger: copies of every topic with shuffled, partly replaced words."""
+    rng = random.Random(seed)
+    vocabulary = sorted({w for t in kb.topics.values() for w in fold(t.answer.da + " " + t.answer.en).split()})
+    noise = [f"ord{n}" for n in range(5000)]
+
+    def scramble(text: str) -> str:
+        words = text.split()
+        rng.shuffle(words)
+        return " ".join(rng.choice(noise) if rng.random() < 0.3 else w for w in words) or rng.choice(vocabulary)
+
+    topics = {}
+    for copy in range(factor):
+        for topic in kb.topics.values():
+            new_id = topic.id if copy == 0 else f"{topic.id}-{copy}"
+            if copy == 0:
+                topics[new_id] = topic
+                continue
+            examples = Phrases(da=tuple(scramble(p) for p in topic.examples.da),
+                               en=tuple(scramble(p) for p in topic.examples.en))
+            topics[new_id] = topic.model_copy(update={
+                "id": new_id, "examples": examples, "related": (),
+                "answer": topic.answer.model_copy(update={"da": scramble(topic.answer.da),
+                                                          "en": scramble(topic.answer.en)})})
+    return KnowledgeBase(MappingProxyType(topics), kb.services, kb.root)
+
+
+# Questions no topic answers, to check that confidence falls below the threshold for them.
+OFF_TOPIC = [
+    "hvad er klokken", "hvem vandt fodboldkampen i går", "kan du lave mine lektier", "jeg kan godt lide pizza",
+    "hvad hedder statsministeren", "hvordan laver man pandekager", "hej", "tak", "ok", "haha", "hvad så",
+    "what time is it", "who won the game", "tell me a joke", "what is the capital of france", "lol",
+    "kan jeg få en kæreste", "hvor kan jeg købe en cykel", "hvornår åbner netto", "asdfgh", "123456",
+    "hvad er meningen med livet", "skriv et digt om efterår", "how do I cook rice", "hvad koster en iphone",
+]
+
+
+def fit_logistic(rows: list[dict[str, float]], labels: list[int], steps: int = 4000) -> dict[str, float]:
+    """Plain L2-regularised logistic regression by gradient descent (numpy only)."""
+    import numpy as np
+
+    names = sorted(rows[0])
+    x = np.array([[row[n] for n in names] for row in rows])
+    x = np.hstack([np.ones((len(x), 1)), x])
+    y = np.array(labels, dtype=float)
+    # Balance the classes so the many right answers do not drown the off-topic ones.
+    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ (weight * (p - y)) / len(y) + 0.01 * np.r_[0, w[1:]]
+        w -= 0.5 * gradient
+    return {"bias": round(float(w[0]), 2), **{n: round(float(v), 2) for n, v in zip(names, w[1:], strict=True)}}
+
+
+def calibrate(kb: KnowledgeBase) -> None:
+    """Fit the confidence weights, then show per threshold how many right, wrong and off-topic answers pass."""
+    import knowledge.index as index_module
+
+    samples: list[tuple[dict[str, float], str]] = []
+    for fold_kb, fold_questions in folds(kb):
+        index = Index(fold_kb)
+        for q, wanted in fold_questions:
+            found = index.search(q)
+            samples.append((dict(found.features), "right" if found.topic in wanted else "wrong"))
+    index = Index(kb)
+    for q in OFF_TOPIC:
+        found = index.search(q)
+        if found.features:
+            samples.append((dict(found.features), "off"))
+    fitted = fit_logistic([f for f, _ in samples], [int(kind == "right") for _, kind in samples])
+    print(f"\nFitted CONFIDENCE_WEIGHTS = {fitted}")
+    print(f"In use   CONFIDENCE_WEIGHTS = {index_module.CONFIDENCE_WEIGHTS}")
+    confidences = {kind: [index_module._confidence(f) for f, k in samples if k == kind]
+                   for kind in ("right", "wrong", "off")}
+    right, wrong = confidences["right"], confidences["wrong"]
+    off = confidences["off"] + [0.0] * (len(OFF_TOPIC) - len(confidences["off"]))
+    print("\nConfidence calibration (5-fold CV questions and off-topic questions): share answered")
+    print(f"{'threshold':>9} {'right':>7} {'wrong':>7} {'off-topic':>9}")
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        def share(values: list[float], t: float = threshold) -> float:
+            return sum(v >= t for v in values) / max(len(values), 1)
+        print(f"{threshold:9.2f} {share(right):7.1%} {share(wrong):7.1%} {share(off):9.1%}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 100x build")
+    parser.add_argument("--calibrate", action="store_true", help="only print the confidence calibration")
+    args = parser.parse_args()
+    kb = load()
+    if args.calibrate:
+        calibrate(kb)
+        return
+    questions = dev_questions()
+    engines = {"husly": husly, "rapidfuzz WRatio": fuzzy_baseline, "rank_bm25 Okapi": bm25_baseline}
+
+    print(f"Development questions: {len(questions)}; knowledge base: {len(kb.topics)} topics")
+    print(f"{'engine':18} {'top-1':>7} {'p50 ms':>8} {'p99 ms':>8}   {'5-fold CV top-1':>15}")
+    cv_sets = folds(kb)
+    for name, make in engines.items():
+        accuracy, p50, p99 = measure(make(kb), questions)
+        cv_hits = cv_total = 0
+        for fold_kb, fold_questions in cv_sets:
+            search = make(fold_kb)
+            cv_hits += sum(search(q) in wanted for q, wanted in fold_questions)
+            cv_total += len(fold_questions)
+        print(f"{name:18} {accuracy:7.1%} {p50:8.3f} {p99:8.3f}   {cv_hits / cv_total:15.1%}")
+
+    calibrate(kb)
+    print("\nIndex build time")
+    for factor in (1, 10) if args.quick else (1, 10, 100):
+        big = synthetic(kb, factor)
+        start = time.perf_counter()
+        Index(big)
+        print(f"  {factor:>3}x  {len(big.topics):>5} topics  {time.perf_counter() - start:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Tables for urgent cases: the case, its relay transcript, the audit log, posted cards, and team settings.
+
+Everything about a young person is keyed by (transport, chat_id), so erasure can find it. Names and phone
+numbers are stored only with consent, on the case row; the audit log holds codes, never message text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from bot.models import _ts, utcnow
+
+URGENCIES = ("urgent", "emergency")
+STATUSES = ("open", "claimed", "closed")
+OUTCOMES = ("housed", "shelter", "referred", "no-contact", "other")
+AGE_BANDS = ("under_18", "18_24", "25_29", "30_plus")
+# Where the young person will sleep tonight.
+TONIGHT = ("outside", "friends", "shelter", "unsafe_home", "has_place")
+FOLLOWUP_ANSWERS = ("safe", "not_safe")
+
+
+class Case(SQLModel, table=True):
+    """One young person's request for a caseworker; at most one is open per chat at a time."""
+
+    __tablename__ = "help_case"
+    __table_args__ = (
+        Index("ix_help_case_chat", "transport", "chat_id"),
+        Index("ix_help_case_queue", "status", "municipality"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    transport: str = Field(max_length=16)
+    chat_id: int = Field(sa_type=BigInteger)
+    lang: str = Field(default="da", max_length=2)
+    # None until the young person says where they live; then the case is routed there.
+    municipality: str | None = Field(default=None, max_length=32)
+    urgency: str = Field(max_length=16)
+    # Higher first in the queue; see service.compute_priority.
+    priority: int = 0
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    age_band: str | None = Field(default=None, max_length=16)
+    tonight: str | None = Field(default=None, max_length=16)
+    consent: bool = False
+    first_name: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=32)
+    status: str = Field(default="open", max_length=16)
+    claimed_by: int | None = Field(default=None, foreign_key="staff.id")
+    claimed_at: dt.datetime | None = _ts(nullable=True)
+    # False after the young person ended the chat with /stop; their texts then go to the normal bot.
+    relay: bool = True
+    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    # Reset when the case is transferred or reopened; the response-time clock counts from here.
+    waiting_since: dt.datetime = _ts(nullable=False, default=utcnow)
+    # 0 = announced, 1 = re-announced, 2 = sent to every caseworker, 3 = sent to admins.
+    escalation: int = 0
+    closed_at: dt.datetime | None = _ts(nullable=True)
+    closed_by: int | None = Field(default=None, foreign_key="staff.id")
+    outcome: str | None = Field(default=None, max_length=16)
+    followup_due_at: dt.datetime | None = _ts(nullable=True, index=True)
+    followup_sent_at: dt.datetime | None = _ts(nullable=True)
+    followup_answer: str | None = Field(default=None, max_length=16)
+
+
+class CaseMessage(SQLModel, table=True):
+    """One message of the relay transcript (in: from the young person, out: from staff, note: internal)."""
+
+    __tablename__ = "case_message"
+    __table_args__ = (Index("ix_case_message_chat", "transport", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="help_case.id", index=True)
+    # The young person's chat, repeated here so erasure finds every row by (transport, chat_id).
+    transport: str = Field(max_length=16)
+    chat_id: int = Field(sa_type=BigInteger)
+    direction: str = Field(max_length=8)
+    staff_id: int | None = Field(default=None, foreign_key="staff.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+
+
+class CaseEvent(SQLModel, table=True):
+    """The audit log: who did what to which case, when. Codes only, never message text, names or phones."""
+
+    __tablename__ = "case_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="help_case.id", index=True)
+    at: dt.datetime = _ts(nullable=False, default=utcnow)
+    # staff | youth | system
+    actor: str = Field(max_length=8)
+    staff_id: int | None = Field(default=None, foreign_key="staff.id")
+    action: str = Field(max_length=32)
+    detail: str | None = Field(default=None, max_length=100)
+
+
+class CaseCard(SQLModel, table=True):
+    """A chat where this case's card was posted, so every change can update the card in place."""
+
+    __tablename__ = "case_card"
+    __table_args__ = (UniqueConstraint("case_id", "transport", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="help_case.id", index=True)
+    transport: str = Field(max_length=16)
+    chat_id: int = Field(sa_type=BigInteger)
+    posted_at: dt.datetime = _ts(nullable=False, default=utcnow)
+
+
+class MunicipalityTeam(SQLModel, table=True):
+    """Per municipality: the team chat for case cards, the out-of-hours chat, and office hours."""
+
+    __tablename__ = "municipality_team"
+
+    municipality: str = Field(primary_key=True, max_length=32)
+    transport: str = Field(default="telegram", max_length=16)
+    team_chat_id: int | None = Field(default=None, sa_type=BigInteger)
+    oncall_chat_id: int | None = Field(default=None, sa_type=BigInteger)
+    # Fx "mon-fri 08:00-15:30"; None means the default (bot.cases.hours.DEFAULT_OFFICE_HOURS).
+    office_hours: str | None = Field(default=None, max_length=200)
+    updated_at: dt.datetime = _ts(nullable=False, default=utcnow)
+
+
+def as_dict(case: Case) -> dict[str, Any]:
+    """The case's codes and times, without any personal detail (for exports and logs)."""
+    return {
+        "case": case.id, "municipality": case.municipality, "urgency": case.urgency, "priority": case.priority,
+        "reasons": ";".join(case.reasons or []), "age_band": case.age_band, "tonight": case.tonight,
+        "consent": case.consent, "status": case.status, "outcome": case.outcome,
+        "created_at": case.created_at.isoformat() if case.created_at else None,
+        "claimed_at": case.claimed_at.isoformat() if case.claimed_at else None,
+        "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+        "escalation": case.escalation, "followup_answer": case.followup_answer,
+    }

@@ -1,0 +1,1 @@
+"""Available cheap housing: listings published by partners, searched by young people, alerts when one fits."""

@@ -1,0 +1,185 @@
+"""Read one value a partner typed (in a CSV cell or the bot's form) into what a listing stores.
+
+Each reader returns the value or raises ``FieldError`` with a short message that quotes what was typed, so
+the CSV import can say "Række 14, husleje: '4.5OO' er ikke et beløb" and the form can say the same part.
+Partners write like Danish Excel does: "4.500", "4.500,00", "kr. 4.500", "1-2-2027", "København".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+from bot.i18n import _
+from bot.listings.models import KINDS
+from knowledge.lexicon import detect_municipality
+from knowledge.normalise import fold
+
+MAX_EXPIRY = dt.timedelta(days=365)
+
+
+class FieldError(ValueError):
+    """A value that cannot be used; the message is ready to show to the partner."""
+
+
+# Ways partners write each type (folded); the slug itself and its Danish and English labels are included.
+KIND_WORDS: dict[str, str] = {
+    "vaerelse": "vaerelse", "vaer": "vaerelse", "room": "vaerelse", "lejevaerelse": "vaerelse",
+    "lejlighed": "lejlighed", "lejl": "lejlighed", "flat": "lejlighed", "apartment": "lejlighed",
+    "ungdomsbolig": "ungdomsbolig", "youth housing": "ungdomsbolig", "youth flat": "ungdomsbolig",
+    "kollegievaerelse": "kollegievaerelse", "kollegie": "kollegievaerelse", "kollegium": "kollegievaerelse",
+    "dorm room": "kollegievaerelse", "student room": "kollegievaerelse", "halls": "kollegievaerelse",
+    "delebolig": "delebolig", "shared flat": "delebolig", "shared housing": "delebolig", "flatshare": "delebolig",
+    "skaev bolig": "skaev-bolig", "skaeve boliger": "skaev-bolig", "skaev": "skaev-bolig",
+    "alternative housing": "skaev-bolig",
+    "midlertidig bolig": "midlertidig-bolig", "midlertidig": "midlertidig-bolig",
+    "temporary housing": "midlertidig-bolig", "temporary home": "midlertidig-bolig",
+}
+TARGET_WORDS: dict[str, str] = {
+    "": "everyone", "alle": "everyone", "everyone": "everyone", "all": "everyone",
+    "unge": "youth", "unge 18 29": "youth", "18 29": "youth", "youth": "youth", "young people": "youth",
+    "youth 18 29": "youth",
+    "studerende": "students", "students": "students", "student": "students", "uddannelsessoegende": "students",
+}
+_CURRENCY = re.compile(r"^(kr\.?|dkk)\s*|\s*(kr\.?|dkk|,-|\.-)$", re.IGNORECASE)
+_ENGLISH_GROUPING = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%y", "%d.%m.%y", "%d/%m/%y")
+_PHONE = re.compile(r"^\+?[\d ]{8,16}$")
+
+
+def money(raw: str, *, low: int, high: int) -> int:
+    """Whole kroner from "4.500", "4500", "4.500,00", "kr. 4.500" or "4,500"; outside low..high is refused."""
+    text = _SPACES.sub("", _CURRENCY.sub("", raw.strip()))
+    if not text:
+        raise FieldError(_("'{value}' is not an amount").format(value=raw))
+    try:
+        # "4,500" is how English Excel groups thousands; in Danish it would mean four and a half kroner.
+        locale = "en_GB" if _ENGLISH_GROUPING.match(text) else "da_DK"
+        value = parse_decimal(text, locale=locale, strict=True)
+    except NumberFormatError:
+        raise FieldError(_("'{value}' is not an amount").format(value=raw)) from None
+    if value < 0:
+        raise FieldError(_("'{value}' is negative").format(value=raw))
+    kroner = int(value.quantize(Decimal(1)))
+    if not low <= kroner <= high:
+        raise FieldError(_("'{value}' looks wrong: it must be between {low} and {high} kr.").format(
+            value=raw, low=low, high=high))
+    return kroner
+
+
+def optional_money(raw: str, *, high: int) -> int:
+    """Like ``money``, but an empty cell is 0 (no aconto, no deposit)."""
+    return money(raw, low=0, high=high) if raw.strip() else 0
+
+
+def whole_number(raw: str, *, low: int, high: int) -> int:
+    """A count or a size: "2", "14", "14,5" (rounded)."""
+    try:
+        value = parse_decimal(raw.strip().removesuffix("m2").removesuffix("m²").strip(), locale="da_DK",
+                              strict=True)
+    except NumberFormatError:
+        raise FieldError(_("'{value}' is not a number").format(value=raw)) from None
+    number = int(value.quantize(Decimal(1)))
+    if not low <= number <= high:
+        raise FieldError(_("'{value}' looks wrong: it must be between {low} and {high}").format(
+            value=raw, low=low, high=high))
+    return number
+
+
+def date(raw: str) -> dt.date:
+    """A day written as 2027-01-31, 31-01-2027, 31.01.2027 or 31/1/2027."""
+    text = raw.strip()
+    for pattern in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise FieldError(_("'{value}' is not a date (write it like 31-01-2027)").format(value=raw))
+
+
+def available_from(raw: str, today: dt.date) -> dt.date:
+    """When the home is free; empty, "straks" or "now" mean today."""
+    if fold(raw) in ("", "straks", "nu", "now", "asap", "immediately"):
+        return today
+    return date(raw)
+
+
+def expires_on(raw: str, today: dt.date, default: dt.date) -> dt.date:
+    """The last day the listing is shown: not in the past and at most a year ahead."""
+    if not raw.strip():
+        return default
+    day = date(raw)
+    if day < today:
+        raise FieldError(_("'{value}' is in the past").format(value=raw))
+    if day > today + MAX_EXPIRY:
+        raise FieldError(_("'{value}' is more than a year ahead").format(value=raw))
+    return day
+
+
+def municipality(raw: str) -> str:
+    """One of the six municipality slugs from "København", "Kbh", "Århus", "hoeje-taastrup"..."""
+    slug = detect_municipality(fold(raw).split())
+    if slug is None:
+        raise FieldError(_("'{value}' is not one of the six municipalities "
+                           "(Randers, Roskilde, København, Favrskov, Aarhus, Høje-Taastrup)").format(value=raw))
+    return slug
+
+
+def kind(raw: str) -> str:
+    """A type slug from "værelse", "Kollegieværelse", "skæv bolig", "room"..."""
+    folded = fold(raw)
+    slug = KIND_WORDS.get(folded) or KIND_WORDS.get(folded.replace(" ", "")) or \
+        (folded.replace(" ", "-") if folded.replace(" ", "-") in KINDS else None)
+    if slug is None:
+        raise FieldError(_("'{value}' is not a type. Use one of: {kinds}").format(
+            value=raw, kinds="værelse, lejlighed, ungdomsbolig, kollegieværelse, delebolig, skæv bolig, "
+                             "midlertidig bolig"))
+    return slug
+
+
+def target_group(raw: str) -> str:
+    """youth, students or everyone from "unge 18-29", "studerende", "alle" (empty means everyone)."""
+    group = TARGET_WORDS.get(fold(raw))
+    if group is None:
+        raise FieldError(_("'{value}' is not a target group. Use: unge, studerende or alle").format(value=raw))
+    return group
+
+
+def url(raw: str) -> str | None:
+    """A web address to apply at: http(s) only, so a link can never run anything in the chat."""
+    text = raw.strip()
+    if not text:
+        return None
+    if text.startswith("www."):
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or len(text) > 300:
+        raise FieldError(_("'{value}' is not a web address (write it like https://...)").format(value=raw))
+    return text
+
+
+def phone(raw: str) -> str | None:
+    """A phone number: 8 digits, or + and a country code."""
+    text = raw.strip().replace("-", " ")
+    if not text:
+        return None
+    if not _PHONE.match(text) or sum(ch.isdigit() for ch in text) < 8:
+        raise FieldError(_("'{value}' is not a phone number").format(value=raw))
+    return " ".join(text.split())
+
+
+def text(raw: str, *, limit: int, required: bool) -> str | None:
+    """Free text (area, reference, description), trimmed; too long is refused rather than cut."""
+    value = " ".join(raw.split())
+    if not value:
+        if required:
+            raise FieldError(_("is empty"))
+        return None
+    if len(value) > limit:
+        raise FieldError(_("is longer than {n} characters").format(n=limit))
+    return value

@@ -1,0 +1,93 @@
+"""Listings published by partners, the searches young people save as alerts, and which alerts were sent.
+
+Amounts are whole kroner per month. ``monthly_total`` (rent + aconto) is stored so the search can filter and
+sort on what a person really pays, straight from an index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Date, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from bot.models import _ts, utcnow
+
+# Stored as ascii slugs; shown with Danish/English labels (bot.listings.render.kind_label).
+KINDS: tuple[str, ...] = (
+    "vaerelse", "lejlighed", "ungdomsbolig", "kollegievaerelse", "delebolig", "skaev-bolig", "midlertidig-bolig",
+)
+TARGET_GROUPS: tuple[str, ...] = ("youth", "students", "everyone")
+STATUSES: tuple[str, ...] = ("active", "withdrawn", "expired")
+
+
+class Listing(SQLModel, table=True):
+    """One home a partner offers. Unique per (provider, provider_ref), so re-sending a file updates it."""
+
+    __tablename__ = "listing"
+    __table_args__ = (
+        UniqueConstraint("provider", "provider_ref", name="uq_listing_provider_ref"),
+        # One index per filter combination people use, each ending in the sort key, so the first page of a
+        # search is read in order from the index without sorting the matches (id breaks ties on PostgreSQL).
+        Index("ix_listing_search_municipality", "status", "municipality", "monthly_total", "id"),
+        Index("ix_listing_search_kind", "status", "kind", "monthly_total", "id"),
+        Index("ix_listing_search_all", "status", "monthly_total", "id"),
+        Index("ix_listing_expiry", "status", "expires_on"),
+        Index("ix_listing_provider", "provider", "status"),
+        Index("ix_listing_alerts_pending", "alerts_pending"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    provider: str = Field(max_length=100)
+    provider_ref: str = Field(max_length=64)
+    municipality: str = Field(max_length=32)
+    area: str = Field(max_length=60)
+    kind: str = Field(max_length=32)
+    rooms: int
+    size_m2: int
+    rent: int
+    aconto: int = 0
+    monthly_total: int
+    deposit: int = 0
+    prepaid_rent: int = 0
+    available_from: dt.date = Field(sa_type=Date)
+    target_group: str = Field(default="everyone", max_length=16)
+    apply_url: str | None = Field(default=None, max_length=300)
+    apply_phone: str | None = Field(default=None, max_length=32)
+    description: str | None = Field(default=None, max_length=300)
+    published_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    updated_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    # Shown until the end of this day; after that the search hides it and `expire` marks it expired.
+    expires_on: dt.date = Field(sa_type=Date)
+    status: str = Field(default="active", max_length=16)
+    demo: bool = False
+    # True until the alerts have been matched against this listing (set when it is new or active again).
+    alerts_pending: bool = False
+
+
+class ListingAlert(SQLModel, table=True):
+    """A saved search ("Giv mig besked"): one per chat; a new one replaces the old. Ends by itself."""
+
+    __tablename__ = "listing_alert"
+    __table_args__ = (UniqueConstraint("transport", "chat_id", name="uq_listing_alert_chat"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    transport: str = Field(max_length=16)
+    chat_id: int = Field(sa_type=BigInteger)
+    lang: str = Field(default="da", max_length=2)
+    municipality: str | None = Field(default=None, max_length=32)
+    max_total: int | None = None
+    kind: str | None = Field(default=None, max_length=32)
+    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    expires_at: dt.datetime = _ts(nullable=False, index=True)
+
+
+class ListingAlertSent(SQLModel, table=True):
+    """A listing already told to a chat: the reason nobody hears about the same home twice."""
+
+    __tablename__ = "listing_alert_sent"
+
+    transport: str = Field(primary_key=True, max_length=16)
+    chat_id: int = Field(primary_key=True, sa_type=BigInteger)
+    listing_id: int = Field(primary_key=True, foreign_key="listing.id", ondelete="CASCADE")
+    sent_at: dt.datetime = _ts(nullable=False, default=utcnow)

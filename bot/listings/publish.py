@@ -1,0 +1,108 @@
+"""Put checked listings into the database: insert new ones, update known ones, then tell the alerts.
+
+Both the CSV import and the bot's form end here, so "upsert by (provider, reference)" and "a new listing
+reaches the saved searches" are implemented once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import insert, tuple_, update
+from sqlmodel import Session, select
+
+from bot.listings import alerts
+from bot.listings.models import Listing
+
+
+@dataclass(frozen=True)
+class ListingInput:
+    """One listing as a partner described it, already checked (bot.listings.fields)."""
+
+    provider: str
+    provider_ref: str
+    municipality: str
+    area: str
+    kind: str
+    rooms: int
+    size_m2: int
+    rent: int
+    aconto: int
+    deposit: int
+    prepaid_rent: int
+    available_from: dt.date
+    target_group: str
+    apply_url: str | None
+    apply_phone: str | None
+    description: str | None
+    expires_on: dt.date
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    created: int
+    updated: int
+    # Messages queued to young people whose saved search fits a new listing.
+    alerts_sent: int = 0
+
+
+def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dry_run: bool = False,
+            notify: bool = True) -> PublishResult:
+    """Insert or update ``items`` by (provider, provider_ref) in the caller's transaction.
+
+    A listing in the file is available: an updated one becomes active again. New and re-activated listings
+    are matched against saved searches (``notify``); demo listings never are.
+    """
+    known = _known(session, items)
+    new_rows, changed_rows = [], []
+    for item in items:
+        values = dataclasses.asdict(item)
+        values.update(monthly_total=item.rent + item.aconto, status="active", updated_at=now)
+        found = known.get((item.provider, item.provider_ref))
+        if found is None:
+            values.update(published_at=now, alerts_pending=notify and not item.demo)
+            new_rows.append(values)
+        else:
+            listing_id, status = found
+            values["id"] = listing_id
+            if status != "active":
+                values["alerts_pending"] = notify and not item.demo
+            changed_rows.append(values)
+    if dry_run:
+        return PublishResult(created=len(new_rows), updated=len(changed_rows))
+    if new_rows:
+        session.execute(insert(Listing), new_rows)
+    if changed_rows:
+        # ORM bulk UPDATE by primary key: one executemany instead of loading every row.
+        for group in _same_keys(changed_rows):
+            session.execute(update(Listing), group)
+    sent = alerts.dispatch(session, now) if notify else 0
+    return PublishResult(created=len(new_rows), updated=len(changed_rows), alerts_sent=sent)
+
+
+def _known(session: Session, items: list[ListingInput]) -> dict[tuple[str, str], tuple[int, str]]:
+    """The id and status of every listing in ``items`` that already exists."""
+    keys = {(item.provider, item.provider_ref) for item in items}
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    ordered = sorted(keys)
+    # Chunks keep the number of bound parameters far below SQLite's limit.
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        rows = session.execute(
+            select(Listing.provider, Listing.provider_ref, Listing.id, Listing.status)
+            .where(tuple_(Listing.provider, Listing.provider_ref).in_(chunk))
+        ).all()
+        for provider, ref, listing_id, status in rows:
+            found[(provider, ref)] = (listing_id, status)
+    return found
+
+
+def _same_keys(rows: list[dict]) -> list[list[dict]]:
+    """Group rows by their set of keys: a bulk UPDATE needs the same columns in every row."""
+    groups: dict[frozenset[str], list[dict]] = {}
+    for row in rows:
+        groups.setdefault(frozenset(row), []).append(row)
+    return list(groups.values())
