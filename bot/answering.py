@@ -16,7 +16,6 @@ from knowledge.index import Index, SearchResult
 from knowledge.lexicon import Lang
 from knowledge.loader import KnowledgeBase
 
-
 # The topic that answers a situation triage recognised, by reason code (first reason wins).
 CRISIS_TOPICS = {
     "suicide_or_self_harm": "selvmordstanker",

@@ -62,7 +62,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 _ = gettext
 
 
-def N_(message: str) -> str:  # noqa: N802  (the gettext convention for "mark for extraction only")
+def N_(message: str) -> str:
     """Mark a string for the catalogue without translating it now (it is translated where it is shown)."""
     return message
 

@@ -35,6 +35,10 @@ class Fail(click.ClickException):
         self.exit_code = code
 
 
+def broken_knowledge(exc: KnowledgeError) -> str:
+    return f"the knowledge base has {len(exc.problems)} problem(s); run `husly kb check` to list them"
+
+
 def settings_from_env() -> Settings:
     try:
         return Settings()
@@ -50,7 +54,7 @@ def _knowledge(settings: Settings) -> Any:
     try:
         return load_knowledge(settings)
     except KnowledgeError as exc:
-        raise Fail(f"the knowledge base has {len(exc.problems)} problem(s); run `husly kb check` to list them") from None
+        raise Fail(broken_knowledge(exc)) from None
 
 
 def build_app_or_fail(settings: Settings) -> Any:
@@ -59,7 +63,7 @@ def build_app_or_fail(settings: Settings) -> Any:
     try:
         return build_app(settings)
     except KnowledgeError as exc:
-        raise Fail(f"the knowledge base has {len(exc.problems)} problem(s); run `husly kb check` to list them") from None
+        raise Fail(broken_knowledge(exc)) from None
     except DatabaseError as exc:
         raise Fail(str(exc)) from None
 

@@ -117,9 +117,9 @@ class Index:
 
     def _topic_terms(self, kb: KnowledgeBase, tid: str) -> Counter[str]:
         terms: Counter[str] = Counter()
-        for field, lang, text in self._texts(kb, tid):
+        for part, lang, text in self._texts(kb, tid):
             for term in self._terms(fold(text).split(), (lang,)):
-                terms[term] += FIELD_WEIGHTS[field]
+                terms[term] += FIELD_WEIGHTS[part]
         return terms
 
     def _build_examples(self, kb: KnowledgeBase) -> Iterable[_Example]:
