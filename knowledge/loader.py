@@ -22,7 +22,7 @@ BUNDLED_ROOT = Path(__file__).resolve().parent
 STALE_AFTER_DAYS = 180
 # Danish phone numbers as they are written in answers: "70 20 12 01", "1888", "116 111", "112".
 PHONE_IN_TEXT = re.compile(
-    r"(?<![\d.,])(?:\+45 ?)?(?:\d{2} ?\d{2} ?\d{2} ?\d{2}|\d{3} ?\d{3}|11\d|18\d\d)(?![\d.,]*\d)"
+    r"(?<![\d.,§-])(?<!§ )(?:\+45 ?)?(?:\d{2} ?\d{2} ?\d{2} ?\d{2}|\d{3} ?\d{3}|11\d|18\d\d)(?![\d.,]*\d)"
 )
 
 

@@ -1,0 +1,266 @@
+"""Case use cases on a database session: create, enrich, claim, close, reopen, transfer, transcript, audit.
+
+No messages are sent here; callers queue them in the same session (cards.py, notices.py), so a change and
+the notifications it causes commit together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from bot.cases.models import (
+    AGE_BANDS,
+    OUTCOMES,
+    TONIGHT,
+    Case,
+    CaseEvent,
+    CaseMessage,
+    MunicipalityTeam,
+)
+from bot.staff.models import Staff
+from bot.staff.service import can_act_on
+
+log = logging.getLogger(__name__)
+
+# What an answer in the triage flow adds to the reason codes a caseworker sees.
+AGE_REASONS = {"under_18": "under_18"}
+TONIGHT_REASONS = {"outside": "sleeps_outside", "friends": "couch_surfing_ending", "shelter": "in_shelter",
+                   "unsafe_home": "unsafe_home", "has_place": "has_place_tonight"}
+# Reasons that raise an urgent case in the queue (an emergency always comes first).
+RAISE = {"under_18": 30, "under_18_unsafe_home": 30, "sleeps_outside": 30, "nowhere_to_sleep": 30,
+         "nowhere_to_stay": 20, "violence_or_threats": 20, "unsafe_home": 20, "thrown_out": 15,
+         "homeless_now": 15, "couch_surfing_ending": 10, "eviction_soon": 10}
+BASE = {"emergency": 300, "urgent": 200}
+MAX_RAISE = 90  # keeps every urgent case below every emergency
+
+
+def compute_priority(case: Case) -> int:
+    """Emergency before urgent; within a level, under 18 and nowhere to sleep tonight come first."""
+    raised = sum(RAISE.get(reason, 0) for reason in set(case.reasons or []))
+    if case.tonight == "has_place":
+        raised -= 20
+    return BASE.get(case.urgency, 200) + max(-50, min(MAX_RAISE, raised))
+
+
+def priority_rank(case: Case) -> int:
+    """1 for emergencies, 2 for raised urgent cases (under 18, nowhere tonight), 3 for other urgent cases."""
+    if case.urgency == "emergency":
+        return 1
+    return 2 if case.priority >= BASE["urgent"] + 30 else 3
+
+
+def log_event(session: Session, case: Case, action: str, now: dt.datetime, *, actor: str = "system",
+              staff: Staff | None = None, detail: str | None = None) -> None:
+    """Write one audit-log entry (codes only)."""
+    assert case.id is not None
+    session.add(CaseEvent(case_id=case.id, at=now, actor="staff" if staff else actor,
+                          staff_id=staff.id if staff else None, action=action, detail=(detail or None)))
+    log.info("case %s: %s by %s %s", case.id, action, "staff" if staff else actor, staff.id if staff else "")
+
+
+def _merge(reasons: list[str], more: tuple[str, ...] | list[str]) -> list[str]:
+    merged = list(reasons)
+    for reason in more:
+        if reason and reason not in merged:
+            merged.append(reason)
+    return merged
+
+
+def open_case_for(session: Session, transport: str, chat_id: int) -> Case | None:
+    """The young person's case that is not closed, if any (the newest, should there ever be two)."""
+    return session.exec(
+        select(Case).where(Case.transport == transport, Case.chat_id == chat_id, Case.status != "closed")
+        .order_by(col(Case.id).desc())
+    ).first()
+
+
+def latest_case_for(session: Session, transport: str, chat_id: int) -> Case | None:
+    return session.exec(
+        select(Case).where(Case.transport == transport, Case.chat_id == chat_id).order_by(col(Case.id).desc())
+    ).first()
+
+
+def create_case(session: Session, *, transport: str, chat_id: int, lang: str, municipality: str | None,
+                urgency: str, reasons: tuple[str, ...] | list[str], now: dt.datetime) -> Case:
+    """Open a case (anonymous until the young person consents to share details)."""
+    case = Case(transport=transport, chat_id=chat_id, lang=lang, municipality=municipality, urgency=urgency,
+                reasons=_merge([], reasons), created_at=now, waiting_since=now)
+    case.priority = compute_priority(case)
+    session.add(case)
+    session.flush()
+    log_event(session, case, "created", now, actor="youth", detail=urgency)
+    return case
+
+
+def enrich(session: Session, case: Case, *, urgency: str | None = None, reasons: tuple[str, ...] | list[str] = (),
+           now: dt.datetime) -> bool:
+    """Raise the urgency (never lower it) and add reason codes; True when the case became an emergency."""
+    became_emergency = urgency == "emergency" and case.urgency != "emergency"
+    if became_emergency:
+        case.urgency = "emergency"
+        log_event(session, case, "raised", now, actor="youth", detail="emergency")
+    case.reasons = _merge(case.reasons or [], reasons)
+    case.priority = compute_priority(case)
+    session.add(case)
+    return became_emergency
+
+
+def set_age(case: Case, band: str) -> None:
+    if band not in AGE_BANDS:
+        raise ValueError(band)
+    case.age_band = band
+    case.reasons = _merge(case.reasons or [], [AGE_REASONS[band]] if band in AGE_REASONS else [])
+    case.priority = compute_priority(case)
+
+
+def set_tonight(case: Case, where: str) -> None:
+    if where not in TONIGHT:
+        raise ValueError(where)
+    case.tonight = where
+    # A changed answer replaces the earlier one's reason code.
+    stale = {code for key, code in TONIGHT_REASONS.items() if key != where}
+    case.reasons = _merge([r for r in case.reasons or [] if r not in stale], [TONIGHT_REASONS[where]])
+    case.priority = compute_priority(case)
+
+
+def set_contact(case: Case, first_name: str | None, phone: str | None) -> None:
+    case.consent = True
+    case.first_name = (first_name or "").strip()[:100] or None
+    case.phone = (phone or "").strip()[:32] or None
+
+
+def can_act(staff: Staff | None, case: Case) -> bool:
+    """Caseworkers act on their municipality's cases (and on cases no municipality is known for yet)."""
+    if staff is None or not staff.active:
+        return False
+    if case.municipality is None:
+        return staff.role in ("caseworker", "admin")
+    return can_act_on(staff, municipality=case.municipality)
+
+
+def claim(session: Session, case_id: int, staff_id: int, now: dt.datetime) -> bool:
+    """Take an unclaimed open case; exactly one of several simultaneous claims wins.
+
+    One conditional UPDATE: the database decides, so two caseworkers pressing Overtag at once cannot both
+    get the case (PostgreSQL locks the row; SQLite serialises writers).
+    """
+    result = session.execute(
+        update(Case)
+        .where(col(Case.id) == case_id, col(Case.claimed_by).is_(None), col(Case.status) == "open")
+        .values(claimed_by=staff_id, claimed_at=now, status="claimed", relay=True)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def close(session: Session, case: Case, staff: Staff, outcome: str, now: dt.datetime,
+          followup_after: dt.timedelta) -> None:
+    if outcome not in OUTCOMES:
+        raise ValueError(outcome)
+    case.status, case.outcome, case.closed_at, case.closed_by = "closed", outcome, now, staff.id
+    case.relay = False
+    case.followup_due_at, case.followup_sent_at, case.followup_answer = now + followup_after, None, None
+    session.add(case)
+    log_event(session, case, "closed", now, staff=staff, detail=outcome)
+
+
+def reopen(session: Session, case: Case, now: dt.datetime, reason: str) -> None:
+    """Open a closed case again, unclaimed, with the response-time clock restarted."""
+    case.status, case.claimed_by, case.claimed_at, case.closed_at, case.closed_by = "open", None, None, None, None
+    case.outcome, case.escalation, case.waiting_since, case.relay = None, 0, now, True
+    case.followup_due_at = None
+    case.reasons = _merge(case.reasons or [], [reason])
+    case.priority = compute_priority(case)
+    session.add(case)
+    log_event(session, case, "reopened", now, actor="youth", detail=reason)
+
+
+def transfer(session: Session, case: Case, municipality: str, now: dt.datetime, staff: Staff | None) -> None:
+    """Move the case to another municipality's queue, unclaimed, with the response-time clock restarted."""
+    detail = f"{case.municipality or '-'}->{municipality}"
+    case.municipality, case.status, case.claimed_by, case.claimed_at = municipality, "open", None, None
+    case.escalation, case.waiting_since = 0, now
+    session.add(case)
+    log_event(session, case, "transferred", now, staff=staff, detail=detail)
+
+
+def add_message(session: Session, case: Case, direction: str, text: str, now: dt.datetime,
+                staff: Staff | None = None) -> CaseMessage:
+    assert case.id is not None
+    message = CaseMessage(case_id=case.id, transport=case.transport, chat_id=case.chat_id, direction=direction,
+                          staff_id=staff.id if staff else None, text=text, created_at=now)
+    session.add(message)
+    session.flush()
+    return message
+
+
+def transcript(session: Session, case_id: int) -> list[CaseMessage]:
+    return list(session.exec(
+        select(CaseMessage).where(CaseMessage.case_id == case_id).order_by(col(CaseMessage.id))
+    ).all())
+
+
+def events(session: Session, case_id: int) -> list[CaseEvent]:
+    return list(session.exec(select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))).all())
+
+
+def visible_queue(session: Session, staff: Staff) -> list[Case]:
+    """Cases not closed that this staff member may act on: highest priority first, then longest waiting."""
+    query = select(Case).where(Case.status != "closed")
+    if staff.role == "caseworker":
+        query = query.where((Case.municipality == staff.municipality) | col(Case.municipality).is_(None))
+    elif staff.role != "admin":
+        return []
+    return list(session.exec(query.order_by(col(Case.priority).desc(), col(Case.waiting_since), col(Case.id))).all())
+
+
+def team_for(session: Session, municipality: str) -> MunicipalityTeam | None:
+    return session.get(MunicipalityTeam, municipality)
+
+
+def set_team(session: Session, municipality: str, now: dt.datetime, *, transport: str | None = None,
+             team_chat_id: int | None = None, oncall_chat_id: int | None = None,
+             office_hours: str | None = None) -> MunicipalityTeam:
+    """Create or change a municipality's settings; only the given fields change."""
+    team = session.get(MunicipalityTeam, municipality) or MunicipalityTeam(municipality=municipality)
+    if transport is not None:
+        team.transport = transport
+    if team_chat_id is not None:
+        team.team_chat_id = team_chat_id or None  # 0 clears it
+    if oncall_chat_id is not None:
+        team.oncall_chat_id = oncall_chat_id or None
+    if office_hours is not None:
+        team.office_hours = office_hours or None
+    team.updated_at = now
+    session.add(team)
+    return team
+
+
+def caseworkers(session: Session, municipality: str | None) -> list[Staff]:
+    """Active caseworkers of a municipality (of every municipality for None)."""
+    query = select(Staff).where(Staff.active, Staff.role == "caseworker")
+    if municipality is not None:
+        query = query.where(Staff.municipality == municipality)
+    return list(session.exec(query.order_by(col(Staff.id))).all())
+
+
+def admins(session: Session) -> list[Staff]:
+    return list(session.exec(select(Staff).where(Staff.active, Staff.role == "admin").order_by(col(Staff.id))).all())
+
+
+def find_staff(session: Session, ref: str) -> list[Staff]:
+    """Active staff by id or by display name (case-insensitive); more than one means the name is ambiguous."""
+    ref = ref.strip()
+    if ref.isdigit():
+        staff = session.get(Staff, int(ref))
+        return [staff] if staff and staff.active else []
+    return [s for s in session.exec(select(Staff).where(Staff.active)).all()
+            if s.display_name.casefold() == ref.casefold()]
+
+
+def cases_since(session: Session, since: dt.datetime) -> list[Case]:
+    return list(session.exec(select(Case).where(Case.created_at >= since).order_by(col(Case.id))).all())

@@ -1,0 +1,61 @@
+"""Show listings and searches as text: type labels, one card per listing, a one-line search summary.
+
+Amounts and dates go through bot.i18n, so Danish reads "4.250 kr." and "1. januar 2027".
+"""
+
+from __future__ import annotations
+
+from bot.conversation.cards import municipality_name
+from bot.i18n import _, format_date, format_money
+from bot.listings.filters import Filters
+from bot.listings.models import Listing
+from bot.replies import esc
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "vaerelse": _("Room"), "lejlighed": _("Flat"), "ungdomsbolig": _("Youth flat"),
+        "kollegievaerelse": _("Dorm room"), "delebolig": _("Shared home"), "skaev-bolig": _("Alternative home"),
+        "midlertidig-bolig": _("Temporary home"),
+    }
+    return labels[kind]
+
+
+def target_label(group: str) -> str:
+    labels = {"youth": _("young people 18-29"), "students": _("students"), "everyone": _("everyone")}
+    return labels[group]
+
+
+def summary(filters: Filters) -> str:
+    """"Aarhus · max 4.000 kr. a month · Room", or "all municipalities · any price · all types"."""
+    parts = [
+        municipality_name(filters.municipality) if filters.municipality else _("all municipalities"),
+        _("max {amount} a month").format(amount=format_money(filters.max_total))
+        if filters.max_total is not None else _("any price"),
+        kind_label(filters.kind) if filters.kind else _("all types"),
+    ]
+    return " · ".join(parts)
+
+
+def card(listing: Listing) -> str:
+    """A few lines: what and where, the monthly cost, money up front, size, date, and how to apply."""
+    title = f"{kind_label(listing.kind)}, {listing.size_m2} m², {listing.area} ({municipality_name(listing.municipality)})"
+    lines = [("🧪 <b>DEMO</b> · " if listing.demo else "") + f"<b>{esc(title)}</b>"]
+    cost = _("Rent {rent} + aconto {aconto} = {total} a month").format(
+        rent=format_money(listing.rent), aconto=format_money(listing.aconto), total=format_money(listing.monthly_total))
+    lines.append("💰 " + esc(cost))
+    lines.append("🔑 " + esc(_("Deposit {deposit}, prepaid rent {prepaid}").format(
+        deposit=format_money(listing.deposit), prepaid=format_money(listing.prepaid_rent))))
+    lines.append("📅 " + esc(_("Free from {date} · {rooms} room(s) · for {group}").format(
+        date=format_date(listing.available_from), rooms=listing.rooms, group=target_label(listing.target_group))))
+    if listing.description:
+        lines.append(esc(listing.description))
+    how = []
+    if listing.apply_url:
+        how.append(f'<a href="{esc(listing.apply_url)}">{esc(_("Apply here"))}</a>')
+    if listing.apply_phone:
+        how.append("☎ " + esc(listing.apply_phone))
+    lines.append("👉 " + " · ".join(how) + " · " + esc(listing.provider))
+    if listing.demo:
+        lines.append("<i>" + esc(_("Demo listing: made up, for trying Husly out.")) + "</i>")
+    return "\n".join(lines)
