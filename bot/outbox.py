@@ -73,6 +73,7 @@ def enqueue(
     edit_ref: str | None = None,
     message_ids: list[int] | None = None,
     delay: dt.timedelta | None = None,
+    now: dt.datetime | None = None,
 ) -> Outbox:
     """Add a message to the outbox in the caller's transaction.
 
@@ -83,7 +84,8 @@ def enqueue(
         payload["edit_ref"] = edit_ref
     if message_ids:
         payload["message_ids"] = message_ids
-    now = utcnow()
+    # The caller's clock (tests move it), so "due" and "sent" times compare on one timeline.
+    now = now or utcnow()
     row = Outbox(transport=transport, chat_id=chat_id, kind=kind, payload=payload, ref=ref,
                  created_at=now, available_at=now + (delay or dt.timedelta()))
     session.add(row)

@@ -64,11 +64,12 @@ class Context:
             piece = Reply(part, reply.buttons if last else (), reply.request_contact if last else None,
                           reply.remove_keyboard if last else False, reply.document if last else None)
             enqueue(self.session, transport=transport, chat_id=chat_id, reply=piece,
-                    ref=ref if last else None, delay=delay)
+                    ref=ref if last else None, delay=delay, now=self.now)
 
     def edit(self, transport: str, chat_id: int, ref: str, reply: Reply) -> None:
         """Queue an in-place edit of the message sent earlier under ``ref``."""
-        enqueue(self.session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref)
+        enqueue(self.session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref,
+                now=self.now)
 
     def answer_callback(self, text: str) -> None:
         self.outcome.callback_answer = text

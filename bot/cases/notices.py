@@ -1,0 +1,164 @@
+"""What the young person is told about their case: what happens next, who has it, and what to do meanwhile.
+
+Honest about time: inside office hours a caseworker has been told; outside them nobody may answer before
+the office opens, so the out-of-hours options (112, crisis lines, the municipality's on-call help) come
+with it. Every function renders in the young person's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session
+
+from bot.cases import routing, sending, service
+from bot.cases.hours import TZ
+from bot.cases.models import Case
+from bot.conversation.cards import services_for
+from bot.i18n import _, use_lang
+from bot.replies import Button, Reply, esc
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Service
+
+# The municipality's own help outside office hours (service ids in knowledge/services).
+ON_CALL_SERVICES = {
+    "koebenhavn": ("koebenhavn-sociale-doegnvagt",),
+    "aarhus": ("aarhus-udrykningsteamet",),
+    "roskilde": ("roskildehjemmet",),
+    "randers": (),
+    "favrskov": (),
+    "hoeje-taastrup": (),
+}
+ORG_NAMES = {
+    "da": {"randers": "Randers Kommune", "roskilde": "Roskilde Kommune", "koebenhavn": "Københavns Kommune",
+           "favrskov": "Favrskov Kommune", "aarhus": "Aarhus Kommune", "hoeje-taastrup": "Høje-Taastrup Kommune"},
+    "en": {"randers": "Randers Municipality", "roskilde": "Roskilde Municipality",
+           "koebenhavn": "the City of Copenhagen", "favrskov": "Favrskov Municipality",
+           "aarhus": "Aarhus Municipality", "hoeje-taastrup": "Høje-Taastrup Municipality"},
+}
+
+
+def org_name(slug: str | None, lang: str) -> str:
+    """The municipality as an organisation ("Aarhus Kommune", "Københavns Kommune")."""
+    if slug is None:
+        return _("your municipality")
+    return ORG_NAMES["en" if lang == "en" else "da"][slug]
+
+
+def youth_lang(session: Session, case: Case) -> str:
+    return sending.chat_lang(session, case.transport, case.chat_id, case.lang)
+
+
+def to_youth(session: Session, case: Case, make: object) -> None:
+    """Queue a message to the young person, built by ``make()`` in their language."""
+    with use_lang(youth_lang(session, case)):
+        reply = make()  # type: ignore[operator]
+    sending.send(session, case.transport, case.chat_id, reply)
+
+
+def _service_line(service: Service, lang: str) -> str:
+    parts = [f"<b>{esc(service.name.get(lang))}</b>"]
+    if service.phone:
+        parts.append("☎ " + esc(service.phone))
+    if service.opening_hours:
+        parts.append("🕒 " + esc(service.opening_hours.get(lang)))
+    elif service.url and not service.phone:
+        parts.append(f'<a href="{esc(service.url)}">{esc(_("Website"))}</a>')
+    return "• " + " · ".join(parts)
+
+
+def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str) -> str:
+    """112 and crisis lines first, then the municipality's own help outside office hours."""
+    ids = ["alarm-112", "livslinien"]
+    if "violence_or_threats" in (case.reasons or []):
+        ids.append("lev-uden-vold")
+    if case.age_band in (None, "under_18"):
+        ids.append("boernetelefonen")
+    ids.extend(ON_CALL_SERVICES.get(case.municipality or "", ()))
+    lines = [esc(_("If you need help before then:"))]
+    lines.extend(_service_line(s, lang) for s in services_for(kb, ids, case.municipality))
+    return "\n".join(lines)
+
+
+def when(moment: dt.datetime, now: dt.datetime) -> str:
+    """"today at 08:00", "tomorrow at 08:00" or "Monday at 08:00", in local time."""
+    local, today = moment.astimezone(TZ), now.astimezone(TZ).date()
+    time = local.strftime("%H:%M")
+    if local.date() == today:
+        return _("today at {time}").format(time=time)
+    if local.date() == today + dt.timedelta(days=1):
+        return _("tomorrow at {time}").format(time=time)
+    days = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
+    return _("{day} at {time}").format(day=days[local.weekday()], time=time)
+
+
+def stop_button(case: Case) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(_("End the chat"), data=f"cy:stop:{case.id}"),),)
+
+
+def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime) -> Reply:
+    """What happens now: who was told, when to expect an answer, and what to do meanwhile."""
+    lang = youth_lang(session, case)
+    with use_lang(lang):
+        if case.status == "claimed":
+            return claimed(case, lang)
+        if case.municipality is None:
+            return Reply(esc(_("Your case number is {number}. Tell me your municipality, so I can send your case "
+                               "to the right caseworkers.").format(number=case.id)))
+        org = org_name(case.municipality, lang)
+        targets = routing.announce_targets(session, case, now)
+        if not targets:
+            text = [esc(_("Your case number is {number}. Right now no caseworker from {org} is connected to "
+                          "Husly, so I can't promise you an answer here. Please call the municipality yourself.")
+                        .format(number=case.id, org=org)),
+                    out_of_hours_options(kb, case, lang)]
+            return Reply("\n\n".join(text))
+        team = service.team_for(session, case.municipality)
+        hours = routing.office_hours(team)
+        if hours.is_open(now):
+            return Reply(esc(_("I have sent your case (number {number}) to the caseworkers at {org}. You get a "
+                               "message here as soon as one of them takes it. Keep this chat open.")
+                             .format(number=case.id, org=org)))
+        opening = hours.next_opening(now)
+        text = [esc(_("I have sent your case (number {number}) to {org}. It is outside their office hours now, so "
+                      "a caseworker may not answer before {when}.").format(
+                          number=case.id, org=org, when=when(opening, now) if opening else _("the office opens")))]
+        if team and team.oncall_chat_id:
+            text.append(esc(_("Their on-call staff have been told too, but they may not be able to write to you "
+                              "here.")))
+        text.append(out_of_hours_options(kb, case, lang))
+        return Reply("\n\n".join(text))
+
+
+def claimed(case: Case, lang: str) -> Reply:
+    return Reply(esc(_("A caseworker from {org} has your case now. Write here, and they will read it. Write /stop "
+                       "to end the chat.").format(org=org_name(case.municipality, lang))),
+                 buttons=stop_button(case))
+
+
+def from_caseworker(case: Case, lang: str, text: str) -> Reply:
+    """A caseworker's message, labelled with the municipality (never the caseworker's name), text escaped."""
+    label = _("Caseworker from {org}").format(org=org_name(case.municipality, lang))
+    return Reply(f"<b>{esc(label)}:</b> {esc(text)}", buttons=stop_button(case))
+
+
+def closed(case: Case, lang: str) -> Reply:
+    return Reply(esc(_("The caseworker has closed your case (number {number}). If you need help again, tap "
+                       "Urgent help or write to me. If you are in danger, call 112.").format(number=case.id)))
+
+
+def transferred(case: Case, lang: str) -> Reply:
+    return Reply(esc(_("Your case has been passed on to the caseworkers at {org}. You get a message here when one "
+                       "of them takes it.").format(org=org_name(case.municipality, lang))))
+
+
+def still_waiting(kb: KnowledgeBase, case: Case, lang: str) -> Reply:
+    text = [esc(_("I'm sorry: no caseworker has taken your case yet. They have been reminded. You can keep writing "
+                  "here.")), out_of_hours_options(kb, case, lang)]
+    return Reply("\n\n".join(text))
+
+
+def followup(case: Case) -> Reply:
+    return Reply(esc(_("Hi, it's Husly. Your case was closed yesterday. Did you find somewhere safe to stay?")),
+                 buttons=((Button(_("Yes, I have a safe place"), data=f"cy:fu:{case.id}:yes"),),
+                          (Button(_("No, not yet"), data=f"cy:fu:{case.id}:no"),)))

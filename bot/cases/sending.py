@@ -1,0 +1,40 @@
+"""Queue messages from outside a handler (jobs, the CLI, other people's chats) in the caller's transaction.
+
+The same as ``Context.send``/``Context.edit``, for code that has a session but no context.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from bot.i18n import normalise_lang
+from bot.models import Profile
+from bot.outbox import enqueue
+from bot.replies import Reply, split_html
+
+
+def send(session: Session, transport: str, chat_id: int, reply: Reply, *, ref: str | None = None) -> None:
+    """Queue a message; a long text is split at line breaks and the buttons go on the last part."""
+    parts = split_html(reply.html)
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        piece = Reply(part, reply.buttons if last else (), reply.request_contact if last else None,
+                      reply.remove_keyboard if last else False, reply.document if last else None)
+        enqueue(session, transport=transport, chat_id=chat_id, reply=piece, ref=ref if last else None)
+
+
+def edit(session: Session, transport: str, chat_id: int, ref: str, reply: Reply) -> None:
+    """Queue an in-place edit of the message sent under ``ref``."""
+    enqueue(session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref)
+
+
+def chat_lang(session: Session, transport: str, chat_id: int, default: str = "da") -> str:
+    """The language the person (or group) in this chat chose; ``default`` for a chat the bot has not seen."""
+    profile = session.exec(
+        select(Profile).where(Profile.transport == transport, Profile.chat_id == chat_id)
+    ).first()
+    return profile.lang if profile else normalise_lang(default)
+
+
+def profile_of(session: Session, transport: str, chat_id: int) -> Profile | None:
+    return session.exec(select(Profile).where(Profile.transport == transport, Profile.chat_id == chat_id)).first()

@@ -1,0 +1,136 @@
+"""Saved searches ("Giv mig besked"): match new listings, queue one message per person, end after 60 days.
+
+A listing is matched once, when it is new (or active again): ``Listing.alerts_pending`` marks it until then.
+``ListingAlertSent`` remembers every (chat, listing) already told, so nobody hears about a home twice, even
+when a listing is published again. Messages go through the outbox, spread out so a big import stays under
+Telegram's limit of about 30 messages a second to different chats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import and_, delete, exists, func, insert, or_, update
+from sqlmodel import Session, select
+
+from bot.i18n import _, format_date, use_lang
+from bot.listings.filters import Filters
+from bot.listings.models import Listing, ListingAlert, ListingAlertSent
+from bot.listings.render import card, summary
+from bot.listings.search import local_day
+from bot.models import Outbox, utcnow
+from bot.outbox import enqueue
+from bot.replies import Button, Reply, esc
+
+ALERT_DAYS = 60
+MESSAGES_PER_SECOND = 25
+SHOWN = 3
+# All alert messages carry this outbox ref, so the next batch can queue behind the ones still waiting.
+OUTBOX_REF = "listing-alert"
+
+
+def filters_of(alert: ListingAlert) -> Filters:
+    return Filters(alert.municipality, alert.max_total, alert.kind)
+
+
+def save(session: Session, *, transport: str, chat_id: int, lang: str, filters: Filters,
+         now: dt.datetime) -> ListingAlert:
+    """Save the search for this chat, replacing an earlier one, for ALERT_DAYS days."""
+    alert = current(session, transport=transport, chat_id=chat_id) or ListingAlert(transport=transport,
+                                                                                   chat_id=chat_id)
+    alert.lang, alert.municipality, alert.max_total, alert.kind = lang, filters.municipality, filters.max_total, \
+        filters.kind
+    alert.created_at, alert.expires_at = now, now + dt.timedelta(days=ALERT_DAYS)
+    session.add(alert)
+    return alert
+
+
+def current(session: Session, *, transport: str, chat_id: int) -> ListingAlert | None:
+    return session.exec(select(ListingAlert).where(ListingAlert.transport == transport,
+                                                   ListingAlert.chat_id == chat_id)).first()
+
+
+def stop(session: Session, *, transport: str, chat_id: int) -> bool:
+    """End this chat's alert; True when there was one."""
+    result = session.execute(delete(ListingAlert).where(ListingAlert.transport == transport,
+                                                        ListingAlert.chat_id == chat_id))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def forget(session: Session, *, transport: str, chat_id: int) -> None:
+    """Delete everything the listings feature keeps about a chat (for "delete my data")."""
+    stop(session, transport=transport, chat_id=chat_id)
+    session.execute(delete(ListingAlertSent).where(ListingAlertSent.transport == transport,
+                                                   ListingAlertSent.chat_id == chat_id))
+
+
+def dispatch(session: Session, now: dt.datetime) -> int:
+    """Match pending listings against live alerts; queue one message per person; return how many."""
+    today = local_day(now)
+    told = exists().where(ListingAlertSent.transport == ListingAlert.transport,
+                          ListingAlertSent.chat_id == ListingAlert.chat_id,
+                          ListingAlertSent.listing_id == Listing.id)
+    pairs = session.execute(
+        select(ListingAlert.id, Listing.id)
+        .join(Listing, and_(
+            Listing.alerts_pending, Listing.status == "active", Listing.expires_on >= today,  # type: ignore[arg-type]
+            or_(ListingAlert.municipality.is_(None), ListingAlert.municipality == Listing.municipality),  # type: ignore[union-attr]
+            or_(ListingAlert.max_total.is_(None), Listing.monthly_total <= ListingAlert.max_total),  # type: ignore[union-attr,operator]
+            or_(ListingAlert.kind.is_(None), ListingAlert.kind == Listing.kind),  # type: ignore[union-attr]
+        ))
+        .where(ListingAlert.expires_at > now, ~told)
+        .order_by(ListingAlert.id, Listing.monthly_total, Listing.id)  # type: ignore[arg-type]
+    ).all()
+    by_alert: dict[int, list[int]] = defaultdict(list)
+    for alert_id, listing_id in pairs:
+        by_alert[alert_id].append(listing_id)
+    alerts = {a.id: a for a in session.exec(select(ListingAlert).where(ListingAlert.id.in_(by_alert))).all()}  # type: ignore[union-attr]
+    start, step = _queue_start(session), dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)
+    real_now = utcnow()
+    for i, (alert_id, listing_ids) in enumerate(sorted(by_alert.items())):
+        alert = alerts[alert_id]
+        session.execute(insert(ListingAlertSent), [
+            {"transport": alert.transport, "chat_id": alert.chat_id, "listing_id": lid, "sent_at": now}
+            for lid in listing_ids])
+        cheapest = listing_ids[:SHOWN]
+        listings = sorted(session.exec(select(Listing).where(Listing.id.in_(cheapest))).all(),  # type: ignore[union-attr]
+                          key=lambda x: cheapest.index(x.id))
+        enqueue(session, transport=alert.transport, chat_id=alert.chat_id, reply=_message(alert, listings,
+                len(listing_ids)), ref=OUTBOX_REF, delay=max(start - real_now, dt.timedelta()) + i * step)
+    session.execute(update(Listing).where(Listing.alerts_pending).values(alerts_pending=False))  # type: ignore[arg-type]
+    return len(by_alert)
+
+
+def end_expired(session: Session, now: dt.datetime) -> int:
+    """Delete alerts older than ALERT_DAYS and tell each person, with a button to start again."""
+    ended = session.exec(select(ListingAlert).where(ListingAlert.expires_at <= now)).all()
+    for alert in ended:
+        with use_lang(alert.lang):
+            text = esc(_("Your housing alert has stopped after {days} days. Tap to start it again.").format(
+                days=ALERT_DAYS))
+            again = Button("🔔 " + _("Notify me again"), data=f"ls:a:{filters_of(alert).encode()}")
+        enqueue(session, transport=alert.transport, chat_id=alert.chat_id, reply=Reply(text, ((again,),)))
+        session.delete(alert)
+    return len(ended)
+
+
+def _queue_start(session: Session) -> dt.datetime:
+    """When the next alert message may go: right away, or after the alert messages still waiting."""
+    tail = session.exec(select(func.max(Outbox.available_at)).where(Outbox.ref == OUTBOX_REF,
+                                                                    Outbox.status == "pending")).one()
+    real_now = utcnow()
+    return max(real_now, tail + dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)) if tail else real_now
+
+
+def _message(alert: ListingAlert, listings: list[Listing], count: int) -> Reply:
+    with use_lang(alert.lang):
+        filters = filters_of(alert)
+        head = _("🔔 New homes that fit your search: {n}").format(n=count) if count > 1 \
+            else _("🔔 A new home fits your search")
+        parts = [f"<b>{esc(head)}</b>\n{esc(summary(filters))}", *(card(x) for x in listings)]
+        parts.append("<i>" + esc(_("Alert until {date}. Write /stop_besked to stop it.").format(
+            date=format_date(local_day(alert.expires_at)))) + "</i>")
+        buttons = ((Button(_("See all"), data=f"ls:p:0:{filters.encode()}"),),
+                   (Button(_("Stop alerts"), data="ls:s"),))
+        return Reply("\n\n".join(parts), buttons)

@@ -1,0 +1,278 @@
+"""Read a partner's CSV file of listings: encoding, delimiter, header, then every row checked.
+
+All or nothing: a file with any bad row imports nothing, and the report names row and column for each
+problem ("Række 14, husleje: '4.5OO' er ikke et beløb"). Row numbers are the ones Excel shows (the header is
+row 1). The format is documented in docs/listings.md with a template in docs/listings-template.csv.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.i18n import _, format_number
+from bot.listings import fields
+from bot.listings.fields import FieldError
+from bot.listings.publish import ListingInput
+from knowledge.normalise import fold
+
+MAX_ROWS = 10_000
+MAX_BYTES = 5_000_000
+SHOWN_PROBLEMS = 20
+DEFAULT_DAYS = 30
+
+# Canonical column names (the template's header) and other names partners use for them (folded, "_" for " ").
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "reference": ("ref", "id", "jeres_reference", "provider_ref", "boligid", "bolig_id"),
+    "kommune": ("municipality",),
+    "omraade": ("area", "bydel", "by", "postnummer_og_by"),
+    "type": ("boligtype", "kind"),
+    "vaerelser": ("rooms", "antal_vaerelser", "vaer"),
+    "kvm": ("m2", "size", "size_m2", "stoerrelse", "areal", "boligareal"),
+    "husleje": ("rent", "leje", "maanedlig_leje"),
+    "aconto": ("aconto_varme_vand", "varme_vand", "forbrug", "utilities"),
+    "depositum": ("deposit",),
+    "forudbetalt_leje": ("forudbetalt", "prepaid_rent", "prepaid"),
+    "ledig_fra": ("available_from", "indflytning", "overtagelse", "fra"),
+    "maalgruppe": ("target_group", "for"),
+    "ansoeg_link": ("apply_url", "link", "url", "ansoegning"),
+    "ansoeg_telefon": ("apply_phone", "telefon", "phone", "tlf"),
+    "udloeber": ("expires", "udloebsdato", "vis_til", "expires_on"),
+    "beskrivelse": ("description", "tekst"),
+    "udbyder": ("provider", "partner"),
+}
+REQUIRED = ("reference", "kommune", "omraade", "type", "vaerelser", "kvm", "husleje")
+_ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
+# Characters a Danish Windows-1252 (Excel) file plausibly holds; anything else means it was some other
+# encoding (fx Mac Roman), where guessing would put wrong letters into listings.
+_PLAUSIBLE_CP1252 = set("æøåÆØÅéÉèüÜöÖäÄ€²³½°–—‘’“”•·…§«» \u00a0")
+
+
+@dataclass
+class Report:
+    """What reading a file found: the listings, or the problems that stop the import; and notes."""
+
+    listings: list[ListingInput] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.listings)
+
+
+def read_listings(data: bytes, *, provider: str | None, today: dt.date) -> Report:
+    """Check a CSV file; every row must be valid for ``Report.listings`` to be filled.
+
+    ``provider`` is the partner's organisation (or `--provider`); without it each row needs an udbyder cell.
+    """
+    report = Report()
+    text = _decode(data, report)
+    if text is None:
+        return report
+    rows = _rows(text, report)
+    if rows is None:
+        return report
+    header, body = rows
+    columns = _columns(header, report)
+    if columns is None:
+        return report
+    if provider is None and "udbyder" not in columns:
+        report.problems.append(_("The file has no udbyder column. Add it, or import as a partner."))
+        return report
+    seen: dict[str, int] = {}
+    listings = []
+    for number, cells in body:
+        listing = _row(number, cells, columns, header, provider, today, seen, report)
+        if listing is not None:
+            listings.append(listing)
+    if not listings and not report.problems:
+        report.problems.append(_("The file has column names but no listings."))
+    if not report.problems:
+        report.listings = listings
+    return report
+
+
+def summary(report: Report) -> list[str]:
+    """The problems as lines to show: at most SHOWN_PROBLEMS, then how many more."""
+    lines = report.problems[:SHOWN_PROBLEMS]
+    if len(report.problems) > SHOWN_PROBLEMS:
+        lines.append(_("… and {n} more problems.").format(n=len(report.problems) - SHOWN_PROBLEMS))
+    return lines
+
+
+def _decode(data: bytes, report: Report) -> str | None:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; Danish Windows-1252 from Excel is read with a note."""
+    if not data.strip():
+        report.problems.append(_("The file is empty."))
+        return None
+    if len(data) > MAX_BYTES:
+        report.problems.append(_("The file is too big ({mb} MB). The limit is {limit} MB: split it into "
+                                 "smaller files.").format(mb=round(len(data) / 1e6, 1), limit=MAX_BYTES // 1_000_000))
+        return None
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        report.problems.append(_("This is an Excel workbook, not a CSV file. In Excel choose Save as → "
+                                 "'CSV UTF-8 (kommasepareret)' and send that file."))
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _windows_1252(data)
+        if text is None:
+            report.problems.append(_("I cannot read the letters in the file. Save it as 'CSV UTF-8' and "
+                                     "send it again."))
+            return None
+        report.notes.append(_("The file was saved as Windows text (Excel's plain CSV), not UTF-8. I read it as "
+                              "Windows-1252: check that æ, ø and å look right. Next time choose 'CSV UTF-8'."))
+    if "\x00" in text:
+        report.problems.append(_("This does not look like a text file. Send a CSV file."))
+        return None
+    return text
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """The text, if the bytes are unambiguously Danish Windows-1252; None otherwise."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = {ch for ch in text if ord(ch) > 127 and ch not in _PLAUSIBLE_CP1252}
+    return None if odd else text
+
+
+def _rows(text: str, report: Report) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
+    """The header and the data rows with their Excel row numbers; blank rows are skipped."""
+    delimiter = _delimiter(text)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if not records or not any(cell.strip() for cell in records[0]):
+        report.problems.append(_("The file is empty."))
+        return None
+    body = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
+    if len(body) > MAX_ROWS:
+        report.problems.append(_("The file has {n} rows. I can take at most {limit} at a time: split it into "
+                                 "smaller files.").format(n=format_number(len(body)), limit=format_number(MAX_ROWS)))
+        return None
+    return [cell.strip() for cell in records[0]], body
+
+
+def _delimiter(text: str) -> str:
+    """';' (Danish Excel), ',' or TAB: the sniffer's guess, if it splits the header into known column names."""
+    sample = "\n".join(text.splitlines()[:20])
+    candidates = [";", ",", "\t"]
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters="".join(candidates)).delimiter
+        candidates.insert(0, sniffed)
+    except csv.Error:
+        pass
+    first = text.splitlines()[0] if text.strip() else ""
+
+    def known(delimiter: str) -> int:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        return sum(_column_name(cell) is not None for cell in header)
+
+    return max(candidates, key=known)  # max keeps the first of equals: the sniffer's choice
+
+
+def _column_name(header: str) -> str | None:
+    return _ALIASES.get(fold(header).replace(" ", "_"))
+
+
+def _columns(header: list[str], report: Report) -> dict[str, int] | None:
+    """Column name → position; missing required columns stop the import, unknown ones are noted."""
+    columns: dict[str, int] = {}
+    unknown = []
+    for position, cell in enumerate(header):
+        name = _column_name(cell)
+        if name is None:
+            if cell:
+                unknown.append(cell)
+        elif name in columns:
+            report.problems.append(_("The column {name} is there twice.").format(name=cell))
+        else:
+            columns[name] = position
+    if len(columns) < 3:
+        report.problems.append(_("I cannot read the first line as column names. It must be the column names "
+                                 "from the template (reference;kommune;omraade;…), separated by ; or ,."))
+        return None
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        report.problems.append(_("The file is missing the columns: {names}. See the template.").format(
+            names=", ".join(missing)))
+    if "ansoeg_link" not in columns and "ansoeg_telefon" not in columns:
+        report.problems.append(_("The file is missing the columns: {names}. See the template.").format(
+            names="ansoeg_link / ansoeg_telefon"))
+    if unknown:
+        report.notes.append(_("I skipped columns I don't know: {names}").format(names=", ".join(unknown[:10])))
+    return None if report.problems else columns
+
+
+def _row(number: int, cells: list[str], columns: dict[str, int], header: list[str], provider: str | None,
+         today: dt.date, seen: dict[str, int], report: Report) -> ListingInput | None:
+    """One row as a listing, or None after adding a problem per bad cell to the report."""
+    before = len(report.problems)
+    if len(cells) > len(header):
+        report.problems.append(_("Row {row}: more cells than column names (is there a ; or , in a text? "
+                                 "Put the text in quotes).").format(row=number))
+        return None
+
+    def cell(name: str) -> str:
+        position = columns.get(name)
+        return cells[position] if position is not None and position < len(cells) else ""
+
+    def read(name: str, reader: Callable[[str], Any]) -> Any:
+        try:
+            return reader(cell(name))
+        except FieldError as exc:
+            label = header[columns[name]] if name in columns else name
+            report.problems.append(_("Row {row}, {column}: {problem}").format(row=number, column=label, problem=exc))
+            return None
+
+    values = {
+        "provider_ref": read("reference", lambda v: fields.text(v, limit=64, required=True)),
+        "municipality": read("kommune", fields.municipality),
+        "area": read("omraade", lambda v: fields.text(v, limit=60, required=True)),
+        "kind": read("type", fields.kind),
+        "rooms": read("vaerelser", lambda v: fields.whole_number(v, low=1, high=10)),
+        "size_m2": read("kvm", lambda v: fields.whole_number(v, low=5, high=300)),
+        "rent": read("husleje", lambda v: fields.money(v, low=500, high=30_000)),
+        "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000)),
+        "deposit": read("depositum", lambda v: fields.optional_money(v, high=100_000)),
+        "prepaid_rent": read("forudbetalt_leje", lambda v: fields.optional_money(v, high=100_000)),
+        "available_from": read("ledig_fra", lambda v: fields.available_from(v, today)),
+        "target_group": read("maalgruppe", fields.target_group),
+        "apply_url": read("ansoeg_link", fields.url),
+        "apply_phone": read("ansoeg_telefon", fields.phone),
+        "expires_on": read("udloeber", lambda v: fields.expires_on(v, today, today + dt.timedelta(days=DEFAULT_DAYS))),
+        "description": read("beskrivelse", lambda v: fields.text(v, limit=300, required=False)),
+        "provider": read("udbyder", lambda v: _provider(v, provider)),
+    }
+    if len(report.problems) == before and not values["apply_url"] and not values["apply_phone"]:
+        report.problems.append(_("Row {row}: write how to apply, in ansoeg_link or ansoeg_telefon.").format(
+            row=number))
+    ref = values["provider_ref"]
+    if ref is not None:
+        if ref in seen:
+            report.problems.append(_("Row {row}, reference: '{ref}' is also in row {other}").format(
+                row=number, ref=ref, other=seen[ref]))
+        else:
+            seen[ref] = number
+    if len(report.problems) > before:
+        return None
+    return ListingInput(**values)
+
+
+def _provider(raw: str, provider: str | None) -> str:
+    """The row's provider: the partner's own (a different one in the file is refused), or the cell's."""
+    named = fields.text(raw, limit=100, required=provider is None)
+    if provider is None:
+        return named  # type: ignore[return-value]
+    if named and fold(named) != fold(provider):
+        raise FieldError(_("'{value}' is not your organisation ({provider})").format(value=named, provider=provider))
+    return provider

@@ -1,0 +1,131 @@
+"""The `husly` command forms other tools rely on, and its one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handlers.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_prints_the_answer_and_a_summary(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "ask", "hvordan søger jeg boligstøtte")
+    assert code == 0
+    assert "topic=boligstoette" in out and "Kilde" in out
+
+
+def test_ask_json_has_the_documented_fields(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "ask", "billig lejlighed i kbh", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert {"topic", "confidence", "suggestions", "urgency", "lang", "municipality", "answer"} <= set(data)
+    assert data["municipality"] == "koebenhavn"
+    assert 0 <= data["confidence"] <= 1 and "<b>" not in data["answer"]
+
+
+def test_ask_respects_lang_and_municipality(capsys) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run(capsys, "ask", "boligstøtte", "--lang", "en", "--municipality", "aarhus", "--json")
+    data = json.loads(out)
+    assert data["lang"] == "en" and data["municipality"] == "aarhus"
+    assert "Source" in data["answer"]
+
+
+def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("hvordan søger jeg boligstøtte\n\nI want to kill myself\n"))
+    code, out, _ = run(capsys, "ask", "--jsonl")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(lines) == 3
+    assert lines[0]["topic"] == "boligstoette"
+    assert lines[1]["topic"] is None and lines[1]["answer"] == ""
+    assert lines[2]["urgency"] == "emergency" and lines[2]["topic"] == "selvmordstanker"
+    assert lines[2]["answer"].lstrip().startswith("If you are in danger")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ask"], "give either TEXT or --jsonl"),
+        (["ask", "x", "--lang", "fr"], "Invalid value for '--lang'"),
+        (["ask", "x", "--municipality", "odense"], "Invalid value for '--municipality'"),
+        (["ask", "  "], "the question is empty"),
+        (["nope"], "No such command 'nope'"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_2(capsys, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert err.startswith("husly: error:") and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "services").mkdir()
+    (tmp_path / "topics" / "x.yaml").write_text("id: x\nfoo: bar\n")
+    code, out, err = run(capsys, "kb", "check", "--path", str(tmp_path))
+    assert code == 1
+    assert "x.yaml: foo: Extra inputs are not permitted" in out
+    assert "problem(s) found" in err
+
+
+def test_kb_check_passes_on_the_bundled_base(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "kb", "check")
+    assert code == 0 and out.startswith("ok: ")
+
+
+def test_kb_dump_is_one_json_object(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "kb", "dump")
+    data = json.loads(out)
+    assert code == 0
+    topic = next(t for t in data["topics"] if t["id"] == "boligstoette")
+    assert {"da", "en"} <= set(topic["title"]) and topic["sources"][0]["url"].startswith("http")
+    assert topic["examples"]["da"] and len(topic["last_reviewed"]) == 10
+    service = next(s for s in data["services"] if s["id"] == "livslinien")
+    assert service["phone"] and service["sources"] and service["last_reviewed"]
+
+
+def test_broken_knowledge_base_is_one_line(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("HUSLY_KNOWLEDGE_DIR", str(tmp_path))
+    code, _, err = run(capsys, "ask", "hej")
+    assert code == 1 and "knowledge base has" in err and "Traceback" not in err
+
+
+def test_bad_setting_is_one_line(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("HUSLY_CONFIDENCE_THRESHOLD", "lots")
+    code, _, err = run(capsys, "ask", "hej")
+    assert code == 2 and "HUSLY_CONFIDENCE_THRESHOLD" in err
+
+
+def test_unreachable_database_is_one_line_without_traceback(tmp_path: Path) -> None:
+    env = {"HUSLY_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none", "PATH": "/usr/bin:/bin",
+           "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "handlers.cli", "chat"], env=env, capture_output=True, text=True,
+                          input="", timeout=60, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("husly: error: cannot reach the database")
+    assert "Traceback" not in done.stderr and "nobody" in done.stderr
+
+
+def test_console_chat_answers_on_a_fresh_machine(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "handlers.cli", "chat"], env=env, capture_output=True, text=True,
+                          input="hvordan søger jeg boligstøtte\n1\n/quit\n", timeout=60,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert "Hej, jeg er Husly" in done.stdout and "Kilde" in done.stdout
+    assert (tmp_path / ".local" / "share" / "husly" / "husly.sqlite3").exists()

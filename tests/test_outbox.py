@@ -1,0 +1,150 @@
+"""The outbox never loses or duplicates a message: order per chat, retries, 429, blocked users, crashes."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import random
+
+from sqlmodel import Session, select
+
+from bot.db import session_scope
+from bot.models import Outbox, Profile
+from bot.outbox import Blocked, DeliveryWorker, RetryAfter, Transient, enqueue, pending_count
+from bot.replies import Reply
+from tests.support import RecordingSender
+
+
+def queue(engine, clock, chat_id: int, *texts: str) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as session:
+        for text in texts:
+            enqueue(session, transport="telegram", chat_id=chat_id, reply=Reply(text), now=clock())
+
+
+class FlakySender(RecordingSender):
+    """Fails a share of calls with 429 or 500, like a struggling Bot API server."""
+
+    def __init__(self, failure_rate: float, seed: int = 1) -> None:
+        super().__init__()
+        self.random = random.Random(seed)
+        self.failure_rate = failure_rate
+        self.failures = 0
+
+    async def send(self, chat_id: int, reply: Reply) -> int:
+        if self.random.random() < self.failure_rate:
+            self.failures += 1
+            raise RetryAfter(1) if self.random.random() < 0.5 else Transient("500")
+        return await super().send(chat_id, reply)
+
+
+def drain(worker: DeliveryWorker, clock, rounds: int = 400) -> None:  # type: ignore[no-untyped-def]
+    async def go() -> None:
+        for _ in range(rounds):
+            await worker.deliver_once()
+            clock.advance(seconds=5)  # let retry_after and backoff pass
+    asyncio.run(go())
+
+
+def test_messages_arrive_in_order_per_chat_despite_30_percent_failures(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    for chat in (1, 2, 3):
+        queue(engine, clock, chat, *[f"chat {chat} message {n}" for n in range(20)])
+    sender = FlakySender(0.3)
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock)
+    drain(worker, clock)
+    assert sender.failures > 10
+    for chat in (1, 2, 3):
+        got = [s.reply.html for s in sender.sent if s.chat_id == chat]
+        assert got == [f"chat {chat} message {n}" for n in range(20)]
+    assert pending_count(engine) == 0
+
+
+def test_retry_after_is_honoured(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    class Once(RecordingSender):
+        calls = 0
+
+        async def send(self, chat_id: int, reply: Reply) -> int:
+            self.calls += 1
+            if self.calls == 1:
+                raise RetryAfter(30)
+            return await super().send(chat_id, reply)
+
+    queue(engine, clock, 7, "hello")
+    sender = Once()
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock)
+    asyncio.run(worker.deliver_once())
+    clock.advance(seconds=29)
+    asyncio.run(worker.deliver_once())
+    assert sender.sent == []
+    clock.advance(seconds=2)
+    asyncio.run(worker.deliver_once())
+    assert [s.reply.html for s in sender.sent] == ["hello"]
+
+
+def test_blocked_user_is_marked_and_not_retried(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    class Blocking(RecordingSender):
+        calls = 0
+
+        async def send(self, chat_id: int, reply: Reply) -> int:
+            self.calls += 1
+            raise Blocked("403")
+
+    with session_scope(engine) as session:
+        session.add(Profile(transport="telegram", chat_id=8))
+    queue(engine, clock, 8, "one", "two")
+    sender = Blocking()
+    drain(DeliveryWorker(engine, "telegram", sender, clock=clock), clock, rounds=5)
+    assert sender.calls == 1
+    with Session(engine) as session:
+        assert session.exec(select(Profile)).one().blocked
+        assert {row.status for row in session.exec(select(Outbox))} == {"dropped"}
+
+
+def test_crash_after_commit_loses_nothing_and_sends_once(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    queue(engine, clock, 9, "case card")
+    # A worker leases the row and dies before sending (the process was killed).
+    dead = DeliveryWorker(engine, "telegram", RecordingSender(), clock=clock)
+    assert [row.id for row in dead._claim()] != []
+    survivor_sender = RecordingSender()
+    survivor = DeliveryWorker(engine, "telegram", survivor_sender, clock=clock)
+    asyncio.run(survivor.deliver_once())
+    assert survivor_sender.sent == []  # the lease still holds
+    clock.advance(minutes=2)
+    drain(survivor, clock, rounds=3)
+    assert [s.reply.html for s in survivor_sender.sent] == ["case card"]
+
+
+def test_two_workers_never_send_the_same_row(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    for chat in range(10):
+        queue(engine, clock, chat, "only once")
+    first, second = RecordingSender(), RecordingSender()
+    a = DeliveryWorker(engine, "telegram", first, clock=clock)
+    b = DeliveryWorker(engine, "telegram", second, clock=clock)
+
+    async def both() -> None:
+        await asyncio.gather(a.deliver_once(), b.deliver_once())
+
+    asyncio.run(both())
+    sent = [s.chat_id for s in first.sent + second.sent]
+    assert sorted(sent) == list(range(10))
+
+
+def test_edit_goes_to_the_message_sent_under_its_ref(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as session:
+        enqueue(session, transport="telegram", chat_id=5, reply=Reply("card v1"), ref="case:1:card",
+                now=clock())
+        enqueue(session, transport="telegram", chat_id=5, reply=Reply("card v2"), kind="edit", edit_ref="case:1:card",
+                now=clock())
+    sender = RecordingSender()
+    drain(DeliveryWorker(engine, "telegram", sender, clock=clock), clock, rounds=3)
+    assert [(s.kind, s.reply.html) for s in sender.sent] == [("send", "card v1"), ("edit", "card v2")]
+    assert sender.sent[0].message_id == sender.sent[1].message_id
+
+
+def test_delayed_message_waits(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as session:
+        enqueue(session, transport="telegram", chat_id=6, reply=Reply("tomorrow"), delay=dt.timedelta(hours=24),
+                now=clock())
+    sender = RecordingSender()
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock)
+    asyncio.run(worker.deliver_once())
+    assert sender.sent == []
