@@ -8,11 +8,12 @@ young person's messages: a team chat may have more members than the case needs.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from sqlmodel import Session, delete, select
 
-from bot.cases import sending, service
+from bot.cases import routing, sending, service
 from bot.cases.hours import TZ
 from bot.cases.models import Case, CaseCard
 from bot.cases.routing import Target
@@ -21,6 +22,7 @@ from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 
+log = logging.getLogger(__name__)
 RANK_ICON = {1: "🔴", 2: "🟠", 3: "🟡"}
 
 
@@ -204,3 +206,13 @@ def ping(session: Session, case: Case, note: Callable[[], str]) -> int:
             buttons = ((Button(_("Claim"), data=f"cs:claim:{case.id}"),),) if case.status == "open" else ()
         sending.send(session, target.transport, target.chat_id, Reply("⏰ " + esc(text), buttons=buttons))
     return len(chats)
+
+
+def announce(session: Session, case: Case, now: dt.datetime) -> int:
+    """Post the card wherever a new (or newly routed) case must be seen; refresh it where it already is."""
+    targets = routing.announce_targets(session, case, now)
+    if not targets:
+        # Nobody to tell: the case stays in the queue (`husly cases list`) and the young person is told so.
+        log.error("case %s: no staff to notify", case.id)
+    refresh(session, case, now)
+    return post(session, case, [t for t in targets if t not in card_chats(session, case)], now)

@@ -8,6 +8,7 @@ with it. Every function renders in the young person's language.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from sqlmodel import Session
 
@@ -49,10 +50,11 @@ def youth_lang(session: Session, case: Case) -> str:
     return sending.chat_lang(session, case.transport, case.chat_id, case.lang)
 
 
-def to_youth(session: Session, case: Case, make: object) -> None:
-    """Queue a message to the young person, built by ``make()`` in their language."""
-    with use_lang(youth_lang(session, case)):
-        reply = make()  # type: ignore[operator]
+def to_youth(session: Session, case: Case, make: Callable[[str], Reply]) -> None:
+    """Queue a message to the young person, built by ``make(lang)`` in their language."""
+    lang = youth_lang(session, case)
+    with use_lang(lang):
+        reply = make(lang)
     sending.send(session, case.transport, case.chat_id, reply)
 
 
@@ -159,6 +161,7 @@ def still_waiting(kb: KnowledgeBase, case: Case, lang: str) -> Reply:
 
 
 def followup(case: Case) -> Reply:
-    return Reply(esc(_("Hi, it's Husly. Your case was closed yesterday. Did you find somewhere safe to stay?")),
+    return Reply(esc(_("Hi, it's Husly. Your case with the caseworker has been closed. Did you find somewhere safe to "
+                   "stay?")),
                  buttons=((Button(_("Yes, I have a safe place"), data=f"cy:fu:{case.id}:yes"),),
                           (Button(_("No, not yet"), data=f"cy:fu:{case.id}:no"),)))

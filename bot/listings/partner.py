@@ -1,0 +1,160 @@
+"""Partners in the chat: send a CSV file to publish listings, /mine_boliger to extend or withdraw them.
+
+Every button re-checks on the server that the listing belongs to the partner's organisation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case
+from sqlmodel import select
+
+from bot.conversation.context import Context
+from bot.conversation.router import Router
+from bot.i18n import _, format_date, format_money
+from bot.listings import alerts
+from bot.listings.csv_import import read_listings, summary
+from bot.listings.fields import MAX_EXPIRY
+from bot.listings.models import Listing
+from bot.listings.permissions import can_change, can_publish, own_provider, staff_of
+from bot.listings.publish import publish
+from bot.listings.render import kind_label
+from bot.listings.search import local_day
+from bot.replies import Button, Reply, esc
+
+EXTEND_DAYS = 30
+PAGE_SIZE = 5
+CSV_NAMES = (".csv", ".txt", ".tsv")
+WORKBOOK_NAMES = (".xlsx", ".xls", ".ods", ".numbers")
+
+
+def import_document(ctx: Context) -> bool:
+    """Import a partner's CSV file of listings: every row, or none when a row is wrong."""
+    staff = staff_of(ctx)
+    name = (ctx.incoming.document_name or "").lower()
+    if not can_publish(staff) or not name.endswith(CSV_NAMES + WORKBOOK_NAMES):
+        return False
+    if name.endswith(WORKBOOK_NAMES):
+        ctx.reply(Reply(esc(_("Send the listings as a CSV file: in Excel choose Save as → 'CSV UTF-8 "
+                              "(kommasepareret)'. The template is in docs/listings-template.csv."))))
+        return True
+    if ctx.incoming.document_bytes is None:
+        ctx.reply(Reply(esc(_("I could not get the file. Try to send it again (at most 5 MB)."))))
+        return True
+    report = read_listings(ctx.incoming.document_bytes, provider=own_provider(staff), today=local_day(ctx.now))
+    notes = [esc(note) for note in report.notes]
+    if not report.ok:
+        head = _("Nothing was imported: the file has {n} problem(s). Fix them and send the whole file again.").format(
+            n=len(report.problems))
+        ctx.reply(Reply("\n".join([f"<b>{esc(head)}</b>", *(esc("• " + line) for line in summary(report)),
+                                   *notes])))
+        return True
+    result = publish(ctx.session, report.listings, now=ctx.now)
+    done = _("Imported: {created} new and {updated} updated listing(s). {alerts} young people got a message.").format(
+        created=result.created, updated=result.updated, alerts=result.alerts_sent)
+    ctx.reply(Reply("\n\n".join([esc(done), *notes]),
+                    buttons=((Button(_("My listings"), data="lm:p:0"),),)))
+    return True
+
+
+def my_listings(ctx: Context) -> None:
+    """Show the partner's listings with buttons to extend or withdraw them."""
+    staff = staff_of(ctx)
+    if not can_publish(staff):
+        ctx.reply(Reply(esc(_("This is for partners who publish housing. Write /help to see what I can do."))))
+        return
+    ctx.reply(_page(ctx, 0))
+
+
+def manage_button(ctx: Context) -> None:
+    """Answer the /mine_boliger buttons after checking the listing is the partner's own."""
+    action, _sep, rest = (ctx.incoming.callback_data or "").partition(":")[2].partition(":")
+    staff = staff_of(ctx)
+    if not can_publish(staff) or not rest.isdigit():
+        ctx.answer_callback(_("Only partners can change listings."))
+        return
+    if action == "p":
+        ctx.reply(_page(ctx, int(rest)))
+        return
+    listing = ctx.session.get(Listing, int(rest))
+    if listing is None or not can_change(staff, listing):
+        ctx.answer_callback(_("You can only change your own organisation's listings."))
+        return
+    if action == "x":
+        _extend(ctx, listing)
+    elif action == "w":
+        ctx.reply(Reply(esc(_("Withdraw {title}? It is hidden from the search right away.").format(
+            title=_title(listing))), buttons=((Button(_("Yes, withdraw"), data=f"lm:W:{listing.id}"),
+                                               Button(_("No"), data="lm:p:0")),)))
+    elif action == "W":
+        listing.status, listing.updated_at = "withdrawn", ctx.now
+        ctx.session.add(listing)
+        ctx.answer_callback(_("Withdrawn"))
+        ctx.reply(Reply(esc(_("{title} is withdrawn.").format(title=_title(listing))),
+                        buttons=((Button(_("My listings"), data="lm:p:0"),),)))
+    else:
+        ctx.answer_callback(_("That button no longer works. Write /mine_boliger."))
+
+
+def _extend(ctx: Context, listing: Listing) -> None:
+    today = local_day(ctx.now)
+    listing.expires_on = min(max(listing.expires_on, today) + dt.timedelta(days=EXTEND_DAYS), today + MAX_EXPIRY)
+    if listing.status != "active":
+        # Active again: people with a fitting alert who never heard of it get told.
+        listing.status, listing.alerts_pending = "active", True
+    listing.updated_at = ctx.now
+    ctx.session.add(listing)
+    ctx.session.flush()
+    alerts.dispatch(ctx.session, ctx.now)
+    ctx.answer_callback(_("Extended"))
+    ctx.reply(Reply(esc(_("{title} is shown until {date}.").format(title=_title(listing),
+                                                                  date=format_date(listing.expires_on))),
+                    buttons=((Button(_("My listings"), data="lm:p:0"),),)))
+
+
+def _page(ctx: Context, page: int) -> Reply:
+    """Five of the partner's active or expired listings (admins: everyone's), soonest to expire first."""
+    staff = staff_of(ctx)
+    query = select(Listing).where(Listing.status != "withdrawn")
+    provider = own_provider(staff)
+    if provider is not None:
+        query = query.where(Listing.provider == provider)
+    rows = ctx.session.exec(
+        query.order_by(case((Listing.status == "active", 0), else_=1), Listing.expires_on, Listing.id)  # type: ignore[arg-type]
+        .offset(page * PAGE_SIZE).limit(PAGE_SIZE + 1)
+    ).all()
+    listings, more = list(rows[:PAGE_SIZE]), len(rows) > PAGE_SIZE
+    if not listings:
+        text = esc(_("You have no listings yet. Send a CSV file (see the template) or write /ny_bolig."))
+        return Reply(text, buttons=((Button("➕ " + _("New listing"), data="lf:new"),),))
+    today = local_day(ctx.now)
+    lines = [f"<b>{esc(_('Your listings'))}</b>"]
+    rows_out: list[tuple[Button, ...]] = []
+    for listing in listings:
+        shown = listing.status == "active" and listing.expires_on >= today
+        state = (_("shown until {date}") if shown else _("expired {date}")).format(
+            date=format_date(listing.expires_on))
+        lines.append(f"<b>#{listing.id}</b> {esc(_title(listing))} · {esc(format_money(listing.rent))} · "
+                     f"{esc(state)} · ref {esc(listing.provider_ref)}")
+        rows_out.append((Button(_("+30 days #{id}").format(id=listing.id), data=f"lm:x:{listing.id}"),
+                         Button(_("Withdraw #{id}").format(id=listing.id), data=f"lm:w:{listing.id}")))
+    nav = []
+    if page > 0:
+        nav.append(Button("◀", data=f"lm:p:{page - 1}"))
+    if more:
+        nav.append(Button("▶", data=f"lm:p:{page + 1}"))
+    if nav:
+        rows_out.append(tuple(nav))
+    rows_out.append((Button("➕ " + _("New listing"), data="lf:new"),))
+    return Reply("\n".join(lines), tuple(rows_out))
+
+
+def _title(listing: Listing) -> str:
+    return f"{kind_label(listing.kind)}, {listing.area}" + (" (DEMO)" if listing.demo else "")
+
+
+def register(router: Router) -> None:
+    router.documents.append(import_document)
+    router.command("mine_boliger", my_listings)
+    router.callback("lm", manage_button)

@@ -1,0 +1,58 @@
+"""Catalogues are complete and compiled from source; numbers, amounts and dates follow the language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
+
+from bot.i18n import LOCALES_DIR, _, format_date, format_money, normalise_lang, translations, use_lang
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_catalogue_has_no_untranslated_or_fuzzy_entries(lang: str) -> None:
+    with (LOCALES_DIR / lang / "LC_MESSAGES" / "husly.po").open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert not untranslated, untranslated
+    assert not fuzzy, fuzzy
+
+
+def test_every_string_in_the_code_is_in_the_catalogue(tmp_path: Path) -> None:
+    """Extract afresh: a `_()` string added without updating the catalogues fails here."""
+    pot = tmp_path / "husly.pot"
+    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_",
+                                "-o", str(pot), str(ROOT / "bot"), str(ROOT / "handlers")])
+    with pot.open("rb") as handle:
+        wanted = {m.id for m in read_po(handle) if m.id}
+    with (LOCALES_DIR / "da" / "LC_MESSAGES" / "husly.po").open("rb") as handle:
+        have = {m.id for m in read_po(handle) if m.id and m.string}
+    assert wanted and not wanted - have, sorted(wanted - have)
+
+
+def test_danish_is_the_default_and_english_switches() -> None:
+    with use_lang("da"):
+        assert _("Find housing") == "Find bolig"
+    with use_lang("en"):
+        assert _("Find housing") == "Find housing"
+    assert normalise_lang("en-US") == "en" and normalise_lang("nb") == "da" and normalise_lang(None) == "da"
+
+
+def test_catalogue_is_compiled_from_the_po_file_not_a_stale_mo() -> None:
+    assert not list(LOCALES_DIR.rglob("*.mo"))
+    assert translations("da").ugettext("Find housing") == "Find bolig"
+
+
+def test_amounts_and_dates_per_language() -> None:
+    with use_lang("da"):
+        assert format_money(4500) == "4.500\u00a0kr."
+        assert format_date(dt.date(2026, 12, 1)) == "1. december 2026"
+    with use_lang("en"):
+        assert format_money(4500) == "DKK\u00a04,500"
+        assert format_date(dt.date(2027, 1, 1)) == "1 January 2027"
