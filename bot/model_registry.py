@@ -2,4 +2,5 @@
 
 from bot import models  # noqa: F401
 from bot.listings import models as listings_models  # noqa: F401
+from bot.privacy import models as privacy_models  # noqa: F401
 from bot.staff import models as staff_models  # noqa: F401

@@ -179,6 +179,17 @@ def chat(lang: str) -> None:
         click.echo("")
 
 
+# Feature command groups import Fail and settings_from_env from this module, so they come after them.
+from handlers.cli_listings import listings  # noqa: E402
+
+cli.add_command(listings)
+
+from handlers.cli_privacy import commands as privacy_commands  # noqa: E402
+
+for _command in privacy_commands:
+    cli.add_command(_command)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors: `husly: error: ...` and exit code 1 (problem) or 2 (usage)."""
     try:

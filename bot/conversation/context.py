@@ -42,6 +42,8 @@ class Context:
     deps: Deps
     router: Router
     outcome: Outcome = field(default_factory=Outcome)
+    # Set when the person's data was just erased: the engine then writes no profile back.
+    erased: bool = False
 
     @property
     def lang(self) -> str:
@@ -70,6 +72,11 @@ class Context:
         """Queue an in-place edit of the message sent earlier under ``ref``."""
         enqueue(self.session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref,
                 now=self.now)
+
+    def delete_messages(self, message_ids: list[int]) -> None:
+        """Queue deletion of messages in this chat (in order after what was sent before)."""
+        enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, kind="delete",
+                message_ids=message_ids, now=self.now)
 
     def answer_callback(self, text: str) -> None:
         self.outcome.callback_answer = text

@@ -22,6 +22,7 @@ from bot.conversation.router import Router
 from bot.db import session_scope
 from bot.i18n import _, normalise_lang, use_lang
 from bot.models import ProcessedUpdate, Profile
+from bot.privacy.models import SentByUser
 from bot.replies import Incoming, Outcome, Reply, esc
 from bot.triage import Triage, Urgency, triage
 
@@ -46,8 +47,12 @@ class Core:
                 ctx = Context(session, incoming, profile, self.deps, self.router)
                 with use_lang(profile.lang):
                     self._dispatch(ctx)
-                profile.last_seen_at = self.deps.clock()
-                session.add(profile)
+                if ctx.erased:
+                    session.expunge(profile)
+                else:
+                    profile.last_seen_at = self.deps.clock()
+                    session.add(profile)
+                    _remember_message_id(session, incoming, self.deps.clock())
             return ctx.outcome
         except IntegrityError:
             # Two instances took the same redelivered update at once; the other one committed it.
@@ -173,6 +178,13 @@ class Core:
 
 def _with_text(incoming: Incoming, text: str) -> Incoming:
     return replace(incoming, text=text)
+
+
+def _remember_message_id(session: Session, incoming: Incoming, now: dt.datetime) -> None:
+    """Keep the id (never the text) of the person's own message, so /skjul can delete it later."""
+    if incoming.private and incoming.message_id and incoming.kind != "callback":
+        session.add(SentByUser(transport=incoming.transport, chat_id=incoming.chat_id,
+                               message_id=incoming.message_id, sent_at=now))
 
 
 def _first_delivery(session: Session, incoming: Incoming) -> bool:

@@ -1,0 +1,1 @@
+"""Privacy: the notice, access (/mine_data), erasure (/slet), quick exit (/skjul) and retention."""

@@ -1,0 +1,109 @@
+"""The person's rights in the chat: read the notice, get their data, delete it, hide the chat quickly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import select
+
+from bot.conversation import texts
+from bot.conversation.context import Context
+from bot.conversation.router import Router
+from bot.i18n import N_, _
+from bot.models import Outbox
+from bot.privacy.models import SentByUser
+from bot.privacy.registry import erase_person, export_person
+from bot.replies import Button, Document, Reply, esc
+
+# Telegram lets a bot delete messages in a private chat for 48 hours; deleteMessages takes 100 at a time.
+DELETABLE_FOR = dt.timedelta(hours=48)
+DELETE_BATCH = 100
+
+
+def privacy_notice(ctx: Context) -> None:
+    """Shows what Husly stores, why, for how long, and how to see or delete it."""
+    days = ctx.deps.settings.retention_days
+    lines = [
+        "<b>" + esc(_("Your privacy")) + "</b>",
+        esc(_("Husly saves as little as possible: your language and municipality, so the answers fit you.")),
+        esc(_("If you ask for a caseworker, we save your case and the messages in it. Only caseworkers in your "
+              "municipality can see it. Your name and phone number are only shared if you say yes.")),
+        esc(_("We do not save your questions to the bot. Messages and closed cases are made anonymous after "
+              "{days} days.").format(days=days)),
+        esc(_("/mine_data sends you everything we have saved. /slet deletes it. /skjul hides this chat "
+              "quickly.")),
+    ]
+    ctx.reply(Reply("\n\n".join(lines), buttons=(
+        (Button(_("Show my data"), data="priv:export"), Button(_("Delete my data"), data="priv:erase")),
+    )))
+
+
+def send_my_data(ctx: Context) -> None:
+    """Sends the person a JSON file of everything stored about them."""
+    data = export_person(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
+    content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
+    ctx.reply(Reply(esc(_("Here is everything Husly has saved about you.")),
+                    document=Document("husly-mine-data.json", content)))
+
+
+def ask_to_erase(ctx: Context) -> None:
+    """Asks the person to confirm that everything about them should be deleted."""
+    ctx.reply(Reply(esc(_("Do you want to delete everything Husly has saved about you? Open cases are closed "
+                          "and made anonymous. This cannot be undone.")),
+                    buttons=((Button(_("Yes, delete"), data="priv:erase-yes"),
+                              Button(_("No, keep"), data="priv:erase-no")),)))
+
+
+def erase(ctx: Context) -> None:
+    """Deletes the person's data after they confirmed, and says so."""
+    erase_person(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id, ctx.now)
+    ctx.erased = True
+    ctx.answer_callback(_("Deleted"))
+    ctx.reply(Reply(esc(_("Done. Everything Husly had saved about you is deleted. Write /start if you want to "
+                          "begin again."))))
+
+
+def hide_chat(ctx: Context) -> None:
+    """Deletes the bot's and the person's recent messages, leaving one neutral line."""
+    transport, chat_id, since = ctx.incoming.transport, ctx.incoming.chat_id, ctx.now - DELETABLE_FOR
+    bot_ids = ctx.session.execute(
+        select(Outbox.message_id).where(Outbox.transport == transport, Outbox.chat_id == chat_id,
+                                        Outbox.message_id.is_not(None), Outbox.sent_at >= since)  # type: ignore[union-attr]
+    ).scalars().all()
+    own_ids = ctx.session.execute(
+        select(SentByUser.message_id).where(SentByUser.transport == transport, SentByUser.chat_id == chat_id,
+                                            SentByUser.sent_at >= since)
+    ).scalars().all()
+    ids = sorted({int(i) for i in (*bot_ids, *own_ids)})
+    if ctx.incoming.message_id and ctx.incoming.kind != "callback":
+        ids.append(ctx.incoming.message_id)
+    for start in range(0, len(ids), DELETE_BATCH):
+        ctx.delete_messages(sorted(set(ids))[start:start + DELETE_BATCH])
+    ctx.clear_state()
+    ctx.answer_callback("")
+    # One neutral line that gives nothing away to someone looking over the shoulder.
+    ctx.reply(Reply("🌤"))
+
+
+def button(ctx: Context) -> None:
+    """Answers the privacy buttons."""
+    action = (ctx.incoming.callback_data or "").partition(":")[2]
+    handlers = {"export": send_my_data, "erase": ask_to_erase, "erase-yes": erase}
+    if action == "erase-no":
+        ctx.answer_callback(_("Nothing was deleted."))
+        return
+    handler = handlers.get(action)
+    if handler is None:
+        ctx.answer_callback(texts.stale_button())
+        return
+    handler(ctx)
+
+
+def register(router: Router) -> None:
+    router.command("privatliv", privacy_notice, menu=N_("what Husly saves about you"))
+    router.command("mine_data", send_my_data, menu=N_("see your data"))
+    router.command("slet", ask_to_erase, menu=N_("delete your data"))
+    router.command("skjul", hide_chat, menu=N_("hide this chat quickly"))
+    router.callback("priv", button)
+    router.menu_items.update({"data": privacy_notice, "hide": hide_chat})

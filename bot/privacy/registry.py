@@ -1,0 +1,117 @@
+"""Where personal data lives: each feature says how to export, erase and expire what it keeps about a chat.
+
+A person is identified by (transport, chat_id). Export and erasure walk every registered store, so a new
+feature that stores personal data adds one store here and the rights requests cover it automatically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlmodel import Session
+
+from bot.models import Outbox, ProcessedUpdate, Profile
+from bot.privacy.models import SentByUser
+
+Export = Callable[[Session, str, int], dict[str, Any]]
+Erase = Callable[[Session, str, int, dt.datetime], int]
+Expire = Callable[[Session, dt.datetime, dt.datetime], int]
+
+
+@dataclass(frozen=True)
+class Store:
+    name: str
+    export: Export
+    erase: Erase
+    # Anonymise or delete what is older than the retention limit; gets (now, limit).
+    expire: Expire | None = None
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
+
+
+def _export_profile(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
+    profile = session.execute(
+        select(Profile).where(Profile.transport == transport, Profile.chat_id == chat_id)
+    ).scalars().first()
+    if profile is None:
+        return {}
+    keep = ("lang", "municipality", "state", "created_at", "last_seen_at", "blocked")
+    return {key: _iso(getattr(profile, key)) for key in keep}
+
+
+def _erase_profile(session: Session, transport: str, chat_id: int, now: dt.datetime) -> int:
+    result = session.execute(delete(Profile).where(Profile.transport == transport, Profile.chat_id == chat_id))
+    return result.rowcount  # type: ignore[attr-defined,no-any-return]
+
+
+def _export_messages(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
+    rows = session.execute(
+        select(Outbox.created_at, Outbox.status, Outbox.payload)
+        .where(Outbox.transport == transport, Outbox.chat_id == chat_id, Outbox.kind == "send")
+        .order_by(Outbox.id)
+    ).all()
+    return {"messages_from_husly": [
+        {"at": _iso(at), "status": status, "text": payload.get("html", "")} for at, status, payload in rows
+    ]}
+
+
+def _erase_messages(session: Session, transport: str, chat_id: int, now: dt.datetime) -> int:
+    # Pending rows go too: nothing more is sent to someone who asked to be forgotten.
+    outbox = session.execute(delete(Outbox).where(Outbox.transport == transport, Outbox.chat_id == chat_id))
+    refs = session.execute(delete(SentByUser).where(SentByUser.transport == transport,
+                                                    SentByUser.chat_id == chat_id))
+    return outbox.rowcount + refs.rowcount  # type: ignore[attr-defined,no-any-return]
+
+
+# Sent messages are kept a week at most (long enough to edit a card or delete for /skjul), update ids a day.
+SENT_MESSAGE_DAYS = 7
+
+
+def _expire_messages(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
+    week = now - dt.timedelta(days=SENT_MESSAGE_DAYS)
+    removed = session.execute(delete(Outbox).where(Outbox.status != "pending", Outbox.created_at < week)).rowcount
+    removed += session.execute(delete(SentByUser).where(SentByUser.sent_at < now - dt.timedelta(hours=48))).rowcount
+    removed += session.execute(
+        delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < now - dt.timedelta(days=1))).rowcount
+    return removed  # type: ignore[no-any-return]
+
+
+def _expire_profiles(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
+    result = session.execute(delete(Profile).where(Profile.last_seen_at < limit))
+    return result.rowcount  # type: ignore[attr-defined,no-any-return]
+
+
+CORE_STORES = (
+    Store("profile", _export_profile, _erase_profile, _expire_profiles),
+    Store("messages", _export_messages, _erase_messages, _expire_messages),
+)
+
+
+def stores() -> tuple[Store, ...]:
+    """Every store of personal data, core first; features append theirs in bot/privacy/stores.py."""
+    from bot.privacy.stores import FEATURE_STORES
+
+    return CORE_STORES + FEATURE_STORES
+
+
+def export_person(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"transport": transport, "chat_id": chat_id}
+    for store in stores():
+        data[store.name] = store.export(session, transport, chat_id)
+    return data
+
+
+def erase_person(session: Session, transport: str, chat_id: int, now: dt.datetime) -> dict[str, int]:
+    """Delete or anonymise everything about one chat, in the caller's transaction."""
+    return {store.name: store.erase(session, transport, chat_id, now) for store in stores()}
+
+
+def expire_all(session: Session, now: dt.datetime, retention_days: int) -> dict[str, int]:
+    limit = now - dt.timedelta(days=retention_days)
+    return {store.name: store.expire(session, now, limit) for store in stores() if store.expire}
