@@ -185,6 +185,9 @@ from handlers.cli_listings import listings  # noqa: E402
 cli.add_command(listings)
 
 from handlers.cli_privacy import commands as privacy_commands  # noqa: E402
+from handlers.cli_run import run as run_command  # noqa: E402
+
+cli.add_command(run_command)
 
 for _command in privacy_commands:
     cli.add_command(_command)

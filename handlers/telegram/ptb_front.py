@@ -1,0 +1,169 @@
+"""The python-telegram-bot front end: the same core behind PTB's Application (polling or webhook).
+
+Handlers only translate. ``filters.UpdateType.MESSAGE`` keeps edited messages out (PTB's TEXT filter would
+fire on edits too), so nobody gets a second answer when they fix a typo.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    KeyboardButton,
+    LinkPreviewOptions,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
+from telegram.error import RetryAfter as PtbRetryAfter
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.outbox import Blocked, Rejected, RetryAfter, Transient
+from bot.replies import Reply
+from handlers.telegram.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+def markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
+    if reply.request_contact:
+        return ReplyKeyboardMarkup([[KeyboardButton(reply.request_contact, request_contact=True)]],
+                                   resize_keyboard=True, one_time_keyboard=True)
+    if reply.buttons:
+        return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, callback_data=b.data, url=b.url) for b in row]
+                                     for row in reply.buttons])
+    if reply.remove_keyboard:
+        return ReplyKeyboardRemove()
+    return None
+
+
+def _seconds(value: int | dt.timedelta) -> float:
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+class PtbSender:
+    """The outbox's Sender over PTB's Bot; framework errors become the core's delivery errors."""
+
+    def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
+        self.bot = application.bot
+
+    @contextlib.contextmanager
+    def _errors(self):  # type: ignore[no-untyped-def]
+        try:
+            yield
+        except PtbRetryAfter as exc:
+            raise RetryAfter(_seconds(exc.retry_after)) from exc
+        except Forbidden as exc:
+            raise Blocked(exc.message) from exc
+        except BadRequest as exc:
+            if "message is not modified" in exc.message.lower():
+                return
+            raise Rejected(exc.message[:200]) from exc
+        except (TimedOut, NetworkError) as exc:
+            raise Transient(type(exc).__name__) from exc
+
+    async def send(self, chat_id: int, reply: Reply) -> int | None:
+        with self._errors():
+            if reply.document:
+                sent = await self.bot.send_document(
+                    chat_id, InputFile(reply.document.content, filename=reply.document.file_name),
+                    caption=reply.html[:1024], parse_mode=ParseMode.HTML, reply_markup=markup(reply))
+            else:
+                sent = await self.bot.send_message(chat_id, reply.html, parse_mode=ParseMode.HTML,
+                                                   reply_markup=markup(reply),
+                                                   link_preview_options=LinkPreviewOptions(is_disabled=True))
+            return sent.message_id
+        return None
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        with self._errors():
+            keyboard = markup(reply)
+            await self.bot.edit_message_text(reply.html, chat_id=chat_id, message_id=message_id,
+                                             parse_mode=ParseMode.HTML,
+                                             reply_markup=keyboard if isinstance(keyboard, InlineKeyboardMarkup)
+                                             else None)
+
+    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
+        with self._errors():
+            await self.bot.delete_messages(chat_id, message_ids)
+
+    async def typing(self, chat_id: int) -> None:
+        with contextlib.suppress(Exception):
+            await self.bot.send_chat_action(chat_id, "typing")
+
+    async def answer_callback(self, callback_id: str, text: str | None) -> None:
+        with contextlib.suppress(Exception):
+            await self.bot.answer_callback_query(callback_id, text=text or None)
+
+    async def download(self, file_id: str) -> bytes | None:
+        with contextlib.suppress(Exception):
+            file = await self.bot.get_file(file_id)
+            return bytes(await file.download_as_bytearray())
+        return None
+
+    async def set_commands(self, commands: dict[str, list[tuple[str, str]]]) -> None:
+        for lang, items in commands.items():
+            with contextlib.suppress(Exception):
+                await self.bot.set_my_commands([BotCommand(c, d) for c, d in items],
+                                               language_code=None if lang == "da" else lang)
+
+
+def build(runtime: Runtime, token: str, api_url: str) -> Application:  # type: ignore[type-arg]
+    """An Application pointed at ``api_url`` whose handlers only translate and delegate."""
+    application = (ApplicationBuilder().token(token).base_url(f"{api_url}/bot")
+                   .base_file_url(f"{api_url}/file/bot").build())
+    sender = PtbSender(application)
+
+    async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Hands any update to the core; callback queries are always answered."""
+        callback_id = update.callback_query.id if update.callback_query else None
+        await runtime.handle(update.to_dict(), sender, callback_id=callback_id)
+
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE, on_update))
+    application.add_handler(CallbackQueryHandler(on_update))
+    application.add_handler(ChatMemberHandler(on_update, ChatMemberHandler.MY_CHAT_MEMBER))
+    return application
+
+
+async def run(runtime: Runtime, token: str, api_url: str, webhook: dict[str, Any] | None) -> None:
+    application = build(runtime, token, api_url)
+    sender = PtbSender(application)
+    allowed = ["message", "callback_query", "my_chat_member"]
+    async with application:
+        me = await application.bot.get_me()
+        runtime.set_identity(me.id, me.username or "")
+        await sender.set_commands(runtime.command_menus())
+        background = runtime.start_background(sender)
+        try:
+            await application.start()
+            if webhook:
+                await application.updater.start_webhook(  # type: ignore[union-attr]
+                    listen=webhook["host"], port=webhook["port"], url_path=webhook["path"].lstrip("/"),
+                    webhook_url=webhook["url"], secret_token=webhook["secret"], allowed_updates=allowed)
+            else:
+                await application.updater.start_polling(allowed_updates=allowed)  # type: ignore[union-attr]
+            await asyncio.Event().wait()
+        finally:
+            if application.updater and application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await runtime.stop_background(background)

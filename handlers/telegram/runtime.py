@@ -1,0 +1,106 @@
+"""What both Telegram front ends share: map an update, call the core off the event loop, deliver the outbox,
+run the periodic jobs. Kept framework-free so aiogram and python-telegram-bot stay thin."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import traceback
+from typing import Any, Protocol
+
+from bot.app import App
+from bot.i18n import _, use_lang
+from bot.jobs import run_due
+from bot.outbox import DeliveryWorker, Sender
+from handlers.telegram.updates import TRANSPORT, to_incoming
+
+log = logging.getLogger(__name__)
+JOB_INTERVAL = 30.0
+
+
+class TelegramSender(Sender, Protocol):
+    """The outbox port plus the few calls a front end makes directly (they need no delivery guarantee)."""
+
+    async def typing(self, chat_id: int) -> None: ...
+
+    async def answer_callback(self, callback_id: str, text: str | None) -> None: ...
+
+    async def download(self, file_id: str) -> bytes | None: ...
+
+
+class Runtime:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.bot_id = 0
+        self.bot_username = ""
+        self.worker: DeliveryWorker | None = None
+        # Keep references to background tasks: a dropped task could lose an escalation silently.
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def set_identity(self, bot_id: int, username: str) -> None:
+        self.bot_id, self.bot_username = bot_id, username
+
+    def _spawn(self, coroutine: Any) -> None:
+        task = asyncio.create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def handle(self, raw: dict[str, Any], sender: TelegramSender, *, callback_id: str | None = None) -> None:
+        """Handle one update end to end; never raises into the framework."""
+        incoming = to_incoming(raw, bot_id=self.bot_id, bot_username=self.bot_username)
+        try:
+            if incoming is None:
+                return
+            if incoming.kind in ("text", "command") and incoming.private:
+                self._spawn(sender.typing(incoming.chat_id))
+            if incoming.kind == "document" and incoming.document_file_id:
+                content = await sender.download(incoming.document_file_id)
+                incoming = dataclasses.replace(incoming, document_bytes=content)
+            outcome = await asyncio.to_thread(self.app.core.handle, incoming)
+            if callback_id:
+                await sender.answer_callback(callback_id, outcome.callback_answer)
+                callback_id = None
+        except Exception as exc:
+            # Ids and the stack only: an exception's message may quote what the person wrote.
+            log.error("update %s failed: %s\n%s", raw.get("update_id"), type(exc).__name__,
+                      "".join(traceback.format_tb(exc.__traceback__)))
+            if callback_id:
+                await sender.answer_callback(callback_id, None)
+        finally:
+            if self.worker:
+                self.worker.wake()
+
+    def start_background(self, sender: Sender) -> list[asyncio.Task[Any]]:
+        self.worker = DeliveryWorker(self.app.engine, TRANSPORT, sender, clock=self.app.deps.clock)
+        tasks = [asyncio.create_task(self.worker.run(), name="outbox"),
+                 asyncio.create_task(self._jobs(), name="jobs")]
+        return tasks
+
+    async def stop_background(self, tasks: list[asyncio.Task[Any]]) -> None:
+        if self.worker:
+            self.worker.stop()
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+    async def _jobs(self) -> None:
+        while True:
+            results = await asyncio.to_thread(run_due, self.app.engine, self.app.deps, self.app.deps.clock())
+            if any(any(counts.values()) for counts in results.values()):
+                log.info("jobs %s", results)
+                if self.worker:
+                    self.worker.wake()
+            await asyncio.sleep(JOB_INTERVAL)
+
+    def command_menus(self) -> dict[str, list[tuple[str, str]]]:
+        """The command menu per language for setMyCommands (descriptions translated)."""
+        router = self.app.core.router
+        menus = {}
+        for lang in ("da", "en"):
+            with use_lang(lang):
+                menus[lang] = [(name, _(router.commands[name].menu or name)) for name in router.menu_order]
+        return menus

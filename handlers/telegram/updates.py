@@ -1,0 +1,103 @@
+"""Turn a Telegram update (as the Bot API's JSON) into the core's ``Incoming``.
+
+Both front ends hand us the update as a plain dict (aiogram: ``update.model_dump()``, PTB:
+``update.to_dict()``), so this translation is written once. Only what the core needs is taken: no names or
+phone numbers unless the person shared a contact themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.replies import Incoming
+
+TRANSPORT = "telegram"
+# Files a person sends are only read when small (a partner's CSV); anything bigger is "not text".
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+
+
+def _command(text: str, entities: list[dict[str, Any]], bot_username: str) -> tuple[str, str, bool] | None:
+    """("name", "args", addressed) for a message that starts with a bot command, else None."""
+    first = next((e for e in entities if e.get("type") == "bot_command" and e.get("offset") == 0), None)
+    if first is None and not text.startswith("/"):
+        return None
+    word, _, args = text.partition(" ")
+    name, _, target = word[1:].partition("@")
+    if not name:
+        return None
+    addressed = not target or target.lower() == bot_username.lower()
+    return name.lower(), args.strip(), addressed
+
+
+def _mentions(text: str, bot_username: str) -> bool:
+    return bool(bot_username) and f"@{bot_username.lower()}" in text.lower()
+
+
+def to_incoming(update: dict[str, Any], *, bot_id: int, bot_username: str) -> Incoming | None:
+    """Map one update; None for updates the core never handles (edits, channel posts, service messages)."""
+    update_id = update.get("update_id")
+    if "callback_query" in update:
+        query = update["callback_query"]
+        message = query.get("message") or {}
+        chat = message.get("chat") or {"id": query["from"]["id"], "type": "private"}
+        return Incoming(TRANSPORT, chat["id"], query["from"]["id"], "callback", update_id=update_id,
+                        callback_data=query.get("data") or "", message_id=message.get("message_id"),
+                        chat_type=chat.get("type", "private"), language_code=query["from"].get("language_code"))
+    if "my_chat_member" in update:
+        member = update["my_chat_member"]
+        if member["chat"].get("type") == "private" and member["new_chat_member"].get("status") == "kicked":
+            return Incoming(TRANSPORT, member["chat"]["id"], member["from"]["id"], "blocked", update_id=update_id)
+        return None
+    message = update.get("message")
+    if not message or "from" not in message:
+        # Edited messages, channel posts and anonymous admins are ignored on purpose: no double answers.
+        return None
+    return _message(message, update_id, bot_id=bot_id, bot_username=bot_username)
+
+
+def _message(message: dict[str, Any], update_id: int | None, *, bot_id: int, bot_username: str) -> Incoming | None:
+    chat, sender = message["chat"], message["from"]
+    base: dict[str, Any] = {
+        "update_id": update_id, "message_id": message.get("message_id"), "chat_type": chat.get("type", "private"),
+        "language_code": sender.get("language_code"),
+    }
+    replied = message.get("reply_to_message") or {}
+    reply_to = replied.get("from", {}).get("id")
+    if reply_to == bot_id:
+        # A reply to one of the bot's messages (fx a case card): the core finds the case from that message.
+        base["reply_to_message_id"] = replied.get("message_id")
+    if "text" in message:
+        text = message["text"]
+        command = _command(text, message.get("entities") or [], bot_username)
+        if command:
+            name, args, addressed = command
+            # A first name is passed on only with /start <code>: staff redeeming an invite introduce themselves.
+            first_name = sender.get("first_name") if name == "start" and args else None
+            return Incoming(TRANSPORT, chat["id"], sender["id"], "command", text=text, command=name, args=args,
+                            addressed=addressed, first_name=first_name, **base)
+        addressed = chat.get("type") == "private" or reply_to == bot_id or _mentions(text, bot_username)
+        return Incoming(TRANSPORT, chat["id"], sender["id"], "text", text=text, addressed=addressed, **base)
+    if "contact" in message:
+        contact = message["contact"]
+        # Only a contact the person shared about themselves counts as consent to pass it on.
+        own = contact.get("user_id") == sender["id"]
+        return Incoming(TRANSPORT, chat["id"], sender["id"], "contact", **base,
+                        contact_phone=contact.get("phone_number") if own else None,
+                        first_name=contact.get("first_name") if own else None)
+    if "document" in message and chat.get("type") == "private":
+        document = message["document"]
+        if (document.get("file_size") or 0) <= MAX_DOCUMENT_BYTES:
+            return Incoming(TRANSPORT, chat["id"], sender["id"], "document", document_name=document.get("file_name"),
+                            document_file_id=document["file_id"], **base)
+    if any(key in message for key in ("new_chat_members", "left_chat_member", "group_chat_created",
+                                      "migrate_to_chat_id", "pinned_message")):
+        return None
+    return Incoming(TRANSPORT, chat["id"], sender["id"], "unsupported", **base)
+
+
+def first_name_of(update: dict[str, Any]) -> str:
+    """The sender's first name, for staff who redeem an invite (never stored for young people)."""
+    for key in ("message", "callback_query"):
+        if key in update:
+            return str(update[key].get("from", {}).get("first_name", ""))[:100]
+    return ""
