@@ -132,7 +132,7 @@ def build(runtime: Runtime, token: str, api_url: str) -> tuple[Bot, Dispatcher]:
 
     async def on_update(event: Message | CallbackQuery | ChatMemberUpdated, event_update: Update) -> None:
         """Hands any update to the core; callback queries are always answered."""
-        raw = event_update.model_dump(mode="json", exclude_none=True)
+        raw = event_update.model_dump(mode="json", exclude_none=True, by_alias=True)
         callback_id = event.id if isinstance(event, CallbackQuery) else None
         await runtime.handle(raw, sender, callback_id=callback_id)
 
