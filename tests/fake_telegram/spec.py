@@ -144,7 +144,10 @@ def minimal_object(type_expr: str, spec: Spec | None = None, _depth: int = 0) ->
     if type_spec is None or _depth > 8:
         return {}
     if type_spec.subtypes:
-        # Prefer a subtype with a discriminator so unions decode to a concrete class.
+        # A primitive alternative (RichText can be a String) is the smallest; otherwise prefer a subtype with a
+        # discriminator so unions decode to a concrete class.
+        if "String" in type_spec.subtypes:
+            return ""
         for sub in type_spec.subtypes:
             sub_spec = spec.types.get(sub)
             if sub_spec is not None and sub_spec.discriminator is not None:

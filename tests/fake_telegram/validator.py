@@ -169,8 +169,9 @@ def _parse_attributes(text: str, j: int, tag: str) -> tuple[dict[str, str], int,
             while j < n and (text[j].isalnum() or text[j] in ".-_"):
                 j += 1
             raw = text[start:j]
-            if not raw:
-                return attrs, j, f'Expected equal sign in declaration of an attribute of the tag "{tag}"'
+            # tdlib allows only [A-Za-z0-9.-] unquoted, so href=https://... must be quoted.
+            if not raw or (j < n and not text[j].isspace() and text[j] != ">"):
+                return attrs, j, "Unexpected end of name token"
         value, problem = _decode_attribute_value(raw)
         if problem:
             return attrs, j, problem
@@ -330,9 +331,7 @@ def parse_markdown_v2(text: str) -> ParsedText:
         if any(o.kind == kind for o in stack):
             if stack[-1].kind != kind:
                 top = stack[-1]
-                return (
-                    f"Can't find end of {_MDV2_NAMES[top.kind]} entity at byte offset {_byte_offset(text, top.at)}"
-                )
+                return f"Can't find end of {_MDV2_NAMES[top.kind]} entity at byte offset {_byte_offset(text, top.at)}"
             close(stack.pop())
         else:
             stack.append(_OpenMd(kind, out16, at))
@@ -386,10 +385,15 @@ def parse_markdown_v2(text: str) -> ParsedText:
             i += 1
         elif c == "`":
             if text.startswith("```", i):
+                # ```lang\n...```: the first line names the language and is not part of the text.
                 newline = text.find("\n", i + 3)
-                language = text[i + 3 : newline].strip() if newline >= 0 else ""
-                stack.append(_OpenMd("pre", out16, i, language or None))
-                i = newline + 1 if newline >= 0 and language and " " not in language else i + 3
+                first_line = text[i + 3 : newline] if newline >= 0 else " "
+                if " " in first_line or "`" in first_line:
+                    stack.append(_OpenMd("pre", out16, i))
+                    i += 3
+                else:
+                    stack.append(_OpenMd("pre", out16, i, first_line or None))
+                    i = newline + 1
             else:
                 stack.append(_OpenMd("code", out16, i))
                 i += 1
@@ -581,6 +585,12 @@ _KEYBOARD_LIMITS = {
     "ReplyKeyboardMarkup": ("keyboard", 12, 300),
 }
 _TEXT_FIELDS = {"text", "caption", "message_text"}
+# Fields newer than the 10.1 spec that aiogram 3.31 (Bot API 10.3) *requires* in responses: a response object
+# may carry them (requests never may), otherwise aiogram could not parse what the fake answers.
+_NEWER_RESPONSE_FIELDS = {
+    "ChatAdministratorRights": frozenset({"can_send_welcome_messages"}),
+    "ChatMemberAdministrator": frozenset({"can_send_welcome_messages"}),
+}
 
 
 def _kind(value: Any) -> str:
@@ -624,15 +634,16 @@ class _Checker:
                 if f.name == "text" and owner in ("sendMessage", "editMessageText"):
                     description = "Bad Request: message text is empty"
                 self.add(prefix + f.name, "required field is missing", description)
+        tolerated = frozenset() if self.strict_input else _NEWER_RESPONSE_FIELDS.get(owner, frozenset())
         for key, value in obj.items():
-            if key not in fields:
+            if key not in fields and key not in tolerated:
                 self.add(
                     prefix + key,
                     f"unknown field (not a parameter of {owner} in {self.spec.version})",
                     f'Bad Request: unknown parameter "{key}"',
                 )
                 continue
-            if value is None:
+            if value is None or key not in fields:
                 continue
             self.check_value(value, fields[key].types, prefix + key)
         if self.strict_input:
@@ -716,20 +727,25 @@ class _Checker:
 
     def check_union_type(self, value: Any, type_spec: TypeSpec, path: str) -> None:
         subs = [self.spec.types[s] for s in type_spec.subtypes if s in self.spec.types]
-        discriminated = [s for s in subs if s.discriminator is not None]
-        if isinstance(value, dict) and discriminated and len(discriminated) == len(type_spec.subtypes):
-            key = discriminated[0].discriminator[0]  # type: ignore[index]
-            allowed = {s.discriminator[1]: s for s in discriminated}  # type: ignore[index]
-            chosen = allowed.get(value.get(key))  # type: ignore[arg-type]
+        discriminated: dict[tuple[str, str], list[str]] = {}
+        for sub in subs:
+            if sub.discriminator is not None:
+                discriminated.setdefault(sub.discriminator, []).append(sub.name)
+        if isinstance(value, dict) and discriminated:
+            # Dispatch on the discriminator ("type", "status", "source") instead of trying every subtype:
+            # recursive unions such as RichText would otherwise take exponential time. Several subtypes can
+            # share a value (InlineQueryResultAudio and ...CachedAudio are both "audio"): try those few.
+            key = next(iter(discriminated))[0]
+            chosen = discriminated.get((key, value.get(key)))  # type: ignore[arg-type]
             if chosen is None:
+                allowed = sorted(d[1] for d in discriminated)
                 prefix = f"{path}." if path else ""
                 self.add(
                     prefix + key,
-                    f"{value.get(key)!r} is not a valid {type_spec.name} {key}"
-                    f" (one of {', '.join(sorted(allowed))})",
+                    f"{value.get(key)!r} is not a valid {type_spec.name} {key} (one of {', '.join(allowed)})",
                 )
                 return
-            self.check_fields(value, chosen.fields, chosen.name, path)
+            self.check_value(value, tuple(chosen), path)
             return
         self.check_value(value, type_spec.subtypes, path)
 
@@ -906,8 +922,7 @@ class _Checker:
             self.add(
                 path,
                 "inline button needs exactly one action (callback_data, url, ...), it has none",
-                "Bad Request: can't parse inline keyboard button:"
-                " Text buttons are unallowed in the inline keyboard",
+                "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
             )
         elif len(actions) > 1:
             self.add(
