@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from bot.db import session_scope
 from bot.models import Outbox, Profile, utcnow
+from bot.ratelimit import RateLimiter, before_send
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,8 @@ class DeliveryWorker:
     sender: Sender
     clock: Callable[[], dt.datetime] = utcnow
     idle_poll: float = 0.5
+    # Keeps us under Telegram's flood limits (shared through Redis when several instances run).
+    limiter: RateLimiter | None = None
 
     def __post_init__(self) -> None:
         self._wake = asyncio.Event()
@@ -184,6 +187,8 @@ class DeliveryWorker:
 
     async def _send(self, row: Outbox) -> int | None:
         payload = row.payload
+        if self.limiter is not None:
+            await before_send(self.limiter, row.chat_id)
         if row.kind == "delete":
             await self.sender.delete(row.chat_id, list(payload.get("message_ids", [])))
             return None

@@ -14,6 +14,7 @@ from bot.app import App
 from bot.i18n import _, use_lang
 from bot.jobs import run_due
 from bot.outbox import DeliveryWorker, Sender
+from bot.ratelimit import make_rate_limiter
 from handlers.telegram.updates import TRANSPORT, to_incoming
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,8 @@ class Runtime:
                 self.worker.wake()
 
     def start_background(self, sender: Sender) -> list[asyncio.Task[Any]]:
-        self.worker = DeliveryWorker(self.app.engine, TRANSPORT, sender, clock=self.app.deps.clock)
+        self.worker = DeliveryWorker(self.app.engine, TRANSPORT, sender, clock=self.app.deps.clock,
+                                     limiter=make_rate_limiter(self.app.settings.redis_url))
         tasks = [asyncio.create_task(self.worker.run(), name="outbox"),
                  asyncio.create_task(self._jobs(), name="jobs")]
         return tasks
