@@ -76,6 +76,7 @@ class Index:
         self._topic_ids = tuple(kb.topics)
         # Analysis of a word is the same everywhere it appears; building caches it once per word.
         self._analysed: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._folded: dict[str, list[str]] = {}
         self._surface = self._collect_vocabulary(kb)
         self._vocab_list = sorted(self._surface)
         docs = {tid: self._topic_terms(kb, tid) for tid in self._topic_ids}
@@ -92,6 +93,7 @@ class Index:
         self._postings = MappingProxyType({t: tuple(p) for t, p in postings.items()})
         self._examples = tuple(self._build_examples(kb))
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
+        self._folded = {}  # only needed while building
 
     # ---- building -------------------------------------------------------------------------------------
 
@@ -108,17 +110,24 @@ class Index:
             for phrase in topic.examples.get(lang):
                 yield "examples", lang, phrase
 
+    def _fold(self, text: str) -> list[str]:
+        """Fold each knowledge text once; building reads every text three times."""
+        words = self._folded.get(text)
+        if words is None:
+            words = self._folded[text] = fold(text).split()
+        return words
+
     def _collect_vocabulary(self, kb: KnowledgeBase) -> frozenset[str]:
         words: set[str] = set()
         for tid in self._topic_ids:
             for _, _, text in self._texts(kb, tid):
-                words.update(fold(text).split())
+                words.update(self._fold(text))
         return frozenset(w for w in words if not w.isdigit())
 
     def _topic_terms(self, kb: KnowledgeBase, tid: str) -> Counter[str]:
         terms: Counter[str] = Counter()
         for part, lang, text in self._texts(kb, tid):
-            for term in self._terms(fold(text).split(), (lang,)):
+            for term in self._terms(self._fold(text), (lang,)):
                 terms[term] += FIELD_WEIGHTS[part]
         return terms
 
@@ -127,7 +136,7 @@ class Index:
             topic = kb.topics[tid]
             for lang in ("da", "en"):
                 for phrase in (*topic.examples.get(lang), *topic.keywords.get(lang), topic.title.get(lang)):
-                    terms = set(self._terms(fold(phrase).split(), (lang,)))
+                    terms = set(self._terms(self._fold(phrase), (lang,)))
                     weights = {t: self._idf.get(t, 0.0) for t in terms}
                     norm = math.sqrt(sum(w * w for w in weights.values()))
                     if norm:

@@ -23,9 +23,11 @@ _STEMMERS = {"da": Stemmer.Stemmer("danish"), "en": Stemmer.Stemmer("english")}
 def fold(text: str) -> str:
     """Lower-case, drop emoji/punctuation/accents, and spell æ/ø/å as ae/oe/aa."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_DANISH_FOLD)
-    # Remaining accents (ñ, ç, ...) lose their marks; anything not a letter or digit becomes a space.
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        # Remaining accents (ñ, ç, ...) lose their marks; emoji and other symbols fall out below.
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # Anything not a letter or digit becomes a word break.
     return " ".join(_WORD.findall(text))
 
 
