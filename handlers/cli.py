@@ -184,6 +184,11 @@ from handlers.cli_listings import listings  # noqa: E402
 
 cli.add_command(listings)
 
+from handlers.cli_cases import COMMANDS as case_commands  # noqa: E402
+
+for _group in case_commands:
+    cli.add_command(_group)
+
 from handlers.cli_privacy import commands as privacy_commands  # noqa: E402
 from handlers.cli_run import run as run_command  # noqa: E402
 

@@ -11,7 +11,8 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from sqlmodel import Session, delete, select
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
 
 from bot.cases import routing, sending, service
 from bot.cases.hours import TZ
@@ -93,6 +94,9 @@ def staff_name(session: Session, staff_id: int | None) -> str:
 
 
 def _status(session: Session, case: Case, now: dt.datetime) -> str:
+    if case.status == "closed" and case.closed_by is None:
+        return _("Closed ({outcome}) at {time}").format(outcome=outcome_label(case.outcome),
+                                                      time=local_time(case.closed_at or now))
     if case.status == "closed":
         return _("Closed ({outcome}) by {name} at {time}").format(
             outcome=outcome_label(case.outcome), name=staff_name(session, case.closed_by),
@@ -108,7 +112,8 @@ def card_text(session: Session, case: Case, now: dt.datetime) -> str:
     """The card's HTML in the current language."""
     rank = service.priority_rank(case)
     mun = municipality_name(case.municipality) if case.municipality else _("not told yet")
-    found = "; ".join(reason_label(r) for r in case.reasons or []) or "–"
+    reasons = case.all_reasons()
+    found = "; ".join(reason_label(r) for r in reasons) or "–"
     if case.consent:
         contact = ", ".join(x for x in (case.first_name, case.phone) if x) or _("consented, nothing shared")
     else:
@@ -119,7 +124,7 @@ def card_text(session: Session, case: Case, now: dt.datetime) -> str:
         esc(_("Age: {band}").format(band=age_label(case.age_band))),
         esc(_("Tonight: {where}").format(where=tonight_label(case.tonight))),
         esc(_("Found: {reasons}").format(reasons=found)),
-        "<code>" + esc(", ".join(case.reasons or [])) + "</code>",
+        "<code>" + esc(", ".join(reasons)) + "</code>",
         esc(_("Created {time}").format(time=local_time(case.created_at))),
         esc(_("Contact: {contact}").format(contact=contact)),
         "<b>" + esc(_status(session, case, now)) + "</b>",
@@ -153,10 +158,10 @@ def post(session: Session, case: Case, targets: list[Target], now: dt.datetime) 
             CaseCard.case_id == case.id, CaseCard.transport == target.transport, CaseCard.chat_id == target.chat_id
         )).first()
         if exists:
-            sending.edit(session, target.transport, target.chat_id, ref, render(session, case, lang, now))
+            sending.edit(session, target.transport, target.chat_id, ref, render(session, case, lang, now), now=now)
             continue
         session.add(CaseCard(case_id=case.id, transport=target.transport, chat_id=target.chat_id, posted_at=now))
-        sending.send(session, target.transport, target.chat_id, render(session, case, lang, now), ref=ref)
+        sending.send(session, target.transport, target.chat_id, render(session, case, lang, now), ref=ref, now=now)
         posted += 1
     session.flush()
     return posted
@@ -173,10 +178,10 @@ def refresh(session: Session, case: Case, now: dt.datetime) -> None:
     for target in card_chats(session, case):
         lang = sending.chat_lang(session, target.transport, target.chat_id)
         sending.edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id),
-                     render(session, case, lang, now))
+                     render(session, case, lang, now), now=now)
 
 
-def retire(session: Session, case: Case, note: Callable[[], str], keep: list[Target]) -> None:
+def retire(session: Session, case: Case, note: Callable[[], str], keep: list[Target], now: dt.datetime) -> None:
     """Replace the cards outside ``keep`` with a final note (fx after a transfer) and forget those chats.
 
     ``note`` makes the plain text; it is called once per chat, in that chat's language.
@@ -188,12 +193,14 @@ def retire(session: Session, case: Case, note: Callable[[], str], keep: list[Tar
         lang = sending.chat_lang(session, target.transport, target.chat_id)
         with use_lang(lang):
             text = esc(note())
-        sending.edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id), Reply(text))
-        session.exec(delete(CaseCard).where(CaseCard.case_id == case.id, CaseCard.transport == target.transport,
-                                            CaseCard.chat_id == target.chat_id))
+        sending.edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id), Reply(text),
+                     now=now)
+        session.execute(delete(CaseCard).where(col(CaseCard.case_id) == case.id,
+                                               col(CaseCard.transport) == target.transport,
+                                               col(CaseCard.chat_id) == target.chat_id))
 
 
-def ping(session: Session, case: Case, note: Callable[[], str]) -> int:
+def ping(session: Session, case: Case, note: Callable[[], str], now: dt.datetime) -> int:
     """A short new message in every card chat (an edit does not notify anyone), with an Overtag button.
 
     ``note`` makes the plain text; it is called once per chat, in that chat's language.
@@ -204,7 +211,7 @@ def ping(session: Session, case: Case, note: Callable[[], str]) -> int:
         with use_lang(lang):
             text = note()
             buttons = ((Button(_("Claim"), data=f"cs:claim:{case.id}"),),) if case.status == "open" else ()
-        sending.send(session, target.transport, target.chat_id, Reply("⏰ " + esc(text), buttons=buttons))
+        sending.send(session, target.transport, target.chat_id, Reply("⏰ " + esc(text), buttons=buttons), now=now)
     return len(chats)
 
 

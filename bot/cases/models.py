@@ -21,6 +21,10 @@ AGE_BANDS = ("under_18", "18_24", "25_29", "30_plus")
 # Where the young person will sleep tonight.
 TONIGHT = ("outside", "friends", "shelter", "unsafe_home", "has_place")
 FOLLOWUP_ANSWERS = ("safe", "not_safe")
+# The reason codes an answer in the triage questions stands for.
+AGE_REASONS = {"under_18": "under_18"}
+TONIGHT_REASONS = {"outside": "sleeps_outside", "friends": "couch_surfing_ending", "shelter": "in_shelter",
+                   "unsafe_home": "unsafe_home", "has_place": "has_place_tonight"}
 
 
 class Case(SQLModel, table=True):
@@ -63,6 +67,14 @@ class Case(SQLModel, table=True):
     followup_due_at: dt.datetime | None = _ts(nullable=True, index=True)
     followup_sent_at: dt.datetime | None = _ts(nullable=True)
     followup_answer: str | None = Field(default=None, max_length=16)
+
+    def all_reasons(self) -> list[str]:
+        """What triage and events found (``reasons``), then what the answers add; a changed answer replaces."""
+        found = list(self.reasons or [])
+        for code in (AGE_REASONS.get(self.age_band or ""), TONIGHT_REASONS.get(self.tonight or "")):
+            if code and code not in found:
+                found.append(code)
+        return found
 
 
 class CaseMessage(SQLModel, table=True):
@@ -128,7 +140,7 @@ def as_dict(case: Case) -> dict[str, Any]:
     """The case's codes and times, without any personal detail (for exports and logs)."""
     return {
         "case": case.id, "municipality": case.municipality, "urgency": case.urgency, "priority": case.priority,
-        "reasons": ";".join(case.reasons or []), "age_band": case.age_band, "tonight": case.tonight,
+        "reasons": ";".join(case.all_reasons()), "age_band": case.age_band, "tonight": case.tonight,
         "consent": case.consent, "status": case.status, "outcome": case.outcome,
         "created_at": case.created_at.isoformat() if case.created_at else None,
         "claimed_at": case.claimed_at.isoformat() if case.claimed_at else None,

@@ -18,6 +18,7 @@ from bot.cases.models import Case
 from bot.conversation.cards import services_for
 from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
+from bot.staff.models import Staff
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Service
 
@@ -50,15 +51,25 @@ def youth_lang(session: Session, case: Case) -> str:
     return sending.chat_lang(session, case.transport, case.chat_id, case.lang)
 
 
-def to_youth(session: Session, case: Case, make: Callable[[str], Reply]) -> None:
+def to_youth(session: Session, case: Case, make: Callable[[str], Reply], now: dt.datetime) -> None:
     """Queue a message to the young person, built by ``make(lang)`` in their language."""
     lang = youth_lang(session, case)
     with use_lang(lang):
         reply = make(lang)
-    sending.send(session, case.transport, case.chat_id, reply)
+    sending.send(session, case.transport, case.chat_id, reply, now=now)
 
 
-def _service_line(service: Service, lang: str) -> str:
+def tell_claimer(session: Session, case: Case, make: Callable[[], str], now: dt.datetime) -> None:
+    """Queue a short note to the caseworker who has the case, in their language (console staff have no inbox)."""
+    staff = session.get(Staff, case.claimed_by) if case.claimed_by else None
+    if staff is None or staff.transport in routing.NO_INBOX:
+        return
+    with use_lang(sending.chat_lang(session, staff.transport, staff.chat_id)):
+        text = make()
+    sending.send(session, staff.transport, staff.chat_id, Reply(esc(text)), now=now)
+
+
+def service_line(service: Service, lang: str) -> str:
     parts = [f"<b>{esc(service.name.get(lang))}</b>"]
     if service.phone:
         parts.append("☎ " + esc(service.phone))
@@ -69,16 +80,16 @@ def _service_line(service: Service, lang: str) -> str:
     return "• " + " · ".join(parts)
 
 
-def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str) -> str:
+def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str, header: str) -> str:
     """112 and crisis lines first, then the municipality's own help outside office hours."""
     ids = ["alarm-112", "livslinien"]
-    if "violence_or_threats" in (case.reasons or []):
+    if "violence_or_threats" in case.all_reasons():
         ids.append("lev-uden-vold")
     if case.age_band in (None, "under_18"):
         ids.append("boernetelefonen")
     ids.extend(ON_CALL_SERVICES.get(case.municipality or "", ()))
-    lines = [esc(_("If you need help before then:"))]
-    lines.extend(_service_line(s, lang) for s in services_for(kb, ids, case.municipality))
+    lines = [esc(header)]
+    lines.extend(service_line(s, lang) for s in services_for(kb, ids, case.municipality))
     return "\n".join(lines)
 
 
@@ -108,12 +119,11 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
             return Reply(esc(_("Your case number is {number}. Tell me your municipality, so I can send your case "
                                "to the right caseworkers.").format(number=case.id)))
         org = org_name(case.municipality, lang)
-        targets = routing.announce_targets(session, case, now)
-        if not targets:
+        if not routing.someone_can_answer(session, case, now):
             text = [esc(_("Your case number is {number}. Right now no caseworker from {org} is connected to "
                           "Husly, so I can't promise you an answer here. Please call the municipality yourself.")
                         .format(number=case.id, org=org)),
-                    out_of_hours_options(kb, case, lang)]
+                    out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
             return Reply("\n\n".join(text))
         team = service.team_for(session, case.municipality)
         hours = routing.office_hours(team)
@@ -128,7 +138,7 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
         if team and team.oncall_chat_id:
             text.append(esc(_("Their on-call staff have been told too, but they may not be able to write to you "
                               "here.")))
-        text.append(out_of_hours_options(kb, case, lang))
+        text.append(out_of_hours_options(kb, case, lang, _("If you need help before then:")))
         return Reply("\n\n".join(text))
 
 
@@ -154,9 +164,15 @@ def transferred(case: Case, lang: str) -> Reply:
                        "of them takes it.").format(org=org_name(case.municipality, lang))))
 
 
+def released(case: Case, lang: str) -> Reply:
+    return Reply(esc(_("The caseworker who had your case can no longer answer here. Your case is back with the "
+                       "caseworkers at {org}. You get a message when one of them takes it.").format(
+                           org=org_name(case.municipality, lang))))
+
+
 def still_waiting(kb: KnowledgeBase, case: Case, lang: str) -> Reply:
     text = [esc(_("I'm sorry: no caseworker has taken your case yet. They have been reminded. You can keep writing "
-                  "here.")), out_of_hours_options(kb, case, lang)]
+                  "here.")), out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
     return Reply("\n\n".join(text))
 
 

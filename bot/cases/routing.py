@@ -29,6 +29,10 @@ def _private(staff: list[Staff]) -> list[Target]:
     return [Target(s.transport, s.chat_id) for s in staff if s.transport not in NO_INBOX]
 
 
+def admin_targets(session: Session) -> list[Target]:
+    return _private(service.admins(session))
+
+
 def _unique(targets: list[Target]) -> list[Target]:
     return list(dict.fromkeys(targets))
 
@@ -79,3 +83,9 @@ def escalation_targets(session: Session, case: Case, level: int, now: dt.datetim
     if team and team.oncall_chat_id:
         found.append(Target(team.transport, team.oncall_chat_id))
     return _unique(found)
+
+
+def someone_can_answer(session: Session, case: Case, now: dt.datetime) -> bool:
+    """True when a card goes somewhere, or a caseworker works from the console queue (`husly cases list`)."""
+    return bool(announce_targets(session, case, now) or service.caseworkers(session, case.municipality)
+                or service.admins(session))

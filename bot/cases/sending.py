@@ -5,6 +5,8 @@ The same as ``Context.send``/``Context.edit``, for code that has a session but n
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlmodel import Session, select
 
 from bot.i18n import normalise_lang
@@ -13,19 +15,20 @@ from bot.outbox import enqueue
 from bot.replies import Reply, split_html
 
 
-def send(session: Session, transport: str, chat_id: int, reply: Reply, *, ref: str | None = None) -> None:
+def send(session: Session, transport: str, chat_id: int, reply: Reply, *, now: dt.datetime,
+         ref: str | None = None) -> None:
     """Queue a message; a long text is split at line breaks and the buttons go on the last part."""
     parts = split_html(reply.html)
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
         piece = Reply(part, reply.buttons if last else (), reply.request_contact if last else None,
                       reply.remove_keyboard if last else False, reply.document if last else None)
-        enqueue(session, transport=transport, chat_id=chat_id, reply=piece, ref=ref if last else None)
+        enqueue(session, transport=transport, chat_id=chat_id, reply=piece, ref=ref if last else None, now=now)
 
 
-def edit(session: Session, transport: str, chat_id: int, ref: str, reply: Reply) -> None:
+def edit(session: Session, transport: str, chat_id: int, ref: str, reply: Reply, *, now: dt.datetime) -> None:
     """Queue an in-place edit of the message sent under ``ref``."""
-    enqueue(session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref)
+    enqueue(session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref, now=now)
 
 
 def chat_lang(session: Session, transport: str, chat_id: int, default: str = "da") -> str:

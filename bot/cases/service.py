@@ -26,24 +26,21 @@ from bot.staff.service import can_act_on
 
 log = logging.getLogger(__name__)
 
-# What an answer in the triage flow adds to the reason codes a caseworker sees.
-AGE_REASONS = {"under_18": "under_18"}
-TONIGHT_REASONS = {"outside": "sleeps_outside", "friends": "couch_surfing_ending", "shelter": "in_shelter",
-                   "unsafe_home": "unsafe_home", "has_place": "has_place_tonight"}
 # Reasons that raise an urgent case in the queue (an emergency always comes first).
 RAISE = {"under_18": 30, "under_18_unsafe_home": 30, "sleeps_outside": 30, "nowhere_to_sleep": 30,
          "nowhere_to_stay": 20, "violence_or_threats": 20, "unsafe_home": 20, "thrown_out": 15,
          "homeless_now": 15, "couch_surfing_ending": 10, "eviction_soon": 10}
-BASE = {"emergency": 300, "urgent": 200}
-MAX_RAISE = 90  # keeps every urgent case below every emergency
+BASE = {"emergency": 400, "urgent": 200}
+# Within a level a case moves at most this far, so every emergency stays above every urgent case.
+MAX_RAISE, MAX_LOWER = 90, 50
 
 
 def compute_priority(case: Case) -> int:
     """Emergency before urgent; within a level, under 18 and nowhere to sleep tonight come first."""
-    raised = sum(RAISE.get(reason, 0) for reason in set(case.reasons or []))
+    raised = sum(RAISE.get(reason, 0) for reason in set(case.all_reasons()))
     if case.tonight == "has_place":
         raised -= 20
-    return BASE.get(case.urgency, 200) + max(-50, min(MAX_RAISE, raised))
+    return BASE.get(case.urgency, BASE["urgent"]) + max(-MAX_LOWER, min(MAX_RAISE, raised))
 
 
 def priority_rank(case: Case) -> int:
@@ -113,7 +110,6 @@ def set_age(case: Case, band: str) -> None:
     if band not in AGE_BANDS:
         raise ValueError(band)
     case.age_band = band
-    case.reasons = _merge(case.reasons or [], [AGE_REASONS[band]] if band in AGE_REASONS else [])
     case.priority = compute_priority(case)
 
 
@@ -121,9 +117,6 @@ def set_tonight(case: Case, where: str) -> None:
     if where not in TONIGHT:
         raise ValueError(where)
     case.tonight = where
-    # A changed answer replaces the earlier one's reason code.
-    stale = {code for key, code in TONIGHT_REASONS.items() if key != where}
-    case.reasons = _merge([r for r in case.reasons or [] if r not in stale], [TONIGHT_REASONS[where]])
     case.priority = compute_priority(case)
 
 
@@ -177,6 +170,21 @@ def reopen(session: Session, case: Case, now: dt.datetime, reason: str) -> None:
     case.priority = compute_priority(case)
     session.add(case)
     log_event(session, case, "reopened", now, actor="youth", detail=reason)
+
+
+def release(session: Session, case: Case, now: dt.datetime, why: str) -> None:
+    """Put a claimed case back in the queue, unclaimed, with the response-time clock restarted."""
+    case.status, case.claimed_by, case.claimed_at, case.escalation, case.waiting_since = "open", None, None, 0, now
+    session.add(case)
+    log_event(session, case, "released", now, detail=why)
+
+
+def release_cases_of(session: Session, staff: Staff, now: dt.datetime) -> list[Case]:
+    """Put a leaving staff member's open cases back in the queue, so none waits on someone who is gone."""
+    held = list(session.exec(select(Case).where(Case.claimed_by == staff.id, Case.status == "claimed")).all())
+    for case in held:
+        release(session, case, now, f"staff {staff.id} revoked")
+    return held
 
 
 def transfer(session: Session, case: Case, municipality: str, now: dt.datetime, staff: Staff | None) -> None:

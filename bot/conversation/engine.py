@@ -99,6 +99,10 @@ class Core:
         if incoming.kind == "callback":
             self._callback(ctx)
             return
+        if incoming.kind == "text" and incoming.reply_to_message_id is not None:
+            # A reply to one of the bot's messages (fx a caseworker answering a case card in the team chat).
+            any(intercept(ctx) for intercept in self.router.interceptors)
+            return
         if incoming.kind != "command" or not incoming.addressed:
             return
         command = self.router.commands.get(incoming.command or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import cases
 from bot.conversation import menu
 from bot.conversation.router import Router
 from bot.listings import conversation as listings
@@ -14,4 +15,5 @@ def build_router() -> Router:
     menu.register(router)
     privacy.register(router)
     listings.register(router)
+    cases.register(router)
     return router

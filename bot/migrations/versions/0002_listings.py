@@ -48,7 +48,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('listing', schema=None) as batch_op:
         batch_op.create_index('ix_listing_alerts_pending', ['alerts_pending'], unique=False)
-        batch_op.create_index('ix_listing_expiry', ['status', 'expires_on'], unique=False)
         batch_op.create_index('ix_listing_provider', ['provider', 'status'], unique=False)
         batch_op.create_index('ix_listing_search_all', ['status', 'monthly_total', 'id'], unique=False)
         batch_op.create_index('ix_listing_search_kind', ['status', 'kind', 'monthly_total', 'id'], unique=False)
@@ -93,7 +92,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_listing_search_kind')
         batch_op.drop_index('ix_listing_search_all')
         batch_op.drop_index('ix_listing_provider')
-        batch_op.drop_index('ix_listing_expiry')
         batch_op.drop_index('ix_listing_alerts_pending')
 
     op.drop_table('listing')

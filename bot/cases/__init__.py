@@ -1,0 +1,35 @@
+"""Urgent cases: the young person's triage flow, the caseworker queue, the relay, and the safety net.
+
+Modules: models (tables), service (use cases on a session), routing (who is told), hours (office hours),
+cards (the staff card), notices (what the young person is told), flow (the young person's side), relay
+(the chat through the bot), actions (what staff can do, checked), staff_commands (Telegram staff side),
+jobs (reminders and follow-ups), sending (queueing outside a handler), privacy (export, erasure, expiry).
+"""
+
+from __future__ import annotations
+
+from bot.conversation.router import Router
+
+
+def register(router: Router) -> None:
+    """Register the case handlers; the relay interceptors go first so a live chat is never answered by Q&A."""
+    from bot.cases import actions, flow, relay, staff_commands
+
+    router.urgent = flow.urgent
+    router.menu_items["urgent"] = flow.menu_urgent
+    router.menu_items["staff"] = flow.menu_staff
+    router.flow(flow.FLOW, flow.flow_text, handles_urgent=True)
+    # A caseworker's reply must reach the young person even if it contains crisis words.
+    router.flow(actions.REPLY_FLOW, relay.reply_flow, handles_urgent=True)
+    router.interceptors[:0] = [relay.staff_reply_to, relay.from_youth]
+    router.contacts.append(flow.contact)
+    router.start_payloads.append(staff_commands.redeem)
+    router.callback("cy", flow.button)
+    router.callback("cs", staff_commands.button)
+    router.command("stop", flow.stop)
+    router.command("team", staff_commands.team, where="group")
+    for name, handler in (("queue", staff_commands.queue), ("case", staff_commands.case),
+                          ("claim", staff_commands.claim), ("reply", staff_commands.reply),
+                          ("note", staff_commands.note), ("close", staff_commands.close),
+                          ("transfer", staff_commands.transfer)):
+        router.command(name, handler, where="any")

@@ -1,0 +1,323 @@
+"""`husly staff`, `husly team` and `husly cases`: staff invites, team chats and office hours, and the case
+queue from the terminal (acting as a named caseworker), so the whole loop works without Telegram.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
+from bot.cases import actions, cards, hours, jobs, notices, service
+from bot.cases.models import OUTCOMES, as_dict
+from bot.db import DatabaseError, open_database, session_scope
+from bot.i18n import use_lang
+from bot.models import utcnow
+from bot.replies import to_plain
+from bot.staff.models import ROLES, Staff
+from bot.staff.service import DEFAULT_INVITE_DAYS, create_invite, list_staff, revoke
+from knowledge.schema import MUNICIPALITIES
+
+CONSOLE = "console"
+# Console staff get user ids far from any console chat id (the console chat uses 1).
+CONSOLE_STAFF_FIRST_ID = 1_000_000
+
+
+def _fail(message: str, usage: bool = False) -> click.ClickException:
+    from handlers.cli import EXIT_USAGE, Fail
+
+    return Fail(message, EXIT_USAGE if usage else 1)
+
+
+def _engine() -> Engine:
+    from handlers.cli import settings_from_env
+
+    try:
+        return open_database(settings_from_env().database_url_or_default())
+    except DatabaseError as exc:
+        raise _fail(str(exc)) from None
+
+
+@contextmanager
+def _session() -> Iterator[Session]:
+    """One transaction on the configured database; the engine is closed afterwards."""
+    engine = _engine()
+    try:
+        with session_scope(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def _app() -> Any:
+    from handlers.cli import build_app_or_fail, settings_from_env
+
+    return build_app_or_fail(settings_from_env())
+
+
+# ---- staff -------------------------------------------------------------------------------------------------
+
+@click.group()
+def staff() -> None:
+    """Invite, list, add and revoke staff (caseworkers, partners, admins)."""
+
+
+@staff.command("invite")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Needed for caseworkers.")
+@click.option("--provider", help="Needed for partners: the housing provider's name.")
+@click.option("--days", type=click.IntRange(1, 90), default=DEFAULT_INVITE_DAYS, show_default=True,
+              help="Days until the code expires.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def invite(role: str, municipality: str | None, provider: str | None, days: int, as_json: bool) -> None:
+    """Print a single-use invite code; the person sends `/start CODE` to the bot in a private chat."""
+    now = utcnow()
+    with _session() as session:
+        try:
+            code = create_invite(session, role=role, now=now, municipality=municipality, provider=provider, days=days)
+        except ValueError as exc:
+            raise _fail(str(exc), usage=True) from None
+    expires = now + dt.timedelta(days=days)
+    if as_json:
+        click.echo(json.dumps({"code": code, "role": role, "municipality": municipality, "provider": provider,
+                               "expires_at": expires.isoformat(), "start": f"/start {code}"}))
+        return
+    click.echo(code)
+    click.echo(f"Send /start {code} to the bot in a private chat. Single use; expires {expires:%Y-%m-%d %H:%M} UTC.",
+               err=True)
+
+
+@staff.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def list_(as_json: bool) -> None:
+    """List staff members (revoked ones too)."""
+    with _session() as session:
+        rows = [{"id": s.id, "role": s.role, "municipality": s.municipality, "provider": s.provider,
+                 "transport": s.transport, "name": s.display_name, "active": s.active} for s in list_staff(session)]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for row in rows:
+        where = row["municipality"] or row["provider"] or "-"
+        state = "" if row["active"] else " (revoked)"
+        click.echo(f"{row['id']}\t{row['role']}\t{where}\t{row['transport']}\t{row['name']}{state}")
+
+
+@staff.command("revoke")
+@click.argument("staff_id", type=int)
+def revoke_(staff_id: int) -> None:
+    """Take away a staff member's access; cases they had go back to the queue and are announced again."""
+    app = _app()
+    now = app.deps.clock()
+    with session_scope(app.engine) as session:
+        member = session.get(Staff, staff_id)
+        if member is None or not revoke(session, staff_id=staff_id):
+            raise _fail(f"no active staff member with id {staff_id}")
+        released = service.release_cases_of(session, member, now)
+        for case in released:
+            cards.announce(session, case, now)
+            if case.relay:
+                notices.to_youth(session, case, lambda lang, case=case: notices.released(case, lang), now)
+    click.echo(f"revoked {staff_id}" + (f"; cases back in the queue: {', '.join(str(c.id) for c in released)}"
+                                        if released else ""))
+
+
+@staff.command("add")
+@click.option("--role", type=click.Choice(("caseworker", "admin")), default="caseworker", show_default=True)
+@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Needed for caseworkers.")
+@click.option("--name", required=True, help="The name colleagues see (never shown to the young person).")
+def add(role: str, municipality: str | None, name: str) -> None:
+    """Add a console caseworker, who works with `husly cases ... --as NAME` (no Telegram needed)."""
+    if role == "caseworker" and not municipality:
+        raise _fail("a caseworker needs --municipality", usage=True)
+    if not name.strip():
+        raise _fail("--name is empty", usage=True)
+    with _session() as session:
+        if service.find_staff(session, name):
+            raise _fail(f"there is already a staff member called {name!r}", usage=True)
+        highest = session.exec(select(func.max(Staff.user_id)).where(Staff.transport == CONSOLE)).one()
+        user_id = max(CONSOLE_STAFF_FIRST_ID, (highest or 0) + 1)
+        member = Staff(transport=CONSOLE, user_id=user_id, chat_id=user_id, role=role,
+                       municipality=municipality if role == "caseworker" else None, display_name=name.strip()[:100],
+                       created_at=utcnow())
+        session.add(member)
+        session.flush()
+        click.echo(f"added {member.id}\t{role}\t{municipality or '-'}\t{member.display_name}")
+
+
+# ---- team --------------------------------------------------------------------------------------------------
+
+@click.group()
+def team() -> None:
+    """Where a municipality's case cards go, its office hours, and its out-of-hours chat."""
+
+
+@team.command("set")
+@click.option("--municipality", type=click.Choice(MUNICIPALITIES), required=True)
+@click.option("--chat-id", type=int, help="The team's Telegram group id (0 removes it).")
+@click.option("--oncall-chat-id", type=int, help="The out-of-hours chat id (0 removes it).")
+@click.option("--office-hours", help='Local time, fx "mon-fri 08:00-15:30" or "mon-thu 08:00-15:30; fri 08:00-13:00".')
+@click.option("--transport", type=click.Choice(("telegram",)), default=None)
+def team_set(municipality: str, chat_id: int | None, oncall_chat_id: int | None, office_hours: str | None,
+             transport: str | None) -> None:
+    """Change a municipality's settings (only the options given change)."""
+    if office_hours is not None:
+        try:
+            hours.parse(office_hours)
+        except hours.HoursError as exc:
+            raise _fail(f"--office-hours: {exc}", usage=True) from None
+    with _session() as session:
+        saved = service.set_team(session, municipality, utcnow(), transport=transport, team_chat_id=chat_id,
+                                 oncall_chat_id=oncall_chat_id, office_hours=office_hours)
+        click.echo(_team_line(municipality, saved.team_chat_id, saved.oncall_chat_id, saved.office_hours))
+
+
+def _team_line(slug: str, team_chat: int | None, oncall: int | None, office: str | None) -> str:
+    parsed = hours.parse(office) if office else hours.parse(None)
+    state = "open now" if parsed.is_open(utcnow()) else "closed now"
+    return (f"{slug}\tteam={team_chat or '-'}\toncall={oncall or '-'}\thours={office or hours.DEFAULT_OFFICE_HOURS}"
+            f" ({state})")
+
+
+@team.command("show")
+def team_show() -> None:
+    """Show every municipality's settings."""
+    with _session() as session:
+        for slug in MUNICIPALITIES:
+            saved = service.team_for(session, slug)
+            click.echo(_team_line(slug, saved.team_chat_id if saved else None,
+                                  saved.oncall_chat_id if saved else None, saved.office_hours if saved else None))
+
+
+# ---- cases -------------------------------------------------------------------------------------------------
+
+@click.group()
+def cases() -> None:
+    """The case queue from the terminal: list, show, claim, reply, note, close, transfer, export."""
+
+
+def _acting(session: Session, who: str) -> Staff:
+    found = service.find_staff(session, who)
+    if not found:
+        raise _fail(f"no active staff member {who!r} (see `husly staff list`)", usage=True)
+    if len(found) > 1:
+        raise _fail(f"more than one staff member is called {who!r}: use the id", usage=True)
+    return found[0]
+
+
+def _act(who: str, lang: str, work: Callable[[Session, Any, Staff, dt.datetime], actions.Result]) -> None:
+    """Run one staff action as ``who`` and print what a caseworker would see in Telegram."""
+    app = _app()
+    now = app.deps.clock()
+    with session_scope(app.engine) as session, use_lang(lang):
+        result = work(session, app.deps, _acting(session, who), now)
+    text = to_plain(result.html)
+    if not result.ok:
+        raise _fail(text.splitlines()[0] if text else "refused")
+    click.echo(text)
+
+
+def _as_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)(func)
+    return click.option("--as", "who", required=True, metavar="STAFF_ID_OR_NAME",
+                        help="Act as this staff member.")(func)
+
+
+@cases.command("list")
+@_as_option
+def cases_list(who: str, lang: str) -> None:
+    """List the open cases this staff member can act on, most urgent first."""
+    _act(who, lang, lambda s, deps, staff, now: actions.queue(s, staff, now))
+
+
+@cases.command("show")
+@click.argument("number", type=int)
+@_as_option
+def cases_show(number: int, who: str, lang: str) -> None:
+    """Show a case and its transcript."""
+    _act(who, lang, lambda s, deps, staff, now: actions.show(s, staff, number, now))
+
+
+@cases.command("claim")
+@click.argument("number", type=int)
+@_as_option
+def cases_claim(number: int, who: str, lang: str) -> None:
+    """Take a case."""
+    _act(who, lang, lambda s, deps, staff, now: actions.claim(s, staff, number, now))
+
+
+@cases.command("reply")
+@click.argument("number", type=int)
+@click.argument("text")
+@_as_option
+def cases_reply(number: int, text: str, who: str, lang: str) -> None:
+    """Send TEXT to the young person (shown as from the municipality's caseworker)."""
+    _act(who, lang, lambda s, deps, staff, now: actions.reply(s, staff, number, text, now))
+
+
+@cases.command("note")
+@click.argument("number", type=int)
+@click.argument("text")
+@_as_option
+def cases_note(number: int, text: str, who: str, lang: str) -> None:
+    """Add an internal note."""
+    _act(who, lang, lambda s, deps, staff, now: actions.note(s, staff, number, text, now))
+
+
+@cases.command("close")
+@click.argument("number", type=int)
+@click.argument("outcome", type=click.Choice(OUTCOMES))
+@_as_option
+def cases_close(number: int, outcome: str, who: str, lang: str) -> None:
+    """Close a case with its outcome."""
+    _act(who, lang, lambda s, deps, staff, now: actions.close(s, deps, staff, number, outcome, now))
+
+
+@cases.command("transfer")
+@click.argument("number", type=int)
+@click.argument("municipality", type=click.Choice(MUNICIPALITIES))
+@_as_option
+def cases_transfer(number: int, municipality: str, who: str, lang: str) -> None:
+    """Pass a case to another municipality."""
+    _act(who, lang, lambda s, deps, staff, now: actions.transfer(s, staff, number, municipality, now))
+
+
+EXPORT_FIELDS = ("case", "municipality", "urgency", "priority", "reasons", "age_band", "tonight", "consent", "status",
+                 "outcome", "created_at", "claimed_at", "closed_at", "minutes_to_claim", "escalation",
+                 "followup_answer", "staff_actions")
+
+
+@cases.command("export")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="First day (UTC), YYYY-MM-DD.")
+def cases_export(since: dt.datetime) -> None:
+    """Print cases created since a day as CSV: codes and times only, no message texts, names or phones."""
+    with _session() as session:
+        rows = []
+        for case in service.cases_since(session, since.replace(tzinfo=dt.UTC)):
+            row = as_dict(case)
+            row["minutes_to_claim"] = (int((case.claimed_at - case.created_at).total_seconds() // 60)
+                                       if case.claimed_at else "")
+            row["staff_actions"] = sum(1 for e in service.events(session, case.id or 0) if e.actor == "staff")
+            rows.append(row)
+    writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+
+
+@cases.command("tick")
+def cases_tick() -> None:
+    """Run the reminders and follow-ups that are due now once (the bot does this every 30 seconds)."""
+    app = _app()
+    click.echo(json.dumps(jobs.tick(app.engine, app.deps, app.deps.clock())))
+
+
+COMMANDS = (staff, team, cases)

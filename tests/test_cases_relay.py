@@ -1,0 +1,98 @@
+"""The chat through the bot: the young person and the caseworker who has their case."""
+
+from __future__ import annotations
+
+from tests.test_cases_helpers import EMERGENCY_TEXT, Desk, case, events, to, transcript
+
+
+def claimed_case(desk: Desk):  # type: ignore[no-untyped-def]
+    mette = desk.staff("Mette")
+    group = desk.team(mette)
+    youth = desk.youth("aarhus")
+    desk.open_case(youth)
+    mette.command("claim", "1")
+    return mette, group, youth
+
+
+def test_messages_go_both_ways_labelled_and_escaped(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette, group, youth = claimed_case(desk)
+    sent = youth.say("I'm at the <b>station</b> & cold")
+    [relayed] = to(sent, mette)
+    assert "Case #1, the young person writes" in relayed.text and "I'm at the <b>station</b> & cold" in relayed.text
+    assert "&lt;b&gt;station&lt;/b&gt; &amp; cold" in relayed.reply.html  # shown as text, not markup
+    assert not to(sent, group) and not to(sent, youth)  # never to the team chat; no bot answer to the person
+    sent = mette.command("reply", '1 Come to <a href="x">Grøndalsvej</a> at 16 & ask for me')
+    [answer] = to(sent, youth)
+    assert answer.text == 'Caseworker from Aarhus Municipality: Come to <a href="x">Grøndalsvej</a> at 16 & ask for me'
+    assert "<a href" not in answer.reply.html and "&lt;a href=" in answer.reply.html
+    assert [m.direction for m in transcript(engine)] == ["in", "out"]
+
+
+def test_a_telegram_reply_to_the_relayed_message_is_the_answer(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette, _group, youth = claimed_case(desk)
+    [relayed] = to(youth.say("are you there?"), mette)
+    sent = mette.say("Yes, I'm here.", reply_to_message_id=relayed.message_id)
+    assert to(sent, youth)[0].text == "Caseworker from Aarhus Municipality: Yes, I'm here."
+    card = next(s for s in desk.sender.sent if s.chat_id == mette.chat_id and s.text.startswith("You have case #1"))
+    sent = mette.say("And I can call you.", reply_to_message_id=card.message_id)
+    assert to(sent, youth)[0].text.endswith("And I can call you.")
+
+
+def test_the_young_persons_language_is_used_for_the_label(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    karin = desk.staff("Karin", municipality="koebenhavn")
+    youth = desk.youth("koebenhavn", lang="da")
+    youth.say("jeg har ingen steder at sove i nat")
+    youth.press("cy:go")
+    sent = karin.command("reply", "1 Hej")
+    # The organisation's name in Danish, whatever the label's translation says.
+    assert to(sent, youth)[-1].text.endswith("Københavns Kommune: Hej")
+
+
+def test_stop_ends_the_chat_and_the_caseworker_is_told(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette, _group, youth = claimed_case(desk)
+    sent = youth.command("stop")
+    assert "The chat has ended" in to(sent, youth)[0].text
+    assert "ended the chat in case #1" in to(sent, mette)[0].text
+    sent = youth.say("how do I apply for housing benefit")
+    assert not to(sent, mette)  # back to the normal bot
+    assert "ended the chat" in mette.command("reply", "1 hello?")[-1].text
+    assert case(engine).status == "claimed" and not case(engine).relay
+    sent = youth.press("menu:staff")  # and back again
+    assert "wants to talk again" in to(sent, mette)[0].text
+    assert to(youth.say("hi again"), mette)
+    assert ("relay_stopped", "youth") in [(e.action, e.actor) for e in events(engine)]
+
+
+def test_stop_button_on_a_caseworker_message_ends_the_chat(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette, _group, youth = claimed_case(desk)
+    answer = to(mette.command("reply", "1 Hi"), youth)
+    youth.press_button(answer, "End the chat")
+    assert not case(engine).relay
+
+
+def test_crisis_in_a_relayed_message_still_shows_the_emergency_numbers(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette, group, youth = claimed_case(desk)
+    sent = youth.say(EMERGENCY_TEXT)
+    assert to(sent, youth)[0].text.startswith("If you are in danger right now, call 112.")
+    [relayed] = to(sent, mette)
+    assert "Emergency signs: suicide_or_self_harm" in relayed.text and EMERGENCY_TEXT in relayed.text
+    assert case(engine).urgency == "emergency"
+    assert "EMERGENCY" in to(sent, group)[0].text and EMERGENCY_TEXT not in to(sent, group)[0].text
+
+
+def test_before_a_caseworker_has_the_case_questions_get_normal_answers(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette = desk.staff("Mette")
+    youth = desk.youth("aarhus")
+    desk.open_case(youth)
+    youth.press("cy:skip:1:age")
+    youth.press("cy:skip:1:tonight")
+    youth.press("cy:anon:1")
+    sent = youth.say("how do I apply for housing benefit")
+    assert to(sent, youth) and not [s for s in to(sent, mette) if "young person writes" in s.text]
