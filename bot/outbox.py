@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, func, or_, update
+from sqlalchemy import Engine, delete, func, or_, update
 from sqlmodel import Session, select
 
 from bot.db import session_scope
@@ -75,6 +75,7 @@ def enqueue(
     message_ids: list[int] | None = None,
     delay: dt.timedelta | None = None,
     now: dt.datetime | None = None,
+    forget: bool = False,
 ) -> Outbox:
     """Add a message to the outbox in the caller's transaction.
 
@@ -85,6 +86,9 @@ def enqueue(
         payload["edit_ref"] = edit_ref
     if message_ids:
         payload["message_ids"] = message_ids
+    if forget:
+        # Deleted once sent: the last words to someone who asked to be forgotten leave no row behind.
+        payload["forget"] = True
     # The caller's clock (tests move it), so "due" and "sent" times compare on one timeline.
     now = now or utcnow()
     row = Outbox(transport=transport, chat_id=chat_id, kind=kind, payload=payload, ref=ref,
@@ -214,6 +218,9 @@ class DeliveryWorker:
 
     def _finish(self, row: Outbox, status: str, message_id: int | None, error: str | None) -> None:
         with session_scope(self.engine) as session:
+            if status == "sent" and row.payload.get("forget"):
+                session.execute(delete(Outbox).where(Outbox.id == row.id))
+                return
             session.execute(
                 update(Outbox).where(Outbox.id == row.id).values(
                     status=status, sent_at=self.clock(), message_id=message_id, error=error,

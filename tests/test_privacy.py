@@ -126,3 +126,27 @@ def test_logs_hold_ids_but_no_message_text_or_phone(sqlite_engine, make_app, cap
     assert "level=" in output
     for secret in ("Sofie", "20 30 40 50", "ingen steder", "AAAAAAAAAAAAAAAAAAAA", "20304050"):
         assert secret not in output, secret
+
+
+def test_slet_after_a_case_leaves_no_chat_id_name_phone_or_text(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    """Issue 7's bar: after erasure no table holds the person's chat id, name, phone or message text."""
+    from tests.test_cases_helpers import Desk
+
+    desk = Desk(make_app(engine))
+    worker = desk.staff("Karin")
+    desk.team(worker)
+    youth = desk.youth("aarhus", chat_id=888_777_666)
+    desk.open_case(youth)
+    youth.send(Incoming("telegram", youth.chat_id, youth.chat_id, "contact", update_id=5_000_001,
+                        contact_phone="+4520304050", first_name="Sofie", message_id=40))
+    worker.command("claim", "1")
+    youth.say("Jeg sover i opgangen hos Sofie Hansen i nat", message_id=41)
+    worker.command("reply", "1 Vi ringer til dig om ti minutter")
+    assert "888777666" in every_value(engine) and "Sofie" in every_value(engine)
+    youth.command("slet")
+    youth.press("priv:erase-yes")
+    youth.deliver()
+    worker.deliver()
+    remaining = every_value(engine)
+    for trace in ("888777666", "Sofie", "20304050", "opgangen", "ringer til dig"):
+        assert trace not in remaining, (trace, [line for line in remaining.splitlines() if trace in line])

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
 
 from bot.cases import cards, notices, service
 from bot.cases.models import Case, CaseMessage
 from bot.i18n import _
+from bot.models import Outbox
 from bot.privacy.registry import Store
 
 ERASED_CHAT = 0  # an anonymised case belongs to no chat
@@ -35,7 +36,20 @@ def export(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
     return {"cases": result}
 
 
+def _scrub_sent_messages(session: Session, case: Case) -> None:
+    """Blank the text of cards and relayed messages already sent about this case (they may hold the name,
+    phone or words of the person); the rows stay so the card can still be edited in place."""
+    prefix = f"case:{case.id}:"
+    rows = session.exec(select(Outbox).where(Outbox.status != "pending", Outbox.kind.in_(("send", "edit")))  # type: ignore[attr-defined]
+                        .where(or_(col(Outbox.ref).like(prefix + "%"), Outbox.kind == "edit"))).all()
+    for row in rows:
+        if (row.ref or "").startswith(prefix) or str(row.payload.get("edit_ref", "")).startswith(prefix):
+            row.payload = {key: value for key, value in row.payload.items() if key in ("edit_ref",)} | {"html": ""}
+            session.add(row)
+
+
 def _anonymise(session: Session, case: Case) -> None:
+    _scrub_sent_messages(session, case)
     session.execute(delete(CaseMessage).where(col(CaseMessage.case_id) == case.id))
     case.first_name, case.phone, case.consent, case.chat_id = None, None, False, ERASED_CHAT
     case.followup_due_at = None

@@ -53,12 +53,12 @@ class Context:
     def now(self) -> dt.datetime:
         return self.deps.clock()
 
-    def reply(self, reply: Reply, *, ref: str | None = None) -> None:
-        """Answer the person in this chat."""
-        self.send(self.incoming.transport, self.incoming.chat_id, reply, ref=ref)
+    def reply(self, reply: Reply, *, ref: str | None = None, forget: bool = False) -> None:
+        """Answer the person in this chat (``forget``: delete the outbox row once it is sent)."""
+        self.send(self.incoming.transport, self.incoming.chat_id, reply, ref=ref, forget=forget)
 
     def send(self, transport: str, chat_id: int, reply: Reply, *, ref: str | None = None,
-             delay: dt.timedelta | None = None) -> None:
+             delay: dt.timedelta | None = None, forget: bool = False) -> None:
         """Queue a message to any chat (fx a case card to a team chat); long texts are split cleanly."""
         parts = split_html(reply.html)
         for i, part in enumerate(parts):
@@ -66,7 +66,7 @@ class Context:
             piece = Reply(part, reply.buttons if last else (), reply.request_contact if last else None,
                           reply.remove_keyboard if last else False, reply.document if last else None)
             enqueue(self.session, transport=transport, chat_id=chat_id, reply=piece,
-                    ref=ref if last else None, delay=delay, now=self.now)
+                    ref=ref if last else None, delay=delay, now=self.now, forget=forget)
 
     def edit(self, transport: str, chat_id: int, ref: str, reply: Reply) -> None:
         """Queue an in-place edit of the message sent earlier under ``ref``."""

@@ -19,7 +19,7 @@ from bot.listings.filters import Filters
 from bot.listings.models import Listing, ListingAlert, ListingAlertSent
 from bot.listings.render import card, summary
 from bot.listings.search import local_day
-from bot.models import Outbox, utcnow
+from bot.models import Outbox
 from bot.outbox import enqueue
 from bot.replies import Button, Reply, esc
 
@@ -58,13 +58,6 @@ def stop(session: Session, *, transport: str, chat_id: int) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def forget(session: Session, *, transport: str, chat_id: int) -> None:
-    """Delete everything the listings feature keeps about a chat (for "delete my data")."""
-    stop(session, transport=transport, chat_id=chat_id)
-    session.execute(delete(ListingAlertSent).where(ListingAlertSent.transport == transport,
-                                                   ListingAlertSent.chat_id == chat_id))
-
-
 def dispatch(session: Session, now: dt.datetime) -> int:
     """Match pending listings against live alerts; queue one message per person; return how many."""
     today = local_day(now)
@@ -86,8 +79,7 @@ def dispatch(session: Session, now: dt.datetime) -> int:
     for alert_id, listing_id in pairs:
         by_alert[alert_id].append(listing_id)
     alerts = {a.id: a for a in session.exec(select(ListingAlert).where(ListingAlert.id.in_(by_alert))).all()}  # type: ignore[union-attr]
-    start, step = _queue_start(session), dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)
-    real_now = utcnow()
+    start, step = _queue_start(session, now), dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)
     for i, (alert_id, listing_ids) in enumerate(sorted(by_alert.items())):
         alert = alerts[alert_id]
         session.execute(insert(ListingAlertSent), [
@@ -97,7 +89,7 @@ def dispatch(session: Session, now: dt.datetime) -> int:
         listings = sorted(session.exec(select(Listing).where(Listing.id.in_(cheapest))).all(),  # type: ignore[union-attr]
                           key=lambda x: cheapest.index(x.id))
         enqueue(session, transport=alert.transport, chat_id=alert.chat_id, reply=_message(alert, listings,
-                len(listing_ids)), ref=OUTBOX_REF, delay=max(start - real_now, dt.timedelta()) + i * step)
+                len(listing_ids)), ref=OUTBOX_REF, delay=start - now + i * step, now=now)
     session.execute(update(Listing).where(Listing.alerts_pending).values(alerts_pending=False))  # type: ignore[arg-type]
     return len(by_alert)
 
@@ -110,17 +102,16 @@ def end_expired(session: Session, now: dt.datetime) -> int:
             text = esc(_("Your housing alert has stopped after {days} days. Tap to start it again.").format(
                 days=ALERT_DAYS))
             again = Button("🔔 " + _("Notify me again"), data=f"ls:a:{filters_of(alert).encode()}")
-        enqueue(session, transport=alert.transport, chat_id=alert.chat_id, reply=Reply(text, ((again,),)))
+        enqueue(session, transport=alert.transport, chat_id=alert.chat_id, reply=Reply(text, ((again,),)), now=now)
         session.delete(alert)
     return len(ended)
 
 
-def _queue_start(session: Session) -> dt.datetime:
+def _queue_start(session: Session, now: dt.datetime) -> dt.datetime:
     """When the next alert message may go: right away, or after the alert messages still waiting."""
     tail = session.exec(select(func.max(Outbox.available_at)).where(Outbox.ref == OUTBOX_REF,
                                                                     Outbox.status == "pending")).one()
-    real_now = utcnow()
-    return max(real_now, tail + dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)) if tail else real_now
+    return max(now, tail + dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)) if tail else now
 
 
 def _message(alert: ListingAlert, listings: list[Listing], count: int) -> Reply:

@@ -90,10 +90,10 @@ def results(ctx: Context, filters: Filters, page: int) -> Reply:
         return _nothing_found(ctx, filters)
     code = filters.encode()
     count = (_("More than {n} homes fit").format(n=COUNT_CAP) if found.total > COUNT_CAP
-             else _("{n} home(s) fit").format(n=found.total))
+             else _("Homes that fit: {n}").format(n=found.total))
     head = (f"<b>{esc(count)}</b>\n{esc(summary(filters))}\n"
-            + esc(_("Cheapest first (rent + aconto). Page {page} of {pages}.").format(page=found.page + 1,
-                                                                                        pages=found.pages)))
+            + esc(_("Cheapest first (rent + aconto). Page {page} of {pages}.").format(
+                page=found.page + 1, pages=f"{found.pages}+" if found.total > COUNT_CAP else found.pages)))
     nav = []
     if found.page > 0:
         nav.append(Button("◀ " + _("Previous"), data=f"ls:p:{found.page - 1}:{code}"))

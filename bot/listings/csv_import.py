@@ -83,7 +83,7 @@ def read_listings(data: bytes, *, provider: str | None, today: dt.date) -> Repor
     if columns is None:
         return report
     if provider is None and "udbyder" not in columns:
-        report.problems.append(_("The file has no udbyder column. Add it, or import as a partner."))
+        report.problems.append(_("The file has no udbyder column. Add it with the organisation's name in every row."))
         return report
     seen: dict[str, int] = {}
     listings = []
@@ -197,7 +197,7 @@ def _columns(header: list[str], report: Report) -> dict[str, int] | None:
             report.problems.append(_("The column {name} is there twice.").format(name=cell))
         else:
             columns[name] = position
-    if len(columns) < 3:
+    if not columns:
         report.problems.append(_("I cannot read the first line as column names. It must be the column names "
                                  "from the template (reference;kommune;omraade;…), separated by ; or ,."))
         return None

@@ -6,6 +6,7 @@ word and a budget, a place or a search word), so "hvad er en ungdomsbolig?" stil
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -98,7 +99,7 @@ class Filters:
         return cls(municipality or None, int(budget) if budget else None, kind or None)
 
     def replace(self, **changes: object) -> Filters:
-        return Filters(**{**self.__dict__, **changes})  # type: ignore[arg-type]
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
 def parse_filters(text: str) -> Filters | None:
@@ -168,15 +169,18 @@ def _budget(text: str) -> int | None:
         marked = any(word in BUDGET_MARKERS for word in before)
         if unit in ("k", "tusind"):
             value = round((number + int(decimals or 0) / 10 ** len(decimals or "")) * 1000)
-        elif unit or marked:
-            value = number
-        elif 1000 <= number <= 30_000 and not _postal_code(text[match.end():]) and not _year(before):
+        elif unit or marked or _plain_budget(number, before, text[match.end():]):
             value = number
         else:
             continue
         if 500 <= value <= MAX_BUDGET:
             return value
     return None
+
+
+def _plain_budget(number: int, before: list[str], after: str) -> bool:
+    """A bare number is a budget when it is in the usual range and not a postal code or a year."""
+    return 1000 <= number <= 30_000 and not _postal_code(after) and not _year(before)
 
 
 def _year(before: list[str]) -> bool:

@@ -32,7 +32,8 @@ class Listing(SQLModel, table=True):
         Index("ix_listing_search_municipality", "status", "municipality", "monthly_total", "id"),
         Index("ix_listing_search_kind", "status", "kind", "monthly_total", "id"),
         Index("ix_listing_search_all", "status", "monthly_total", "id"),
-        Index("ix_listing_expiry", "status", "expires_on"),
+        # No index on expires_on: without statistics SQLite would pick it for "expires_on >= today" and then
+        # sort every match; the expire job is fine scanning the active rows once in a while.
         Index("ix_listing_provider", "provider", "status"),
         Index("ix_listing_alerts_pending", "alerts_pending"),
     )

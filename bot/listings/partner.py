@@ -45,13 +45,13 @@ def import_document(ctx: Context) -> bool:
     report = read_listings(ctx.incoming.document_bytes, provider=own_provider(staff), today=local_day(ctx.now))
     notes = [esc(note) for note in report.notes]
     if not report.ok:
-        head = _("Nothing was imported: the file has {n} problem(s). Fix them and send the whole file again.").format(
+        head = _("Nothing was imported. Problems in the file: {n}. Fix them and send the whole file again.").format(
             n=len(report.problems))
         ctx.reply(Reply("\n".join([f"<b>{esc(head)}</b>", *(esc("• " + line) for line in summary(report)),
                                    *notes])))
         return True
     result = publish(ctx.session, report.listings, now=ctx.now)
-    done = _("Imported: {created} new and {updated} updated listing(s). {alerts} young people got a message.").format(
+    done = _("Imported: {created} new and {updated} updated. Messages to young people: {alerts}.").format(
         created=result.created, updated=result.updated, alerts=result.alerts_sent)
     ctx.reply(Reply("\n\n".join([esc(done), *notes]),
                     buttons=((Button(_("My listings"), data="lm:p:0"),),)))
@@ -129,7 +129,7 @@ def _page(ctx: Context, page: int) -> Reply:
         text = esc(_("You have no listings yet. Send a CSV file (see the template) or write /ny_bolig."))
         return Reply(text, buttons=((Button("➕ " + _("New listing"), data="lf:new"),),))
     today = local_day(ctx.now)
-    lines = [f"<b>{esc(_('Your listings'))}</b>"]
+    lines = ["<b>" + esc(_("Your listings")) + "</b>"]
     rows_out: list[tuple[Button, ...]] = []
     for listing in listings:
         shown = listing.status == "active" and listing.expires_on >= today

@@ -39,20 +39,21 @@ def summary(filters: Filters) -> str:
 
 def card(listing: Listing) -> str:
     """A few lines: what and where, the monthly cost, money up front, size, date, and how to apply."""
-    title = f"{kind_label(listing.kind)}, {listing.size_m2} m², {listing.area} ({municipality_name(listing.municipality)})"
+    where = f"{listing.area} ({municipality_name(listing.municipality)})"
+    title = f"{kind_label(listing.kind)}, {listing.size_m2} m², {where}"
     lines = [("🧪 <b>DEMO</b> · " if listing.demo else "") + f"<b>{esc(title)}</b>"]
     cost = _("Rent {rent} + aconto {aconto} = {total} a month").format(
         rent=format_money(listing.rent), aconto=format_money(listing.aconto), total=format_money(listing.monthly_total))
     lines.append("💰 " + esc(cost))
     lines.append("🔑 " + esc(_("Deposit {deposit}, prepaid rent {prepaid}").format(
         deposit=format_money(listing.deposit), prepaid=format_money(listing.prepaid_rent))))
-    lines.append("📅 " + esc(_("Free from {date} · {rooms} room(s) · for {group}").format(
+    lines.append("📅 " + esc(_("Free from {date} · rooms: {rooms} · for {group}").format(
         date=format_date(listing.available_from), rooms=listing.rooms, group=target_label(listing.target_group))))
     if listing.description:
         lines.append(esc(listing.description))
     how = []
     if listing.apply_url:
-        how.append(f'<a href="{esc(listing.apply_url)}">{esc(_("Apply here"))}</a>')
+        how.append(f'<a href="{esc(listing.apply_url)}">' + esc(_("Apply here")) + "</a>")
     if listing.apply_phone:
         how.append("☎ " + esc(listing.apply_phone))
     lines.append("👉 " + " · ".join(how) + " · " + esc(listing.provider))

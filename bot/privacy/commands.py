@@ -61,7 +61,7 @@ def erase(ctx: Context) -> None:
     ctx.erased = True
     ctx.answer_callback(_("Deleted"))
     ctx.reply(Reply(esc(_("Done. Everything Husly had saved about you is deleted. Write /start if you want to "
-                          "begin again."))))
+                          "begin again."))), forget=True)
 
 
 def hide_chat(ctx: Context) -> None:

@@ -1,0 +1,187 @@
+"""Publish one listing in the chat, step by step (/ny_bolig): buttons where there are choices, text otherwise.
+
+The answers so far live in ``profile.state`` ({"flow": "listing_form", "step": ..., "data": {...}}), so the
+form survives a restart and works on any bot instance. Values are checked with the same readers as the CSV
+import, so the rules and messages are the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.conversation.cards import municipality_name
+from bot.conversation.context import Context
+from bot.conversation.router import Router
+from bot.i18n import _, format_date
+from bot.listings import fields
+from bot.listings.csv_import import DEFAULT_DAYS
+from bot.listings.fields import FieldError
+from bot.listings.models import KINDS, Listing
+from bot.listings.permissions import own_provider, staff_of
+from bot.listings.publish import ListingInput, publish
+from bot.listings.render import card, kind_label, target_label
+from bot.listings.search import local_day
+from bot.replies import Button, Reply, esc
+from knowledge.schema import MUNICIPALITIES
+
+FLOW = "listing_form"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    question: Callable[[], str]
+    # Reads the typed (or pressed) answer into a JSON-friendly value; raises FieldError.
+    read: Callable[[str, dt.date], Any]
+    choices: Callable[[], list[tuple[str, str]]] = list
+
+
+def _apply(raw: str, _today: dt.date) -> dict[str, str | None]:
+    """A link, a phone number, or both ("https://… 12 34 56 78")."""
+    words = raw.replace(",", " ").split()
+    links = [w for w in words if "://" in w or w.startswith("www.")]
+    url = fields.url(links[0]) if links else None
+    phone = fields.phone(" ".join(w for w in words if w not in links))
+    if not url and not phone:
+        raise FieldError(_("write a link or a phone number"))
+    return {"url": url, "phone": phone}
+
+
+STEPS: tuple[Step, ...] = (
+    Step("municipality", lambda: _("Which municipality is the home in?"), lambda v, _t: fields.municipality(v),
+         lambda: [(municipality_name(m), m) for m in MUNICIPALITIES]),
+    Step("area", lambda: _("Which area or part of town? (fx Aarhus N; no street address)"),
+         lambda v, _t: fields.text(v, limit=60, required=True)),
+    Step("kind", lambda: _("What kind of home?"), lambda v, _t: fields.kind(v),
+         lambda: [(kind_label(k), k) for k in KINDS]),
+    Step("rooms", lambda: _("How many rooms?"), lambda v, _t: fields.whole_number(v, low=1, high=10),
+         lambda: [(str(n), str(n)) for n in (1, 2, 3, 4)]),
+    Step("size_m2", lambda: _("How many m²?"), lambda v, _t: fields.whole_number(v, low=5, high=300)),
+    Step("rent", lambda: _("Rent a month in kr., without aconto?"),
+         lambda v, _t: fields.money(v, low=500, high=30_000)),
+    Step("aconto", lambda: _("Aconto for heating and water a month in kr.?"),
+         lambda v, _t: fields.optional_money(v, high=5_000), lambda: [("0", "0")]),
+    Step("deposit", lambda: _("Deposit in kr.?"), lambda v, _t: fields.optional_money(v, high=100_000),
+         lambda: [("0", "0")]),
+    Step("prepaid_rent", lambda: _("Prepaid rent in kr.?"), lambda v, _t: fields.optional_money(v, high=100_000),
+         lambda: [("0", "0")]),
+    Step("available_from", lambda: _("Free from which date? (fx 1-2-2027)"),
+         lambda v, today: fields.available_from(v, today).isoformat(), lambda: [(_("Right away"), "straks")]),
+    Step("target_group", lambda: _("Who is it for?"), lambda v, _t: fields.target_group(v),
+         lambda: [(target_label(g), g) for g in ("youth", "students", "everyone")]),
+    Step("apply", lambda: _("How do people apply? Write a link, a phone number, or both."), _apply),
+    Step("reference", lambda: _("Your own reference for the home (so a CSV file can update it later)?"),
+         lambda v, _t: fields.text(v, limit=64, required=False), lambda: [(_("Skip"), "-")]),
+)
+_BY_NAME = {step.name: step for step in STEPS}
+
+
+def start_form(ctx: Context) -> None:
+    """Start the step-by-step form for one new listing (partners only)."""
+    if own_provider(staff_of(ctx)) is None:
+        ctx.reply(Reply(esc(_("The form is for partners. Admins publish with a CSV file that has an udbyder "
+                              "column."))))
+        return
+    ctx.set_state(FLOW, step=STEPS[0].name, data={})
+    ctx.reply(_question(STEPS[0]))
+
+
+def form_text(ctx: Context) -> None:
+    """Take a typed answer to the current form question."""
+    _answer(ctx, ctx.incoming.text)
+
+
+def form_button(ctx: Context) -> None:
+    """Answer the form's buttons: a choice for the current question, publish, cancel or start."""
+    action, _sep, value = (ctx.incoming.callback_data or "").partition(":")[2].partition(":")
+    if action == "new":
+        start_form(ctx)
+    elif ctx.state.get("flow") != FLOW:
+        ctx.answer_callback(_("That form is closed. Write /ny_bolig to start again."))
+    elif action == "no":
+        ctx.clear_state()
+        ctx.reply(Reply(esc(_("Okay, nothing was published."))))
+    elif action == "go":
+        _publish(ctx)
+    elif action == ctx.state.get("step"):
+        _answer(ctx, value)
+    else:
+        ctx.answer_callback(_("Answer the last question, or tap Cancel."))
+
+
+def _answer(ctx: Context, raw: str) -> None:
+    provider = own_provider(staff_of(ctx))
+    state = ctx.state
+    step = _BY_NAME.get(state.get("step", ""))
+    if provider is None or step is None:
+        ctx.clear_state()
+        ctx.reply(Reply(esc(_("The form is for partners. Write /start to begin again."))))
+        return
+    try:
+        value = step.read("" if raw == "-" else raw, local_day(ctx.now))
+    except FieldError as exc:
+        ctx.reply(_question(step, problem=str(exc)))
+        return
+    data = {**state.get("data", {}), step.name: value}
+    following = STEPS.index(step) + 1
+    if following < len(STEPS):
+        ctx.set_state(FLOW, step=STEPS[following].name, data=data)
+        ctx.reply(_question(STEPS[following]))
+        return
+    ctx.set_state(FLOW, step="confirm", data=data)
+    preview = _listing(data, provider, ctx.now)
+    ctx.reply(Reply(esc(_("This is how young people will see it:")) + "\n\n" + card(_preview(preview)),
+                    buttons=((Button("✅ " + _("Publish"), data="lf:go"), Button(_("Cancel"), data="lf:no")),)))
+
+
+def _publish(ctx: Context) -> None:
+    provider = own_provider(staff_of(ctx))
+    if provider is None or ctx.state.get("step") != "confirm":
+        ctx.answer_callback(_("The form is for partners. Write /start to begin again."))
+        return
+    listing = _listing(ctx.state.get("data", {}), provider, ctx.now)
+    result = publish(ctx.session, [listing], now=ctx.now)
+    ctx.clear_state()
+    done = _("Published. It is shown until {date}; extend it in /mine_boliger. Messages to young people: "
+             "{alerts}.") if result.created else _("Updated the listing with the same reference. Messages to "
+                                                   "young people: {alerts}.")
+    ctx.reply(Reply(esc(done.format(date=format_date(listing.expires_on), alerts=result.alerts_sent)),
+                    buttons=((Button(_("My listings"), data="lm:p:0"),),)))
+
+
+def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingInput:
+    today = local_day(now)
+    reference = data.get("reference") or f"bot-{today:%Y%m%d}-{secrets.token_hex(3)}"
+    return ListingInput(
+        provider=provider, provider_ref=reference, municipality=data["municipality"], area=data["area"],
+        kind=data["kind"], rooms=data["rooms"], size_m2=data["size_m2"], rent=data["rent"], aconto=data["aconto"],
+        deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
+        available_from=dt.date.fromisoformat(data["available_from"]), target_group=data["target_group"],
+        apply_url=data["apply"]["url"], apply_phone=data["apply"]["phone"], description=None,
+        expires_on=today + dt.timedelta(days=DEFAULT_DAYS),
+    )
+
+
+def _preview(item: ListingInput) -> Listing:
+    return Listing(**dataclasses.asdict(item), monthly_total=item.rent + item.aconto)
+
+
+def _question(step: Step, problem: str | None = None) -> Reply:
+    text = esc(step.question())
+    if problem:
+        text = esc(_("That did not work: {problem}").format(problem=problem)) + "\n" + text
+    choices = [Button(label, data=f"lf:{step.name}:{value}") for label, value in step.choices()]
+    rows = [tuple(choices[i:i + 2]) for i in range(0, len(choices), 2)]
+    rows.append((Button(_("Cancel"), data="lf:no"),))
+    return Reply(text, tuple(rows))
+
+
+def register(router: Router) -> None:
+    router.command("ny_bolig", start_form)
+    router.callback("lf", form_button)
+    router.flow(FLOW, form_text)
