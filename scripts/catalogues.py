@@ -25,7 +25,8 @@ POT = LOCALES / "husly.pot"
 def extract() -> Catalog:
     CommandLineInterface().run([
         "pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(POT), "--no-location",
-        "--sort-output", "-k", "N_", "--project", "husly", "--copyright-holder", "Husly", str(ROOT / "bot"), str(ROOT / "handlers"),
+        "--sort-output", "-k", "N_", "--project", "husly", "--copyright-holder", "Husly",
+        str(ROOT / "bot"), str(ROOT / "handlers"),
     ])
     with POT.open("rb") as handle:
         return read_po(handle)

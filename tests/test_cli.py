@@ -111,10 +111,13 @@ def test_bad_setting_is_one_line(capsys, monkeypatch) -> None:  # type: ignore[n
     assert code == 2 and "HUSLY_CONFIDENCE_THRESHOLD" in err
 
 
+CHAT_COMMAND = [sys.executable, "-c", "from handlers.cli import main; main()", "chat"]
+
+
 def test_unreachable_database_is_one_line_without_traceback(tmp_path: Path) -> None:
     env = {"HUSLY_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none", "PATH": "/usr/bin:/bin",
            "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", "from handlers.cli import main; main()", "chat"], env=env, capture_output=True, text=True,
+    done = subprocess.run(CHAT_COMMAND, env=env, capture_output=True, text=True,
                           input="", timeout=60, cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 1
     assert done.stderr.strip().startswith("husly: error: cannot reach the database")
@@ -123,7 +126,7 @@ def test_unreachable_database_is_one_line_without_traceback(tmp_path: Path) -> N
 
 def test_console_chat_answers_on_a_fresh_machine(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", "from handlers.cli import main; main()", "chat"], env=env, capture_output=True, text=True,
+    done = subprocess.run(CHAT_COMMAND, env=env, capture_output=True, text=True,
                           input="hvordan søger jeg boligstøtte\n1\n/quit\n", timeout=60,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr
