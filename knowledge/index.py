@@ -179,13 +179,18 @@ class Index:
         return found[0] if found else None
 
     def _expand(self, tokens: list[str]) -> list[str]:
-        """Add the lexicon's words for slang and synonyms (longest phrase first); the original words stay."""
+        """Add the lexicon's words for slang and synonyms (longest phrase first); the original words stay.
+
+        A single word is expanded only when the knowledge base does not know it ("kbh", "lejl"): a known word
+        already matches its topics, and adding its synonyms would only pull towards other topics.
+        """
         synonyms = lexicon().synonyms
         extra: list[str] = []
         for start in range(len(tokens)):
             for size in (3, 2, 1):
-                added = synonyms.get(tuple(tokens[start : start + size]))
-                if added:
+                phrase = tuple(tokens[start : start + size])
+                added = synonyms.get(phrase)
+                if added and (size > 1 or phrase[0] not in self._surface):
                     extra.extend(added)
                     break
         return tokens + extra
@@ -205,8 +210,13 @@ class Index:
                 terms.extend(analysed)
         return terms
 
-    def _query_terms(self, tokens: list[str]) -> list[str]:
-        """Like _terms, but unknown words are typo-corrected against the knowledge base's vocabulary first."""
+    def _query_terms(self, tokens: list[str], lang: Lang = "da") -> list[str]:
+        """Like _terms, but unknown words are typo-corrected against the knowledge base's vocabulary first.
+
+        Each word is stemmed in the question's language; the other language's stem is used only when the
+        first is unknown (people mix: "housing benefit for my værelse"), so a Danish word's untouched English
+        "stem" cannot hit a rare English term by accident.
+        """
         fixed: list[str] = []
         for token in self._expand(tokens):
             if token in STOPWORDS or token in self._surface or token.isdigit():
@@ -218,7 +228,13 @@ class Index:
                 fixed.extend((token, *parts))
             else:
                 fixed.append(self._correct(token) or token)
-        return list(dict.fromkeys(self._terms(fixed, ("da", "en"))))
+        other: Lang = "en" if lang == "da" else "da"
+        terms: list[str] = []
+        for token in fixed:
+            primary = self._terms([token], (lang,))
+            known = [t for t in primary if t in self._idf]
+            terms.extend(known or self._terms([token], (other,)) or primary)
+        return list(dict.fromkeys(terms))
 
     # ---- scoring --------------------------------------------------------------------------------------
 
@@ -264,7 +280,7 @@ class Index:
         tokens = fold(text).split()
         lang = lang or detect_language(tokens, text)
         municipality = detect_municipality(tokens)
-        terms = self._query_terms(tokens)
+        terms = self._query_terms(tokens, lang)
         bm25 = self._bm25(terms)
         cosine = self._example_cosine(terms)
         top_bm25 = max(bm25.values(), default=0.0)
@@ -298,7 +314,7 @@ class Index:
 # Logistic-regression weights over the features above, fitted by `benchmarks/retrieval.py --calibrate` on
 # cross-validated questions from the knowledge base's own examples (right answers against wrong answers and
 # off-topic questions). Refit after large content changes.
-CONFIDENCE_WEIGHTS = {"bias": -2.4, "coverage": 0.67, "evidence": 0.34, "example": 1.4, "lead": 1.95}
+CONFIDENCE_WEIGHTS = {"bias": -2.61, "coverage": 0.79, "evidence": 0.41, "example": 1.03, "lead": 2.18}
 
 
 def _confidence(features: Mapping[str, float]) -> float:

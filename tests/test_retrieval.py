@@ -1,0 +1,58 @@
+"""Retrieval as a young person types: compounds, typos, missing æ/ø/å, slang, English; and honesty when unsure."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.index import Index
+
+
+@pytest.fixture(scope="module")
+def index(knowledge) -> Index:  # type: ignore[no-untyped-def]
+    return knowledge[1]
+
+
+def test_compounds_are_split_into_known_words(index: Index) -> None:
+    from knowledge.normalise import stem
+
+    parts = index._split_compound("ungdomsbolig")  # linking -s-
+    assert {stem(p, "da") for p in parts} == {stem("ungdom", "da"), stem("bolig", "da")}
+    assert index._split_compound("boligstotte") == ("bolig", "stoette")  # second part misspelt
+    assert index._split_compound("xyzzyplugh") == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("kan jeg faa boligstotte", "boligstoette"),  # no æ/ø/å
+        ("kan jeg få boligstøtte", "boligstoette"),
+        ("boligstøte til min lejlighd", "boligstoette"),  # typos
+        ("hvordan kommer man på venteliste til en almen bolig", "almen-bolig"),
+        ("ungdomsboliger i aarhus", "ungdomsbolig"),
+        ("hvad er en skæv bolig for noget", "skaev-bolig"),
+        ("udlejer vil have depositum inden fremvisning", "boligsvindel"),
+        ("jeg kan ikke betale min husleje", "huslejerestance"),
+        ("housing benefit how do i apply", "boligstoette"),
+        ("i have been couch surfing for months", "sofasurfer"),
+    ],
+)
+def test_questions_find_their_topic(index: Index, question: str, topic: str) -> None:
+    assert index.search(question).topic == topic
+
+
+def test_confidence_is_higher_for_a_clear_question_than_for_noise(index: Index) -> None:
+    clear = index.search("hvordan søger jeg boligstøtte til min lejlighed")
+    noise = index.search("hvornår åbner netto")
+    assert clear.confidence > 0.5 > 0.4 > noise.confidence
+    assert len(clear.suggestions) == 3 and clear.suggestions[0] == clear.topic
+
+
+def test_nothing_to_go_on_gives_no_topic(index: Index) -> None:
+    for text in ("", "🙂🙂", "asdfgh qwerty"):
+        result = index.search(text)
+        assert result.topic is None or result.confidence < 0.2
+
+
+def test_search_detects_language_and_municipality(index: Index) -> None:
+    result = index.search("cheap room in kbh")
+    assert (result.lang, result.municipality) == ("en", "koebenhavn")
