@@ -165,3 +165,14 @@ def test_state_lives_in_the_database_not_in_the_process(engine, make_app) -> Non
     sent = other_instance.say("jeg har ingen steder at sove i nat")
     assert "Aarhus" in sent[0].text
     assert "If you are in danger" not in sent[0].text or "tonight" in sent[0].text
+
+
+def test_read_more_shows_the_detail_without_repeating_the_answer(chat: Chat) -> None:
+    kb = chat.app.deps.kb
+    topic = kb.topics["boligstoette"]
+    assert topic.more is not None
+    chat.command("start")
+    sent = chat.press("more:boligstoette")
+    assert topic.more.da[:60] in sent[0].text
+    assert topic.answer.da[:60] not in sent[0].text
+    assert "more:boligstoette" not in [b.data for b in sent[0].buttons]

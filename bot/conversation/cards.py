@@ -62,14 +62,16 @@ def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipali
 
 def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
                *, more: bool = False) -> str:
-    parts = [f"<b>{esc(topic.title.get(lang))}</b>", esc(topic.answer.get(lang))]
-    if municipality and municipality in topic.municipalities:
-        parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
-                     + esc(topic.municipalities[municipality].get(lang)))
+    parts = [f"<b>{esc(topic.title.get(lang))}</b>"]
     if more and topic.more:
+        # "Read more" follows the short answer: only the detail, not the answer and cards again.
         parts.append(esc(topic.more.get(lang)))
-    cards = [service_card(s, lang, today) for s in services_for(kb, topic.services, municipality)]
-    parts.extend(cards)
+    else:
+        parts.append(esc(topic.answer.get(lang)))
+        if municipality and municipality in topic.municipalities:
+            parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
+                         + esc(topic.municipalities[municipality].get(lang)))
+        parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality))
     source = topic.sources[0]
     label = _("Source")
     parts.append(f'{esc(label)}: <a href="{esc(source.url)}">{esc(source.title)}</a>\n'
