@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import logging
 import sys
 from typing import Any
 
@@ -168,10 +167,14 @@ def kb_dump() -> None:
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
 def chat(lang: str) -> None:
     """Chat with the bot in the terminal (no Telegram needed)."""
+    from bot.logs import setup_logging
     from handlers.console import chat as console_chat
 
     settings = settings_from_env()
-    logging.basicConfig(level=logging.WARNING)
+    # The terminal is the chat: operational logs go to a file beside the database instead.
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    log_file = (settings.data_dir / "husly-chat.log").open("a", encoding="utf-8")
+    setup_logging(settings.log_level, log_file)
     app = build_app_or_fail(settings)
     try:
         asyncio.run(console_chat(app, lang=lang))
