@@ -4,4 +4,5 @@ from bot import models  # noqa: F401
 from bot.cases import models as cases_models  # noqa: F401
 from bot.listings import models as listings_models  # noqa: F401
 from bot.privacy import models as privacy_models  # noqa: F401
+from bot.staff import audit as staff_audit  # noqa: F401
 from bot.staff import models as staff_models  # noqa: F401

@@ -22,6 +22,7 @@ from bot.db import DatabaseError, open_database, session_scope
 from bot.i18n import use_lang
 from bot.models import utcnow
 from bot.replies import to_plain
+from bot.staff.audit import cli_actor, entries, record
 from bot.staff.models import ROLES, Staff
 from bot.staff.service import DEFAULT_INVITE_DAYS, create_invite, list_staff, revoke
 from knowledge.schema import MUNICIPALITIES
@@ -82,7 +83,8 @@ def invite(role: str, municipality: str | None, provider: str | None, days: int,
     now = utcnow()
     with _session() as session:
         try:
-            code = create_invite(session, role=role, now=now, municipality=municipality, provider=provider, days=days)
+            code = create_invite(session, role=role, now=now, municipality=municipality, provider=provider, days=days,
+                                 actor=cli_actor())
         except ValueError as exc:
             raise _fail(str(exc), usage=True) from None
     expires = now + dt.timedelta(days=days)
@@ -119,7 +121,7 @@ def revoke_(staff_id: int) -> None:
     now = app.deps.clock()
     with session_scope(app.engine) as session:
         member = session.get(Staff, staff_id)
-        if member is None or not revoke(session, staff_id=staff_id):
+        if member is None or not revoke(session, staff_id=staff_id, now=now, actor=cli_actor()):
             raise _fail(f"no active staff member with id {staff_id}")
         released = service.release_cases_of(session, member, now)
         for case in released:
@@ -150,7 +152,18 @@ def add(role: str, municipality: str | None, name: str) -> None:
                        created_at=utcnow())
         session.add(member)
         session.flush()
+        record(session, actor=cli_actor(), action="staff-add", now=utcnow(),
+               detail=f"staff={member.id} role={role} municipality={municipality or '-'}")
         click.echo(f"added {member.id}\t{role}\t{municipality or '-'}\t{member.display_name}")
+
+
+@staff.command("audit")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only entries from this day (YYYY-MM-DD).")
+def audit(since: dt.datetime | None) -> None:
+    """Print the admin audit log: invites, redeemed invites, revocations, team changes, privacy requests."""
+    with _session() as session:
+        for entry in entries(session, since.replace(tzinfo=dt.UTC) if since else None):
+            click.echo(f"{entry.at:%Y-%m-%d %H:%M}\t{entry.actor}\t{entry.action}\t{entry.detail}")
 
 
 # ---- team --------------------------------------------------------------------------------------------------
@@ -176,7 +189,7 @@ def team_set(municipality: str, chat_id: int | None, oncall_chat_id: int | None,
             raise _fail(f"--office-hours: {exc}", usage=True) from None
     with _session() as session:
         saved = service.set_team(session, municipality, utcnow(), transport=transport, team_chat_id=chat_id,
-                                 oncall_chat_id=oncall_chat_id, office_hours=office_hours)
+                                 oncall_chat_id=oncall_chat_id, office_hours=office_hours, actor=cli_actor())
         click.echo(_team_line(municipality, saved.team_chat_id, saved.oncall_chat_id, saved.office_hours))
 
 

@@ -9,6 +9,7 @@ import click
 from bot.db import session_scope
 from bot.models import utcnow
 from bot.privacy.registry import erase_person, expire_all, export_person
+from bot.staff.audit import chat_ref, cli_actor, record
 
 
 def _app():  # type: ignore[no-untyped-def]
@@ -30,6 +31,7 @@ def export(chat_id: int, transport: str) -> None:
     app = _app()
     with session_scope(app.engine) as session:
         data = export_person(session, transport, chat_id)
+        record(session, actor=cli_actor(), action="privacy-export", now=utcnow(), detail=chat_ref(transport, chat_id))
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
@@ -44,6 +46,7 @@ def erase(chat_id: int, transport: str, yes: bool) -> None:
     app = _app()
     with session_scope(app.engine) as session:
         counts = erase_person(session, transport, chat_id, utcnow())
+        record(session, actor=cli_actor(), action="privacy-erase", now=utcnow(), detail=chat_ref(transport, chat_id))
     click.echo(json.dumps({"erased": counts}))
 
 

@@ -21,6 +21,7 @@ from bot.cases.models import (
     CaseMessage,
     MunicipalityTeam,
 )
+from bot.staff.audit import record
 from bot.staff.models import Staff
 from bot.staff.service import can_act_on
 
@@ -232,8 +233,8 @@ def team_for(session: Session, municipality: str) -> MunicipalityTeam | None:
 
 def set_team(session: Session, municipality: str, now: dt.datetime, *, transport: str | None = None,
              team_chat_id: int | None = None, oncall_chat_id: int | None = None,
-             office_hours: str | None = None) -> MunicipalityTeam:
-    """Create or change a municipality's settings; only the given fields change."""
+             office_hours: str | None = None, actor: str = "cli") -> MunicipalityTeam:
+    """Create or change a municipality's settings; only the given fields change (audited)."""
     team = session.get(MunicipalityTeam, municipality) or MunicipalityTeam(municipality=municipality)
     if transport is not None:
         team.transport = transport
@@ -245,6 +246,8 @@ def set_team(session: Session, municipality: str, now: dt.datetime, *, transport
         team.office_hours = office_hours or None
     team.updated_at = now
     session.add(team)
+    record(session, actor=actor, action="team-set", now=now,
+           detail=f"municipality={municipality} team={team_chat_id} oncall={oncall_chat_id} hours={office_hours}")
     return team
 
 

@@ -148,7 +148,8 @@ def team(ctx: Context) -> None:
     if slug not in MUNICIPALITIES:
         ctx.reply(Reply(esc(_("Write /team and the municipality, fx /team aarhus."))))
         return
-    service.set_team(ctx.session, slug, ctx.now, transport=ctx.incoming.transport, team_chat_id=ctx.incoming.chat_id)
+    service.set_team(ctx.session, slug, ctx.now, transport=ctx.incoming.transport, team_chat_id=ctx.incoming.chat_id,
+                     actor=f"staff:{staff.id}")
     log.info("team chat for %s set to %s by staff %s", slug, ctx.incoming.chat_id, staff.id)
     ctx.reply(Reply(esc(_("This group is now the team chat for {name}. New cases are posted here.").format(
         name=municipality_name(slug)))))

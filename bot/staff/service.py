@@ -9,6 +9,7 @@ import secrets
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from bot.staff.audit import record
 from bot.staff.models import ROLES, Invite, Staff
 
 INVITE_PREFIX = "inv"
@@ -20,7 +21,7 @@ def _hash(code: str) -> str:
 
 
 def create_invite(session: Session, *, role: str, now: dt.datetime, municipality: str | None = None,
-                  provider: str | None = None, days: int = DEFAULT_INVITE_DAYS) -> str:
+                  provider: str | None = None, days: int = DEFAULT_INVITE_DAYS, actor: str = "cli") -> str:
     """Make a single-use invite and return the code (shown once; only its hash is kept)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
@@ -32,6 +33,8 @@ def create_invite(session: Session, *, role: str, now: dt.datetime, municipality
     code = f"{INVITE_PREFIX}_{secrets.token_urlsafe(18)}"
     session.add(Invite(code_hash=_hash(code), role=role, municipality=municipality, provider=provider,
                        created_at=now, expires_at=now + dt.timedelta(days=days)))
+    record(session, actor=actor, action="invite", now=now,
+           detail=f"role={role} municipality={municipality or '-'} provider={provider or '-'} days={days}")
     return code
 
 
@@ -61,6 +64,8 @@ def redeem_invite(session: Session, *, code: str, transport: str, user_id: int, 
     session.add(staff)
     session.flush()
     session.execute(update(Invite).where(Invite.id == invite.id).values(used_by=staff.id))
+    record(session, actor=f"staff:{staff.id}", action="redeem", now=now,
+           detail=f"role={staff.role} municipality={staff.municipality or '-'}")
     return staff
 
 
@@ -75,9 +80,12 @@ def list_staff(session: Session) -> list[Staff]:
     return list(session.exec(select(Staff).order_by(Staff.role, Staff.municipality, Staff.id)).all())
 
 
-def revoke(session: Session, *, staff_id: int) -> bool:
+def revoke(session: Session, *, staff_id: int, now: dt.datetime | None = None, actor: str = "cli") -> bool:
     result = session.execute(update(Staff).where(Staff.id == staff_id, Staff.active).values(active=False))
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    done = result.rowcount == 1  # type: ignore[attr-defined]
+    if done:
+        record(session, actor=actor, action="revoke", now=now or dt.datetime.now(dt.UTC), detail=f"staff={staff_id}")
+    return done
 
 
 def can_act_on(staff: Staff | None, *, municipality: str | None,

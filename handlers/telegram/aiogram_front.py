@@ -132,7 +132,9 @@ def build(runtime: Runtime, token: str, api_url: str) -> tuple[Bot, Dispatcher]:
 
     async def on_update(event: Message | CallbackQuery | ChatMemberUpdated, event_update: Update) -> None:
         """Hands any update to the core; callback queries are always answered."""
-        raw = event_update.model_dump(mode="json", exclude_none=True, by_alias=True)
+        # exclude_unset: the update as Telegram sent it. Fields aiogram fills with its `Default(...)` sentinel
+        # (fx link_preview_options of a bot message under a pressed button) cannot be serialised otherwise.
+        raw = event_update.model_dump(mode="json", exclude_unset=True, exclude_none=True, by_alias=True)
         callback_id = event.id if isinstance(event, CallbackQuery) else None
         await runtime.handle(raw, sender, callback_id=callback_id)
 
@@ -157,11 +159,26 @@ async def run(runtime: Runtime, token: str, api_url: str, webhook: dict[str, Any
             await _serve_webhook(bot, dispatcher, webhook)
         else:
             await bot.delete_webhook(drop_pending_updates=False)
-            await dispatcher.start_polling(bot, handle_signals=False,
-                                           allowed_updates=["message", "callback_query", "my_chat_member"])
+            polling = asyncio.create_task(dispatcher.start_polling(
+                bot, handle_signals=False, allowed_updates=["message", "callback_query", "my_chat_member"]))
+            try:
+                # Shielded: a cancelled start_polling closes the session but leaves its poll loop running (it
+                # then logs "Failed to fetch updates" on every shutdown); stop_polling ends that loop cleanly.
+                await asyncio.shield(polling)
+            finally:
+                if not polling.done():
+                    await _stop_polling(dispatcher, polling)
     finally:
         await runtime.stop_background(background)
         await bot.session.close()
+
+
+async def _stop_polling(dispatcher: Dispatcher, polling: asyncio.Task[None]) -> None:
+    with contextlib.suppress(RuntimeError):  # "Polling is not started": cancelling is enough then
+        await dispatcher.stop_polling()
+    polling.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await polling
 
 
 async def _serve_webhook(bot: Bot, dispatcher: Dispatcher, webhook: dict[str, Any]) -> None:
@@ -173,14 +190,15 @@ async def _serve_webhook(bot: Bot, dispatcher: Dispatcher, webhook: dict[str, An
     handler = SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=webhook["secret"])
     handler.register(app, path=webhook["path"])
     setup_application(app, dispatcher, bot=bot)
-    await bot.set_webhook(webhook["url"], secret_token=webhook["secret"],
-                          allowed_updates=["message", "callback_query", "my_chat_member"])
     runner = web.AppRunner(app)
     await runner.setup()
-    site = web.TCPSite(runner, webhook["host"], webhook["port"])
-    await site.start()
-    log.info("webhook listening on %s:%s", webhook["host"], webhook["port"])
     try:
+        site = web.TCPSite(runner, webhook["host"], webhook["port"])
+        await site.start()
+        # Listen first, then tell Telegram where to send updates (else the first deliveries fail).
+        await bot.set_webhook(webhook["url"], secret_token=webhook["secret"],
+                              allowed_updates=["message", "callback_query", "my_chat_member"])
+        log.info("webhook listening on %s:%s", webhook["host"], webhook["port"])
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import hmac
 import logging
 from typing import Any
 
@@ -155,15 +156,53 @@ async def run(runtime: Runtime, token: str, api_url: str, webhook: dict[str, Any
         try:
             await application.start()
             if webhook:
-                await application.updater.start_webhook(  # type: ignore[union-attr]
-                    listen=webhook["host"], port=webhook["port"], url_path=webhook["path"].lstrip("/"),
-                    webhook_url=webhook["url"], secret_token=webhook["secret"], allowed_updates=allowed)
+                await _serve_webhook(application, webhook, allowed)
             else:
                 await application.updater.start_polling(allowed_updates=allowed)  # type: ignore[union-attr]
-            await asyncio.Event().wait()
+                await asyncio.Event().wait()
         finally:
             if application.updater and application.updater.running:
                 await application.updater.stop()
             if application.running:
                 await application.stop()
             await runtime.stop_background(background)
+
+
+async def _serve_webhook(application: Application, webhook: dict[str, Any], allowed: list[str]) -> None:  # type: ignore[type-arg]
+    """Receive updates on aiohttp (as the aiogram front end does) and queue them for the Application.
+
+    PTB's own ``start_webhook`` needs the optional tornado dependency (``python-telegram-bot[webhooks]``), which
+    is not installed; PTB documents feeding ``application.update_queue`` from a custom web server instead.
+    """
+    from aiohttp import web
+
+    secret = webhook["secret"].encode()
+
+    async def receive(request: web.Request) -> web.Response:
+        # Like PTB's own handler: 403 unless the secret matches (compared in constant time).
+        given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "").encode("utf-8", "replace")
+        if not hmac.compare_digest(given, secret):
+            return web.Response(status=403)
+        if request.content_type != "application/json":
+            return web.Response(status=415)
+        try:
+            update = Update.de_json(await request.json(), application.bot)
+        except Exception:
+            log.warning("webhook: a request body that is not an update was refused")
+            return web.Response(status=400)
+        await application.update_queue.put(update)
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post(webhook["path"], receive)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, webhook["host"], webhook["port"])
+        await site.start()
+        # Listen first, then tell Telegram where to send updates.
+        await application.bot.set_webhook(webhook["url"], secret_token=webhook["secret"], allowed_updates=allowed)
+        log.info("webhook listening on %s:%s", webhook["host"], webhook["port"])
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()

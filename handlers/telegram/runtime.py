@@ -8,6 +8,7 @@ import contextlib
 import dataclasses
 import logging
 import traceback
+from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
 from bot.app import App
@@ -39,9 +40,30 @@ class Runtime:
         self.worker: DeliveryWorker | None = None
         # Keep references to background tasks: a dropped task could lose an escalation silently.
         self._tasks: set[asyncio.Task[Any]] = set()
+        # chat id -> (lock, number of updates holding or waiting for it); see _turn.
+        self._turns: dict[int, tuple[asyncio.Lock, int]] = {}
 
     def set_identity(self, bot_id: int, username: str) -> None:
         self.bot_id, self.bot_username = bot_id, username
+
+    @contextlib.asynccontextmanager
+    async def _turn(self, chat_id: int) -> AsyncIterator[None]:
+        """One update per chat at a time, in arrival order.
+
+        aiogram handles updates as concurrent tasks: two quick messages from one person would otherwise run
+        in parallel transactions on the same profile (answers out of order, a flow step lost).
+        """
+        lock, users = self._turns.get(chat_id, (asyncio.Lock(), 0))
+        self._turns[chat_id] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._turns[chat_id]
+            if users <= 1:
+                del self._turns[chat_id]
+            else:
+                self._turns[chat_id] = (lock, users - 1)
 
     def _spawn(self, coroutine: Any) -> None:
         task = asyncio.create_task(coroutine)
@@ -56,10 +78,11 @@ class Runtime:
                 return
             if incoming.kind in ("text", "command") and incoming.private:
                 self._spawn(sender.typing(incoming.chat_id))
-            if incoming.kind == "document" and incoming.document_file_id:
-                content = await sender.download(incoming.document_file_id)
-                incoming = dataclasses.replace(incoming, document_bytes=content)
-            outcome = await asyncio.to_thread(self.app.core.handle, incoming)
+            async with self._turn(incoming.chat_id):
+                if incoming.kind == "document" and incoming.document_file_id:
+                    content = await sender.download(incoming.document_file_id)
+                    incoming = dataclasses.replace(incoming, document_bytes=content)
+                outcome = await asyncio.to_thread(self.app.core.handle, incoming)
             if callback_id:
                 await sender.answer_callback(callback_id, outcome.callback_answer)
                 callback_id = None

@@ -14,6 +14,10 @@ from bot.replies import Incoming
 TRANSPORT = "telegram"
 # Files a person sends are only read when small (a partner's CSV); anything bigger is "not text".
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+# Service messages (members joining, a group created or migrated, a pin): nobody wrote anything to answer.
+SERVICE_KEYS = ("new_chat_members", "left_chat_member", "group_chat_created", "supergroup_chat_created",
+                "channel_chat_created", "delete_chat_photo", "migrate_to_chat_id", "migrate_from_chat_id",
+                "pinned_message")
 
 
 def _command(text: str, entities: list[dict[str, Any]], bot_username: str) -> tuple[str, str, bool] | None:
@@ -89,8 +93,9 @@ def _message(message: dict[str, Any], update_id: int | None, *, bot_id: int, bot
         if (document.get("file_size") or 0) <= MAX_DOCUMENT_BYTES:
             return Incoming(TRANSPORT, chat["id"], sender["id"], "document", document_name=document.get("file_name"),
                             document_file_id=document["file_id"], **base)
-    if any(key in message for key in ("new_chat_members", "left_chat_member", "group_chat_created",
-                                      "migrate_to_chat_id", "pinned_message")):
+    # Truthiness, not presence: PTB's to_dict() puts `"group_chat_created": false` (and other service flags) into
+    # every message, which made every sticker, photo or location look like a service message.
+    if any(message.get(key) for key in SERVICE_KEYS):
         return None
     return Incoming(TRANSPORT, chat["id"], sender["id"], "unsupported", **base)
 
