@@ -19,22 +19,20 @@ import itertools
 import os
 import re
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.databases import postgres_engine, sqlite_engine  # noqa: E402
 from bot.app import App, build_app  # noqa: E402
 from bot.cases import service  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.db import make_engine, migrate, session_scope  # noqa: E402
+from bot.db import session_scope  # noqa: E402
 from bot.models import utcnow  # noqa: E402
 from bot.outbox import DeliveryWorker  # noqa: E402
 from bot.replies import Incoming, Reply  # noqa: E402
@@ -129,32 +127,6 @@ def report(label: str, engine: Engine, cases: int) -> None:
         print(f"{label:<11} {name:<14} cases={len(ms):<4} card p50={percentile(ms, 50):7.1f} ms  "
               f"p99={percentile(ms, 99):7.1f} ms  max={max(ms):7.1f} ms   (case committed p50="
               f"{percentile(committed, 50):6.1f} ms  p99={percentile(committed, 99):6.1f} ms)")
-
-
-@contextmanager
-def sqlite_engine() -> Iterator[Engine]:
-    with tempfile.TemporaryDirectory() as folder:
-        engine = make_engine(f"sqlite:///{folder}/bench.sqlite3")
-        migrate(engine)
-        yield engine
-        engine.dispose()
-
-
-@contextmanager
-def postgres_engine(base: str) -> Iterator[Engine]:
-    name = f"husly_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(make_url(base).set(database=name).render_as_string(hide_password=False))
-    try:
-        migrate(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def main() -> None:

@@ -17,21 +17,19 @@ import datetime as dt
 import os
 import random
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, insert, make_url, text
+from sqlalchemy import Engine, insert, text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sqlmodel import select  # noqa: E402
 
-from bot.db import make_engine, migrate, session_scope  # noqa: E402
+from benchmarks.databases import postgres_engine, sqlite_engine  # noqa: E402
+from bot.db import session_scope  # noqa: E402
 from bot.listings.csv_import import read_listings  # noqa: E402
 from bot.listings.filters import Filters  # noqa: E402
 from bot.listings.models import KINDS, Listing  # noqa: E402
@@ -152,32 +150,6 @@ def naive_import(engine: Engine, items: list[ListingInput]) -> None:
                     setattr(found, key, value)
             session.add(found)
             session.flush()
-
-
-@contextmanager
-def sqlite_engine() -> Iterator[Engine]:
-    with tempfile.TemporaryDirectory() as folder:
-        engine = make_engine(f"sqlite:///{folder}/bench.sqlite3")
-        migrate(engine)
-        yield engine
-        engine.dispose()
-
-
-@contextmanager
-def postgres_engine(base: str) -> Iterator[Engine]:
-    name = f"husly_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(make_url(base).set(database=name).render_as_string(hide_password=False))
-    try:
-        migrate(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def bench(label: str, engine: Engine, *, listings: int, queries: int, baseline_queries: int,
