@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 CALLBACK_DATA_MAX_BYTES = 64  # Telegram refuses longer callback_data with BUTTON_DATA_INVALID
@@ -121,8 +121,6 @@ class Outcome:
     """What the front end does itself, right away (everything else goes through the outbox)."""
 
     callback_answer: str | None = None
-    # Messages to delete now (quick exit): ids the front end knows of in this chat.
-    delete_message_ids: list[int] = field(default_factory=list)
 
 
 _TAG = re.compile(r"<[^>]+>")
