@@ -176,3 +176,14 @@ def test_an_old_or_forged_search_button_is_answered_as_stale(app) -> None:  # ty
     for data in ("ls:p:x:aarhus::", "ls:p:0:odense::", "ls:zz", "ls:b:odense"):
         assert chat.press(data) == []
         assert chat.callback_answers[-1] and "no longer works" in chat.callback_answers[-1]
+
+
+def test_a_free_text_search_remembers_the_municipality(app) -> None:  # type: ignore[no-untyped-def]
+    from sqlmodel import Session, select
+
+    from bot.models import Profile
+
+    chat = Chat(app, chat_id=321)
+    chat.say("værelse i roskilde max 4000 kr")
+    with Session(app.engine) as session:
+        assert session.exec(select(Profile).where(Profile.chat_id == 321)).one().municipality == "roskilde"

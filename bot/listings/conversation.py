@@ -68,6 +68,9 @@ def free_text_search(ctx: Context) -> bool:
         return False
     if filters.municipality is None and ctx.profile.municipality:
         filters = filters.replace(municipality=ctx.profile.municipality)
+    elif filters.municipality and not ctx.profile.municipality:
+        # Remembered like a municipality named in a question, so later help is local too.
+        ctx.profile.municipality = filters.municipality
     ctx.reply(results(ctx, filters, 0))
     return True
 
