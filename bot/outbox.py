@@ -149,18 +149,18 @@ class DeliveryWorker:
                 .order_by(Outbox.id)
                 .limit(BATCH)
             ).all()
-            claimed = []
-            for row in rows:
-                # Conditional update: if another worker leased it first, rowcount is 0 and we skip it.
-                result = session.execute(
-                    update(Outbox)
-                    .where(Outbox.id == row.id, Outbox.status == "pending",
-                           or_(Outbox.locked_until.is_(None), Outbox.locked_until < now))  # type: ignore[union-attr]
-                    .values(locked_until=now + LEASE)
-                )
-                if result.rowcount == 1:  # type: ignore[attr-defined]
-                    claimed.append(row)
-            return claimed
+            if not rows:
+                return []
+            # One conditional update for the batch (it used to be one per row); RETURNING names the rows this
+            # worker leased, so a row another worker took first is skipped. Core-level: no ORM bookkeeping.
+            claimed = set(session.connection().execute(
+                update(Outbox)
+                .where(Outbox.id.in_([row.id for row in rows]), Outbox.status == "pending",  # type: ignore[union-attr]
+                       or_(Outbox.locked_until.is_(None), Outbox.locked_until < now))  # type: ignore[union-attr]
+                .values(locked_until=now + LEASE)
+                .returning(Outbox.id)
+            ).scalars())
+            return [row for row in rows if row.id in claimed]
 
     async def deliver_once(self) -> int:
         """Send what is due now; return how many rows were handled."""
@@ -217,11 +217,13 @@ class DeliveryWorker:
             ).first()
 
     def _finish(self, row: Outbox, status: str, message_id: int | None, error: str | None) -> None:
-        with session_scope(self.engine) as session:
+        # Once per message sent: a Core-level transaction, without the ORM session's bookkeeping (it cost more
+        # than the update itself).
+        with self.engine.begin() as connection:
             if status == "sent" and row.payload.get("forget"):
-                session.execute(delete(Outbox).where(Outbox.id == row.id))
+                connection.execute(delete(Outbox).where(Outbox.id == row.id))
                 return
-            session.execute(
+            connection.execute(
                 update(Outbox).where(Outbox.id == row.id).values(
                     status=status, sent_at=self.clock(), message_id=message_id, error=error,
                     attempts=Outbox.attempts + 1, locked_until=None)

@@ -1,0 +1,163 @@
+"""The conversation through a real front end and real HTTP against the fake Bot API: the same tests for aiogram
+and python-telegram-bot (in-process, long polling; the subprocess smoke tests cover `husly run` and webhooks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fake_telegram import FakeTelegram
+from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, press, wait_sent, with_button
+
+CHAT = 4242
+MENU = {"menu:housing", "menu:money", "menu:urgent", "menu:staff", "menu:lang", "menu:data", "menu:hide"}
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def bot(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
+        knowledge) -> Iterator[InProcessBot]:  # type: ignore[no-untyped-def]
+    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as running:
+        yield running
+    assert fake_telegram.unanswered_callback_queries() == [], "every callback query must be answered"
+
+
+def test_start_shows_the_menu_with_buttons_then_the_privacy_notice(bot: InProcessBot) -> None:
+    tg = bot.tg
+    bot.send(tg.command(CHAT, "start"))
+    menu, privacy = wait_sent(tg, CHAT, 2)
+    bot.wait_idle(1)
+
+    assert "Husly" in plain(menu) and "112" in plain(menu)
+    assert set(callback_datas(menu)) == MENU
+    assert menu.params["parse_mode"] == "HTML"
+    assert "/privatliv" in plain(privacy) and "/slet" in plain(privacy)
+    assert "gemmer så lidt som muligt" in plain(privacy)
+    # Exactly these two: /start shows the notice once, not a second time as "first contact".
+    assert len([c for c in tg.calls_of("sendMessage") if c.params["chat_id"] == CHAT]) == 2
+    typing = [c for c in tg.calls_of("sendChatAction") if c.params.get("chat_id") == CHAT]
+    assert typing and typing[0].params["action"] == "typing"
+
+
+def test_the_command_menu_is_set_for_danish_and_english(bot: InProcessBot) -> None:
+    tg = bot.tg
+    danish, english = tg.commands(), tg.commands(language_code="en")
+    assert [c["command"] for c in danish] == [c["command"] for c in english]
+    assert {"start", "help", "sprog", "kommune"} <= {c["command"] for c in danish}
+    descriptions = {c["command"]: (c["description"], e["description"]) for c, e in zip(danish, english, strict=True)}
+    assert descriptions["start"] == ("hovedmenu", "main menu")
+    assert descriptions["sprog"][0] != descriptions["sprog"][1]
+    calls = tg.calls_of("setMyCommands")
+    assert sorted(c.params.get("language_code", "") for c in calls) == ["", "en"]
+
+
+def test_a_question_gets_an_answer_with_its_source_related_topics_and_feedback_buttons(bot: InProcessBot) -> None:
+    tg = bot.tg
+    bot.send(tg.command(CHAT, "start"))
+    bot.wait_idle(1)
+    mark = tg.mark()
+    bot.send(tg.text_update(CHAT, "hvordan får jeg boligstøtte?"))
+    (answer,) = wait_sent(tg, CHAT, 1, since=mark)
+    bot.wait_idle(2)
+
+    text = plain(answer)
+    assert "Kilde:" in text
+    links = [e for e in answer.result.get("entities", []) if e["type"] == "text_link"]
+    assert any(link["url"].startswith("https://") for link in links), "the source is a link"
+    data = callback_datas(answer)
+    assert any(d.startswith("t:") for d in data), "related topics are offered"
+    feedback = {b["text"]: b["callback_data"] for row in answer.params["reply_markup"]["inline_keyboard"]
+                for b in row if b.get("callback_data", "").startswith("fb:")}
+    topic = feedback["👍"].split(":")[1]
+    assert feedback == {"👍": f"fb:{topic}:1", "👎": f"fb:{topic}:0"}
+
+    mark = tg.mark()
+    update = press(tg, answer, feedback["👍"])
+    bot.send(update)
+    (answered,) = tg.wait_for("answerCallbackQuery", since=mark)
+    bot.wait_idle(3)
+    assert answered.params["callback_query_id"] == update["callback_query"]["id"]
+    assert answered.params["text"].startswith("Tak!")
+    assert [c for c in tg.calls[mark:] if c.method == "sendMessage"] == [], "a 👍 is thanked in the popup only"
+
+
+def test_sprog_and_the_language_button_switch_the_language(bot: InProcessBot) -> None:
+    tg = bot.tg
+    bot.send(tg.command(CHAT, "sprog"))
+    wait_sent(tg, CHAT, 2)  # the privacy notice (first contact), then the question
+    question, _data = with_button(tg, CHAT, "lang:en")
+    assert set(callback_datas(question)) == {"lang:da", "lang:en"}
+
+    mark = tg.mark()
+    bot.send(press(tg, question, "lang:en"))
+    (confirmation,) = wait_sent(tg, CHAT, 1, since=mark)
+    assert plain(confirmation) == "Okay, I'll write in English from now on."
+    assert "🏠 Find housing" in [b["text"] for row in confirmation.params["reply_markup"]["inline_keyboard"]
+                                for b in row]
+    (popup,) = tg.wait_for("answerCallbackQuery", since=mark)
+    assert popup.params["text"] == "Language: English"
+
+    # The 🌐 button in the menu asks again, now in English; Danish switches back.
+    mark = tg.mark()
+    bot.send(press(tg, confirmation, "menu:lang"))
+    (question,) = wait_sent(tg, CHAT, 1, since=mark)
+    assert plain(question) == "Which language do you want?"
+    mark = tg.mark()
+    bot.send(press(tg, question, "lang:da"))
+    (confirmation,) = wait_sent(tg, CHAT, 1, since=mark)
+    assert plain(confirmation) == "Okay, jeg skriver på dansk fra nu af."
+    bot.wait_idle(4)
+
+
+def test_kommune_sets_the_municipality(bot: InProcessBot) -> None:
+    tg = bot.tg
+    bot.send(tg.command(CHAT, "start"))
+    bot.wait_idle(1)
+    assert not any("Din kommune" in plain(c) for c in tg.calls_of("sendMessage"))
+    mark = tg.mark()
+    bot.send(tg.command(CHAT, "kommune"))
+    (question,) = wait_sent(tg, CHAT, 1, since=mark)
+    assert {"mun:aarhus", "mun:koebenhavn", "mun:hoeje-taastrup"} <= set(callback_datas(question))
+
+    mark = tg.mark()
+    bot.send(press(tg, question, "mun:aarhus"))
+    (confirmation,) = wait_sent(tg, CHAT, 1, since=mark)
+    assert plain(confirmation).startswith("Okay, Aarhus.")
+    (popup,) = tg.wait_for("answerCallbackQuery", since=mark)
+    assert popup.params["text"] == "Aarhus"
+
+    mark = tg.mark()
+    bot.send(tg.command(CHAT, "start"))
+    menu, _privacy = wait_sent(tg, CHAT, 2, since=mark)
+    assert "Din kommune: Aarhus" in plain(menu)
+    bot.wait_idle(4)
+
+
+def test_a_crisis_message_gets_112_and_livslinien_first(bot: InProcessBot) -> None:
+    tg = bot.tg
+    bot.send(tg.command(CHAT, "start"))
+    bot.wait_idle(1)
+    mark = tg.mark()
+    bot.send(tg.text_update(CHAT, "jeg har lyst til at tage mit eget liv"))
+    bot.wait_idle(2)
+    replies = [plain(c) for c in tg.calls[mark:] if c.method == "sendMessage" and c.params["chat_id"] == CHAT]
+    assert len(replies) >= 2, "safety first, then what happens next"
+    first = replies[0]
+    assert first.startswith("Er du i fare lige nu, så ring 112.")
+    assert "Livslinien" in first and first.index("112") < first.index("Livslinien")
+    assert "70 20 12 01" in first, "Livslinien's number is in the first message"
+
+
+def test_an_urgent_message_gets_the_safety_information_first(bot: InProcessBot) -> None:
+    tg = bot.tg
+    bot.send(tg.command(CHAT, "start"))
+    bot.wait_idle(1)
+    mark = tg.mark()
+    bot.send(tg.text_update(CHAT, "jeg har ingen steder at sove i nat"))
+    bot.wait_idle(2)
+    replies = [c for c in tg.calls[mark:] if c.method == "sendMessage" and c.params["chat_id"] == CHAT]
+    assert plain(replies[0]).startswith("Du skal ikke stå alene med det her.")
+    assert "menu:staff" in callback_datas(replies[0])
+    # Then, and only then, the offer of a caseworker.
+    assert len(replies) == 2 and set(callback_datas(replies[1])) == {"cy:go", "cy:no"}
