@@ -47,12 +47,15 @@ class Answer:
 
 
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
-           lang: Lang | None = None, municipality: str | None = None) -> Answer:
-    """Triage and answer one question. A crisis gets the safety information instead of an article."""
+           lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None) -> Answer:
+    """Triage and answer one question. A crisis gets the safety information instead of an article.
+
+    ``triaged``: the chat has already scored this text for urgency; it is not done twice.
+    """
     found = index.search(text, lang=lang)
     reply_lang: Lang = lang or found.lang
     where = found.municipality or municipality
-    urgency = triage(text, reply_lang)
+    urgency = triaged or triage(text, reply_lang)
     crisis_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic and found.topic != crisis_topic:
         # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").

@@ -26,7 +26,9 @@ from bot.replies import Reply
 
 log = logging.getLogger(__name__)
 
-LEASE = dt.timedelta(seconds=60)
+# Long enough for one slow send (PTB gives up after 5 s, aiogram after 60 s on a hung connection, but a hung
+# send is rare); short enough that after a crash the next process sends a young person's safety info soon.
+LEASE = dt.timedelta(seconds=30)
 MAX_ATTEMPTS = 12
 BATCH = 50
 

@@ -176,3 +176,11 @@ def test_read_more_shows_the_detail_without_repeating_the_answer(chat: Chat) -> 
     assert topic.more.da[:60] in sent[0].text
     assert topic.answer.da[:60] not in sent[0].text
     assert "more:boligstoette" not in [b.data for b in sent[0].buttons]
+
+
+def test_an_english_crisis_is_caught_even_when_the_profile_is_danish(chat: Chat) -> None:
+    chat.command("start")
+    sent = chat.say("I have nowhere to go")  # "I" counts as first person only in English
+    assert "112" in sent[0].text
+    # The safety answer, not the article about it (which would carry 👍/👎 buttons).
+    assert not any(b.data and b.data.startswith("fb:") for message in sent for b in message.buttons)

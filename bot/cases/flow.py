@@ -20,7 +20,7 @@ from bot.conversation.qa import answer_question
 from bot.i18n import _
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
-from bot.triage import Triage, Urgency, triage
+from bot.triage import Triage, Urgency
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
 from knowledge.schema import MUNICIPALITIES
@@ -346,7 +346,7 @@ def flow_text(ctx: Context) -> None:
     text = ctx.incoming.text
     state = ctx.state
     case = ctx.session.get(Case, state.get("case")) if isinstance(state.get("case"), int) else None
-    result = triage(text, ctx.lang)
+    result = ctx.triage(text)
     if case is None or case.status == "closed" or not _owns(ctx, case):
         ctx.clear_state()
         if result.urgency is not Urgency.NONE:

@@ -19,7 +19,7 @@ from bot.models import Outbox
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 from bot.staff.service import get_staff
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def from_youth(ctx: Context) -> bool:
     if staff is None or not staff.active:
         return False
     text = ctx.incoming.text
-    result = triage(text, ctx.lang)
+    result = ctx.triage(text)
     if result.urgency is Urgency.EMERGENCY:
         ctx.reply(texts.safety_first(ctx, Urgency.EMERGENCY, result.reasons))
     if result.urgency is not Urgency.NONE:

@@ -48,13 +48,14 @@ def service_card(service: Service, lang: str, today: dt.date) -> str:
 
 
 def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipality: str | None) -> list[Service]:
-    """The listed services that exist and serve this municipality (national ones serve everyone)."""
+    """The listed services that exist and serve this municipality (national and regional ones: everyone)."""
     found = []
     for sid in ids:
         service = kb.services.get(sid)
         if service is None:
             continue
-        if service.area == "local" and municipality and municipality not in service.municipalities:
+        # Local services only for the person's own municipality; without one, the answer offers to choose.
+        if service.area == "local" and (not municipality or municipality not in service.municipalities):
             continue
         found.append(service)
     return found

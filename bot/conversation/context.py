@@ -17,8 +17,11 @@ from bot.config import Settings
 from bot.models import Profile
 from bot.outbox import enqueue
 from bot.replies import Incoming, Outcome, Reply, split_html
+from bot.triage import Triage, triage
 from knowledge.index import Index
+from knowledge.lexicon import detect_language
 from knowledge.loader import KnowledgeBase
+from knowledge.normalise import fold
 
 if TYPE_CHECKING:
     from bot.conversation.router import Router
@@ -44,6 +47,7 @@ class Context:
     outcome: Outcome = field(default_factory=Outcome)
     # Set when the person's data was just erased: the engine then writes no profile back.
     erased: bool = False
+    _triaged: dict[str, Triage] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -77,6 +81,14 @@ class Context:
         """Queue deletion of messages in this chat (in order after what was sent before)."""
         enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, kind="delete",
                 message_ids=message_ids, now=self.now)
+
+    def triage(self, text: str | None = None) -> Triage:
+        """Urgency of ``text`` (default: the incoming text), computed once per update however many features ask."""
+        text = self.incoming.text if text is None else text
+        if text not in self._triaged:
+            # The message's own language, not the profile's: "I" marks the first person only in English.
+            self._triaged[text] = triage(text, detect_language(fold(text).split(), text))
+        return self._triaged[text]
 
     def answer_callback(self, text: str) -> None:
         self.outcome.callback_answer = text

@@ -24,7 +24,7 @@ from bot.i18n import _, normalise_lang, use_lang
 from bot.models import ProcessedUpdate, Profile
 from bot.privacy.models import SentByUser
 from bot.replies import Incoming, Outcome, Reply, esc
-from bot.triage import Triage, Urgency, triage
+from bot.triage import Triage, Urgency
 
 log = logging.getLogger(__name__)
 FLOOD_WINDOW = dt.timedelta(minutes=1)
@@ -135,7 +135,7 @@ class Core:
             ctx.reply(Reply(_("I didn't get any text. Write your question in a few words.")))
             return
         limit = ctx.deps.settings.max_text_length
-        result = triage(text, ctx.lang)
+        result = ctx.triage(text)
         if len(text) > limit:
             ctx.reply(Reply(_("That was a long message. I read the first {n} characters.").format(n=limit)))
             text = text[:limit]
@@ -171,7 +171,7 @@ class Core:
         profile.window_count += 1
         if profile.window_count <= ctx.deps.settings.flood_limit_per_minute:
             return False
-        if ctx.incoming.kind == "text" and triage(ctx.incoming.text, ctx.lang).urgency is not Urgency.NONE:
+        if ctx.incoming.kind == "text" and ctx.triage().urgency is not Urgency.NONE:
             return False
         if not profile.flood_noticed:
             profile.flood_noticed = True

@@ -14,7 +14,7 @@ def answer_question(ctx: Context, text: str, result: Triage) -> None:
     lang = None if len(text.split()) >= 3 else ctx.lang  # type: ignore[assignment]
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
                    threshold=ctx.deps.settings.confidence_threshold, lang=lang,
-                   municipality=ctx.profile.municipality)
+                   municipality=ctx.profile.municipality, triaged=result)
     if found.search.municipality:
         ctx.profile.municipality = found.search.municipality
     # Statistics for coordinators: what was asked about, never the words or who asked.

@@ -17,7 +17,7 @@ from bot.listings.models import KINDS
 from bot.listings.render import card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.replies import Button, Reply, esc
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
 from knowledge.schema import MUNICIPALITIES
 
 BUDGETS = (3000, 4000, 5000, 6000)
@@ -61,7 +61,7 @@ def free_text_search(ctx: Context) -> bool:
         return False
     text = ctx.incoming.text
     # A crisis ("smidt ud, har brug for et værelse i aften") gets the safety answer, never a list of homes.
-    if triage(text, ctx.lang).urgency is not Urgency.NONE:
+    if ctx.triage(text).urgency is not Urgency.NONE:
         return False
     filters = parse_filters(text)
     if filters is None:
