@@ -156,6 +156,14 @@ OFF_TOPIC = [
     "what time is it", "who won the game", "tell me a joke", "what is the capital of france", "lol",
     "kan jeg få en kæreste", "hvor kan jeg købe en cykel", "hvornår åbner netto", "asdfgh", "123456",
     "hvad er meningen med livet", "skriv et digt om efterår", "how do I cook rice", "hvad koster en iphone",
+    "hvad er vejret i morgen", "hvem spiller i aften", "kan du hjælpe mig med matematik", "hvad er 2+2",
+    "jeg keder mig", "anbefal en film", "hvor er den nærmeste tankstation", "hvornår kører bussen",
+    "hvad skal jeg have til aftensmad", "hvordan får jeg kørekort", "kan jeg få en hund", "hvad er tiktok",
+    "hvem er du egentlig", "er du en robot", "hvad hedder du", "godmorgen", "godnat", "hvordan har du det",
+    "jeg elsker dig", "din dumme bot", "fuck", "test test", "hallo?", "what's the weather tomorrow",
+    "who are you", "can you speak spanish", "best pizza in aarhus", "how old are you", "play some music",
+    "hvornår er der fri fra skole", "hvad koster en togbillet til odense", "hvor kan jeg se fodbold i aften",
+    "hvordan skifter jeg et dæk", "skal jeg tage en jakke på i dag", "hvad er klokken i new york",
 ]
 
 

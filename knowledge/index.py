@@ -314,7 +314,7 @@ class Index:
 # Logistic-regression weights over the features above, fitted by `benchmarks/retrieval.py --calibrate` on
 # cross-validated questions from the knowledge base's own examples (right answers against wrong answers and
 # off-topic questions). Refit after large content changes.
-CONFIDENCE_WEIGHTS = {"bias": -2.61, "coverage": 0.79, "evidence": 0.41, "example": 1.03, "lead": 2.18}
+CONFIDENCE_WEIGHTS = {"bias": -2.84, "coverage": 0.76, "evidence": 0.54, "example": 1.19, "lead": 1.92}
 
 
 def _confidence(features: Mapping[str, float]) -> float:
