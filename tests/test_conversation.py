@@ -184,3 +184,15 @@ def test_an_english_crisis_is_caught_even_when_the_profile_is_danish(chat: Chat)
     assert "112" in sent[0].text
     # The safety answer, not the article about it (which would carry 👍/👎 buttons).
     assert not any(b.data and b.data.startswith("fb:") for message in sent for b in message.buttons)
+
+
+def test_split_html_keeps_every_part_under_the_limit_and_loses_nothing() -> None:
+    from bot.replies import TEXT_MAX, split_html, to_plain
+
+    text = "\n".join(f"<b>Afsnit {n}</b> " + "ord " * 300 for n in range(20))
+    parts = split_html(text)
+    assert len(parts) > 1
+    assert all(len(to_plain(p)) <= TEXT_MAX for p in parts)
+    assert to_plain("\n".join(parts)).split() == to_plain(text).split()
+    one_line = "x" * 9000
+    assert [len(p) for p in split_html(one_line)] == [4096, 4096, 808]
