@@ -161,3 +161,24 @@ def test_an_urgent_message_gets_the_safety_information_first(bot: InProcessBot) 
     assert "menu:staff" in callback_datas(replies[0])
     # Then, and only then, the offer of a caseworker.
     assert len(replies) == 2 and set(callback_datas(replies[1])) == {"cy:go", "cy:no"}
+
+
+def test_skjul_deletes_the_chat_messages_through_telegram(bot: InProcessBot) -> None:
+    tg = bot.tg
+    start = tg.command(CHAT, "start")
+    bot.send(start)
+    question = tg.text_update(CHAT, "hvordan får jeg boligstøtte?")
+    bot.send(question)
+    wait_sent(tg, CHAT, 3)
+    bot.wait_idle(2)
+    sent_ids = {c.result["message_id"] for c in tg.calls_of("sendMessage") if c.params["chat_id"] == CHAT}
+    mark = tg.mark()
+    hide = tg.command(CHAT, "skjul")
+    bot.send(hide)
+    tg.wait_for("deleteMessages", since=mark)
+    (neutral,) = wait_sent(tg, CHAT, 1, since=mark)
+    bot.wait_idle(2)
+    deleted = {int(i) for c in tg.calls_of("deleteMessages") for i in c.params["message_ids"]}
+    own = {start["message"]["message_id"], question["message"]["message_id"], hide["message"]["message_id"]}
+    assert sent_ids | own <= deleted
+    assert plain(neutral) == "🌤"
