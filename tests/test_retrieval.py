@@ -56,3 +56,22 @@ def test_nothing_to_go_on_gives_no_topic(index: Index) -> None:
 def test_search_detects_language_and_municipality(index: Index) -> None:
     result = index.search("cheap room in kbh")
     assert (result.lang, result.municipality) == ("en", "koebenhavn")
+
+
+def test_paraphrases_written_apart_from_the_knowledge_base(knowledge) -> None:  # type: ignore[no-untyped-def]
+    """A second held-out set (tests/data/paraphrases.tsv, never copied into the KB): generalisation >= 90%."""
+    import csv
+    import datetime as dt
+    from pathlib import Path
+
+    from bot.answering import answer
+
+    kb, index = knowledge
+    with (Path(__file__).parent / "data" / "paraphrases.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    wrong = [(r["question"], answer(kb, index, r["question"], today=dt.date(2026, 11, 27), threshold=0.4).topic,
+              r["topic"]) for r in rows]
+    wrong = [w for w in wrong if w[1] != w[2]]
+    accuracy = 1 - len(wrong) / len(rows)
+    print(f"\nparaphrases: {len(rows)}, top-1 {accuracy:.1%}; wrong: {wrong}")
+    assert accuracy >= 0.90, wrong
