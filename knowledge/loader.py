@@ -96,6 +96,12 @@ def _check_references(topics: dict[str, Topic], services: dict[str, Service], ro
     """Cross-file rules: links point somewhere, and every phone number in an answer is a sourced service."""
     problems = []
     known_phones = {phone_digits(s.phone) for s in services.values() if s.phone}
+    for entry in (*topics.values(), *services.values()):
+        kind = "topics" if isinstance(entry, Topic) else "services"
+        for source in entry.sources:
+            if source.document and not (root.parent / source.document).is_file():
+                problems.append(f"{root / kind / (entry.id + '.yaml')}: sources: document '{source.document}' "
+                                "does not exist")
     for topic in topics.values():
         path = root / "topics" / f"{topic.id}.yaml"
         problems += [f"{path}: services: unknown service '{s}'" for s in topic.services if s not in services]

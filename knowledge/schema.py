@@ -62,8 +62,18 @@ class Phrases(Strict):
 
 
 class Source(Strict):
+    """Where a fact comes from: a public page (``url``), or for Husly's own features a document in this
+    repository (``document``, a path such as docs/privacy.md; the loader checks that it exists)."""
+
     title: str = Field(min_length=1)
-    url: HttpUrl
+    url: HttpUrl | None = None
+    document: str | None = Field(default=None, pattern=r"^[\w./-]+\.md$")
+
+    @model_validator(mode="after")
+    def url_or_document(self) -> Source:
+        if (self.url is None) == (self.document is None):
+            raise ValueError("a source needs exactly one of url or document")
+        return self
 
 
 class Sourced(Strict):

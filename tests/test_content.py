@@ -84,8 +84,9 @@ def test_every_phone_number_shown_comes_from_a_sourced_service(knowledge) -> Non
 
 def test_urls_are_https_or_http(knowledge) -> None:  # type: ignore[no-untyped-def]
     kb, _ = knowledge
-    urls = [str(s.url) for t in kb.topics.values() for s in t.sources]
+    urls = [str(s.url) for t in kb.topics.values() for s in t.sources if s.url]
     urls += [str(s.url) for s in kb.services.values() if s.url]
+    urls += [str(u.url) for s in kb.services.values() for u in s.sources if u.url]
     assert urls and all(re.match(r"^https?://[\w.-]+\.[a-z]{2,}(/|$)", u) for u in urls)
 
 

@@ -121,7 +121,17 @@ def test_stale_entries_are_listed_oldest_first(tmp_path: Path) -> None:
 
 
 def test_bundled_knowledge_base_is_valid(tmp_path: Path) -> None:
-    shutil.copytree(BUNDLED_ROOT / "topics", tmp_path / "topics")
-    shutil.copytree(BUNDLED_ROOT / "services", tmp_path / "services")
-    kb = load(tmp_path)
+    root = tmp_path / "knowledge"
+    shutil.copytree(BUNDLED_ROOT / "topics", root / "topics")
+    shutil.copytree(BUNDLED_ROOT / "services", root / "services")
+    shutil.copytree(BUNDLED_ROOT.parent / "docs", tmp_path / "docs")  # sources may cite our own docs
+    kb = load(root)
     assert len(kb.topics) >= 12
+
+
+def test_a_source_is_a_url_or_an_existing_document(tmp_path: Path) -> None:
+    both = {**TOPIC, "sources": [{"title": "x", "url": "https://example.org", "document": "docs/a.md"}]}
+    missing = {**TOPIC, "id": "andet", "sources": [{"title": "Husly", "document": "docs/findes-ikke.md"}]}
+    found = problems(write_kb(tmp_path / "knowledge", [both, missing]))
+    assert any("exactly one of url or document" in p for p in found)
+    assert any("andet.yaml: sources: document 'docs/findes-ikke.md' does not exist" in p for p in found)

@@ -75,8 +75,8 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
         parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality))
     source = topic.sources[0]
     label = _("Source")
-    parts.append(f'{esc(label)}: <a href="{esc(source.url)}">{esc(source.title)}</a>\n'
-                 + checked_line(topic.last_reviewed))
+    cited = f'<a href="{esc(source.url)}">{esc(source.title)}</a>' if source.url else esc(source.title)
+    parts.append(f"{esc(label)}: {cited}\n" + checked_line(topic.last_reviewed))
     return "\n\n".join(parts)
 
 
