@@ -196,3 +196,16 @@ def test_split_html_keeps_every_part_under_the_limit_and_loses_nothing() -> None
     assert to_plain("\n".join(parts)).split() == to_plain(text).split()
     one_line = "x" * 9000
     assert [len(p) for p in split_html(one_line)] == [4096, 4096, 808]
+
+
+def test_a_bug_in_a_handler_still_gets_a_kind_answer_with_112(sqlite_engine, make_app, caplog) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(sqlite_engine)
+
+    def broken(ctx) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError(ctx.incoming.args)  # an exception message may quote the person
+
+    app.core.router.commands["help"] = type(app.core.router.commands["help"])(broken, "private")
+    chat = Chat(app)
+    sent = chat.command("help", "Sofie 20 30 40 50")
+    assert "gik noget galt" in sent[-1].text and "112" in sent[-1].text
+    assert "RuntimeError" in caplog.text and "Sofie" not in caplog.text

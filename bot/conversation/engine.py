@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import traceback
 from dataclasses import replace
 
 from sqlalchemy import Engine
@@ -22,6 +23,7 @@ from bot.conversation.router import Router
 from bot.db import session_scope
 from bot.i18n import _, normalise_lang, use_lang
 from bot.models import ProcessedUpdate, Profile
+from bot.outbox import enqueue
 from bot.privacy.models import SentByUser
 from bot.replies import Incoming, Outcome, Reply, esc
 from bot.triage import Triage, Urgency
@@ -54,10 +56,38 @@ class Core:
                     session.add(profile)
                     _remember_message_id(session, incoming, self.deps.clock())
             return ctx.outcome
-        except IntegrityError:
-            # Two instances took the same redelivered update at once; the other one committed it.
-            log.info("update %s raced with another instance", incoming.update_id)
+        except IntegrityError as exc:
+            if self._already_handled(incoming):
+                # Two instances took the same redelivered update at once; the other one committed it.
+                log.info("update %s raced with another instance", incoming.update_id)
+                return Outcome()
+            return self._apologise(incoming, exc)
+        except Exception as exc:  # a bug must never leave someone, maybe in crisis, without an answer
+            return self._apologise(incoming, exc)
+
+    def _already_handled(self, incoming: Incoming) -> bool:
+        if incoming.update_id is None:
+            return False
+        with session_scope(self.engine) as session:
+            return session.get(ProcessedUpdate, (incoming.transport, incoming.update_id)) is not None
+
+    def _apologise(self, incoming: Incoming, exc: BaseException) -> Outcome:
+        """Log the failure (its type and stack, never the text) and tell the person, with 112 first."""
+        log.error("update %s failed: %s\n%s", incoming.update_id, type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
+        if not incoming.private:
             return Outcome()
+        lang = normalise_lang(incoming.language_code)
+        with use_lang(lang):
+            text = _("Sorry, something went wrong on our side. Try again in a moment. If you are in danger, "
+                     "call 112.")
+        try:
+            with session_scope(self.engine) as session:
+                enqueue(session, transport=incoming.transport, chat_id=incoming.chat_id, reply=Reply(esc(text)),
+                        now=self.deps.clock())
+        except Exception as second:  # the database itself is down: nothing more we can do here
+            log.error("could not queue the apology for update %s: %s", incoming.update_id, type(second).__name__)
+        return Outcome(callback_answer=text if incoming.kind == "callback" else None)
 
     # ---- routing ------------------------------------------------------------------------------------------
 
