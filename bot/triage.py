@@ -62,7 +62,10 @@ class _Rule:
 @dataclass(frozen=True)
 class _Rules:
     concepts: dict[str, tuple[tuple[str, ...], ...]]
-    words: tuple[str, ...]
+    word_set: frozenset[str]
+    # Pattern words long enough for typo tolerance, and their lengths (for one vectorised comparison).
+    long_words: tuple[str, ...]
+    long_lengths: np.ndarray
     prefixes: tuple[str, ...]
     by_lang: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     rules: tuple[_Rule, ...]
@@ -86,10 +89,11 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
         _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"])) for r in raw["rules"]
     )
     every = {w for group in (concepts, *by_lang.values()) for ps in group.values() for p in ps for w in p}
-    words = tuple(sorted(w for w in every if w != "*" and not w.endswith("*")))
+    words = sorted(w for w in every if w != "*" and not w.endswith("*"))
+    long_words = tuple(w for w in words if len(w) >= TYPO_MIN_LENGTH)
     prefixes = tuple(sorted(w for w in every if w.endswith("*") and w != "*"))
-    return _Rules(concepts, words, prefixes, by_lang, rules, float(raw["threshold"]),
-                  float(raw["info_question_damping"]))
+    return _Rules(concepts, frozenset(words), long_words, np.array([len(w) for w in long_words], dtype=np.int16),
+                  prefixes, by_lang, rules, float(raw["threshold"]), float(raw["info_question_damping"]))
 
 
 def _fold_pattern(phrase: str) -> list[str]:
@@ -110,15 +114,24 @@ class _Matches:
         self.positions: dict[str, frozenset[int]] = {}
         if not tokens:
             return
-        scores = cdist(rules.words, tokens, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
-        for row, word in enumerate(rules.words):
-            typo_ok = len(word) >= TYPO_MIN_LENGTH
-            self.positions[word] = frozenset(
-                j for j, token in enumerate(tokens)
-                if token == word or (typo_ok and scores[row, j] >= TYPO_SCORE and abs(len(token) - len(word)) <= 2)
-            )
+        found: dict[str, set[int]] = {}
+        # Exact words first (every word length), then typos: only long pattern words, at most two letters off.
+        known = rules.word_set
+        for j, token in enumerate(tokens):
+            if token in known:
+                found.setdefault(token, set()).add(j)
+        scores = cdist(rules.long_words, tokens, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
+                       score_cutoff=TYPO_SCORE)
+        lengths = np.fromiter((len(t) for t in tokens), dtype=np.int16, count=len(tokens))
+        close = (scores >= TYPO_SCORE) & (np.abs(lengths[None, :] - rules.long_lengths[:, None]) <= 2)
+        for row, column in zip(*np.nonzero(close), strict=True):
+            found.setdefault(rules.long_words[row], set()).add(int(column))
         for prefix in rules.prefixes:
-            self.positions[prefix] = frozenset(j for j, t in enumerate(tokens) if t.startswith(prefix[:-1]))
+            stem = prefix[:-1]
+            hits = {j for j, t in enumerate(tokens) if t.startswith(stem)}
+            if hits:
+                found[prefix] = hits
+        self.positions = {word: frozenset(hits) for word, hits in found.items()}
 
     def phrase_at(self, phrase: tuple[str, ...], start: int) -> bool:
         """Match ``phrase`` beginning exactly at ``start``; a ``*`` may skip up to MAX_GAP words."""
