@@ -39,6 +39,7 @@ from aiogram.types import (
 from bot.outbox import Blocked, Rejected, RetryAfter, Transient
 from bot.replies import Reply
 from handlers.telegram.runtime import Runtime
+from handlers.telegram.sender_base import SharedCalls
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKe
     return None
 
 
-class AiogramSender:
+class AiogramSender(SharedCalls):
     """The outbox's Sender over aiogram's Bot; framework errors become the core's delivery errors."""
 
     def __init__(self, bot: Bot) -> None:
@@ -95,18 +96,6 @@ class AiogramSender:
             await self.bot.edit_message_text(text=reply.html, chat_id=chat_id, message_id=message_id,
                                              reply_markup=keyboard if isinstance(keyboard, InlineKeyboardMarkup)
                                              else None)
-
-    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
-        with self._errors():
-            await self.bot.delete_messages(chat_id, message_ids)
-
-    async def typing(self, chat_id: int) -> None:
-        with contextlib.suppress(Exception):
-            await self.bot.send_chat_action(chat_id, "typing")
-
-    async def answer_callback(self, callback_id: str, text: str | None) -> None:
-        with contextlib.suppress(Exception):
-            await self.bot.answer_callback_query(callback_id, text=text or None)
 
     async def download(self, file_id: str) -> bytes | None:
         with contextlib.suppress(Exception):

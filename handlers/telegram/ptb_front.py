@@ -40,6 +40,7 @@ from telegram.ext import (
 from bot.outbox import Blocked, Rejected, RetryAfter, Transient
 from bot.replies import Reply
 from handlers.telegram.runtime import Runtime
+from handlers.telegram.sender_base import SharedCalls
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def _seconds(value: int | dt.timedelta) -> float:
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
-class PtbSender:
+class PtbSender(SharedCalls):
     """The outbox's Sender over PTB's Bot; framework errors become the core's delivery errors."""
 
     def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
@@ -101,18 +102,6 @@ class PtbSender:
                                              parse_mode=ParseMode.HTML,
                                              reply_markup=keyboard if isinstance(keyboard, InlineKeyboardMarkup)
                                              else None)
-
-    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
-        with self._errors():
-            await self.bot.delete_messages(chat_id, message_ids)
-
-    async def typing(self, chat_id: int) -> None:
-        with contextlib.suppress(Exception):
-            await self.bot.send_chat_action(chat_id, "typing")
-
-    async def answer_callback(self, callback_id: str, text: str | None) -> None:
-        with contextlib.suppress(Exception):
-            await self.bot.answer_callback_query(callback_id, text=text or None)
 
     async def download(self, file_id: str) -> bytes | None:
         with contextlib.suppress(Exception):
