@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     # 0.4 answers ~85% of right matches and ~23% of off-topic questions (benchmarks/retrieval.py --calibrate).
     confidence_threshold: float = Field(default=0.4, ge=0, le=1)
     max_text_length: int = Field(default=2000, ge=100, le=20000)
+    # Show "typing…" only when an answer takes longer than this (seconds): a reply that arrives at once needs
+    # no indicator, and each indicator is one more Bot API call (aiogram's ChatActionSender waits likewise).
+    typing_delay: float = Field(default=0.5, ge=0, le=10)
     sla_urgent_minutes: int = Field(default=15, ge=1)
     sla_emergency_minutes: int = Field(default=5, ge=1)
     followup_hours: int = Field(default=24, ge=1)

@@ -3,6 +3,7 @@ and python-telegram-bot (in-process, long polling; the subprocess smoke tests co
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,8 +37,32 @@ def test_start_shows_the_menu_with_buttons_then_the_privacy_notice(bot: InProces
     assert "gemmer så lidt som muligt" in plain(privacy)
     # Exactly these two: /start shows the notice once, not a second time as "first contact".
     assert len([c for c in tg.calls_of("sendMessage") if c.params["chat_id"] == CHAT]) == 2
-    typing = [c for c in tg.calls_of("sendChatAction") if c.params.get("chat_id") == CHAT]
-    assert typing and typing[0].params["action"] == "typing"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_typing_is_shown_only_while_an_answer_is_slow(framework: str, fake_telegram: FakeTelegram, tmp_path: Path,
+                                                      knowledge) -> None:  # type: ignore[no-untyped-def]
+    tg = fake_telegram
+    with InProcessBot(tg, framework, tmp_path / "data", knowledge=knowledge, typing_delay=1.0) as bot:
+        bot.send(tg.command(CHAT, "start"))
+        wait_sent(tg, CHAT, 2)
+        bot.wait_idle(1)
+        assert tg.calls_of("sendChatAction") == [], "a quick answer needs no typing indicator"
+
+        handle = bot.app.core.handle
+
+        def slow(incoming):  # type: ignore[no-untyped-def]
+            time.sleep(1.5)
+            return handle(incoming)
+
+        bot.app.core.handle = slow
+        mark = tg.mark()
+        bot.send(tg.text_update(CHAT, "hvordan får jeg boligstøtte?"))
+        (answer,) = wait_sent(tg, CHAT, 1, since=mark)
+        calls = tg.calls[mark:]
+        typing = [c for c in calls if c.method == "sendChatAction"]
+        assert [(c.params["chat_id"], c.params["action"]) for c in typing] == [(CHAT, "typing")]
+        assert calls.index(typing[0]) < calls.index(answer)
 
 
 def test_the_command_menu_is_set_for_danish_and_english(bot: InProcessBot) -> None:

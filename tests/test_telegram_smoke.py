@@ -50,7 +50,9 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
             data = tmp_path_factory.mktemp(f"{framework}-{mode}")
             husly_cli(data, "team", "set", "--municipality", "aarhus", "--chat-id", str(TEAM_CHAT))
             tg = FakeTelegram().start()
-            started[(framework, mode)] = (tg, HuslyProcess(tg, framework, mode, data, log_level="DEBUG").start())
+            started[(framework, mode)] = (tg, HuslyProcess(tg, framework, mode, data, log_level="DEBUG",
+                                                                # "typing" at once, so the log covers that call too.
+                                                                env={"HUSLY_TYPING_DELAY": "0"}).start())
         for _tg, process in started.values():
             process.wait_ready()
         yield started
@@ -75,7 +77,7 @@ def test_husly_run_holds_a_whole_conversation_and_logs_no_personal_data(
     assert tg.commands()[0] == {"command": "start", "description": "hovedmenu"}
     assert tg.commands(language_code="en")[0] == {"command": "start", "description": "main menu"}
 
-    # /start: "typing", the menu with its buttons, then the privacy notice.
+    # /start: "typing" (HUSLY_TYPING_DELAY=0: shown at once), the menu with its buttons, then the privacy notice.
     bot.send(tg.command(CHAT, "start", first_name=NAME))
     menu, privacy = wait_sent(tg, CHAT, 2)
     assert "menu:urgent" in callback_datas(menu) and "/privatliv" in plain(privacy)

@@ -16,6 +16,7 @@ from bot.i18n import _, use_lang
 from bot.jobs import run_due
 from bot.outbox import DeliveryWorker, Sender
 from bot.ratelimit import make_rate_limiter
+from bot.replies import Incoming
 from handlers.telegram.updates import TRANSPORT, to_incoming
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,6 @@ class Runtime:
         self.bot_id = 0
         self.bot_username = ""
         self.worker: DeliveryWorker | None = None
-        # Keep references to background tasks: a dropped task could lose an escalation silently.
-        self._tasks: set[asyncio.Task[Any]] = set()
         # chat id -> (lock, number of updates holding or waiting for it); see _turn.
         self._turns: dict[int, tuple[asyncio.Lock, int]] = {}
 
@@ -65,10 +64,23 @@ class Runtime:
             else:
                 self._turns[chat_id] = (lock, users - 1)
 
-    def _spawn(self, coroutine: Any) -> None:
-        task = asyncio.create_task(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    @contextlib.asynccontextmanager
+    async def _typing_while_slow(self, incoming: Incoming, sender: TelegramSender) -> AsyncIterator[None]:
+        """Show "typing…" if the answer is not queued within ``typing_delay`` (fx when many people write at once)."""
+        if incoming.kind not in ("text", "command") or not incoming.private:
+            yield
+            return
+
+        async def typing_later() -> None:
+            await asyncio.sleep(self.app.settings.typing_delay)
+            await sender.typing(incoming.chat_id)
+
+        timer = asyncio.create_task(typing_later())
+        try:
+            yield
+        finally:
+            # The answer is queued: an indicator not yet shown (or still on its way) is no longer needed.
+            timer.cancel()
 
     async def handle(self, raw: dict[str, Any], sender: TelegramSender, *, callback_id: str | None = None) -> None:
         """Handle one update end to end; never raises into the framework."""
@@ -76,9 +88,7 @@ class Runtime:
         try:
             if incoming is None:
                 return
-            if incoming.kind in ("text", "command") and incoming.private:
-                self._spawn(sender.typing(incoming.chat_id))
-            async with self._turn(incoming.chat_id):
+            async with self._typing_while_slow(incoming, sender), self._turn(incoming.chat_id):
                 if incoming.kind == "document" and incoming.document_file_id:
                     content = await sender.download(incoming.document_file_id)
                     incoming = dataclasses.replace(incoming, document_bytes=content)
