@@ -197,7 +197,7 @@ def show_profile(path: str, framework: str) -> None:
         "core: open-case lookup for the relay": ("bot/cases/relay.py", "from_youth"),
         "core: duplicate-update check": ("bot/conversation/engine.py", "_first_delivery"),
         "outbox: claim rows": ("bot/outbox.py", "_claim"),
-        "outbox: mark rows sent": ("bot/outbox.py", "_finish"),
+        "outbox: mark rows sent": ("bot/outbox.py", "_record_sent"),
         "outbox: send (framework HTTP)": ("bot/outbox.py", "_send"),
         "front end: typing action": (f"handlers/telegram/{framework}_front.py", "typing"),
     }

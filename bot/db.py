@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event, insert, inspect, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
@@ -64,6 +67,37 @@ def open_database(url: str) -> Engine:
         raise DatabaseError(f"bad database URL: {type(exc).__name__}") from exc
     migrate(engine)
     return engine
+
+
+def insert_if_new(session: Session, table: Any, values: dict[str, Any]) -> bool:
+    """Insert one row unless its primary key exists (one statement, race-free); True when it was inserted.
+
+    On PostgreSQL a concurrent transaction inserting the same key makes this wait for it, then skip.
+    """
+    connection = session.connection()
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT through SQLAlchemy.
+    return connection.execute(_insert_ignoring_conflicts(connection.dialect.name, table), values).first() is not None
+
+
+def insert_row(session: Session, table: Any, values: dict[str, Any]) -> None:
+    """Insert one append-only row now, in the session's transaction, without ORM bookkeeping.
+
+    For rows written on every update and never changed in it (outbox messages, statistics): building and
+    flushing a model object cost several times the insert itself. Rows appear in call order.
+    """
+    session.connection().execute(_insert(table), values)
+
+
+@cache
+def _insert(table: Any) -> Any:
+    return insert(table)
+
+
+@cache
+def _insert_ignoring_conflicts(dialect: str, table: Any) -> Any:
+    """Built once per table: this runs for every update (dedupe), and building it cost as much as running it."""
+    statement = {"postgresql": postgresql, "sqlite": sqlite}[dialect].insert(table).on_conflict_do_nothing()
+    return statement.returning(*inspect(table).primary_key)
 
 
 @contextmanager

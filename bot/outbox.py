@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, delete, func, or_, update
+from sqlalchemy import Engine, bindparam, delete, func, or_, update
 from sqlmodel import Session, select
 
-from bot.db import session_scope
+from bot.db import insert_row, session_scope
 from bot.models import Outbox, Profile, utcnow
 from bot.ratelimit import RateLimiter, before_send
 from bot.replies import Reply
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 LEASE = dt.timedelta(seconds=30)
 MAX_ATTEMPTS = 12
 BATCH = 50
+# Sends finished within this many seconds of each other are marked sent in one transaction.
+MARK_TOGETHER_WITHIN = 1.0
 
 
 class SendError(Exception):
@@ -78,8 +80,8 @@ def enqueue(
     delay: dt.timedelta | None = None,
     now: dt.datetime | None = None,
     forget: bool = False,
-) -> Outbox:
-    """Add a message to the outbox in the caller's transaction.
+) -> None:
+    """Add a message to the outbox in the caller's transaction (written at once, so rows keep call order).
 
     ``ref`` names this message so a later ``edit`` can find it (``edit_ref``), fx a case card updated in place.
     """
@@ -93,10 +95,9 @@ def enqueue(
         payload["forget"] = True
     # The caller's clock (tests move it), so "due" and "sent" times compare on one timeline.
     now = now or utcnow()
-    row = Outbox(transport=transport, chat_id=chat_id, kind=kind, payload=payload, ref=ref,
-                 created_at=now, available_at=now + (delay or dt.timedelta()))
-    session.add(row)
-    return row
+    insert_row(session, Outbox, {
+        "transport": transport, "chat_id": chat_id, "kind": kind, "payload": payload, "ref": ref,
+        "status": "pending", "attempts": 0, "created_at": now, "available_at": now + (delay or dt.timedelta())})
 
 
 def _backoff(attempts: int) -> dt.timedelta:
@@ -169,10 +170,22 @@ class DeliveryWorker:
         rows = await asyncio.to_thread(self._claim)
         if not rows:
             return 0
-        await asyncio.gather(*(self._deliver(row) for row in rows))
+        sends = [asyncio.create_task(self._deliver(row)) for row in rows]
+        # Sends that finish together are marked in one transaction (one per message cost more than the
+        # message); a slow one is marked alone when it finishes, so it holds back no one else's mark.
+        try:
+            done, slow = await asyncio.wait(sends, timeout=MARK_TOGETHER_WITHIN)
+            await self._mark_sent([task.result() for task in done])
+            for finished in asyncio.as_completed(slow):
+                await self._mark_sent([await finished])
+        except asyncio.CancelledError:
+            for task in sends:
+                task.cancel()
+            raise
         return len(rows)
 
-    async def _deliver(self, row: Outbox) -> None:
+    async def _deliver(self, row: Outbox) -> tuple[Outbox, int | None] | None:
+        """Send one row: the row and its message id when sent, None when it was rescheduled or failed."""
         try:
             message_id = await self._send(row)
         except RetryAfter as exc:
@@ -181,7 +194,7 @@ class DeliveryWorker:
             await asyncio.to_thread(self._blocked, row)
         except Rejected as exc:
             log.warning("outbox row %s rejected: %s", row.id, type(exc).__name__)
-            await asyncio.to_thread(self._finish, row, "failed", None, str(exc)[:200])
+            await asyncio.to_thread(self._fail, row, str(exc)[:200])
         except (Transient, TimeoutError, OSError) as exc:
             await asyncio.to_thread(self._retry, row, _backoff(row.attempts), type(exc).__name__)
         except Exception:
@@ -189,7 +202,8 @@ class DeliveryWorker:
             log.exception("outbox row %s: unexpected error", row.id)
             await asyncio.to_thread(self._retry, row, _backoff(row.attempts), "unexpected")
         else:
-            await asyncio.to_thread(self._finish, row, "sent", message_id, None)
+            return row, message_id
+        return None
 
     async def _send(self, row: Outbox) -> int | None:
         payload = row.payload
@@ -218,18 +232,30 @@ class DeliveryWorker:
                 .order_by(Outbox.id.desc())  # type: ignore[union-attr]
             ).first()
 
-    def _finish(self, row: Outbox, status: str, message_id: int | None, error: str | None) -> None:
-        # Once per message sent: a Core-level transaction, without the ORM session's bookkeeping (it cost more
-        # than the update itself).
+    async def _mark_sent(self, sent: list[tuple[Outbox, int | None] | None]) -> None:
+        sent_rows = [item for item in sent if item is not None]
+        if sent_rows:
+            await asyncio.to_thread(self._record_sent, sent_rows)
+
+    def _record_sent(self, sent: list[tuple[Outbox, int | None]]) -> None:
+        """Mark rows sent in one Core-level transaction (no ORM session bookkeeping on this hot path)."""
+        forget = [row.id for row, _ in sent if row.payload.get("forget")]
+        keep = [{"row": row.id, "message": message_id} for row, message_id in sent if not row.payload.get("forget")]
         with self.engine.begin() as connection:
-            if status == "sent" and row.payload.get("forget"):
-                connection.execute(delete(Outbox).where(Outbox.id == row.id))
-                return
+            if forget:
+                connection.execute(delete(Outbox).where(Outbox.id.in_(forget)))  # type: ignore[union-attr]
+            if keep:
+                connection.execute(
+                    update(Outbox).where(Outbox.id == bindparam("row")).values(
+                        status="sent", sent_at=self.clock(), message_id=bindparam("message"), error=None,
+                        attempts=Outbox.attempts + 1, locked_until=None),
+                    keep)
+
+    def _fail(self, row: Outbox, error: str) -> None:
+        with self.engine.begin() as connection:
             connection.execute(
                 update(Outbox).where(Outbox.id == row.id).values(
-                    status=status, sent_at=self.clock(), message_id=message_id, error=error,
-                    attempts=Outbox.attempts + 1, locked_until=None)
-            )
+                    status="failed", error=error, attempts=Outbox.attempts + 1, locked_until=None))
 
     def _retry(self, row: Outbox, wait: dt.timedelta, error: str, count: bool = True) -> None:
         attempts = row.attempts + (1 if count else 0)

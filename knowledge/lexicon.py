@@ -6,12 +6,12 @@ Also the two detections that use them: which language a message is in and which 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.normalise import fold
 
@@ -24,6 +24,16 @@ class Lexicon:
     synonyms: dict[tuple[str, ...], tuple[str, ...]]
     municipality_aliases: dict[tuple[str, ...], str]
     function_words: dict[str, frozenset[str]]
+
+    @cached_property
+    def longest_alias(self) -> int:
+        return max(len(alias) for alias in self.municipality_aliases)
+
+    @cached_property
+    def long_one_word_aliases(self) -> dict[str, str]:
+        """Single-word aliases long enough to match with a typo ("Roksilde"), word -> slug."""
+        return {alias[0]: slug for alias, slug in self.municipality_aliases.items()
+                if len(alias) == 1 and len(alias[0]) >= 6}
 
 
 def _read(name: str) -> dict:
@@ -57,16 +67,16 @@ def detect_municipality(tokens: list[str]) -> str | None:
     Multi-word aliases must match in sequence; long single words also match with one typo ("Roskilde" as
     "Roksilde"). The first municipality named wins.
     """
-    aliases = lexicon().municipality_aliases
-    longest = max(len(alias) for alias in aliases)
+    known = lexicon()
+    aliases, fuzzy = known.municipality_aliases, known.long_one_word_aliases
     for start in range(len(tokens)):
-        for size in range(min(longest, len(tokens) - start), 0, -1):
+        for size in range(min(known.longest_alias, len(tokens) - start), 0, -1):
             slug = aliases.get(tuple(tokens[start : start + size]))
             if slug:
                 return slug
         token = tokens[start]
         if len(token) >= 6:
-            for alias, slug in aliases.items():
-                if len(alias) == 1 and len(alias[0]) >= 6 and fuzz.ratio(token, alias[0]) >= 85:
-                    return slug
+            match = process.extractOne(token, fuzzy.keys(), scorer=fuzz.ratio, score_cutoff=85)
+            if match:
+                return fuzzy[match[0]]
     return None

@@ -30,7 +30,8 @@ def message_ref(case_id: int, message_id: int) -> str:
 
 def from_youth(ctx: Context) -> bool:
     """Pass the young person's message to the caseworker who has their case (an interceptor)."""
-    if not ctx.incoming.private:
+    if not ctx.incoming.private or not service.has_open_case(ctx.session, ctx.incoming.transport,
+                                                                 ctx.incoming.chat_id):
         return False
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     if case is None or case.status != "claimed" or not case.relay:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from bot.cases.models import (
@@ -74,6 +74,25 @@ def open_case_for(session: Session, transport: str, chat_id: int) -> Case | None
         select(Case).where(Case.transport == transport, Case.chat_id == chat_id, Case.status != "closed")
         .order_by(col(Case.id).desc())
     ).first()
+
+
+# Built once: this runs for every message a young person writes (statement building is most of its cost).
+_OPEN_CASE_EXISTS = (
+    select(Case.id).where(Case.transport == bindparam("transport"), Case.chat_id == bindparam("chat_id"),
+                          Case.status != "closed").limit(1)
+)
+
+
+def has_open_case(session: Session, transport: str, chat_id: int) -> bool:
+    """Whether the chat has a case that is not closed: the cheap check before ``open_case_for``.
+
+    It skips the autoflush of what the update changed so far (fx the profile: one more flush per message).
+    Safe: a new case is flushed when it is created, and a case is closed or reopened by staff commands and
+    buttons, never in the same update as a young person's text.
+    """
+    with session.no_autoflush:
+        found = session.execute(_OPEN_CASE_EXISTS, {"transport": transport, "chat_id": chat_id}).first()
+    return found is not None
 
 
 def latest_case_for(session: Session, transport: str, chat_id: int) -> Case | None:

@@ -12,7 +12,7 @@ import logging
 import traceback
 from dataclasses import replace
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -20,7 +20,7 @@ from bot.conversation import texts
 from bot.conversation.context import Context, Deps
 from bot.conversation.qa import answer_question
 from bot.conversation.router import Router
-from bot.db import session_scope
+from bot.db import insert_if_new, insert_row, session_scope
 from bot.i18n import _, normalise_lang, use_lang
 from bot.models import ProcessedUpdate, Profile
 from bot.outbox import enqueue
@@ -42,7 +42,7 @@ class Core:
         """Handle one update in one transaction; a duplicate update id is a no-op."""
         try:
             with session_scope(self.engine) as session:
-                if incoming.update_id is not None and not _first_delivery(session, incoming):
+                if incoming.update_id is not None and not _first_delivery(session, incoming, self.deps.clock()):
                     log.info("duplicate update %s ignored", incoming.update_id)
                     return Outcome()
                 profile = _profile(session, incoming, self.deps.clock())
@@ -217,23 +217,23 @@ def _with_text(incoming: Incoming, text: str) -> Incoming:
 def _remember_message_id(session: Session, incoming: Incoming, now: dt.datetime) -> None:
     """Keep the id (never the text) of the person's own message, so /skjul can delete it later."""
     if incoming.private and incoming.message_id and incoming.kind != "callback":
-        session.add(SentByUser(transport=incoming.transport, chat_id=incoming.chat_id,
-                               message_id=incoming.message_id, sent_at=now))
+        insert_row(session, SentByUser, {"transport": incoming.transport, "chat_id": incoming.chat_id,
+                                         "message_id": incoming.message_id, "sent_at": now})
 
 
-def _first_delivery(session: Session, incoming: Incoming) -> bool:
-    seen = session.get(ProcessedUpdate, (incoming.transport, incoming.update_id))
-    if seen is not None:
-        return False
-    session.add(ProcessedUpdate(transport=incoming.transport, update_id=incoming.update_id))
-    session.flush()
-    return True
+def _first_delivery(session: Session, incoming: Incoming, now: dt.datetime) -> bool:
+    return insert_if_new(session, ProcessedUpdate,
+                         {"transport": incoming.transport, "update_id": incoming.update_id, "processed_at": now})
+
+
+# Built once: every update loads the profile (building the statement cost as much as running it).
+_PROFILE_OF_CHAT = select(Profile).where(Profile.transport == bindparam("transport"),
+                                         Profile.chat_id == bindparam("chat_id"))
 
 
 def _profile(session: Session, incoming: Incoming, now: dt.datetime) -> Profile:
-    profile = session.exec(
-        select(Profile).where(Profile.transport == incoming.transport, Profile.chat_id == incoming.chat_id)
-    ).first()
+    profile = session.execute(_PROFILE_OF_CHAT, {"transport": incoming.transport, "chat_id": incoming.chat_id}
+                              ).scalars().first()
     if profile is None:
         profile = Profile(transport=incoming.transport, chat_id=incoming.chat_id,
                           lang=normalise_lang(incoming.language_code), created_at=now, last_seen_at=now)

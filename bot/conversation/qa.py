@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answering import answer
 from bot.conversation.context import Context
+from bot.db import insert_row
 from bot.models import QueryStat
 from bot.triage import Triage
 
@@ -18,6 +19,7 @@ def answer_question(ctx: Context, text: str, result: Triage) -> None:
     if found.search.municipality:
         ctx.profile.municipality = found.search.municipality
     # Statistics for coordinators: what was asked about, never the words or who asked.
-    ctx.session.add(QueryStat(topic=found.topic, confidence=found.search.confidence, urgency=result.urgency.value,
-                              lang=found.lang, municipality=ctx.profile.municipality, created_at=ctx.now))
+    insert_row(ctx.session, QueryStat, {
+        "topic": found.topic, "confidence": found.search.confidence, "urgency": result.urgency.value,
+        "lang": found.lang, "municipality": ctx.profile.municipality, "created_at": ctx.now})
     ctx.reply(found.reply)
