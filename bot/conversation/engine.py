@@ -42,20 +42,7 @@ class Core:
         """Handle one update in one transaction; a duplicate update id is a no-op."""
         try:
             with session_scope(self.engine) as session:
-                if incoming.update_id is not None and not _first_delivery(session, incoming, self.deps.clock()):
-                    log.info("duplicate update %s ignored", incoming.update_id)
-                    return Outcome()
-                profile = _profile(session, incoming, self.deps.clock())
-                ctx = Context(session, incoming, profile, self.deps, self.router)
-                with use_lang(profile.lang):
-                    self._dispatch(ctx)
-                if ctx.erased:
-                    session.expunge(profile)
-                else:
-                    profile.last_seen_at = self.deps.clock()
-                    session.add(profile)
-                    _remember_message_id(session, incoming, self.deps.clock())
-            return ctx.outcome
+                return self._handle_in(session, incoming)
         except IntegrityError as exc:
             if self._already_handled(incoming):
                 # Two instances took the same redelivered update at once; the other one committed it.
@@ -64,6 +51,37 @@ class Core:
             return self._apologise(incoming, exc)
         except Exception as exc:  # a bug must never leave someone, maybe in crisis, without an answer
             return self._apologise(incoming, exc)
+
+    def handle_many(self, incomings: list[Incoming]) -> list[Outcome]:
+        """Handle updates in order, all in one transaction (group commit: one commit for many under load).
+
+        The core only writes to the database, so if any update fails, the whole transaction is rolled back and
+        each update is handled again on its own: a bad update costs the others time, never their answer.
+        """
+        if len(incomings) > 1:
+            try:
+                with session_scope(self.engine) as session:
+                    return [self._handle_in(session, incoming) for incoming in incomings]
+            except Exception as exc:
+                log.warning("a batch of %s updates failed (%s); handling them one by one", len(incomings),
+                            type(exc).__name__)
+        return [self.handle(incoming) for incoming in incomings]
+
+    def _handle_in(self, session: Session, incoming: Incoming) -> Outcome:
+        if incoming.update_id is not None and not _first_delivery(session, incoming, self.deps.clock()):
+            log.info("duplicate update %s ignored", incoming.update_id)
+            return Outcome()
+        profile = _profile(session, incoming, self.deps.clock())
+        ctx = Context(session, incoming, profile, self.deps, self.router)
+        with use_lang(profile.lang):
+            self._dispatch(ctx)
+        if ctx.erased:
+            session.expunge(profile)
+        else:
+            profile.last_seen_at = self.deps.clock()
+            session.add(profile)
+            _remember_message_id(session, incoming, self.deps.clock())
+        return ctx.outcome
 
     def _already_handled(self, incoming: Incoming) -> bool:
         if incoming.update_id is None:

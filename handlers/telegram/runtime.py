@@ -16,11 +16,13 @@ from bot.i18n import _, use_lang
 from bot.jobs import run_due
 from bot.outbox import DeliveryWorker, Sender
 from bot.ratelimit import make_rate_limiter
-from bot.replies import Incoming
+from bot.replies import Incoming, Outcome
 from handlers.telegram.updates import TRANSPORT, to_incoming
 
 log = logging.getLogger(__name__)
 JOB_INTERVAL = 30.0
+# Updates handled together in one transaction at most (see Runtime._core).
+MAX_BATCH = 50
 
 
 class TelegramSender(Sender, Protocol):
@@ -41,6 +43,9 @@ class Runtime:
         self.worker: DeliveryWorker | None = None
         # chat id -> (lock, number of updates holding or waiting for it); see _turn.
         self._turns: dict[int, tuple[asyncio.Lock, int]] = {}
+        # Updates waiting for the core, with the futures their handlers await; see _core.
+        self._waiting: list[tuple[Incoming, asyncio.Future[Outcome]]] = []
+        self._batcher: asyncio.Task[None] | None = None
 
     def set_identity(self, bot_id: int, username: str) -> None:
         self.bot_id, self.bot_username = bot_id, username
@@ -63,6 +68,36 @@ class Runtime:
                 del self._turns[chat_id]
             else:
                 self._turns[chat_id] = (lock, users - 1)
+
+    async def _core(self, incoming: Incoming) -> Outcome:
+        """Run the core for one update, off the event loop.
+
+        Updates that arrive while the core is busy wait and then go in together, as one transaction (group
+        commit): under load most of the cost of a transaction is shared, and an idle bot still answers each
+        update at once. One batch at a time, in arrival order; the per-chat turn keeps a chat's order.
+        """
+        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        self._waiting.append((incoming, future))
+        if self._batcher is None:
+            self._batcher = asyncio.create_task(self._run_batches())
+        return await future
+
+    async def _run_batches(self) -> None:
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
+                try:
+                    outcomes = await asyncio.to_thread(self.app.core.handle_many, [incoming for incoming, _ in batch])
+                except BaseException as exc:  # the core answers every update itself; this is the thread pool
+                    for _, future in batch:
+                        if not future.done():
+                            future.set_exception(exc)
+                    raise
+                for (_, future), outcome in zip(batch, outcomes, strict=True):
+                    if not future.done():
+                        future.set_result(outcome)
+        finally:
+            self._batcher = None
 
     @contextlib.asynccontextmanager
     async def _typing_while_slow(self, incoming: Incoming, sender: TelegramSender) -> AsyncIterator[None]:
@@ -92,7 +127,7 @@ class Runtime:
                 if incoming.kind == "document" and incoming.document_file_id:
                     content = await sender.download(incoming.document_file_id)
                     incoming = dataclasses.replace(incoming, document_bytes=content)
-                outcome = await asyncio.to_thread(self.app.core.handle, incoming)
+                outcome = await self._core(incoming)
             if callback_id:
                 await sender.answer_callback(callback_id, outcome.callback_answer)
                 callback_id = None

@@ -1,0 +1,87 @@
+"""Group commit: updates that arrive while the core is busy are handled together, in one transaction, in order,
+and one bad update never costs the others their answer."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Any
+
+from sqlmodel import Session, func, select
+
+from bot.models import ProcessedUpdate, Profile
+from bot.replies import Incoming, Outcome
+from handlers.telegram.runtime import Runtime
+from tests.support import Chat
+
+QUESTION = "hvordan søger jeg boligstøtte"
+
+
+def _text(chat_id: int, update_id: int, text: str = QUESTION) -> Incoming:
+    return Incoming("telegram", chat_id, chat_id, "text", update_id=update_id, text=text, message_id=update_id)
+
+
+def test_a_batch_answers_every_update_in_order_and_dedupes_within_it(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(engine)
+    first, again, second = _text(11, 7001), _text(11, 7001), _text(12, 7002, "jeg har ingen steder at sove i nat")
+
+    outcomes = app.core.handle_many([first, again, second])
+
+    assert len(outcomes) == 3
+    sent = Chat(app, chat_id=11).deliver()
+    to_11, to_12 = [s.text for s in sent if s.chat_id == 11], [s.text for s in sent if s.chat_id == 12]
+    assert len(to_11) == 2 and "/privatliv" in to_11[0] and "Kilde:" in to_11[1]  # answered once, not twice
+    assert "/privatliv" in to_12[0] and "112" in to_12[1]
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(ProcessedUpdate)).one() == 2
+        assert session.exec(select(func.count()).select_from(Profile)).one() == 2
+
+
+def test_one_failing_update_in_a_batch_costs_the_others_nothing(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(sqlite_engine)
+
+    def broken(ctx) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("bug")
+
+    app.core.router.commands["help"] = type(app.core.router.commands["help"])(broken, "private")
+    help_ = Incoming("telegram", 22, 22, "command", update_id=8002, text="/help", command="help")
+
+    app.core.handle_many([_text(21, 8001), help_, _text(23, 8003)])
+
+    sent = Chat(app).deliver()
+    by_chat = {chat_id: [s.text for s in sent if s.chat_id == chat_id] for chat_id in (21, 22, 23)}
+    assert any("Kilde:" in text for text in by_chat[21]) and any("Kilde:" in text for text in by_chat[23])
+    assert any("gik noget galt" in text and "112" in text for text in by_chat[22])
+    # Nothing twice: the rolled-back batch left no rows behind before the one-by-one retry.
+    assert len(by_chat[21]) == len(by_chat[23]) == 2
+
+
+def test_updates_arriving_while_the_core_is_busy_go_in_together_in_arrival_order(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(sqlite_engine)
+    runtime = Runtime(app)
+    batches: list[list[int | None]] = []
+    release = threading.Event()
+    handle_many = app.core.handle_many
+
+    def recording(incomings: list[Incoming]) -> list[Outcome]:
+        batches.append([incoming.update_id for incoming in incomings])
+        release.wait(5)  # the first batch is slow: the others queue up meanwhile
+        return handle_many(incomings)
+
+    app.core.handle_many = recording
+
+    async def run() -> list[Outcome]:
+        first = asyncio.create_task(runtime._core(_text(31, 9001)))
+        while not batches:
+            await asyncio.sleep(0.01)
+        rest = [asyncio.create_task(runtime._core(_text(32 + i, 9002 + i))) for i in range(4)]
+        await asyncio.sleep(0.05)
+        release.set()
+        return await asyncio.gather(first, *rest)
+
+    outcomes: list[Any] = asyncio.run(run())
+
+    assert batches == [[9001], [9002, 9003, 9004, 9005]]
+    assert all(isinstance(outcome, Outcome) for outcome in outcomes)
+    sent = Chat(app).deliver()
+    assert {s.chat_id for s in sent} == {31, 32, 33, 34, 35}
