@@ -49,13 +49,13 @@ def test_typing_is_shown_only_while_an_answer_is_slow(framework: str, fake_teleg
         bot.wait_idle(1)
         assert tg.calls_of("sendChatAction") == [], "a quick answer needs no typing indicator"
 
-        handle = bot.app.core.handle
+        handle_many = bot.app.core.handle_many
 
-        def slow(incoming):  # type: ignore[no-untyped-def]
+        def slow(incomings):  # type: ignore[no-untyped-def]
             time.sleep(1.5)
-            return handle(incoming)
+            return handle_many(incomings)
 
-        bot.app.core.handle = slow
+        bot.app.core.handle_many = slow
         mark = tg.mark()
         bot.send(tg.text_update(CHAT, "hvordan får jeg boligstøtte?"))
         (answer,) = wait_sent(tg, CHAT, 1, since=mark)
@@ -63,6 +63,12 @@ def test_typing_is_shown_only_while_an_answer_is_slow(framework: str, fake_teleg
         typing = [c for c in calls if c.method == "sendChatAction"]
         assert [(c.params["chat_id"], c.params["action"]) for c in typing] == [(CHAT, "typing")]
         assert calls.index(typing[0]) < calls.index(answer)
+
+        # A second slow answer within Telegram's 5 s of "typing…": the indicator is not sent again.
+        mark = tg.mark()
+        bot.send(tg.text_update(CHAT, "hvad er et indskudslån"))
+        wait_sent(tg, CHAT, 1, since=mark)
+        assert len(tg.calls_of("sendChatAction")) == 1
 
 
 def test_the_command_menu_is_set_for_danish_and_english(bot: InProcessBot) -> None:

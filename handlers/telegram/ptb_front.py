@@ -118,8 +118,10 @@ class PtbSender(SharedCalls):
 
 def build(runtime: Runtime, token: str, api_url: str) -> Application:  # type: ignore[type-arg]
     """An Application pointed at ``api_url`` whose handlers only translate and delegate."""
+    # Concurrent updates (PTB handles one at a time by default): the runtime keeps each chat's order, and updates
+    # that wait together for the core are handled in one transaction (see Runtime._core).
     application = (ApplicationBuilder().token(token).base_url(f"{api_url}/bot")
-                   .base_file_url(f"{api_url}/file/bot").build())
+                   .base_file_url(f"{api_url}/file/bot").concurrent_updates(True).build())
     sender = PtbSender(application)
 
     async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

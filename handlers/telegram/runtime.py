@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import time
 import traceback
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
@@ -23,6 +24,8 @@ log = logging.getLogger(__name__)
 JOB_INTERVAL = 30.0
 # Updates handled together in one transaction at most (see Runtime._core).
 MAX_BATCH = 50
+# Seconds Telegram shows a "typing…" indicator (or until the bot's next message).
+TYPING_LASTS = 5.0
 
 
 class TelegramSender(Sender, Protocol):
@@ -46,6 +49,8 @@ class Runtime:
         # Updates waiting for the core, with the futures their handlers await; see _core.
         self._waiting: list[tuple[Incoming, asyncio.Future[Outcome]]] = []
         self._batcher: asyncio.Task[None] | None = None
+        # chat id -> when "typing…" was last shown there (a cosmetic cache; losing it costs one extra indicator).
+        self._typing_shown: dict[int, float] = {}
 
     def set_identity(self, bot_id: int, username: str) -> None:
         self.bot_id, self.bot_username = bot_id, username
@@ -108,7 +113,14 @@ class Runtime:
 
         async def typing_later() -> None:
             await asyncio.sleep(self.app.settings.typing_delay)
-            await sender.typing(incoming.chat_id)
+            now = time.monotonic()
+            # Telegram shows the indicator for up to 5 s: once per chat in that time is enough (and under load,
+            # when every answer is slow, one call per message would cost real throughput).
+            if now - self._typing_shown.get(incoming.chat_id, -TYPING_LASTS) >= TYPING_LASTS:
+                self._typing_shown[incoming.chat_id] = now
+                if len(self._typing_shown) > 10_000:
+                    self._typing_shown = {c: t for c, t in self._typing_shown.items() if now - t < TYPING_LASTS}
+                await sender.typing(incoming.chat_id)
 
         timer = asyncio.create_task(typing_later())
         try:
