@@ -167,6 +167,22 @@ OFF_TOPIC = [
 ]
 
 
+# More questions no topic answers, never used for fitting: they show whether the calibration generalises.
+OFF_TOPIC_HELD_OUT = [
+    "hvornår starter sommerferien", "kan du anbefale en god serie", "hvad koster en pizza", "hvem er du",
+    "hvordan bliver man youtuber", "hvad er den bedste mobil", "jeg har tabt min høretelefon", "hej med dig",
+    "hvor meget vejer en elefant", "kan du synge", "hvad laver du", "hvordan bager man boller",
+    "hvornår lukker fitness", "jeg skal til koncert i morgen", "hvad er det bedste fodboldhold", "yo",
+    "hvem opfandt internettet", "kan du oversætte til tysk", "hvordan spiller man skak", "er det weekend",
+    "hvad skal jeg give min mor i fødselsdagsgave", "hvordan får man flere følgere", "what is love",
+    "where can I buy sneakers", "how tall is the eiffel tower", "can you help me with my essay",
+    "what games do you like", "good morning", "see you later", "hvad hedder hovedstaden i norge",
+    "hvordan lærer man at svømme", "min kat er syg", "hvor ligger tivoli", "jeg vil gerne have en tatovering",
+    "hvad betyder yolo", "kan man spise svampe fra skoven", "hvordan reparerer jeg min cykel",
+    "hvornår kommer den nye iphone", "hvem vinder x factor", "jeg har hovedpine",
+]
+
+
 def fit_logistic(rows: list[dict[str, float]], labels: list[int], steps: int = 4000) -> dict[str, float]:
     """Plain L2-regularised logistic regression by gradient descent (numpy only)."""
     import numpy as np
@@ -207,12 +223,17 @@ def calibrate(kb: KnowledgeBase) -> None:
                    for kind in ("right", "wrong", "off")}
     right, wrong = confidences["right"], confidences["wrong"]
     off = confidences["off"] + [0.0] * (len(OFF_TOPIC) - len(confidences["off"]))
-    print("\nConfidence calibration (5-fold CV questions and off-topic questions): share answered")
-    print(f"{'threshold':>9} {'right':>7} {'wrong':>7} {'off-topic':>9}")
+    held_out = [index.search(q).confidence for q in OFF_TOPIC_HELD_OUT]
+    dev = [(index.search(q), wanted) for q, wanted in dev_questions()]
+    print("\nConfidence calibration: share answered (5-fold CV questions right/wrong, the off-topic questions fitted"
+          " on, off-topic questions held out, development questions answered right)")
+    print(f"{'threshold':>9} {'right':>7} {'wrong':>7} {'off-topic':>9} {'held out':>9} {'dev right':>10}")
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
         def share(values: list[float], t: float = threshold) -> float:
             return sum(v >= t for v in values) / max(len(values), 1)
-        print(f"{threshold:9.2f} {share(right):7.1%} {share(wrong):7.1%} {share(off):9.1%}")
+        dev_right = sum(found.topic in wanted and found.confidence >= threshold for found, wanted in dev) / len(dev)
+        print(f"{threshold:9.2f} {share(right):7.1%} {share(wrong):7.1%} {share(off):9.1%} {share(held_out):9.1%}"
+              f" {dev_right:10.1%}")
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ How a question is scored:
      rewards the way a question is put, not only its words.
    The rank score blends both (each scaled to 0-1).
 3. Confidence is a logistic function of the winner's absolute evidence (how much of the question's weight
-   it explains, and its best example match) and its lead over the runner-up. Below the threshold the caller
+   it explains, and its best example match), how much of that evidence names the topic's subject (its title
+   and keywords, not words it merely uses) and its lead over the runner-up. Below the threshold the caller
    says it is not sure and offers the top three.
 """
 
@@ -91,6 +92,8 @@ class Index:
             for term, count in tf.items():
                 postings.setdefault(term, []).append((tid, count))
         self._postings = MappingProxyType({t: tuple(p) for t, p in postings.items()})
+        # Terms of each topic's title and keywords: what the topic is about, not words it merely uses.
+        self._core_terms = MappingProxyType({tid: frozenset(self._core(kb, tid)) for tid in self._topic_ids})
         self._examples = tuple(self._build_examples(kb))
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
         self._folded = {}  # only needed while building
@@ -130,6 +133,11 @@ class Index:
             for term in self._terms(self._fold(text), (lang,)):
                 terms[term] += FIELD_WEIGHTS[part]
         return terms
+
+    def _core(self, kb: KnowledgeBase, tid: str) -> Iterable[str]:
+        for part, lang, text in self._texts(kb, tid):
+            if part in ("title", "keywords"):
+                yield from self._terms(self._fold(text), (lang,))
 
     def _build_examples(self, kb: KnowledgeBase) -> Iterable[_Example]:
         for tid in self._topic_ids:
@@ -199,7 +207,8 @@ class Index:
         """Stemmed terms for folded tokens: the word itself, and its compound parts when it has them."""
         terms: list[str] = []
         for token in tokens:
-            if token in STOPWORDS:
+            # One letter or digit says nothing about a topic ("2+2" must not match "2 år" in a rule).
+            if token in STOPWORDS or len(token) < 2:
                 continue
             for lang in langs:
                 key = (token, lang)
@@ -275,6 +284,16 @@ class Index:
         hit = sum(self._idf[t] for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t]))
         return hit / total if total else 0.0
 
+    def _focus(self, terms: list[str], tid: str) -> float:
+        """Share of the evidence for the topic that names what it is about (its title or keywords).
+
+        "kan jeg få en hund" shares "hund" with an example phrasing of a housing topic; a question about the
+        topic usually names it ("boligstøtte", "depositum").
+        """
+        matched = {t for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t])}
+        total = sum(self._idf[t] for t in matched)
+        return sum(self._idf[t] for t in matched if t in self._core_terms[tid]) / total if total else 0.0
+
     def search(self, text: str, lang: Lang | None = None) -> SearchResult:
         """Rank topics for a question and say how sure the best one is."""
         tokens = fold(text).split()
@@ -299,6 +318,7 @@ class Index:
             "example": cosine.get(best, 0.0),
             "lead": scores[best] - runner_up,
             "evidence": math.log1p(self._matched_weight(terms, best)),
+            "focus": self._focus(terms, best),
         }
         return SearchResult(
             topic=best,
@@ -314,7 +334,7 @@ class Index:
 # Logistic-regression weights over the features above, fitted by `benchmarks/retrieval.py --calibrate` on
 # cross-validated questions from the knowledge base's own examples (right answers against wrong answers and
 # off-topic questions). Refit after large content changes.
-CONFIDENCE_WEIGHTS = {"bias": -2.84, "coverage": 0.76, "evidence": 0.54, "example": 1.19, "lead": 1.92}
+CONFIDENCE_WEIGHTS = {"bias": -3.72, "coverage": 0.91, "evidence": 0.67, "example": 0.7, "focus": 1.4, "lead": 1.82}
 
 
 def _confidence(features: Mapping[str, float]) -> float:

@@ -75,3 +75,17 @@ def test_paraphrases_written_apart_from_the_knowledge_base(knowledge) -> None:  
     accuracy = 1 - len(wrong) / len(rows)
     print(f"\nparaphrases: {len(rows)}, top-1 {accuracy:.1%}; wrong: {wrong}")
     assert accuracy >= 0.90, wrong
+
+
+@pytest.mark.parametrize("question", ["hvad er 2+2", "hvem spiller i aften", "godmorgen", "test test",
+                                      "how old are you", "hvor meget vejer en elefant", "hvordan lærer man at svømme"])
+def test_chit_chat_sharing_a_word_with_a_topic_is_not_answered_as_that_topic(index: Index, question: str) -> None:
+    # Each shares a word with some topic's example phrasings or answer (2, aften, morgen, old, ...), not its subject.
+    assert index.search(question).confidence < 0.4
+
+
+@pytest.mark.parametrize(("question", "topic"), [("boligstøtte", "boligstoette"), ("depositum", "depositum"),
+                                                 ("kollegium", "kollegium"), ("sofasurfer", "sofasurfer")])
+def test_a_topic_named_in_one_word_is_answered(index: Index, question: str, topic: str) -> None:
+    result = index.search(question)
+    assert result.topic == topic and result.confidence >= 0.4
