@@ -79,3 +79,18 @@ def test_the_migration_creates_exactly_the_case_tables(engine) -> None:  # type:
         return None
 
     assert [change for change in diff if table_of(change) in ours] == []
+
+
+def test_offices_are_closed_on_danish_holidays_and_open_after_them() -> None:
+    office = hours.parse(None)
+    assert not office.is_open(at(25, 10, month=12))  # Christmas Day, a Friday
+    assert not office.is_open(at(24, 10, month=12))  # Christmas Eve: public offices close
+    assert office.is_open(at(23, 10, month=12))  # an ordinary Wednesday
+    # From the evening before Christmas Eve to Monday 28 December.
+    assert office.next_opening(at(23, 16, month=12)) == dt.datetime(2026, 12, 28, 8, 0, tzinfo=hours.TZ)
+    # Easter 2027: Maundy Thursday to Easter Monday closed, open again on Tuesday.
+    easter_eve = dt.datetime(2027, 3, 24, 16, 0, tzinfo=UTC)
+    assert office.next_opening(easter_eve) == dt.datetime(2027, 3, 30, 8, 0, tzinfo=hours.TZ)
+    # Store Bededag was abolished from 2024: the fourth Friday after Easter 2026 (1 May is also closed, so 2027).
+    assert office.is_open(dt.datetime(2027, 4, 23, 10, 0, tzinfo=UTC))
+    assert hours.parse("24/7").is_open(at(25, 3, month=12))

@@ -1,6 +1,10 @@
 """Office hours per municipality: parse "mon-fri 08:00-15:30", tell whether they are open, and when next.
 
-Times are local Danish time (Europe/Copenhagen, so summer time is handled); public holidays are not known.
+Times are local Danish time (Europe/Copenhagen, so summer time is handled). Offices are closed on Danish
+public holidays and on the days most public offices close though they are not official holidays (1 May,
+Constitution Day, Christmas Eve, New Year's Eve): the ``holidays`` package's "public" and "optional"
+categories for DK (Store Bededag gone from 2024). On a day we cannot be sure of, closed is the safe guess:
+the young person then sees the out-of-hours help (112, crisis lines) as well, and the case is queued either way.
 """
 
 from __future__ import annotations
@@ -8,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo
+
+import holidays
 
 TZ = ZoneInfo("Europe/Copenhagen")
 DEFAULT_OFFICE_HOURS = "mon-fri 08:00-15:30"
@@ -37,10 +44,12 @@ class OfficeHours:
     text: str = DEFAULT_OFFICE_HOURS
 
     def is_open(self, now: dt.datetime) -> bool:
-        """True when ``now`` (any time zone) falls within the office hours."""
+        """True when ``now`` (any time zone) falls within the office hours (never on a holiday)."""
         if self.always:
             return True
         local = now.astimezone(TZ)
+        if is_holiday(local.date()):
+            return False
         return any(local.weekday() in s.days and s.start <= local.time() < s.end for s in self.spans)
 
     def next_opening(self, now: dt.datetime) -> dt.datetime | None:
@@ -48,14 +57,28 @@ class OfficeHours:
         if self.always or self.is_open(now) or not self.spans:
             return None
         local = now.astimezone(TZ)
-        for offset in range(8):
+        # Two weeks covers the longest run of closed days (Easter: Thursday to Monday, plus a weekend).
+        for offset in range(15):
             day = local.date() + dt.timedelta(days=offset)
+            if is_holiday(day):
+                continue
             starts = sorted(s.start for s in self.spans if day.weekday() in s.days)
             for start in starts:
                 candidate = dt.datetime.combine(day, start, tzinfo=TZ)
                 if candidate > local:
                     return candidate
         return None
+
+
+def is_holiday(day: dt.date) -> bool:
+    """A Danish public holiday, or a day public offices close (see the module docstring)."""
+    return day in _danish_holidays()
+
+
+@cache
+def _danish_holidays() -> holidays.HolidayBase:
+    # Years are added as they are asked for (the package computes Easter and the days that follow it).
+    return holidays.country_holidays("DK", categories=("public", "optional"))
 
 
 def _time(text: str) -> dt.time:
