@@ -76,6 +76,7 @@ def enqueue(
     kind: str = "send",
     ref: str | None = None,
     edit_ref: str | None = None,
+    message_id: int | None = None,
     message_ids: list[int] | None = None,
     delay: dt.timedelta | None = None,
     now: dt.datetime | None = None,
@@ -83,11 +84,14 @@ def enqueue(
 ) -> None:
     """Add a message to the outbox in the caller's transaction (written at once, so rows keep call order).
 
-    ``ref`` names this message so a later ``edit`` can find it (``edit_ref``), fx a case card updated in place.
+    ``ref`` names this message so a later ``edit`` can find it (``edit_ref``), fx a case card updated in place;
+    an ``edit`` may instead name the Telegram ``message_id`` it changes (fx the message whose button was pressed).
     """
     payload: dict[str, Any] = reply.to_payload() if reply else {}
     if edit_ref:
         payload["edit_ref"] = edit_ref
+    if message_id:
+        payload["message_id"] = message_id
     if message_ids:
         payload["message_ids"] = message_ids
     if forget:
@@ -214,7 +218,8 @@ class DeliveryWorker:
             return None
         reply = Reply.from_payload(payload)
         if row.kind == "edit":
-            message_id = await asyncio.to_thread(self._message_id_of, payload.get("edit_ref"))
+            message_id = payload.get("message_id") or await asyncio.to_thread(self._message_id_of,
+                                                                              payload.get("edit_ref"))
             if message_id is None:
                 # The message to edit was never delivered (or is gone): send the new version instead.
                 return await self.sender.send(row.chat_id, reply)

@@ -110,11 +110,13 @@ def test_pages_of_five_with_next_and_previous(app, engine) -> None:  # type: ign
     assert first[0].text.count("Aarhus N (Aarhus)") == 5
     second = chat.press_button(first, "Next")
     assert "Page 2 of 3" in second[0].text and "3.050" in second[0].text.replace(",", ".")
+    # The page changes in place: the message with the pressed button is edited, no new message is sent.
+    assert (second[0].kind, second[0].message_id) == ("edit", first[0].message_id)
     third = chat.press_button(second, "Next")
     assert third[0].text.count("Aarhus N (Aarhus)") == 2
     assert not any("Next" in b.text for b in third[0].buttons)
     back = chat.press_button(third, "Previous")
-    assert "Page 2 of 3" in back[0].text
+    assert "Page 2 of 3" in back[0].text and back[0].kind == "edit"
     assert all(len(b.data.encode()) <= 64 for m in (first, second, third) for b in m[0].buttons if b.data)
 
 

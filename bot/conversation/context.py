@@ -77,6 +77,14 @@ class Context:
         enqueue(self.session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref,
                 now=self.now)
 
+    def edit_pressed(self, reply: Reply) -> None:
+        """Replace the message whose button was pressed (fx the next page of results), else send ``reply``."""
+        if self.incoming.kind != "callback" or not self.incoming.message_id:
+            self.reply(reply)
+            return
+        enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, reply=reply,
+                kind="edit", message_id=self.incoming.message_id, now=self.now)
+
     def delete_messages(self, message_ids: list[int]) -> None:
         """Queue deletion of messages in this chat (in order after what was sent before)."""
         enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, kind="delete",

@@ -1,7 +1,8 @@
 """Searching listings in the chat: the "Find bolig" buttons, free-text searches, result pages and alerts.
 
-A search lives in the callback data ("ls:p:<page>:<municipality>:<budget>:<type>", at most 64 bytes), so
-every button keeps working on its own, also on an old message, and no search state is kept in the profile.
+A search lives in the callback data ("ls:p:<page>:<municipality>:<budget>:<type>", at most 64 bytes; "ls:n:..."
+for previous/next, which change the page in place), so every button keeps working on its own, also on an old
+message, and no search state is kept in the profile.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ def search_button(ctx: Context) -> None:
         ctx.reply(_kind_step(filters))
     elif action == "p" and (page := _page_and_filters(rest)) is not None:
         ctx.reply(results(ctx, page[1], page[0]))
+    elif action == "n" and (page := _page_and_filters(rest)) is not None:
+        # Previous/next: the page changes in place, so paging does not fill the chat with old pages.
+        ctx.edit_pressed(results(ctx, page[1], page[0]))
     elif action == "a" and (filters := Filters.decode(rest)) is not None:
         _save_alert(ctx, filters)
     elif action == "s":
@@ -99,9 +103,9 @@ def results(ctx: Context, filters: Filters, page: int) -> Reply:
                 page=found.page + 1, pages=f"{found.pages}+" if found.total > COUNT_CAP else found.pages)))
     nav = []
     if found.page > 0:
-        nav.append(Button("◀ " + _("Previous"), data=f"ls:p:{found.page - 1}:{code}"))
+        nav.append(Button("◀ " + _("Previous"), data=f"ls:n:{found.page - 1}:{code}"))
     if found.has_next:
-        nav.append(Button(_("Next") + " ▶", data=f"ls:p:{found.page + 1}:{code}"))
+        nav.append(Button(_("Next") + " ▶", data=f"ls:n:{found.page + 1}:{code}"))
     rows = [tuple(nav)] if nav else []
     rows.append((Button("🔔 " + _("Notify me about new ones"), data=f"ls:a:{code}"),))
     rows.append((Button("🔍 " + _("New search"), data="ls:m"),))
