@@ -109,6 +109,18 @@ def test_follow_up_is_asked_once_and_yes_is_stored(engine, make_app, clock) -> N
     assert case(engine).status == "closed" and case(engine).followup_answer == "safe"
 
 
+def test_a_follow_up_that_would_fall_at_night_waits_for_the_morning(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette = desk.staff("Mette")
+    youth = desk.youth("aarhus")
+    desk.open_case(youth)
+    clock.advance(hours=12)  # 03:00 Danish time
+    mette.command("close", "1 housed")
+    assert run(desk, clock, hours=24)["followups"] == 0  # 03:00 the next night: not now
+    assert run(desk, clock, hours=5, minutes=59)["followups"] == 0  # 08:59
+    assert run(desk, clock, minutes=1)["followups"] == 1  # 09:00 Danish time
+
+
 def test_follow_up_no_reopens_the_case_and_tells_the_caseworkers(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
     desk = Desk(make_app(engine, followup_hours=2))
     mette = desk.staff("Mette")

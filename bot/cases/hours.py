@@ -70,6 +70,20 @@ class OfficeHours:
         return None
 
 
+# Messages nobody is waiting for (fx the follow-up after a case) are not sent at night.
+KIND_HOURS = (dt.time(9, 0), dt.time(21, 0))
+
+
+def at_a_kind_hour(moment: dt.datetime) -> dt.datetime:
+    """``moment`` if it is between 09:00 and 21:00 Danish time, else the next 09:00 (in UTC)."""
+    local = moment.astimezone(TZ)
+    start, end = KIND_HOURS
+    if start <= local.time() < end:
+        return moment
+    day = local.date() if local.time() < start else local.date() + dt.timedelta(days=1)
+    return dt.datetime.combine(day, start, tzinfo=TZ).astimezone(dt.UTC)
+
+
 def is_holiday(day: dt.date) -> bool:
     """A Danish public holiday, or a day public offices close (see the module docstring)."""
     return day in _danish_holidays()

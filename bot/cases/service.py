@@ -12,6 +12,7 @@ import logging
 from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
+from bot.cases import hours
 from bot.cases.models import (
     AGE_BANDS,
     OUTCOMES,
@@ -176,7 +177,9 @@ def close(session: Session, case: Case, staff: Staff, outcome: str, now: dt.date
         raise ValueError(outcome)
     case.status, case.outcome, case.closed_at, case.closed_by = "closed", outcome, now, staff.id
     case.relay = False
-    case.followup_due_at, case.followup_sent_at, case.followup_answer = now + followup_after, None, None
+    # A day later, but not at night: "are you safe now?" should not wake someone at 3 in the morning.
+    due = hours.at_a_kind_hour(now + followup_after)
+    case.followup_due_at, case.followup_sent_at, case.followup_answer = due, None, None
     session.add(case)
     log_event(session, case, "closed", now, staff=staff, detail=outcome)
 
