@@ -10,6 +10,7 @@ from sqlmodel import select
 from bot.db import session_scope
 from bot.staff.models import Staff
 from bot.staff.service import create_invite
+from tests.support import texts
 from tests.test_cases_helpers import (
     EMERGENCY_TEXT,
     URGENT_TEXT,
@@ -221,3 +222,24 @@ def test_urgent_text_from_youth_in_a_group_is_ignored(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.chat(-777, chat_type="group")
     assert group.say(URGENT_TEXT) == []
+
+
+def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    caseworker = desk.staff("Mette")
+    with session_scope(engine) as session:
+        code = create_invite(session, role="partner", municipality=None, provider="Boligforeningen Test",
+                             now=desk.app.deps.clock())
+    partner = desk.chat()
+    welcome = texts(partner.command("start", code, first_name="Bo"))
+    youth = desk.youth("aarhus")
+
+    def help_text(chat) -> str:  # type: ignore[no-untyped-def]
+        return texts(to(chat.command("help"), chat))
+
+    assert "/queue" in help_text(caseworker) and "/ny_bolig" not in help_text(caseworker)
+    assert "/ny_bolig" in help_text(partner) and "/queue" not in help_text(partner)
+    young = help_text(youth)
+    assert "/queue" not in young and "/ny_bolig" not in young and "/slet" in young
+    # The partner's welcome after redeeming the invite already names the listing commands.
+    assert "/mine_boliger" in welcome and "/queue" not in welcome

@@ -24,6 +24,7 @@ def register(router: Router) -> None:
     router.interceptors[:0] = [relay.staff_reply_to, relay.from_youth]
     router.contacts.append(flow.contact)
     router.start_payloads.append(staff_commands.redeem)
+    router.help_sections.append(staff_commands.help_section)
     router.callback("cy", flow.button)
     router.callback("cs", staff_commands.button)
     router.command("stop", flow.stop)

@@ -231,9 +231,16 @@ def redeem(ctx: Context, payload: str) -> bool:
     roles = {"caseworker": _("a caseworker"), "partner": _("a partner"), "admin": _("an administrator")}
     lines = [esc(_("Welcome! You are now {role} in Husly{where}.").format(
         role=roles.get(staff.role, staff.role), where=f" ({where})" if where else ""))]
-    if staff.role in ("caseworker", "admin"):
-        lines.append(esc(_("Add me to your team's Telegram group and write /team there, so new cases are posted "
-                           "there. Commands: /queue, /case 12, /claim 12, /reply 12 text, /note 12 text, "
-                           "/close 12 housed, /transfer 12 aarhus.")))
+    lines.extend(section for section in (add(ctx) for add in ctx.router.help_sections) if section)
     ctx.reply(Reply("\n\n".join(lines)))
     return True
+
+
+def help_section(ctx: Context) -> str:
+    """A caseworker's or an admin's commands, for /help and the welcome after an invite."""
+    staff = _staff(ctx)
+    if staff is None or not staff.active or staff.role not in ("caseworker", "admin"):
+        return ""
+    return esc(_("Add me to your team's Telegram group and write /team there, so new cases are posted "
+                 "there. Commands: /queue, /case 12, /claim 12, /reply 12 text, /note 12 text, "
+                 "/close 12 housed, /transfer 12 aarhus."))

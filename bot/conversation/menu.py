@@ -47,6 +47,7 @@ def help_(ctx: Context) -> None:
         "/skjul – " + esc(_("hide this chat quickly")),
         esc(_("If you are in danger, call 112.")),
     ]
+    lines += [section for section in (add(ctx) for add in ctx.router.help_sections) if section]
     ctx.reply(Reply("\n".join(lines), buttons=texts.menu_buttons()))
 
 

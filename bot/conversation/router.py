@@ -49,6 +49,8 @@ class Router:
     start_payloads: list[Callable[[Context, str], bool]] = field(default_factory=list)
     # Commands people can use in Telegram's menu, in the order shown.
     menu_order: list[str] = field(default_factory=list)
+    # Extra /help lines for the person asking (fx a caseworker's or a partner's commands); "" for none.
+    help_sections: list[Callable[[Context], str]] = field(default_factory=list)
 
     def command(self, name: str, handler: Handler, *, where: Where = "private", menu: str | None = None) -> None:
         if name in self.commands:

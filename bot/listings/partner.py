@@ -154,7 +154,16 @@ def _title(listing: Listing) -> str:
     return f"{kind_label(listing.kind)}, {listing.area}" + (" (DEMO)" if listing.demo else "")
 
 
+def help_section(ctx: Context) -> str:
+    """A partner's (or an admin's) listing commands, for /help and the welcome after an invite."""
+    if not can_publish(staff_of(ctx)):
+        return ""
+    return esc(_("Housing: /ny_bolig publishes a home step by step, /mine_boliger shows yours (extend or withdraw), "
+                 "and a CSV file sent here publishes many at once."))
+
+
 def register(router: Router) -> None:
+    router.help_sections.append(help_section)
     router.documents.append(import_document)
     router.command("mine_boliger", my_listings)
     router.callback("lm", manage_button)
