@@ -93,11 +93,16 @@ class Runtime:
                 batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
                 try:
                     outcomes = await asyncio.to_thread(self.app.core.handle_many, [incoming for incoming, _ in batch])
-                except BaseException as exc:  # the core answers every update itself; this is the thread pool
+                except asyncio.CancelledError:  # shutting down: nobody waits for these answers any more
+                    for _, future in (*batch, *self._waiting):
+                        future.cancel()
+                    self._waiting = []
+                    raise
+                except Exception as exc:  # the core answers every update itself; this is the thread pool failing
                     for _, future in batch:
                         if not future.done():
                             future.set_exception(exc)
-                    raise
+                    continue
                 for (_, future), outcome in zip(batch, outcomes, strict=True):
                     if not future.done():
                         future.set_result(outcome)
