@@ -16,6 +16,14 @@ EMERGENCY = [
     ("I want to end my life", "en"),
     ("my boyfriend hits me", "en"),
     ("selvmords tanker", "da"),
+    # Said without the usual words: an overdose, "end it all", "in danger", stalking, a threat to kill.
+    ("jeg har taget en masse piller", "da"),
+    ("i want to end it all", "en"),
+    ("orker ikke mere, vil bare dø", "da"),
+    ("jeg er i fare", "da"),
+    ("i am in danger", "en"),
+    ("he will kill me", "en"),
+    ("der er en der forfølger mig og jeg er bange", "da"),
 ]
 URGENT = [
     ("jeg har ingen steder at sove i nat", "da"),
@@ -31,12 +39,20 @@ URGENT = [
     ("my parents kicked me out", "en"),
     ("I'm sleeping outside tonight", "en"),
     ("I have nowhere to go", "en"),
+    # Without "jeg": the words describe the writer's own situation.
+    ("sover hos venner på sofaen og må ikke blive længere", "da"),
+    ("fogeden kommer i morgen", "da"),
+    ("sleeping rough since monday", "en"),
+    ("min udlejer har skiftet låsen", "da"),
 ]
 NONE = [
     ("hvad er en natvarmestue?", "da"),
     ("hvad betyder det at blive sat ud af fogeden", "da"),
     ("er man hjemløs hvis man bor på en vens sofa", "da"),
     ("hvordan søger jeg boligstøtte", "da"),
+    ("hvordan hjælper man en der sover på gaden", "da"),
+    ("jeg er ikke sikker på om jeg kan få boligstøtte", "da"),  # "ikke sikker" = not sure, not unsafe
+    ("må min udlejer skifte låsen", "da"),
     ("kan man få en ungdomsbolig i aarhus", "da"),
     ("hvor meget depositum må en udlejer kræve", "da"),
     ("hvad er Livslinien", "da"),
