@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
 
     # Confidence below this gives "I'm not sure" and the top topics instead of one answer.
-    # 0.4 answers ~87% of right matches and ~12-15% of off-topic questions (benchmarks/retrieval.py --calibrate).
+    # 0.4 answers ~88% of right matches and ~15-17% of off-topic questions (benchmarks/retrieval.py --calibrate).
     confidence_threshold: float = Field(default=0.4, ge=0, le=1)
     max_text_length: int = Field(default=2000, ge=100, le=20000)
     # Show "typing…" only when an answer takes longer than this (seconds): a reply that arrives at once needs

@@ -79,7 +79,11 @@ class Index:
         self._analysed: dict[tuple[str, str], tuple[str, ...]] = {}
         self._folded: dict[str, list[str]] = {}
         self._surface = self._collect_vocabulary(kb)
-        self._vocab_list = sorted(self._surface)
+        # Typo candidates by first letter: people rarely mistype the first letter, and allowing it turns
+        # ordinary words into topic words ("vinder" -> "svindel", "spiller" -> "piller").
+        self._vocab_by_initial: dict[str, list[str]] = {}
+        for word in sorted(self._surface):
+            self._vocab_by_initial.setdefault(word[0], []).append(word)
         docs = {tid: self._topic_terms(kb, tid) for tid in self._topic_ids}
         self._doc_len = {tid: sum(tf.values()) for tid, tf in docs.items()}
         self._avg_len = sum(self._doc_len.values()) / max(len(docs), 1)
@@ -183,7 +187,8 @@ class Index:
     def _correct(self, word: str) -> str | None:
         if len(word) < 4 or word.isdigit():
             return None
-        found = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        candidates = self._vocab_by_initial.get(word[0], ())
+        found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return found[0] if found else None
 
     def _expand(self, tokens: list[str]) -> list[str]:
@@ -334,7 +339,7 @@ class Index:
 # Logistic-regression weights over the features above, fitted by `benchmarks/retrieval.py --calibrate` on
 # cross-validated questions from the knowledge base's own examples (right answers against wrong answers and
 # off-topic questions). Refit after large content changes.
-CONFIDENCE_WEIGHTS = {"bias": -3.72, "coverage": 0.91, "evidence": 0.67, "example": 0.7, "focus": 1.4, "lead": 1.82}
+CONFIDENCE_WEIGHTS = {"bias": -3.78, "coverage": 0.63, "evidence": 0.9, "example": 0.58, "focus": 1.38, "lead": 1.88}
 
 
 def _confidence(features: Mapping[str, float]) -> float:

@@ -44,6 +44,8 @@ URGENT = [
     ("fogeden kommer i morgen", "da"),
     ("sleeping rough since monday", "en"),
     ("min udlejer har skiftet låsen", "da"),
+    ("jeg har ikke noget tag over hovedet", "da"),
+    ("i have no roof over my head", "en"),
 ]
 NONE = [
     ("hvad er en natvarmestue?", "da"),
