@@ -21,6 +21,7 @@ CRISIS_TOPICS = {
     "suicide_or_self_harm": "selvmordstanker",
     "violence_or_threats": "vold-i-hjemmet",
     "under_18_unsafe_home": "under-18",
+    "under_18_in_danger": "under-18",
     "thrown_out": "smidt-ud",
     "couch_surfing_ending": "sofasurfer",
     "eviction_soon": "udsaettelse",

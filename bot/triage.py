@@ -9,10 +9,13 @@ How a message is scored:
    words in order, ``word*`` as a prefix, ``*`` as a gap of up to two words, and long words with a typo or two.
 3. Each *rule* whose concepts are all present adds its weight to its level's score and records its reason
    code (what a caseworker sees: fx ``thrown_out``, ``under_18``).
-4. An information question ("hvad er en natvarmestue?") with no first-person words does not count towards
-   ``urgent``: asking about a thing is not being in it. Emergency is never damped: showing crisis numbers to
+4. An information question ("hvad er en natvarmestue?", "min ven sover på gaden, hvad kan han gøre?") in
+   which the writer does not speak of themselves ("jeg", "mig", "I") does not count towards ``urgent``:
+   asking about a thing is not being in it. Emergency is never damped: showing crisis numbers to
    someone who only asked is the safe mistake.
 5. The level is the highest whose score reaches the threshold; emergency implies urgent.
+6. A model learned from labelled messages (bot/triage_model.py) gives a second opinion; it can raise the level
+   (reason ``crisis_signs``: wording that often means a crisis), never lower it.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from bot.triage_model import learned_level, model
+from knowledge.lexicon import detect_language
 from knowledge.normalise import fold
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "triage.yaml"
@@ -71,6 +76,8 @@ class _Rules:
     rules: tuple[_Rule, ...]
     threshold: float
     info_damping: float
+    # Chat spellings read as the word they stand for ("ik" = "ikke").
+    spelling: dict[str, str]
 
 
 @cache
@@ -93,7 +100,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
     long_words = tuple(w for w in words if len(w) >= TYPO_MIN_LENGTH)
     prefixes = tuple(sorted(w for w in every if w.endswith("*") and w != "*"))
     return _Rules(concepts, frozenset(words), long_words, np.array([len(w) for w in long_words], dtype=np.int16),
-                  prefixes, by_lang, rules, float(raw["threshold"]), float(raw["info_question_damping"]))
+                  prefixes, by_lang, rules, float(raw["threshold"]), float(raw["info_question_damping"]),
+                  {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()})
 
 
 def _fold_pattern(phrase: str) -> list[str]:
@@ -152,10 +160,33 @@ class _Matches:
         return any(self.phrase_at(p, s) for p in phrases if p for s in self.positions.get(p[0], ()))
 
 
+# The reason code when the learned model, not a rule, raised the level.
+LEARNED = "crisis_signs"
+
+
 def triage(text: str, lang: str = "da") -> Triage:
-    """Score one message for urgency; see the module docstring for how."""
+    """Score one message for urgency: the rules, then the learned second opinion (it may only raise the level)."""
+    found = by_rules(text, lang)
+    learned = Urgency(learned_level(text, model(_rules_level)))
+    if learned.rank > found.urgency.rank:
+        return Triage(learned, (*found.reasons, LEARNED))
+    return found
+
+
+def warm_up() -> None:
+    """Train the learned model now (at start), not on someone's first message."""
+    model(_rules_level)
+
+
+def _rules_level(text: str) -> str:
+    return by_rules(text, detect_language(fold(text).split(), text)).urgency.value
+
+
+def by_rules(text: str, lang: str = "da") -> Triage:
+    """Score one message by the rules alone; see the module docstring for how."""
     rules = _rules()
-    matches = _Matches(rules, fold(text).split())
+    words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
+    matches = _Matches(rules, words)
     cache_: dict[str, bool] = {}
 
     def has(concept: str) -> bool:
@@ -171,7 +202,7 @@ def triage(text: str, lang: str = "da") -> Triage:
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)
-    if has("info_question") and not has("self"):
+    if has("info_question") and not has("speaker"):
         scores[Urgency.URGENT] *= rules.info_damping
         reasons = [r for r in reasons if r == "under_18" or _level_of(rules, r) is Urgency.EMERGENCY]
     if scores[Urgency.EMERGENCY] >= rules.threshold:

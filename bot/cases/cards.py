@@ -51,6 +51,9 @@ def reason_label(code: str) -> str:
         "in_shelter": _("at a shelter tonight"),
         "has_place_tonight": _("has a place tonight"),
         "followup_not_safe": _("not safe after the case was closed"),
+        "medical_emergency": _("body in danger now (overdose, unconscious)"),
+        "under_18_in_danger": _("under 18, violence"),
+        "crisis_signs": _("wording that often means a crisis"),
     }
     return labels.get(code, code)
 

@@ -1,0 +1,129 @@
+"""A second opinion for urgency triage, learned from labelled messages (bot/data/triage_examples_*.tsv).
+
+The rules in bot/data/triage.yaml catch what they name; people in crisis often say it in words no rule
+names ("har en plan og en dato nu", "sidder på broen"). This model scores character n-grams (robust to
+typos, slang and missing æ/ø/å) with a logistic regression trained at first use, in well under a second, from
+the example files that ship with the bot: no pickled model, nothing to download. It can only raise a
+message's level, never lower what a rule found.
+
+Besides the examples' own `none` rows (hard ones on purpose: crisis words in plain questions, hyperbole), the
+knowledge base's example questions about housing and money teach it what everyday traffic looks like.
+Thresholds were chosen with benchmarks/triage.py (cross-validation and a held-out set).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline
+
+from knowledge.loader import BUNDLED_ROOT
+from knowledge.loader import load as load_knowledge
+from knowledge.normalise import fold
+
+EXAMPLES = sorted((Path(__file__).resolve().parent / "data").glob("triage_examples_*.tsv"))
+# Topics whose example questions are everyday traffic (crisis and support topics are not).
+ORDINARY_CATEGORIES = ("housing", "money", "about")
+# Probability needed to raise a message to a level (urgent: urgent and emergency together).
+# 0.5 / 0.7 (benchmarks/triage.py): held out, every emergency and urgent message caught and 1 of 30 plain
+# messages flagged; in 5-fold CV 1% of ordinary questions flagged.
+EMERGENCY_AT = 0.5
+URGENT_AT = 0.7
+
+
+def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
+    """(text, level) rows from the example files."""
+    rows = []
+    for path in paths or EXAMPLES:
+        with path.open(encoding="utf-8") as handle:
+            rows += [(row["text"], row["urgency"]) for row in csv.DictReader(handle, delimiter="\t")]
+    return rows
+
+
+def ordinary_questions(rules_level: Callable[[str], str]) -> list[tuple[str, str]]:
+    """The bundled knowledge base's example questions about housing, money and Husly itself, as `none`.
+
+    Hundreds of plain questions teach the model what everyday traffic looks like. A phrasing the rules flag
+    ("jeg skal sættes ud på fredag" under eviction) is left out: it is not an ordinary question.
+    """
+    kb = load_knowledge(BUNDLED_ROOT)
+    return [(phrase, "none") for topic in kb.topics.values() if topic.category in ORDINARY_CATEGORIES
+            for lang in ("da", "en") for phrase in topic.examples.get(lang) if rules_level(phrase) == "none"]
+
+
+def train(rows: list[tuple[str, str]]) -> Pipeline:
+    """Character 2-5-grams within words, TF-IDF, a balanced multinomial logistic regression."""
+    model = make_pipeline(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, preprocessor=fold),
+        LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000),
+    )
+    model.fit([text for text, _ in rows], [level for _, level in rows])
+    return model
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """The fitted pipeline's arithmetic for one message at a time.
+
+    scikit-learn is built for batches: scoring one chat message through the pipeline took ~1 ms, almost all
+    of it input checks and sparse-matrix set-up. The same numbers from plain dicts take a tenth of that.
+    """
+
+    classes: tuple[str, ...]
+    analyse: Callable[[str], list[str]]
+    # n-gram -> (idf, weight for each class)
+    columns: dict[str, tuple[float, tuple[float, ...]]]
+    intercepts: tuple[float, ...]
+
+    @classmethod
+    def from_pipeline(cls, fitted: Pipeline) -> Scorer:
+        vectorizer, regression = fitted.steps[0][1], fitted.steps[1][1]
+        coef = regression.coef_
+        columns = {gram: (float(vectorizer.idf_[i]), tuple(float(w) for w in coef[:, i]))
+                   for gram, i in vectorizer.vocabulary_.items()}
+        return cls(tuple(str(c) for c in regression.classes_), vectorizer.build_analyzer(), columns,
+                   tuple(float(b) for b in regression.intercept_))
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        # TF-IDF with sublinear tf and L2 norm, then the logistic regression's softmax: as the pipeline does.
+        totals = list(self.intercepts)
+        dots, norm2 = [0.0] * len(totals), 0.0
+        for gram, count in Counter(self.analyse(text)).items():
+            column = self.columns.get(gram)
+            if column is None:
+                continue
+            value = (1 + math.log(count)) * column[0]
+            norm2 += value * value
+            for k, weight in enumerate(column[1]):
+                dots[k] += value * weight
+        norm = math.sqrt(norm2) or 1.0
+        scores = [b + d / norm for b, d in zip(totals, dots, strict=True)]
+        top = max(scores)
+        exps = [math.exp(z - top) for z in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.classes, exps, strict=True)}
+
+
+@cache
+def model(rules_level: Callable[[str], str]) -> Scorer:
+    """The trained model (once per process; the app trains it at start so no one waits for it)."""
+    return Scorer.from_pipeline(train(read_examples() + ordinary_questions(rules_level)))
+
+
+def learned_level(text: str, scorer: Scorer, *, emergency_at: float = EMERGENCY_AT,
+                  urgent_at: float = URGENT_AT) -> str:
+    """The level the model gives ``text``: emergency, urgent or none."""
+    p = scorer.probabilities(text)
+    if p.get("emergency", 0.0) >= emergency_at:
+        return "emergency"
+    if p.get("emergency", 0.0) + p.get("urgent", 0.0) >= urgent_at:
+        return "urgent"
+    return "none"
