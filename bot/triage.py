@@ -32,6 +32,7 @@ from rapidfuzz.process import cdist
 
 from bot.triage_model import learned_level, model
 from knowledge.lexicon import detect_language
+from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "triage.yaml"
@@ -173,9 +174,9 @@ def triage(text: str, lang: str = "da") -> Triage:
     return found
 
 
-def warm_up() -> None:
+def warm_up(kb: KnowledgeBase | None = None) -> None:
     """Train the learned model now (at start), not on someone's first message."""
-    model(_rules_level)
+    model(_rules_level, kb)
 
 
 def _rules_level(text: str) -> str:

@@ -18,16 +18,15 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_pipeline
-
-from knowledge.loader import BUNDLED_ROOT
+from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 from knowledge.loader import load as load_knowledge
 from knowledge.normalise import fold
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 EXAMPLES = sorted((Path(__file__).resolve().parent / "data").glob("triage_examples_*.tsv"))
 # Topics whose example questions are everyday traffic (crisis and support topics are not).
@@ -48,19 +47,24 @@ def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
     return rows
 
 
-def ordinary_questions(rules_level: Callable[[str], str]) -> list[tuple[str, str]]:
+def ordinary_questions(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:
     """The bundled knowledge base's example questions about housing, money and Husly itself, as `none`.
 
     Hundreds of plain questions teach the model what everyday traffic looks like. A phrasing the rules flag
     ("jeg skal sættes ud på fredag" under eviction) is left out: it is not an ordinary question.
     """
-    kb = load_knowledge(BUNDLED_ROOT)
+    kb = kb or load_knowledge(BUNDLED_ROOT)
     return [(phrase, "none") for topic in kb.topics.values() if topic.category in ORDINARY_CATEGORIES
             for lang in ("da", "en") for phrase in topic.examples.get(lang) if rules_level(phrase) == "none"]
 
 
 def train(rows: list[tuple[str, str]]) -> Pipeline:
     """Character 2-5-grams within words, TF-IDF, a balanced multinomial logistic regression."""
+    # Imported here: scikit-learn takes a second to import, and only training needs it.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
     model = make_pipeline(
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, preprocessor=fold),
         LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000),
@@ -112,10 +116,15 @@ class Scorer:
         return {label: e / total for label, e in zip(self.classes, exps, strict=True)}
 
 
-@cache
-def model(rules_level: Callable[[str], str]) -> Scorer:
-    """The trained model (once per process; the app trains it at start so no one waits for it)."""
-    return Scorer.from_pipeline(train(read_examples() + ordinary_questions(rules_level)))
+_trained: dict[Callable[[str], str], Scorer] = {}
+
+
+def model(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> Scorer:
+    """The trained model, once per process (the app trains it at start, with its knowledge base, so that no
+    one waits for it; without one the bundled knowledge base gives the plain questions)."""
+    if rules_level not in _trained:
+        _trained[rules_level] = Scorer.from_pipeline(train(read_examples() + ordinary_questions(rules_level, kb)))
+    return _trained[rules_level]
 
 
 def learned_level(text: str, scorer: Scorer, *, emergency_at: float = EMERGENCY_AT,
