@@ -60,6 +60,12 @@ def test_crisis_message_gets_safety_numbers_first(chat: Chat) -> None:
     assert "70 20 12 01" in first  # Livslinien, from the services directory
 
 
+def test_a_crisis_only_the_learned_model_sees_gets_112_and_the_crisis_line_first(chat: Chat) -> None:
+    chat.command("start")
+    sent = chat.say("sidder på taget og kigger ned")
+    assert sent[0].text.index("112") < 60 and "Livslinien" in sent[0].text
+
+
 def test_urgent_message_in_known_municipality_shows_local_help(chat: Chat) -> None:
     chat.command("start", "aarhus")
     sent = chat.say("jeg har ingen steder at sove i nat")

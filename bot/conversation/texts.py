@@ -16,6 +16,9 @@ EMERGENCY_SERVICES = {
     "suicide_or_self_harm": ("alarm-112", "livslinien"),
     "violence_or_threats": ("alarm-112", "lev-uden-vold"),
     "in_danger": ("alarm-112",),
+    "under_18_in_danger": ("alarm-112",),
+    # The learned model saw a crisis without naming it; most such messages are about wanting to die.
+    "crisis_signs": ("alarm-112", "livslinien"),
 }
 MINOR_SERVICES = ("boernetelefonen",)
 
@@ -79,7 +82,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
                 parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
         if municipality:
             service_ids.append(f"kommune-{municipality}")
-    if "under_18" in reasons or "under_18_unsafe_home" in reasons:
+    if {"under_18", "under_18_unsafe_home", "under_18_in_danger"} & set(reasons):
         service_ids.extend(MINOR_SERVICES)
     seen: set[str] = set()
     for service in services_for(kb, [s for s in service_ids if not (s in seen or seen.add(s))], municipality):
