@@ -9,12 +9,13 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from bot.conversation.cards import not_sure, render_answer
-from bot.conversation.texts import safety_reply
+from bot.conversation.texts import call_for_help, safety_reply
 from bot.replies import Reply
 from bot.triage import Triage, Urgency, triage
 from knowledge.index import Index, SearchResult
 from knowledge.lexicon import Lang
 from knowledge.loader import KnowledgeBase
+from knowledge.normalise import fold
 
 # The topic that answers a situation triage recognised, by reason code (first reason wins).
 CRISIS_TOPICS = {
@@ -30,6 +31,18 @@ CRISIS_TOPICS = {
     "sleeps_outside": "hjemloes-akut",
     "homeless_now": "hjemloes-akut",
 }
+
+
+# A bare call for help says nothing of what is wrong; it gets the way to urgent help, not "I'm not sure".
+CALLS_FOR_HELP = frozenset(fold(phrase) for phrase in (
+    "hjælp", "hjælp mig", "hjælp mig please", "hjælp mig plz", "jeg har brug for hjælp", "har brug for hjælp",
+    "kan du hjælpe mig", "kan i hjælpe mig", "kan nogen hjælpe mig", "sos", "help", "help me", "help me please",
+    "i need help", "need help", "can you help me", "please help", "please help me", "hjælp hjælp",
+))
+
+
+def is_call_for_help(text: str) -> bool:
+    return " ".join(fold(text).split()) in CALLS_FOR_HELP
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,8 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         reply = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons)
     elif confident and found.topic:
         reply = render_answer(kb, found.topic, reply_lang, where, today)
+    elif is_call_for_help(text):
+        reply = call_for_help(reply_lang)
     else:
         reply = not_sure(kb, found.suggestions, reply_lang)
     return Answer(found, urgency, reply_lang, where, confident, reply)

@@ -66,6 +66,15 @@ def test_a_crisis_only_the_learned_model_sees_gets_112_and_the_crisis_line_first
     assert sent[0].text.index("112") < 60 and "Livslinien" in sent[0].text
 
 
+@pytest.mark.parametrize("text", ["Hjælp!!", "SOS", "help me", "kan du hjælpe mig?"])
+def test_a_bare_call_for_help_gets_112_and_the_way_to_a_person(chat: Chat, text: str) -> None:
+    chat.command("start")
+    (reply,) = chat.say(text)
+    assert "112" in reply.text.splitlines()[0]
+    assert {b.data for b in reply.buttons} == {"menu:urgent", "menu:staff"}
+    assert "ikke sikker" not in reply.text  # not "I'm not sure I understood"
+
+
 def test_urgent_message_in_known_municipality_shows_local_help(chat: Chat) -> None:
     chat.command("start", "aarhus")
     sent = chat.say("jeg har ingen steder at sove i nat")

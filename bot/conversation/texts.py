@@ -51,6 +51,16 @@ def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = ()) 
     return safety_reply(ctx.deps.kb, ctx.lang, ctx.profile.municipality, ctx.now.date(), urgency, reasons)
 
 
+def call_for_help(lang: str) -> Reply:
+    """The answer to a bare "hjælp"/"SOS": 112 first, then the two ways to a person, and an invitation to say more."""
+    with use_lang(lang):
+        text = (f"<b>{esc(_('If you are in danger right now, call 112.'))}</b>\n\n"
+                + esc(_("I'm here. Tap Urgent help if you need help today, or write in a few words what has "
+                        "happened. You can also talk to a caseworker from your municipality.")))
+        return Reply(text, buttons=((Button("🆘 " + _("Urgent help"), data="menu:urgent"),),
+                                    (Button("💬 " + _("Talk to a caseworker"), data="menu:staff"),)))
+
+
 def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
                  reasons: tuple[str, ...] = ()) -> Reply:
     """The safety information that comes before anything else in a crisis.
