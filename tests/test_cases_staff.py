@@ -17,6 +17,7 @@ from tests.test_cases_helpers import (
     Desk,
     button_data,
     case,
+    cases,
     events,
     staff_id,
     to,
@@ -243,3 +244,12 @@ def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) 
     assert "/queue" not in young and "/ny_bolig" not in young and "/slet" in young
     # The partner's welcome after redeeming the invite already names the listing commands.
     assert "/mine_boliger" in welcome and "/queue" not in welcome
+
+
+def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette = desk.staff("Mette")
+    sent = to(mette.say("borgeren siger han vil tage sit liv, hvad gør jeg"), mette)
+    assert "112" in sent[0].text  # the safety information is shown all the same
+    assert "no case was opened" in texts(sent)
+    assert cases(engine) == []

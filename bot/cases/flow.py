@@ -20,6 +20,7 @@ from bot.conversation.qa import answer_question
 from bot.i18n import _
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
+from bot.staff.service import get_staff
 from bot.triage import Triage, Urgency
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
@@ -40,6 +41,8 @@ def urgent(ctx: Context, result: Triage) -> None:
     if not ctx.incoming.private:
         return
     ctx.reply(texts.safety_first(ctx, result.urgency, result.reasons))
+    if _writes_as_staff(ctx):
+        return
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     if case is not None:
         _update_open_case(ctx, case, result.urgency.value, result.reasons)
@@ -48,6 +51,16 @@ def urgent(ctx: Context, result: Triage) -> None:
         _connect(ctx, "emergency", result.reasons)
         return
     _offer(ctx, result.urgency.value, result.reasons)
+
+
+def _writes_as_staff(ctx: Context) -> bool:
+    """A caseworker writing about someone's crisis in their own chat must not become a case themselves."""
+    staff = get_staff(ctx.session, transport=ctx.incoming.transport, user_id=ctx.incoming.user_id)
+    if staff is None or not staff.active or staff.role not in ("caseworker", "admin"):
+        return False
+    ctx.reply(Reply(esc(_("You are registered as a caseworker, so no case was opened. To write to a young "
+                          "person, use /reply 12 text or the Reply button; to add a note, /note 12 text."))))
+    return True
 
 
 def menu_urgent(ctx: Context) -> None:
