@@ -85,3 +85,38 @@ def test_updates_arriving_while_the_core_is_busy_go_in_together_in_arrival_order
     assert all(isinstance(outcome, Outcome) for outcome in outcomes)
     sent = Chat(app).deliver()
     assert {s.chat_id for s in sent} == {31, 32, 33, 34, 35}
+
+
+def test_two_instances_taking_overlapping_batches_answer_each_update_once(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    """Two bot instances get the same redelivered updates in different orders at once (a deadlock on PostgreSQL
+    is possible): every update is answered exactly once and nothing is lost."""
+    import threading
+
+    from sqlmodel import Session, select
+
+    from bot.models import Outbox
+
+    first, second = make_app(engine), make_app(engine)
+    updates = [_text(40 + i, 9100 + i) for i in range(6)]
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def run(app, batch) -> None:  # type: ignore[no-untyped-def]
+        try:
+            start.wait()
+            app.core.handle_many(batch)
+        except BaseException as exc:  # the core must never raise
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(first, updates)),
+               threading.Thread(target=run, args=(second, list(reversed(updates))))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    with Session(engine) as session:
+        rows = session.exec(select(Outbox.chat_id)).all()
+    # Each chat: the privacy notice and the answer, once; no apology (no update failed for good).
+    assert sorted(rows) == sorted([40 + i for i in range(6)] * 2)
