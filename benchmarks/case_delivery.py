@@ -67,6 +67,9 @@ class TimingSender:
     async def delete(self, chat_id: int, message_ids: list[int]) -> None:
         return None
 
+    async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
+        return None
+
 
 def setup(engine: Engine) -> App:
     app = build_app(Settings(_env_file=None), engine=engine)

@@ -66,6 +66,10 @@ class Sender(Protocol):
 
     async def delete(self, chat_id: int, message_ids: list[int]) -> None: ...
 
+    async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
+        """Set the command menu of one chat (fx a caseworker's own chat shows the case commands)."""
+        ...
+
 
 def enqueue(
     session: Session,
@@ -78,6 +82,7 @@ def enqueue(
     edit_ref: str | None = None,
     message_id: int | None = None,
     message_ids: list[int] | None = None,
+    commands: list[tuple[str, str]] | None = None,
     delay: dt.timedelta | None = None,
     now: dt.datetime | None = None,
     forget: bool = False,
@@ -94,6 +99,8 @@ def enqueue(
         payload["message_id"] = message_id
     if message_ids:
         payload["message_ids"] = message_ids
+    if commands:
+        payload["commands"] = [list(command) for command in commands]
     if forget:
         # Deleted once sent: the last words to someone who asked to be forgotten leave no row behind.
         payload["forget"] = True
@@ -215,6 +222,9 @@ class DeliveryWorker:
             await before_send(self.limiter, row.chat_id)
         if row.kind == "delete":
             await self.sender.delete(row.chat_id, list(payload.get("message_ids", [])))
+            return None
+        if row.kind == "commands":
+            await self.sender.set_chat_commands(row.chat_id, [(c, d) for c, d in payload.get("commands", [])])
             return None
         reply = Reply.from_payload(payload)
         if row.kind == "edit":

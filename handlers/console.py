@@ -35,6 +35,9 @@ class ConsoleSender:
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
         self._print(reply)
 
+    async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
+        """The terminal has no command menu; /help lists the commands."""
+
     async def delete(self, chat_id: int, message_ids: list[int]) -> None:
         self.out.write("\n" * 3 + "(chat skjult / chat hidden)\n")
 

@@ -33,6 +33,7 @@ class RecordingSender:
 
     sent: list[Sent] = field(default_factory=list)
     deleted: list[tuple[int, list[int]]] = field(default_factory=list)
+    menus: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
 
     async def send(self, chat_id: int, reply: Reply) -> int:
@@ -45,6 +46,9 @@ class RecordingSender:
 
     async def delete(self, chat_id: int, message_ids: list[int]) -> None:
         self.deleted.append((chat_id, message_ids))
+
+    async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
+        self.menus[chat_id] = commands
 
 
 class Chat:

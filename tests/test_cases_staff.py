@@ -253,3 +253,22 @@ def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engin
     assert "112" in sent[0].text  # the safety information is shown all the same
     assert "no case was opened" in texts(sent)
     assert cases(engine) == []
+
+
+def test_staff_get_their_commands_in_their_own_chat_menu(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette = desk.staff("Mette")
+    with session_scope(engine) as session:
+        code = create_invite(session, role="partner", municipality=None, provider="Boligforeningen Test",
+                             now=desk.app.deps.clock())
+    partner = desk.chat()
+    partner.command("start", code, first_name="Bo")
+
+    caseworker_menu = dict(mette.sender.menus[mette.chat_id])
+    partner_menu = dict(partner.sender.menus[partner.chat_id])
+    assert {"queue", "claim", "reply", "close", "start", "slet"} <= caseworker_menu.keys()
+    assert "ny_bolig" not in caseworker_menu
+    assert {"ny_bolig", "mine_boliger", "start"} <= partner_menu.keys() and "queue" not in partner_menu
+    assert caseworker_menu["queue"] in ("open cases", "åbne sager")
+    youth = desk.youth("aarhus")
+    assert youth.chat_id not in youth.sender.menus  # young people keep the bot-wide menu

@@ -83,6 +83,24 @@ def test_the_command_menu_is_set_for_danish_and_english(bot: InProcessBot) -> No
     assert sorted(c.params.get("language_code", "") for c in calls) == ["", "en"]
 
 
+def test_a_caseworker_who_joins_gets_the_case_commands_in_their_own_menu(bot: InProcessBot) -> None:
+    from bot.db import session_scope
+    from bot.staff.service import create_invite
+    from tests.telegram_harness import wait_until
+
+    tg, staff_chat = bot.tg, 7_070_707
+    with session_scope(bot.engine) as session:
+        code = create_invite(session, role="caseworker", municipality="aarhus", provider=None,
+                             now=bot.app.deps.clock())
+    bot.send(tg.command(staff_chat, "start", args=code))
+    wait_sent(tg, staff_chat, 1)
+    scope = {"type": "chat", "chat_id": staff_chat}
+    wait_until(lambda: tg.commands(scope=scope), what="the caseworker's own command menu")
+    names = [c["command"] for c in tg.commands(scope=scope)]
+    assert names[0] == "start" and {"queue", "claim", "reply", "close"} <= set(names)
+    assert "queue" not in [c["command"] for c in tg.commands()]  # the bot-wide menu stays the young people's
+
+
 def test_a_question_gets_an_answer_with_its_source_related_topics_and_feedback_buttons(bot: InProcessBot) -> None:
     tg = bot.tg
     bot.send(tg.command(CHAT, "start"))

@@ -9,6 +9,7 @@ jobs (reminders and follow-ups), sending (queueing outside a handler), privacy (
 from __future__ import annotations
 
 from bot.conversation.router import Router
+from bot.i18n import N_
 
 
 def register(router: Router) -> None:
@@ -29,8 +30,12 @@ def register(router: Router) -> None:
     router.callback("cs", staff_commands.button)
     router.command("stop", flow.stop)
     router.command("team", staff_commands.team, where="group")
-    for name, handler in (("queue", staff_commands.queue), ("case", staff_commands.case),
-                          ("claim", staff_commands.claim), ("reply", staff_commands.reply),
-                          ("note", staff_commands.note), ("close", staff_commands.close),
-                          ("transfer", staff_commands.transfer)):
-        router.command(name, handler, where="any")
+    for name, handler, menu in (
+            ("queue", staff_commands.queue, N_("open cases")),
+            ("case", staff_commands.case, N_("show a case: /case 12")),
+            ("claim", staff_commands.claim, N_("take a case: /claim 12")),
+            ("reply", staff_commands.reply, N_("write to the young person: /reply 12 text")),
+            ("note", staff_commands.note, N_("add a note: /note 12 text")),
+            ("close", staff_commands.close, N_("close a case: /close 12 housed")),
+            ("transfer", staff_commands.transfer, N_("move a case: /transfer 12 aarhus"))):
+        router.command(name, handler, where="any", menu=menu, roles=("caseworker", "admin"))

@@ -233,6 +233,7 @@ def redeem(ctx: Context, payload: str) -> bool:
         role=roles.get(staff.role, staff.role), where=f" ({where})" if where else ""))]
     lines.extend(section for section in (add(ctx) for add in ctx.router.help_sections) if section)
     ctx.reply(Reply("\n\n".join(lines)))
+    ctx.set_menu(staff.role)
     return True
 
 

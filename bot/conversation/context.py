@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session
 
 from bot.config import Settings
+from bot.i18n import _
 from bot.models import Profile
 from bot.outbox import enqueue
 from bot.replies import Incoming, Outcome, Reply, split_html
@@ -84,6 +85,12 @@ class Context:
             return
         enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, reply=reply,
                 kind="edit", message_id=self.incoming.message_id, now=self.now)
+
+    def set_menu(self, role: str | None) -> None:
+        """Give this chat the command menu of ``role`` (after the earlier messages), in the person's language."""
+        commands = [(name, _(description)) for name, description in self.router.menu_for(role)]
+        enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, kind="commands",
+                commands=commands, now=self.now)
 
     def delete_messages(self, message_ids: list[int]) -> None:
         """Queue deletion of messages in this chat (in order after what was sent before)."""

@@ -26,6 +26,8 @@ class Command:
     where: Where
     # Shown in Telegram's command menu (setMyCommands) with this description key; None keeps it hidden.
     menu: str | None = None
+    # Staff roles whose own chat shows this command in the menu (set when they join); () = everyone's menu.
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,21 @@ class Router:
     # Extra /help lines for the person asking (fx a caseworker's or a partner's commands); "" for none.
     help_sections: list[Callable[[Context], str]] = field(default_factory=list)
 
-    def command(self, name: str, handler: Handler, *, where: Where = "private", menu: str | None = None) -> None:
+    def command(self, name: str, handler: Handler, *, where: Where = "private", menu: str | None = None,
+                roles: tuple[str, ...] = ()) -> None:
         if name in self.commands:
             raise ValueError(f"command /{name} registered twice")
-        self.commands[name] = Command(handler, where, menu)
-        if menu:
+        self.commands[name] = Command(handler, where, menu, roles)
+        if menu and not roles:
             self.menu_order.append(name)
+
+    def menu_for(self, role: str | None) -> list[tuple[str, str]]:
+        """(command, description key) for the menu of someone with ``role`` (None: a young person)."""
+        shown = [(name, self.commands[name].menu or name) for name in self.menu_order]
+        if role:
+            shown += [(name, command.menu or name) for name, command in self.commands.items()
+                      if role in command.roles]
+        return shown
 
     def callback(self, namespace: str, handler: Handler) -> None:
         if namespace in self.callbacks or ":" in namespace:

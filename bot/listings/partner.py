@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from bot.conversation.context import Context
 from bot.conversation.router import Router
-from bot.i18n import _, format_date, format_money
+from bot.i18n import N_, _, format_date, format_money
 from bot.listings import alerts
 from bot.listings.csv_import import read_listings, summary
 from bot.listings.fields import MAX_EXPIRY
@@ -165,5 +165,5 @@ def help_section(ctx: Context) -> str:
 def register(router: Router) -> None:
     router.help_sections.append(help_section)
     router.documents.append(import_document)
-    router.command("mine_boliger", my_listings)
+    router.command("mine_boliger", my_listings, menu=N_("your listings"), roles=("partner", "admin"))
     router.callback("lm", manage_button)

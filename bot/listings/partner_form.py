@@ -17,7 +17,7 @@ from typing import Any
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Context
 from bot.conversation.router import Router
-from bot.i18n import _, format_date
+from bot.i18n import N_, _, format_date
 from bot.listings import fields
 from bot.listings.csv_import import DEFAULT_DAYS
 from bot.listings.fields import FieldError
@@ -182,6 +182,6 @@ def _question(step: Step, problem: str | None = None) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.command("ny_bolig", start_form)
+    router.command("ny_bolig", start_form, menu=N_("publish a home"), roles=("partner", "admin"))
     router.callback("lf", form_button)
     router.flow(FLOW, form_text)

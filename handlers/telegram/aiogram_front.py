@@ -24,6 +24,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import (
     BotCommand,
+    BotCommandScopeChat,
     BufferedInputFile,
     CallbackQuery,
     ChatMemberUpdated,
@@ -104,6 +105,11 @@ class AiogramSender(SharedCalls):
                 buffer = await self.bot.download_file(file.file_path)
                 return buffer.read() if buffer else None
         return None
+
+    async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
+        with self._errors():
+            await self.bot.set_my_commands([BotCommand(command=c, description=d) for c, d in commands],
+                                           scope=BotCommandScopeChat(chat_id=chat_id))
 
     async def set_commands(self, commands: dict[str, list[tuple[str, str]]]) -> None:
         for lang, items in commands.items():

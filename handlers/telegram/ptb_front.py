@@ -15,6 +15,7 @@ from typing import Any
 
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -108,6 +109,10 @@ class PtbSender(SharedCalls):
             file = await self.bot.get_file(file_id)
             return bytes(await file.download_as_bytearray())
         return None
+
+    async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
+        with self._errors():
+            await self.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=BotCommandScopeChat(chat_id))
 
     async def set_commands(self, commands: dict[str, list[tuple[str, str]]]) -> None:
         for lang, items in commands.items():

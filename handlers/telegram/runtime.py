@@ -189,5 +189,5 @@ class Runtime:
         menus = {}
         for lang in ("da", "en"):
             with use_lang(lang):
-                menus[lang] = [(name, _(router.commands[name].menu or name)) for name in router.menu_order]
+                menus[lang] = [(name, _(description)) for name, description in router.menu_for(None)]
         return menus
