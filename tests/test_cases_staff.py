@@ -10,7 +10,7 @@ from sqlmodel import select
 from bot.db import session_scope
 from bot.staff.models import Staff
 from bot.staff.service import create_invite
-from tests.support import texts
+from tests.support import Chat, texts
 from tests.test_cases_helpers import (
     EMERGENCY_TEXT,
     URGENT_TEXT,
@@ -225,14 +225,19 @@ def test_urgent_text_from_youth_in_a_group_is_ignored(engine, make_app) -> None:
     assert group.say(URGENT_TEXT) == []
 
 
-def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) -> None:  # type: ignore[no-untyped-def]
-    desk = Desk(make_app(engine))
-    caseworker = desk.staff("Mette")
-    with session_scope(engine) as session:
+def _partner_joins(desk: Desk) -> tuple[Chat, str]:
+    """A housing partner redeems an invite; returns their chat and the welcome text."""
+    with session_scope(desk.engine) as session:
         code = create_invite(session, role="partner", municipality=None, provider="Boligforeningen Test",
                              now=desk.app.deps.clock())
     partner = desk.chat()
-    welcome = texts(partner.command("start", code, first_name="Bo"))
+    return partner, texts(partner.command("start", code, first_name="Bo"))
+
+
+def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    caseworker = desk.staff("Mette")
+    partner, welcome = _partner_joins(desk)
     youth = desk.youth("aarhus")
 
     def help_text(chat) -> str:  # type: ignore[no-untyped-def]
@@ -258,11 +263,7 @@ def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engin
 def test_staff_get_their_commands_in_their_own_chat_menu(engine, make_app) -> None:  # type: ignore[no-untyped-def]
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
-    with session_scope(engine) as session:
-        code = create_invite(session, role="partner", municipality=None, provider="Boligforeningen Test",
-                             now=desk.app.deps.clock())
-    partner = desk.chat()
-    partner.command("start", code, first_name="Bo")
+    partner, _welcome = _partner_joins(desk)
 
     caseworker_menu = dict(mette.sender.menus[mette.chat_id])
     partner_menu = dict(partner.sender.menus[partner.chat_id])
