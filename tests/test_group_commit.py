@@ -120,3 +120,26 @@ def test_two_instances_taking_overlapping_batches_answer_each_update_once(engine
         rows = session.exec(select(Outbox.chat_id)).all()
     # Each chat: the privacy notice and the answer, once; no apology (no update failed for good).
     assert sorted(rows) == sorted([40 + i for i in range(6)] * 2)
+
+
+def test_an_update_that_loses_a_race_to_create_a_row_is_tried_again_not_apologised_for(
+        sqlite_engine, make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import IntegrityError
+
+    import bot.conversation.engine as engine_module
+
+    app = make_app(sqlite_engine)
+    real_profile, calls = engine_module._profile, []
+
+    def racing_profile(session, incoming, now):  # type: ignore[no-untyped-def]
+        calls.append(incoming.update_id)
+        if len(calls) == 1:  # another instance created this chat's profile a moment earlier
+            raise IntegrityError("INSERT INTO profile", {}, Exception("UNIQUE constraint failed"))
+        return real_profile(session, incoming, now)
+
+    monkeypatch.setattr(engine_module, "_profile", racing_profile)
+    app.core.handle(_text(51, 9301))
+
+    sent = Chat(app).deliver()
+    assert calls == [9301, 9301]
+    assert any("Kilde:" in s.text for s in sent) and not any("gik noget galt" in s.text for s in sent)

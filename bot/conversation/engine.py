@@ -38,7 +38,7 @@ class Core:
         self.engine = engine
         self.router = router
 
-    def handle(self, incoming: Incoming) -> Outcome:
+    def handle(self, incoming: Incoming, *, retry: bool = True) -> Outcome:
         """Handle one update in one transaction; a duplicate update id is a no-op."""
         try:
             with session_scope(self.engine) as session:
@@ -48,6 +48,10 @@ class Core:
                 # Two instances took the same redelivered update at once; the other one committed it.
                 log.info("update %s raced with another instance", incoming.update_id)
                 return Outcome()
+            if retry:
+                # Another instance created the same row first (fx the profile of a new chat): once more, it exists.
+                log.info("update %s hit a concurrent insert; trying again", incoming.update_id)
+                return self.handle(incoming, retry=False)
             return self._apologise(incoming, exc)
         except Exception as exc:  # a bug must never leave someone, maybe in crisis, without an answer
             return self._apologise(incoming, exc)
