@@ -63,6 +63,8 @@ class _Rule:
     level: Urgency
     weight: float
     need: tuple[str, ...]
+    # The rule does not apply when any of these is present (fx hyperbole: "eksamen slår mig ihjel").
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
         else:
             concepts[name] = parsed
     rules = tuple(
-        _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"])) for r in raw["rules"]
+        _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"]), tuple(r.get("unless", ())))
+        for r in raw["rules"]
     )
     every = {w for group in (concepts, *by_lang.values()) for ps in group.values() for p in ps for w in p}
     words = sorted(w for w in every if w != "*" and not w.endswith("*"))
@@ -199,7 +202,7 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
     reasons: list[str] = []
     for rule in rules.rules:
-        if all(has(c) for c in rule.need):
+        if all(has(c) for c in rule.need) and not any(has(c) for c in rule.unless):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)

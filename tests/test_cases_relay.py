@@ -17,10 +17,11 @@ def claimed_case(desk: Desk):  # type: ignore[no-untyped-def]
 def test_messages_go_both_ways_labelled_and_escaped(engine, make_app) -> None:  # type: ignore[no-untyped-def]
     desk = Desk(make_app(engine))
     mette, group, youth = claimed_case(desk)
-    sent = youth.say("I'm at the <b>station</b> & cold")
+    # (Not "at the station & cold": that reads as a night outside, so the case card is raised too.)
+    sent = youth.say("I'm at the <b>library</b> & fine")
     [relayed] = to(sent, mette)
-    assert "Case #1, the young person writes" in relayed.text and "I'm at the <b>station</b> & cold" in relayed.text
-    assert "&lt;b&gt;station&lt;/b&gt; &amp; cold" in relayed.reply.html  # shown as text, not markup
+    assert "Case #1, the young person writes" in relayed.text and "I'm at the <b>library</b> & fine" in relayed.text
+    assert "&lt;b&gt;library&lt;/b&gt; &amp; fine" in relayed.reply.html  # shown as text, not markup
     assert not to(sent, group) and not to(sent, youth)  # never to the team chat; no bot answer to the person
     sent = mette.command("reply", '1 Come to <a href="x">Grøndalsvej</a> at 16 & ask for me')
     [answer] = to(sent, youth)
