@@ -67,7 +67,8 @@ class Sender(Protocol):
     async def delete(self, chat_id: int, message_ids: list[int]) -> None: ...
 
     async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
-        """Set the command menu of one chat (fx a caseworker's own chat shows the case commands)."""
+        """Set the command menu of one chat (fx a caseworker's own chat shows the case commands); an empty list
+        removes it, so the chat shows the menu everyone has."""
         ...
 
 

@@ -9,6 +9,7 @@ import secrets
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from bot.outbox import enqueue
 from bot.staff.audit import record
 from bot.staff.models import ROLES, Invite, Staff
 
@@ -84,7 +85,12 @@ def revoke(session: Session, *, staff_id: int, now: dt.datetime | None = None, a
     result = session.execute(update(Staff).where(Staff.id == staff_id, Staff.active).values(active=False))
     done = result.rowcount == 1  # type: ignore[attr-defined]
     if done:
-        record(session, actor=actor, action="revoke", now=now or dt.datetime.now(dt.UTC), detail=f"staff={staff_id}")
+        now = now or dt.datetime.now(dt.UTC)
+        record(session, actor=actor, action="revoke", now=now, detail=f"staff={staff_id}")
+        member = session.get(Staff, staff_id)
+        if member is not None and member.chat_id:
+            # Their chat goes back to the menu everyone has (no staff commands left to offer).
+            enqueue(session, transport=member.transport, chat_id=member.chat_id, kind="commands", now=now)
     return done
 
 

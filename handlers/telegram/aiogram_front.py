@@ -108,8 +108,11 @@ class AiogramSender(SharedCalls):
 
     async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
         with self._errors():
-            await self.bot.set_my_commands([BotCommand(command=c, description=d) for c, d in commands],
-                                           scope=BotCommandScopeChat(chat_id=chat_id))
+            scope = BotCommandScopeChat(chat_id=chat_id)
+            if not commands:
+                await self.bot.delete_my_commands(scope=scope)
+                return
+            await self.bot.set_my_commands([BotCommand(command=c, description=d) for c, d in commands], scope=scope)
 
     async def set_commands(self, commands: dict[str, list[tuple[str, str]]]) -> None:
         for lang, items in commands.items():

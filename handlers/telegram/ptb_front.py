@@ -112,6 +112,9 @@ class PtbSender(SharedCalls):
 
     async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:
         with self._errors():
+            if not commands:
+                await self.bot.delete_my_commands(scope=BotCommandScopeChat(chat_id))
+                return
             await self.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=BotCommandScopeChat(chat_id))
 
     async def set_commands(self, commands: dict[str, list[tuple[str, str]]]) -> None:
