@@ -106,7 +106,8 @@ def _check_references(topics: dict[str, Topic], services: dict[str, Service], ro
         path = root / "topics" / f"{topic.id}.yaml"
         problems += [f"{path}: services: unknown service '{s}'" for s in topic.services if s not in services]
         problems += [f"{path}: related: unknown topic '{r}'" for r in topic.related if r not in topics]
-        texts = [topic.answer, *([topic.more] if topic.more else []), *topic.municipalities.values()]
+        texts = [topic.answer, *([topic.more] if topic.more else []), *topic.municipalities.values(),
+                 *(entry.a for entry in topic.faq)]
         for text in texts:
             for lang in ("da", "en"):
                 for number in PHONE_IN_TEXT.findall(text.get(lang)):

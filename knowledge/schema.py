@@ -89,6 +89,22 @@ class Sourced(Strict):
         return value
 
 
+class FaqEntry(Strict):
+    """A specific question inside a topic, with its own short answer and sources.
+
+    The engine answers with it when a question is that specific, and with the topic when it is general.
+    """
+
+    id: str = Field(pattern=ID_PATTERN.pattern)
+    q: Text
+    a: Text
+    # Other phrasings of the same question (written for the knowledge base, never copied from evaluation sets).
+    examples: Phrases = Phrases()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    # The year an amount, rate, fee or limit in the answer holds for; `husly kb check` warns once it has passed.
+    amounts_year: int | None = Field(default=None, ge=2000, le=2100)
+
+
 class Topic(Sourced):
     """One question area, with a short answer and optional detail, per language."""
 
@@ -104,11 +120,22 @@ class Topic(Sourced):
     ask_municipality: bool = False
     services: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+    # The year the amounts in answer/more/municipalities hold for (see FaqEntry.amounts_year).
+    amounts_year: int | None = Field(default=None, ge=2000, le=2100)
 
     @model_validator(mode="after")
     def has_examples_in_both_languages(self) -> Topic:
         if not self.examples.da or not self.examples.en:
             raise ValueError("examples need at least one phrasing in both da and en")
+        return self
+
+    @model_validator(mode="after")
+    def faq_ids_unique(self) -> Topic:
+        ids = [entry.id for entry in self.faq]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate faq id(s): {', '.join(duplicates)}")
         return self
 
 
