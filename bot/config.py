@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     webhook_url: str = ""
     webhook_listen: str = "127.0.0.1:8080"
     webhook_secret: SecretStr | None = None
+    # Seconds one Bot API request may take before it is given up (and tried again later): a hanging request must
+    # not hold up anyone else's answer.
+    request_timeout: float = Field(default=10.0, gt=0, le=120)
+    # Seconds `husly run` keeps trying to reach Telegram at start (429, 5xx, network errors) before it gives up.
+    startup_timeout: float = Field(default=60.0, gt=0, le=3600)
 
     # Confidence below this gives "I'm not sure" and the top topics instead of one answer.
     # 0.4 answers ~88% of right matches and ~15-17% of off-topic questions (benchmarks/retrieval.py --calibrate).

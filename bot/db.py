@@ -12,7 +12,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event, insert, inspect, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -20,8 +21,35 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 7_301_942
 
 
+# How long a statement waits for a lock or a connection before the database counts as unavailable. Short on
+# purpose: while it waits, a person in crisis waits too; past it the intake's fail-safe answers without the
+# database (handlers/telegram/runtime.py) and the update is handled once the database is back.
+WAIT_SECONDS = 3
+
+
 class DatabaseError(Exception):
     """The database cannot be reached or migrated; the message is safe to show as one line."""
+
+
+class DatabaseUnavailable(Exception):
+    """The database did not answer (down, unreachable, locked): nothing was changed; try again later."""
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True for errors that mean "the database is away or busy", as opposed to a bug or bad data.
+
+    A refused or dropped connection, a timeout, SQLite's "database is locked": what is tried again once the
+    database is back. An integrity or data error is not: trying again would fail the same way.
+    """
+    if isinstance(exc, DatabaseUnavailable | PoolTimeout | DisconnectionError):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        if isinstance(exc, OperationalError):
+            message = str(exc.orig).lower()
+            return "syntax" not in message and "no such" not in message
+    return False
 
 
 def make_engine(url: str) -> Engine:
@@ -30,7 +58,7 @@ def make_engine(url: str) -> Engine:
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": WAIT_SECONDS})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +69,12 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # A server that is gone must fail fast, not hang: a connect timeout, and TCP user timeout and keepalives so a
+    # connection whose server vanished (no RST: a cut network) errors within seconds instead of minutes.
+    connect_args = {"connect_timeout": WAIT_SECONDS, "tcp_user_timeout": WAIT_SECONDS * 1000, "keepalives": 1,
+                    "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2}
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_timeout=WAIT_SECONDS,
+                         connect_args=connect_args)
 
 
 def migrate(engine: Engine) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -71,6 +71,39 @@ class ProcessedUpdate(SQLModel, table=True):
     processed_at: dt.datetime = _ts(nullable=False, default=utcnow)
 
 
+class InboxUpdate(SQLModel, table=True):
+    """An update received from the transport and not yet handled (the inbox, the mirror of the outbox).
+
+    Telegram is told an update is safe (a polling offset, a webhook 200) only once its row is committed. The row
+    is deleted in the transaction that handles the update, so the raw update (which holds what the person wrote)
+    lives only as long as it must.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_chat", "transport", "chat_id", "update_id"),)
+
+    transport: str = Field(primary_key=True, max_length=16)
+    update_id: int = Field(primary_key=True, sa_type=BigInteger)
+    # None for updates that belong to no chat (they have no order to keep).
+    chat_id: int | None = Field(default=None, sa_type=BigInteger)
+    # The update as the transport sent it (JSON text; NUL characters removed at intake).
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    received_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    # The instance handling it; a row whose owner stopped beating is taken over (bot/instances.py).
+    owner: str | None = Field(default=None, max_length=36)
+    attempts: int = 0
+
+
+class Instance(SQLModel, table=True):
+    """A running bot process and its heartbeat: its leases (inbox and outbox rows) live as long as it beats."""
+
+    __tablename__ = "instance"
+
+    id: str = Field(primary_key=True, max_length=36)
+    started_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    beat_at: dt.datetime = _ts(nullable=False, default=utcnow)
+
+
 class Outbox(SQLModel, table=True):
     """A message waiting to be sent, written in the same transaction as the change that caused it.
 
@@ -91,8 +124,10 @@ class Outbox(SQLModel, table=True):
     ref: str | None = Field(default=None, max_length=64, index=True)
     status: str = Field(default="pending", max_length=16)
     attempts: int = 0
-    # A worker leases a row while sending it; an expired lease (crashed worker) lets another take it.
+    # A worker leases a row while sending it: the instance (``locked_by``) and until when. A row whose owner
+    # stopped beating (bot/instances.py), or whose lease ran out, is taken by another worker.
     locked_until: dt.datetime | None = _ts(nullable=True)
+    locked_by: str | None = Field(default=None, max_length=36)
     created_at: dt.datetime = _ts(nullable=False, default=utcnow)
     available_at: dt.datetime = _ts(nullable=False, default=utcnow)
     sent_at: dt.datetime | None = _ts(nullable=True)

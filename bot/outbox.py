@@ -1,9 +1,10 @@
 """Transactional outbox: every message the bot sends is first a row, written with the change that caused it.
 
 A delivery worker sends the rows through a ``Sender`` (one per transport: aiogram, PTB, console), in order per
-chat, and marks them sent. A crash between commit and send loses nothing: on restart the row is still
-pending (or its lease runs out) and is sent then. Telegram's 429 ``retry_after`` is honoured, other
-transient errors back off exponentially, a user who blocked the bot is marked and not retried.
+chat, and marks them sent. A crash between commit and send loses nothing: the row is still pending, and once
+the dead instance stops beating another takes it over. Telegram's 429 ``retry_after`` is honoured (with a
+shared pause; bot/ratelimit.py), other transient errors back off exponentially, a user who blocked the bot is
+marked and not retried.
 """
 
 from __future__ import annotations
@@ -16,23 +17,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, bindparam, delete, func, or_, update
+from sqlalchemy import Engine, and_, bindparam, delete, func, or_, update
 from sqlmodel import Session, select
 
 from bot.db import insert_row, session_scope
+from bot.instances import alive
 from bot.models import Outbox, Profile, utcnow
-from bot.ratelimit import RateLimiter, before_send
+from bot.ratelimit import FloodLimits, jitter
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)
 
-# Long enough for one slow send (PTB gives up after 5 s, aiogram after 60 s on a hung connection, but a hung
-# send is rare); short enough that after a crash the next process sends a young person's safety info soon.
-LEASE = dt.timedelta(seconds=30)
+# A lease lasts as long as its instance beats (bot/instances.py: a dead one's rows are taken within seconds);
+# this is only the outer bound, for an instance that is alive but lost track of a row.
+LEASE = dt.timedelta(minutes=10)
 MAX_ATTEMPTS = 12
 BATCH = 50
-# Sends finished within this many seconds of each other are marked sent in one transaction.
-MARK_TOGETHER_WITHIN = 1.0
+# Sends in flight at once per worker (each chat has at most one).
+MAX_IN_FLIGHT = 100
 
 
 class SendError(Exception):
@@ -118,7 +120,14 @@ def _backoff(attempts: int) -> dt.timedelta:
 
 @dataclass
 class DeliveryWorker:
-    """Sends pending outbox rows for one transport. Safe to run in several processes at once."""
+    """Sends pending outbox rows for one transport. Safe to run in several processes at once.
+
+    Rows are claimed per chat (the oldest due row of each chat), leased to this instance (``owner``) and sent
+    each in its own task, so a slow or hanging chat never holds up another: a send that does not finish within
+    ``request_timeout`` is abandoned and tried again later. A chat has at most one message in flight, and its
+    next row is taken only once the last one is marked sent, so a crash can repeat at most that one message.
+    Marks are committed as soon as sends finish (those finishing while a commit runs share the next one).
+    """
 
     engine: Engine
     transport: str
@@ -126,101 +135,175 @@ class DeliveryWorker:
     clock: Callable[[], dt.datetime] = utcnow
     idle_poll: float = 0.5
     # Keeps us under Telegram's flood limits (shared through Redis when several instances run).
-    limiter: RateLimiter | None = None
+    limits: FloodLimits | None = None
+    # This instance's id (bot/instances.py): its leases last as long as it beats.
+    owner: str = "local"
+    request_timeout: float = 10.0
+    max_in_flight: int = MAX_IN_FLIGHT
 
     def __post_init__(self) -> None:
         self._wake = asyncio.Event()
         self._stopping = False
+        # Chat id -> the row being sent there (sent but not yet marked counts as in flight).
+        self._busy: dict[int, int] = {}
+        self._sends: set[asyncio.Task[None]] = set()
+        self._marks: list[tuple[Outbox, int | None]] = []
+        self._marks_ready = asyncio.Event()
+        self._marker: asyncio.Task[None] | None = None
 
     def wake(self) -> None:
         """Tell the worker new rows were committed (other instances find them by polling)."""
         self._wake.set()
 
     def stop(self) -> None:
+        """Take no new rows (``drain`` then finishes what is in flight)."""
         self._stopping = True
         self._wake.set()
 
     async def run(self) -> None:
-        while not self._stopping:
-            sent = await self.deliver_once()
-            if not sent:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_poll)
-                self._wake.clear()
+        self._marker = asyncio.create_task(self._mark_loop(), name="outbox-marks")
+        try:
+            while not self._stopping:
+                if await self.deliver_once() == 0:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), timeout=self.idle_poll)
+                    self._wake.clear()
+        finally:
+            if self._stopping:
+                await self.drain()
+            else:  # cancelled: sends in flight are cut off; their leases lapse with this instance's heartbeat
+                for task in self._sends:
+                    task.cancel()
+                self._marker.cancel()
 
-    def _claim(self) -> list[Outbox]:
-        """Lease the oldest pending row of every chat that has one, so order per chat is kept."""
+    async def deliver_once(self) -> int:
+        """Start sending what is due now (without waiting for the sends); return how many rows were taken."""
+        room = self.max_in_flight - len(self._sends)
+        if room <= 0:
+            return 0
+        if self.limits is not None and await self.limits.paused_for() > 0:
+            return 0
+        try:
+            rows = await asyncio.to_thread(self._claim, room, tuple(self._busy))
+        except Exception as exc:  # the database is away: try again on the next round
+            log.warning("outbox: cannot claim rows (%s)", type(exc).__name__)
+            return 0
+        for row in rows:
+            self._busy[row.chat_id] = row.id  # type: ignore[assignment]
+            task = asyncio.create_task(self._deliver(row))
+            self._sends.add(task)
+            task.add_done_callback(self._sends.discard)
+        return len(rows)
+
+    async def drain(self, timeout: float | None = None) -> None:
+        """Finish a clean stop: wait for the sends in flight, mark them, and hand back every other lease."""
+        self._stopping = True
+        if self._sends:
+            await asyncio.wait(set(self._sends), timeout=timeout or self.request_timeout + 2)
+        for task in self._sends:
+            task.cancel()
+        for _ in range(3):  # the database may blink during a stop; marks not written mean a repeat later
+            if not self._marks:
+                break
+            await self._flush_marks()
+        if self._marker is not None:
+            self._marker.cancel()
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(self._release, tuple(self._busy.values()))
+
+    def _claim(self, limit: int, busy: tuple[int, ...]) -> list[Outbox]:
+        """Lease the oldest due row of every chat that is free, so order per chat is kept.
+
+        A row waiting for a retry (it has an error) holds back its chat's later rows, so they never overtake it;
+        a row that was only scheduled for later (a paced listing alert) does not: what is due goes first.
+        """
         now = self.clock()
+        free = or_(
+            Outbox.locked_by.is_(None), Outbox.locked_until < now,  # type: ignore[union-attr,operator]
+            Outbox.locked_by.not_in(alive(now)),  # type: ignore[union-attr]
+            # Our own lease on a row we are not sending (fx its reschedule failed while the database was away).
+            and_(Outbox.locked_by == self.owner, Outbox.chat_id.not_in(busy)),  # type: ignore[arg-type,attr-defined]
+        )
         with session_scope(self.engine) as session:
             head = (
                 select(func.min(Outbox.id))
-                .where(Outbox.transport == self.transport, Outbox.status == "pending")
+                .where(Outbox.transport == self.transport, Outbox.status == "pending",
+                       or_(Outbox.available_at <= now, Outbox.error.is_not(None)))  # type: ignore[union-attr]
                 .group_by(Outbox.chat_id)
             )
             rows = session.exec(
                 select(Outbox)
-                .where(Outbox.id.in_(head), Outbox.available_at <= now,  # type: ignore[union-attr]
-                       or_(Outbox.locked_until.is_(None), Outbox.locked_until < now))  # type: ignore[union-attr]
-                .order_by(Outbox.id)
-                .limit(BATCH)
+                .where(Outbox.id.in_(head), Outbox.available_at <= now, free,  # type: ignore[union-attr]
+                       Outbox.chat_id.not_in(busy))  # type: ignore[attr-defined]
+                .order_by(Outbox.id)  # type: ignore[arg-type]
+                .limit(min(limit, BATCH))
             ).all()
             if not rows:
                 return []
-            # One conditional update for the batch (it used to be one per row); RETURNING names the rows this
-            # worker leased, so a row another worker took first is skipped. Core-level: no ORM bookkeeping.
+            # One conditional update for the batch; RETURNING names the rows this worker leased, so a row
+            # another worker took first is skipped. Core-level: no ORM bookkeeping.
             claimed = set(session.connection().execute(
                 update(Outbox)
-                .where(Outbox.id.in_([row.id for row in rows]), Outbox.status == "pending",  # type: ignore[union-attr]
-                       or_(Outbox.locked_until.is_(None), Outbox.locked_until < now))  # type: ignore[union-attr]
-                .values(locked_until=now + LEASE)
+                .where(Outbox.id.in_([row.id for row in rows]), Outbox.status == "pending", free)  # type: ignore[union-attr]
+                .values(locked_until=now + LEASE, locked_by=self.owner)
                 .returning(Outbox.id)
             ).scalars())
             return [row for row in rows if row.id in claimed]
 
-    async def deliver_once(self) -> int:
-        """Send what is due now; return how many rows were handled."""
-        rows = await asyncio.to_thread(self._claim)
-        if not rows:
-            return 0
-        sends = [asyncio.create_task(self._deliver(row)) for row in rows]
-        # Sends that finish together are marked in one transaction (one per message cost more than the
-        # message); a slow one is marked alone when it finishes, so it holds back no one else's mark.
+    async def _deliver(self, row: Outbox) -> None:
+        """Send one row; mark it sent, or reschedule it, or park it as failed."""
         try:
-            done, slow = await asyncio.wait(sends, timeout=MARK_TOGETHER_WITHIN)
-            await self._mark_sent([task.result() for task in done])
-            for finished in asyncio.as_completed(slow):
-                await self._mark_sent([await finished])
-        except asyncio.CancelledError:
-            for task in sends:
-                task.cancel()
-            raise
-        return len(rows)
-
-    async def _deliver(self, row: Outbox) -> tuple[Outbox, int | None] | None:
-        """Send one row: the row and its message id when sent, None when it was rescheduled or failed."""
-        try:
-            message_id = await self._send(row)
+            message_id = await asyncio.wait_for(self._send(row), timeout=self.request_timeout + 2)
+        except _Later as exc:
+            await self._settle(self._retry, row, exc.wait, exc.reason, count=False)
         except RetryAfter as exc:
-            await asyncio.to_thread(self._retry, row, dt.timedelta(seconds=exc.seconds), "429", count=False)
+            await self._settle(self._retry, row, dt.timedelta(seconds=await self._after_429(row, exc)), "429",
+                               count=False)
         except Blocked:
-            await asyncio.to_thread(self._blocked, row)
+            await self._settle(self._blocked, row)
         except Rejected as exc:
             log.warning("outbox row %s rejected: %s", row.id, type(exc).__name__)
-            await asyncio.to_thread(self._fail, row, str(exc)[:200])
+            await self._settle(self._fail, row, str(exc)[:200])
         except (Transient, TimeoutError, OSError) as exc:
-            await asyncio.to_thread(self._retry, row, _backoff(row.attempts), type(exc).__name__)
+            await self._settle(self._retry, row, _backoff(row.attempts), type(exc).__name__)
+        except asyncio.CancelledError:
+            raise
         except Exception:
             # Never let one bad row stop delivery for everyone; it is retried and then parked as failed.
             log.exception("outbox row %s: unexpected error", row.id)
-            await asyncio.to_thread(self._retry, row, _backoff(row.attempts), "unexpected")
+            await self._settle(self._retry, row, _backoff(row.attempts), "unexpected")
         else:
-            return row, message_id
-        return None
+            self._marks.append((row, message_id))
+            self._marks_ready.set()
+
+    async def _settle(self, change: Callable[..., None], row: Outbox, *args: Any, **kwargs: Any) -> None:
+        """Write a row's new state; the chat is free again once it is written (or if it cannot be)."""
+        try:
+            await asyncio.to_thread(change, row, *args, **kwargs)
+        except Exception as exc:  # the database is away: the lease is ours, the row is tried again later
+            log.warning("outbox row %s: cannot record the result (%s)", row.id, type(exc).__name__)
+        finally:
+            self._free(row)
+
+    def _free(self, row: Outbox) -> None:
+        if self._busy.get(row.chat_id) == row.id:
+            del self._busy[row.chat_id]
+        self._wake.set()
+
+    async def _after_429(self, row: Outbox, exc: RetryAfter) -> float:
+        """How long this row waits after a 429; a private chat's 429 pauses the whole bot (see bot/ratelimit.py)."""
+        wait = jitter(exc.seconds)
+        if self.limits is not None and row.chat_id > 0:
+            await self.limits.pause_bot(wait)
+        return wait
 
     async def _send(self, row: Outbox) -> int | None:
         payload = row.payload
-        if self.limiter is not None:
-            await before_send(self.limiter, row.chat_id)
+        if self.limits is not None:
+            delay = await self.limits.chat_delay(row.chat_id)
+            if delay > 0:
+                raise _Later(dt.timedelta(seconds=delay), "flood")
+            await self.limits.bot_slot()
         if row.kind == "delete":
             await self.sender.delete(row.chat_id, list(payload.get("message_ids", [])))
             return None
@@ -235,7 +318,7 @@ class DeliveryWorker:
                 # The message to edit was never delivered (or is gone): send the new version instead.
                 return await self.sender.send(row.chat_id, reply)
             await self.sender.edit(row.chat_id, message_id, reply)
-            return message_id
+            return int(message_id)
         return await self.sender.send(row.chat_id, reply)
 
     def _message_id_of(self, ref: str | None) -> int | None:
@@ -248,10 +331,25 @@ class DeliveryWorker:
                 .order_by(Outbox.id.desc())  # type: ignore[union-attr]
             ).first()
 
-    async def _mark_sent(self, sent: list[tuple[Outbox, int | None] | None]) -> None:
-        sent_rows = [item for item in sent if item is not None]
-        if sent_rows:
-            await asyncio.to_thread(self._record_sent, sent_rows)
+    async def _mark_loop(self) -> None:
+        while True:
+            await self._marks_ready.wait()
+            self._marks_ready.clear()
+            while self._marks:
+                if not await self._flush_marks():
+                    await asyncio.sleep(self.idle_poll)  # the database is away; the marks wait for it
+
+    async def _flush_marks(self) -> bool:
+        batch, self._marks = self._marks, []
+        try:
+            await asyncio.to_thread(self._record_sent, batch)
+        except Exception as exc:
+            log.warning("outbox: cannot mark %s row(s) sent (%s)", len(batch), type(exc).__name__)
+            self._marks = batch + self._marks
+            return False
+        for row, _ in batch:
+            self._free(row)
+        return True
 
     def _record_sent(self, sent: list[tuple[Outbox, int | None]]) -> None:
         """Mark rows sent in one Core-level transaction (no ORM session bookkeeping on this hot path)."""
@@ -264,14 +362,22 @@ class DeliveryWorker:
                 connection.execute(
                     update(Outbox).where(Outbox.id == bindparam("row")).values(
                         status="sent", sent_at=self.clock(), message_id=bindparam("message"), error=None,
-                        attempts=Outbox.attempts + 1, locked_until=None),
+                        attempts=Outbox.attempts + 1, locked_until=None, locked_by=None),
                     keep)
+
+    def _release(self, keep: tuple[int, ...]) -> None:
+        """Hand back the rows we lease but did not send (a clean stop); rows sent but not marked stay ours."""
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(Outbox).where(Outbox.locked_by == self.owner, Outbox.status == "pending",  # type: ignore[arg-type]
+                                     Outbox.id.not_in(keep))  # type: ignore[union-attr]
+                .values(locked_by=None, locked_until=None))
 
     def _fail(self, row: Outbox, error: str) -> None:
         with self.engine.begin() as connection:
             connection.execute(
                 update(Outbox).where(Outbox.id == row.id).values(
-                    status="failed", error=error, attempts=Outbox.attempts + 1, locked_until=None))
+                    status="failed", error=error, attempts=Outbox.attempts + 1, locked_until=None, locked_by=None))
 
     def _retry(self, row: Outbox, wait: dt.timedelta, error: str, count: bool = True) -> None:
         attempts = row.attempts + (1 if count else 0)
@@ -279,10 +385,11 @@ class DeliveryWorker:
             if attempts >= MAX_ATTEMPTS:
                 log.error("outbox row %s failed after %s attempts", row.id, attempts)
                 values: dict[str, Any] = {"status": "failed", "error": error, "attempts": attempts,
-                                          "locked_until": None}
+                                          "locked_until": None, "locked_by": None}
             else:
+                # The error marks the row as retrying: it holds back its chat's later rows (see _claim).
                 values = {"available_at": self.clock() + wait, "error": error, "attempts": attempts,
-                          "locked_until": None}
+                          "locked_until": None, "locked_by": None}
             session.execute(update(Outbox).where(Outbox.id == row.id).values(**values))
 
     def _blocked(self, row: Outbox) -> None:
@@ -293,7 +400,15 @@ class DeliveryWorker:
             session.execute(
                 update(Outbox).where(Outbox.transport == row.transport, Outbox.chat_id == row.chat_id,
                                      Outbox.status == "pending")
-                .values(status="dropped", error="blocked", locked_until=None))
+                .values(status="dropped", error="blocked", locked_until=None, locked_by=None))
+
+
+class _Later(Exception):
+    """Not now (fx the chat's flood window is full): reschedule without counting an attempt."""
+
+    def __init__(self, wait: dt.timedelta, reason: str) -> None:
+        super().__init__(reason)
+        self.wait, self.reason = wait, reason
 
 
 def pending_count(engine: Engine, transport: str | None = None) -> int:

@@ -121,6 +121,8 @@ class Outcome:
     """What the front end does itself, right away (everything else goes through the outbox)."""
 
     callback_answer: str | None = None
+    # The database did not answer: nothing was done, and the update must be handled again later.
+    deferred: bool = False
 
 
 _TAG = re.compile(r"<[^>]+>")

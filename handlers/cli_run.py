@@ -34,31 +34,44 @@ def webhook_settings(settings: Settings) -> dict[str, Any] | None:
 @click.command()
 def run() -> None:
     """Run the Telegram bot (needs HUSLY_TELEGRAM_TOKEN)."""
-    from handlers.cli import EXIT_USAGE, Fail, build_app_or_fail, settings_from_env
+    from handlers.cli import EXIT_PROBLEM, EXIT_USAGE, Fail, build_app_or_fail, settings_from_env
 
     settings = settings_from_env()
     token = settings.telegram_token.get_secret_value() if settings.telegram_token else ""
     if not token:
-        raise Fail("HUSLY_TELEGRAM_TOKEN is not set (get a token from @BotFather)", EXIT_USAGE)
+        raise Fail("HUSLY_TELEGRAM_TOKEN is not set: create a bot with @BotFather in Telegram and set the token it "
+                   "gives you (or run `husly chat` to try Husly without Telegram)", EXIT_PROBLEM)
     if not TOKEN_SHAPE.match(token):
         raise Fail("HUSLY_TELEGRAM_TOKEN does not look like a bot token (digits:letters)", EXIT_USAGE)
     webhook = webhook_settings(settings)
     setup_logging(settings.log_level)
     app = build_app_or_fail(settings)
-    asyncio.run(_serve(app, settings, token, webhook))
+    from handlers.telegram.serve import StartupError
+
+    try:
+        asyncio.run(_serve(app, settings, token, webhook))
+    except StartupError as exc:
+        raise Fail(str(exc), EXIT_PROBLEM) from None
 
 
 async def _serve(app: Any, settings: Settings, token: str, webhook: dict[str, Any] | None) -> None:
+    from handlers.telegram import serve
     from handlers.telegram.runtime import Runtime
 
-    runtime = Runtime(app)
-    if settings.framework == "ptb":
-        from handlers.telegram import ptb_front as front
-    else:
-        from handlers.telegram import aiogram_front as front  # type: ignore[no-redef]
-    task = asyncio.create_task(front.run(runtime, token, settings.telegram_api_url, webhook))
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve.run(Runtime(app), serve.connect(settings.framework, token,
+                                                                     settings.telegram_api_url,
+                                                                     settings.request_timeout),
+                                         token, webhook, stop))
     loop = asyncio.get_running_loop()
+
+    def on_signal() -> None:
+        # The first signal stops cleanly (sends in flight finish, nothing is repeated); a second one at once.
+        if stop.is_set():
+            task.cancel()
+        stop.set()
+
     for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, task.cancel)
+        loop.add_signal_handler(signum, on_signal)
     with contextlib.suppress(asyncio.CancelledError):
         await task

@@ -321,6 +321,7 @@ class InProcessBot(_Sending):
 
     def start(self) -> Self:
         from bot.app import build_app
+        from handlers.telegram import serve
         from handlers.telegram.runtime import Runtime
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -330,10 +331,6 @@ class InProcessBot(_Sending):
         self.app = build_app(settings, knowledge=self.knowledge)
         self.runtime = Runtime(self.app)
         self._count_handled(self.runtime)
-        if self.framework == "ptb":
-            from handlers.telegram import ptb_front as front
-        else:
-            from handlers.telegram import aiogram_front as front  # type: ignore[no-redef]
         self._mark = self.tg.mark()
         started = threading.Event()
 
@@ -341,8 +338,10 @@ class InProcessBot(_Sending):
             async def main() -> None:
                 self._loop = asyncio.get_running_loop()
                 self._task = asyncio.current_task()
+                self._stop = asyncio.Event()
                 started.set()
-                await front.run(self.runtime, self.tg.token, self.tg.base_url, self._webhook())
+                client = serve.connect(self.framework, self.tg.token, self.tg.base_url, settings.request_timeout)
+                await serve.run(self.runtime, client, self.tg.token, self._webhook(), self._stop)
 
             try:
                 asyncio.run(main())
@@ -361,11 +360,11 @@ class InProcessBot(_Sending):
     def _count_handled(self, runtime: Any) -> None:
         handle = runtime.handle
 
-        async def counted(raw: dict[str, Any], sender: Any, *, callback_id: str | None = None) -> None:
+        async def counted(raw: dict[str, Any]) -> bool:
             with self._changed:
                 self.entered.append(raw.get("update_id"))
             try:
-                await handle(raw, sender, callback_id=callback_id)
+                return await handle(raw)  # type: ignore[no-any-return]
             finally:
                 with self._changed:
                     self.handled.append(raw.get("update_id"))
@@ -404,10 +403,11 @@ class InProcessBot(_Sending):
         wait_until(lambda: pending_rows(self.engine) == 0, timeout, "an empty outbox")
 
     def stop(self) -> None:
-        loop, task = self._loop, self._task
-        if loop is not None and task is not None and not loop.is_closed():
+        """Stop as SIGTERM does: sends in flight finish, leases are handed back."""
+        loop, stop = self._loop, getattr(self, "_stop", None)
+        if loop is not None and stop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(task.cancel)
+                loop.call_soon_threadsafe(stop.set)
         if self._thread is not None:
             self._thread.join(20)
             assert not self._thread.is_alive(), "the bot did not stop within 20 s"

@@ -2,7 +2,11 @@
 
 Front ends (aiogram, python-telegram-bot, the console) translate their updates into ``Incoming`` and call
 ``Core.handle``; it runs in one database transaction that also records the update id, so an update that is
-delivered twice is handled once.
+delivered twice is handled once, and deletes the update from the inbox (bot/inbox.py), so an update is either
+handled or still waiting, never both and never neither.
+
+When the database does not answer, nothing is done and the outcome says ``deferred``: the front end keeps the
+update and tries again later (it does not get the apology, which is for bugs).
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from sqlalchemy import Engine, bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from bot import inbox
 from bot.conversation import texts
 from bot.conversation.context import Context, Deps
 from bot.conversation.qa import answer_question
 from bot.conversation.router import Router
-from bot.db import insert_if_new, insert_row, session_scope
+from bot.db import insert_if_new, insert_row, is_unavailable, session_scope
 from bot.i18n import _, normalise_lang, use_lang
 from bot.models import ProcessedUpdate, Profile
 from bot.outbox import enqueue
@@ -54,6 +59,10 @@ class Core:
                 return self.handle(incoming, retry=False)
             return self._apologise(incoming, exc)
         except Exception as exc:  # a bug must never leave someone, maybe in crisis, without an answer
+            if is_unavailable(exc):
+                log.warning("update %s deferred: the database is unavailable (%s)", incoming.update_id,
+                            type(exc).__name__)
+                return Outcome(deferred=True)
             return self._apologise(incoming, exc)
 
     def handle_many(self, incomings: list[Incoming]) -> list[Outcome]:
@@ -67,14 +76,21 @@ class Core:
                 with session_scope(self.engine) as session:
                     return [self._handle_in(session, incoming) for incoming in incomings]
             except Exception as exc:
+                if is_unavailable(exc):
+                    # One by one would wait for the database once per update; all of them wait for it instead.
+                    log.warning("a batch of %s updates deferred: the database is unavailable (%s)",
+                                len(incomings), type(exc).__name__)
+                    return [Outcome(deferred=True) for _ in incomings]
                 log.warning("a batch of %s updates failed (%s); handling them one by one", len(incomings),
                             type(exc).__name__)
         return [self.handle(incoming) for incoming in incomings]
 
     def _handle_in(self, session: Session, incoming: Incoming) -> Outcome:
-        if incoming.update_id is not None and not _first_delivery(session, incoming, self.deps.clock()):
-            log.info("duplicate update %s ignored", incoming.update_id)
-            return Outcome()
+        if incoming.update_id is not None:
+            inbox.forget(session, incoming.transport, incoming.update_id)
+            if not _first_delivery(session, incoming, self.deps.clock()):
+                log.info("duplicate update %s ignored", incoming.update_id)
+                return Outcome()
         profile = _profile(session, incoming, self.deps.clock())
         ctx = Context(session, incoming, profile, self.deps, self.router)
         with use_lang(profile.lang):
@@ -97,18 +113,22 @@ class Core:
         """Log the failure (its type and stack, never the text) and tell the person, with 112 first."""
         log.error("update %s failed: %s\n%s", incoming.update_id, type(exc).__name__,
                   "".join(traceback.format_tb(exc.__traceback__)))
-        if not incoming.private:
-            return Outcome()
         lang = normalise_lang(incoming.language_code)
         with use_lang(lang):
             text = _("Sorry, something went wrong on our side. Try again in a moment. If you are in danger, "
                      "call 112.")
         try:
             with session_scope(self.engine) as session:
-                enqueue(session, transport=incoming.transport, chat_id=incoming.chat_id, reply=Reply(esc(text)),
-                        now=self.deps.clock())
-        except Exception as second:  # the database itself is down: nothing more we can do here
+                if incoming.update_id is not None:
+                    # Answered (with the apology): trying the same update again would fail the same way.
+                    inbox.forget(session, incoming.transport, incoming.update_id)
+                if incoming.private:
+                    enqueue(session, transport=incoming.transport, chat_id=incoming.chat_id,
+                            reply=Reply(esc(text)), now=self.deps.clock())
+        except Exception as second:  # the database itself is down: the update stays in the inbox for later
             log.error("could not queue the apology for update %s: %s", incoming.update_id, type(second).__name__)
+        if not incoming.private:
+            return Outcome()
         return Outcome(callback_answer=text if incoming.kind == "callback" else None)
 
     # ---- routing ------------------------------------------------------------------------------------------

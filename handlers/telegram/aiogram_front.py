@@ -1,45 +1,40 @@
-"""The aiogram front end: receive updates (polling or webhook), hand them to the core, send its replies.
+"""The aiogram front end: the Bot API client the runtime sends with (the default framework).
 
-One catch-all handler per update kind maps the update to ``Incoming`` and calls the core; there is no logic
-here. Edited messages have no handler, so they are ignored (no double answers).
+Updates do not come in through aiogram's dispatcher: the runtime's own intake confirms an update to Telegram
+only once it is stored, which aiogram's polling and webhook handler cannot (handlers/telegram/intake.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
-from typing import Any
 
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
+    TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.types import (
     BotCommand,
     BotCommandScopeChat,
     BufferedInputFile,
-    CallbackQuery,
-    ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
-    Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
-    Update,
 )
 
 from bot.outbox import Blocked, Rejected, RetryAfter, Transient
 from bot.replies import Reply
-from handlers.telegram.runtime import Runtime
 from handlers.telegram.sender_base import SharedCalls
 
 log = logging.getLogger(__name__)
@@ -58,8 +53,8 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKe
     return None
 
 
-class AiogramSender(SharedCalls):
-    """The outbox's Sender over aiogram's Bot; framework errors become the core's delivery errors."""
+class AiogramClient(SharedCalls):
+    """The runtime's Bot API client over aiogram's Bot; framework errors become the core's delivery errors."""
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -72,12 +67,16 @@ class AiogramSender(SharedCalls):
             raise RetryAfter(exc.retry_after) from exc
         except TelegramForbiddenError as exc:
             raise Blocked(exc.message) from exc
+        except TelegramUnauthorizedError as exc:
+            raise Rejected(f"unauthorized: {exc.message[:100]}") from exc
         except TelegramBadRequest as exc:
             if "message is not modified" in exc.message:
                 return
             raise Rejected(exc.message[:200]) from exc
         except (TelegramServerError, TelegramNetworkError) as exc:
             raise Transient(type(exc).__name__) from exc
+        except TelegramAPIError as exc:  # any other answer (fx 404 for a wrong API address): nothing to retry
+            raise Rejected(f"{type(exc).__name__}: {exc.message[:100]}") from exc
 
     async def send(self, chat_id: int, reply: Reply) -> int | None:
         with self._errors():
@@ -116,87 +115,15 @@ class AiogramSender(SharedCalls):
 
     async def set_commands(self, commands: dict[str, list[tuple[str, str]]]) -> None:
         for lang, items in commands.items():
-            with contextlib.suppress(Exception):
+            with self._errors():
                 await self.bot.set_my_commands([BotCommand(command=c, description=d) for c, d in items],
                                                language_code=None if lang == "da" else lang)
 
-
-def build(runtime: Runtime, token: str, api_url: str) -> tuple[Bot, Dispatcher]:
-    """A Bot pointed at ``api_url`` and a Dispatcher whose handlers only translate and delegate."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url))
-    bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode="HTML"))
-    sender = AiogramSender(bot)
-    router = Router(name="husly")
-
-    async def on_update(event: Message | CallbackQuery | ChatMemberUpdated, event_update: Update) -> None:
-        """Hands any update to the core; callback queries are always answered."""
-        # exclude_unset: the update as Telegram sent it. Fields aiogram fills with its `Default(...)` sentinel
-        # (fx link_preview_options of a bot message under a pressed button) cannot be serialised otherwise.
-        raw = event_update.model_dump(mode="json", exclude_unset=True, exclude_none=True, by_alias=True)
-        callback_id = event.id if isinstance(event, CallbackQuery) else None
-        await runtime.handle(raw, sender, callback_id=callback_id)
-
-    # Catch-alls: the core decides what each update means, so no filters here.
-    router.message.register(on_update)
-    router.callback_query.register(on_update)
-    router.my_chat_member.register(on_update)
-    dispatcher = Dispatcher()
-    dispatcher.include_router(router)
-    return bot, dispatcher
+    async def close(self) -> None:
+        await self.bot.session.close()
 
 
-async def run(runtime: Runtime, token: str, api_url: str, webhook: dict[str, Any] | None) -> None:
-    bot, dispatcher = build(runtime, token, api_url)
-    sender = AiogramSender(bot)
-    me = await bot.get_me()
-    runtime.set_identity(me.id, me.username or "")
-    await sender.set_commands(runtime.command_menus())
-    background = runtime.start_background(sender)
-    try:
-        if webhook:
-            await _serve_webhook(bot, dispatcher, webhook)
-        else:
-            await bot.delete_webhook(drop_pending_updates=False)
-            polling = asyncio.create_task(dispatcher.start_polling(
-                bot, handle_signals=False, allowed_updates=["message", "callback_query", "my_chat_member"]))
-            try:
-                # Shielded: a cancelled start_polling closes the session but leaves its poll loop running (it
-                # then logs "Failed to fetch updates" on every shutdown); stop_polling ends that loop cleanly.
-                await asyncio.shield(polling)
-            finally:
-                if not polling.done():
-                    await _stop_polling(dispatcher, polling)
-    finally:
-        await runtime.stop_background(background)
-        await bot.session.close()
-
-
-async def _stop_polling(dispatcher: Dispatcher, polling: asyncio.Task[None]) -> None:
-    with contextlib.suppress(RuntimeError):  # "Polling is not started": cancelling is enough then
-        await dispatcher.stop_polling()
-    polling.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await polling
-
-
-async def _serve_webhook(bot: Bot, dispatcher: Dispatcher, webhook: dict[str, Any]) -> None:
-    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
-    from aiohttp import web
-
-    app = web.Application()
-    # SimpleRequestHandler answers 401 when the secret header is missing or wrong.
-    handler = SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=webhook["secret"])
-    handler.register(app, path=webhook["path"])
-    setup_application(app, dispatcher, bot=bot)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    try:
-        site = web.TCPSite(runner, webhook["host"], webhook["port"])
-        await site.start()
-        # Listen first, then tell Telegram where to send updates (else the first deliveries fail).
-        await bot.set_webhook(webhook["url"], secret_token=webhook["secret"],
-                              allowed_updates=["message", "callback_query", "my_chat_member"])
-        log.info("webhook listening on %s:%s", webhook["host"], webhook["port"])
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
+def connect(token: str, api_url: str, request_timeout: float) -> AiogramClient:
+    """A client for the Bot API at ``api_url``; every request gives up after ``request_timeout`` seconds."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url), timeout=request_timeout)
+    return AiogramClient(Bot(token, session=session, default=DefaultBotProperties(parse_mode="HTML")))

@@ -7,8 +7,11 @@ phone numbers unless the person shared a contact themselves.
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
+from bot.inbox import Received
 from bot.replies import Incoming
 
 TRANSPORT = "telegram"
@@ -18,6 +21,53 @@ MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 SERVICE_KEYS = ("new_chat_members", "left_chat_member", "group_chat_created", "supergroup_chat_created",
                 "channel_chat_created", "delete_chat_photo", "migrate_to_chat_id", "migrate_from_chat_id",
                 "pinned_message")
+
+
+# NUL (PostgreSQL refuses it in text) and UTF-16 halves without their other half (no encoding can store them).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_KINDS = ("message", "edited_message", "channel_post", "edited_channel_post", "callback_query", "my_chat_member",
+          "chat_member")
+
+
+class Malformed(ValueError):
+    """An update that does not have the shape the Bot API promises; skipped and counted, never its content logged."""
+
+
+def sanitise(value: Any) -> Any:
+    """The update with every string made storable, the same on every database (removed, not replaced: a NUL in
+    a message carries no meaning, and a lone surrogate is half of an emoji that never arrived)."""
+    if isinstance(value, str):
+        return _UNSTORABLE.sub("", value) if _UNSTORABLE.search(value) else value
+    if isinstance(value, dict):
+        return {sanitise(key): sanitise(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [sanitise(item) for item in value]
+    return value
+
+
+def chat_of(update: dict[str, Any]) -> int | None:
+    """The chat an update belongs to (its updates are handled in order), or None."""
+    for kind in _KINDS:
+        event = update.get(kind)
+        if not isinstance(event, dict):
+            continue
+        chat = event.get("chat") or (event.get("message") or {}).get("chat") or {}
+        chat_id = chat.get("id") if isinstance(chat, dict) else None
+        if chat_id is None and kind == "callback_query":
+            chat_id = (event.get("from") or {}).get("id")
+        return chat_id if isinstance(chat_id, int) and not isinstance(chat_id, bool) else None
+    return None
+
+
+def received(update: Any) -> Received:
+    """What the inbox stores of an update; raises Malformed when it has no usable update_id."""
+    if not isinstance(update, dict):
+        raise Malformed("not an object")
+    update_id = update.get("update_id")
+    if not isinstance(update_id, int) or isinstance(update_id, bool) or update_id < 0:
+        raise Malformed("no update_id")
+    clean = sanitise(update)
+    return Received(update_id, chat_of(clean), json.dumps(clean, ensure_ascii=False, separators=(",", ":")))
 
 
 def _command(text: str, entities: list[dict[str, Any]], bot_username: str) -> tuple[str, str, bool] | None:
@@ -38,7 +88,32 @@ def _mentions(text: str, bot_username: str) -> bool:
 
 
 def to_incoming(update: dict[str, Any], *, bot_id: int, bot_username: str) -> Incoming | None:
-    """Map one update; None for updates the core never handles (edits, channel posts, service messages)."""
+    """Map one update; None for updates the core never handles (edits, channel posts, service messages).
+
+    Raises Malformed for an update without the fields the Bot API promises (fx a message without a chat).
+    """
+    try:
+        incoming = _incoming(update, bot_id=bot_id, bot_username=bot_username)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise Malformed(type(exc).__name__) from None
+    if incoming is not None:
+        _check_types(incoming)
+    return incoming
+
+
+def _check_types(incoming: Incoming) -> None:
+    ids = (incoming.chat_id, incoming.user_id)
+    if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+        raise Malformed("ids are not integers")
+    texts = (incoming.text, incoming.callback_data or "", incoming.chat_type, incoming.language_code or "",
+             incoming.first_name or "", incoming.contact_phone or "", incoming.document_name or "")
+    if not all(isinstance(t, str) for t in texts):
+        raise Malformed("a text field is not a string")
+    if incoming.message_id is not None and not isinstance(incoming.message_id, int):
+        raise Malformed("message_id is not an integer")
+
+
+def _incoming(update: dict[str, Any], *, bot_id: int, bot_username: str) -> Incoming | None:
     update_id = update.get("update_id")
     if "callback_query" in update:
         query = update["callback_query"]
