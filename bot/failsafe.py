@@ -39,7 +39,9 @@ def safety_now(kb: KnowledgeBase, incoming: Incoming, today: dt.date) -> Reply |
     safety = safety_reply(kb, lang, municipality, today, result.urgency, result.reasons)
     with use_lang(lang):
         intro = esc(_("I am slow right now, so first the most important thing. I will answer you fully soon."))
-    return Reply(f"{intro}\n\n{safety.html}", buttons=safety.buttons)
+        danger = "" if result.urgency is Urgency.EMERGENCY else (
+            "<b>" + esc(_("If you are in danger right now, call 112.")) + "</b>\n\n")
+    return Reply(f"{intro}\n\n{danger}{safety.html}", buttons=safety.buttons)
 
 
 def slow_notice(incoming: Incoming) -> Reply:

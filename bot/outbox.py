@@ -14,14 +14,14 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, and_, bindparam, delete, func, or_, update
 from sqlmodel import Session, select
 
 from bot.db import insert_row, session_scope
-from bot.instances import alive
+from bot.instances import BEAT_EVERY, alive, beat, new_instance_id
 from bot.models import Outbox, Profile, utcnow
 from bot.ratelimit import FloodLimits, jitter
 from bot.replies import Reply
@@ -136,8 +136,9 @@ class DeliveryWorker:
     idle_poll: float = 0.5
     # Keeps us under Telegram's flood limits (shared through Redis when several instances run).
     limits: FloodLimits | None = None
-    # This instance's id (bot/instances.py): its leases last as long as it beats.
-    owner: str = "local"
+    # This instance's id (bot/instances.py): its leases last as long as it beats (the worker beats as it
+    # claims, so a worker on its own, fx the console's, needs no other heartbeat).
+    owner: str = field(default_factory=new_instance_id)
     request_timeout: float = 10.0
     max_in_flight: int = MAX_IN_FLIGHT
 
@@ -150,6 +151,8 @@ class DeliveryWorker:
         self._marks: list[tuple[Outbox, int | None]] = []
         self._marks_ready = asyncio.Event()
         self._marker: asyncio.Task[None] | None = None
+        self._claim_failing = False
+        self._beaten: dt.datetime | None = None
 
     def wake(self) -> None:
         """Tell the worker new rows were committed (other instances find them by polling)."""
@@ -164,7 +167,7 @@ class DeliveryWorker:
         self._marker = asyncio.create_task(self._mark_loop(), name="outbox-marks")
         try:
             while not self._stopping:
-                if await self.deliver_once() == 0:
+                if await self._start_due() == 0:
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(self._wake.wait(), timeout=self.idle_poll)
                     self._wake.clear()
@@ -177,7 +180,22 @@ class DeliveryWorker:
                 self._marker.cancel()
 
     async def deliver_once(self) -> int:
-        """Start sending what is due now (without waiting for the sends); return how many rows were taken."""
+        """Send what is due now and wait until it is sent and marked; return how many rows were taken.
+
+        For a caller that delivers in steps (the console, tests); ``run`` does not wait for its sends.
+        """
+        started = set(self._sends)
+        taken = await self._start_due()
+        mine = set(self._sends) - started
+        if mine:
+            await asyncio.wait(mine)
+        while self._marks:
+            if not await self._flush_marks():
+                break
+        return taken
+
+    async def _start_due(self) -> int:
+        """Start sending what is due now (each row in its own task); return how many rows were taken."""
         room = self.max_in_flight - len(self._sends)
         if room <= 0:
             return 0
@@ -186,8 +204,12 @@ class DeliveryWorker:
         try:
             rows = await asyncio.to_thread(self._claim, room, tuple(self._busy))
         except Exception as exc:  # the database is away: try again on the next round
-            log.warning("outbox: cannot claim rows (%s)", type(exc).__name__)
+            if not self._claim_failing:
+                log.warning("outbox: cannot claim rows (%s); trying again until the database answers",
+                            type(exc).__name__)
+            self._claim_failing = True
             return 0
+        self._claim_failing = False
         for row in rows:
             self._busy[row.chat_id] = row.id  # type: ignore[assignment]
             task = asyncio.create_task(self._deliver(row))
@@ -218,6 +240,9 @@ class DeliveryWorker:
         a row that was only scheduled for later (a paced listing alert) does not: what is due goes first.
         """
         now = self.clock()
+        if self._beaten is None or now - self._beaten >= dt.timedelta(seconds=BEAT_EVERY):
+            beat(self.engine, self.owner, now)
+            self._beaten = now
         free = or_(
             Outbox.locked_by.is_(None), Outbox.locked_until < now,  # type: ignore[union-attr,operator]
             Outbox.locked_by.not_in(alive(now)),  # type: ignore[union-attr]

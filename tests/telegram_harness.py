@@ -181,12 +181,13 @@ class HuslyProcess(_Sending):
 
     def __init__(self, tg: FakeTelegram, framework: str, mode: str, data_dir: Path, *, log_level: str = "INFO",
                  env: dict[str, str] | None = None, ready_timeout: float = READY_TIMEOUT,
-                 command: list[str] | None = None) -> None:
+                 command: list[str] | None = None, port: int | None = None) -> None:
         assert framework in FRAMEWORKS and mode in MODES
         self.tg, self.framework, self.mode, self.data_dir = tg, framework, mode, Path(data_dir)
         self.command = command or HUSLY_RUN
         self.ready_timeout = ready_timeout
-        self.port = free_port() if mode == "webhook" else None
+        # A restarted bot keeps its webhook address: pass the port of the one before.
+        self.port = (port or free_port()) if mode == "webhook" else None
         self.webhook_url = f"http://127.0.0.1:{self.port}/hook" if self.port else ""
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("HUSLY_")}
         self.env.update({
@@ -246,6 +247,9 @@ class HuslyProcess(_Sending):
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
+                if os.environ.get("HUSLY_TEST_SPY"):
+                    subprocess.run(["py-spy", "dump", "--pid", str(self.process.pid)], check=False,
+                                   stdout=self._stderr_file, stderr=self._stderr_file)
                 self.process.kill()
                 self.process.wait(5)
         return self._close()

@@ -87,7 +87,7 @@ def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine
             assert sum(t.endswith(f"answer {line} to case {number}") for t in youth_texts) == 1
 
 
-def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_after_the_lease(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_stops(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     update_ids = iter(range(80_000, 80_100))
@@ -100,13 +100,13 @@ def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_after_the_lease(engi
     before = {row.id for row in outbox(engine) if row.status == "pending"}
     assert before
     dead = DeliveryWorker(desk.engine, "telegram", RecordingSender(), clock=clock)
-    leased = dead._claim()
+    leased = dead._claim(50, ())
     assert leased
     survivor_sender = RecordingSender()
     survivor = DeliveryWorker(desk.engine, "telegram", survivor_sender, clock=clock)
-    clock.advance(seconds=30)
-    assert asyncio.run(survivor.deliver_once()) == 0  # the lease still holds every chat's head
-    clock.advance(seconds=31)
+    clock.advance(seconds=2)
+    assert asyncio.run(survivor.deliver_once()) == 0  # the lease holds while the dead one may still beat
+    clock.advance(seconds=3)  # four seconds without a heartbeat: taken over
 
     async def all_of_it() -> None:
         while await survivor.deliver_once():

@@ -235,6 +235,7 @@ class FakeTelegram:
         self._faults: list[_Fault] = []
         self._random_failures: _RandomFailures | None = None
         self._delays: dict[str | None, float] = {}
+        self._chat_delays: dict[int, float] = {}
         self._blocked: set[int | str] = set()
         self._results: dict[str, Any] = {}
         # Server-thread-only state.
@@ -408,7 +409,7 @@ class FakeTelegram:
         params = decode_params(method, raw)
         call = Call(method, params, time.time(), files=files)
 
-        delay = self._delay_for(method)
+        delay = self._delay_for(method, params)
         if delay:
             await asyncio.sleep(delay)
 
@@ -504,14 +505,29 @@ class FakeTelegram:
                 else None
             )
 
-    def delay(self, seconds: float, method: str | None = None) -> None:
-        """Answer ``method`` (``None`` = every method but getUpdates) only after ``seconds``; 0 removes it."""
+    def delay(self, seconds: float, method: str | None = None, chat_id: int | None = None) -> None:
+        """Answer ``method`` (``None`` = every method but getUpdates) only after ``seconds``; 0 removes it.
+
+        With ``chat_id``, only calls for that chat are delayed (fx one person's phone hanging), any method.
+        """
         with self._lock:
+            if chat_id is not None:
+                if seconds > 0:
+                    self._chat_delays[chat_id] = seconds
+                else:
+                    self._chat_delays.pop(chat_id, None)
+                return
             key = method.lower() if method else None
             if seconds > 0:
                 self._delays[key] = seconds
             else:
                 self._delays.pop(key, None)
+
+    def submit(self, coroutine: Any) -> Any:
+        """Run ``coroutine`` on the server's event loop; returns a concurrent.futures.Future."""
+        if self._loop is None:
+            raise RuntimeError("FakeTelegram is not started")
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
     def block_user(self, chat_id: int | str, notify: bool = False) -> None:
         """From now on every message to ``chat_id`` fails with 403 "bot was blocked by the user".
@@ -553,8 +569,11 @@ class FakeTelegram:
                 return self._error_for(chaos.rng.choice(chaos.statuses), chaos.retry_after, None, None)
         return None
 
-    def _delay_for(self, method: str) -> float:
+    def _delay_for(self, method: str, params: dict[str, Any] | None = None) -> float:
         with self._lock:
+            chat = (params or {}).get("chat_id")
+            if chat in self._chat_delays:
+                return self._chat_delays[chat]
             specific = self._delays.get(method.lower())
             if specific is not None:
                 return specific
