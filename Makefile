@@ -5,12 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test setup i18n bench lint
+.PHONY: chat test setup i18n bench lint lock
 
-$(STAMP): pyproject.toml
+# The exact versions in requirements.lock, each checked against its hash (what CI tested is what runs), then
+# Husly itself on top without touching them.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -35,3 +38,9 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# After changing dependencies in pyproject.toml: pin every package (and what building needs) with its hashes.
+lock: $(STAMP)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml build-requirements.in --extra dev --generate-hashes --python-version 3.11 \
+		--quiet -o requirements.lock

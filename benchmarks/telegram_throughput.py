@@ -135,16 +135,19 @@ application.run_polling()
 """
 
 # `husly run` with the flood limiter lifted (it would cap every run at 25 messages a second).
-HUSLY_UNLIMITED = ("import bot.ratelimit as limits; limits.GLOBAL_PER_SECOND = 10**9; "
-                   "from handlers.cli import main; main()")
+UNLIMIT = ("import bot.ratelimit as limits\n"
+           "async def _no_wait(self, *args): return 0.0\n"
+           "limits.FloodLimits.chat_delay = _no_wait; limits.FloodLimits.bot_slot = _no_wait\n")
+HUSLY_UNLIMITED = UNLIMIT + "from handlers.cli import main; main()"
 
 # The same, profiled: CPU time of the event loop thread and of the threads the core runs in, from SIGUSR1 (after
 # the warm-up) to the exit, written to PROFILE_OUT.
 HUSLY_PROFILED = """
 import asyncio, atexit, concurrent.futures, cProfile, os, pstats, signal, threading, time
-import bot.ratelimit as limits
 import handlers.cli_run as cli_run
-limits.GLOBAL_PER_SECOND = 10**9
+import bot.ratelimit as limits
+async def _no_wait(self, *args): return 0.0
+limits.FloodLimits.chat_delay = _no_wait; limits.FloodLimits.bot_slot = _no_wait
 profiles, loop_profile = [], cProfile.Profile(time.thread_time)
 
 def in_thread():

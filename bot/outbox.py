@@ -221,7 +221,7 @@ class DeliveryWorker:
         """Finish a clean stop: wait for the sends in flight, mark them, and hand back every other lease."""
         self._stopping = True
         if self._sends:
-            await asyncio.wait(set(self._sends), timeout=timeout or self.request_timeout + 2)
+            await asyncio.wait(set(self._sends), timeout=timeout or self.request_timeout + 3)
         for task in self._sends:
             task.cancel()
         for _ in range(3):  # the database may blink during a stop; marks not written mean a repeat later

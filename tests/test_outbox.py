@@ -148,3 +148,75 @@ def test_delayed_message_waits(engine, clock) -> None:  # type: ignore[no-untype
     worker = DeliveryWorker(engine, "telegram", sender, clock=clock)
     asyncio.run(worker.deliver_once())
     assert sender.sent == []
+
+
+def test_a_paced_message_for_later_never_holds_back_one_that_is_due(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as session:
+        # A listing alert paced for later, then a crisis answer to the same person, due now.
+        enqueue(session, transport="telegram", chat_id=3, reply=Reply("new listing"), now=clock(),
+                delay=dt.timedelta(minutes=10))
+        enqueue(session, transport="telegram", chat_id=3, reply=Reply("call 112"), now=clock())
+    sender = RecordingSender()
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock)
+    asyncio.run(worker.deliver_once())
+    assert [s.reply.html for s in sender.sent] == ["call 112"]
+    clock.advance(minutes=11)
+    asyncio.run(worker.deliver_once())
+    assert [s.reply.html for s in sender.sent] == ["call 112", "new listing"]
+
+
+def test_a_message_waiting_for_a_retry_holds_back_the_rest_of_its_chat(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    queue(engine, clock, 4, "first", "second")
+    queue(engine, clock, 5, "other chat")
+
+    class FirstFails(RecordingSender):
+        failed = False
+
+        async def send(self, chat_id: int, reply: Reply) -> int:
+            if reply.html == "first" and not self.failed:
+                self.failed = True
+                raise Transient("500")
+            return await super().send(chat_id, reply)
+
+    sender = FirstFails()
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock)
+    for _ in range(3):
+        asyncio.run(worker.deliver_once())
+    assert [s.reply.html for s in sender.sent] == ["other chat"], "'second' must not overtake 'first'"
+    clock.advance(seconds=3)
+    for _ in range(3):
+        asyncio.run(worker.deliver_once())
+    assert [s.reply.html for s in sender.sent if s.chat_id == 4] == ["first", "second"]
+
+
+def test_a_send_that_hangs_holds_up_no_other_chat(engine, clock) -> None:  # type: ignore[no-untyped-def]
+    for chat in range(1, 6):
+        queue(engine, clock, chat, f"answer {chat}")
+
+    class OneHangs(RecordingSender):
+        others_sent: asyncio.Event
+
+        async def send(self, chat_id: int, reply: Reply) -> int:
+            if chat_id == 1:
+                await asyncio.Event().wait()  # a connection that never answers
+            message_id = await super().send(chat_id, reply)
+            if len(self.sent) == 4:
+                self.others_sent.set()
+            return message_id
+
+    sender = OneHangs()
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock, request_timeout=0.2)
+
+    async def run_until_others_are_sent() -> None:
+        sender.others_sent = asyncio.Event()
+        task = asyncio.create_task(worker.run())
+        await sender.others_sent.wait()
+        worker.stop()
+        await task
+
+    asyncio.run(asyncio.wait_for(run_until_others_are_sent(), timeout=10))
+    assert sorted(s.chat_id for s in sender.sent) == [2, 3, 4, 5]
+    with Session(engine) as session:
+        hung = session.exec(select(Outbox).where(Outbox.chat_id == 1)).one()
+    assert (hung.status, hung.error, hung.locked_by) == ("pending", "TimeoutError", None), \
+        "given up after the request timeout, to be tried again later"

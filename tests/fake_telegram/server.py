@@ -948,6 +948,8 @@ class FakeTelegram:
         self._chats[chat["id"]] = {**self._chats.get(chat["id"], {}), **chat}
 
     def _remember_message(self, message: dict[str, Any], only_chat: bool = False) -> None:
+        if not isinstance(message.get("chat"), dict) or not isinstance(message.get("message_id"), int):
+            return  # a malformed update a test pushes on purpose: nothing to remember
         chat_id = message["chat"]["id"]
         self._remember_chat(message["chat"])
         self._next_message_id[chat_id] = max(self._next_message_id.get(chat_id, 1), message["message_id"] + 1)
