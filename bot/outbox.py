@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -224,10 +225,10 @@ class DeliveryWorker:
             await asyncio.wait(set(self._sends), timeout=timeout or self.request_timeout + 3)
         for task in self._sends:
             task.cancel()
-        for _ in range(3):  # the database may blink during a stop; marks not written mean a repeat later
-            if not self._marks:
-                break
-            await self._flush_marks()
+        deadline = time.monotonic() + self.request_timeout
+        while self._marks and time.monotonic() < deadline:  # a mark not written means a repeat after the stop
+            if not await self._flush_marks():
+                await asyncio.sleep(0.2)
         if self._marker is not None:
             self._marker.cancel()
         with contextlib.suppress(Exception):

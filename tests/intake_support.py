@@ -9,6 +9,7 @@ its mark).
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -81,6 +82,16 @@ class Ledger:
                 raise AssertionError(f"not settled after {timeout:g} s: {self.tally()}")
             time.sleep(0.1)
 
+    def explain(self, chats: list[int]) -> None:
+        with Session(self.engine) as session:
+            for chat in chats:
+                for row in session.exec(select(Outbox).where(Outbox.chat_id == chat).order_by(Outbox.id)):
+                    print("row", row.id, row.kind, row.status, row.attempts, row.error, row.sent_at,
+                          row.payload.get("html", "")[:40])
+                for call in self.tg.calls:
+                    if call.params.get("chat_id") == chat and call.method == "sendMessage":
+                        print("call", call.time, call.status, str(call.params.get("text"))[:40])
+
     def tally(self) -> Tally:
         with Session(self.engine) as session:
             rows = Counter(session.exec(select(Outbox.chat_id).where(Outbox.status == "sent",
@@ -89,6 +100,8 @@ class Ledger:
             pending = session.exec(select(func.count()).select_from(Outbox).where(Outbox.status == "pending")).one()
         calls = Counter(c.params.get("chat_id") for c in self.tg.calls if c.method == "sendMessage" and c.ok)
         extra = {chat: calls[chat] - rows.get(chat, 0) for chat in calls}
+        if any(n > 0 for n in extra.values()) and os.environ.get("HUSLY_TEST_EXPLAIN"):
+            self.explain([chat for chat, n in extra.items() if n > 0][:3])
         return Tally(updates=len(self.update_ids), unanswered=len(self.update_ids - self.handled()),
                      duplicates=sum(n for n in extra.values() if n > 0),
                      worst_chat_duplicates=max((n for n in extra.values()), default=0),

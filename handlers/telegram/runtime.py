@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import concurrent.futures
 import contextlib
 import dataclasses
 import logging
@@ -90,6 +91,11 @@ class Runtime:
         self._not_before: dict[int, float] = {}
         self._retries: dict[int, int] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
+        # Updates waiting to be stored together (see accept), and the threads that store them: their own, so
+        # intake never waits behind other work for a thread while the database is slow.
+        self._to_store: list[tuple[list[Received], asyncio.Future[bool]]] = []
+        self._storer: asyncio.Task[None] | None = None
+        self._intake_pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake")
         self._background: list[asyncio.Task[Any]] = []
         # While the database is away: the chats told "I'm slow" and the updates given the fail-safe answer.
         self._told_slow: set[int] = set()
@@ -108,15 +114,37 @@ class Runtime:
 
         Safe means in the inbox, or, while the database does not answer, in the local spool; then each person
         gets the fail-safe answer at once. False only when neither would take them (Telegram keeps them).
+        Updates that arrive while a store is running are stored together in the next one (as the core's group
+        commit: a webhook under load costs one transaction per batch, not per update).
         """
         batch = self._readable(updates)
         if not batch:
             return True
-        now = self.app.deps.clock()
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._to_store.append((batch, future))
+        if self._storer is None:
+            self._storer = asyncio.create_task(self._store_batches())
+        return await future
+
+    async def _store_batches(self) -> None:
         try:
-            new = await asyncio.wait_for(asyncio.to_thread(inbox.store, self.app.engine, TRANSPORT, batch,
-                                                           owner=self.instance, now=now),
-                                         timeout=STORE_TIMEOUT)
+            while self._to_store:
+                waiting, self._to_store = self._to_store, []
+                safe = await self._store([item for batch, _ in waiting for item in batch])
+                for _, future in waiting:
+                    if not future.done():
+                        future.set_result(safe)
+        finally:
+            self._storer = None
+
+    async def _store(self, batch: list[Received]) -> bool:
+        if self._database_down:  # known to be away: do not make these people wait for it again
+            return await self._spool(batch, None)
+        loop = asyncio.get_running_loop()
+        try:
+            new = await asyncio.wait_for(loop.run_in_executor(
+                self._intake_pool, lambda: inbox.store(self.app.engine, TRANSPORT, batch, owner=self.instance,
+                                                       now=self.app.deps.clock())), timeout=STORE_TIMEOUT)
         except Exception as exc:  # away, locked or slow: keep the updates on disk and answer from memory
             return await self._spool(batch, exc)
         self._database_back()
@@ -134,12 +162,12 @@ class Runtime:
                 self._malformed(update.get("update_id") if isinstance(update, dict) else None, exc)
         return batch
 
-    async def _spool(self, batch: list[Received], exc: BaseException) -> bool:
+    async def _spool(self, batch: list[Received], exc: BaseException | None) -> bool:
         try:
-            await asyncio.to_thread(self.spool.append, batch)
+            await asyncio.get_running_loop().run_in_executor(self._intake_pool, self.spool.append, batch)
         except OSError as disk:
-            log.error("cannot store %s update(s): database %s, spool %s", len(batch), type(exc).__name__,
-                      type(disk).__name__)
+            log.error("cannot store %s update(s): database %s, spool %s", len(batch),
+                      type(exc).__name__ if exc else "away", type(disk).__name__)
             return False
         self._database_away(exc)
         self.counters["spooled"] += len(batch)
@@ -387,6 +415,7 @@ class Runtime:
         if self.worker is not None and self.worker.limits is not None:
             with contextlib.suppress(Exception):
                 await self.worker.limits.close()
+        self._intake_pool.shutdown(wait=False, cancel_futures=True)
 
     async def _beat(self) -> None:
         while True:
@@ -394,6 +423,11 @@ class Runtime:
                 await asyncio.to_thread(instances.beat, self.app.engine, self.instance, self.app.deps.clock())
             except Exception as exc:
                 self._database_away(exc)
+            else:
+                # A write went through: the database takes updates again, once what waits in the spool is in
+                # the inbox (so a newer update never overtakes an older one of the same chat).
+                if not self.spool.pending():
+                    self._database_back()
             await asyncio.sleep(instances.BEAT_EVERY)
 
     async def _recover(self) -> None:
@@ -413,9 +447,9 @@ class Runtime:
                 self.spool.replay, lambda batch: inbox.store(engine, TRANSPORT, batch, owner=None, now=clock()))
             if replayed:
                 log.info("%s update(s) moved from the spool to the inbox", replayed)
+                self._database_back()
         rows = await asyncio.to_thread(inbox.claim, engine, TRANSPORT, owner=self.instance, now=clock(),
                                        busy=tuple(self._in_flight))
-        self._database_back()
         now, started = time.monotonic(), 0
         for row in rows:
             if row.update_id in self._in_flight or self._not_before.get(row.update_id, 0) > now:
