@@ -8,10 +8,14 @@ How a question is scored:
    against the knowledge base's own vocabulary (rapidfuzz), split compounds ("ungdomsbolig" = ungdom + bolig)
    and Snowball-stem every word in Danish and English (the question may mix both).
 2. Score every topic two ways:
-   - BM25F over the topic's fields (title and keywords weigh most, then example phrasings, then the answer);
+   - BM25F over the topic's fields (title and keywords weigh most, then example phrasings, then the answer;
+     the topic's specific questions (faq) count as phrasings of the topic too);
    - the best idf-weighted cosine between the question and one of the topic's example phrasings, which
      rewards the way a question is put, not only its words.
    The rank score blends both (each scaled to 0-1).
+   Each specific question (a faq entry: its question and example phrasings, both languages) is a sub-document
+   of its topic: it helps its topic rank, and when the question matches one entry clearly better than the
+   topic's own phrasings, the result names that entry (``faq``) so the specific answer is given.
 3. Confidence is a logistic function of the winner's absolute evidence (how much of the question's weight
    it explains, and its best example match), how much of that evidence names the topic's subject (its title
    and keywords, not words it merely uses) and its lead over the runner-up. Below the threshold the caller
@@ -31,14 +35,19 @@ from rapidfuzz import fuzz, process
 from knowledge.lexicon import Lang, detect_language, detect_municipality, lexicon
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold, stem
+from knowledge.schema import FaqEntry
 
 # Weights and BM25 parameters were chosen by 5-fold cross-validation on the knowledge base's own example
 # phrasings (benchmarks/retrieval.py), never on the evaluation questions.
-FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "examples": 1.0, "answer": 0.5, "more": 0.2}
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "examples": 1.0, "faq": 0.5, "answer": 0.5, "more": 0.2}
 BM25_K1 = 1.5
 BM25_B = 0.75
 # Share of the rank score that comes from the best matching example phrasing (the rest is BM25F).
 EXAMPLE_WEIGHT = 0.4
+# A specific question (faq entry) is chosen over its topic's general answer when its best phrasing matches the
+# question at least this well (idf-weighted cosine) and clearly better than the topic's own phrasings.
+FAQ_MIN_COSINE = 0.5
+FAQ_MARGIN = 0.05
 MIN_PART = 3  # shortest compound part ("nat" in "natvarmestue")
 TYPO_CUTOFF = 84  # rapidfuzz ratio for a typo correction; below this a word is left unknown
 # Words that carry no topic: left out of scoring so "hvad er" does not pull towards topics with many questions.
@@ -61,6 +70,9 @@ class SearchResult:
     municipality: str | None
     scores: Mapping[str, float]
     features: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    # The winning topic's specific question (faq id) that the question matches clearly better than the
+    # topic's general phrasings; None for a general question.
+    faq: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ class _Example:
     topic: str
     weights: Mapping[str, float]
     norm: float
+    faq: str | None = None  # the faq entry this phrasing belongs to; None for the topic's own phrasings
 
 
 class Index:
@@ -116,6 +129,9 @@ class Index:
                 yield "keywords", lang, phrase
             for phrase in topic.examples.get(lang):
                 yield "examples", lang, phrase
+            for entry in topic.faq:
+                for phrase in _faq_phrases(entry, lang):
+                    yield "faq", lang, phrase
 
     def _fold(self, text: str) -> list[str]:
         """Fold each knowledge text once; building reads every text three times."""
@@ -147,12 +163,15 @@ class Index:
         for tid in self._topic_ids:
             topic = kb.topics[tid]
             for lang in ("da", "en"):
-                for phrase in (*topic.examples.get(lang), *topic.keywords.get(lang), topic.title.get(lang)):
+                phrases: list[tuple[str, str | None]] = [
+                    (p, None) for p in (*topic.examples.get(lang), *topic.keywords.get(lang), topic.title.get(lang))]
+                phrases += [(p, entry.id) for entry in topic.faq for p in _faq_phrases(entry, lang)]
+                for phrase, faq in phrases:
                     terms = set(self._terms(self._fold(phrase), (lang,)))
                     weights = {t: self._idf.get(t, 0.0) for t in terms}
                     norm = math.sqrt(sum(w * w for w in weights.values()))
                     if norm:
-                        yield _Example(tid, MappingProxyType(weights), norm)
+                        yield _Example(tid, MappingProxyType(weights), norm, faq)
 
     def _example_postings(self) -> dict[str, tuple[int, ...]]:
         postings: dict[str, list[int]] = {}
@@ -263,12 +282,14 @@ class Index:
                 scores[tid] = scores.get(tid, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
         return scores
 
-    def _example_cosine(self, terms: list[str]) -> dict[str, float]:
+    def _example_cosine(self, terms: list[str]) -> tuple[dict[str, float], dict[tuple[str, str | None], float]]:
+        """Best cosine per topic (over all its phrasings), and per (topic, faq id or None for its own)."""
         weights = {t: self._idf[t] for t in terms if t in self._idf}
         q_norm = math.sqrt(sum(w * w for w in weights.values()))
         best: dict[str, float] = {}
+        by_part: dict[tuple[str, str | None], float] = {}
         if not q_norm:
-            return best
+            return best, by_part
         candidates = {i for t in weights for i in self._examples_by_term.get(t, ())}
         for i in candidates:
             example = self._examples[i]
@@ -276,7 +297,21 @@ class Index:
             cosine = dot / (q_norm * example.norm)
             if cosine > best.get(example.topic, 0.0):
                 best[example.topic] = cosine
-        return best
+            part = (example.topic, example.faq)
+            if cosine > by_part.get(part, 0.0):
+                by_part[part] = cosine
+        return best, by_part
+
+    @staticmethod
+    def _specific(tid: str, by_part: Mapping[tuple[str, str | None], float]) -> str | None:
+        """The topic's faq entry the question matches clearly better than the topic's own phrasings, if any."""
+        general = by_part.get((tid, None), 0.0)
+        entries = sorted(((score, faq) for (topic, faq), score in by_part.items() if topic == tid and faq),
+                         key=lambda e: (-e[0], e[1]))
+        if not entries:
+            return None
+        score, faq = entries[0]
+        return faq if score >= FAQ_MIN_COSINE and score >= general + FAQ_MARGIN else None
 
     def _matched_weight(self, terms: list[str], tid: str) -> float:
         """How much distinctive evidence (idf) the question shares with the topic."""
@@ -306,7 +341,7 @@ class Index:
         municipality = detect_municipality(tokens)
         terms = self._query_terms(tokens, lang)
         bm25 = self._bm25(terms)
-        cosine = self._example_cosine(terms)
+        cosine, by_part = self._example_cosine(terms)
         top_bm25 = max(bm25.values(), default=0.0)
         scores = {
             tid: (1 - EXAMPLE_WEIGHT) * (bm25.get(tid, 0.0) / top_bm25 if top_bm25 else 0.0)
@@ -333,7 +368,13 @@ class Index:
             lang=lang,
             municipality=municipality,
             scores=MappingProxyType({t: round(scores[t], 4) for t in ranked[:10]}),
+            faq=self._specific(best, by_part),
         )
+
+
+def _faq_phrases(entry: FaqEntry, lang: Lang) -> tuple[str, ...]:
+    """How people ask one specific question: the question itself and its example phrasings."""
+    return (entry.q.get(lang), *entry.examples.get(lang))
 
 
 # Logistic-regression weights over the features above, fitted by `benchmarks/retrieval.py --calibrate` on
