@@ -113,6 +113,7 @@ class Index:
         self._core_terms = MappingProxyType({tid: frozenset(self._core(kb, tid)) for tid in self._topic_ids})
         self._examples = tuple(self._build_examples(kb))
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
+        self._local_idf, self._phrases = self._build_parts(kb)
         self._folded = {}  # only needed while building
 
     # ---- building -------------------------------------------------------------------------------------
@@ -172,6 +173,27 @@ class Index:
                     norm = math.sqrt(sum(w * w for w in weights.values()))
                     if norm:
                         yield _Example(tid, MappingProxyType(weights), norm, faq)
+
+    def _build_parts(self, kb: KnowledgeBase) -> tuple[
+            Mapping[str, Mapping[str, float]], Mapping[str, tuple[tuple[str | None, Mapping[str, float]], ...]]]:
+        """For topics with faq entries: each term's rarity among the topic's parts, and every phrasing's
+        weighted terms (tagged with its faq id, or None for the topic's own phrasings)."""
+        local_idf: dict[str, Mapping[str, float]] = {}
+        phrases: dict[str, tuple[tuple[str | None, Mapping[str, float]], ...]] = {}
+        for tid in self._topic_ids:
+            own = [e for e in self._examples if e.topic == tid]
+            if not any(e.faq for e in own):
+                continue
+            parts: dict[str | None, set[str]] = {}
+            for example in own:
+                parts.setdefault(example.faq, set()).update(example.weights)
+            n = len(parts)
+            df = Counter(t for terms in parts.values() for t in terms)
+            local = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+            local_idf[tid] = MappingProxyType(local)
+            phrases[tid] = tuple((e.faq, MappingProxyType({t: self._idf.get(t, 0.0) * local[t] for t in e.weights}))
+                                 for e in own)
+        return MappingProxyType(local_idf), MappingProxyType(phrases)
 
     def _example_postings(self) -> dict[str, tuple[int, ...]]:
         postings: dict[str, list[int]] = {}
@@ -282,14 +304,12 @@ class Index:
                 scores[tid] = scores.get(tid, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
         return scores
 
-    def _example_cosine(self, terms: list[str]) -> tuple[dict[str, float], dict[tuple[str, str | None], float]]:
-        """Best cosine per topic (over all its phrasings), and per (topic, faq id or None for its own)."""
+    def _example_cosine(self, terms: list[str]) -> dict[str, float]:
         weights = {t: self._idf[t] for t in terms if t in self._idf}
         q_norm = math.sqrt(sum(w * w for w in weights.values()))
         best: dict[str, float] = {}
-        by_part: dict[tuple[str, str | None], float] = {}
         if not q_norm:
-            return best, by_part
+            return best
         candidates = {i for t in weights for i in self._examples_by_term.get(t, ())}
         for i in candidates:
             example = self._examples[i]
@@ -297,20 +317,37 @@ class Index:
             cosine = dot / (q_norm * example.norm)
             if cosine > best.get(example.topic, 0.0):
                 best[example.topic] = cosine
-            part = (example.topic, example.faq)
-            if cosine > by_part.get(part, 0.0):
-                by_part[part] = cosine
-        return best, by_part
+        return best
 
-    @staticmethod
-    def _specific(tid: str, by_part: Mapping[tuple[str, str | None], float]) -> str | None:
-        """The topic's faq entry the question matches clearly better than the topic's own phrasings, if any."""
-        general = by_part.get((tid, None), 0.0)
-        entries = sorted(((score, faq) for (topic, faq), score in by_part.items() if topic == tid and faq),
-                         key=lambda e: (-e[0], e[1]))
-        if not entries:
+    def _specific(self, tid: str, terms: list[str]) -> str | None:
+        """The topic's faq entry the question matches clearly better than the topic's own phrasings, if any.
+
+        Within one topic, a word every phrasing shares ("rki" in the debt topic) says nothing about which
+        question is meant, so each term's weight is its idf times its rarity among the topic's parts (its
+        general phrasings as one part, each faq entry as one part). Then the best phrasing of each part is
+        compared with the question by cosine.
+        """
+        local = self._local_idf.get(tid)
+        if not local:
             return None
-        score, faq = entries[0]
+        unseen = max(local.values())
+        weights = {t: self._idf[t] * local.get(t, unseen) for t in terms if t in self._idf}
+        q_norm = math.sqrt(sum(w * w for w in weights.values()))
+        if not q_norm:
+            return None
+        best: dict[str | None, float] = {}
+        for faq, phrase in self._phrases[tid]:
+            shared = phrase.keys() & weights.keys()
+            if not shared:
+                continue
+            norm = math.sqrt(sum(w * w for w in phrase.values()))
+            cosine = sum(weights[t] * phrase[t] for t in shared) / (q_norm * norm)
+            if cosine > best.get(faq, 0.0):
+                best[faq] = cosine
+        general = best.pop(None, 0.0)
+        if not best:
+            return None
+        faq, score = min(best.items(), key=lambda e: (-e[1], e[0]))
         return faq if score >= FAQ_MIN_COSINE and score >= general + FAQ_MARGIN else None
 
     def _matched_weight(self, terms: list[str], tid: str) -> float:
@@ -341,7 +378,7 @@ class Index:
         municipality = detect_municipality(tokens)
         terms = self._query_terms(tokens, lang)
         bm25 = self._bm25(terms)
-        cosine, by_part = self._example_cosine(terms)
+        cosine = self._example_cosine(terms)
         top_bm25 = max(bm25.values(), default=0.0)
         scores = {
             tid: (1 - EXAMPLE_WEIGHT) * (bm25.get(tid, 0.0) / top_bm25 if top_bm25 else 0.0)
@@ -368,7 +405,7 @@ class Index:
             lang=lang,
             municipality=municipality,
             scores=MappingProxyType({t: round(scores[t], 4) for t in ranked[:10]}),
-            faq=self._specific(best, by_part),
+            faq=self._specific(best, terms),
         )
 
 
