@@ -265,7 +265,7 @@ class Index:
                 terms.extend(analysed)
         return terms
 
-    def _query_terms(self, tokens: list[str], lang: Lang = "da") -> list[str]:
+    def _query_terms(self, tokens: list[str], lang: Lang = "da", *, expand: bool = True) -> list[str]:
         """Like _terms, but unknown words are typo-corrected against the knowledge base's vocabulary first.
 
         Each word is stemmed in the question's language; the other language's stem is used only when the
@@ -273,7 +273,7 @@ class Index:
         "stem" cannot hit a rare English term by accident.
         """
         fixed: list[str] = []
-        for token in self._expand(tokens):
+        for token in self._expand(tokens) if expand else tokens:
             if token in STOPWORDS or token in self._surface or token.isdigit():
                 fixed.append(token)
                 continue
@@ -405,7 +405,8 @@ class Index:
             lang=lang,
             municipality=municipality,
             scores=MappingProxyType({t: round(scores[t], 4) for t in ranked[:10]}),
-            faq=self._specific(best, terms),
+            # Which specific question is meant rests on the person's own words, not on added synonyms.
+            faq=self._specific(best, self._query_terms(tokens, lang, expand=False)),
         )
 
 
