@@ -33,6 +33,10 @@ CRISIS_TOPICS = {
 }
 
 
+# How closely a question must match a specific question (SearchResult.faq_match) to be answered with it
+# whatever the topic's confidence.
+FAQ_SURE = 0.8
+
 # A bare call for help says nothing of what is wrong; it gets the way to urgent help, not "I'm not sure".
 CALLS_FOR_HELP = frozenset(fold(phrase) for phrase in (
     "hjælp", "hjælp mig", "hjælp mig please", "hjælp mig plz", "jeg har brug for hjælp", "har brug for hjælp",
@@ -78,9 +82,11 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     crisis_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic and found.topic != crisis_topic:
         # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").
-        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None,
+        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None, faq_match=0.0,
                         suggestions=(crisis_topic, *[s for s in found.suggestions if s != crisis_topic][:2]))
-    confident = found.topic is not None and found.confidence >= threshold
+    # A question that is one of a topic's specific questions nearly word for word is answered even when the
+    # calibrated confidence (fitted on general phrasings) is low: the close match is the evidence.
+    confident = found.topic is not None and (found.confidence >= threshold or found.faq_match >= FAQ_SURE)
     if urgency.urgency is not Urgency.NONE:
         reply = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons)
     elif confident and found.topic and found.faq:

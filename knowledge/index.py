@@ -46,7 +46,7 @@ BM25_B = 0.75
 EXAMPLE_WEIGHT = 0.4
 # A specific question (faq entry) is chosen over its topic's general answer when its best phrasing matches the
 # question at least this well (idf-weighted cosine) and clearly better than the topic's own phrasings.
-FAQ_MIN_COSINE = 0.5
+FAQ_MIN_COSINE = 0.4
 FAQ_MARGIN = 0.05
 MIN_PART = 3  # shortest compound part ("nat" in "natvarmestue")
 TYPO_CUTOFF = 84  # rapidfuzz ratio for a typo correction; below this a word is left unknown
@@ -73,6 +73,8 @@ class SearchResult:
     # The winning topic's specific question (faq id) that the question matches clearly better than the
     # topic's general phrasings; None for a general question.
     faq: str | None = None
+    # How closely the question matches that specific question's best phrasing (0-1; 1 = word for word).
+    faq_match: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,7 @@ class Index:
                 best[example.topic] = cosine
         return best
 
-    def _specific(self, tid: str, terms: list[str]) -> str | None:
+    def _specific(self, tid: str, terms: list[str]) -> tuple[str | None, float]:
         """The topic's faq entry the question matches clearly better than the topic's own phrasings, if any.
 
         Within one topic, a word every phrasing shares ("rki" in the debt topic) says nothing about which
@@ -329,12 +331,12 @@ class Index:
         """
         local = self._local_idf.get(tid)
         if not local:
-            return None
+            return None, 0.0
         unseen = max(local.values())
         weights = {t: self._idf[t] * local.get(t, unseen) for t in terms if t in self._idf}
         q_norm = math.sqrt(sum(w * w for w in weights.values()))
         if not q_norm:
-            return None
+            return None, 0.0
         best: dict[str | None, float] = {}
         for faq, phrase in self._phrases[tid]:
             shared = phrase.keys() & weights.keys()
@@ -346,9 +348,9 @@ class Index:
                 best[faq] = cosine
         general = best.pop(None, 0.0)
         if not best:
-            return None
+            return None, 0.0
         faq, score = min(best.items(), key=lambda e: (-e[1], e[0]))
-        return faq if score >= FAQ_MIN_COSINE and score >= general + FAQ_MARGIN else None
+        return (faq, score) if score >= FAQ_MIN_COSINE and score >= general + FAQ_MARGIN else (None, 0.0)
 
     def _matched_weight(self, terms: list[str], tid: str) -> float:
         """How much distinctive evidence (idf) the question shares with the topic."""
@@ -390,6 +392,8 @@ class Index:
             return SearchResult(None, 0.0, (), lang, municipality, MappingProxyType({}))
         best = ranked[0]
         runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+        # Which specific question is meant rests on the person's own words, not on added synonyms.
+        faq, faq_match = self._specific(best, self._query_terms(tokens, lang, expand=False))
         features = {
             "coverage": self._coverage(terms, best),
             "example": cosine.get(best, 0.0),
@@ -405,8 +409,8 @@ class Index:
             lang=lang,
             municipality=municipality,
             scores=MappingProxyType({t: round(scores[t], 4) for t in ranked[:10]}),
-            # Which specific question is meant rests on the person's own words, not on added synonyms.
-            faq=self._specific(best, self._query_terms(tokens, lang, expand=False)),
+            faq=faq,
+            faq_match=round(faq_match, 3),
         )
 
 

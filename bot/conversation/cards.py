@@ -64,7 +64,8 @@ def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipali
 def source_line(sources: tuple[Source, ...], day: dt.date) -> str:
     """"Source: <links>" and the "Checked <date>" line under an answer."""
     cited = ", ".join(f'<a href="{esc(s.url)}">{esc(s.title)}</a>' if s.url else esc(s.title) for s in sources)
-    return f"{esc(_('Source'))}: {cited}\n" + checked_line(day)
+    label = _("Source")
+    return f"{esc(label)}: {cited}\n" + checked_line(day)
 
 
 def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
