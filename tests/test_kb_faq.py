@@ -198,3 +198,40 @@ def test_ask_json_names_the_specific_answer(capsys) -> None:  # type: ignore[no-
     assert "(https://www.su.dk/" in data["answer"]
     main(["ask", "hvad er su", "--json"])
     assert json.loads(capsys.readouterr().out)["faq"] is None
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+def test_read_more_through_telegram(framework: str, fake_telegram, tmp_path: Path, knowledge) -> None:  # type: ignore[no-untyped-def]
+    from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, press, wait_sent
+
+    assert framework in FRAMEWORKS
+    tg, chat_id = fake_telegram, 4343
+    kb, _ = knowledge
+    topic = kb.topics["dagpenge"]
+    first, second = topic.faq[0], topic.faq[1]
+    with InProcessBot(tg, framework, tmp_path / "data", knowledge=knowledge) as bot:
+        bot.send(tg.command(chat_id, "start"))
+        wait_sent(tg, chat_id, 2)
+        bot.wait_idle(1)
+
+        mark = tg.mark()
+        bot.send(tg.text_update(chat_id, first.q.da))
+        (specific,) = wait_sent(tg, chat_id, 1, since=mark)
+        assert first.a.da[:50] in plain(specific) and "Kilde:" in plain(specific)
+        links = [e["url"] for e in specific.result.get("entities", []) if e["type"] == "text_link"]
+        assert str(first.sources[0].url) in links, "Telegram keeps the source as a link"
+        assert f"({first.sources[0].url})" not in plain(specific), "no bare address in Telegram"
+
+        mark = tg.mark()
+        bot.send(press(tg, specific, f"fl:dagpenge:{first.id}"))
+        (listing,) = wait_sent(tg, chat_id, 1, since=mark)
+        datas = callback_datas(listing)
+        assert f"fq:dagpenge:{first.id}" not in datas
+        assert f"fq:dagpenge:{second.id}" in datas and "t:dagpenge" in datas
+
+        mark = tg.mark()
+        bot.send(press(tg, listing, f"fq:dagpenge:{second.id}"))
+        (other,) = wait_sent(tg, chat_id, 1, since=mark)
+        assert second.a.da[:50] in plain(other)
+        bot.wait_idle(2)
+    assert fake_telegram.unanswered_callback_queries() == []
