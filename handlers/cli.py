@@ -76,7 +76,7 @@ def _as_json(result: Answer) -> dict[str, Any]:
     return {
         "topic": result.topic,
         "faq": result.faq,
-        "confidence": result.search.confidence,
+        "confidence": round(result.search.confidence, 3),
         "answered": result.confident,
         "suggestions": list(result.search.suggestions),
         "urgency": result.triage.urgency.value,

@@ -28,7 +28,7 @@ TODAY = dt.date(2026, 12, 4)
     ("kan jeg tage et deltidsjob uden at miste min ydelse", "arbejde-og-ydelser"),
     ("jeg er endt i rki hvad betyder det for mig", "gaeld"),
     ("rykkerne hober sig op og jeg kan ikke betale", "gaeld"),
-    ("hvor tager man hen når man har det psykisk helt vildt dårligt midt om natten", "akut-psykiatri"),
+    ("hvor kan jeg få akut hjælp til psyken midt om natten", "akut-psykiatri"),
     ("is there a mental health emergency room i can go to", "akut-psykiatri"),
     ("jeg sover på et herberg og har brug for en læge", "sundhed-uden-adresse"),
     ("my health card got stolen and i live in a shelter", "sundhed-uden-adresse"),
