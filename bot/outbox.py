@@ -151,6 +151,7 @@ class DeliveryWorker:
         self._sends: set[asyncio.Task[None]] = set()
         self._marks: list[tuple[Outbox, int | None]] = []
         self._marks_ready = asyncio.Event()
+        self._flushing = asyncio.Lock()
         self._marker: asyncio.Task[None] | None = None
         self._claim_failing = False
         self._beaten: dt.datetime | None = None
@@ -226,7 +227,9 @@ class DeliveryWorker:
         for task in self._sends:
             task.cancel()
         deadline = time.monotonic() + self.request_timeout
-        while self._marks and time.monotonic() < deadline:  # a mark not written means a repeat after the stop
+        # Every mark written, including one the mark loop is writing right now (a mark not written means the
+        # message is sent again after the stop).
+        while (self._marks or self._flushing.locked()) and time.monotonic() < deadline:
             if not await self._flush_marks():
                 await asyncio.sleep(0.2)
         if self._marker is not None:
@@ -366,16 +369,20 @@ class DeliveryWorker:
                     await asyncio.sleep(self.idle_poll)  # the database is away; the marks wait for it
 
     async def _flush_marks(self) -> bool:
-        batch, self._marks = self._marks, []
-        try:
-            await asyncio.to_thread(self._record_sent, batch)
-        except Exception as exc:
-            log.warning("outbox: cannot mark %s row(s) sent (%s)", len(batch), type(exc).__name__)
-            self._marks = batch + self._marks
-            return False
-        for row, _ in batch:
-            self._free(row)
-        return True
+        async with self._flushing:
+            batch, self._marks = self._marks, []
+            if not batch:
+                return True
+            try:
+                # Shielded: a stop that cancels the mark loop must not abandon a mark half-way.
+                await asyncio.shield(asyncio.to_thread(self._record_sent, batch))
+            except Exception as exc:
+                log.warning("outbox: cannot mark %s row(s) sent (%s)", len(batch), type(exc).__name__)
+                self._marks = batch + self._marks
+                return False
+            for row, _ in batch:
+                self._free(row)
+            return True
 
     def _record_sent(self, sent: list[tuple[Outbox, int | None]]) -> None:
         """Mark rows sent in one Core-level transaction (no ORM session bookkeeping on this hot path)."""

@@ -2,12 +2,12 @@
 long polling) after it committed a young person's case and the card for the team chat, restart it on the same
 data dir, and count what Telegram received.
 
-To be sure the card was committed but not handed to Telegram at the moment of the kill, the fake server holds
-every sendMessage for a few seconds: the delivery worker is then stuck sending an earlier answer and cannot take
-the card's row (the database shows it pending and not leased). That earlier answer shows the one thing a crash
-cannot settle: if its request was already on the wire, Telegram delivers it while the dead process never
-learned so, and its row (leased by the dead process) is sent again once the lease runs out. At least once, then,
-for a request in flight at the crash; exactly once for everything that was only committed.
+To be sure the card was committed but not handed to Telegram at the moment of the kill, the fake answers the
+card's first send with 429 (retry after 30 s): the row is then pending, waiting for its retry, and leased by
+nobody. The young person's own chat is slow at the same time (every request held for a few seconds), so their
+answer is on the wire at the kill: the one thing a crash cannot settle. If Telegram received it, the dead
+process never learned so, and the next process sends it again: at least once, then, for a request in flight
+at the crash; exactly once for everything that was only committed.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from tests.telegram_harness import HuslyProcess, husly_cli, plain, sent_to, wait
 
 CHAT = 8_123_456
 TEAM_CHAT = -100123
-# How long the fake holds a sendMessage: far longer than handling the crisis message takes (well under a second),
-# and about as long as the restart takes (aiogram needs ~4 s to import).
+# How long the fake holds a request for the young person's chat: far longer than handling the crisis message
+# takes (well under a second), and about as long as the restart takes.
 SLOW = 6.0
 
 
@@ -71,47 +71,47 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
         engine = database()
         wait_until(lambda: not rows(engine, status="pending"), what="the menu and notice marked sent")
 
-        # From now on Telegram is slow: the worker hangs in sending the answer to this question ...
-        tg.delay(SLOW, "sendMessage")
+        # From now on this person's chat is slow: the answer to their question is on the wire for a while ...
+        tg.delay(SLOW, chat_id=CHAT)
         first.send(tg.text_update(CHAT, "hvordan får jeg boligstøtte?"))
         wait_until(lambda: any(r.locked_until for r in rows(engine, chat_id=CHAT, status="pending")),
                    what="the answer's row leased by the worker")
         (leased,) = [r for r in rows(engine, chat_id=CHAT, status="pending") if r.locked_until]
         answer = leased.payload["html"]
 
-        # ... while the crisis message is handled: the case, its card and the replies are committed.
+        # ... while the crisis message is handled: the case, its card and the replies are committed, and the
+        # card's first send is refused (429), so it waits, committed and unsent, for its retry.
+        tg.fail_next("sendMessage", status=429, retry_after=30)
         first.send(tg.text_update(CHAT, "jeg har lyst til at tage mit eget liv"))
-        wait_until(lambda: len(rows(engine, chat_id=TEAM_CHAT)) == 1, what="the card committed to the outbox")
+        wait_until(lambda: any(r.error == "429" for r in rows(engine, chat_id=TEAM_CHAT)),
+                   what="the card committed and waiting for its retry")
         first.kill()
         killed_at = time.time()
 
     (card,) = rows(engine, chat_id=TEAM_CHAT)
-    assert (card.status, card.locked_until, card.attempts) == ("pending", None, 0), "committed, not sent"
+    assert (card.status, card.locked_by, card.attempts) == ("pending", None, 0), "committed, not sent"
     with Session(engine) as session:
         (case,) = session.exec(select(Case)).all()
         assert (case.municipality, case.urgency) == ("aarhus", "emergency")
     youth = rows(engine, chat_id=CHAT, status="pending")
     assert len(youth) >= 3, "the answer, then the safety information and what happens next, all kept"
-    assert not any(c.method == "sendMessage" and c.params["chat_id"] == TEAM_CHAT for c in tg.calls)
+    assert not any(c.method == "sendMessage" and c.params["chat_id"] == TEAM_CHAT and c.ok for c in tg.calls)
 
-    # Restart on the same data dir; Telegram is fast again.
-    tg.delay(0, "sendMessage")
+    # Restart on the same data dir; Telegram is fast again. The card's retry is due (the 30 s pass in the
+    # database instead of on the clock); the dead process's leases are taken over once it missed its beats.
+    tg.delay(0, chat_id=CHAT)
+    with Session(engine) as session:
+        session.execute(update(Outbox).where(Outbox.chat_id == TEAM_CHAT)  # type: ignore[arg-type]
+                        .values(available_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
+        session.commit()
     with HuslyProcess(tg, "aiogram", "polling", data) as second:
         (sent,) = wait_sent(tg, TEAM_CHAT, 1, timeout=20)
         wait_until(lambda: rows(engine, chat_id=TEAM_CHAT)[0].status == "sent", what="the card marked sent")
         assert "cs:claim:1" in [b.get("callback_data") for row in sent.params["reply_markup"]["inline_keyboard"]
                                 for b in row]
-
-        # The young person's rows wait behind the first of them, leased by the dead process for 60 s. Let that
-        # time pass in the database instead of on the clock.
-        with Session(engine) as session:
-            session.execute(update(Outbox).where(Outbox.chat_id == CHAT, Outbox.status == "pending")  # type: ignore[arg-type]
-                            .values(locked_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
-            session.commit()
         wait_until(lambda: not rows(engine, chat_id=CHAT, status="pending"), timeout=20,
                    what="the young person's messages sent")
-        # The answer's request may have been on the wire at the kill (the row is leased just before it is sent):
-        # if so, the fake answers it SLOW seconds after it arrived. Nothing else can show whether it did.
+        # The answer's request was on the wire at the kill: the fake answers it SLOW seconds after it arrived.
         wait_until(lambda: time.time() > killed_at + SLOW + 0.5, timeout=SLOW + 5, what="a request in flight")
         log = second.stop()
 
