@@ -8,9 +8,11 @@ from bot.conversation import texts
 from bot.conversation.cards import municipality_buttons, municipality_name, render_answer
 from bot.conversation.context import Context
 from bot.conversation.router import Router
+from bot.curation import queue as curator_queue
 from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
 from bot.replies import Button, Reply, esc
+from bot.stats.days import local_day
 from bot.triage import Triage, Urgency
 from knowledge.schema import MUNICIPALITIES
 
@@ -121,11 +123,15 @@ def read_more(ctx: Context) -> None:
 
 def feedback(ctx: Context) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
-    __, topic_id, value = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    __, topic_id, value, token = ([*(ctx.incoming.callback_data or "").split(":"), "", "", ""])[:4]
     if value not in ("0", "1") or not _topic_or_stale(ctx, topic_id):
         ctx.answer_callback(texts.stale_button())
         return
-    ctx.session.add(Feedback(topic=topic_id, helpful=value == "1", lang=ctx.lang, created_at=ctx.now))
+    ctx.session.add(Feedback(topic=topic_id, helpful=value == "1", lang=ctx.lang,
+                             municipality=ctx.profile.municipality, day=local_day(ctx.now), created_at=ctx.now))
+    if token:
+        # The question this answer was for goes to the curators on 👎 (scrubbed), and is forgotten on 👍.
+        curator_queue.feedback(ctx.session, token, value == "1", ctx.now)
     ctx.answer_callback(_("Thank you! It helps us improve the answers."))
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answering import answer
 from bot.conversation.context import Context
+from bot.curation import queue
 from bot.db import insert_row
 from bot.models import QueryStat
+from bot.replies import CALLBACK_DATA_MAX_BYTES, Button, Reply
+from bot.stats.days import local_day
+from bot.stats.record import visitor
 from bot.triage import Triage
 
 
@@ -18,8 +24,28 @@ def answer_question(ctx: Context, text: str, result: Triage) -> None:
                    municipality=ctx.profile.municipality, triaged=result)
     if found.search.municipality:
         ctx.profile.municipality = found.search.municipality
-    # Statistics for coordinators: what was asked about, never the words or who asked.
+    # Statistics for coordinators: what was asked about and how it went, never the words or who asked.
     insert_row(ctx.session, QueryStat, {
         "topic": found.topic, "confidence": found.search.confidence, "urgency": result.urgency.value,
-        "lang": found.lang, "municipality": ctx.profile.municipality, "created_at": ctx.now})
-    ctx.reply(found.reply)
+        "lang": found.lang, "municipality": ctx.profile.municipality, "outcome": found.outcome,
+        "visitor": visitor(ctx.profile, ctx.now), "day": local_day(ctx.now), "created_at": ctx.now})
+    reply = found.reply
+    # For curators: what Husly could not answer, and answered questions in case the answer gets 👎 (scrubbed).
+    if found.outcome in ("unsure", "unanswered"):
+        queue.keep_unanswered(ctx.session, text=text, lang=found.lang, topic=found.topic, reason=found.outcome,
+                              now=ctx.now)
+    elif found.outcome == "answered" and found.topic:
+        token = queue.keep_pending(ctx.session, text=text, lang=found.lang, topic=found.topic, now=ctx.now)
+        if token:
+            reply = _with_feedback_token(reply, token)
+    ctx.reply(reply)
+
+
+def _with_feedback_token(reply: Reply, token: str) -> Reply:
+    """The 👍/👎 buttons carry the pending question's token ("fb:<topic>:<0|1>:<token>")."""
+    def tagged(button: Button) -> Button:
+        data = f"{button.data}:{token}"
+        if button.data and button.data.startswith("fb:") and len(data.encode()) <= CALLBACK_DATA_MAX_BYTES:
+            return Button(button.text, data=data)
+        return button
+    return replace(reply, buttons=tuple(tuple(tagged(b) for b in row) for row in reply.buttons))
