@@ -141,17 +141,21 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], cells: Sequence[Sequenc
     values = np.array([[_value(v) if isinstance(v, int) else np.nan for v in row] for row in cells], dtype=float)
     figure = _figure(0.42 * len(rows) + 1.2)
     ax = figure.subplots()
-    colours = LinearSegmentedColormap.from_list("husly", ["#f4f8fb", BLUE])
-    colours.set_bad("#d9d9d9")
+    colours = LinearSegmentedColormap.from_list("husly", ["#f4f8fb", BLUE]).with_extremes(bad="#d9d9d9")
     highest = np.nanmax(values) if np.isfinite(values).any() else 1.0
-    ax.imshow(values, cmap=colours, vmin=0, vmax=max(highest, 1.0), aspect="auto")
+    # Vector cells (not an embedded picture), so the chart prints sharply.
+    ax.pcolormesh(np.ma.masked_invalid(values), cmap=colours, vmin=0, vmax=max(highest, 1.0), edgecolors="white",
+                  linewidth=1.5)
+    ax.set_xlim(0, len(columns))
+    ax.set_ylim(len(rows), 0)
     for r, row in enumerate(cells):
         for c, shown in enumerate(row):
             text = format_number(shown) if isinstance(shown, int) else str(shown)
             dark = isinstance(shown, int) and shown > highest * 0.6
-            ax.text(c, r, text, ha="center", va="center", fontsize=8, color="white" if dark else "#222222")
-    ax.set_xticks(range(len(columns)), columns, fontsize=8)
-    ax.set_yticks(range(len(rows)), rows, fontsize=8)
+            ax.text(c + 0.5, r + 0.5, text, ha="center", va="center", fontsize=8,
+                    color="white" if dark else "#222222")
+    ax.set_xticks([c + 0.5 for c in range(len(columns))], columns, fontsize=8)
+    ax.set_yticks([r + 0.5 for r in range(len(rows))], rows, fontsize=8)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

@@ -6,6 +6,10 @@ shown as ``SMALL`` ("<5"). Then, until nothing changes, every relation with exac
 second one hidden (the smallest non-zero child, else the parent), shown as ``HIDDEN`` ("x"): with two unknowns
 in every sum, no hidden count can be computed from a total. This is the usual rule of statistics offices
 for tables with margins (primary and secondary cell suppression). Zero is shown: nobody can be found in it.
+
+The second cell is chosen to hide as little as possible: first one that also settles other sums with a
+single hidden cell and opens no new ones (fx the row total whose only other cell is already hidden), then
+the smallest. Without that, hiding spreads through linked tables and takes large totals with it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class Cells:
     small: set[Hashable] = field(default_factory=set)
     hidden: set[Hashable] = field(default_factory=set)
     solved: bool = False
+    _member_of: dict[Hashable, list[int]] = field(default_factory=dict)
 
     def add(self, key: Hashable, value: int) -> Hashable:
         """Register a count (the same key may be added again with the same value)."""
@@ -51,6 +56,10 @@ class Cells:
     def solve(self) -> None:
         self.small = {k for k, v in self.values.items() if 0 < v < SMALLEST_SHOWN}
         self.hidden = set(self.small)
+        self._member_of = {}
+        for index, (parent, kids) in enumerate(self.relations):
+            for member in (parent, *kids):
+                self._member_of.setdefault(member, []).append(index)
         changed = True
         while changed:
             changed = False
@@ -65,12 +74,21 @@ class Cells:
         self.solved = True
 
     def _second(self, parent: Hashable, kids: tuple[Hashable, ...]) -> Hashable | None:
-        shown_kids = [k for k in kids if k not in self.hidden and self.values[k] > 0]
-        if shown_kids:
-            return min(shown_kids, key=lambda k: (self.values[k], str(k)))
-        if parent not in self.hidden:
-            return parent
-        return None
+        candidates = [k for k in kids if k not in self.hidden and self.values[k] > 0]
+        if not candidates and parent not in self.hidden:
+            candidates = [parent]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda k: (self._knock_on(k), self.values[k], str(k)))
+
+    def _knock_on(self, key: Hashable) -> int:
+        """Sums that hiding ``key`` would leave with one hidden cell, less those it would settle."""
+        balance = 0
+        for index in self._member_of.get(key, ()):
+            parent, kids = self.relations[index]
+            already = sum(m in self.hidden for m in (parent, *kids))
+            balance += 1 if already == 0 else -1 if already == 1 else 0
+        return balance
 
     def show(self, key: Hashable) -> Shown:
         """The count as the report prints it: the number, "<5" or "x"."""
