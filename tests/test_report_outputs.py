@@ -138,3 +138,15 @@ def test_admins_get_the_report_in_the_chat_and_others_are_refused(sqlite_engine,
         assert answer[-1].reply.document is None and "kun administratorer" in texts(answer)
     bad = Chat(app, chat_id=70).command("report", "i går")
     assert bad[-1].reply.document is None and "/report 2026-11-01 2026-11-30" in texts(bad)
+
+
+def test_starting_the_bot_imports_no_plotting_or_report_code() -> None:
+    """The report's libraries cost nothing until a report is made (start-up time and memory matter)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from bot.conversation.features import build_router; import handlers.cli; build_router(); "
+             "print(sorted(m for m in ('matplotlib', 'numpy.ma', 'faker', 'phonenumbers', 'bot.report.build', "
+             "'bot.report.html') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
