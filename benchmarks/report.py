@@ -133,12 +133,16 @@ def _cases(engine: Engine, count: int, rng: random.Random) -> None:
 def naive_gather(session: Any, period: Period) -> gather_module.Raw:
     """Load every statistics row and count in Python (the Danish day computed per row, as a first version
     would)."""
-    questions: Counter[tuple[Any, ...]] = Counter()
+    questions: dict[tuple[Any, ...], list[int]] = {}
     topics: Counter[tuple[Any, ...]] = Counter()
     for row in session.execute(select(QueryStat.__table__)).all():
         day = local_day(row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=dt.UTC))
         if period.start <= day <= period.end:
-            questions[(day, row.municipality, row.outcome, row.lang, row.visitor)] += 1
+            counts = questions.setdefault((day, row.municipality, row.outcome), [0, 0, 0, 0])
+            counts[0] += 1
+            counts[1] += row.lang == "en"
+            counts[2] += row.visitor == "new"
+            counts[3] += row.visitor == "returning"
             topics[(row.topic, row.municipality, row.outcome)] += 1
     votes: Counter[tuple[Any, ...]] = Counter()
     for row in session.execute(select(Feedback.__table__)).all():
@@ -149,7 +153,7 @@ def naive_gather(session: Any, period: Period) -> gather_module.Raw:
         if period.start <= row.day <= period.end:
             events[(row.event, row.municipality, row.rent_band, row.found)] += 1
     raw = gather_module.Raw(
-        questions=[(*k, n) for k, n in questions.items()], topics=[(*k, n) for k, n in topics.items()],
+        questions=[(*k, *n) for k, n in questions.items()], topics=[(*k, n) for k, n in topics.items()],
         feedback=[(*k, n) for k, n in votes.items()], listing_events=[(*k, n) for k, n in events.items()],
         published=gather_module._published(session, period, include_demo=False),
         cases=gather_module._cases(session, period), queue=queue.summary(session))

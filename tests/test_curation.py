@@ -41,7 +41,8 @@ def danish_test_set() -> list[tuple[str, list[str], list[str]]]:
     return rows
 
 
-@pytest.mark.parametrize(("message", "gone", "stay"), danish_test_set(), ids=lambda v: v[:40] if isinstance(v, str) else "")
+@pytest.mark.parametrize(("message", "gone", "stay"), danish_test_set(),
+                         ids=lambda v: v[:40] if isinstance(v, str) else "")
 def test_scrubbing_a_danish_test_set(message: str, gone: list[str], stay: list[str]) -> None:
     cleaned = scrub(message)
     assert not [g for g in gone if g.casefold() in cleaned.casefold()], cleaned
@@ -132,7 +133,7 @@ def test_a_forged_or_old_feedback_token_changes_nothing(sqlite_engine, make_app)
     assert chat.callback_answers[-1] and "Tak" in chat.callback_answers[-1]
 
 
-def test_queue_items_are_deleted_after_retention_and_pending_ones_after_two_days(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_queue_items_are_deleted_after_retention_and_pending_after_two_days(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
     app = make_app(sqlite_engine)
     Chat(app, chat_id=904).say("må min hund bo med i en ungdomsbolig")
     Chat(app, chat_id=905).say("hvordan søger jeg boligstøtte")  # pending, in case of 👎

@@ -13,12 +13,13 @@ from bot.replies import CALLBACK_DATA_MAX_BYTES, Button, Reply
 from bot.stats.days import local_day
 from bot.stats.record import visitor
 from bot.triage import Triage
+from knowledge.lexicon import Lang
 
 
 def answer_question(ctx: Context, text: str, result: Triage) -> None:
     """Answers a question from the knowledge base and remembers a municipality the person named."""
     # A few words are enough to tell the language; for less, the person's chosen language is used.
-    lang = None if len(text.split()) >= 3 else ctx.lang  # type: ignore[assignment]
+    lang: Lang | None = None if len(text.split()) >= 3 else ctx.lang  # type: ignore[assignment]
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
                    threshold=ctx.deps.settings.confidence_threshold, lang=lang,
                    municipality=ctx.profile.municipality, triaged=result)

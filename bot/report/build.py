@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from bot.answering import OUTCOMES
@@ -17,7 +17,7 @@ from bot.cases.models import FOLLOWUP_ANSWERS, URGENCIES
 from bot.cases.models import OUTCOMES as CLOSE_REASONS
 from bot.report.gather import CaseFacts, Raw
 from bot.report.period import Period, week_label
-from bot.report.suppress import HIDDEN, SMALL, SMALLEST_SHOWN, Cells, share
+from bot.report.suppress import HIDDEN, SMALL, SMALLEST_SHOWN, Cells, Key, share
 from bot.stats.days import TZ, week_start
 from bot.stats.models import ALERT_SENT, SEARCH
 from bot.stats.record import BAND_NAMES
@@ -60,13 +60,15 @@ def build(raw: Raw, period: Period, *, kb: KnowledgeBase, sla_minutes: dict[str,
 
 def _question_cells(cells: Cells, raw: Raw, period: Period, municipalities: list[str]) -> None:
     weeks = [week_label(w) for w in period.weeks()]
-    by: dict[str, Counter[Hashable]] = {name: Counter() for name in ("o", "wo", "mo", "l", "v")}
-    for day, municipality, outcome, language, visitor, n in raw.questions:
+    by: dict[str, Counter[Any]] = {name: Counter() for name in ("o", "wo", "mo", "l", "v")}
+    for day, municipality, outcome, n, english, new, returning in raw.questions:
         by["o"][outcome] += n
         by["wo"][(week_label(week_start(day)), outcome)] += n
         by["mo"][(municipality or UNKNOWN, outcome)] += n
-        by["l"][language] += n
-        by["v"][visitor] += n
+        by["l"]["en"] += english
+        by["l"]["da"] += n - english
+        by["v"]["new"] += new
+        by["v"]["returning"] += returning
     total = cells.add(("q",), sum(by["o"].values()))
     outcome_cells = [cells.add(("q", "o", o), by["o"][o]) for o in OUTCOMES]
     cells.relate(total, outcome_cells)
@@ -110,8 +112,8 @@ def _question_cells(cells: Cells, raw: Raw, period: Period, municipalities: list
     cells.relate(feedback, [("f", "t", t) for t in voted])
 
 
-def _grid(cells: Cells, total: Hashable, ns: str, row_dim: str, rows: Iterable[str], col_dim: str,
-          cols: Iterable[str], counts: Counter[Hashable]) -> None:
+def _grid(cells: Cells, total: Key, ns: str, row_dim: str, rows: Iterable[str], col_dim: str,
+          cols: Iterable[str], counts: Counter[Any]) -> None:
     """A table of ``rows`` x ``cols`` with row totals, tied to the column totals ``(ns, col_dim, col)``."""
     rows, cols = list(rows), list(cols)
     for row in rows:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import case, func
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from bot.cases.models import Case, CaseEvent
@@ -45,8 +47,8 @@ class CaseFacts:
 
 @dataclass
 class Raw:
-    # (day, municipality, outcome, lang, visitor, count)
-    questions: list[tuple[dt.date, str | None, str, str, str | None, int]] = field(default_factory=list)
+    # (day, municipality, outcome, count, of them in English, new people, returning people)
+    questions: list[tuple[dt.date, str | None, str, int, int, int, int]] = field(default_factory=list)
     # (topic, municipality, outcome, count)
     topics: list[tuple[str | None, str | None, str, int]] = field(default_factory=list)
     # (topic, helpful, count)
@@ -78,50 +80,58 @@ def gather(session: Session, period: Period) -> Raw:
     )
 
 
-def _in_period(column, period: Period, municipality_column=None) -> list:  # type: ignore[no-untyped-def]
-    conditions = [column >= period.start, column <= period.end]
+def _in_period(column: Any, period: Period, municipality_column: Any = None) -> list[Any]:
+    conditions: list[Any] = [column >= period.start, column <= period.end]
     if period.municipality and municipality_column is not None:
         conditions.append(municipality_column == period.municipality)
     return conditions
 
 
-def _questions(session: Session, period: Period) -> list[tuple[dt.date, str | None, str, str, str | None, int]]:
-    q = QueryStat
+def _questions(session: Session, period: Period) -> list[tuple[dt.date, str | None, str, int, int, int, int]]:
+    """Per day, municipality and outcome (the order of ix_query_stat_report, so no sort), with the
+    language and visitor counts summed alongside rather than grouped (they are only reported in total)."""
+    day, municipality, outcome = col(QueryStat.day), col(QueryStat.municipality), col(QueryStat.outcome)
+    lang, visitor = col(QueryStat.lang), col(QueryStat.visitor)
     rows = session.execute(
-        select(q.day, q.municipality, q.outcome, q.lang, q.visitor, func.count())
-        .where(*_in_period(q.day, period, q.municipality))
-        .group_by(q.day, q.municipality, q.outcome, q.lang, q.visitor)).all()
-    return [(_date(day), municipality, outcome, lang, visitor, int(n))
-            for day, municipality, outcome, lang, visitor, n in rows]
+        sql_select(day, municipality, outcome, func.count(), func.sum(case((lang == "en", 1), else_=0)),
+               func.sum(case((visitor == "new", 1), else_=0)), func.sum(case((visitor == "returning", 1), else_=0)))
+        .where(*_in_period(day, period, municipality))
+        .group_by(day, municipality, outcome)).all()
+    return [(_date(d), m, o, int(n), int(en or 0), int(new or 0), int(back or 0))
+            for d, m, o, n, en, new, back in rows]
 
 
 def _topics(session: Session, period: Period) -> list[tuple[str | None, str | None, str, int]]:
-    q = QueryStat
+    """Per topic, municipality and outcome, read in the order of ix_query_stat_topics (which holds the day
+    too). The day is compared through coalesce() so SQLite does not pick the day index instead and sort
+    every question of the period; PostgreSQL aggregates with a hash either way."""
+    topic, municipality, outcome = col(QueryStat.topic), col(QueryStat.municipality), col(QueryStat.outcome)
     rows = session.execute(
-        select(q.topic, q.municipality, q.outcome, func.count())
-        .where(*_in_period(q.day, period, q.municipality))
-        .group_by(q.topic, q.municipality, q.outcome)).all()
-    return [(topic, municipality, outcome, int(n)) for topic, municipality, outcome, n in rows]
+        select(topic, municipality, outcome, func.count())
+        .where(*_in_period(func.coalesce(QueryStat.day, QueryStat.day), period, municipality))
+        .group_by(topic, municipality, outcome)).all()
+    return [(t, m, o, int(n)) for t, m, o, n in rows]
 
 
 def _feedback(session: Session, period: Period) -> list[tuple[str, bool, int]]:
-    f = Feedback
-    rows = session.execute(select(f.topic, f.helpful, func.count())
-                           .where(*_in_period(f.day, period, f.municipality))
-                           .group_by(f.topic, f.helpful)).all()
-    return [(topic, bool(helpful), int(n)) for topic, helpful, n in rows]
+    topic, helpful = col(Feedback.topic), col(Feedback.helpful)
+    rows = session.execute(select(topic, helpful, func.count())
+                           .where(*_in_period(Feedback.day, period, Feedback.municipality))
+                           .group_by(topic, helpful)).all()
+    return [(t, bool(h), int(n)) for t, h, n in rows]
 
 
 def _listing_events(session: Session, period: Period) -> list[tuple[str, str | None, str, bool | None, int]]:
-    s = ListingStat
-    rows = session.execute(select(s.event, s.municipality, s.rent_band, s.found, func.count())
-                           .where(*_in_period(s.day, period, s.municipality))
-                           .group_by(s.event, s.municipality, s.rent_band, s.found)).all()
+    columns = (col(ListingStat.event), col(ListingStat.municipality), col(ListingStat.rent_band),
+               col(ListingStat.found))
+    rows = session.execute(sql_select(*columns, func.count())
+                           .where(*_in_period(ListingStat.day, period, ListingStat.municipality))
+                           .group_by(*columns)).all()
     return [(event, municipality, band, found, int(n)) for event, municipality, band, found, n in rows]
 
 
 def _published(session: Session, period: Period, *, include_demo: bool) -> list[tuple[str, int]]:
-    conditions = [Listing.published_at >= period.since, Listing.published_at < period.until]
+    conditions: list[Any] = [Listing.published_at >= period.since, Listing.published_at < period.until]
     if period.municipality:
         conditions.append(Listing.municipality == period.municipality)
     if not include_demo:
@@ -132,7 +142,7 @@ def _published(session: Session, period: Period, *, include_demo: bool) -> list[
 
 
 def _cases(session: Session, period: Period) -> list[CaseFacts]:
-    conditions = [Case.created_at >= period.since, Case.created_at < period.until]
+    conditions: list[Any] = [Case.created_at >= period.since, Case.created_at < period.until]
     if period.municipality:
         conditions.append(Case.municipality == period.municipality)
     cases = session.exec(select(Case).where(*conditions).order_by(col(Case.id))).all()

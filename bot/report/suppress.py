@@ -14,26 +14,29 @@ the smallest. Without that, hiding spreads through linked tables and takes large
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 SMALL = "<5"
 HIDDEN = "x"
 SMALLEST_SHOWN = 5
 
 Shown = int | str
+# A cell: a tuple naming what is counted, fx ("q", "mo", "aarhus", "answered").
+Key = tuple[Any, ...]
 
 
 @dataclass
 class Cells:
-    values: dict[Hashable, int] = field(default_factory=dict)
-    relations: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
-    small: set[Hashable] = field(default_factory=set)
-    hidden: set[Hashable] = field(default_factory=set)
+    values: dict[Key, int] = field(default_factory=dict)
+    relations: list[tuple[Key, tuple[Key, ...]]] = field(default_factory=list)
+    small: set[Key] = field(default_factory=set)
+    hidden: set[Key] = field(default_factory=set)
     solved: bool = False
-    _member_of: dict[Hashable, list[int]] = field(default_factory=dict)
+    _member_of: dict[Key, list[int]] = field(default_factory=dict)
 
-    def add(self, key: Hashable, value: int) -> Hashable:
+    def add(self, key: Key, value: int) -> Key:
         """Register a count (the same key may be added again with the same value)."""
         if key in self.values and self.values[key] != value:
             raise ValueError(f"cell {key!r} added with two values: {self.values[key]} and {value}")
@@ -41,7 +44,7 @@ class Cells:
         self.solved = False
         return key
 
-    def relate(self, parent: Hashable, children: Iterable[Hashable]) -> None:
+    def relate(self, parent: Key, children: Iterable[Key]) -> None:
         """``parent`` = sum of ``children``, all of them shown somewhere in the report."""
         kids = tuple(children)
         missing = [k for k in (parent, *kids) if k not in self.values]
@@ -73,7 +76,7 @@ class Cells:
                     changed = True
         self.solved = True
 
-    def _second(self, parent: Hashable, kids: tuple[Hashable, ...]) -> Hashable | None:
+    def _second(self, parent: Key, kids: tuple[Key, ...]) -> Key | None:
         candidates = [k for k in kids if k not in self.hidden and self.values[k] > 0]
         if not candidates and parent not in self.hidden:
             candidates = [parent]
@@ -81,7 +84,7 @@ class Cells:
             return None
         return min(candidates, key=lambda k: (self._knock_on(k), self.values[k], str(k)))
 
-    def _knock_on(self, key: Hashable) -> int:
+    def _knock_on(self, key: Key) -> int:
         """Sums that hiding ``key`` would leave with one hidden cell, less those it would settle."""
         balance = 0
         for index in self._member_of.get(key, ()):
@@ -90,7 +93,7 @@ class Cells:
             balance += 1 if already == 0 else -1 if already == 1 else 0
         return balance
 
-    def show(self, key: Hashable) -> Shown:
+    def show(self, key: Key) -> Shown:
         """The count as the report prints it: the number, "<5" or "x"."""
         if not self.solved:
             self.solve()
@@ -100,7 +103,7 @@ class Cells:
             return HIDDEN
         return self.values[key]
 
-    def visible(self, key: Hashable) -> bool:
+    def visible(self, key: Key) -> bool:
         return isinstance(self.show(key), int)
 
 

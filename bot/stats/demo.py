@@ -92,7 +92,7 @@ class _Clock:
 class _Event:
     at: dt.datetime
     seq: int
-    run: Callable[[], None] = field(compare=False)
+    run: Callable[[], object] = field(compare=False)
 
 
 def check_empty(session: Session) -> None:
@@ -166,7 +166,7 @@ class Demo:
             self.result.cases = session.exec(select(func.count()).select_from(Case)).one()
         return self.result
 
-    def at(self, when: dt.datetime, run: Callable[[], None]) -> None:
+    def at(self, when: dt.datetime, run: Callable[[], object]) -> None:
         heapq.heappush(self.events, _Event(when, next(self.seq), run))
 
     def _jobs(self) -> None:
@@ -195,7 +195,7 @@ class Demo:
         with session_scope(self.app.engine) as session:
             rows = session.exec(select(Outbox.payload).where(col(Outbox.id) > before, Outbox.chat_id == chat,
                                                              Outbox.transport == TRANSPORT)).all()
-        return list(rows)
+        return [dict(row) for row in rows]
 
     def say(self, chat: int, lang: str, text: str) -> list[dict[str, Any]]:
         return self.send(chat, "text", lang, text=text)
