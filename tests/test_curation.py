@@ -87,8 +87,8 @@ def test_scrubbing_generated_messages_never_leaves_a_number_mail_or_cpr() -> Non
 
 
 UNSURE_WITH_DETAILS = [
-    "hej jeg hedder Sofie Hansen og mit nummer er 22 33 44 55 kan i ringe om min hund i ungdomsboligen",
-    "min mail er laura.k2006@hotmail.com må min hund bo i en ungdomsbolig",
+    "hvad koster en kolonihave? mvh Sofie Hansen, tlf 22334455",
+    "hvad koster en kolonihave, skriv til laura.k2006@hotmail.com",
     "personnummer 120503-1234 hvad koster en kolonihave",
     "ring til mig på +45 61 23 45 67 om hvad en kolonihave koster",
 ]
@@ -108,7 +108,7 @@ def test_the_queue_keeps_unanswered_questions_without_personal_details(engine, m
     assert "[TELEFON]" in joined and "[EMAIL]" in joined and "[CPR]" in joined and "[NAVN]" in joined
     assert not EIGHT_DIGITS.search(joined) and not EMAIL.search(joined) and not CPR.search(joined)
     assert "Sofie" not in joined and "Hansen" not in joined and "laura" not in joined
-    assert "må min hund bo i en ungdomsbolig" in joined  # the question itself is kept for the curators
+    assert "hvad koster en kolonihave? mvh [NAVN], tlf [TELEFON]" in texts  # the question is kept for curators
     assert "personnummer [CPR] hvad koster en kolonihave" in texts
 
 
@@ -135,7 +135,7 @@ def test_a_forged_or_old_feedback_token_changes_nothing(sqlite_engine, make_app)
 
 def test_queue_items_are_deleted_after_retention_and_pending_after_two_days(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
     app = make_app(sqlite_engine)
-    Chat(app, chat_id=904).say("må min hund bo med i en ungdomsbolig")
+    Chat(app, chat_id=904).say("hvad koster en kolonihave")
     Chat(app, chat_id=905).say("hvordan søger jeg boligstøtte")  # pending, in case of 👎
     with session_scope(sqlite_engine) as session:
         assert len(session.exec(select(CuratorItem)).all()) == 2
@@ -170,9 +170,9 @@ def curated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_app):  # type:
 
     engine = open_database(url)
     app = make_app(engine)
-    for i, question in enumerate(("må min hund bo med i en ungdomsbolig, jeg hedder Sofie",
+    for i, question in enumerate(("kan jeg få hjælp til at tage kørekort, jeg hedder Sofie",
                                   "hvad koster en kolonihave", "hvad koster en kolonihave", "asdf qwerty")):
-        Chat(app, chat_id=950 + i).say(question)
+        assert "ikke sikker" in Chat(app, chat_id=950 + i).say(question)[-1].text
     yield knowledge
     engine.dispose()
 
@@ -192,18 +192,18 @@ def test_curate_list_shows_the_queue_most_asked_first(curated: Path) -> None:
 
 def test_curate_resolve_adds_one_example_line_to_the_topic_file(curated: Path) -> None:
     items = json.loads(run("curate", "list", "--json")[1])
-    dog = next(i for i in items if "hund" in i["text"])
-    code, output = run("curate", "resolve", str(dog["id"]), "--topic", "ungdomsbolig")
+    licence = next(i for i in items if "kørekort" in i["text"])
+    code, output = run("curate", "resolve", str(licence["id"]), "--topic", "kontanthjaelp")
     assert code == 0 and "git diff" in output
     diff = subprocess.run(["git", "-C", str(curated), "diff", "--unified=0"], capture_output=True, text=True,
                           check=True).stdout
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
     removed = [line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
-    assert added == ["+    - må min hund bo med i en ungdomsbolig, jeg hedder"] and removed == []
-    assert "må min hund bo med i en ungdomsbolig, jeg hedder" in load(curated).topics["ungdomsbolig"].examples.da
-    assert [i["id"] for i in json.loads(run("curate", "list", "--json")[1])] != [dog["id"]]
+    assert added == ["+    - kan jeg få hjælp til at tage kørekort, jeg hedder"] and removed == []
+    assert "kan jeg få hjælp til at tage kørekort, jeg hedder" in load(curated).topics["kontanthjaelp"].examples.da
+    assert licence["id"] not in [i["id"] for i in json.loads(run("curate", "list", "--json")[1])]
     resolved = json.loads(run("curate", "list", "--status", "resolved", "--json")[1])
-    assert [(i["id"], i["resolved_topic"]) for i in resolved] == [(dog["id"], "ungdomsbolig")]
+    assert [(i["id"], i["resolved_topic"]) for i in resolved] == [(licence["id"], "kontanthjaelp")]
 
 
 def test_curate_dismiss_and_new_topic_and_bad_requests(curated: Path) -> None:

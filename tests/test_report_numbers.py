@@ -23,7 +23,7 @@ from bot.staff.models import Staff
 from tests.support import Chat, texts
 
 ANSWERED = "hvordan søger jeg boligstøtte"
-UNSURE = "må min hund bo med i en ungdomsbolig"
+UNSURE = "hvad koster en kolonihave"
 ENGLISH = "how do i apply for housing benefit"
 EMERGENCY = "min kæreste slår mig og jeg er bange"
 # Minutes from each case to a caseworker taking it; the emergency promise is 5 minutes.
