@@ -68,15 +68,17 @@ def report(start: dt.datetime | None, end: dt.datetime | None, municipality: str
            out: Path | None, lang: str) -> None:
     """The report for coordinators: questions, what Husly could not answer, urgent cases, housing, knowledge."""
     from bot.report.formats import make_report, render
+    from bot.report.gather import first_activity
     from bot.report.period import Period, PeriodError
 
     now = utcnow()
-    try:
-        period = Period.make(start.date() if start else None, end.date() if end else None, now, municipality)
-    except PeriodError as exc:
-        raise _fail(str(exc), usage=True) from None
     settings, engine, kb = _database_and_knowledge()
     with session_scope(engine) as session:
+        try:
+            period = Period.make(start.date() if start else None, end.date() if end else None, now, municipality,
+                                 first_activity(session))
+        except PeriodError as exc:
+            raise _fail(str(exc), usage=True) from None
         built = make_report(session, kb=kb, settings=settings, period=period, now=now, lang=lang)
         record(session, actor=cli_actor(), action="report", now=now,
                detail=f"from={period.start} to={period.end} municipality={municipality or '-'} format={fmt}")

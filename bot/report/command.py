@@ -29,6 +29,7 @@ def report(ctx: Context) -> None:
                               "your question or tap Urgent help."))))
         return
     from bot.report.formats import MIME, file_name, make_report, render
+    from bot.report.gather import first_activity
     from bot.report.period import Period, PeriodError
 
     dates, municipality, bad = _arguments(ctx.incoming.args)
@@ -36,7 +37,7 @@ def report(ctx: Context) -> None:
         if bad:
             raise PeriodError(bad)
         period = Period.make(dates[0] if dates else None, dates[1] if len(dates) > 1 else None, ctx.now,
-                             municipality)
+                             municipality, first_activity(ctx.session))
     except PeriodError:
         ctx.reply(Reply(esc(_("Write it like this: /report, /report aarhus or /report 2026-11-01 2026-11-30 "
                               "(from and to, the first day before the last)."))))

@@ -80,6 +80,12 @@ def gather(session: Session, period: Period) -> Raw:
     )
 
 
+def first_activity(session: Session) -> dt.date | None:
+    """The first Danish day with a question counted (for a default period that starts with the service)."""
+    first = session.execute(sql_select(func.min(QueryStat.day))).scalar()
+    return _date(first) if first is not None else None
+
+
 def _in_period(column: Any, period: Period, municipality_column: Any = None) -> list[Any]:
     conditions: list[Any] = [column >= period.start, column <= period.end]
     if period.municipality and municipality_column is not None:

@@ -23,10 +23,15 @@ class Period:
 
     @classmethod
     def make(cls, start: dt.date | None, end: dt.date | None, now: dt.datetime,
-             municipality: str | None = None) -> Period:
-        """From and to (Danish days); by default the last ``DEFAULT_DAYS`` days up to today."""
+             municipality: str | None = None, first_activity: dt.date | None = None) -> Period:
+        """From and to (Danish days); by default the last ``DEFAULT_DAYS`` days up to today, starting no
+        earlier than ``first_activity`` (the first day with statistics), so a young service shows no empty
+        weeks."""
         end = end or local_day(now)
-        start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
+        if start is None:
+            start = end - dt.timedelta(days=DEFAULT_DAYS - 1)
+            if first_activity is not None and start < first_activity <= end:
+                start = first_activity
         if start > end:
             raise PeriodError(f"--from {start} is after --to {end}")
         if (end - start).days >= MAX_DAYS:
