@@ -1,19 +1,37 @@
-"""One question in, one answer out: triage, retrieval and rendering, with no conversation state.
+"""One message in, one answer out: triage, retrieval and rendering, with no conversation state.
 
-Used by the chat for free text and by `husly ask`, so both give the same answer to the same question.
+Used by the chat for free text and by `husly ask`, so both give the same answer to the same message.
+
+A message is read before it is searched (bot/reading.py): small talk gets a short reply; a letter that is about
+several things gets its best topics as choices rather than one confident guess; a message about someone else
+("min søn", "my friend") gets the answer for the person asking; a short follow-up ("Hvad koster det?") is read
+together with the topic shown just before; a crisis gets the safety essentials first and then what its own topic
+says; and when Husly is not sure it says so and offers the closest topics and a person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from bot.conversation.cards import not_sure, render_answer
-from bot.conversation.texts import call_for_help, safety_reply
+from bot.conversation.talk import (
+    choices_reply,
+    dont_know_reply,
+    for_other_intro,
+    out_of_area_reply,
+    small_talk_reply,
+)
+from bot.conversation.texts import call_for_help, safety_reply, safety_services
+from bot.followup import follow_up_search
+from bot.reading import read
 from bot.replies import Reply
+from bot.smalltalk import small_talk
+from bot.someone_else import for_someone_else
 from bot.triage import Triage, Urgency, triage
 from knowledge.index import Index, SearchResult
-from knowledge.lexicon import Lang
+from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
 
@@ -31,6 +49,13 @@ CRISIS_TOPICS = {
     "sleeps_outside": "hjemloes-akut",
     "homeless_now": "hjemloes-akut",
 }
+# A letter is answered with one topic only when retrieval is this sure; otherwise it gets its best topics as
+# choices. The calibrated confidence was fitted on one-line questions; on letters it runs high (on the real
+# messages' development part, letters answered at 0.4-0.65 were wrong as often as right).
+LETTER_THRESHOLD = 0.65
+# Choices: topics whose rank score is at least this share of the best one's, at most MAX_CHOICES.
+CHOICE_SHARE = 0.5
+MAX_CHOICES = 3
 
 
 # A bare call for help says nothing of what is wrong; it gets the way to urgent help, not "I'm not sure".
@@ -53,35 +78,104 @@ class Answer:
     municipality: str | None
     confident: bool
     reply: Reply
+    # Messages after the first (a crisis: the safety essentials first, then the message's own topic).
+    more: tuple[Reply, ...] = ()
+    # What kind of reply it is: answer, choices, not_sure, small_talk, call_for_help, urgent.
+    kind: str = "answer"
+    for_someone_else: bool = False
+    # Read together with the topic shown before it ("Hvad koster det?" after kollegier).
+    follow_up: bool = False
 
     @property
     def topic(self) -> str | None:
         """The best matching topic (shown as the answer only when ``confident``)."""
         return self.search.topic
 
+    @property
+    def replies(self) -> tuple[Reply, ...]:
+        return (self.reply, *self.more)
+
 
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
-           lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None) -> Answer:
-    """Triage and answer one question. A crisis gets the safety information instead of an article.
+           lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None,
+           previous_topic: str | None = None) -> Answer:
+    """Triage and answer one message.
 
-    ``triaged``: the chat has already scored this text for urgency; it is not done twice.
+    ``triaged``: the chat has already scored this text for urgency; it is not done twice. ``previous_topic``:
+    the topic shown to the person just before (a short follow-up question is read with it).
     """
-    found = index.search(text, lang=lang)
-    reply_lang: Lang = lang or found.lang
-    where = found.municipality or municipality
+    reading = read(text)
+    reply_lang: Lang = lang or detect_language(fold(text).split(), text)
     urgency = triaged or triage(text, reply_lang)
+    talk = small_talk(text) if urgency.urgency is Urgency.NONE else None
+    if talk:
+        empty = SearchResult(None, 0.0, (), reply_lang, None, MappingProxyType({}))
+        return Answer(empty, urgency, reply_lang, municipality, False, small_talk_reply(talk, reply_lang),
+                      kind="small_talk")
+    found = index.search(reading.body, lang=reply_lang)
+    follow_up = False
+    if previous_topic in kb.topics and urgency.urgency is Urgency.NONE:
+        followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)
+        if followed is not None:
+            found, follow_up = followed, True
+    where = found.municipality or municipality
+    helper = for_someone_else(reading)
     crisis_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic and found.topic != crisis_topic:
         # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").
         found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold),
                         suggestions=(crisis_topic, *[s for s in found.suggestions if s != crisis_topic][:2]))
-    confident = found.topic is not None and found.confidence >= threshold
+    sure = threshold if follow_up or crisis_topic or not reading.long else max(threshold, LETTER_THRESHOLD)
+    confident = found.topic is not None and found.confidence >= sure
+
+    def done(reply: Reply, kind: str, *more: Reply) -> Answer:
+        return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up)
+
     if urgency.urgency is not Urgency.NONE:
-        reply = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons)
-    elif confident and found.topic:
+        safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper)
+        own = own_topic(found, urgency, confident)
+        if own is None:
+            return done(safety, "urgent")
+        skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
+        return done(safety, "urgent", render_answer(kb, own, reply_lang, where, today, skip_services=skip))
+    place = other_place(fold(reading.body).split()) if not found.municipality else None
+    if confident and found.topic:
         reply = render_answer(kb, found.topic, reply_lang, where, today)
-    elif is_call_for_help(text):
-        reply = call_for_help(reply_lang)
-    else:
-        reply = not_sure(kb, found.suggestions, reply_lang)
-    return Answer(found, urgency, reply_lang, where, confident, reply)
+        if helper:
+            reply = replace(reply, html=for_other_intro(reply_lang) + "\n\n" + reply.html)
+        if place:
+            reply = replace(reply, html=out_of_area_reply(kb, place, (), reply_lang).html + "\n\n" + reply.html)
+        return done(reply, "answer")
+    if is_call_for_help(text):
+        return done(call_for_help(reply_lang), "call_for_help")
+    choices = _choices(found)
+    if reading.long and len(choices) >= 2:
+        return done(choices_reply(kb, choices, reply_lang, for_other=helper), "choices")
+    if place:
+        return done(out_of_area_reply(kb, place, found.suggestions, reply_lang), "not_sure")
+    if found.topic is None:
+        return done(dont_know_reply(kb, (), reply_lang), "not_sure")
+    if reading.long:
+        return done(dont_know_reply(kb, found.suggestions, reply_lang), "not_sure")
+    return done(not_sure(kb, found.suggestions, reply_lang), "not_sure")
+
+
+def own_topic(found: SearchResult, urgency: Triage, confident: bool) -> str | None:
+    """The topic a crisis message is about, to show after the safety essentials (None: they say it all).
+
+    The safety essentials for "urgent" already hold where to sleep tonight (the acute-homelessness topic).
+    """
+    if not confident or found.topic is None:
+        return None
+    if urgency.urgency is Urgency.URGENT and found.topic == "hjemloes-akut":
+        return None
+    return found.topic
+
+
+def _choices(found: SearchResult) -> tuple[str, ...]:
+    """The best topics that are close enough to the best one to be offered beside it."""
+    if not found.suggestions:
+        return ()
+    best = found.scores.get(found.suggestions[0], 0.0)
+    return tuple(t for t in found.suggestions[:MAX_CHOICES] if found.scores.get(t, 0.0) >= CHOICE_SHARE * best)
+

@@ -11,7 +11,8 @@ How a message is scored:
    code (what a caseworker sees: fx ``thrown_out``, ``under_18``).
 4. An information question ("hvad er en natvarmestue?", "min ven sover på gaden, hvad kan han gøre?") in
    which the writer does not speak of themselves ("jeg", "mig", "I") does not count towards ``urgent``:
-   asking about a thing is not being in it. Emergency is never damped: showing crisis numbers to
+   asking about a thing is not being in it (unless it asks for someone close tonight: "min ven sover på gaden i
+   nat" is urgent for the friend). Emergency is never damped: showing crisis numbers to
    someone who only asked is the safe mistake.
 5. The level is the highest whose score reaches the threshold; emergency implies urgent.
 6. A model learned from labelled messages (bot/triage_model.py) gives a second opinion on messages as short as
@@ -248,7 +249,7 @@ def by_rules(text: str, lang: str = "da") -> Triage:
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)
-    if hits("info_question") and not hits("speaker"):
+    if hits("info_question") and not hits("speaker") and not (hits("someone") and hits("tonight_strict")):
         scores[Urgency.URGENT] *= rules.info_damping
         reasons = [r for r in reasons if r == "under_18" or _level_of(rules, r) is Urgency.EMERGENCY]
     if scores[Urgency.EMERGENCY] >= rules.threshold:

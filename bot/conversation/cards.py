@@ -62,7 +62,7 @@ def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipali
 
 
 def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
-               *, more: bool = False) -> str:
+               *, more: bool = False, skip_services: frozenset[str] = frozenset()) -> str:
     parts = [f"<b>{esc(topic.title.get(lang))}</b>"]
     if more and topic.more:
         # "Read more" follows the short answer: only the detail, not the answer and cards again.
@@ -72,7 +72,8 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
         if municipality and municipality in topic.municipalities:
             parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
                          + esc(topic.municipalities[municipality].get(lang)))
-        parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality))
+        parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality)
+                     if s.id not in skip_services)
     source = topic.sources[0]
     label = _("Source")
     cited = f'<a href="{esc(source.url)}">{esc(source.title)}</a>' if source.url else esc(source.title)
@@ -81,7 +82,7 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
 
 
 def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
-                  *, more: bool = False) -> Reply:
+                  *, more: bool = False, skip_services: frozenset[str] = frozenset()) -> Reply:
     """A topic as a message with buttons: read more, choose municipality, related topics, feedback."""
     topic = kb.topics[topic_id]
     with use_lang(lang):
@@ -94,7 +95,8 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
         for i in range(0, len(related), 2):
             rows.append(tuple(Button(kb.topics[r].title.get(lang), data=f"t:{r}") for r in related[i:i + 2]))
         rows.append((Button("👍", data=f"fb:{topic.id}:1"), Button("👎", data=f"fb:{topic.id}:0")))
-        return Reply(topic_text(kb, topic, lang, municipality, today, more=more), buttons=tuple(rows))
+        return Reply(topic_text(kb, topic, lang, municipality, today, more=more, skip_services=skip_services),
+                     buttons=tuple(rows))
 
 
 def municipality_buttons(prefix: str) -> list[tuple[Button, ...]]:
