@@ -120,13 +120,15 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
             found, follow_up = followed, True
     where = found.municipality or municipality
     helper = for_someone_else(reading)
-    crisis_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
+    crisis_topic, agreed = _crisis_topic(kb, urgency, found)
     if crisis_topic and found.topic != crisis_topic:
         # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").
         found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold),
                         suggestions=(crisis_topic, *[s for s in found.suggestions if s != crisis_topic][:2]))
-    sure = threshold if follow_up or crisis_topic or not reading.long else max(threshold, LETTER_THRESHOLD)
-    confident = found.topic is not None and found.confidence >= sure
+    # A letter is about its crisis topic for sure only when its words agree (the topic is among the best three).
+    forced = crisis_topic is not None and (agreed or not reading.long)
+    sure = threshold if follow_up or forced or not reading.long else max(threshold, LETTER_THRESHOLD)
+    confident = found.topic is not None and found.confidence >= sure and (forced or crisis_topic is None)
 
     def done(reply: Reply, kind: str, *more: Reply) -> Answer:
         return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up)
@@ -134,10 +136,13 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     if urgency.urgency is not Urgency.NONE:
         safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper)
         own = own_topic(found, urgency, confident)
-        if own is None:
-            return done(safety, "urgent")
-        skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
-        return done(safety, "urgent", render_answer(kb, own, reply_lang, where, today, skip_services=skip))
+        if own is not None:
+            skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
+            return done(safety, "urgent", render_answer(kb, own, reply_lang, where, today, skip_services=skip))
+        choices = _choices(found)
+        if reading.long and len(choices) >= 2:
+            return done(safety, "urgent", choices_reply(kb, choices, reply_lang, for_other=helper))
+        return done(safety, "urgent")
     place = other_place(fold(reading.body).split()) if not found.municipality else None
     if confident and found.topic:
         reply = render_answer(kb, found.topic, reply_lang, where, today)
@@ -170,6 +175,19 @@ def own_topic(found: SearchResult, urgency: Triage, confident: bool) -> str | No
     if urgency.urgency is Urgency.URGENT and found.topic == "hjemloes-akut":
         return None
     return found.topic
+
+
+def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tuple[str | None, bool]:
+    """The topic of the situation triage recognised, and whether retrieval agrees (ranks it in its best three).
+
+    Of several reasons' topics, the one the words point to most wins ("threatened to kill me ... find the
+    courage to leave" is about violence, not suicide); without agreement, the first reason's.
+    """
+    candidates = [CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics]
+    ranked = [t for t in found.suggestions if t in candidates]
+    if ranked:
+        return ranked[0], True
+    return (candidates[0], False) if candidates else (None, False)
 
 
 def _choices(found: SearchResult) -> tuple[str, ...]:
