@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bot.conversation import texts
 from bot.conversation.cards import municipality_buttons, municipality_name, render_answer
 from bot.conversation.context import Context
+from bot.conversation.qa import remember_topic
 from bot.conversation.router import Router
 from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
@@ -98,6 +99,7 @@ def show_topic(ctx: Context) -> None:
     """Shows a topic chosen with a button."""
     topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
 
 
@@ -108,6 +110,7 @@ def topic_for_municipality(ctx: Context) -> None:
         ctx.answer_callback(texts.stale_button())
         return
     ctx.profile.municipality = slug
+    remember_topic(ctx, topic_id)
     ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, slug, ctx.now.date()))
 
 
@@ -115,6 +118,7 @@ def read_more(ctx: Context) -> None:
     """Shows the detailed part of a topic."""
     topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                                 more=True))
 
