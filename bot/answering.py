@@ -138,7 +138,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         own = own_topic(found, urgency, confident)
         if own is not None:
             skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
-            return done(safety, "urgent", render_answer(kb, own, reply_lang, where, today, skip_services=skip))
+            topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip)
+            # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
+            compact = tuple(row for row in topic.buttons if any((b.data or "").startswith("more:") for b in row))
+            return done(safety, "urgent", replace(topic, buttons=compact))
         choices = _choices(found)
         if reading.long and len(choices) >= 2:
             return done(safety, "urgent", choices_reply(kb, choices, reply_lang, for_other=helper))

@@ -114,8 +114,8 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], *, info: Reply 
                                              Button(_("No thanks"), data="cy:no")),)
     if info is not None:
         html = info.html + "\n\n" + html
-        # The topic's own buttons (read more, choices) stay; its 👍/👎 row does not fit a crisis.
-        rows += tuple(row for row in info.buttons if not any((b.data or "").startswith("fb:") for b in row))
+        # The topic's own buttons (read more, choices) stay; "Talk to a caseworker" is the question itself.
+        rows += tuple(row for row in info.buttons if not any((b.data or "") == "menu:staff" for b in row))
     ctx.reply(Reply(html, buttons=rows))
 
 
