@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from bot.reading import sentences
-from bot.triage_model import MODEL_MAX_WORDS, Scorer, learned_level, model
+from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, Scorer, learned_level, model
 from knowledge.lexicon import detect_language
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
@@ -92,6 +92,8 @@ class _Rules:
     spelling: dict[str, str]
     # A rule's concepts must all be found within this many neighbouring sentences.
     window: int
+    # Concepts that, found anywhere in a letter, let the learned model raise it to urgent.
+    signs: tuple[str, ...]
 
 
 @cache
@@ -120,7 +122,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
     return _Rules(concepts, frozenset(words), long_words, np.array([len(w) for w in long_words], dtype=np.int16),
                   np.array([ord(w[0]) for w in long_words], dtype=np.int32), prefixes, by_lang, rules,
                   float(raw["threshold"]), float(raw["info_question_damping"]),
-                  {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)))
+                  {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
+                  tuple(raw.get("signs", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -206,11 +209,25 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     real urgent one (tests/data/real_messages.tsv, development part); the rules read letters sentence by sentence.
     """
     if len(text.split()) > MODEL_MAX_WORDS:
+        # A letter: the model may raise it to urgent (never to emergency) when it is very sure and the letter
+        # names something a crisis is made of (a bed, violence, a threat), though no rule put it together.
+        if found.urgency is Urgency.NONE and scorer.crisis_probability(text) >= LETTER_URGENT_AT and _signs(text):
+            return Triage(Urgency.URGENT, (LEARNED,))
         return found
     learned = Urgency(learned_level(text, scorer))
     if learned.rank > found.urgency.rank:
         return Triage(learned, (*found.reasons, LEARNED))
     return found
+
+
+def _signs(text: str) -> bool:
+    """Does the text name any of the concepts a crisis is made of (``signs`` in the rules file)?"""
+    rules = _rules()
+    words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
+    matches = _Matches(rules, words)
+    lang = detect_language(words, text)
+    return any(matches.present(rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ()))
+               for c in rules.signs)
 
 
 def warm_up(kb: KnowledgeBase | None = None) -> None:
