@@ -114,7 +114,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
                       kind="small_talk")
     found = index.search(reading.body, lang=reply_lang)
     follow_up = False
-    if previous_topic in kb.topics and urgency.urgency is Urgency.NONE:
+    if previous_topic is not None and previous_topic in kb.topics and urgency.urgency is Urgency.NONE:
         followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)
         if followed is not None:
             found, follow_up = followed, True

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from bot.reading import sentences
+from bot.smalltalk import small_talk
 from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, Scorer, learned_level, model
 from knowledge.lexicon import detect_language
 from knowledge.loader import KnowledgeBase
@@ -213,6 +214,9 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # names something a crisis is made of (a bed, violence, a threat), though no rule put it together.
         if found.urgency is Urgency.NONE and scorer.crisis_probability(text) >= LETTER_URGENT_AT and _signs(text):
             return Triage(Urgency.URGENT, (LEARNED,))
+        return found
+    if small_talk(text):
+        # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
     learned = Urgency(learned_level(text, scorer))
     if learned.rank > found.urgency.rank:
