@@ -39,6 +39,8 @@ from knowledge.normalise import fold
 CRISIS_TOPICS = {
     "suicide_or_self_harm": "selvmordstanker",
     "violence_or_threats": "vold-i-hjemmet",
+    # Danger from someone else ("truer med at slå mig ihjel", "stalker mig", "not safe here").
+    "in_danger": "vold-i-hjemmet",
     "under_18_unsafe_home": "under-18",
     "under_18_in_danger": "under-18",
     "thrown_out": "smidt-ud",
