@@ -93,6 +93,8 @@ def run_probe(messages: list[Message], checkout: Path) -> dict[str, Prediction]:
                           capture_output=True, text=True, cwd=checkout, check=True)
     out = {}
     for line in done.stdout.splitlines():
+        if not line.startswith("{"):
+            continue  # anything else a checkout prints (fx a loader's warning) is not an answer
         row = json.loads(line)
         out[row["id"]] = Prediction(row["topic"], tuple(row["suggestions"]), row["confident"], row["urgency"])
     return out
