@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from bot.conversation.cards import not_sure, render_answer
+from bot.conversation.cards import not_sure, render_answer, render_faq
 from bot.conversation.talk import (
     choices_reply,
     dont_know_reply,
@@ -51,6 +51,9 @@ CRISIS_TOPICS = {
     "sleeps_outside": "hjemloes-akut",
     "homeless_now": "hjemloes-akut",
 }
+# How closely a question must match a specific question (SearchResult.faq_match) to be answered with it
+# whatever the topic's confidence.
+FAQ_SURE = 0.8
 # A letter is answered with one topic only when retrieval is this sure; otherwise it gets its best topics as
 # choices. The calibrated confidence was fitted on one-line questions; on letters it runs high (on the real
 # messages' development part, letters answered at 0.4-0.65 were wrong as often as right).
@@ -94,6 +97,11 @@ class Answer:
         return self.search.topic
 
     @property
+    def faq(self) -> str | None:
+        """The specific question (faq id) answered instead of the topic's general answer, if any."""
+        return self.search.faq if self.confident and self.triage.urgency is Urgency.NONE else None
+
+    @property
     def replies(self) -> tuple[Reply, ...]:
         return (self.reply, *self.more)
 
@@ -125,12 +133,16 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     crisis_topic, agreed = _crisis_topic(kb, urgency, found)
     if crisis_topic and found.topic != crisis_topic:
         # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").
-        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold),
-                        suggestions=(crisis_topic, *[s for s in found.suggestions if s != crisis_topic][:2]))
+        others = [s for s in found.suggestions if s != crisis_topic][:2]
+        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None,
+                        faq_match=0.0, suggestions=(crisis_topic, *others))
     # A letter is about its crisis topic for sure only when its words agree (the topic is among the best three).
     forced = crisis_topic is not None and (agreed or not reading.long)
     sure = threshold if follow_up or forced or not reading.long else max(threshold, LETTER_THRESHOLD)
-    confident = found.topic is not None and found.confidence >= sure and (forced or crisis_topic is None)
+    # A question that is one of a topic's specific questions nearly word for word is answered even when the
+    # calibrated confidence (fitted on general phrasings) is low: the close match is the evidence.
+    matched = found.confidence >= sure or found.faq_match >= FAQ_SURE
+    confident = found.topic is not None and matched and (forced or crisis_topic is None)
 
     def done(reply: Reply, kind: str, *more: Reply) -> Answer:
         return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up)
@@ -150,7 +162,8 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         return done(safety, "urgent")
     place = other_place(fold(reading.body).split()) if not found.municipality else None
     if confident and found.topic:
-        reply = render_answer(kb, found.topic, reply_lang, where, today)
+        reply = (render_faq(kb, found.topic, found.faq, reply_lang, where, today) if found.faq
+                 else render_answer(kb, found.topic, reply_lang, where, today))
         if helper:
             reply = replace(reply, html=for_other_intro(reply_lang) + "\n\n" + reply.html)
         if place:

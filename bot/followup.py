@@ -51,5 +51,8 @@ def follow_up_search(kb: KnowledgeBase, index: Index, reading: Reading, found: S
     if previous not in together.suggestions:
         return None
     others = tuple(t for t in together.suggestions if t != previous)
+    # A specific answer (faq) found together with the title belongs to the previous topic only if it won there.
+    keep_faq = together.topic == previous
     return replace(together, topic=previous, confidence=max(together.confidence, threshold),
+                   faq=together.faq if keep_faq else None, faq_match=together.faq_match if keep_faq else 0.0,
                    suggestions=(previous, *others[:2]), municipality=found.municipality or together.municipality)

@@ -1,11 +1,19 @@
-"""Start, help, language, municipality, the main menu and the knowledge buttons (topics, read more, 👍/👎)."""
+"""Start, help, language, municipality, the main menu and the knowledge buttons (topics, read more, specific
+questions, 👍/👎)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from bot.conversation import texts
-from bot.conversation.cards import municipality_buttons, municipality_name, render_answer
+from bot.conversation.cards import (
+    find_faq,
+    municipality_buttons,
+    municipality_name,
+    other_questions,
+    render_answer,
+    render_faq,
+)
 from bot.conversation.context import Context
 from bot.conversation.qa import remember_topic
 from bot.conversation.router import Router
@@ -123,6 +131,30 @@ def read_more(ctx: Context) -> None:
                                 more=True))
 
 
+def _topic_and_faq(ctx: Context) -> tuple[str, str] | None:
+    """The topic and faq id of a ``<ns>:<topic>:<faq>`` button, or None (and "button expired") if either is gone."""
+    __, topic_id, faq_id = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    topic = ctx.deps.kb.topics.get(topic_id)
+    if topic is None or find_faq(topic, faq_id) is None:
+        ctx.answer_callback(texts.stale_button())
+        return None
+    return topic_id, faq_id
+
+
+def show_faq(ctx: Context) -> None:
+    """Shows one specific answer chosen with a button."""
+    found = _topic_and_faq(ctx)
+    if found:
+        ctx.reply(render_faq(ctx.deps.kb, *found, ctx.lang, ctx.profile.municipality, ctx.now.date()))
+
+
+def list_other_questions(ctx: Context) -> None:
+    """Shows the other specific questions of the topic a specific answer belongs to."""
+    found = _topic_and_faq(ctx)
+    if found:
+        ctx.reply(other_questions(ctx.deps.kb, *found, ctx.lang))
+
+
 def feedback(ctx: Context) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
     __, topic_id, value = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
@@ -179,4 +211,6 @@ def register(router: Router) -> None:
     router.callback("t", show_topic)
     router.callback("tk", topic_for_municipality)
     router.callback("more", read_more)
+    router.callback("fq", show_faq)
+    router.callback("fl", list_other_questions)
     router.callback("fb", feedback)
