@@ -25,8 +25,9 @@ from bot.conversation.talk import (
 )
 from bot.conversation.texts import call_for_help, safety_reply, safety_services
 from bot.followup import follow_up_search
-from bot.reading import read
-from bot.replies import Reply
+from bot.i18n import _, use_lang
+from bot.reading import Reading, read
+from bot.replies import Button, Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import for_someone_else
 from bot.triage import Triage, Urgency, triage
@@ -160,27 +161,47 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         if reading.long and len(choices) >= 2:
             return done(safety, "urgent", choices_reply(kb, choices, reply_lang, for_other=helper))
         return done(safety, "urgent")
+    reply, kind = _plain_reply(kb, reading, text, found, confident, today, reply_lang, where, helper)
+    if reading.long:
+        # Triage reads letters cautiously (an ordinary letter is not a crisis); the way to urgent help stays one
+        # tap away in case this one is.
+        reply = _with_safety_line(reply, reply_lang)
+    return done(reply, kind)
+
+
+def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchResult, confident: bool,
+                 today: dt.date, lang: Lang, where: str | None, helper: bool) -> tuple[Reply, str]:
+    """The reply to a message that is not a crisis (the topic, choices, or an honest "I don't know"), and its kind."""
     place = other_place(fold(reading.body).split()) if not found.municipality else None
     if confident and found.topic:
-        reply = (render_faq(kb, found.topic, found.faq, reply_lang, where, today) if found.faq
-                 else render_answer(kb, found.topic, reply_lang, where, today))
+        reply = (render_faq(kb, found.topic, found.faq, lang, where, today) if found.faq
+                 else render_answer(kb, found.topic, lang, where, today))
         if helper:
-            reply = replace(reply, html=for_other_intro(reply_lang) + "\n\n" + reply.html)
+            reply = replace(reply, html=for_other_intro(lang) + "\n\n" + reply.html)
         if place:
-            reply = replace(reply, html=out_of_area_reply(kb, place, (), reply_lang).html + "\n\n" + reply.html)
-        return done(reply, "answer")
+            reply = replace(reply, html=out_of_area_reply(kb, place, (), lang).html + "\n\n" + reply.html)
+        return reply, "answer"
     if is_call_for_help(text):
-        return done(call_for_help(reply_lang), "call_for_help")
+        return call_for_help(lang), "call_for_help"
     choices = _choices(found)
     if reading.long and len(choices) >= 2:
-        return done(choices_reply(kb, choices, reply_lang, for_other=helper), "choices")
+        return choices_reply(kb, choices, lang, for_other=helper), "choices"
     if place:
-        return done(out_of_area_reply(kb, place, found.suggestions, reply_lang), "not_sure")
-    if found.topic is None:
-        return done(dont_know_reply(kb, (), reply_lang), "not_sure")
-    if reading.long:
-        return done(dont_know_reply(kb, found.suggestions, reply_lang), "not_sure")
-    return done(not_sure(kb, found.suggestions, reply_lang), "not_sure")
+        return out_of_area_reply(kb, place, found.suggestions, lang), "not_sure"
+    if found.topic is None or reading.long:
+        return dont_know_reply(kb, found.suggestions if found.topic else (), lang), "not_sure"
+    return not_sure(kb, found.suggestions, lang), "not_sure"
+
+
+def _with_safety_line(reply: Reply, lang: Lang) -> Reply:
+    """``reply`` with a last line pointing to urgent help (and its button, if the reply has none)."""
+    with use_lang(lang):
+        line = "<i>" + esc(_("If you are in danger or have nowhere safe to sleep tonight, tap Urgent help or "
+                              "call 112.")) + "</i>"
+        rows = reply.buttons
+        if not any(b.data == "menu:urgent" for row in rows for b in row):
+            rows = (*rows, (Button("🆘 " + _("Urgent help"), data="menu:urgent"),))
+    return replace(reply, html=reply.html + "\n\n" + line, buttons=rows)
 
 
 def own_topic(found: SearchResult, urgency: Triage, confident: bool) -> str | None:

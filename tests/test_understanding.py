@@ -172,6 +172,9 @@ def test_a_letter_about_several_things_gets_the_best_topics_as_choices(chat: Cha
     assert not any((b.data or "").startswith("fb:") for b in sent[0].buttons), "no single confident answer"
     # One line per topic, so a phone shows it on one screen.
     assert sent[0].text.count("•") == len(topics)
+    # Triage reads letters cautiously; the way to urgent help stays one tap away under every letter's answer.
+    assert sent[0].text.endswith("tryk på Akut hjælp eller ring 112.")
+    assert "menu:urgent" in [b.data for b in sent[0].buttons]
 
 
 # ---- urgent and informative at once ----------------------------------------------------------------------------
