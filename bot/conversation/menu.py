@@ -15,6 +15,7 @@ from bot.conversation.cards import (
     render_faq,
 )
 from bot.conversation.context import Context
+from bot.conversation.qa import remember_topic
 from bot.conversation.router import Router
 from bot.curation import queue as curator_queue
 from bot.i18n import N_, _, use_lang
@@ -108,6 +109,7 @@ def show_topic(ctx: Context) -> None:
     """Shows a topic chosen with a button."""
     topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
 
 
@@ -118,6 +120,7 @@ def topic_for_municipality(ctx: Context) -> None:
         ctx.answer_callback(texts.stale_button())
         return
     ctx.profile.municipality = slug
+    remember_topic(ctx, topic_id)
     ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, slug, ctx.now.date()))
 
 
@@ -125,6 +128,7 @@ def read_more(ctx: Context) -> None:
     """Shows the detailed part of a topic."""
     topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                                 more=True))
 
