@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test setup i18n bench lint lock
+.PHONY: chat test setup i18n bench lint lock report
 
 # The exact versions in requirements.lock, each checked against its hash (what CI tested is what runs), then
 # Husly itself on top without touching them.
@@ -22,6 +22,14 @@ chat: $(STAMP)
 	$(BIN)/husly listings demo --quiet
 	$(BIN)/husly chat
 
+# A first report for a newcomer: four weeks of made-up activity (marked DEMO) in a database of its own,
+# then the HTML report. Open demo-report.html in a browser.
+DEMO_DB := $(CURDIR)/.demo-report/husly-demo.sqlite3
+report: $(STAMP)
+	rm -rf .demo-report && mkdir -p .demo-report
+	HUSLY_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/husly stats demo --days 28
+	HUSLY_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/husly report --out demo-report.html
+
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
@@ -32,9 +40,11 @@ i18n: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/retrieval.py
 	$(BIN)/python benchmarks/triage.py
+	$(BIN)/python benchmarks/real_messages.py
 	$(BIN)/python benchmarks/listings.py
 	$(BIN)/python benchmarks/case_delivery.py
 	$(BIN)/python benchmarks/telegram_throughput.py
+	$(BIN)/python benchmarks/report.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

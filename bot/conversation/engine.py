@@ -32,6 +32,7 @@ from bot.outbox import enqueue
 from bot.privacy.models import SentByUser
 from bot.replies import Incoming, Outcome, Reply, esc
 from bot.triage import Triage, Urgency
+from knowledge.lexicon import clear_language
 
 log = logging.getLogger(__name__)
 FLOOD_WINDOW = dt.timedelta(minutes=1)
@@ -92,6 +93,7 @@ class Core:
                 log.info("duplicate update %s ignored", incoming.update_id)
                 return Outcome()
         profile = _profile(session, incoming, self.deps.clock())
+        _follow_language(incoming, profile)
         ctx = Context(session, incoming, profile, self.deps, self.router)
         with use_lang(profile.lang):
             self._dispatch(ctx)
@@ -250,6 +252,16 @@ class Core:
             ctx.reply(Reply(_("You are writing very fast. Wait a minute, then write again. "
                               "If you are in danger, call 112.")))
         return True
+
+
+def _follow_language(incoming: Incoming, profile: Profile) -> None:
+    """English in, English out: a message clearly written in the other language switches the person's language
+    (for this reply and the next ones); a short or mixed one ("ok", "SU?") keeps it."""
+    if incoming.kind != "text" or not incoming.private:
+        return
+    spoken = clear_language(incoming.text[:2000])
+    if spoken and spoken != profile.lang:
+        profile.lang = spoken
 
 
 def _with_text(incoming: Incoming, text: str) -> Incoming:

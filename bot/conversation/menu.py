@@ -15,10 +15,13 @@ from bot.conversation.cards import (
     render_faq,
 )
 from bot.conversation.context import Context
+from bot.conversation.qa import remember_topic
 from bot.conversation.router import Router
+from bot.curation import queue as curator_queue
 from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
 from bot.replies import Button, Reply, esc
+from bot.stats.days import local_day
 from bot.triage import Triage, Urgency
 from knowledge.schema import MUNICIPALITIES
 
@@ -106,6 +109,7 @@ def show_topic(ctx: Context) -> None:
     """Shows a topic chosen with a button."""
     topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
 
 
@@ -116,6 +120,7 @@ def topic_for_municipality(ctx: Context) -> None:
         ctx.answer_callback(texts.stale_button())
         return
     ctx.profile.municipality = slug
+    remember_topic(ctx, topic_id)
     ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, slug, ctx.now.date()))
 
 
@@ -123,6 +128,7 @@ def read_more(ctx: Context) -> None:
     """Shows the detailed part of a topic."""
     topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                                 more=True))
 
@@ -153,11 +159,15 @@ def list_other_questions(ctx: Context) -> None:
 
 def feedback(ctx: Context) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
-    __, topic_id, value = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    __, topic_id, value, token = ([*(ctx.incoming.callback_data or "").split(":"), "", "", ""])[:4]
     if value not in ("0", "1") or not _topic_or_stale(ctx, topic_id):
         ctx.answer_callback(texts.stale_button())
         return
-    ctx.session.add(Feedback(topic=topic_id, helpful=value == "1", lang=ctx.lang, created_at=ctx.now))
+    ctx.session.add(Feedback(topic=topic_id, helpful=value == "1", lang=ctx.lang,
+                             municipality=ctx.profile.municipality, day=local_day(ctx.now), created_at=ctx.now))
+    if token:
+        # The question this answer was for goes to the curators on 👎 (scrubbed), and is forgotten on 👍.
+        curator_queue.feedback(ctx.session, token, value == "1", ctx.now)
     ctx.answer_callback(_("Thank you! It helps us improve the answers."))
 
 
