@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     # Seconds one Bot API request may take before it is given up (and tried again later): a hanging request must
     # not hold up anyone else's answer.
     request_timeout: float = Field(default=10.0, gt=0, le=120)
+    # Messages a second the bot sends in all: Telegram allows about 30 (25 keeps a margin); a bot with paid
+    # broadcasts may send up to 1000.
+    messages_per_second: int = Field(default=25, ge=1, le=1000)
     # Seconds `husly run` keeps trying to reach Telegram at start (429, 5xx, network errors) before it gives up.
     startup_timeout: float = Field(default=60.0, gt=0, le=3600)
 

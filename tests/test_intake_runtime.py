@@ -73,7 +73,7 @@ def test_malformed_updates_are_skipped_counted_and_never_logged(fake_telegram: F
             if mode == "polling":
                 tg.push_update(update, validate=False)
             else:
-                status = post_webhook(bot.webhook_url, {"update_id": 800 + len(tg.calls), **update},
+                status = post_webhook(bot.webhook_url, {"update_id": 800 + broken.index(update), **update},
                                       {"X-Telegram-Bot-Api-Secret-Token": bot.env["HUSLY_WEBHOOK_SECRET"]})
                 assert status == 200, "accepted, so Telegram does not send it again and again"
         bot.send(tg.text_update(chat, "hvad er boligstøtte"))  # intake goes on
@@ -104,9 +104,10 @@ def test_one_hanging_chat_does_not_slow_the_others(fake_telegram: FakeTelegram, 
     def p99(values: list[float]) -> float:
         return statistics.quantiles(values, n=100)[98]
 
-    with HuslyProcess(tg, framework, "polling", tmp_path / "data") as bot:
+    # The bot-wide limit raised (as for a bot with paid broadcasts): what is measured is the hang, not the queue
+    # the limiter would form at 25 messages a second.
+    with HuslyProcess(tg, framework, "polling", tmp_path / "data", env={"HUSLY_MESSAGES_PER_SECOND": "1000"}) as bot:
         reply_times(4200, 10)  # warm up
-        # Twenty people: forty messages, under two seconds at Telegram's rate, so the limiter does not decide.
         before = p99(reply_times(4300, 20))
         tg.delay(45, chat_id=4399)  # from now on, this person's phone never answers in time
         tg.push_update(tg.text_update(4399, "hvad er et depositum"))
@@ -114,4 +115,4 @@ def test_one_hanging_chat_does_not_slow_the_others(fake_telegram: FakeTelegram, 
         bot.kill()  # the hanging request would keep a clean stop waiting for its timeout
     print(f"{framework}: p99 reply time {before:.3f} s without a hanging chat, {during:.3f} s with one")
     assert not sent_to(tg, 4399)
-    assert during <= before + 0.5, (before, during)
+    assert during <= before + 0.3, (before, during)

@@ -384,7 +384,9 @@ class Runtime:
         with contextlib.suppress(Exception):
             await asyncio.to_thread(instances.beat, self.app.engine, self.instance, self.app.deps.clock())
         self.worker = DeliveryWorker(self.app.engine, TRANSPORT, client, clock=self.app.deps.clock,
-                                     limits=FloodLimits(settings.redis_url), owner=self.instance,
+                                     limits=FloodLimits(settings.redis_url,
+                                                        bot_per_second=settings.messages_per_second),
+                                     owner=self.instance,
                                      request_timeout=settings.request_timeout)
         self._background = [asyncio.create_task(self._beat(), name="heartbeat"),
                             asyncio.create_task(self._recover(), name="recover"),
