@@ -6,7 +6,10 @@ Pure functions of the knowledge base, the language and the date, used by the cha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from bot.conversation.buttons import Feedback, ReadMore, ShowTopic, TopicIn
+from bot.conversation.callbacks import CallbackData, button
 from bot.i18n import _, format_date, use_lang
 from bot.replies import Button, Reply, esc
 from knowledge.loader import KnowledgeBase
@@ -87,25 +90,25 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
     with use_lang(lang):
         rows: list[tuple[Button, ...]] = []
         if topic.more and not more:
-            rows.append((Button(_("Read more"), data=f"more:{topic.id}"),))
+            rows.append((button(_("Read more"), ReadMore(topic.id)),))
         if topic.ask_municipality and not municipality:
-            rows.extend(municipality_buttons(f"tk:{topic.id}"))
+            rows.extend(municipality_buttons(lambda slug: TopicIn(topic.id, slug)))
         related = [r for r in topic.related if r in kb.topics][:4]
         for i in range(0, len(related), 2):
-            rows.append(tuple(Button(kb.topics[r].title.get(lang), data=f"t:{r}") for r in related[i:i + 2]))
-        rows.append((Button("👍", data=f"fb:{topic.id}:1"), Button("👎", data=f"fb:{topic.id}:0")))
+            rows.append(tuple(button(kb.topics[r].title.get(lang), ShowTopic(r)) for r in related[i:i + 2]))
+        rows.append((button("👍", Feedback(topic.id, True)), button("👎", Feedback(topic.id, False))))
         return Reply(topic_text(kb, topic, lang, municipality, today, more=more), buttons=tuple(rows))
 
 
-def municipality_buttons(prefix: str) -> list[tuple[Button, ...]]:
-    """Six municipality buttons, two per row; the data is ``<prefix>:<slug>``."""
-    buttons = [Button(municipality_name(slug), data=f"{prefix}:{slug}") for slug in MUNICIPALITIES]
+def municipality_buttons(make: Callable[[str], CallbackData]) -> list[tuple[Button, ...]]:
+    """Six municipality buttons, two per row; ``make(slug)`` is the data of each."""
+    buttons = [button(municipality_name(slug), make(slug)) for slug in MUNICIPALITIES]
     return [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
 
 
 def not_sure(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
     with use_lang(lang):
-        rows = tuple((Button(kb.topics[t].title.get(lang), data=f"t:{t}"),) for t in suggestions if t in kb.topics)
+        rows = tuple((button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics)
         text = _("I'm not sure I understood. Is it one of these? Or write your question in other words.")
         if not rows:
             text = _("I'm not sure I understood. Write your question in other words, or tap a button.")

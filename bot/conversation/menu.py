@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.conversation import texts
+from bot.conversation import buttons, texts
+from bot.conversation.buttons import ChooseLanguage, ChooseMunicipality, Lang, Menu, ReadMore, ShowTopic, TopicIn
+from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_buttons, municipality_name, render_answer
 from bot.conversation.context import Context
 from bot.conversation.router import Router
+from bot.conversation.scope import ANYONE_OR_TEAM_STAFF
 from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
-from bot.replies import Button, Reply, esc
+from bot.replies import Reply, esc
 from bot.triage import Triage, Urgency
 from knowledge.schema import MUNICIPALITIES
 
 
 def start(ctx: Context) -> None:
     """Greets the person, applies a deep-link payload, and shows the main menu."""
+    if not ctx.incoming.private:
+        _team_help(ctx)
+        return
     # Deep links: t.me/<bot>?start=<payload>. A municipality slug sets the municipality; anything else is
     # offered to the payload handlers that features register (fx staff invite codes).
     payload = ctx.incoming.args.strip()
@@ -34,8 +40,18 @@ def start(ctx: Context) -> None:
     ctx.reply(texts.privacy_notice())
 
 
+def _team_help(ctx: Context) -> None:
+    """In a team chat: the staff's commands (the young people's menu means nothing there)."""
+    sections = [section for section in (add(ctx) for add in ctx.router.help_sections) if section]
+    if sections:
+        ctx.reply(Reply("\n\n".join(sections)))
+
+
 def help_(ctx: Context) -> None:
     """Explains what Husly can do and lists the commands."""
+    if not ctx.incoming.private:
+        _team_help(ctx)
+        return
     lines = [
         esc(_("Write a question in your own words, for example: how do I get a youth flat in Aarhus?")),
         "/start – " + esc(_("main menu")),
@@ -54,15 +70,12 @@ def help_(ctx: Context) -> None:
 def ask_language(ctx: Context) -> None:
     """Offers Danish or English."""
     ctx.reply(Reply(esc(_("Which language do you want?")),
-                    buttons=((Button("Dansk", data="lang:da"), Button("English", data="lang:en")),)))
+                    buttons=((button("Dansk", ChooseLanguage(Lang.DA)), button("English", ChooseLanguage(Lang.EN))),)))
 
 
-def choose_language(ctx: Context) -> None:
+def choose_language(ctx: Context, data: ChooseLanguage) -> None:
     """Stores the chosen language and confirms in it."""
-    lang = (ctx.incoming.callback_data or "").partition(":")[2]
-    if lang not in ("da", "en"):
-        ctx.answer_callback(texts.stale_button())
-        return
+    lang = data.lang.value
     ctx.profile.lang = lang
     with use_lang(lang):
         ctx.answer_callback(_("Language: English") if lang == "en" else _("Language: Danish"))
@@ -72,12 +85,13 @@ def choose_language(ctx: Context) -> None:
 
 def ask_municipality(ctx: Context) -> None:
     """Asks which of the six municipalities the person lives in."""
-    ctx.reply(Reply(esc(_("Which municipality do you live in?")), buttons=tuple(municipality_buttons("mun"))))
+    ctx.reply(Reply(esc(_("Which municipality do you live in?")),
+                    buttons=tuple(municipality_buttons(ChooseMunicipality))))
 
 
-def choose_municipality(ctx: Context) -> None:
+def choose_municipality(ctx: Context, data: ChooseMunicipality) -> None:
     """Stores the municipality."""
-    slug = (ctx.incoming.callback_data or "").partition(":")[2]
+    slug = data.slug
     if slug not in MUNICIPALITIES:
         ctx.answer_callback(texts.stale_button())
         return
@@ -94,16 +108,16 @@ def _topic_or_stale(ctx: Context, topic_id: str) -> bool:
     return True
 
 
-def show_topic(ctx: Context) -> None:
+def show_topic(ctx: Context, data: ShowTopic) -> None:
     """Shows a topic chosen with a button."""
-    topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
+    topic_id = data.topic
     if _topic_or_stale(ctx, topic_id):
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
 
 
-def topic_for_municipality(ctx: Context) -> None:
+def topic_for_municipality(ctx: Context, data: TopicIn) -> None:
     """Stores the municipality chosen under an answer and shows that answer's local version."""
-    __, topic_id, slug = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    topic_id, slug = data.topic, data.slug
     if slug not in MUNICIPALITIES or not _topic_or_stale(ctx, topic_id):
         ctx.answer_callback(texts.stale_button())
         return
@@ -111,28 +125,25 @@ def topic_for_municipality(ctx: Context) -> None:
     ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, slug, ctx.now.date()))
 
 
-def read_more(ctx: Context) -> None:
+def read_more(ctx: Context, data: ReadMore) -> None:
     """Shows the detailed part of a topic."""
-    topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
+    topic_id = data.topic
     if _topic_or_stale(ctx, topic_id):
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                                 more=True))
 
 
-def feedback(ctx: Context) -> None:
+def feedback(ctx: Context, data: buttons.Feedback) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
-    __, topic_id, value = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
-    if value not in ("0", "1") or not _topic_or_stale(ctx, topic_id):
-        ctx.answer_callback(texts.stale_button())
+    if not _topic_or_stale(ctx, data.topic):
         return
-    ctx.session.add(Feedback(topic=topic_id, helpful=value == "1", lang=ctx.lang, created_at=ctx.now))
+    ctx.session.add(Feedback(topic=data.topic, helpful=data.helpful, lang=ctx.lang, created_at=ctx.now))
     ctx.answer_callback(_("Thank you! It helps us improve the answers."))
 
 
-def menu(ctx: Context) -> None:
+def menu(ctx: Context, data: Menu) -> None:
     """Answers the main-menu buttons; features may take over items by registering their own handlers."""
-    item = (ctx.incoming.callback_data or "").partition(":")[2]
-    handler = ctx.router.menu_items.get(item)
+    handler = ctx.router.menu_items.get(data.item)
     if handler is None:
         ctx.answer_callback(texts.stale_button())
         return
@@ -165,14 +176,14 @@ def register(router: Router) -> None:
         "data": topic_item("privatliv"),
         "hide": topic_item("privatliv"),
     })
-    router.command("start", start, menu=N_("main menu"))
-    router.command("help", help_, menu=N_("what Husly can do"))
+    router.command("start", start, scope=ANYONE_OR_TEAM_STAFF, menu=N_("main menu"))
+    router.command("help", help_, scope=ANYONE_OR_TEAM_STAFF, menu=N_("what Husly can do"), aliases=("hjaelp",))
     router.command("sprog", ask_language, menu=N_("language: Danish or English"))
     router.command("kommune", ask_municipality, menu=N_("choose your municipality"))
-    router.callback("menu", menu)
-    router.callback("lang", choose_language)
-    router.callback("mun", choose_municipality)
-    router.callback("t", show_topic)
-    router.callback("tk", topic_for_municipality)
-    router.callback("more", read_more)
-    router.callback("fb", feedback)
+    router.callback(Menu, menu)
+    router.callback(ChooseLanguage, choose_language)
+    router.callback(ChooseMunicipality, choose_municipality)
+    router.callback(ShowTopic, show_topic)
+    router.callback(TopicIn, topic_for_municipality)
+    router.callback(ReadMore, read_more)
+    router.callback(buttons.Feedback, feedback)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bot.cases.privacy import STORE as CASES
+from bot.cases.privacy import recent_case_times
 from bot.listings.privacy import STORE as HOUSING_ALERTS
 from bot.privacy.registry import Store
 
 FEATURE_STORES: tuple[Store, ...] = (CASES, HOUSING_ALERTS)
+__all__ = ["FEATURE_STORES", "recent_case_times"]
