@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/listings.py
 	$(BIN)/python benchmarks/case_delivery.py
 	$(BIN)/python benchmarks/telegram_throughput.py
+	$(BIN)/python benchmarks/fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

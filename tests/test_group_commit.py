@@ -3,9 +3,8 @@ and one bad update never costs the others their answer."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import asyncio
+import dataclasses
 import threading
 from typing import Any
 

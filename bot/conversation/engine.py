@@ -170,8 +170,8 @@ class Core:
         role = ctx.role() if scope.needs_role() else Role.YOUTH
         if scope.allows(self._places(ctx), role):
             return True
-        log.warning("refused %s for user %s (%s) in a %s chat %s", what, ctx.incoming.user_id, role,
-                    ctx.incoming.chat_type, ctx.incoming.chat_id)
+        log.warning("refused %s for user %s (%s) in a %s chat %s", what, ctx.incoming.user_id,
+                    role if scope.needs_role() else "anyone", ctx.incoming.chat_type, ctx.incoming.chat_id)
         self.refused += 1
         return False
 

@@ -17,7 +17,7 @@ from bot.conversation.scope import PARTNER_PRIVATE
 from bot.i18n import N_, _, format_date, format_money
 from bot.listings import alerts
 from bot.listings.buttons import Extend, FormStart, ListingsPage, Withdraw, WithdrawConfirmed
-from bot.listings.csv_import import read_listings, summary
+from bot.listings.csv_import import MAX_BYTES, read_listings, summary
 from bot.listings.fields import MAX_EXPIRY
 from bot.listings.models import Listing
 from bot.listings.permissions import can_change, can_publish, own_provider, staff_of
@@ -43,7 +43,13 @@ def import_document(ctx: Context) -> bool:
                               "(kommasepareret)'. The template is in docs/listings-template.csv."))))
         return True
     if ctx.incoming.document_bytes is None:
-        ctx.reply(Reply(esc(_("I could not get the file. Try to send it again (at most 5 MB)."))))
+        size = ctx.incoming.document_size or 0
+        if size > MAX_BYTES:
+            ctx.reply(Reply(esc(_("The file is too big ({mb} MB). The limit is {limit} MB: split it into smaller "
+                                  "files.").format(mb=round(size / 1e6, 1), limit=MAX_BYTES // 1_000_000))))
+        else:
+            ctx.reply(Reply(esc(_("I could not get the file. Try to send it again (at most {limit} MB).").format(
+                limit=MAX_BYTES // 1_000_000))))
         return True
     report = read_listings(ctx.incoming.document_bytes, provider=own_provider(staff), today=local_day(ctx.now))
     notes = [esc(note) for note in report.notes]
