@@ -268,3 +268,28 @@ def test_a_changed_answer_replaces_its_reason_but_keeps_what_triage_found(engine
     assert "couch_surfing_ending" in reasons and "sleeps_outside" not in reasons
     assert "thrown_out" in reasons and "unsafe_home" in reasons
     assert case(engine).priority < raised
+
+
+def test_a_case_without_a_municipality_goes_to_its_route_not_to_every_team(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    teams = {}
+    desk = Desk(make_app(engine))
+    for slug in ("aarhus", "roskilde", "randers"):
+        teams[slug] = desk.team(desk.staff(f"Staff {slug}", municipality=slug))
+    boss = desk.staff("Admin", role="admin", municipality=None)
+    youth = desk.youth(None)
+    sent = desk.open_case(youth)
+    assert not any(to(sent, group) for group in teams.values()), "no team sees a case that is not theirs"
+    assert any("Case #1" in s.text for s in to(sent, boss)), "the admins do (no route is configured)"
+
+
+def test_the_route_for_cases_without_a_municipality_is_a_setting(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine, unrouted_chat_id=-100_999))
+    aarhus = desk.team(desk.staff("Mette"))
+    youth = desk.youth(None)
+    sent = desk.open_case(youth)
+    assert any("Sag #1" in s.text for s in sent if s.chat_id == -100_999)
+    assert not to(sent, aarhus)
+    # The coordinators' chat counts as a team chat: staff can take the case from there.
+    coordinators = desk.chat(-100_999, chat_type="group", user_id=desk.staff("Ole").user_id)
+    coordinators.press("cs:claim:1")
+    assert case(engine).status == "claimed"

@@ -85,10 +85,8 @@ def _decimal(text: str, locale: Locale) -> Decimal:
 
     "NaN", "inf" and "1e400" are numbers to Python but not amounts: they are refused like any other typo.
     """
-    if text.isascii() and text.isdigit():
-        value = Decimal(text)
-    else:
-        value = parse_decimal(text, locale=locale, strict=True)
+    plain = text.isascii() and text.isdigit()
+    value = Decimal(text) if plain else parse_decimal(text, locale=locale, strict=True)
     if not value.is_finite() or value.adjusted() >= MAX_DIGITS:
         raise NumberFormatError(f"not a usable number: {text!r}")
     return value

@@ -41,8 +41,9 @@ def remember(session: Session, key: bytes, transport: str, chat_id: int, now: dt
     row.message_ids = sorted({*row.message_ids, *(int(i) for i in (*bot_ids, *own_ids))})
     if profile is not None and profile.window_start is not None:
         row.window_start, row.window_count = profile.window_start, profile.window_count
+    # Each erasure adds the cases opened since the last one (earlier ones were anonymised then).
     recent = [t for t in (*_times(row.cases_opened), *case_times) if now - t < CASE_WINDOW]
-    row.cases_opened = sorted({t.isoformat() for t in recent})
+    row.cases_opened = sorted(t.isoformat() for t in recent)
     session.add(row)
 
 
