@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from bot.conversation.cards import not_sure, render_answer
+from bot.conversation.cards import not_sure, render_answer, render_faq
 from bot.conversation.texts import call_for_help, safety_reply
 from bot.replies import Reply
 from bot.triage import Triage, Urgency, triage
@@ -32,6 +32,10 @@ CRISIS_TOPICS = {
     "homeless_now": "hjemloes-akut",
 }
 
+
+# How closely a question must match a specific question (SearchResult.faq_match) to be answered with it
+# whatever the topic's confidence.
+FAQ_SURE = 0.8
 
 # A bare call for help says nothing of what is wrong; it gets the way to urgent help, not "I'm not sure".
 CALLS_FOR_HELP = frozenset(fold(phrase) for phrase in (
@@ -59,6 +63,11 @@ class Answer:
         """The best matching topic (shown as the answer only when ``confident``)."""
         return self.search.topic
 
+    @property
+    def faq(self) -> str | None:
+        """The specific question (faq id) answered instead of the topic's general answer, if any."""
+        return self.search.faq if self.confident and self.triage.urgency is Urgency.NONE else None
+
 
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
            lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None) -> Answer:
@@ -73,11 +82,15 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     crisis_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic and found.topic != crisis_topic:
         # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").
-        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold),
+        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None, faq_match=0.0,
                         suggestions=(crisis_topic, *[s for s in found.suggestions if s != crisis_topic][:2]))
-    confident = found.topic is not None and found.confidence >= threshold
+    # A question that is one of a topic's specific questions nearly word for word is answered even when the
+    # calibrated confidence (fitted on general phrasings) is low: the close match is the evidence.
+    confident = found.topic is not None and (found.confidence >= threshold or found.faq_match >= FAQ_SURE)
     if urgency.urgency is not Urgency.NONE:
         reply = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons)
+    elif confident and found.topic and found.faq:
+        reply = render_faq(kb, found.topic, found.faq, reply_lang, where, today)
     elif confident and found.topic:
         reply = render_answer(kb, found.topic, reply_lang, where, today)
     elif is_call_for_help(text):

@@ -126,11 +126,22 @@ class Outcome:
 
 
 _TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r'<a\s+href="([^"]*)"\s*>(.*?)</a>', re.DOTALL)
 
 
 def to_plain(html_text: str) -> str:
-    """The text a person sees, without markup (for the console and `husly ask --json`)."""
+    """The text a person sees in Telegram, without markup (also what Telegram's length limit counts)."""
     return html.unescape(_TAG.sub("", html_text))
+
+
+def to_text(html_text: str) -> str:
+    """The message for a text-only screen (the console, `husly ask`): a link keeps its address after its text,
+    "borger.dk (https://www.borger.dk/...)", since nothing can be clicked there."""
+    def link(match: re.Match[str]) -> str:
+        url, label = html.unescape(match.group(1)), to_plain(match.group(2))
+        return label if label.strip() == url else f"{label} ({url})"
+
+    return to_plain(_LINK.sub(lambda m: html.escape(link(m), quote=False), html_text))
 
 
 def split_html(html_text: str, limit: int = TEXT_MAX) -> list[str]:

@@ -18,9 +18,9 @@ from pydantic import ValidationError
 from bot.answering import Answer, answer
 from bot.config import Settings
 from bot.db import DatabaseError
-from bot.replies import to_plain
+from bot.replies import to_text
 from knowledge.loader import BUNDLED_ROOT, STALE_AFTER_DAYS, KnowledgeError, load
-from knowledge.schema import MUNICIPALITIES
+from knowledge.schema import MUNICIPALITIES, Topic
 
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
@@ -75,14 +75,15 @@ def cli() -> None:
 def _as_json(result: Answer) -> dict[str, Any]:
     return {
         "topic": result.topic,
-        "confidence": result.search.confidence,
+        "faq": result.faq,
+        "confidence": round(result.search.confidence, 3),
         "answered": result.confident,
         "suggestions": list(result.search.suggestions),
         "urgency": result.triage.urgency.value,
         "reasons": list(result.triage.reasons),
         "lang": result.lang,
         "municipality": result.municipality,
-        "answer": to_plain(result.reply.html),
+        "answer": to_text(result.reply.html),
     }
 
 
@@ -108,9 +109,9 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
         for line in sys.stdin:
             question = line.rstrip("\n")
             if not question.strip():
-                click.echo(json.dumps({"topic": None, "confidence": 0.0, "suggestions": [], "urgency": "none",
-                                       "reasons": [], "lang": lang or "da", "municipality": municipality,
-                                       "answer": ""}, ensure_ascii=False))
+                click.echo(json.dumps({"topic": None, "faq": None, "confidence": 0.0, "suggestions": [],
+                                       "urgency": "none", "reasons": [], "lang": lang or "da",
+                                       "municipality": municipality, "answer": ""}, ensure_ascii=False))
                 continue
             click.echo(json.dumps(_as_json(one(question)), ensure_ascii=False))
         return
@@ -121,8 +122,8 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
     if as_json:
         click.echo(json.dumps(_as_json(result), ensure_ascii=False, indent=2))
         return
-    click.echo(to_plain(result.reply.html))
-    click.echo(f"\n[topic={result.topic} confidence={result.search.confidence:.2f} "
+    click.echo(to_text(result.reply.html))
+    click.echo(f"\n[topic={result.topic} faq={result.faq} confidence={result.search.confidence:.2f} "
                f"urgency={result.triage.urgency.value} lang={result.lang} municipality={result.municipality}]")
 
 
@@ -144,11 +145,25 @@ def kb_check(path: Any) -> None:
         for problem in exc.problems:
             click.echo(problem)
         raise Fail(f"{len(exc.problems)} problem(s) found") from None
-    stale = base.stale(dt.date.today())
+    today = dt.date.today()
+    stale = base.stale(today)
     for entry in stale:
         click.echo(f"warning: {entry} not reviewed for more than {STALE_AFTER_DAYS} days", err=True)
-    click.echo(f"ok: {len(base.topics)} topics, {len(base.services)} services"
+    for entry in base.outdated_amounts(today.year):
+        click.echo(f"warning: {entry}; check them and set amounts_year", err=True)
+    click.echo(f"ok: {len(base.topics)} topics, {base.faq_count} specific answers (faq), "
+               f"{len(base.services)} services, mean LIX {base.mean_lix():.1f}"
                + (f", {len(stale)} due for review" if stale else ""))
+
+
+def _topic_json(topic: Topic) -> dict[str, Any]:
+    """A topic as JSON; its specific answers as {"id", "q", "a", "sources": [{"title", "url"}]}."""
+    data = topic.model_dump(mode="json", exclude={"faq"})
+    data["faq"] = [{"id": entry.id, "q": entry.q.model_dump(), "a": entry.a.model_dump(),
+                    "sources": [{"title": s.title, "url": str(s.url) if s.url else s.document}
+                                for s in entry.sources]}
+                   for entry in topic.faq]
+    return data
 
 
 @kb.command("dump")
@@ -157,7 +172,7 @@ def kb_dump() -> None:
     settings = settings_from_env()
     base, _ = _knowledge(settings)
     data = {
-        "topics": [t.model_dump(mode="json") for t in base.topics.values()],
+        "topics": [_topic_json(t) for t in base.topics.values()],
         "services": [s.model_dump(mode="json") for s in base.services.values()],
     }
     click.echo(json.dumps(data, ensure_ascii=False))

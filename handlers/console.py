@@ -15,7 +15,7 @@ from typing import TextIO
 
 from bot.app import App
 from bot.outbox import DeliveryWorker
-from bot.replies import Button, Incoming, Reply, to_plain
+from bot.replies import Button, Incoming, Reply, to_text
 
 TRANSPORT = "console"
 
@@ -42,7 +42,7 @@ class ConsoleSender:
         self.out.write("\n" * 3 + "(chat skjult / chat hidden)\n")
 
     def _print(self, reply: Reply) -> None:
-        lines = ["", "Husly: " + to_plain(reply.html).replace("\n", "\n       ")]
+        lines = ["", "Husly: " + to_text(reply.html).replace("\n", "\n       ")]
         flat = [b for row in reply.buttons for b in row]
         if flat:
             self.buttons = flat

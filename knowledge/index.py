@@ -8,10 +8,14 @@ How a question is scored:
    against the knowledge base's own vocabulary (rapidfuzz), split compounds ("ungdomsbolig" = ungdom + bolig)
    and Snowball-stem every word in Danish and English (the question may mix both).
 2. Score every topic two ways:
-   - BM25F over the topic's fields (title and keywords weigh most, then example phrasings, then the answer);
+   - BM25F over the topic's fields (title and keywords weigh most, then example phrasings, then the answer;
+     the topic's specific questions (faq) count as phrasings of the topic too);
    - the best idf-weighted cosine between the question and one of the topic's example phrasings, which
      rewards the way a question is put, not only its words.
    The rank score blends both (each scaled to 0-1).
+   Each specific question (a faq entry: its question and example phrasings, both languages) is a sub-document
+   of its topic: it helps its topic rank, and when the question matches one entry clearly better than the
+   topic's own phrasings, the result names that entry (``faq``) so the specific answer is given.
 3. Confidence is a logistic function of the winner's absolute evidence (how much of the question's weight
    it explains, and its best example match), how much of that evidence names the topic's subject (its title
    and keywords, not words it merely uses) and its lead over the runner-up. Below the threshold the caller
@@ -31,14 +35,19 @@ from rapidfuzz import fuzz, process
 from knowledge.lexicon import Lang, detect_language, detect_municipality, lexicon
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold, stem
+from knowledge.schema import FaqEntry
 
 # Weights and BM25 parameters were chosen by 5-fold cross-validation on the knowledge base's own example
 # phrasings (benchmarks/retrieval.py), never on the evaluation questions.
-FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "examples": 1.0, "answer": 0.5, "more": 0.2}
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "examples": 1.0, "faq": 0.5, "answer": 0.5, "more": 0.2}
 BM25_K1 = 1.5
 BM25_B = 0.75
 # Share of the rank score that comes from the best matching example phrasing (the rest is BM25F).
 EXAMPLE_WEIGHT = 0.4
+# A specific question (faq entry) is chosen over its topic's general answer when its best phrasing matches the
+# question at least this well (idf-weighted cosine) and clearly better than the topic's own phrasings.
+FAQ_MIN_COSINE = 0.4
+FAQ_MARGIN = 0.05
 MIN_PART = 3  # shortest compound part ("nat" in "natvarmestue")
 TYPO_CUTOFF = 84  # rapidfuzz ratio for a typo correction; below this a word is left unknown
 # Words that carry no topic: left out of scoring so "hvad er" does not pull towards topics with many questions.
@@ -47,7 +56,8 @@ STOPWORDS = frozenset(
         "jeg du er en et og i at det til på med for af min mit mine mig har kan hvad hvor hvordan hvem hvis "
         "ikke man der som om skal vil få noget nogen den de vi eller også så bare lige nu fra hos når sin sit "
         "the a an and to of in my me have has can what where how who which if not do does get is are am it "
-        "this that i you your be on with for at or so just any there some hej hi hello please tak thanks"
+        "this that i you your be on with for at or so just any there some hej hi hello please tak thanks "
+        "godmorgen goddag godaften godnat"
     ).split()
 )
 
@@ -61,6 +71,11 @@ class SearchResult:
     municipality: str | None
     scores: Mapping[str, float]
     features: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    # The winning topic's specific question (faq id) that the question matches clearly better than the
+    # topic's general phrasings; None for a general question.
+    faq: str | None = None
+    # How closely the question matches that specific question's best phrasing (0-1; 1 = word for word).
+    faq_match: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,7 @@ class _Example:
     topic: str
     weights: Mapping[str, float]
     norm: float
+    faq: str | None = None  # the faq entry this phrasing belongs to; None for the topic's own phrasings
 
 
 class Index:
@@ -100,6 +116,7 @@ class Index:
         self._core_terms = MappingProxyType({tid: frozenset(self._core(kb, tid)) for tid in self._topic_ids})
         self._examples = tuple(self._build_examples(kb))
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
+        self._local_idf, self._phrases = self._build_parts(kb)
         self._folded = {}  # only needed while building
 
     # ---- building -------------------------------------------------------------------------------------
@@ -116,6 +133,9 @@ class Index:
                 yield "keywords", lang, phrase
             for phrase in topic.examples.get(lang):
                 yield "examples", lang, phrase
+            for entry in topic.faq:
+                for phrase in _faq_phrases(entry, lang):
+                    yield "faq", lang, phrase
 
     def _fold(self, text: str) -> list[str]:
         """Fold each knowledge text once; building reads every text three times."""
@@ -147,12 +167,36 @@ class Index:
         for tid in self._topic_ids:
             topic = kb.topics[tid]
             for lang in ("da", "en"):
-                for phrase in (*topic.examples.get(lang), *topic.keywords.get(lang), topic.title.get(lang)):
+                phrases: list[tuple[str, str | None]] = [
+                    (p, None) for p in (*topic.examples.get(lang), *topic.keywords.get(lang), topic.title.get(lang))]
+                phrases += [(p, entry.id) for entry in topic.faq for p in _faq_phrases(entry, lang)]
+                for phrase, faq in phrases:
                     terms = set(self._terms(self._fold(phrase), (lang,)))
                     weights = {t: self._idf.get(t, 0.0) for t in terms}
                     norm = math.sqrt(sum(w * w for w in weights.values()))
                     if norm:
-                        yield _Example(tid, MappingProxyType(weights), norm)
+                        yield _Example(tid, MappingProxyType(weights), norm, faq)
+
+    def _build_parts(self, kb: KnowledgeBase) -> tuple[
+            Mapping[str, Mapping[str, float]], Mapping[str, tuple[tuple[str | None, Mapping[str, float]], ...]]]:
+        """For topics with faq entries: each term's rarity among the topic's parts, and every phrasing's
+        weighted terms (tagged with its faq id, or None for the topic's own phrasings)."""
+        local_idf: dict[str, Mapping[str, float]] = {}
+        phrases: dict[str, tuple[tuple[str | None, Mapping[str, float]], ...]] = {}
+        for tid in self._topic_ids:
+            own = [e for e in self._examples if e.topic == tid]
+            if not any(e.faq for e in own):
+                continue
+            parts: dict[str | None, set[str]] = {}
+            for example in own:
+                parts.setdefault(example.faq, set()).update(example.weights)
+            n = len(parts)
+            df = Counter(t for terms in parts.values() for t in terms)
+            local = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+            local_idf[tid] = MappingProxyType(local)
+            phrases[tid] = tuple((e.faq, MappingProxyType({t: self._idf.get(t, 0.0) * local[t] for t in e.weights}))
+                                 for e in own)
+        return MappingProxyType(local_idf), MappingProxyType(phrases)
 
     def _example_postings(self) -> dict[str, tuple[int, ...]]:
         postings: dict[str, list[int]] = {}
@@ -224,7 +268,7 @@ class Index:
                 terms.extend(analysed)
         return terms
 
-    def _query_terms(self, tokens: list[str], lang: Lang = "da") -> list[str]:
+    def _query_terms(self, tokens: list[str], lang: Lang = "da", *, expand: bool = True) -> list[str]:
         """Like _terms, but unknown words are typo-corrected against the knowledge base's vocabulary first.
 
         Each word is stemmed in the question's language; the other language's stem is used only when the
@@ -232,7 +276,7 @@ class Index:
         "stem" cannot hit a rare English term by accident.
         """
         fixed: list[str] = []
-        for token in self._expand(tokens):
+        for token in self._expand(tokens) if expand else tokens:
             if token in STOPWORDS or token in self._surface or token.isdigit():
                 fixed.append(token)
                 continue
@@ -278,6 +322,37 @@ class Index:
                 best[example.topic] = cosine
         return best
 
+    def _specific(self, tid: str, terms: list[str]) -> tuple[str | None, float]:
+        """The topic's faq entry the question matches clearly better than the topic's own phrasings, if any.
+
+        Within one topic, a word every phrasing shares ("rki" in the debt topic) says nothing about which
+        question is meant, so each term's weight is its idf times its rarity among the topic's parts (its
+        general phrasings as one part, each faq entry as one part). Then the best phrasing of each part is
+        compared with the question by cosine.
+        """
+        local = self._local_idf.get(tid)
+        if not local:
+            return None, 0.0
+        unseen = max(local.values())
+        weights = {t: self._idf[t] * local.get(t, unseen) for t in terms if t in self._idf}
+        q_norm = math.sqrt(sum(w * w for w in weights.values()))
+        if not q_norm:
+            return None, 0.0
+        best: dict[str | None, float] = {}
+        for faq, phrase in self._phrases[tid]:
+            shared = phrase.keys() & weights.keys()
+            if not shared:
+                continue
+            norm = math.sqrt(sum(w * w for w in phrase.values()))
+            cosine = sum(weights[t] * phrase[t] for t in shared) / (q_norm * norm)
+            if cosine > best.get(faq, 0.0):
+                best[faq] = cosine
+        general = best.pop(None, 0.0)
+        if not best:
+            return None, 0.0
+        faq, score = min(best.items(), key=lambda e: (-e[1], e[0]))
+        return (faq, score) if score >= FAQ_MIN_COSINE and score >= general + FAQ_MARGIN else (None, 0.0)
+
     def _matched_weight(self, terms: list[str], tid: str) -> float:
         """How much distinctive evidence (idf) the question shares with the topic."""
         return sum(self._idf[t] for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t]))
@@ -318,6 +393,8 @@ class Index:
             return SearchResult(None, 0.0, (), lang, municipality, MappingProxyType({}))
         best = ranked[0]
         runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+        # Which specific question is meant rests on the person's own words, not on added synonyms.
+        faq, faq_match = self._specific(best, self._query_terms(tokens, lang, expand=False))
         features = {
             "coverage": self._coverage(terms, best),
             "example": cosine.get(best, 0.0),
@@ -327,13 +404,21 @@ class Index:
         }
         return SearchResult(
             topic=best,
-            confidence=round(_confidence(features), 3),
+            # Unrounded: a decision at the threshold must not flip on display rounding (0.3998 is below 0.4).
+            confidence=_confidence(features),
             features=MappingProxyType(features),
             suggestions=tuple(ranked[:3]),
             lang=lang,
             municipality=municipality,
             scores=MappingProxyType({t: round(scores[t], 4) for t in ranked[:10]}),
+            faq=faq,
+            faq_match=round(faq_match, 3),
         )
+
+
+def _faq_phrases(entry: FaqEntry, lang: Lang) -> tuple[str, ...]:
+    """How people ask one specific question: the question itself and its example phrasings."""
+    return (entry.q.get(lang), *entry.examples.get(lang))
 
 
 # Logistic-regression weights over the features above, fitted by `benchmarks/retrieval.py --calibrate` on

@@ -16,10 +16,13 @@ from types import MappingProxyType
 import yaml
 from pydantic import ValidationError
 
+from knowledge.readability import mean_lix
 from knowledge.schema import Service, Topic
 
 BUNDLED_ROOT = Path(__file__).resolve().parent
 STALE_AFTER_DAYS = 180
+# Telegram's limit for a button's callback data; a specific question's button carries "fq:<topic>:<faq id>".
+CALLBACK_DATA_MAX_BYTES = 64
 # Danish phone numbers as they are written in answers: "70 20 12 01", "1888", "116 111", "112".
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d.,§-])(?<!§ )(?:\+45 ?)?(?:\d{2} ?\d{2} ?\d{2} ?\d{2}|\d{3} ?\d{3}|11\d|18\d\d)(?![\d.,]*\d)"
@@ -48,6 +51,34 @@ class KnowledgeBase:
         entries += [("service", s.id, s.last_reviewed) for s in self.services.values()]
         return [f"{kind} {id_} ({day.isoformat()})" for kind, id_, day in sorted(entries, key=lambda e: e[2])
                 if day < limit]
+
+    def outdated_amounts(self, year: int) -> list[str]:
+        """``topic id`` or ``topic id faq id`` with the year, for every entry whose amounts hold for a past year."""
+        found = []
+        for topic in self.topics.values():
+            if topic.amounts_year is not None and topic.amounts_year < year:
+                found.append(f"topic {topic.id}: amounts are for {topic.amounts_year}")
+            found += [f"topic {topic.id} faq {entry.id}: amounts are for {entry.amounts_year}"
+                      for entry in topic.faq if entry.amounts_year is not None and entry.amounts_year < year]
+        return found
+
+    @property
+    def faq_count(self) -> int:
+        return sum(len(topic.faq) for topic in self.topics.values())
+
+    def danish_texts(self) -> list[str]:
+        """Every Danish answer text a person can be shown: answers, details, local texts, specific answers."""
+        texts = []
+        for topic in self.topics.values():
+            texts.append(topic.answer.da)
+            if topic.more:
+                texts.append(topic.more.da)
+            texts += [text.da for text in topic.municipalities.values()]
+            texts += [entry.a.da for entry in topic.faq]
+        return texts
+
+    def mean_lix(self) -> float:
+        return mean_lix(self.danish_texts())
 
 
 def phone_digits(text: str) -> str:
@@ -106,6 +137,9 @@ def _check_references(topics: dict[str, Topic], services: dict[str, Service], ro
         path = root / "topics" / f"{topic.id}.yaml"
         problems += [f"{path}: services: unknown service '{s}'" for s in topic.services if s not in services]
         problems += [f"{path}: related: unknown topic '{r}'" for r in topic.related if r not in topics]
+        problems += [f"{path}: faq {entry.id}: id too long for a button (at most "
+                     f"{CALLBACK_DATA_MAX_BYTES - len(f'fq:{topic.id}:'.encode())} characters with this topic)"
+                     for entry in topic.faq if len(f"fq:{topic.id}:{entry.id}".encode()) > CALLBACK_DATA_MAX_BYTES]
         texts = [topic.answer, *([topic.more] if topic.more else []), *topic.municipalities.values(),
                  *(entry.a for entry in topic.faq)]
         for text in texts:

@@ -135,3 +135,37 @@ def test_a_source_is_a_url_or_an_existing_document(tmp_path: Path) -> None:
     found = problems(write_kb(tmp_path / "knowledge", [both, missing]))
     assert any("exactly one of url or document" in p for p in found)
     assert any("andet.yaml: sources: document 'docs/findes-ikke.md' does not exist" in p for p in found)
+
+
+FAQ = {"id": "et-spoergsmaal", "q": {"da": "Et spørgsmål?", "en": "A question?"},
+       "a": {"da": "Et svar.", "en": "An answer."}, "sources": [{"title": "Kilde", "url": "https://example.org/f"}]}
+
+
+@pytest.mark.parametrize(
+    ("faq", "expected"),
+    [
+        ({**FAQ, "sources": []}, "faq.0.sources: Tuple should have at least 1 item"),
+        ({k: v for k, v in FAQ.items() if k != "sources"}, "faq.0.sources: Field required"),
+        ({**FAQ, "a": {"da": "Kun dansk."}}, "faq.0.a.en: Field required"),
+        ({**FAQ, "a": {"da": "Ring 12 34 56 78.", "en": "Call 12 34 56 78."}}, "phone number '12 34 56 78'"),
+        ({**FAQ, "id": "x" * 60}, "id too long for a button"),
+        ({**FAQ, "amounts_year": 1999}, "faq.0.amounts_year"),
+    ],
+)
+def test_each_kind_of_invalid_specific_answer_is_named(tmp_path: Path, faq: dict, expected: str) -> None:
+    found = problems(write_kb(tmp_path, [{**TOPIC, "faq": [faq]}]))
+    assert any(expected in p and "testemne.yaml" in p for p in found), found
+
+
+def test_duplicate_specific_answer_ids_are_named(tmp_path: Path) -> None:
+    found = problems(write_kb(tmp_path, [{**TOPIC, "faq": [FAQ, FAQ]}]))
+    assert any("duplicate faq id(s): et-spoergsmaal" in p for p in found), found
+
+
+def test_past_amount_years_are_listed_and_counts_kept(tmp_path: Path) -> None:
+    kb = load(write_kb(tmp_path, [{**TOPIC, "amounts_year": 2025, "faq": [{**FAQ, "amounts_year": 2026}]}]))
+    assert kb.outdated_amounts(2026) == ["topic testemne: amounts are for 2025"]
+    assert kb.outdated_amounts(2027) == ["topic testemne: amounts are for 2025",
+                                         "topic testemne faq et-spoergsmaal: amounts are for 2026"]
+    assert kb.faq_count == 1
+    assert kb.danish_texts() == ["Et kort svar.", "Et svar."]

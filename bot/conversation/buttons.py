@@ -60,6 +60,22 @@ class ReadMore(CallbackData, prefix="more"):
 
 
 @dataclass(frozen=True)
+class ShowFaq(CallbackData, prefix="fq"):
+    """One specific answer of a topic."""
+
+    topic: str
+    faq: str
+
+
+@dataclass(frozen=True)
+class OtherQuestions(CallbackData, prefix="fl"):
+    """"Read more" under a specific answer: the topic's other questions."""
+
+    topic: str
+    faq: str
+
+
+@dataclass(frozen=True)
 class Feedback(CallbackData, prefix="fb"):
     topic: str
     helpful: bool

@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from bot.conversation.buttons import Feedback, ReadMore, ShowTopic, TopicIn
+from bot.conversation.buttons import Feedback, OtherQuestions, ReadMore, ShowFaq, ShowTopic, TopicIn
 from bot.conversation.callbacks import CallbackData, button
 from bot.i18n import _, format_date, use_lang
 from bot.replies import Button, Reply, esc
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import MUNICIPALITIES, Service, Topic
+from knowledge.schema import MUNICIPALITIES, FaqEntry, Service, Source, Topic
 
 # A service not checked for a year is shown with a warning to call and check first.
 CALL_FIRST_AFTER = dt.timedelta(days=365)
@@ -64,40 +64,98 @@ def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipali
     return found
 
 
+def source_line(sources: tuple[Source, ...], day: dt.date) -> str:
+    """"Source: <links>" and the "Checked <date>" line under an answer."""
+    cited = ", ".join(f'<a href="{esc(s.url)}">{esc(s.title)}</a>' if s.url else esc(s.title) for s in sources)
+    label = _("Source")
+    return f"{esc(label)}: {cited}\n" + checked_line(day)
+
+
 def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
                *, more: bool = False) -> str:
     parts = [f"<b>{esc(topic.title.get(lang))}</b>"]
-    if more and topic.more:
-        # "Read more" follows the short answer: only the detail, not the answer and cards again.
-        parts.append(esc(topic.more.get(lang)))
+    if more:
+        # "Read more" follows the short answer: only the detail and the other questions, not the cards again.
+        if topic.more:
+            parts.append(esc(topic.more.get(lang)))
+        if topic.faq:
+            parts.append(esc(_("More questions about this:")))
     else:
         parts.append(esc(topic.answer.get(lang)))
         if municipality and municipality in topic.municipalities:
             parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
                          + esc(topic.municipalities[municipality].get(lang)))
         parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality))
-    source = topic.sources[0]
-    label = _("Source")
-    cited = f'<a href="{esc(source.url)}">{esc(source.title)}</a>' if source.url else esc(source.title)
-    parts.append(f"{esc(label)}: {cited}\n" + checked_line(topic.last_reviewed))
+    parts.append(source_line(topic.sources[:1], topic.last_reviewed))
     return "\n\n".join(parts)
+
+
+def _faq_rows(topic: Topic, lang: str, *, leave_out: str | None = None) -> list[tuple[Button, ...]]:
+    # The loader checks that "fq:<topic>:<faq id>" fits Telegram's 64 bytes.
+    return [(button(entry.q.get(lang), ShowFaq(topic.id, entry.id)),) for entry in topic.faq
+            if entry.id != leave_out]
+
+
+def _related_rows(kb: KnowledgeBase, topic: Topic, lang: str) -> list[tuple[Button, ...]]:
+    related = [r for r in topic.related if r in kb.topics][:4]
+    return [tuple(button(kb.topics[r].title.get(lang), ShowTopic(r)) for r in related[i:i + 2])
+            for i in range(0, len(related), 2)]
+
+
+def _feedback_row(topic: Topic) -> tuple[Button, ...]:
+    return (button("👍", Feedback(topic.id, True)), button("👎", Feedback(topic.id, False)))
 
 
 def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
                   *, more: bool = False) -> Reply:
-    """A topic as a message with buttons: read more, choose municipality, related topics, feedback."""
+    """A topic as a message with buttons: read more, choose municipality, related topics, feedback.
+
+    ``more``: the detail and the topic's specific questions as buttons, shown after "Read more".
+    """
     topic = kb.topics[topic_id]
     with use_lang(lang):
         rows: list[tuple[Button, ...]] = []
-        if topic.more and not more:
+        if more:
+            rows.extend(_faq_rows(topic, lang))
+        elif topic.more or topic.faq:
             rows.append((button(_("Read more"), ReadMore(topic.id)),))
         if topic.ask_municipality and not municipality:
             rows.extend(municipality_buttons(lambda slug: TopicIn(topic.id, slug)))
-        related = [r for r in topic.related if r in kb.topics][:4]
-        for i in range(0, len(related), 2):
-            rows.append(tuple(button(kb.topics[r].title.get(lang), ShowTopic(r)) for r in related[i:i + 2]))
-        rows.append((button("👍", Feedback(topic.id, True)), button("👎", Feedback(topic.id, False))))
+        rows.extend(_related_rows(kb, topic, lang))
+        rows.append(_feedback_row(topic))
         return Reply(topic_text(kb, topic, lang, municipality, today, more=more), buttons=tuple(rows))
+
+
+def find_faq(topic: Topic, faq_id: str) -> FaqEntry | None:
+    return next((entry for entry in topic.faq if entry.id == faq_id), None)
+
+
+def render_faq(kb: KnowledgeBase, topic_id: str, faq_id: str, lang: str, municipality: str | None,
+               today: dt.date) -> Reply:
+    """One specific answer under its topic's title, with its own sources; "Read more" lists the other questions."""
+    topic = kb.topics[topic_id]
+    entry = find_faq(topic, faq_id)
+    if entry is None:
+        return render_answer(kb, topic_id, lang, municipality, today)
+    with use_lang(lang):
+        text = "\n\n".join((
+            f"<b>{esc(topic.title.get(lang))}</b>\n<i>{esc(entry.q.get(lang))}</i>",
+            esc(entry.a.get(lang)),
+            source_line(entry.sources, topic.last_reviewed),
+        ))
+        rows: list[tuple[Button, ...]] = [(button(_("Read more"), OtherQuestions(topic.id, entry.id)),)]
+        rows.append(_feedback_row(topic))
+        return Reply(text, buttons=tuple(rows))
+
+
+def other_questions(kb: KnowledgeBase, topic_id: str, faq_id: str | None, lang: str) -> Reply:
+    """The topic's other specific questions as buttons, and a button for the topic's general answer."""
+    topic = kb.topics[topic_id]
+    with use_lang(lang):
+        text = f"<b>{esc(topic.title.get(lang))}</b>\n\n" + esc(_("More questions about this:"))
+        rows = _faq_rows(topic, lang, leave_out=faq_id)
+        rows.append((button(_("About the topic in general"), ShowTopic(topic.id)),))
+        return Reply(text, buttons=tuple(rows))
 
 
 def municipality_buttons(make: Callable[[str], CallbackData]) -> list[tuple[Button, ...]]:

@@ -1,13 +1,31 @@
-"""Start, help, language, municipality, the main menu and the knowledge buttons (topics, read more, 👍/👎)."""
+"""Start, help, language, municipality, the main menu and the knowledge buttons (topics, read more, specific
+questions, 👍/👎)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from bot.conversation import buttons, texts
-from bot.conversation.buttons import ChooseLanguage, ChooseMunicipality, Lang, Menu, ReadMore, ShowTopic, TopicIn
+from bot.conversation.buttons import (
+    ChooseLanguage,
+    ChooseMunicipality,
+    Lang,
+    Menu,
+    OtherQuestions,
+    ReadMore,
+    ShowFaq,
+    ShowTopic,
+    TopicIn,
+)
 from bot.conversation.callbacks import button
-from bot.conversation.cards import municipality_buttons, municipality_name, render_answer
+from bot.conversation.cards import (
+    find_faq,
+    municipality_buttons,
+    municipality_name,
+    other_questions,
+    render_answer,
+    render_faq,
+)
 from bot.conversation.context import Context
 from bot.conversation.router import Router
 from bot.conversation.scope import ANYONE_OR_TEAM_STAFF
@@ -133,6 +151,29 @@ def read_more(ctx: Context, data: ReadMore) -> None:
                                 more=True))
 
 
+def _topic_and_faq(ctx: Context, topic_id: str, faq_id: str) -> tuple[str, str] | None:
+    """The topic and faq id of a button, or None (and "button expired") if either is gone."""
+    topic = ctx.deps.kb.topics.get(topic_id)
+    if topic is None or find_faq(topic, faq_id) is None:
+        ctx.answer_callback(texts.stale_button())
+        return None
+    return topic_id, faq_id
+
+
+def show_faq(ctx: Context, data: ShowFaq) -> None:
+    """Shows one specific answer chosen with a button."""
+    found = _topic_and_faq(ctx, data.topic, data.faq)
+    if found:
+        ctx.reply(render_faq(ctx.deps.kb, *found, ctx.lang, ctx.profile.municipality, ctx.now.date()))
+
+
+def list_other_questions(ctx: Context, data: OtherQuestions) -> None:
+    """Shows the other specific questions of the topic a specific answer belongs to."""
+    found = _topic_and_faq(ctx, data.topic, data.faq)
+    if found:
+        ctx.reply(other_questions(ctx.deps.kb, *found, ctx.lang))
+
+
 def feedback(ctx: Context, data: buttons.Feedback) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
     if not _topic_or_stale(ctx, data.topic):
@@ -186,4 +227,6 @@ def register(router: Router) -> None:
     router.callback(ShowTopic, show_topic)
     router.callback(TopicIn, topic_for_municipality)
     router.callback(ReadMore, read_more)
+    router.callback(ShowFaq, show_faq)
+    router.callback(OtherQuestions, list_other_questions)
     router.callback(buttons.Feedback, feedback)

@@ -1,0 +1,75 @@
+"""The eight topics added in December 2026 (issue 14): found by the way young people ask, complete, sourced.
+
+The questions below were written for this test, not copied from the knowledge base or the evaluation set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.answering import answer
+from bot.conversation.cards import render_answer
+from bot.replies import to_plain
+from knowledge.readability import lix
+
+NEW_TOPICS = ("su", "eftervaern", "flytte-hjemmefra", "arbejde-og-ydelser", "gaeld", "akut-psykiatri",
+              "sundhed-uden-adresse", "dagpenge")
+TODAY = dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how does the danish student grant work", "su"),
+    ("i grew up in foster care, is there support now that im an adult", "eftervaern"),
+    ("kommunen stopper min anbringelse når jeg fylder 18, kan jeg få hjælp", "eftervaern"),
+    ("tips til at flytte i egen lejlighed første gang", "flytte-hjemmefra"),
+    ("får jeg mindre fra kommunen hvis jeg tager et weekendjob", "arbejde-og-ydelser"),
+    ("kan jeg tage et deltidsjob uden at miste min ydelse", "arbejde-og-ydelser"),
+    ("jeg er endt i rki hvad betyder det for mig", "gaeld"),
+    ("rykkerne hober sig op og jeg kan ikke betale", "gaeld"),
+    ("hvor kan jeg få akut hjælp til psyken midt om natten", "akut-psykiatri"),
+    ("is there a mental health emergency room i can go to", "akut-psykiatri"),
+    ("jeg sover på et herberg og har brug for en læge", "sundhed-uden-adresse"),
+    ("my health card got stolen and i live in a shelter", "sundhed-uden-adresse"),
+    ("is it smart to sign up for unemployment insurance while studying", "dagpenge"),
+    ("jeg er lige blevet uddannet tømrer, skal jeg i a-kasse", "dagpenge"),
+])
+def test_each_new_topic_is_found_by_its_typical_questions(knowledge, question: str, topic: str) -> None:  # type: ignore[no-untyped-def]
+    kb, index = knowledge
+    found = answer(kb, index, question, today=TODAY, threshold=0.4)
+    assert found.topic == topic, (question, found.topic, found.search.scores)
+    assert found.confident, (question, found.search.confidence)
+
+
+@pytest.mark.parametrize("topic_id", NEW_TOPICS)
+def test_new_topics_are_complete_sourced_and_readable(knowledge, topic_id: str) -> None:  # type: ignore[no-untyped-def]
+    kb, _ = knowledge
+    topic = kb.topics[topic_id]
+    assert len(topic.faq) >= 5
+    assert len(topic.examples.da) >= 10 and len(topic.examples.en) >= 9
+    assert topic.more is not None and topic.related and topic.sources
+    assert all(entry.sources and entry.examples.da and entry.examples.en for entry in topic.faq)
+    assert lix(topic.answer.da) <= 30, lix(topic.answer.da)
+    assert all(lix(entry.a.da) <= 40 for entry in topic.faq)
+    assert all(r in kb.topics for r in topic.related)
+
+
+def test_acute_psychiatry_is_local_and_tells_region_h_to_walk_in(knowledge) -> None:  # type: ignore[no-untyped-def]
+    kb, _ = knowledge
+    topic = kb.topics["akut-psykiatri"]
+    assert set(topic.municipalities) == {"randers", "roskilde", "koebenhavn", "favrskov", "aarhus", "hoeje-taastrup"}
+    kbh = to_plain(render_answer(kb, "akut-psykiatri", "da", "koebenhavn", TODAY).html)
+    assert "uden at ringe først" in kbh and "1813" in kbh
+    aarhus = to_plain(render_answer(kb, "akut-psykiatri", "da", "aarhus", TODAY).html)
+    assert "70 11 31 31" in aarhus and "ringe først" in aarhus
+    for lang in ("da", "en"):
+        head = topic.answer.get(lang)[:200]
+        assert "112" in head and "70 20 12 01" in head
+
+
+def test_the_1813_card_no_longer_says_to_call_before_psychiatric_help(knowledge) -> None:  # type: ignore[no-untyped-def]
+    kb, _ = knowledge
+    card = kb.services["akuttelefon-1813"].description.da
+    assert "psykiatrisk akutmodtagelse" in card and "direkte" in card
+    assert kb.services["koebenhavn-sociale-doegnvagt"].phone == "33 17 33 33"
