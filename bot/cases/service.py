@@ -111,6 +111,7 @@ def create_case(session: Session, *, transport: str, chat_id: int, lang: str, mu
     """Open a case (anonymous until the young person consents to share details)."""
     case = Case(transport=transport, chat_id=chat_id, lang=lang, municipality=municipality, urgency=urgency,
                 reasons=_merge([], reasons), created_at=now, waiting_since=now)
+    _age_from_reasons(case)
     case.priority = compute_priority(case)
     session.add(case)
     session.flush()
@@ -138,9 +139,16 @@ def enrich(session: Session, case: Case, *, urgency: str | None = None, reasons:
         case.urgency = "emergency"
         log_event(session, case, "raised", now, actor="youth", detail="emergency")
     case.reasons = _merge(case.reasons or [], reasons)
+    _age_from_reasons(case)
     case.priority = compute_priority(case)
     session.add(case)
     return became_emergency
+
+
+def _age_from_reasons(case: Case) -> None:
+    """"jeg er 16": triage found the person is under 18, so the age question need not be asked."""
+    if case.age_band is None and "under_18" in (case.reasons or []):
+        case.age_band = "under_18"
 
 
 def set_age(case: Case, band: str) -> None:

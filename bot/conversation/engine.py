@@ -276,7 +276,9 @@ def _audience(scope: Scope, ctx: Context) -> str:
              for role in roles}
     if not roles or ctx.role() in roles:
         return ""
-    return "partners" if Role.PARTNER in roles and Role.CASEWORKER not in roles else "staff"
+    if Role.PARTNER in roles and Role.CASEWORKER not in roles:
+        return "partners"
+    return "leads" if Role.CASEWORKER not in roles and ctx.role() is not Role.YOUTH else "staff"
 
 
 def _with_text(incoming: Incoming, text: str) -> Incoming:

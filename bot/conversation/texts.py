@@ -66,6 +66,8 @@ def refused_command(name: str, audience: str) -> str:
     if audience == "staff":
         return _("Sorry, /{name} is only for caseworkers. If you need help yourself, write your question or tap "
                  "Urgent help.").format(name=name)
+    if audience == "leads":
+        return _("Sorry, /{name} is only for coordinators and admins.").format(name=name)
     return _("/{name} works in your team's Telegram group, not here.").format(name=name)
 
 
