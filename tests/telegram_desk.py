@@ -7,7 +7,6 @@ all of them and sent everything it queued: "nothing was sent" can be checked wit
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlmodel import Session, select
@@ -72,9 +71,11 @@ class Desk:
 
     def join(self, user: int, name: str, municipality: str = "aarhus", role: str = "caseworker") -> int:
         """A member of staff redeems an invite in their private chat (their chat id is their user id)."""
+        municipal = role in ("caseworker", "coordinator")
         with session_scope(self.bot.engine) as session:
-            code = create_invite(session, role=role, municipality=municipality if role != "admin" else None,
-                                 now=dt.datetime.now(dt.UTC))
+            code = create_invite(session, role=role, municipality=municipality if municipal else None,
+                                 provider="Boligselskab Test" if role == "partner" else None,
+                                 now=self.bot.app.deps.clock())
         self.command(user, "start", code, first_name=name)
         return user
 
