@@ -64,7 +64,7 @@ def test_private_chat_buttons_pressed_in_the_team_group_do_nothing(desk: Desk) -
     assert len(desk.cases()) == before, "no case was opened for the group"
     # The team chat's message records survive: the next change edits the card in place.
     mark = desk.in_team(METTE, "tag", "1")
-    assert [c.method for c in desk.to(TEAM, mark) if "Sag #1" in plain(c)][0] == "editMessageText"
+    assert next(c.method for c in desk.to(TEAM, mark) if "Sag #1" in plain(c)) == "editMessageText"
 
 
 def test_asking_erasing_and_asking_again_does_not_flood_the_team(desk: Desk) -> None:
