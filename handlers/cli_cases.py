@@ -128,9 +128,10 @@ def list_(as_json: bool) -> None:
 def invites(as_json: bool) -> None:
     """List the invites that can still be used (not used, cancelled or expired)."""
     with _session() as session:
-        rows = [{"id": i.id, "role": i.role, "municipality": i.municipality, "provider": i.provider,
-                 "created_at": i.created_at.isoformat(), "expires_at": i.expires_at.isoformat()}
-                for i in open_invites(session, utcnow())]
+        rows: list[dict[str, Any]] = [
+            {"id": i.id, "role": i.role, "municipality": i.municipality, "provider": i.provider,
+             "created_at": i.created_at.isoformat(), "expires_at": i.expires_at.isoformat()}
+            for i in open_invites(session, utcnow())]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False))
         return

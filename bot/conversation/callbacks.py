@@ -14,7 +14,6 @@ import enum
 import re
 import types
 import typing
-from functools import cache
 from typing import Any, ClassVar, Self
 
 from bot.replies import CALLBACK_DATA_MAX_BYTES, Button
@@ -100,7 +99,7 @@ class CallbackData:
     @classmethod
     def example(cls) -> Self:
         """A valid instance (the first value of every field), for tests that press every kind of button."""
-        values = {}
+        values: dict[str, Any] = {}
         for spec in _fields(cls):
             if isinstance(spec.kind, type) and issubclass(spec.kind, enum.Enum):
                 values[spec.name] = next(iter(spec.kind))
@@ -110,10 +109,17 @@ class CallbackData:
 
 
 _INVALID = object()
+_FIELDS: dict[type, tuple[_Field, ...]] = {}
 
 
-@cache
 def _fields(cls: type[CallbackData]) -> tuple[_Field, ...]:
+    """The class's fields with their types, read once per class."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = _read_fields(cls)
+    return _FIELDS[cls]
+
+
+def _read_fields(cls: type[CallbackData]) -> tuple[_Field, ...]:
     hints = typing.get_type_hints(cls)
     found = []
     for field in dataclasses.fields(cls):  # type: ignore[arg-type]

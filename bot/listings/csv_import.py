@@ -133,11 +133,12 @@ def _decode(data: bytes, report: Report) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _windows_1252(data)
-        if text is None:
+        windows = _windows_1252(data)
+        if windows is None:
             report.problems.append(_("I cannot read the letters in the file. Save it as 'CSV UTF-8' and "
                                      "send it again."))
             return None
+        text = windows
         report.notes.append(_("The file was saved as Windows text (Excel's plain CSV), not UTF-8. I read it as "
                               "Windows-1252: check that æ, ø and å look right. Next time choose 'CSV UTF-8'."))
     if "\x00" in text:
@@ -176,7 +177,7 @@ def _rows(text: str, report: Report) -> tuple[list[str], list[tuple[int, list[st
 def _records(text: str, delimiter: str, report: Report) -> list[list[str]] | None:
     """Every row's cells; a cell over MAX_CELL characters (or a quote never closed) stops with the row."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = []
+    records: list[list[str]] = []
     try:
         records.extend(reader)
     except csv.Error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.models import Outbox, Profile
 from bot.privacy.models import ErasedChat, SentByUser
@@ -26,19 +26,19 @@ def remember(session: Session, key: bytes, transport: str, chat_id: int, now: dt
     """Before erasing: keep the chat's recent message ids, flood window and case times under its pseudonym."""
     since = now - KEEP_FOR
     bot_ids = session.execute(
-        select(Outbox.message_id).where(Outbox.transport == transport, Outbox.chat_id == chat_id,
-                                        Outbox.message_id.is_not(None), Outbox.sent_at >= since)  # type: ignore[union-attr]
+        select(col(Outbox.message_id)).where(col(Outbox.transport) == transport, col(Outbox.chat_id) == chat_id,
+                                             col(Outbox.message_id).is_not(None), col(Outbox.sent_at) >= since)
     ).scalars().all()
     own_ids = session.execute(
-        select(SentByUser.message_id).where(SentByUser.transport == transport, SentByUser.chat_id == chat_id,
-                                            SentByUser.sent_at >= since)
+        select(col(SentByUser.message_id)).where(col(SentByUser.transport) == transport,
+                                                 col(SentByUser.chat_id) == chat_id, col(SentByUser.sent_at) >= since)
     ).scalars().all()
     profile = session.execute(
-        select(Profile).where(Profile.transport == transport, Profile.chat_id == chat_id)).scalars().first()
+        select(Profile).where(col(Profile.transport) == transport, col(Profile.chat_id) == chat_id)).scalars().first()
     name = pseudonym(key, transport, chat_id)
     row = session.get(ErasedChat, name) or ErasedChat(pseudonym=name, erased_at=now, expires_at=now + KEEP_FOR)
     row.erased_at, row.expires_at = now, now + KEEP_FOR
-    row.message_ids = sorted({*row.message_ids, *(int(i) for i in (*bot_ids, *own_ids))})
+    row.message_ids = sorted({*row.message_ids, *(int(i) for i in (*bot_ids, *own_ids) if i is not None)})
     if profile is not None and profile.window_start is not None:
         row.window_start, row.window_count = profile.window_start, profile.window_count
     # Each erasure adds the cases opened since the last one (earlier ones were anonymised then).
@@ -77,7 +77,7 @@ def take_message_ids(session: Session, key: bytes, transport: str, chat_id: int,
 
 
 def expire(session: Session, now: dt.datetime) -> int:
-    result = session.execute(delete(ErasedChat).where(ErasedChat.expires_at <= now))  # type: ignore[arg-type]
+    result = session.execute(delete(ErasedChat).where(col(ErasedChat.expires_at) <= now))
     return result.rowcount  # type: ignore[attr-defined,no-any-return]
 
 
