@@ -143,14 +143,14 @@ def _come_back(ctx: Context, case: Case, urgency: str, reasons: tuple[str, ...],
     """The person asks again soon after a close: the same case opens again, keeping all that is known."""
     service.reopen(ctx.session, case, ctx.now, "came_back")
     service.enrich(ctx.session, case, urgency=urgency, reasons=reasons, now=ctx.now)
+    if words:
+        relay.keep_words(ctx, case, words)  # only with their consent from the first time
+        service.youth_wrote(case, ctx.now)
     cards.announce(ctx.session, case, ctx.now, ctx.deps.settings)
     cards.ping(ctx.session, case, lambda: _("Case #{number} is open again: the young person asks for help again.")
-               .format(number=case.id), ctx.now)
+               .format(number=case.id), ctx.now, words=bool(words))
     ctx.reply(notices.reopened(case, ctx.lang))
-    if words and case.words_consent:
-        relay.keep_words(ctx, case, words)
-        cards.refresh(ctx.session, case, ctx.now)
-    elif case.words_consent is None:
+    if case.words_consent is None:
         _ask(ctx, case, "words", first=words)
 
 

@@ -95,8 +95,8 @@ def _claim(ctx: Context, number: int, *, button: bool) -> None:
     if button:
         ctx.answer_callback(result.short)
     if _privately(ctx, result, staff):
-        if not button:
-            ctx.reply(Reply(esc(result.short)))
+        if not button and staff is not None:
+            ctx.reply(Reply(esc(_("{name} has case #{number} now.").format(name=staff.display_name, number=number))))
         return
     if not button or result.ok:
         _answer(ctx, result)
