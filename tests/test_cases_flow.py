@@ -96,7 +96,8 @@ def test_answers_raise_the_priority_and_update_one_card_in_place(engine, make_ap
     assert "thrown_out" in after.all_reasons()
     edits = to(sent, group)
     assert edits and all(e.kind == "edit" for e in edits)
-    assert "sover ude" in edits[-1].text and "under 18" in edits[-1].text
+    assert "i nat: intet sted / ude" in edits[-1].text and "under 18" in edits[-1].text
+    assert "sover ude" not in edits[-1].text, "the answer is not repeated as a reason"
     cards_sent = [s for s in desk.sender.sent if s.chat_id == group.chat_id and s.kind == "send" and "Sag #" in s.text]
     assert len(cards_sent) == 1
 

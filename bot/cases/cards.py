@@ -19,7 +19,15 @@ from bot.cases import routing, sending, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.hours import TZ
-from bot.cases.models import OUTCOME_NAMES_DA, Case, CaseCard, CaseStatus, Outcome
+from bot.cases.models import (
+    AGE_REASONS,
+    OUTCOME_NAMES_DA,
+    TONIGHT_REASONS,
+    Case,
+    CaseCard,
+    CaseStatus,
+    Outcome,
+)
 from bot.cases.routing import Target
 from bot.config import Settings
 from bot.conversation.callbacks import button
@@ -154,7 +162,9 @@ def card_text(session: Session, case: Case, now: dt.datetime) -> str:
     """The card's HTML in the current language: one look on a phone."""
     rank = service.priority_rank(case)
     mun = municipality_name(case.municipality) if case.municipality else _("municipality not told yet")
-    found = "; ".join(reason_label(r) for r in case.all_reasons()) or "–"
+    # The age and tonight's answer have their own line: their reason codes would only say it twice.
+    said = {AGE_REASONS.get(case.age_band or ""), TONIGHT_REASONS.get(case.tonight or "")}
+    found = "; ".join(reason_label(r) for r in case.all_reasons() if r not in said) or "–"
     if case.consent:
         contact = ", ".join(x for x in (case.first_name, case.phone) if x) or _("consented, nothing shared")
     else:
