@@ -32,9 +32,10 @@ class Desk:
         self.bot.send(update)
         self.sent_updates += 1
 
-    def sync(self) -> None:
-        """Until every update sent so far is handled and nothing is left to deliver."""
-        self.bot.wait_idle(self.sent_updates, timeout=30)
+    def sync(self, timeout: float = 30) -> None:
+        """Until every update sent so far is handled and nothing is left to deliver (Telegram's limit of about
+        one message a second per chat makes a burst to one chat take that many seconds)."""
+        self.bot.wait_idle(self.sent_updates, timeout=timeout)
 
     def write(self, chat: int, text: str, **kwargs: Any) -> int:
         """A young person (or a caseworker, privately) writes; returns a mark for ``since``."""

@@ -51,6 +51,8 @@ class Context:
     outcome: Outcome = field(default_factory=Outcome)
     # Set when the person's data was just erased: the engine then writes no profile back.
     erased: bool = False
+    # True when this update created the chat's profile: nothing was stored about the chat before it.
+    new_chat: bool = False
     _triaged: dict[str, Triage] = field(default_factory=dict)
     # The sender's staff membership, looked up once per update (a list so "looked up, none" is cached too).
     _staff: list[Staff | None] = field(default_factory=list)

@@ -86,8 +86,8 @@ class Core:
         if incoming.update_id is not None and not _first_delivery(session, incoming, self.deps.clock()):
             log.info("duplicate update %s ignored", incoming.update_id)
             return Outcome()
-        profile = _profile(session, incoming, self.deps.clock(), self._key)
-        ctx = Context(session, incoming, profile, self.deps, self.router)
+        profile, created = _profile(session, incoming, self.deps.clock(), self._key)
+        ctx = Context(session, incoming, profile, self.deps, self.router, new_chat=created)
         with use_lang(profile.lang):
             self._dispatch(ctx)
         if ctx.erased:
@@ -302,7 +302,9 @@ _PROFILE_OF_CHAT = select(Profile).where(Profile.transport == bindparam("transpo
                                          Profile.chat_id == bindparam("chat_id"))
 
 
-def _profile(session: Session, incoming: Incoming, now: dt.datetime, key: Callable[[], bytes]) -> Profile:
+def _profile(session: Session, incoming: Incoming, now: dt.datetime, key: Callable[[], bytes]
+             ) -> tuple[Profile, bool]:
+    """The chat's profile, and whether it was created just now (nothing was stored about the chat before)."""
     profile = session.execute(_PROFILE_OF_CHAT, {"transport": incoming.transport, "chat_id": incoming.chat_id}
                               ).scalars().first()
     if profile is None:
@@ -314,4 +316,5 @@ def _profile(session: Session, incoming: Incoming, now: dt.datetime, key: Callab
             leftovers.restore_flood_window(session, key(), profile, now)
         session.add(profile)
         session.flush()
-    return profile
+        return profile, True
+    return profile, False

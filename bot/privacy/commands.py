@@ -79,6 +79,10 @@ def erase(ctx: Context) -> None:
     erase_person(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id, ctx.now, key=audit_key(ctx.deps.settings))
     ctx.erased = True
     ctx.answer_callback(_("Deleted"))
+    if ctx.new_chat:
+        # Pressed again after everything was deleted: the message already says so (editing it to the same
+        # text would be refused, and the refused row would keep the chat id until it expires).
+        return
     done = Reply(esc(_("Done. Everything Husly had saved about you is deleted. Write /start if you want to "
                        "begin again.")))
     # The question becomes the answer (an edit of a message /skjul still knows), and the row goes once sent.
