@@ -304,7 +304,10 @@ def ping(session: Session, case: Case, note: Callable[[], str], now: dt.datetime
 def announce(session: Session, case: Case, now: dt.datetime, settings: Settings | None = None) -> int:
     """Post the card wherever a new (or newly routed) case must be seen; refresh it where it already is."""
     targets = routing.announce_targets(session, case, now, settings)
-    if not targets:
+    if not targets and case.municipality is None:
+        # Seen once the person names their municipality (asked next); HUSLY_UNROUTED_* sends it somewhere now.
+        log.warning("case %s: no municipality yet and no route for such cases", case.id)
+    elif not targets:
         # Nobody to tell: the case stays in the queue (`husly cases list`) and the young person is told so.
         log.error("case %s: no staff to notify", case.id)
     refresh(session, case, now)
