@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test setup i18n bench lint
+.PHONY: chat test setup i18n bench lint report
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,14 @@ setup: $(STAMP)
 chat: $(STAMP)
 	$(BIN)/husly listings demo --quiet
 	$(BIN)/husly chat
+
+# A first report for a newcomer: four weeks of made-up activity (marked DEMO) in a database of its own,
+# then the HTML report. Open demo-report.html in a browser.
+DEMO_DB := $(CURDIR)/.demo-report/husly-demo.sqlite3
+report: $(STAMP)
+	rm -rf .demo-report && mkdir -p .demo-report
+	HUSLY_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/husly stats demo --days 28
+	HUSLY_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/husly report --out demo-report.html
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -33,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/case_delivery.py
 	$(BIN)/python benchmarks/telegram_throughput.py
 	$(BIN)/python benchmarks/fuzz.py
+	$(BIN)/python benchmarks/report.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

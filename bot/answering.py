@@ -49,6 +49,10 @@ def is_call_for_help(text: str) -> bool:
     return " ".join(fold(text).split()) in CALLS_FOR_HELP
 
 
+# What happened to a question, for the statistics (bot.models.QueryStat.outcome).
+OUTCOMES = ("answered", "unsure", "unanswered", "safety")
+
+
 @dataclass(frozen=True)
 class Answer:
     search: SearchResult
@@ -57,6 +61,9 @@ class Answer:
     municipality: str | None
     confident: bool
     reply: Reply
+    # answered (a topic), unsure (suggestions offered), unanswered (nothing found), safety (crisis information
+    # or the way to urgent help)
+    outcome: str = "answered"
 
     @property
     def topic(self) -> str | None:
@@ -88,13 +95,14 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     # calibrated confidence (fitted on general phrasings) is low: the close match is the evidence.
     confident = found.topic is not None and (found.confidence >= threshold or found.faq_match >= FAQ_SURE)
     if urgency.urgency is not Urgency.NONE:
-        reply = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons)
+        reply, outcome = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons), "safety"
     elif confident and found.topic and found.faq:
-        reply = render_faq(kb, found.topic, found.faq, reply_lang, where, today)
+        reply, outcome = render_faq(kb, found.topic, found.faq, reply_lang, where, today), "answered"
     elif confident and found.topic:
-        reply = render_answer(kb, found.topic, reply_lang, where, today)
+        reply, outcome = render_answer(kb, found.topic, reply_lang, where, today), "answered"
     elif is_call_for_help(text):
-        reply = call_for_help(reply_lang)
+        reply, outcome = call_for_help(reply_lang), "safety"
     else:
         reply = not_sure(kb, found.suggestions, reply_lang)
-    return Answer(found, urgency, reply_lang, where, confident, reply)
+        outcome = "unsure" if any(t in kb.topics for t in found.suggestions) else "unanswered"
+    return Answer(found, urgency, reply_lang, where, confident, reply, outcome)

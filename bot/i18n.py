@@ -20,6 +20,7 @@ from babel.dates import format_date as _babel_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_percent as _babel_percent
 from babel.support import NullTranslations, Translations
 
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
@@ -94,6 +95,11 @@ def format_money(amount: int | float | Decimal) -> str:
 
 def format_number(value: int | float) -> str:
     return format_decimal(value, locale=_locale())
+
+
+def format_percent(share: float) -> str:
+    """A share (0-1) as a whole percent: "73 %" in Danish, "73%" in English."""
+    return _babel_percent(share, locale=_locale())
 
 
 def format_date(day: dt.date) -> str:

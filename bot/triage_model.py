@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 from knowledge.loader import load as load_knowledge
 from knowledge.normalise import fold
+from knowledge.schema import Topic
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -50,12 +51,20 @@ def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
 def ordinary_questions(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:
     """The bundled knowledge base's example questions about housing, money and Husly itself, as `none`.
 
-    Hundreds of plain questions teach the model what everyday traffic looks like. A phrasing the rules flag
-    ("jeg skal sættes ud på fredag" under eviction) is left out: it is not an ordinary question.
+    Hundreds of plain questions teach the model what everyday traffic looks like: the topics' own phrasings and
+    their specific questions (faq), since curators move a specific phrasing from a topic into its faq entry. A
+    phrasing the rules flag ("jeg skal sættes ud på fredag" under eviction) is left out: it is not an ordinary
+    question.
     """
     kb = kb or load_knowledge(BUNDLED_ROOT)
     return [(phrase, "none") for topic in kb.topics.values() if topic.category in ORDINARY_CATEGORIES
-            for lang in ("da", "en") for phrase in topic.examples.get(lang) if rules_level(phrase) == "none"]
+            for lang in ("da", "en") for phrase in _phrasings(topic, lang) if rules_level(phrase) == "none"]
+
+
+def _phrasings(topic: Topic, lang: str) -> tuple[str, ...]:
+    """A topic's example questions and its specific questions with their phrasings, in one language."""
+    specific = (phrase for entry in topic.faq for phrase in (entry.q.get(lang), *entry.examples.get(lang)))
+    return (*topic.examples.get(lang), *specific)
 
 
 def train(rows: list[tuple[str, str]]) -> Pipeline:

@@ -208,11 +208,12 @@ for _group in case_commands:
     cli.add_command(_group)
 
 from handlers.cli_privacy import commands as privacy_commands  # noqa: E402
+from handlers.cli_report import COMMANDS as report_commands  # noqa: E402
 from handlers.cli_run import run as run_command  # noqa: E402
 
 cli.add_command(run_command)
 
-for _command in privacy_commands:
+for _command in (*privacy_commands, *report_commands):
     cli.add_command(_command)
 
 

@@ -79,3 +79,5 @@ class OtherQuestions(CallbackData, prefix="fl"):
 class Feedback(CallbackData, prefix="fb"):
     topic: str
     helpful: bool
+    # The question this answer was for, waiting in the curators' queue (bot.curation.queue); "" for none.
+    token: str = ""

@@ -7,6 +7,7 @@ from bot.conversation import menu
 from bot.conversation.router import Router
 from bot.listings import conversation as listings
 from bot.privacy import commands as privacy
+from bot.report import command as report
 
 
 def build_router() -> Router:
@@ -16,4 +17,5 @@ def build_router() -> Router:
     privacy.register(router)
     listings.register(router)
     cases.register(router)
+    report.register(router)
     return router

@@ -29,9 +29,11 @@ from bot.conversation.cards import (
 from bot.conversation.context import Context
 from bot.conversation.router import Router
 from bot.conversation.scope import ANYONE_OR_TEAM_STAFF
+from bot.curation import queue as curator_queue
 from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
 from bot.replies import Reply, esc
+from bot.stats.days import local_day
 from bot.triage import Triage, Urgency
 from knowledge.schema import MUNICIPALITIES
 
@@ -178,7 +180,11 @@ def feedback(ctx: Context, data: buttons.Feedback) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
     if not _topic_or_stale(ctx, data.topic):
         return
-    ctx.session.add(Feedback(topic=data.topic, helpful=data.helpful, lang=ctx.lang, created_at=ctx.now))
+    ctx.session.add(Feedback(topic=data.topic, helpful=data.helpful, lang=ctx.lang,
+                             municipality=ctx.profile.municipality, day=local_day(ctx.now), created_at=ctx.now))
+    if data.token:
+        # The question this answer was for goes to the curators on 👎 (scrubbed), and is forgotten on 👍.
+        curator_queue.feedback(ctx.session, data.token, data.helpful, ctx.now)
     ctx.answer_callback(_("Thank you! It helps us improve the answers."))
 
 

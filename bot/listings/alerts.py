@@ -24,6 +24,7 @@ from bot.listings.search import local_day
 from bot.models import Outbox
 from bot.outbox import enqueue
 from bot.replies import Reply, esc
+from bot.stats.record import record_alerts
 
 ALERT_DAYS = 60
 MESSAGES_PER_SECOND = 25
@@ -81,6 +82,7 @@ def dispatch(session: Session, now: dt.datetime) -> int:
     for alert_id, listing_id in pairs:
         by_alert[alert_id].append(listing_id)
     alerts = {a.id: a for a in session.exec(select(ListingAlert).where(ListingAlert.id.in_(by_alert))).all()}  # type: ignore[union-attr]
+    record_alerts(session, ((a.municipality, a.max_total, a.kind) for a in alerts.values()), now)
     start, step = _queue_start(session, now), dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)
     for i, (alert_id, listing_ids) in enumerate(sorted(by_alert.items())):
         alert = alerts[alert_id]

@@ -28,6 +28,7 @@ from bot.listings.models import KINDS
 from bot.listings.render import card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.replies import Button, Reply, esc
+from bot.stats.record import record_search
 from bot.triage import Urgency
 from knowledge.schema import MUNICIPALITIES
 
@@ -75,7 +76,7 @@ def show_page(ctx: Context, data: SearchPage) -> None:
     if filters is None or data.page > COUNT_CAP:
         ctx.answer_callback(texts.stale_button())
         return
-    ctx.reply(results(ctx, filters, data.page))
+    ctx.reply(results(ctx, filters, data.page, count=data.page == 0))
 
 
 def turn_page(ctx: Context, data: SearchTurn) -> None:
@@ -117,7 +118,7 @@ def free_text_search(ctx: Context) -> bool:
     elif filters.municipality and not ctx.profile.municipality:
         # Remembered like a municipality named in a question, so later help is local too.
         ctx.profile.municipality = filters.municipality
-    ctx.reply(results(ctx, filters, 0))
+    ctx.reply(results(ctx, filters, 0, count=True))
     return True
 
 
@@ -130,11 +131,17 @@ def stop_alert(ctx: Context) -> None:
                         buttons=texts.menu_buttons()))
 
 
-def results(ctx: Context, filters: Filters, page: int) -> Reply:
-    """One page of listings (5), cheapest first, with page buttons, or suggestions when nothing fits."""
+def results(ctx: Context, filters: Filters, page: int, *, count: bool = False) -> Reply:
+    """One page of listings (5), cheapest first, with page buttons, or suggestions when nothing fits.
+
+    ``count``: a new search (not paging), counted for the report (where, rent band, found or not).
+    """
     found = search(ctx.session, filters, today=local_day(ctx.now), page=page)
     if not found.listings and page > 0:
         found = search(ctx.session, filters, today=local_day(ctx.now), page=0)
+    if count:
+        record_search(ctx.session, municipality=filters.municipality, max_total=filters.max_total,
+                      kind=filters.kind, found=found.total > 0, now=ctx.now)
     if not found.listings:
         return _nothing_found(ctx, filters)
     count = (_("More than {n} homes fit").format(n=COUNT_CAP) if found.total > COUNT_CAP

@@ -47,8 +47,9 @@ def privacy_notice(ctx: Context) -> None:
         esc(_("Husly saves as little as possible: your language and municipality, so the answers fit you.")),
         esc(_("If you ask for a caseworker, we save your case and the messages in it. Only caseworkers in your "
               "municipality can see it. Your name and phone number are only shared if you say yes.")),
-        esc(_("We do not save your questions to the bot. Messages and closed cases are made anonymous after "
-              "{days} days.").format(days=days)),
+        esc(_("We do not save your questions with your name or chat. A question Husly could not answer is kept "
+              "without names, numbers and addresses, so the answers can get better. It is deleted after {days} "
+              "days, and messages and closed cases are made anonymous after {days} days.").format(days=days)),
         esc(_("/mine_data sends you everything we have saved. /slet deletes it. /skjul hides this chat "
               "quickly.")),
     ]

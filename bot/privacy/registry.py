@@ -42,7 +42,7 @@ def _export_profile(session: Session, transport: str, chat_id: int) -> dict[str,
     ).scalars().first()
     if profile is None:
         return {}
-    keep = ("lang", "municipality", "state", "created_at", "last_seen_at", "blocked")
+    keep = ("lang", "municipality", "state", "created_at", "last_seen_at", "last_asked_on", "blocked")
     return {key: _iso(getattr(profile, key)) for key in keep}
 
 
