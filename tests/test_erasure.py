@@ -40,13 +40,17 @@ def traces(engine: Engine) -> list[str]:
 
 def every_flow(desk: Desk) -> tuple[Chat, Chat, Chat]:
     """A young person through every flow: case, words kept, contact, relayed both ways, /sag briefing, note,
-    transfer, a listing alert with a sent match, 👍 feedback, a question for the statistics."""
+    transfer, a listing alert with a sent match, 👍 feedback, a question for the statistics, one for the
+    curators' queue."""
     mette, rikke = desk.staff("Mette"), desk.staff("Rikke", municipality="randers")
     group = desk.team(mette)
     youth = desk.chat(CHAT_ID, lang="da")
     youth.command("start", "aarhus")
     youth.say("hvordan søger jeg boligstøtte")  # Q&A: anonymous statistics only
     youth.press("fb:boligstoette:1")  # feedback: anonymous
+    # Curator data: a question Husly cannot answer, with a name and a number in it, goes to the curators'
+    # queue scrubbed and never linked to the chat.
+    youth.say(f"hej jeg hedder {NAME} og min nummer er {PHONE}, kan man få en gratis trampolin til stuen")
     youth.press("ls:a:aarhus:4000:")  # a saved search ...
     put(desk.engine, item("alert-1", rent=3500, aconto=0), now=desk.app.deps.clock())  # ... and a match sent
     youth.deliver()
@@ -77,6 +81,7 @@ def test_after_slet_no_table_holds_the_chat_id_name_phone_or_words(engine, make_
                                   callback_data="priv:erase-yes", message_id=502))
     sent = youth.deliver()
     assert traces(engine) == [], f"left after /slet: {traces(engine)}"
+    assert "trampolin" in every_value(engine), "the curators' item stays: scrubbed, and linked to no one"
     assert not any("Kagemand" in s.text for s in desk.sender.sent), "the waiting relay was cancelled"
     assert any("deleted their data" in s.text for s in to(sent, rikke))
     erased = case(engine)

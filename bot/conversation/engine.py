@@ -276,6 +276,8 @@ def _audience(scope: Scope, ctx: Context) -> str:
              for role in roles}
     if not roles or ctx.role() in roles:
         return ""
+    if roles == {Role.ADMIN}:
+        return "admins"
     if Role.PARTNER in roles and Role.CASEWORKER not in roles:
         return "partners"
     return "leads" if Role.CASEWORKER not in roles and ctx.role() is not Role.YOUTH else "staff"

@@ -68,6 +68,8 @@ def refused_command(name: str, audience: str) -> str:
                  "Urgent help.").format(name=name)
     if audience == "leads":
         return _("Sorry, /{name} is only for coordinators and admins.").format(name=name)
+    if audience == "admins":
+        return _("Sorry, only administrators can use /{name}.").format(name=name)
     return _("/{name} works in your team's Telegram group, not here.").format(name=name)
 
 
