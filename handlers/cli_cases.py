@@ -232,7 +232,23 @@ def team_set(municipality: str, chat_id: int | None, oncall_chat_id: int | None,
     with _session() as session:
         saved = service.set_team(session, municipality, utcnow(), transport=transport, team_chat_id=chat_id,
                                  oncall_chat_id=oncall_chat_id, office_hours=office_hours, actor=cli_actor())
+        for group in (chat_id, oncall_chat_id):
+            if group:
+                _team_menu(session, saved.transport, group)
         click.echo(_team_line(municipality, saved.team_chat_id, saved.oncall_chat_id, saved.office_hours))
+
+
+def _team_menu(session: Session, transport: str, chat_id: int) -> None:
+    """The group's own command menu (the case commands), as `/team` in the group gives it, in Danish."""
+    from bot.conversation.features import build_router
+    from bot.conversation.scope import Place
+    from bot.i18n import _
+    from bot.outbox import enqueue
+    from bot.staff.models import Role
+
+    with use_lang("da"):
+        commands = [(name, _(key)) for name, key in build_router().menu_for(Role.CASEWORKER, Place.TEAM)]
+    enqueue(session, transport=transport, chat_id=chat_id, kind="commands", commands=commands, now=utcnow())
 
 
 def _team_line(slug: str, team_chat: int | None, oncall: int | None, office: str | None) -> str:

@@ -55,7 +55,7 @@ def test_staff_invite_list_and_revoke(husly) -> None:  # type: ignore[no-untyped
     assert husly("staff", "revoke", str(member["id"]))[0] == 1
 
 
-def test_team_settings_are_checked_and_shown(husly) -> None:  # type: ignore[no-untyped-def]
+def test_team_settings_are_checked_and_shown(husly, clock) -> None:  # type: ignore[no-untyped-def]
     code, _, err = husly("team", "set", "--municipality", "aarhus", "--office-hours", "mon-fry 8-16")
     assert code == 2 and "office-hours" in err
     code, out, _ = husly("team", "set", "--municipality", "aarhus", "--chat-id", "-100777",
@@ -64,6 +64,13 @@ def test_team_settings_are_checked_and_shown(husly) -> None:  # type: ignore[no-
     _, out, _ = husly("team", "show")
     assert "aarhus\tteam=-100777\toncall=-100888\thours=mon-thu 08:00-15:30; fri 08:00-13:00" in out
     assert len(out.strip().splitlines()) == 6
+    # Both groups get the staff's command menu (not the young people's /slet and /skjul) when the bot runs.
+    clock.now = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)  # the CLI queues on the real clock
+    sender = Chat(husly.app, chat_id=-100777).sender
+    Chat(husly.app, chat_id=-100777, sender=sender).deliver()
+    for group in (-100777, -100888):
+        names = [name for name, _description in sender.menus[group]]
+        assert "sager" in names and "luk" in names and "slet" not in names
 
 
 def test_the_whole_loop_on_the_console(husly) -> None:  # type: ignore[no-untyped-def]

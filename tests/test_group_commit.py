@@ -144,3 +144,28 @@ def test_an_update_that_loses_a_race_to_create_a_row_is_tried_again_not_apologis
     sent = Chat(app).deliver()
     assert calls == [9301, 9301]
     assert any("Kilde:" in s.text for s in sent) and not any("gik noget galt" in s.text for s in sent)
+
+
+def test_an_update_that_loses_a_deadlock_is_tried_again_not_apologised_for(
+        sqlite_engine, make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    import bot.conversation.engine as engine_module
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"  # PostgreSQL's "deadlock detected" (fx /slet deleting rows the worker is marking)
+
+    app = make_app(sqlite_engine)
+    real_profile, calls = engine_module._profile, []
+
+    def deadlocked_profile(session, incoming, *rest):  # type: ignore[no-untyped-def]
+        calls.append(incoming.update_id)
+        if len(calls) == 1:
+            raise OperationalError("DELETE FROM outbox", {}, Deadlock("deadlock detected"))
+        return real_profile(session, incoming, *rest)
+
+    monkeypatch.setattr(engine_module, "_profile", deadlocked_profile)
+    app.core.handle(_text(52, 9302))
+    sent = Chat(app).deliver()
+    assert calls == [9302, 9302] and app.core.failures == 0
+    assert any("Kilde:" in s.text for s in sent) and not any("gik noget galt" in s.text for s in sent)

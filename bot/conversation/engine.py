@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sqlalchemy import Engine, bindparam
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from bot.conversation import texts
@@ -62,6 +62,13 @@ class Core:
             if retry:
                 # Another instance created the same row first (fx the profile of a new chat): once more, it exists.
                 log.info("update %s hit a concurrent insert; trying again", incoming.update_id)
+                return self.handle(incoming, retry=False)
+            return self._apologise(incoming, exc)
+        except OperationalError as exc:
+            if retry and _transient(exc):
+                # A deadlock or a lock wait with another transaction (fx the delivery worker marking rows sent
+                # while /slet deletes them): nothing was committed, so the same update once more is safe.
+                log.info("update %s lost a lock to another transaction; trying again", incoming.update_id)
                 return self.handle(incoming, retry=False)
             return self._apologise(incoming, exc)
         except Exception as exc:  # a bug must never leave someone, maybe in crisis, without an answer
@@ -268,6 +275,16 @@ class Core:
             profile.flood_noticed = True
             ctx.reply(Reply(esc(notice)))
         return True
+
+
+# PostgreSQL: deadlock detected, serialization failure, lock not available; SQLite: "database is locked".
+_TRANSIENT_STATES = {"40P01", "40001", "55P03"}
+
+
+def _transient(exc: OperationalError) -> bool:
+    """Whether the transaction failed only because another one held a lock (worth one more try)."""
+    state = getattr(exc.orig, "sqlstate", None)
+    return state in _TRANSIENT_STATES or "database is locked" in str(exc.orig)
 
 
 def _audience(scope: Scope, ctx: Context) -> str:
