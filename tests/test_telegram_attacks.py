@@ -20,7 +20,8 @@ from tests.telegram_desk import TEAM, Desk
 from tests.telegram_harness import FRAMEWORKS, InProcessBot, plain
 
 METTE, PARTNER = 7201, 7202
-YOUTH, OTHER = 5301, 5302
+# Distinctive ids: a short one could turn up inside a timestamp's microseconds.
+YOUTH, OTHER = 5_551_234_567, 5_551_234_568
 NAME, PHONE, WORDS = "Sofie", "+45 22 33 44 55", "min far Lars slår mig"
 HEADER = "reference;kommune;omraade;type;vaerelser;kvm;husleje;ansoeg_link\n"
 

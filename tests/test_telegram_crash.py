@@ -81,11 +81,12 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
 
         # ... while the crisis message is handled: the case, its card and the replies are committed.
         first.send(tg.text_update(CHAT, "jeg har lyst til at tage mit eget liv"))
-        wait_until(lambda: len(rows(engine, chat_id=TEAM_CHAT)) == 1, what="the card committed to the outbox")
+        wait_until(lambda: len(rows(engine, chat_id=TEAM_CHAT, kind="send")) == 1,
+                   what="the card committed to the outbox")
         first.kill()
         killed_at = time.time()
 
-    (card,) = rows(engine, chat_id=TEAM_CHAT)
+    (card,) = rows(engine, chat_id=TEAM_CHAT, kind="send")
     assert (card.status, card.locked_until, card.attempts) == ("pending", None, 0), "committed, not sent"
     with Session(engine) as session:
         (case,) = session.exec(select(Case)).all()
@@ -98,7 +99,8 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
     tg.delay(0, "sendMessage")
     with HuslyProcess(tg, "aiogram", "polling", data) as second:
         (sent,) = wait_sent(tg, TEAM_CHAT, 1, timeout=20)
-        wait_until(lambda: rows(engine, chat_id=TEAM_CHAT)[0].status == "sent", what="the card marked sent")
+        wait_until(lambda: rows(engine, chat_id=TEAM_CHAT, kind="send")[0].status == "sent",
+                   what="the card marked sent")
         assert "cs:claim:1" in [b.get("callback_data") for row in sent.params["reply_markup"]["inline_keyboard"]
                                 for b in row]
 
