@@ -37,6 +37,7 @@ i18n: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/retrieval.py
 	$(BIN)/python benchmarks/triage.py
+	$(BIN)/python benchmarks/real_messages.py
 	$(BIN)/python benchmarks/listings.py
 	$(BIN)/python benchmarks/case_delivery.py
 	$(BIN)/python benchmarks/telegram_throughput.py

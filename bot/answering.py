@@ -1,19 +1,40 @@
-"""One question in, one answer out: triage, retrieval and rendering, with no conversation state.
+"""One message in, one answer out: triage, retrieval and rendering, with no conversation state.
 
-Used by the chat for free text and by `husly ask`, so both give the same answer to the same question.
+Used by the chat for free text and by `husly ask`, so both give the same answer to the same message.
+
+A message is read before it is searched (bot/reading.py): small talk gets a short reply; a letter that is about
+several things gets its best topics as choices rather than one confident guess; a message about someone else
+("min søn", "my friend") gets the answer for the person asking; a short follow-up ("Hvad koster det?") is read
+together with the topic shown just before; a crisis gets the safety essentials first and then what its own topic
+says; and when Husly is not sure it says so and offers the closest topics and a person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
+from bot.conversation.buttons import Menu, MenuItem
+from bot.conversation.callbacks import button
 from bot.conversation.cards import not_sure, render_answer, render_faq
-from bot.conversation.texts import call_for_help, safety_reply
-from bot.replies import Reply
+from bot.conversation.talk import (
+    choices_reply,
+    dont_know_reply,
+    for_other_intro,
+    out_of_area_reply,
+    small_talk_reply,
+)
+from bot.conversation.texts import call_for_help, safety_reply, safety_services
+from bot.followup import follow_up_search
+from bot.i18n import _, use_lang
+from bot.reading import Reading, read
+from bot.replies import Reply, esc
+from bot.smalltalk import small_talk
+from bot.someone_else import for_someone_else
 from bot.triage import Triage, Urgency, triage
 from knowledge.index import Index, SearchResult
-from knowledge.lexicon import Lang
+from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
 
@@ -21,6 +42,8 @@ from knowledge.normalise import fold
 CRISIS_TOPICS = {
     "suicide_or_self_harm": "selvmordstanker",
     "violence_or_threats": "vold-i-hjemmet",
+    # Danger from someone else ("truer med at slå mig ihjel", "stalker mig", "not safe here").
+    "in_danger": "vold-i-hjemmet",
     "under_18_unsafe_home": "under-18",
     "under_18_in_danger": "under-18",
     "thrown_out": "smidt-ud",
@@ -31,11 +54,17 @@ CRISIS_TOPICS = {
     "sleeps_outside": "hjemloes-akut",
     "homeless_now": "hjemloes-akut",
 }
-
-
 # How closely a question must match a specific question (SearchResult.faq_match) to be answered with it
 # whatever the topic's confidence.
 FAQ_SURE = 0.8
+# A letter is answered with one topic only when retrieval is this sure; otherwise it gets its best topics as
+# choices. The calibrated confidence was fitted on one-line questions; on letters it runs high (on the real
+# messages' development part, letters answered at 0.4-0.65 were wrong as often as right).
+LETTER_THRESHOLD = 0.65
+# Choices: topics whose rank score is at least this share of the best one's, at most MAX_CHOICES.
+CHOICE_SHARE = 0.5
+MAX_CHOICES = 3
+
 
 # A bare call for help says nothing of what is wrong; it gets the way to urgent help, not "I'm not sure".
 CALLS_FOR_HELP = frozenset(fold(phrase) for phrase in (
@@ -61,9 +90,13 @@ class Answer:
     municipality: str | None
     confident: bool
     reply: Reply
-    # answered (a topic), unsure (suggestions offered), unanswered (nothing found), safety (crisis information
-    # or the way to urgent help)
-    outcome: str = "answered"
+    # Messages after the first (a crisis: the safety essentials first, then the message's own topic).
+    more: tuple[Reply, ...] = ()
+    # What kind of reply it is: answer, choices, not_sure, small_talk, call_for_help, urgent.
+    kind: str = "answer"
+    for_someone_else: bool = False
+    # Read together with the topic shown before it ("Hvad koster det?" after kollegier).
+    follow_up: bool = False
 
     @property
     def topic(self) -> str | None:
@@ -75,34 +108,146 @@ class Answer:
         """The specific question (faq id) answered instead of the topic's general answer, if any."""
         return self.search.faq if self.confident and self.triage.urgency is Urgency.NONE else None
 
+    @property
+    def replies(self) -> tuple[Reply, ...]:
+        return (self.reply, *self.more)
+
+    @property
+    def outcome(self) -> str:
+        """For the statistics (one of OUTCOMES): answered, unsure (topics offered), unanswered (nothing found) or
+        safety (crisis information, or the way to urgent help)."""
+        if self.kind in ("urgent", "call_for_help"):
+            return "safety"
+        if self.kind == "answer":
+            return "answered"
+        return "unsure" if self.search.topic is not None and self.search.suggestions else "unanswered"
+
 
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
-           lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None) -> Answer:
-    """Triage and answer one question. A crisis gets the safety information instead of an article.
+           lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None,
+           previous_topic: str | None = None) -> Answer:
+    """Triage and answer one message.
 
-    ``triaged``: the chat has already scored this text for urgency; it is not done twice.
+    ``triaged``: the chat has already scored this text for urgency; it is not done twice. ``previous_topic``:
+    the topic shown to the person just before (a short follow-up question is read with it).
     """
-    found = index.search(text, lang=lang)
-    reply_lang: Lang = lang or found.lang
-    where = found.municipality or municipality
+    reading = read(text)
+    reply_lang: Lang = lang or detect_language(fold(text).split(), text)
     urgency = triaged or triage(text, reply_lang)
-    crisis_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
+    talk = small_talk(text) if urgency.urgency is Urgency.NONE else None
+    if talk:
+        empty = SearchResult(None, 0.0, (), reply_lang, None, MappingProxyType({}))
+        return Answer(empty, urgency, reply_lang, municipality, False, small_talk_reply(talk, reply_lang),
+                      kind="small_talk")
+    found = index.search(reading.body, lang=reply_lang)
+    follow_up = False
+    if previous_topic is not None and previous_topic in kb.topics and urgency.urgency is Urgency.NONE:
+        followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)
+        if followed is not None:
+            found, follow_up = followed, True
+    where = found.municipality or municipality
+    helper = for_someone_else(reading)
+    crisis_topic, agreed = _crisis_topic(kb, urgency, found)
     if crisis_topic and found.topic != crisis_topic:
         # Triage recognised the situation: its topic beats a word match ("kæreste" in "min kæreste slår mig").
-        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None, faq_match=0.0,
-                        suggestions=(crisis_topic, *[s for s in found.suggestions if s != crisis_topic][:2]))
+        others = [s for s in found.suggestions if s != crisis_topic][:2]
+        found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None,
+                        faq_match=0.0, suggestions=(crisis_topic, *others))
+    # A letter is about its crisis topic for sure only when its words agree (the topic is among the best three).
+    forced = crisis_topic is not None and (agreed or not reading.long)
+    sure = threshold if follow_up or forced or not reading.long else max(threshold, LETTER_THRESHOLD)
     # A question that is one of a topic's specific questions nearly word for word is answered even when the
     # calibrated confidence (fitted on general phrasings) is low: the close match is the evidence.
-    confident = found.topic is not None and (found.confidence >= threshold or found.faq_match >= FAQ_SURE)
+    matched = found.confidence >= sure or found.faq_match >= FAQ_SURE
+    confident = found.topic is not None and matched and (forced or crisis_topic is None)
+
+    def done(reply: Reply, kind: str, *more: Reply) -> Answer:
+        return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up)
+
     if urgency.urgency is not Urgency.NONE:
-        reply, outcome = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons), "safety"
-    elif confident and found.topic and found.faq:
-        reply, outcome = render_faq(kb, found.topic, found.faq, reply_lang, where, today), "answered"
-    elif confident and found.topic:
-        reply, outcome = render_answer(kb, found.topic, reply_lang, where, today), "answered"
-    elif is_call_for_help(text):
-        reply, outcome = call_for_help(reply_lang), "safety"
-    else:
-        reply = not_sure(kb, found.suggestions, reply_lang)
-        outcome = "unsure" if any(t in kb.topics for t in found.suggestions) else "unanswered"
-    return Answer(found, urgency, reply_lang, where, confident, reply, outcome)
+        safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper)
+        own = own_topic(found, urgency, confident)
+        if own is not None:
+            skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
+            topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip)
+            # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
+            compact = tuple(row for row in topic.buttons if any((b.data or "").startswith("more:") for b in row))
+            return done(safety, "urgent", replace(topic, buttons=compact))
+        choices = _choices(found)
+        if reading.long and len(choices) >= 2:
+            return done(safety, "urgent", choices_reply(kb, choices, reply_lang, for_other=helper))
+        return done(safety, "urgent")
+    reply, kind = _plain_reply(kb, reading, text, found, confident, today, reply_lang, where, helper)
+    if reading.long:
+        # Triage reads letters cautiously (an ordinary letter is not a crisis); the way to urgent help stays one
+        # tap away in case this one is.
+        reply = _with_safety_line(reply, reply_lang)
+    return done(reply, kind)
+
+
+def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchResult, confident: bool,
+                 today: dt.date, lang: Lang, where: str | None, helper: bool) -> tuple[Reply, str]:
+    """The reply to a message that is not a crisis (the topic, choices, or an honest "I don't know"), and its kind."""
+    place = other_place(fold(reading.body).split()) if not found.municipality else None
+    if confident and found.topic:
+        reply = (render_faq(kb, found.topic, found.faq, lang, where, today) if found.faq
+                 else render_answer(kb, found.topic, lang, where, today))
+        if helper:
+            reply = replace(reply, html=for_other_intro(lang) + "\n\n" + reply.html)
+        if place:
+            reply = replace(reply, html=out_of_area_reply(kb, place, (), lang).html + "\n\n" + reply.html)
+        return reply, "answer"
+    if is_call_for_help(text):
+        return call_for_help(lang), "call_for_help"
+    choices = _choices(found)
+    if reading.long and len(choices) >= 2:
+        return choices_reply(kb, choices, lang, for_other=helper), "choices"
+    if place:
+        return out_of_area_reply(kb, place, found.suggestions, lang), "not_sure"
+    if found.topic is None or reading.long:
+        return dont_know_reply(kb, found.suggestions if found.topic else (), lang), "not_sure"
+    return not_sure(kb, found.suggestions, lang), "not_sure"
+
+
+def _with_safety_line(reply: Reply, lang: Lang) -> Reply:
+    """``reply`` with a last line pointing to urgent help (and its button, if the reply has none)."""
+    with use_lang(lang):
+        line = "<i>" + esc(_("If you are in danger or have nowhere safe to sleep tonight, tap Urgent help or "
+                              "call 112.")) + "</i>"
+        rows = reply.buttons
+        if not any(b.data == "menu:urgent" for row in rows for b in row):
+            rows = (*rows, (button("🆘 " + _("Urgent help"), Menu(MenuItem.URGENT)),))
+    return replace(reply, html=reply.html + "\n\n" + line, buttons=rows)
+
+
+def own_topic(found: SearchResult, urgency: Triage, confident: bool) -> str | None:
+    """The topic a crisis message is about, to show after the safety essentials (None: they say it all).
+
+    The safety essentials for "urgent" already hold where to sleep tonight (the acute-homelessness topic).
+    """
+    if not confident or found.topic is None:
+        return None
+    if urgency.urgency is Urgency.URGENT and found.topic == "hjemloes-akut":
+        return None
+    return found.topic
+
+
+def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tuple[str | None, bool]:
+    """The topic of the situation triage recognised, and whether retrieval agrees (ranks it in its best three).
+
+    Of several reasons' topics, the one the words point to most wins ("threatened to kill me ... find the
+    courage to leave" is about violence, not suicide); without agreement, the first reason's.
+    """
+    candidates = [CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics]
+    ranked = [t for t in found.suggestions if t in candidates]
+    if ranked:
+        return ranked[0], True
+    return (candidates[0], False) if candidates else (None, False)
+
+
+def _choices(found: SearchResult) -> tuple[str, ...]:
+    """The best topics that are close enough to the best one to be offered beside it."""
+    if not found.suggestions:
+        return ()
+    best = found.scores.get(found.suggestions[0], 0.0)
+    return tuple(t for t in found.suggestions[:MAX_CHOICES] if found.scores.get(t, 0.0) >= CHOICE_SHARE * best)

@@ -83,7 +83,9 @@ def _as_json(result: Answer) -> dict[str, Any]:
         "reasons": list(result.triage.reasons),
         "lang": result.lang,
         "municipality": result.municipality,
-        "answer": to_text(result.reply.html),
+        "answer": "\n\n".join(to_text(reply.html) for reply in result.replies),
+        "kind": result.kind,
+        "for_someone_else": result.for_someone_else,
     }
 
 
@@ -111,7 +113,8 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
             if not question.strip():
                 click.echo(json.dumps({"topic": None, "faq": None, "confidence": 0.0, "suggestions": [],
                                        "urgency": "none", "reasons": [], "lang": lang or "da",
-                                       "municipality": municipality, "answer": ""}, ensure_ascii=False))
+                                       "municipality": municipality, "answer": "", "kind": "empty",
+                                       "for_someone_else": False}, ensure_ascii=False))
                 continue
             click.echo(json.dumps(_as_json(one(question)), ensure_ascii=False))
         return
@@ -122,8 +125,9 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
     if as_json:
         click.echo(json.dumps(_as_json(result), ensure_ascii=False, indent=2))
         return
-    click.echo(to_text(result.reply.html))
-    click.echo(f"\n[topic={result.topic} faq={result.faq} confidence={result.search.confidence:.2f} "
+    click.echo("\n\n".join(to_text(reply.html) for reply in result.replies))
+    click.echo(f"\n[kind={result.kind} topic={result.topic} faq={result.faq} "
+               f"confidence={result.search.confidence:.2f} "
                f"urgency={result.triage.urgency.value} lang={result.lang} municipality={result.municipality}]")
 
 

@@ -24,6 +24,9 @@ class Lexicon:
     synonyms: dict[tuple[str, ...], tuple[str, ...]]
     municipality_aliases: dict[tuple[str, ...], str]
     function_words: dict[str, frozenset[str]]
+    # The municipalities Husly does not cover, folded name -> name as written; ambiguous ones need "kommune".
+    other_places: dict[tuple[str, ...], str]
+    other_places_with_kommune: dict[tuple[str, ...], str]
 
     @cached_property
     def longest_alias(self) -> int:
@@ -50,7 +53,10 @@ def lexicon() -> Lexicon:
         for alias in names
     }
     words = {lang: frozenset(fold(" ".join(ws)).split()) for lang, ws in _read("language.yaml").items()}
-    return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words)
+    others = _read("other_municipalities.yaml")
+    return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words,
+                   other_places={tuple(fold(name).split()): name for name in others["names"]},
+                   other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]})
 
 
 def detect_language(tokens: list[str], raw: str = "") -> Lang:
@@ -59,6 +65,41 @@ def detect_language(tokens: list[str], raw: str = "") -> Lang:
     da = sum(t in words["da"] for t in tokens) + 2 * sum(ch in "æøåÆØÅ" for ch in raw)
     en = sum(t in words["en"] for t in tokens)
     return "en" if en > da else "da"
+
+
+def clear_language(text: str) -> Lang | None:
+    """The language ``text`` is clearly written in, or None when it is too short or mixed to tell.
+
+    Clear: at least two signs (function words; Danish letters count double) and at least twice as many, plus
+    one, as the other language has. "I sleep on the street tonight" is English; "ok", "SU?" and "kbh" are
+    neither, and the person's chosen language is kept.
+    """
+    tokens = fold(text).split()
+    words = lexicon().function_words
+    da = sum(t in words["da"] for t in tokens) + 2 * sum(ch in "æøåÆØÅ" for ch in text)
+    en = sum(t in words["en"] for t in tokens)
+    if max(da, en) < 2:
+        return None
+    if en >= 2 * da + 1:
+        return "en"
+    if da >= 2 * en + 1:
+        return "da"
+    return None
+
+
+def other_place(tokens: list[str]) -> str | None:
+    """A municipality (or town) outside the six that the folded tokens name, as written ("Odense"), or None."""
+    known = lexicon()
+    for start in range(len(tokens)):
+        for size in (3, 2, 1):
+            key = tuple(tokens[start : start + size])
+            if len(key) < size:
+                continue
+            if key in known.other_places:
+                return known.other_places[key]
+            if key in known.other_places_with_kommune and tokens[start + size : start + size + 1] == ["kommune"]:
+                return known.other_places_with_kommune[key]
+    return None
 
 
 def detect_municipality(tokens: list[str]) -> str | None:

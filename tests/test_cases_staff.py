@@ -262,7 +262,8 @@ def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engin
     mette = desk.staff("Mette")
     sent = to(mette.say("borgeren siger han vil tage sit liv, hvad gør jeg"), mette)
     assert "112" in sent[0].text  # the safety information is shown all the same
-    assert "no case was opened" in texts(sent)
+    # In the language of the message (Danish), whatever the caseworker's chat was set to.
+    assert "blev ikke oprettet en sag" in texts(sent)
     assert cases(engine) == []
 
 

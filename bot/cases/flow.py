@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
 from bot.conversation import texts
+from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
 from bot.conversation.cards import municipality_buttons, municipality_name, services_for
 from bot.conversation.context import Context
@@ -36,6 +38,8 @@ from knowledge.schema import MUNICIPALITIES
 log = logging.getLogger(__name__)
 
 FLOW = QUESTIONS_FLOW
+# The reason code on a case opened by someone asking for another person (a parent, a friend, a professional).
+FOR_SOMEONE_ELSE = "for_someone_else"
 STEPS = ("words", "municipality", "age", "tonight", "consent")
 # Typed answers that mean "no, stay anonymous" at the consent question.
 NO_WORDS = {"nej", "nej tak", "no", "no thanks", "anonym", "anonymous", "skip", "spring over", "ellers tak"}
@@ -47,21 +51,41 @@ FIRST_WORDS_MAX = 2000
 # ---- entry points ------------------------------------------------------------------------------------------
 
 def urgent(ctx: Context, result: Triage) -> None:
-    """Show the safety information, then connect an emergency at once or offer a caseworker."""
+    """Show the safety essentials and what the message's own topic says, then connect an emergency at once or
+    offer a caseworker. Someone asking for another person is offered a caseworker, never given a case unasked."""
     if not ctx.incoming.private:
         return
-    ctx.reply(texts.safety_first(ctx, result.urgency, result.reasons))
+    read = _read_crisis(ctx, result)
+    helper = read is not None and read.for_someone_else
+    ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons))
+    info = read.more[0] if read and read.more else None
+    reasons = (*result.reasons, FOR_SOMEONE_ELSE) if helper else result.reasons
     if _writes_as_staff(ctx):
+        if info:
+            ctx.reply(info)
         return
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     if case is not None:
-        _update_open_case(ctx, case, result.urgency.value, result.reasons)
+        if info:
+            ctx.reply(info)
+        _update_open_case(ctx, case, result.urgency.value, reasons)
         return
     words = _first_words(ctx)
-    if result.urgency is Urgency.EMERGENCY:
-        _connect(ctx, "emergency", result.reasons, words)
+    if result.urgency is Urgency.EMERGENCY and not helper:
+        if info:
+            ctx.reply(info)
+        _connect(ctx, "emergency", reasons, words)
         return
-    _offer(ctx, result.urgency.value, result.reasons, words)
+    _offer(ctx, result.urgency.value, reasons, words, info=info, helper=helper)
+
+
+def _read_crisis(ctx: Context, result: Triage) -> Answer | None:
+    """The typed message read as an answer: the safety essentials and its own topic (None for a button)."""
+    if ctx.incoming.kind != "text" or not ctx.incoming.text.strip():
+        return None
+    return answer(ctx.deps.kb, ctx.deps.index, ctx.incoming.text, today=ctx.now.date(),
+                  threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,  # type: ignore[arg-type]
+                  municipality=ctx.profile.municipality, triaged=result)
 
 
 def _first_words(ctx: Context) -> str:
@@ -90,14 +114,26 @@ def menu_staff(ctx: Context) -> None:
     _accept(ctx, offer, "asked_for_caseworker")
 
 
-def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str) -> None:
+def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, info: Reply | None = None,
+           helper: bool = False) -> None:
+    """Ask before opening a case; ``info`` (the message's own topic) comes first in the same message. The words
+    wait in the person's own state until they say yes (and, on the case, whether they may be kept)."""
     ctx.profile.state = {"case_offer": {"urgency": urgency, "reasons": list(reasons), "words": words}}
     org = notices.org_name(ctx.profile.municipality, ctx.lang)
-    ctx.reply(Reply(
-        esc(_("Do you want a caseworker from {org} to write to you here in the chat? You can stay anonymous.")
-            .format(org=org)),
-        buttons=((make_button(_("Yes, connect me"), Youth(YouthAction.GO)),
-                  make_button(_("No thanks"), Youth(YouthAction.NO))),)))
+    if helper:
+        question = _("Do you want a caseworker from {org} to write to you here about the young person? Nothing is "
+                     "opened until you say yes, and the young person can also write to me themselves.")
+    else:
+        question = _("Do you want a caseworker from {org} to write to you here in the chat? You can stay anonymous.")
+    html = esc(question.format(org=org))
+    rows: tuple[tuple[Button, ...], ...] = ((make_button(_("Yes, connect me"), Youth(YouthAction.GO)),
+                                             make_button(_("No thanks"), Youth(YouthAction.NO))),)
+    if info is not None:
+        html = info.html + "\n\n" + html
+        # The topic's own buttons (read more, choices) stay; "Talk to a caseworker" is the question itself.
+        talk = Menu(MenuItem.STAFF).pack()
+        rows += tuple(row for row in info.buttons if not any((b.data or "") == talk for b in row))
+    ctx.reply(Reply(html, buttons=rows))
 
 
 def _accept(ctx: Context, offer: dict[str, Any] | None, reason: str) -> None:
@@ -198,6 +234,9 @@ def _tell_claimer(ctx: Context, case: Case, make: Callable[[], str]) -> None:
 def _next_step(case: Case, after: str | None) -> str | None:
     start = STEPS.index(after) + 1 if after in STEPS else 0
     for step in STEPS[start:]:
+        if step in ("age", "tonight") and FOR_SOMEONE_ELSE in case.all_reasons():
+            # The writer is not the young person: their age and bed tonight are not the ones that matter.
+            continue
         if step == "municipality" and case.municipality:
             continue
         if step == "words" and case.words_consent is not None:

@@ -72,7 +72,7 @@ def source_line(sources: tuple[Source, ...], day: dt.date) -> str:
 
 
 def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
-               *, more: bool = False) -> str:
+               *, more: bool = False, skip_services: frozenset[str] = frozenset()) -> str:
     parts = [f"<b>{esc(topic.title.get(lang))}</b>"]
     if more:
         # "Read more" follows the short answer: only the detail and the other questions, not the cards again.
@@ -85,7 +85,8 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
         if municipality and municipality in topic.municipalities:
             parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
                          + esc(topic.municipalities[municipality].get(lang)))
-        parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality))
+        parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality)
+                     if s.id not in skip_services)
     parts.append(source_line(topic.sources[:1], topic.last_reviewed))
     return "\n\n".join(parts)
 
@@ -107,7 +108,7 @@ def _feedback_row(topic: Topic) -> tuple[Button, ...]:
 
 
 def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
-                  *, more: bool = False) -> Reply:
+                  *, more: bool = False, skip_services: frozenset[str] = frozenset()) -> Reply:
     """A topic as a message with buttons: read more, choose municipality, related topics, feedback.
 
     ``more``: the detail and the topic's specific questions as buttons, shown after "Read more".
@@ -123,7 +124,8 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
             rows.extend(municipality_buttons(lambda slug: TopicIn(topic.id, slug)))
         rows.extend(_related_rows(kb, topic, lang))
         rows.append(_feedback_row(topic))
-        return Reply(topic_text(kb, topic, lang, municipality, today, more=more), buttons=tuple(rows))
+        return Reply(topic_text(kb, topic, lang, municipality, today, more=more, skip_services=skip_services),
+                     buttons=tuple(rows))
 
 
 def find_faq(topic: Topic, faq_id: str) -> FaqEntry | None:

@@ -27,6 +27,7 @@ from bot.conversation.cards import (
     render_faq,
 )
 from bot.conversation.context import Context
+from bot.conversation.qa import remember_topic
 from bot.conversation.router import Router
 from bot.conversation.scope import ANYONE_OR_TEAM_STAFF
 from bot.curation import queue as curator_queue
@@ -132,6 +133,7 @@ def show_topic(ctx: Context, data: ShowTopic) -> None:
     """Shows a topic chosen with a button."""
     topic_id = data.topic
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
 
 
@@ -142,6 +144,7 @@ def topic_for_municipality(ctx: Context, data: TopicIn) -> None:
         ctx.answer_callback(texts.stale_button())
         return
     ctx.profile.municipality = slug
+    remember_topic(ctx, topic_id)
     ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, slug, ctx.now.date()))
 
 
@@ -149,6 +152,7 @@ def read_more(ctx: Context, data: ReadMore) -> None:
     """Shows the detailed part of a topic."""
     topic_id = data.topic
     if _topic_or_stale(ctx, topic_id):
+        remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                                 more=True))
 

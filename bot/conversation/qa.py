@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from bot.answering import answer
@@ -16,42 +17,44 @@ from bot.replies import Button, Reply
 from bot.stats.days import local_day
 from bot.stats.record import visitor
 from bot.triage import Triage
-from knowledge.lexicon import Lang
+
+# A question this soon after a topic was shown may follow up on it ("Hvad koster det?").
+FOLLOW_UP_FOR = dt.timedelta(minutes=30)
 
 
 def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bool = False) -> bool:
     """Answers a question from the knowledge base and remembers a municipality the person named.
 
-    ``only_if_sure``: say nothing unless a curated answer fits (fx for a message that went to a case anyway);
-    returns whether an answer was sent.
+    ``only_if_sure``: say nothing unless a curated answer fits (fx for a message that went to the person's
+    case anyway: then it is neither counted nor kept for the curators); returns whether an answer was sent.
     """
-    # A few words are enough to tell the language; for less, the person's chosen language is used.
-    lang: Lang | None = None if len(text.split()) >= 3 else ctx.lang  # type: ignore[assignment]
+    # The engine has already switched the person's language if this message is clearly in the other one.
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
-                   threshold=ctx.deps.settings.confidence_threshold, lang=lang,
-                   municipality=ctx.profile.municipality, triaged=result)
+                   threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,  # type: ignore[arg-type]
+                   municipality=ctx.profile.municipality, triaged=result, previous_topic=shown_topic(ctx))
     if only_if_sure and not found.confident:
         return False
     if found.search.municipality:
         ctx.profile.municipality = found.search.municipality
-    # Statistics for coordinators: what was asked about and how it went, never the words or who asked.
-    insert_row(ctx.session, QueryStat, {
-        "topic": found.topic, "confidence": found.search.confidence, "urgency": result.urgency.value,
-        "lang": found.lang, "municipality": ctx.profile.municipality, "outcome": found.outcome,
-        "visitor": visitor(ctx.profile, ctx.now), "day": local_day(ctx.now), "created_at": ctx.now})
     reply = found.reply
-    # For curators: what Husly could not answer, and answered questions in case the answer gets 👎 (scrubbed).
-    # Not a message that went to the person's case: that is theirs and the caseworkers' only.
-    if only_if_sure:
-        pass
-    elif found.outcome in ("unsure", "unanswered"):
-        queue.keep_unanswered(ctx.session, text=text, lang=found.lang, topic=found.topic, reason=found.outcome,
-                              now=ctx.now)
-    elif found.outcome == "answered" and found.topic:
-        token = queue.keep_pending(ctx.session, text=text, lang=found.lang, topic=found.topic, now=ctx.now)
-        if token:
-            reply = _with_feedback_token(reply, token)
-    ctx.reply(reply)
+    if found.kind != "small_talk" and not only_if_sure:
+        # Statistics for coordinators: what was asked about and how it went, never the words or who asked.
+        insert_row(ctx.session, QueryStat, {
+            "topic": found.topic, "confidence": found.search.confidence, "urgency": result.urgency.value,
+            "lang": found.lang, "municipality": ctx.profile.municipality, "outcome": found.outcome,
+            "visitor": visitor(ctx.profile, ctx.now), "day": local_day(ctx.now), "created_at": ctx.now})
+        # For curators: what Husly could not answer, and answered questions in case the answer gets 👎 (scrubbed).
+        if found.outcome in ("unsure", "unanswered"):
+            queue.keep_unanswered(ctx.session, text=text, lang=found.lang, topic=found.topic, reason=found.outcome,
+                                  now=ctx.now)
+        elif found.outcome == "answered" and found.topic:
+            token = queue.keep_pending(ctx.session, text=text, lang=found.lang, topic=found.topic, now=ctx.now)
+            if token:
+                reply = _with_feedback_token(reply, token)
+    if found.confident and found.topic:
+        remember_topic(ctx, found.topic)
+    for each in (reply, *found.more):
+        ctx.reply(each)
     return True
 
 
@@ -66,3 +69,23 @@ def _with_feedback_token(reply: Reply, token: str) -> Reply:
         except CallbackDataError:  # too long for Telegram with this topic: the feedback still counts, untagged
             return button
     return replace(reply, buttons=tuple(tuple(tagged(b) for b in row) for row in reply.buttons))
+
+
+def remember_topic(ctx: Context, topic_id: str) -> None:
+    """Keep the topic just shown (its id and when, never the words), so a follow-up question can use it."""
+    state = ctx.state
+    state.update(shown=topic_id, shown_at=ctx.now.isoformat())
+    ctx.profile.state = state
+
+
+def shown_topic(ctx: Context) -> str | None:
+    """The topic shown to the person in the last FOLLOW_UP_FOR, if any."""
+    state = ctx.state
+    shown, at = state.get("shown"), state.get("shown_at")
+    if not isinstance(shown, str) or not isinstance(at, str):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return None
+    return shown if dt.timedelta(0) <= ctx.now - when <= FOLLOW_UP_FOR else None

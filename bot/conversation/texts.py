@@ -73,9 +73,10 @@ def refused_command(name: str, audience: str) -> str:
     return _("/{name} works in your team's Telegram group, not here.").format(name=name)
 
 
-def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = ()) -> Reply:
+def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = (), *, for_other: bool = False) -> Reply:
     """The safety information for this person (their language and municipality)."""
-    return safety_reply(ctx.deps.kb, ctx.lang, ctx.profile.municipality, ctx.now.date(), urgency, reasons)
+    return safety_reply(ctx.deps.kb, ctx.lang, ctx.profile.municipality, ctx.now.date(), urgency, reasons,
+                        for_other=for_other)
 
 
 def call_for_help(lang: str) -> Reply:
@@ -89,40 +90,50 @@ def call_for_help(lang: str) -> Reply:
 
 
 def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
-                 reasons: tuple[str, ...] = ()) -> Reply:
+                 reasons: tuple[str, ...] = (), *, for_other: bool = False) -> Reply:
     """The safety information that comes before anything else in a crisis.
 
     Emergency: 112 and the crisis line for the reason, first. Urgent: where to sleep tonight in the
-    person's municipality and how to reach the municipality.
+    person's municipality and how to reach the municipality. ``for_other``: the writer asks for someone else
+    (a friend, their child), so the words are about that person.
     """
     with use_lang(lang):
-        return _safety(kb, lang, municipality, today, urgency, reasons)
+        return _safety(kb, lang, municipality, today, urgency, reasons, for_other)
 
 
-def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
-            reasons: tuple[str, ...]) -> Reply:
-    parts: list[str] = []
+def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: str | None) -> list[str]:
+    """The ids of the services the safety information shows (so the topic shown after it can leave them out)."""
     service_ids: list[str] = []
     if urgency is Urgency.EMERGENCY:
-        parts.append("<b>" + esc(_("If you are in danger right now, call 112.")) + "</b>")
         for reason in reasons or ("in_danger",):
             service_ids.extend(EMERGENCY_SERVICES.get(reason, ()))
         service_ids = service_ids or ["alarm-112"]
+    elif municipality:
+        service_ids.append(f"kommune-{municipality}")
+    if {"under_18", "under_18_unsafe_home", "under_18_in_danger"} & set(reasons):
+        service_ids.extend(MINOR_SERVICES)
+    return list(dict.fromkeys(service_ids))
+
+
+def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
+            reasons: tuple[str, ...], for_other: bool = False) -> Reply:
+    parts: list[str] = []
+    service_ids = safety_services(urgency, reasons, municipality)
+    if urgency is Urgency.EMERGENCY:
+        danger = (_("If they are in danger right now, call 112.") if for_other
+                  else _("If you are in danger right now, call 112."))
+        parts.append("<b>" + esc(danger) + "</b>")
     else:
-        parts.append("<b>" + esc(_("You should not be alone with this. Here is where you can get help tonight."))
-                     + "</b>")
+        tonight = (_("They should not be alone with this. Here is where they can get help tonight.") if for_other
+                   else _("You should not be alone with this. Here is where you can get help tonight."))
+        parts.append("<b>" + esc(tonight) + "</b>")
         topic = kb.topics.get("hjemloes-akut")
         if topic:
             parts.append(esc(topic.answer.get(lang)))
             local = topic.municipalities.get(municipality) if municipality else None
             if local:
                 parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
-        if municipality:
-            service_ids.append(f"kommune-{municipality}")
-    if {"under_18", "under_18_unsafe_home", "under_18_in_danger"} & set(reasons):
-        service_ids.extend(MINOR_SERVICES)
-    seen: set[str] = set()
-    for service in services_for(kb, [s for s in service_ids if not (s in seen or seen.add(s))], municipality):
+    for service in services_for(kb, service_ids, municipality):
         parts.append(service_card(service, lang, today))
     buttons: list[tuple[Button, ...]] = [(button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),)]
     if not municipality and urgency is Urgency.URGENT:

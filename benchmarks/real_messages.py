@@ -1,0 +1,236 @@
+"""Real messages: how Husly answers text that real people wrote in public, next to plain BM25 and a base revision.
+
+The messages (tests/data/real_messages.tsv, 251 rows: advice-column letters, help-line letters, forum posts, FAQ
+headings; see tests/data/README.md) were split into a development part and a held-out part before anything was
+tuned. Both parts are printed; only the development part may be read to find what goes wrong.
+
+For each engine, on each part:
+- top-1 / top-3: the best topic (or one of the best three) is one of the message's acceptable topics
+  (rows whose `topics` is empty, out of scope, are left out of these two);
+- answered right / answered wrong: the engine committed to one topic (a confident answer) and it was
+  acceptable / not acceptable; an out-of-scope message answered confidently counts as wrong. The rest got
+  choices or "I'm not sure" (neither right nor wrong);
+- urgent recall: urgent and emergency messages flagged urgent or emergency;
+- false urgent: ordinary (`none`) messages flagged urgent or emergency;
+- false emergency: ordinary messages flagged emergency.
+
+Engines: `husly` (this checkout), `husly@<rev>` (the engine as committed at a base revision, run from a temporary
+git worktree in a subprocess, so both are measured in the same run on the same data), and `rank_bm25` over the
+same knowledge base (retrieval only: it has no confidence and no triage).
+
+Run: .venv/bin/python benchmarks/real_messages.py [--baseline REV] [--split dev|heldout|all] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "real_messages.tsv"
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    split: str
+    lang: str
+    urgency: str
+    who: str
+    kind: str
+    topics: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class Prediction:
+    topic: str | None
+    suggestions: tuple[str, ...]
+    confident: bool
+    urgency: str | None  # None: the engine has no triage
+
+
+def read_messages(path: Path = DATA) -> list[Message]:
+    with path.open(encoding="utf-8") as handle:
+        return [Message(row["id"], row["split"], row["lang"], row["urgency"], row["who"], row["kind"],
+                        frozenset(t for t in row["topics"].split(",") if t),
+                        row["text"].replace("\\n", "\n").replace("\\\\", "\\"))
+                for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_MINIMAL)]
+
+
+# Runs inside a checkout (this one, or a temporary worktree of a base revision): it may only use what every
+# revision has: bot.answering.answer, knowledge.index.Index, knowledge.loader.load, bot.triage.warm_up.
+PROBE = r"""
+import datetime as dt, json, sys
+sys.path.insert(0, ".")
+from bot.answering import answer
+from bot.triage import warm_up
+from knowledge.index import Index
+from knowledge.loader import load
+kb = load()
+index = Index(kb)
+warm_up(kb)
+for line in sys.stdin:
+    row = json.loads(line)
+    found = answer(kb, index, row["text"], today=dt.date(2026, 12, 1), threshold=0.4)
+    print(json.dumps({"id": row["id"], "topic": found.topic, "suggestions": list(found.search.suggestions),
+                      "confident": bool(found.confident), "urgency": found.triage.urgency.value}))
+"""
+
+
+def run_probe(messages: list[Message], checkout: Path) -> dict[str, Prediction]:
+    """Answer every message with the engine of ``checkout`` (a separate process: its own modules)."""
+    python = ROOT / ".venv" / "bin" / "python"
+    feed = "".join(json.dumps({"id": m.id, "text": m.text}) + "\n" for m in messages)
+    done = subprocess.run([str(python if python.exists() else sys.executable), "-c", PROBE], input=feed,
+                          capture_output=True, text=True, cwd=checkout, check=True)
+    out = {}
+    for line in done.stdout.splitlines():
+        if not line.startswith("{"):
+            continue  # anything else a checkout prints (fx a loader's warning) is not an answer
+        row = json.loads(line)
+        out[row["id"]] = Prediction(row["topic"], tuple(row["suggestions"]), row["confident"], row["urgency"])
+    return out
+
+
+def baseline_predictions(messages: list[Message], rev: str) -> dict[str, Prediction]:
+    """The engine as committed at ``rev``, from a temporary detached worktree (removed afterwards)."""
+    with tempfile.TemporaryDirectory(prefix="husly-base-") as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(tree), rev], cwd=ROOT, check=True)
+        try:
+            return run_probe(messages, tree)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+
+
+def merge_base() -> str:
+    """The commit this branch last took from main: the engine as it was before this branch's changes."""
+    done = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+def bm25_predictions(messages: list[Message]) -> dict[str, Prediction]:
+    from rank_bm25 import BM25Okapi
+
+    sys.path.insert(0, str(ROOT))
+    from knowledge.loader import load
+    from knowledge.normalise import fold
+
+    kb = load()
+    ids = list(kb.topics)
+    docs = [fold(" ".join([t.title.da, t.title.en, t.answer.da, t.answer.en, *t.examples.da, *t.examples.en,
+                           *t.keywords.da, *t.keywords.en])).split() for t in kb.topics.values()]
+    bm25 = BM25Okapi(docs)
+    out = {}
+    for m in messages:
+        scores = bm25.get_scores(fold(m.text).split())
+        ranked = [ids[i] for i in sorted(range(len(ids)), key=lambda i: -scores[i]) if scores[i] > 0][:3]
+        out[m.id] = Prediction(ranked[0] if ranked else None, tuple(ranked), bool(ranked), None)
+    return out
+
+
+@dataclass(frozen=True)
+class Scores:
+    n: int
+    top1: float
+    top3: float
+    right: float
+    wrong: float
+    urgent_recall: str
+    false_urgent: str
+    false_emergency: str
+
+
+def _share(hits: int, total: int) -> float:
+    return hits / total if total else 0.0
+
+
+def score(messages: Iterable[Message], predictions: dict[str, Prediction]) -> Scores:
+    rows = list(messages)
+    in_scope = [m for m in rows if m.topics]
+    top1 = sum(predictions[m.id].topic in m.topics for m in in_scope)
+    top3 = sum(bool(m.topics & set(predictions[m.id].suggestions[:3])) for m in in_scope)
+    answered = [m for m in rows if predictions[m.id].confident and predictions[m.id].topic]
+    right = sum(predictions[m.id].topic in m.topics for m in answered)
+    urgent = [m for m in rows if m.urgency != "none"]
+    plain = [m for m in rows if m.urgency == "none"]
+    has_triage = any(p.urgency is not None for p in predictions.values())
+    if has_triage:
+        caught = sum(predictions[m.id].urgency != "none" for m in urgent)
+        flagged = sum(predictions[m.id].urgency != "none" for m in plain)
+        emergencies = sum(predictions[m.id].urgency == "emergency" for m in plain)
+        recall = f"{caught}/{len(urgent)}"
+        false_urgent = f"{flagged}/{len(plain)} {_share(flagged, len(plain)):.1%}"
+        false_emergency = f"{emergencies}/{len(plain)} {_share(emergencies, len(plain)):.1%}"
+    else:
+        recall = false_urgent = false_emergency = "-"
+    return Scores(len(rows), _share(top1, len(in_scope)), _share(top3, len(in_scope)), _share(right, len(rows)),
+                  _share(len(answered) - right, len(rows)), recall, false_urgent, false_emergency)
+
+
+def print_table(title: str, results: dict[str, Scores]) -> None:
+    print(f"\n{title}")
+    print(f"{'engine':22} {'n':>4} {'top-1':>7} {'top-3':>7} {'right':>7} {'wrong':>7} {'urgent recall':>14} "
+          f"{'false urgent':>16} {'false emergency':>16}")
+    for name, s in results.items():
+        print(f"{name:22} {s.n:4} {s.top1:7.1%} {s.top3:7.1%} {s.right:7.1%} {s.wrong:7.1%} "
+              f"{s.urgent_recall:>14} {s.false_urgent:>16} {s.false_emergency:>16}")
+
+
+def show_failures(messages: list[Message], predictions: dict[str, Prediction], limit: int) -> None:
+    """Development part only: the messages this checkout gets wrong (never print held-out failures)."""
+    shown = 0
+    for m in messages:
+        if m.split != "dev":
+            continue
+        p = predictions[m.id]
+        wrong_topic = bool(m.topics) and p.topic not in m.topics
+        wrong_answer = p.confident and p.topic and p.topic not in m.topics
+        missed = m.urgency != "none" and p.urgency == "none"
+        false_flag = m.urgency == "none" and p.urgency not in (None, "none")
+        if not (wrong_topic or wrong_answer or missed or false_flag):
+            continue
+        flags = [f for f, on in (("TOPIC", wrong_topic), ("CONFIDENT-WRONG", wrong_answer), ("MISSED", missed),
+                                 ("FALSE-FLAG", false_flag)) if on]
+        print(f"\n{m.id} {m.lang} {m.urgency}/{p.urgency} want={sorted(m.topics)} got={p.topic} "
+              f"conf={p.confident} sugg={list(p.suggestions)} {' '.join(flags)}")
+        print("   " + m.text[:300].replace("\n", " | "))
+        shown += 1
+        if shown >= limit:
+            break
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default=None,
+                        help="git revision to compare with (default: the merge base of HEAD and main; '' to skip)")
+    parser.add_argument("--show", type=int, default=0, help="print this many development-part failures")
+    args = parser.parse_args()
+    messages = read_messages()
+    engines: dict[str, dict[str, Prediction]] = {"husly": run_probe(messages, ROOT)}
+    base = args.baseline if args.baseline is not None else merge_base()
+    if base:
+        engines[f"husly@{base[:10]}"] = baseline_predictions(messages, base)
+    engines["rank_bm25"] = bm25_predictions(messages)
+    print(f"Real messages: {len(messages)} ({sum(m.split == 'dev' for m in messages)} dev, "
+          f"{sum(m.split == 'heldout' for m in messages)} held out)")
+    for part in ("heldout", "dev"):
+        chosen = [m for m in messages if m.split == part]
+        print_table(f"{part}:", {name: score(chosen, preds) for name, preds in engines.items()})
+    print_table("all:", {name: score(messages, preds) for name, preds in engines.items()})
+    print("\nGoals (held out): top-1 >= 85%, top-3 >= 95%, wrong <= 3%, every urgent flagged, false urgent <= 5%, "
+          "false emergency <= 2%")
+    if args.show:
+        show_failures(messages, engines["husly"], args.show)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""The replies of the conversation around the answers: small talk, several issues at once, "I don't know".
+
+Pure functions of the knowledge base and the language, used by the chat and by `husly ask` (bot/answering.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation.buttons import Menu, MenuItem, ShowTopic
+from bot.conversation.callbacks import button
+from bot.conversation.cards import municipality_name
+from bot.conversation.texts import menu_buttons
+from bot.i18n import _, use_lang
+from bot.replies import Reply, esc
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import MUNICIPALITIES
+
+# One line about a topic in a list of choices: its answer's first sentence, cut to fit a phone's line or two.
+LINE_CHARS = 110
+
+
+def small_talk_reply(kind: str, lang: str) -> Reply:
+    """A short, friendly reply to small talk, and the menu."""
+    with use_lang(lang):
+        texts = {
+            "greeting": _("Hi! I'm Husly. Write your question in your own words, or tap a button."),
+            "thanks": _("You're welcome! Write again if there is anything else."),
+            "bye": _("Take care. You can write again any time. If you are in danger, call 112."),
+            "robot": _("Yes, I'm a chatbot, not a person. I answer from checked information about housing, money "
+                       "and support. To talk to a person, tap Talk to a caseworker."),
+            "ping": _("I'm here. Write your question in a few words, or tap a button."),
+            "swearing": _("It sounds like something is really frustrating. Tell me in a few words what has "
+                          "happened, and I'll try to help. If you are in danger, call 112."),
+            "ack": _("Okay. Write if there is anything else, or tap a button."),
+            "emoji": _("Write your question in a few words, or tap a button."),
+        }
+        return Reply(esc(texts.get(kind, texts["emoji"])), buttons=menu_buttons())
+
+
+def for_other_intro(lang: str) -> str:
+    """The line that opens an answer to someone asking for another person (HTML)."""
+    with use_lang(lang):
+        return "<i>" + esc(_("It sounds like you are asking for someone else. Here is what they can do, and you can "
+                             "go through it with them. They can also write to me themselves.")) + "</i>"
+
+
+def one_line(text: str) -> str:
+    """The first sentence of ``text``, cut at a word to at most LINE_CHARS characters."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    if len(first) <= LINE_CHARS:
+        return first
+    return first[:LINE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def choices_reply(kb: KnowledgeBase, topics: tuple[str, ...], lang: str, *, for_other: bool = False) -> Reply:
+    """A letter about several things: the best topics, one line each, as buttons to open; and a person."""
+    with use_lang(lang):
+        lines = [for_other_intro(lang)] if for_other else []
+        lines.append(esc(_("Your message is about several things. Start with the one that matters most:")))
+        for topic_id in topics:
+            topic = kb.topics[topic_id]
+            lines.append(f"• <b>{esc(topic.title.get(lang))}</b>: {esc(one_line(topic.answer.get(lang)))}")
+        lines.append(esc(_("You can also talk to a caseworker about all of it.")))
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in topics]
+        rows.append((button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),))
+        return Reply("\n\n".join(lines), buttons=tuple(rows))
+
+
+def dont_know_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
+    """An honest "I don't know": what Husly knows about, the closest topics, and the way to a person."""
+    with use_lang(lang):
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
+        if rows:
+            text = _("I'm not sure I understood, and I don't want to guess. Is it one of these? You can also write "
+                     "it in other words or talk to a caseworker.")
+        else:
+            text = _("I don't know the answer to that. I know about housing, money and support for young people. "
+                     "Write your question in other words, or talk to a caseworker.")
+        rows.append((button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),))
+        return Reply(esc(text), buttons=tuple(rows))
+
+
+def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...], lang: str) -> Reply:
+    """The person names a municipality Husly does not cover: say so, and point to what still helps."""
+    with use_lang(lang):
+        covered = ", ".join(municipality_name(slug) for slug in MUNICIPALITIES)
+        text = _("I only know the local help in {covered}. For {place}, contact the municipality there (its "
+                 "website or citizen service). What I know about rules and rights holds everywhere in Denmark:"
+                 ).format(covered=covered, place=place)
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
+        return Reply(esc(text), buttons=tuple(rows))

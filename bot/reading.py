@@ -1,0 +1,140 @@
+"""Read a message the way a person would: its sentences, what it asks, and what is only background.
+
+Real messages are not search queries. A letter opens with "Kære Puk" or "Hej", tells a story, asks its question
+near the end and signs off with a name. Retrieval and triage read the parts differently: the questions and the
+last lines say what the person wants; the story around them is background that weighs less.
+
+Pure text handling, no knowledge of topics: the same reading serves retrieval (bot/answering.py) and triage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from knowledge.normalise import fold
+
+# A message of more words than this, or of more sentences, is read as a letter rather than a question.
+LONG_WORDS = 40
+LONG_SENTENCES = 3
+# How many of the last sentences count as the message's point besides its questions.
+LAST_SENTENCES = 2
+
+# Greetings and sign-offs carry no topic ("Kære Puk", "Dear Abby:", "Mvh Lotte", "-- WORRIED MOM").
+_GREETING = re.compile(r"^\s*(?:kære|kaere|hej|hejsa|hey|hi|hello|hallo|goddag|dear)\b[^.!?:,\n]{0,30}?[,:!.]?\s*$",
+                       re.IGNORECASE)
+# "... what I should do. -- FED-UP MOM IN MASSACHUSETTS": a signature at the end of the last line.
+_TRAILING_SIGNATURE = re.compile(r"\s+(?:--|–|—)\s*[^.?!]{1,60}$")
+_SIGN_OFF = re.compile(
+    r"^\s*(?:[-–—]{1,2}\s*\S.*|(?:mvh|m\.v\.h\.|venlig hilsen|venligst|kærlig hilsen|kh|hilsen|de bedste hilsner|"
+    r"med venlig hilsen|sincerely|regards|best regards|kind regards|love|yours|thanks|thank you|thanks so much|"
+    r"thanks in advance|tak|tak på forhånd|på forhånd tak|tusind tak)\b.{0,40})$",
+    re.IGNORECASE)
+# A sentence ends at . ! ? … (not inside "f.eks." or "Mr.") or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(\-–—]*[A-ZÆØÅ0-9])|(?<=[?!])\s+|\n+")
+_ABBREVIATIONS = ("f.eks.", "fx.", "bl.a.", "dvs.", "ca.", "mr.", "mrs.", "ms.", "dr.", "st.", "nr.", "kr.", "e.g.",
+                  "i.e.", "etc.", "jf.", "evt.", "osv.", "mht.")
+# A question that does not end in "?" (people often leave it out) starts with one of these.
+_QUESTION_WORDS = frozenset(fold(w) for w in (
+    "hvad", "hvordan", "hvor", "hvornår", "hvorfor", "hvem", "hvilken", "hvilke", "hvilket", "kan", "må", "skal",
+    "er", "har", "bør", "vil", "findes", "what", "how", "where", "when", "why", "who", "which", "can", "could",
+    "should", "do", "does", "is", "are", "am", "will", "would", "may", "must", "any"))
+_FIRST_PERSON = frozenset(fold(w) for w in ("jeg", "mig", "min", "mit", "mine", "vi", "os", "i", "me", "my", "i'm",
+                                              "im", "we", "us"))
+_BULLET = re.compile(r"^\s*(?:[-*•>]+|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One message split into sentences, with its point (questions and last lines) marked."""
+
+    text: str
+    sentences: tuple[str, ...]
+    questions: tuple[int, ...]
+
+    @property
+    def long(self) -> bool:
+        """A letter (several sentences or many words), not a one-line question."""
+        return len(self.sentences) > LONG_SENTENCES or len(self.text.split()) > LONG_WORDS
+
+    @cached_property
+    def point(self) -> tuple[int, ...]:
+        """Indexes of the sentences that say what the person wants: the questions and the last lines."""
+        last = range(max(0, len(self.sentences) - LAST_SENTENCES), len(self.sentences))
+        return tuple(sorted({*self.questions, *last}))
+
+    @property
+    def focus(self) -> str:
+        """The point of the message as one text (the whole message when it is short)."""
+        if not self.long:
+            return self.body
+        return " ".join(self.sentences[i] for i in self.point)
+
+    @property
+    def body(self) -> str:
+        """The message without greeting and sign-off."""
+        return " ".join(self.sentences) or self.text.strip()
+
+    def windows(self, size: int = 2) -> list[str]:
+        """Runs of ``size`` neighbouring sentences (a short message is one window)."""
+        if len(self.sentences) <= size:
+            return [self.body]
+        return [" ".join(self.sentences[i : i + size]) for i in range(len(self.sentences) - size + 1)]
+
+
+def read(text: str) -> Reading:
+    """Split a message into sentences, leaving out a greeting line and a signature, and find its questions."""
+    lines = [_BULLET.sub("", line).strip() for line in text.replace("\r", "").split("\n")]
+    lines = [line for line in lines if line and line.strip(".… ")]
+    if len(lines) > 1 and _GREETING.match(lines[0]):
+        lines = lines[1:]
+    elif lines:
+        lines[0] = _strip_greeting(lines[0])
+    while len(lines) > 1 and _signature(lines[-1]):
+        lines = lines[:-1]
+    if lines:
+        lines[-1] = _TRAILING_SIGNATURE.sub("", lines[-1])
+    sentences = [s for line in lines for s in _split(line) if _has_words(s)]
+    questions = tuple(i for i, s in enumerate(sentences) if _is_question(s))
+    return Reading(text, tuple(sentences), questions)
+
+
+def _strip_greeting(line: str) -> str:
+    """ "Dear Abby: I am ..." -> "I am ..."; a line that is only a greeting is kept (it may be all there is)."""
+    match = re.match(r"^\s*(?:kære|kaere|dear)\s+[^,:\n]{1,30}[,:]\s*(?=\S)", line, re.IGNORECASE)
+    return line[match.end():] if match else line
+
+
+def _signature(line: str) -> bool:
+    """A last line that signs the letter: "-- FED-UP MOM", "Mvh Lotte", "Broke and Confused", "Thanks"."""
+    if _SIGN_OFF.match(line):
+        return True
+    words = fold(line).split()
+    return (len(words) <= 5 and not re.search(r"[.?!…:]\s*$", line) and words[0] not in _QUESTION_WORDS
+            and not _FIRST_PERSON & set(words))
+
+
+def sentences(text: str) -> list[str]:
+    """Every sentence of ``text``, greeting and signature included (triage reads all of it)."""
+    lines = [_BULLET.sub("", line).strip() for line in text.replace("\r", "").split("\n")]
+    return [s for line in lines if line for s in _split(line) if _has_words(s)]
+
+
+def _split(line: str) -> list[str]:
+    protected = line
+    for abbreviation in _ABBREVIATIONS:
+        protected = re.sub(r"(?<![^\W\d_])" + re.escape(abbreviation), lambda m: m.group(0).replace(".", "\x00"),
+                           protected, flags=re.IGNORECASE)
+    return [part.replace("\x00", ".").strip() for part in _SENTENCE_END.split(protected) if part and part.strip()]
+
+
+def _has_words(sentence: str) -> bool:
+    return any(ch.isalnum() for ch in sentence)
+
+
+def _is_question(sentence: str) -> bool:
+    if sentence.rstrip(" .…!\"'”’)").endswith("?"):
+        return True
+    words = fold(sentence).split()
+    return bool(words) and words[0] in _QUESTION_WORDS and len(words) <= 25 and not sentence.rstrip().endswith(".")

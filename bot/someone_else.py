@@ -1,0 +1,81 @@
+"""Who a message is about: the writer, or someone else they ask for.
+
+Parents, friends, teachers and professionals write about a young person: "Min søn på 19 skal flytte hjemmefra",
+"My best friend is sleeping outside tonight". They need an answer for their situation (what the young person
+can do, what they can do, who to call), and a case must not be opened in their name without asking.
+
+Read from the words (bot/data/someone_else.yaml): the writer says so ("asking for a friend", "how can I help
+her"), says their role ("jeg er pædagog"), or a sentence starts with someone close as its subject ("Min søn
+er ...") and the message speaks more of them (han/hun, he/she) than of the writer as the one in trouble.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from bot.reading import Reading
+from knowledge.normalise import fold
+
+DATA = Path(__file__).resolve().parent / "data" / "someone_else.yaml"
+_THIRD = frozenset(("han", "hun", "ham", "hende", "hans", "hendes", "he", "she", "him", "her", "his", "hers",
+                    "they", "them", "their"))
+_FIRST_SUBJECT = frozenset(("jeg", "i"))
+_CLOSE = frozenset(fold(w) for w in (
+    "søn", "datter", "barn", "ven", "veninde", "kammerat", "bror", "søster", "lillebror", "lillesøster", "storebror",
+    "storesøster", "elev", "kusine", "fætter", "son", "daughter", "child", "kid", "friend", "frend", "brother",
+    "sister", "student", "cousin", "nephew", "niece", "mate", "stepson", "stepdaughter"))
+_POSSESSIVE = frozenset(("min", "mit", "vores", "en", "my", "our", "a"))
+# Words that may stand before the subject at the start of a sentence ("Hej, min søn ...", "So my friend ...").
+_LEAD_IN = frozenset(("hej", "hi", "hello", "so", "saa", "men", "but", "og", "and", "well", "ok", "okay"))
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    asking_for: tuple[tuple[str, ...], ...]
+    roles: tuple[tuple[str, ...], ...]
+    people: tuple[tuple[str, ...], ...]
+
+
+@cache
+def _phrases(path: Path = DATA) -> _Phrases:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def parse(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(fold(p).split()) for p in raw[key])
+    return _Phrases(parse("asking_for"), parse("roles"), parse("people"))
+
+
+def for_someone_else(reading: Reading) -> bool:
+    """True when the message asks for someone else rather than for the writer."""
+    phrases = _phrases()
+    words = fold(reading.body).split()
+    if _contains(words, phrases.asking_for) or _contains(words, phrases.roles):
+        return True
+    subject = any(_starts_with(fold(sentence).split(), phrases.people) for sentence in reading.sentences)
+    if not (subject or _someone_close(words)):
+        return False
+    third = sum(w in _THIRD for w in words)
+    first = sum(w in _FIRST_SUBJECT for w in words)
+    return third > first * (1 if subject else 1.5)
+
+
+def _someone_close(words: list[str]) -> bool:
+    """ "my 15 year old daughter", "a friend of mine", "vores dejlige søn": someone close named anywhere."""
+    return any(word in _CLOSE and any(w in _POSSESSIVE for w in words[max(0, i - 4) : i])
+               for i, word in enumerate(words))
+
+
+def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    text = " " + " ".join(words) + " "
+    return any(" " + " ".join(p) + " " in text for p in phrases)
+
+
+def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    while words and words[0] in _LEAD_IN:
+        words = words[1:]
+    return any(tuple(words[: len(p)]) == p for p in phrases)
+

@@ -1,0 +1,82 @@
+"""Reading real messages through both Telegram front ends (aiogram and python-telegram-bot), over real HTTP
+against the fake Bot API: small talk, the language of each message, follow-ups, someone asking for another
+person, a letter about several things, and a crisis with its own topic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.cases.models import Case
+from tests.fake_telegram import FakeTelegram
+from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, wait_sent
+from tests.test_understanding import COUCH, LETTER
+
+CHAT = 5151
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def bot(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
+        knowledge) -> Iterator[InProcessBot]:  # type: ignore[no-untyped-def]
+    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as running:
+        running.send(running.tg.command(CHAT, "start"))
+        wait_sent(running.tg, CHAT, 2)
+        running.wait_idle(1)
+        yield running
+
+
+def say(bot: InProcessBot, text: str, count: int = 1, chat: int = CHAT, language_code: str = "da") -> list:  # type: ignore[type-arg]
+    """Send a text as the person (Telegram says their app is Danish) and wait for ``count`` replies."""
+    mark = bot.tg.mark()
+    bot.send(bot.tg.text_update(chat, text, language_code=language_code))
+    return wait_sent(bot.tg, chat, count, since=mark)
+
+
+def no_cases(bot: InProcessBot) -> bool:
+    with Session(bot.engine) as session:
+        return session.exec(select(Case)).first() is None
+
+
+def test_small_talk_and_the_language_of_each_message(bot: InProcessBot) -> None:
+    (reply,) = say(bot, "Hallo?")
+    assert plain(reply).startswith("Jeg er her") and "menu:urgent" in callback_datas(reply)
+
+    (reply,) = say(bot, "er du en robot?")
+    assert "chatbot" in plain(reply)
+
+    # The Telegram app says Danish; the message is English: the answer is English.
+    safety, _offer = say(bot, "I sleep on the street tonight", count=2)
+    assert plain(safety).startswith("You should not be alone with this")
+    (reply,) = say(bot, "thanks!")
+    assert plain(reply) == "You're welcome! Write again if there is anything else."
+    (reply,) = say(bot, "hvordan søger jeg boligstøtte?")
+    assert "Kilde:" in plain(reply)
+    bot.wait_idle()
+
+
+def test_a_follow_up_and_a_letter_about_several_things(bot: InProcessBot) -> None:
+    (reply,) = say(bot, "Hvordan får jeg et kollegieværelse?")
+    assert any(d.startswith("fb:kollegium:1") for d in callback_datas(reply))
+    (reply,) = say(bot, "Hvad koster det?")
+    assert any(d.startswith("fb:kollegium:1") for d in callback_datas(reply)), "read together with the topic just shown"
+
+    (reply,) = say(bot, LETTER)
+    assert "handler om flere ting" in plain(reply)
+    topics = [d for d in callback_datas(reply) if d.startswith("t:")]
+    assert 2 <= len(topics) <= 3 and "menu:staff" in callback_datas(reply)
+    bot.wait_idle()
+
+
+def test_a_helper_and_an_urgent_message_with_its_own_topic(bot: InProcessBot) -> None:
+    safety, offer = say(bot, "min veninde sover på gaden i nat, hvad kan hun gøre?", count=2)
+    assert plain(safety).startswith("Den unge skal ikke stå alene med det her")
+    assert "om den unge" in plain(offer) and "cy:go" in callback_datas(offer)
+    assert no_cases(bot), "no case in the helper's name without asking"
+
+    safety, topic = say(bot, COUCH, chat=CHAT + 1, count=3)[-2:]
+    assert "ikke stå alene" in plain(safety)
+    assert "Jeg sover hos venner eller familie" in plain(topic) and "cy:go" in callback_datas(topic)
+    bot.wait_idle()

@@ -1,0 +1,203 @@
+"""Reading the messages real people write, in the conversation core: small talk, the language of each message,
+follow-ups, someone asking for another person, letters with several issues, a crisis with its own topic, and an
+honest "I don't know". (The same behaviours through both Telegram front ends: test_telegram_understanding.py;
+in the terminal chat: test_console_understanding.py.)"""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.cases.models import Case
+from bot.models import Profile
+from tests.support import Chat, texts
+
+MENU_BUTTON = "menu:urgent"
+COUCH = "Jeg sover på min vens sofa men han siger jeg skal være ude på fredag. Hvad gør jeg?"
+LETTER = ("Hej. Jeg har fået en opsigelse fra min udlejer, og jeg skylder tre måneders husleje. Jeg er på SU og har "
+          "også gæld til mit mobilselskab. Samtidig har jeg det rigtig dårligt psykisk og kan ikke sove om natten. "
+          "Hvad skal jeg gøre først? Jeg ved ikke, hvor jeg skal starte.")
+
+
+@pytest.fixture
+def chat(sqlite_engine, make_app) -> Chat:  # type: ignore[no-untyped-def]
+    app = make_app(sqlite_engine)
+    started = Chat(app)
+    started.command("start")
+    return started
+
+
+def cases(chat: Chat) -> list[Case]:
+    with Session(chat.app.engine) as session:
+        return list(session.exec(select(Case)).all())
+
+
+def stored_language(chat: Chat) -> str:
+    with Session(chat.app.engine) as session:
+        return session.exec(select(Profile).where(Profile.chat_id == chat.chat_id)).one().lang
+
+
+# ---- small talk ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "words"), [
+    ("Hej", "Jeg er Husly"),
+    ("hejsa 😊", "Jeg er Husly"),
+    ("Hallo?", "Jeg er her"),
+    ("er du en robot?", "chatbot"),
+    ("tak for hjælpen!", "Selv tak"),
+    ("farvel", "Pas på dig selv"),
+    ("fuck", "frustrerende"),
+    ("👍👍", "Skriv dit spørgsmål"),
+])
+def test_small_talk_gets_a_short_friendly_reply_and_the_menu(chat: Chat, message: str, words: str) -> None:
+    sent = chat.say(message)
+    assert len(sent) == 1
+    assert words in sent[0].text
+    assert MENU_BUTTON in [b.data for b in sent[0].buttons]
+    # "Hallo?" is not the halls of residence, and "Hej" is not "I'm not sure I understood".
+    assert "kollegi" not in sent[0].text.lower() and "ikke sikker" not in sent[0].text
+
+
+def test_a_greeting_with_a_question_is_a_question(chat: Chat) -> None:
+    sent = chat.say("hej, hvordan søger jeg boligstøtte?")
+    assert "Kilde:" in sent[0].text and any((b.data or "").startswith("fb:boligstoette:1") for b in sent[0].buttons)
+
+
+def test_hjaelp_as_a_greeting_before_a_question_is_not_a_crisis(chat: Chat) -> None:
+    sent = chat.say("Hej hjælp, hvordan søger man boligstøtte?")
+    assert "112" not in texts(sent) and any((b.data or "").startswith("fb:boligstoette:1") for b in sent[0].buttons)
+    assert cases(chat) == []
+
+
+# ---- the language of each message ------------------------------------------------------------------------------
+
+def test_english_in_english_out_and_the_stored_language_follows_a_clear_switch(chat: Chat) -> None:
+    sent = chat.say("I sleep on the street tonight")
+    assert "You should not be alone with this" in sent[0].text
+    assert stored_language(chat) == "en"
+    # A word that is neither language keeps the language the person switched to.
+    assert "You're welcome" in chat.say("tak")[0].text
+    # Clearly Danish again: Danish again.
+    sent = chat.say("hvordan søger jeg boligstøtte?")
+    assert "Kilde:" in sent[0].text and stored_language(chat) == "da"
+
+
+def test_a_short_word_does_not_switch_the_language(chat: Chat) -> None:
+    chat.say("ok")
+    chat.say("SU?")
+    assert stored_language(chat) == "da"
+
+
+# ---- follow-ups ---------------------------------------------------------------------------------------------
+
+def kollegium_answer(sent: list) -> bool:  # type: ignore[type-arg]
+    return any((b.data or "").startswith("fb:kollegium:1") for s in sent for b in s.buttons)
+
+
+def test_a_follow_up_is_read_with_the_topic_just_shown(chat: Chat, clock) -> None:  # type: ignore[no-untyped-def]
+    assert kollegium_answer(chat.say("Hvordan får jeg et kollegieværelse?"))
+    assert kollegium_answer(chat.say("Hvad koster det?"))
+
+
+def test_the_same_question_alone_or_much_later_is_not_a_follow_up(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(sqlite_engine)
+    alone = Chat(app, chat_id=1)
+    alone.command("start")
+    assert not kollegium_answer(alone.say("Hvad koster det?"))
+
+    later = Chat(app, chat_id=2)
+    later.command("start")
+    assert kollegium_answer(later.say("Hvordan får jeg et kollegieværelse?"))
+    clock.advance(hours=3)
+    assert not kollegium_answer(later.say("Hvad koster det?"))
+
+
+def test_a_new_question_after_an_answer_is_not_read_as_a_follow_up(chat: Chat) -> None:
+    chat.say("Hvordan får jeg et kollegieværelse?")
+    sent = chat.say("hvad er boligstøtte?")
+    assert any((b.data or "").startswith("fb:boligstoette:1") for b in sent[0].buttons)
+
+
+def test_a_topic_chosen_with_a_button_is_followed_up_too(chat: Chat) -> None:
+    chat.press("t:kollegium")
+    assert kollegium_answer(chat.say("hvad koster det"))
+
+
+# ---- asking for someone else ---------------------------------------------------------------------------------
+
+def test_a_parent_asking_for_their_son_gets_the_answer_for_the_helper(chat: Chat) -> None:
+    sent = chat.say("Min datter på 17 har det svært. Hvad kan hun gøre for at få en ungdomsbolig?")
+    assert sent[0].text.startswith("Det lyder, som om du spørger for en anden.")
+    assert any((b.data or "").startswith("fb:ungdomsbolig:1") for b in sent[0].buttons)
+    # Someone asking for themselves gets no such line.
+    assert "spørger for en anden" not in chat.say("Hvordan får jeg en ungdomsbolig?")[0].text
+
+
+def test_a_friend_sleeping_outside_tonight_is_urgent_but_no_case_is_opened_in_the_helpers_name(chat: Chat) -> None:
+    sent = chat.say("min veninde sover på gaden i nat, hvad kan hun gøre?")
+    assert "Den unge skal ikke stå alene med det her" in sent[0].text
+    offer = sent[-1]
+    assert "om den unge" in offer.text and "cy:go" in [b.data for b in offer.buttons]
+    assert cases(chat) == [], "nothing is opened until the helper says yes"
+
+    sent = chat.press_button(sent, "Ja tak")
+    (case,) = cases(chat)
+    assert "for_someone_else" in case.all_reasons()
+    # The helper is not asked the young person's age or where they sleep tonight.
+    assert "Hvor gammel er du" not in texts(sent) and "Hvor skal du sove i nat" not in texts(sent)
+
+
+def test_a_helper_writing_about_a_friend_in_danger_gets_112_first_and_no_case_unasked(chat: Chat) -> None:
+    sent = chat.say("min ven har lige skrevet at han vil tage sit liv i nat og han svarer ikke på telefonen")
+    assert sent[0].text.startswith("Er den unge i fare lige nu, så ring 112.")
+    assert "Livslinien" in sent[0].text
+    assert cases(chat) == []
+
+
+def test_someone_in_danger_themselves_still_gets_a_case_at_once(chat: Chat) -> None:
+    chat.say("jeg vil tage mit liv i nat")
+    assert len(cases(chat)) == 1
+
+
+# ---- letters with several issues --------------------------------------------------------------------------------
+
+def test_a_letter_about_several_things_gets_the_best_topics_as_choices(chat: Chat) -> None:
+    sent = chat.say(LETTER)
+    assert len(sent) == 1
+    assert "handler om flere ting" in sent[0].text
+    topics = [b.data for b in sent[0].buttons if (b.data or "").startswith("t:")]
+    assert 2 <= len(topics) <= 3
+    assert "t:huslejerestance" in topics
+    assert "menu:staff" in [b.data for b in sent[0].buttons], "a person is offered for all of it"
+    assert not any((b.data or "").startswith("fb:") for b in sent[0].buttons), "no single confident answer"
+    # One line per topic, so a phone shows it on one screen.
+    assert sent[0].text.count("•") == len(topics)
+    # Triage reads letters cautiously; the way to urgent help stays one tap away under every letter's answer.
+    assert sent[0].text.endswith("tryk på Akut hjælp eller ring 112.")
+    assert "menu:urgent" in [b.data for b in sent[0].buttons]
+
+
+# ---- urgent and informative at once ----------------------------------------------------------------------------
+
+def test_an_urgent_message_gets_the_safety_essentials_then_its_own_topic(chat: Chat) -> None:
+    sent = chat.say(COUCH)
+    assert len(sent) == 2, "two messages a phone can read"
+    safety, topic = sent
+    assert "ikke stå alene" in safety.text
+    assert "Jeg sover hos venner eller familie" in topic.text  # the couch-surfing topic
+    assert "cy:go" in [b.data for b in topic.buttons], "the offer of a caseworker comes with it"
+    assert cases(chat) == []
+
+
+# ---- an honest "I don't know" -----------------------------------------------------------------------------------
+
+def test_gibberish_gets_an_honest_dont_know_and_a_person(chat: Chat) -> None:
+    sent = chat.say("xqzv plorf blubb")
+    assert "ved jeg ikke" in sent[0].text
+    assert "menu:staff" in [b.data for b in sent[0].buttons]
+
+
+def test_another_municipality_is_said_plainly(chat: Chat) -> None:
+    sent = chat.say("Hvordan får jeg en ungdomsbolig i Odense?")
+    text = texts(sent)
+    assert "Odense" in text and "kun den lokale hjælp" in text
