@@ -153,7 +153,7 @@ def main() -> None:
         note("Jonas skriver")
         say(JONAS, "/start aarhus", quiet=True)
         say(JONAS, "jeg har ingen steder at sove i nat")
-        press(JONAS, "cy:go", "Ja, forbind mig")
+        press(JONAS, "cy:go", "Ja tak")
         press(JONAS, "cy:words:2:no", "Nej, kun mine svar")
         clock.advance(1)
         say(JONAS, "hallo? er der nogen? jeg sidder på banegården")
