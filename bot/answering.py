@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from bot.conversation.buttons import Menu, MenuItem
+from bot.conversation.callbacks import button
 from bot.conversation.cards import not_sure, render_answer, render_faq
 from bot.conversation.talk import (
     choices_reply,
@@ -27,7 +29,7 @@ from bot.conversation.texts import call_for_help, safety_reply, safety_services
 from bot.followup import follow_up_search
 from bot.i18n import _, use_lang
 from bot.reading import Reading, read
-from bot.replies import Button, Reply, esc
+from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import for_someone_else
 from bot.triage import Triage, Urgency, triage
@@ -214,7 +216,7 @@ def _with_safety_line(reply: Reply, lang: Lang) -> Reply:
                               "call 112.")) + "</i>"
         rows = reply.buttons
         if not any(b.data == "menu:urgent" for row in rows for b in row):
-            rows = (*rows, (Button("🆘 " + _("Urgent help"), data="menu:urgent"),))
+            rows = (*rows, (button("🆘 " + _("Urgent help"), Menu(MenuItem.URGENT)),))
     return replace(reply, html=reply.html + "\n\n" + line, buttons=rows)
 
 

@@ -50,14 +50,41 @@ class Settings(BaseSettings):
     sla_emergency_minutes: int = Field(default=5, ge=1)
     followup_hours: int = Field(default=24, ge=1)
     retention_days: int = Field(default=180, ge=1)
-    # Messages per user per minute before one slow-down notice.
+    # Messages and button presses per user per minute before one slow-down notice.
     flood_limit_per_minute: int = Field(default=20, ge=1)
+    # New cases one chat may open per hour (more would flood the caseworkers; the person is told where their
+    # case stands instead). Counted across /slet for that hour, by a keyed pseudonym.
+    cases_per_hour: int = Field(default=3, ge=1)
+    # Key for the pseudonyms in the audit log and after erasure (HMAC-SHA256); unset: generated into data_dir.
+    audit_key: SecretStr | None = None
+    # Days until a staff invite expires (`husly staff invite --days` may choose fewer or more, up to 30).
+    invite_days: int = Field(default=7, ge=1, le=30)
+    # Where a case without a municipality goes: this municipality's team or on-call route ("" = the admins).
+    unrouted_municipality: str = ""
+    # Or a Telegram chat (fx the coordinators' group) for those cases; takes precedence when set.
+    unrouted_chat_id: int | None = None
+    # A claimed case: the owner is reminded when the young person has waited this long for an answer (first
+    # reply, or since their last message); after three times that, the case goes back to the team.
+    sla_claimed_minutes: int = Field(default=30, ge=1)
+    # /vagt without a duration puts a caseworker on duty for this many hours.
+    duty_hours: int = Field(default=8, ge=1, le=24)
+    # A person who writes again within this many days of their case closing gets that case reopened.
+    reopen_days: int = Field(default=14, ge=0)
 
     @field_validator("database_url")
     @classmethod
     def known_database(cls, value: str) -> str:
         if value and not value.startswith(("sqlite", "postgresql")):
             raise ValueError("must be a sqlite:// or postgresql+psycopg:// URL")
+        return value
+
+    @field_validator("unrouted_municipality")
+    @classmethod
+    def known_municipality(cls, value: str) -> str:
+        from knowledge.schema import MUNICIPALITIES
+
+        if value and value not in MUNICIPALITIES:
+            raise ValueError(f"must be one of {', '.join(MUNICIPALITIES)}")
         return value
 
     @field_validator("webhook_listen")

@@ -106,8 +106,10 @@ class Incoming:
     contact_phone: str | None = None
     document_name: str | None = None
     document_bytes: bytes | None = None
-    # The transport's handle for the file; the front end downloads it into document_bytes.
+    # The transport's handle for the file; the front end downloads it into document_bytes. None for a file too
+    # big to read (``document_size`` says how big).
     document_file_id: str | None = None
+    document_size: int | None = None
     # The message this one answers (Telegram "reply"), fx a caseworker replying to a case card.
     reply_to_message_id: int | None = None
 

@@ -17,14 +17,21 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from bot.cases import actions, cards, hours, jobs, notices, service
-from bot.cases.models import OUTCOMES, as_dict
+from bot.cases.models import OUTCOME_NAMES_DA, OUTCOMES, as_dict
 from bot.db import DatabaseError, open_database, session_scope
 from bot.i18n import use_lang
 from bot.models import utcnow
 from bot.replies import to_plain
 from bot.staff.audit import cli_actor, entries, record
 from bot.staff.models import ROLES, Staff
-from bot.staff.service import DEFAULT_INVITE_DAYS, create_invite, list_staff, revoke
+from bot.staff.service import (
+    MAX_INVITE_DAYS,
+    cancel_invite,
+    create_invite,
+    list_staff,
+    open_invites,
+    revoke,
+)
 from knowledge.schema import MUNICIPALITIES
 
 CONSOLE = "console"
@@ -72,14 +79,17 @@ def staff() -> None:
 
 
 @staff.command("invite")
-@click.option("--role", type=click.Choice(ROLES), required=True)
-@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Needed for caseworkers.")
+@click.option("--role", type=click.Choice([r.value for r in ROLES]), required=True)
+@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Needed for caseworkers and coordinators.")
 @click.option("--provider", help="Needed for partners: the housing provider's name.")
-@click.option("--days", type=click.IntRange(1, 90), default=DEFAULT_INVITE_DAYS, show_default=True,
-              help="Days until the code expires.")
+@click.option("--days", type=click.IntRange(1, MAX_INVITE_DAYS), default=None,
+              help="Days until the code expires (default: HUSLY_INVITE_DAYS, 7).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def invite(role: str, municipality: str | None, provider: str | None, days: int, as_json: bool) -> None:
+def invite(role: str, municipality: str | None, provider: str | None, days: int | None, as_json: bool) -> None:
     """Print a single-use invite code; the person sends `/start CODE` to the bot in a private chat."""
+    from handlers.cli import settings_from_env
+
+    days = days or settings_from_env().invite_days
     now = utcnow()
     with _session() as session:
         try:
@@ -113,6 +123,35 @@ def list_(as_json: bool) -> None:
         click.echo(f"{row['id']}\t{row['role']}\t{where}\t{row['transport']}\t{row['name']}{state}")
 
 
+@staff.command("invites")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def invites(as_json: bool) -> None:
+    """List the invites that can still be used (not used, cancelled or expired)."""
+    with _session() as session:
+        rows: list[dict[str, Any]] = [
+            {"id": i.id, "role": i.role, "municipality": i.municipality, "provider": i.provider,
+             "created_at": i.created_at.isoformat(), "expires_at": i.expires_at.isoformat()}
+            for i in open_invites(session, utcnow())]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("no open invites", err=True)
+    for row in rows:
+        where = row["municipality"] or row["provider"] or "-"
+        click.echo(f"{row['id']}\t{row['role']}\t{where}\texpires {row['expires_at'][:16].replace('T', ' ')} UTC")
+
+
+@staff.command("cancel-invite")
+@click.argument("invite_id", type=int)
+def cancel_invite_(invite_id: int) -> None:
+    """Cancel an invite that was not used yet (fx one that leaked): its code stops working at once."""
+    with _session() as session:
+        if not cancel_invite(session, invite_id=invite_id, now=utcnow(), actor=cli_actor()):
+            raise _fail(f"no open invite with id {invite_id} (see `husly staff invites`)")
+    click.echo(f"cancelled invite {invite_id}")
+
+
 @staff.command("revoke")
 @click.argument("staff_id", type=int)
 def revoke_(staff_id: int) -> None:
@@ -124,8 +163,10 @@ def revoke_(staff_id: int) -> None:
         if member is None or not revoke(session, staff_id=staff_id, now=now, actor=cli_actor()):
             raise _fail(f"no active staff member with id {staff_id}")
         released = service.release_cases_of(session, member, now)
+        # Their private chat keeps no case card that later changes (or words) could still reach.
+        cards.withdraw_from(session, member.transport, member.chat_id, now)
         for case in released:
-            cards.announce(session, case, now)
+            cards.announce(session, case, now, app.settings)
             if case.relay:
                 notices.to_youth(session, case, lambda lang, case=case: notices.released(case, lang), now)
     click.echo(f"revoked {staff_id}" + (f"; cases back in the queue: {', '.join(str(c.id) for c in released)}"
@@ -133,13 +174,14 @@ def revoke_(staff_id: int) -> None:
 
 
 @staff.command("add")
-@click.option("--role", type=click.Choice(("caseworker", "admin")), default="caseworker", show_default=True)
+@click.option("--role", type=click.Choice(("caseworker", "coordinator", "admin")), default="caseworker",
+              show_default=True)
 @click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Needed for caseworkers.")
 @click.option("--name", required=True, help="The name colleagues see (never shown to the young person).")
 def add(role: str, municipality: str | None, name: str) -> None:
     """Add a console caseworker, who works with `husly cases ... --as NAME` (no Telegram needed)."""
-    if role == "caseworker" and not municipality:
-        raise _fail("a caseworker needs --municipality", usage=True)
+    if role != "admin" and not municipality:
+        raise _fail(f"a {role} needs --municipality", usage=True)
     if not name.strip():
         raise _fail("--name is empty", usage=True)
     with _session() as session:
@@ -148,7 +190,7 @@ def add(role: str, municipality: str | None, name: str) -> None:
         highest = session.exec(select(func.max(Staff.user_id)).where(Staff.transport == CONSOLE)).one()
         user_id = max(CONSOLE_STAFF_FIRST_ID, (highest or 0) + 1)
         member = Staff(transport=CONSOLE, user_id=user_id, chat_id=user_id, role=role,
-                       municipality=municipality if role == "caseworker" else None, display_name=name.strip()[:100],
+                       municipality=municipality if role != "admin" else None, display_name=name.strip()[:100],
                        created_at=utcnow())
         session.add(member)
         session.flush()
@@ -190,7 +232,23 @@ def team_set(municipality: str, chat_id: int | None, oncall_chat_id: int | None,
     with _session() as session:
         saved = service.set_team(session, municipality, utcnow(), transport=transport, team_chat_id=chat_id,
                                  oncall_chat_id=oncall_chat_id, office_hours=office_hours, actor=cli_actor())
+        for group in (chat_id, oncall_chat_id):
+            if group:
+                _team_menu(session, saved.transport, group)
         click.echo(_team_line(municipality, saved.team_chat_id, saved.oncall_chat_id, saved.office_hours))
+
+
+def _team_menu(session: Session, transport: str, chat_id: int) -> None:
+    """The group's own command menu (the case commands), as `/team` in the group gives it, in Danish."""
+    from bot.conversation.features import build_router
+    from bot.conversation.scope import Place
+    from bot.i18n import _
+    from bot.outbox import enqueue
+    from bot.staff.models import Role
+
+    with use_lang("da"):
+        commands = [(name, _(key)) for name, key in build_router().menu_for(Role.CASEWORKER, Place.TEAM)]
+    enqueue(session, transport=transport, chat_id=chat_id, kind="commands", commands=commands, now=utcnow())
 
 
 def _team_line(slug: str, team_chat: int | None, oncall: int | None, office: str | None) -> str:
@@ -287,11 +345,37 @@ def cases_note(number: int, text: str, who: str, lang: str) -> None:
 
 @cases.command("close")
 @click.argument("number", type=int)
-@click.argument("outcome", type=click.Choice(OUTCOMES))
+@click.argument("outcome", type=click.Choice([*(o.value for o in OUTCOMES), *OUTCOME_NAMES_DA.values()]))
+@click.option("--yes", is_flag=True, help="Confirm closing an unclaimed or emergency case, or a colleague's.")
 @_as_option
-def cases_close(number: int, outcome: str, who: str, lang: str) -> None:
-    """Close a case with its outcome."""
-    _act(who, lang, lambda s, deps, staff, now: actions.close(s, deps, staff, number, outcome, now))
+def cases_close(number: int, outcome: str, yes: bool, who: str, lang: str) -> None:
+    """Close a case with its outcome (Danish or English name)."""
+    _act(who, lang, lambda s, deps, staff, now: actions.close(s, deps, staff, number, outcome, now, confirmed=yes))
+
+
+@cases.command("reopen")
+@click.argument("number", type=int)
+@_as_option
+def cases_reopen(number: int, who: str, lang: str) -> None:
+    """Open a closed case again (the one who reopens it has it)."""
+    _act(who, lang, lambda s, deps, staff, now: actions.reopen(s, deps.settings, staff, number, now))
+
+
+@cases.command("release")
+@click.argument("number", type=int)
+@_as_option
+def cases_release(number: int, who: str, lang: str) -> None:
+    """Give a claimed case back to the team."""
+    _act(who, lang, lambda s, deps, staff, now: actions.release(s, deps.settings, staff, number, now))
+
+
+@cases.command("handover")
+@click.argument("number", type=int)
+@click.argument("colleague")
+@_as_option
+def cases_handover(number: int, colleague: str, who: str, lang: str) -> None:
+    """Give a case to a colleague (name or staff id)."""
+    _act(who, lang, lambda s, deps, staff, now: actions.hand_over(s, staff, number, colleague, now))
 
 
 @cases.command("transfer")
@@ -299,8 +383,8 @@ def cases_close(number: int, outcome: str, who: str, lang: str) -> None:
 @click.argument("municipality", type=click.Choice(MUNICIPALITIES))
 @_as_option
 def cases_transfer(number: int, municipality: str, who: str, lang: str) -> None:
-    """Pass a case to another municipality."""
-    _act(who, lang, lambda s, deps, staff, now: actions.transfer(s, staff, number, municipality, now))
+    """Pass a case to another municipality (refused when nobody there would see it)."""
+    _act(who, lang, lambda s, deps, staff, now: actions.transfer(s, deps.settings, staff, number, municipality, now))
 
 
 EXPORT_FIELDS = ("case", "municipality", "urgency", "priority", "reasons", "age_band", "tonight", "consent", "status",

@@ -9,6 +9,7 @@ import click
 from bot.db import session_scope
 from bot.models import utcnow
 from bot.privacy.registry import erase_person, expire_all, export_person
+from bot.pseudonym import audit_key
 from bot.staff.audit import chat_ref, cli_actor, record
 
 
@@ -31,7 +32,8 @@ def export(chat_id: int, transport: str) -> None:
     app = _app()
     with session_scope(app.engine) as session:
         data = export_person(session, transport, chat_id)
-        record(session, actor=cli_actor(), action="privacy-export", now=utcnow(), detail=chat_ref(transport, chat_id))
+        record(session, actor=cli_actor(), action="privacy-export", now=utcnow(),
+               detail=chat_ref(audit_key(app.settings), transport, chat_id))
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
@@ -45,8 +47,10 @@ def erase(chat_id: int, transport: str, yes: bool) -> None:
         click.confirm(f"Erase everything about {transport} chat {chat_id}?", abort=True)
     app = _app()
     with session_scope(app.engine) as session:
-        counts = erase_person(session, transport, chat_id, utcnow())
-        record(session, actor=cli_actor(), action="privacy-erase", now=utcnow(), detail=chat_ref(transport, chat_id))
+        key = audit_key(app.settings)
+        counts = erase_person(session, transport, chat_id, utcnow(), key=key)
+        record(session, actor=cli_actor(), action="privacy-erase", now=utcnow(),
+               detail=chat_ref(key, transport, chat_id))
     click.echo(json.dumps({"erased": counts}))
 
 

@@ -296,10 +296,12 @@ class InProcessBot(_Sending):
     """
 
     def __init__(self, tg: FakeTelegram, framework: str, data_dir: Path, mode: str = "polling", *,
-                 knowledge: Any = None, **settings: Any) -> None:
+                 knowledge: Any = None, clock: Callable[[], Any] | None = None, **settings: Any) -> None:
         assert framework in FRAMEWORKS and mode in MODES
         self.tg, self.framework, self.mode, self.data_dir = tg, framework, mode, Path(data_dir)
         self.knowledge = knowledge
+        # A clock the test can move (fx past a reminder's deadline); None: the real one.
+        self.clock = clock
         self.port = free_port() if mode == "webhook" else None
         self.webhook_url = f"http://127.0.0.1:{self.port}/hook" if self.port else ""
         self.settings = settings
@@ -332,7 +334,7 @@ class InProcessBot(_Sending):
         settings = Settings(_env_file=None, data_dir=self.data_dir, telegram_token=SecretStr(self.tg.token),
                             telegram_api_url=self.tg.base_url, framework=self.framework,
                             webhook_url=self.webhook_url, **self.settings)
-        self.app = build_app(settings, knowledge=self.knowledge)
+        self.app = build_app(settings, knowledge=self.knowledge, **({"clock": self.clock} if self.clock else {}))
         self.runtime = Runtime(self.app)
         self._count_handled(self.runtime)
         self._mark = self.tg.mark()

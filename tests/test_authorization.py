@@ -15,8 +15,11 @@ from tests.test_cases_helpers import Desk
 STAFF_COMMANDS = [
     ("queue", ""), ("case", "1"), ("claim", "1"), ("reply", "1 hej"), ("note", "1 intern note"),
     ("close", "1 housed"), ("transfer", "1 roskilde"),
+    ("sager", ""), ("sag", "1"), ("tag", "1"), ("svar", "1 hej"), ("luk", "1 bolig"), ("flyt", "1 roskilde"),
+    ("genaabn", "1"), ("slip", "1"), ("overdrag", "1 Aarhus-medarbejder"), ("vagt", ""),
+    ("aabningstider", "aarhus 24/7"),
 ]
-STAFF_BUTTONS = ["cs:claim:1", "cs:reply:1", "cs:close:1", "cs:out:1:housed"]
+STAFF_BUTTONS = ["cs:claim:1", "cs:reply:1", "cs:close:1", "cs:out:1:housed", "cs:ok:1:housed", "cs:reopen:1"]
 YOUTH_BUTTONS = ["cy:fu:1:no", "cy:fu:1:yes", "cy:age:1:under_18", "cy:tn:1:outside", "cy:anon:1",
                  "cy:skip:1:age", "cy:stop:1", "cy:go"]
 

@@ -61,8 +61,8 @@ def test_two_overtag_presses_at_once_give_one_winner_and_name_it(engine, make_ap
         thread.join(timeout=30)
     winner = "Mette" if case(engine).claimed_by == staff_id(engine, mette) else "Ole"
     loser = "Ole" if winner == "Mette" else "Mette"
-    assert (answers[winner] or "").startswith("You have case #1")
-    assert answers[loser] == f"Case #1 is already taken by {winner}."
+    assert (answers[winner] or "").startswith("Du har sag #1")  # pressed in the team chat, which reads Danish
+    assert answers[loser] == f"Sag #1 er allerede taget af {winner}."
     group.deliver()
     youth_told = [s for s in desk.sender.sent if "has your case now" in s.text]
     assert len(youth_told) == 1

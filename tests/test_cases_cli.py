@@ -51,11 +51,11 @@ def test_staff_invite_list_and_revoke(husly) -> None:  # type: ignore[no-untyped
     assert (member["role"], member["municipality"], member["name"], member["active"]) == (
         "caseworker", "favrskov", "Sara", True)
     assert husly("staff", "revoke", str(member["id"]))[0] == 0
-    assert "only caseworkers" in worker.command("queue")[-1].text
+    assert "only for caseworkers" in worker.command("queue")[-1].text
     assert husly("staff", "revoke", str(member["id"]))[0] == 1
 
 
-def test_team_settings_are_checked_and_shown(husly) -> None:  # type: ignore[no-untyped-def]
+def test_team_settings_are_checked_and_shown(husly, clock) -> None:  # type: ignore[no-untyped-def]
     code, _, err = husly("team", "set", "--municipality", "aarhus", "--office-hours", "mon-fry 8-16")
     assert code == 2 and "office-hours" in err
     code, out, _ = husly("team", "set", "--municipality", "aarhus", "--chat-id", "-100777",
@@ -64,6 +64,13 @@ def test_team_settings_are_checked_and_shown(husly) -> None:  # type: ignore[no-
     _, out, _ = husly("team", "show")
     assert "aarhus\tteam=-100777\toncall=-100888\thours=mon-thu 08:00-15:30; fri 08:00-13:00" in out
     assert len(out.strip().splitlines()) == 6
+    # Both groups get the staff's command menu (not the young people's /slet and /skjul) when the bot runs.
+    clock.now = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)  # the CLI queues on the real clock
+    sender = Chat(husly.app, chat_id=-100777).sender
+    Chat(husly.app, chat_id=-100777, sender=sender).deliver()
+    for group in (-100777, -100888):
+        names = [name for name, _description in sender.menus[group]]
+        assert "sager" in names and "luk" in names and "slet" not in names
 
 
 def test_the_whole_loop_on_the_console(husly) -> None:  # type: ignore[no-untyped-def]
@@ -72,6 +79,7 @@ def test_the_whole_loop_on_the_console(husly) -> None:  # type: ignore[no-untype
     youth.command("start", "aarhus")
     youth.say(URGENT_TEXT)
     youth.press("cy:go")
+    youth.press("cy:words:1:yes")
     youth.send(youth._incoming("contact", first_name="Jonas", contact_phone="+4520304050"))
     code, out, _ = husly("cases", "list", "--as", "Mette", "--lang", "en")
     assert code == 0 and "#1" in out and "not taken" in out
@@ -127,7 +135,7 @@ def test_revoking_a_caseworker_puts_their_cases_back_in_the_queue(husly) -> None
     sent = youth.deliver()
     assert "can no longer answer here" in to(sent, youth)[0].text
     assert (case(husly.app.engine).status, case(husly.app.engine).claimed_by) == ("open", None)
-    assert not to(youth.say("hello?"), mette)  # nothing goes to someone who left
+    assert not to(youth.say("hello?"), mette)  # nothing goes to someone who left, not even a card edit
     assert "You have case #1" in ole.command("claim", "1")[-1].text
 
 

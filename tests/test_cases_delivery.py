@@ -80,7 +80,7 @@ def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine
     staff_texts = [m.text for m in flaky.sent if m.chat_id == mette.chat_id]
     youth_texts = [m.text for m in flaky.sent if m.chat_id in {y.chat_id for y in young}]
     for number in range(1, 9):
-        assert sum(f"Case #{number}" in m.text and m.kind == "send" for m in flaky.sent
+        assert sum(f"Sag #{number}" in m.text and m.kind == "send" for m in flaky.sent
                    if m.chat_id == group.chat_id) == 1
         for line in range(3):
             assert sum(f"message {line} from case {number}" in t for t in staff_texts) == 1
@@ -116,5 +116,5 @@ def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_s
     sent_rows = [row for row in outbox(engine) if row.id in before]
     assert all(row.status == "sent" for row in sent_rows)
     assert len(survivor_sender.sent) == len(before)  # each exactly once
-    assert sum("Case #" in m.text and m.kind == "send" for m in survivor_sender.sent) == 3
+    assert sum("Sag #" in m.text and m.kind == "send" for m in survivor_sender.sent) == 3
     assert dead.sender.sent == []  # type: ignore[attr-defined]

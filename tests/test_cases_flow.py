@@ -39,12 +39,19 @@ def test_accepting_creates_the_case_first_and_posts_a_card(engine, make_app) -> 
     assert found.status == "open" and found.municipality == "aarhus" and found.urgency == "urgent"
     assert "nowhere_to_sleep" in found.reasons
     card = to(sent, group)
-    assert len(card) == 1 and "Case #1" in card[0].text
+    assert len(card) == 1 and "Sag #1" in card[0].text  # the team reads Danish
     assert button_data(card) == ["cs:claim:1", "cs:reply:1", "cs:close:1"]
     mine = to(sent, youth)
     # What happens next comes before the first question, so it is read even if the person stops there.
     assert "case (number 1)" in mine[0].text and "as soon as one of them takes it" in mine[0].text
-    assert "How old are you?" in mine[1].text and "cy:skip:1:age" in button_data(mine[1:2])
+    # First, in plain words: may the caseworkers read what the person writes?
+    assert "May the caseworkers read what you write" in mine[1].text
+    assert button_data(mine[1:2]) == ["cy:words:1:yes", "cy:words:1:no"]
+    sent = youth.press("cy:words:1:yes")
+    assert "How old are you?" in to(sent, youth)[-1].text and "cy:skip:1:age" in button_data(to(sent, youth))
+    # The words that opened the case are on it now, and on the card.
+    assert [m.text for m in transcript(engine)] == [URGENT_TEXT]
+    assert URGENT_TEXT in to(sent, group)[-1].text
 
 
 def test_emergency_creates_the_case_at_once_with_112_first(engine, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -57,7 +64,9 @@ def test_emergency_creates_the_case_at_once_with_112_first(engine, make_app) -> 
     assert "70 20 12 01" in mine[0].text  # Livslinien
     assert "cy:go" not in button_data(mine)
     assert case(engine).urgency == "emergency"
-    assert "🔴" in to(sent, group)[0].text and "suicide_or_self_harm" in to(sent, group)[0].text
+    card = to(sent, group)[0].text
+    assert "🔴" in card and "NØDSITUATION" in card and "tanker om selvmord eller selvskade" in card
+    assert "suicide_or_self_harm" not in card, "no raw reason codes on the card"
 
 
 def test_a_person_who_stops_answering_still_has_a_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -87,8 +96,9 @@ def test_answers_raise_the_priority_and_update_one_card_in_place(engine, make_ap
     assert "thrown_out" in after.all_reasons()
     edits = to(sent, group)
     assert edits and all(e.kind == "edit" for e in edits)
-    assert "sleeps_outside" in edits[-1].text and "under 18" in edits[-1].text
-    cards_sent = [s for s in desk.sender.sent if s.chat_id == group.chat_id and s.kind == "send" and "Case #" in s.text]
+    assert "i nat: intet sted / ude" in edits[-1].text and "under 18" in edits[-1].text
+    assert "sover ude" not in edits[-1].text, "the answer is not repeated as a reason"
+    cards_sent = [s for s in desk.sender.sent if s.chat_id == group.chat_id and s.kind == "send" and "Sag #" in s.text]
     assert len(cards_sent) == 1
 
 
@@ -100,6 +110,7 @@ def test_consent_shares_name_and_phone_and_without_it_the_card_is_anonymous(engi
         youth.say(URGENT_TEXT)
         youth.press("cy:go")
         number = cases(engine)[-1].id
+        youth.press(f"cy:skip:{number}:words")
         youth.press(f"cy:skip:{number}:age")
         youth.press(f"cy:skip:{number}:tonight")
     consent = [s for s in desk.sender.sent if s.reply.request_contact]
@@ -111,19 +122,19 @@ def test_consent_shares_name_and_phone_and_without_it_the_card_is_anonymous(engi
     assert case(engine, 2).first_name == "Jonas" and case(engine, 2).phone == "+4512345678"
     assert any(s.reply.remove_keyboard for s in to(sent, jonas))
     team_texts = " ".join(s.text for s in desk.sender.sent if s.chat_id == group.chat_id)
-    assert "Jonas, +4512345678" in team_texts and "anonymous" in team_texts
+    assert "Jonas, +4512345678" in team_texts and "Kontakt: anonym" in team_texts
 
 
 def test_municipality_is_asked_when_unknown_and_then_routes_the_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth(None)
-    sent = youth.say(URGENT_TEXT) + youth.press("cy:go")
+    sent = youth.say(URGENT_TEXT) + youth.press("cy:go") + youth.press("cy:words:1:no")
     assert case(engine).municipality is None
     assert "cy:mun:1:aarhus" in button_data(to(sent, youth))
     sent = youth.say("I'm in Aarhus")  # typed instead of pressed
     assert case(engine).municipality == "aarhus"
-    assert any("Case #1" in s.text for s in to(sent, group))
+    assert any("Sag #1" in s.text for s in to(sent, group))
     assert any("Aarhus Municipality" in s.text for s in to(sent, youth))
     assert "How old are you?" in to(sent, youth)[-1].text
 
@@ -132,12 +143,27 @@ def test_typed_answers_are_read_and_other_text_is_kept_for_the_caseworker(engine
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     desk.open_case(youth)
+    youth.say("ja")  # may the caseworkers read it: yes, typed
+    assert case(engine).words_consent is True
     youth.say("I am 17")
     assert case(engine).age_band == "under_18"
     sent = youth.say("my dad said I can't come back")
-    assert "added that to your case" in to(sent, youth)[0].text
+    assert "put your message on your case" in to(sent, youth)[0].text
     assert "Where will you sleep tonight?" in to(sent, youth)[-1].text  # the same question again
-    assert [m.text for m in transcript(engine)] == ["my dad said I can't come back"]
+    assert [m.text for m in transcript(engine)] == [URGENT_TEXT, "my dad said I can't come back"]
+
+
+def test_without_consent_the_words_are_not_kept_and_the_card_says_so(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    group = desk.team(desk.staff("Mette"))
+    youth = desk.youth("aarhus")
+    desk.open_case(youth)
+    sent = youth.press("cy:words:1:no")
+    youth.say("my dad said I can't come back")
+    assert case(engine).words_consent is False and transcript(engine) == []
+    card = [s for s in desk.sender.sent if s.chat_id == group.chat_id][-1].text
+    assert "ikke sagt ja til, at deres egne ord gemmes" in card and URGENT_TEXT not in card
+    assert "How old are you?" in to(sent, youth)[-1].text
 
 
 def test_crisis_words_during_the_questions_show_the_numbers_and_raise_the_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +174,7 @@ def test_crisis_words_during_the_questions_show_the_numbers_and_raise_the_case(e
     sent = youth.say(EMERGENCY_TEXT)
     assert to(sent, youth)[0].text.startswith("If you are in danger right now, call 112.")
     assert case(engine).urgency == "emergency"
-    assert any("now an EMERGENCY" in s.text for s in to(sent, group))
+    assert any("nu en NØDSITUATION" in s.text for s in to(sent, group))
 
 
 def test_outside_office_hours_says_when_and_what_to_do_meanwhile(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
@@ -243,3 +269,28 @@ def test_a_changed_answer_replaces_its_reason_but_keeps_what_triage_found(engine
     assert "couch_surfing_ending" in reasons and "sleeps_outside" not in reasons
     assert "thrown_out" in reasons and "unsafe_home" in reasons
     assert case(engine).priority < raised
+
+
+def test_a_case_without_a_municipality_goes_to_its_route_not_to_every_team(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    teams = {}
+    desk = Desk(make_app(engine))
+    for slug in ("aarhus", "roskilde", "randers"):
+        teams[slug] = desk.team(desk.staff(f"Staff {slug}", municipality=slug))
+    boss = desk.staff("Admin", role="admin", municipality=None)
+    youth = desk.youth(None)
+    sent = desk.open_case(youth)
+    assert not any(to(sent, group) for group in teams.values()), "no team sees a case that is not theirs"
+    assert any("Case #1" in s.text for s in to(sent, boss)), "the admins do (no route is configured)"
+
+
+def test_the_route_for_cases_without_a_municipality_is_a_setting(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine, unrouted_chat_id=-100_999))
+    aarhus = desk.team(desk.staff("Mette"))
+    youth = desk.youth(None)
+    sent = desk.open_case(youth)
+    assert any("Sag #1" in s.text for s in sent if s.chat_id == -100_999)
+    assert not to(sent, aarhus)
+    # The coordinators' chat counts as a team chat: staff can take the case from there.
+    coordinators = desk.chat(-100_999, chat_type="group", user_id=desk.staff("Ole").user_id)
+    coordinators.press("cs:claim:1")
+    assert case(engine).status == "claimed"

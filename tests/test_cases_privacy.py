@@ -7,7 +7,7 @@ import logging
 
 from bot.cases import privacy
 from bot.db import session_scope
-from tests.test_cases_helpers import Desk, case, cases, to, transcript
+from tests.test_cases_helpers import URGENT_TEXT, Desk, case, cases, to, transcript
 
 SECRET = "my dad Lars Jensen hit me, call me on 20304050"
 
@@ -16,6 +16,7 @@ def full_case(desk: Desk):  # type: ignore[no-untyped-def]
     mette = desk.staff("Mette")
     youth = desk.youth("aarhus")
     desk.open_case(youth)
+    youth.press("cy:words:1:yes")
     youth.send(youth._incoming("contact", first_name="Sofie", contact_phone="+4520304050"))
     mette.command("claim", "1")
     youth.say(SECRET)
@@ -30,7 +31,7 @@ def test_export_has_the_cases_and_their_messages(engine, make_app) -> None:  # t
         data = privacy.export(session, "telegram", youth.chat_id)
     [exported] = data["cases"]
     assert exported["first_name"] == "Sofie" and exported["municipality"] == "aarhus"
-    assert [m["text"] for m in exported["messages"]] == [SECRET, "I'll call you now"]
+    assert [m["text"] for m in exported["messages"]] == [URGENT_TEXT, SECRET, "I'll call you now"]
 
 
 def test_erasure_closes_the_case_tells_the_caseworker_and_keeps_only_codes(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +51,7 @@ def test_erasure_closes_the_case_tells_the_caseworker_and_keeps_only_codes(engin
 def test_expiry_anonymises_old_closed_cases_only(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
     desk = Desk(make_app(engine))
     mette, _youth = full_case(desk)
-    mette.command("close", "1 housed")
+    mette.press("cs:ok:1:housed")  # the violence made it an emergency: closing it is confirmed
     desk.open_case(desk.youth("aarhus"))
     with session_scope(engine) as session:
         assert privacy.expire(session, clock.now + dt.timedelta(days=181), clock.now + dt.timedelta(days=1)) == 1
@@ -63,7 +64,7 @@ def test_logs_carry_ids_never_texts_names_or_phones(engine, make_app, caplog) ->
     caplog.set_level(logging.DEBUG)
     desk = Desk(make_app(engine))
     mette, _youth = full_case(desk)
-    mette.command("close", "1 housed")
+    mette.press("cs:ok:1:housed")
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "case 1" in logged
     for private in ("Lars", "20304050", "Sofie", "call you now"):

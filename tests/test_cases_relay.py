@@ -5,11 +5,13 @@ from __future__ import annotations
 from tests.test_cases_helpers import EMERGENCY_TEXT, Desk, case, events, to, transcript
 
 
-def claimed_case(desk: Desk):  # type: ignore[no-untyped-def]
+def claimed_case(desk: Desk, *, words: bool = True):  # type: ignore[no-untyped-def]
+    """A case claimed by Mette; ``words``: the young person said the caseworkers may read (keep) their words."""
     mette = desk.staff("Mette")
     group = desk.team(mette)
     youth = desk.youth("aarhus")
     desk.open_case(youth)
+    youth.press(f"cy:words:1:{'yes' if words else 'no'}")
     mette.command("claim", "1")
     return mette, group, youth
 
@@ -22,12 +24,22 @@ def test_messages_go_both_ways_labelled_and_escaped(engine, make_app) -> None:  
     [relayed] = to(sent, mette)
     assert "Case #1, the young person writes" in relayed.text and "I'm at the <b>library</b> & fine" in relayed.text
     assert "&lt;b&gt;library&lt;/b&gt; &amp; fine" in relayed.reply.html  # shown as text, not markup
-    assert not to(sent, group) and not to(sent, youth)  # never to the team chat; no bot answer to the person
+    # No new message in the team chat (the card is edited in place) and no bot answer to the person.
+    assert not [s for s in to(sent, group) if s.kind == "send"] and not to(sent, youth)
     sent = mette.command("reply", '1 Come to <a href="x">Grøndalsvej</a> at 16 & ask for me')
     [answer] = to(sent, youth)
     assert answer.text == 'Caseworker from Aarhus Municipality: Come to <a href="x">Grøndalsvej</a> at 16 & ask for me'
     assert "<a href" not in answer.reply.html and "&lt;a href=" in answer.reply.html
-    assert [m.direction for m in transcript(engine)] == ["in", "out"]
+    assert [m.direction for m in transcript(engine)] == ["in", "in", "out"]  # the first words, this one, the answer
+
+
+def test_without_consent_the_chat_works_but_the_words_are_not_kept(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    mette, _group, youth = claimed_case(desk, words=False)
+    [relayed] = to(youth.say("I'm at the library"), mette)
+    assert "I'm at the library" in relayed.text
+    mette.command("reply", "1 Good, stay there")
+    assert [m.direction for m in transcript(engine)] == ["out"]
 
 
 def test_a_telegram_reply_to_the_relayed_message_is_the_answer(engine, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -81,19 +93,32 @@ def test_crisis_in_a_relayed_message_still_shows_the_emergency_numbers(engine, m
     mette, group, youth = claimed_case(desk)
     sent = youth.say(EMERGENCY_TEXT)
     assert to(sent, youth)[0].text.startswith("If you are in danger right now, call 112.")
-    [relayed] = to(sent, mette)
-    assert "Emergency signs: suicide_or_self_harm" in relayed.text and EMERGENCY_TEXT in relayed.text
+    relayed = [s for s in to(sent, mette) if "young person writes" in s.text][-1]
+    assert "Emergency signs: thoughts of suicide or self-harm" in relayed.text and EMERGENCY_TEXT in relayed.text
     assert case(engine).urgency == "emergency"
-    assert "EMERGENCY" in to(sent, group)[0].text and EMERGENCY_TEXT not in to(sent, group)[0].text
+    ping = next(s for s in to(sent, group) if s.kind == "send")
+    assert "NØDSITUATION" in ping.text and EMERGENCY_TEXT in ping.text  # the young person said the team may read it
 
 
-def test_before_a_caseworker_has_the_case_questions_get_normal_answers(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_without_consent_the_team_sees_the_emergency_but_not_the_words(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(make_app(engine))
+    _mette, group, youth = claimed_case(desk, words=False)
+    sent = youth.say(EMERGENCY_TEXT)
+    ping = next(s for s in to(sent, group) if s.kind == "send")
+    assert "NØDSITUATION" in ping.text and EMERGENCY_TEXT not in ping.text
+
+
+def test_before_a_caseworker_has_the_case_a_question_goes_to_the_case_and_gets_its_answer(engine, make_app) -> None:  # type: ignore[no-untyped-def]
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     youth = desk.youth("aarhus")
     desk.open_case(youth)
-    youth.press("cy:skip:1:age")
-    youth.press("cy:skip:1:tonight")
+    for step in ("words", "age", "tonight"):
+        youth.press(f"cy:skip:1:{step}")
     youth.press("cy:anon:1")
     sent = youth.say("how do I apply for housing benefit")
-    assert to(sent, youth) and not [s for s in to(sent, mette) if "young person writes" in s.text]
+    mine = to(sent, youth)
+    assert "put your message on your case (number 1)" in mine[0].text and "Nobody has taken" in mine[0].text
+    assert any("Source" in s.text for s in mine[1:]), "a plain question still gets its curated answer"
+    assert not [s for s in to(sent, mette) if "young person writes" in s.text]  # nobody has it: no private relay
+    assert case(engine).last_youth_at is not None

@@ -49,9 +49,9 @@ def test_staff_commands_from_anyone_else_are_refused_politely_and_logged(engine,
     for command, args in (("queue", ""), ("case", "1"), ("claim", "1"), ("reply", "1 secret words"),
                           ("close", "1 housed"), ("note", "1 secret words"), ("transfer", "1 randers")):
         sent = stranger.command(command, args)
-        assert "only caseworkers" in sent[-1].text
+        assert "only for caseworkers" in sent[-1].text
     stranger.press("cs:claim:1")
-    assert "only caseworkers" in (stranger.callback_answers[-1] or "")
+    assert "Only caseworkers" in (stranger.callback_answers[-1] or "")
     assert case(engine).status == "open" and transcript(engine) == []
     refusals = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
     assert len(refusals) >= 8 and str(stranger.user_id) in refusals[0]
@@ -62,11 +62,11 @@ def test_team_command_makes_the_group_the_team_chat(engine, make_app) -> None:  
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
-    assert "team chat for Aarhus" in desk.sender.sent[-1].text
+    assert "teamchat for Aarhus" in desk.sender.sent[-1].text
     outsider = desk.chat(group.chat_id, chat_type="group", user_id=999_001)
     outsider.command("team")
     sent = desk.open_case(desk.youth("aarhus"))
-    assert any("Case #1" in s.text for s in to(sent, group))
+    assert any("Sag #1" in s.text for s in to(sent, group))
     assert not to(sent, mette)  # with a team chat, no private cards
 
 
@@ -83,14 +83,15 @@ def test_claim_button_updates_the_card_and_tells_the_young_person(engine, make_a
     group = desk.team(mette)
     youth = desk.youth("aarhus")
     desk.open_case(youth)
-    youth.say("my stepdad hits me")  # kept on the case, never shown in the team chat
+    youth.press("cy:words:1:no")  # not kept on the case, so never on the card in the team chat
+    youth.say("my stepdad hits me")
     sent = desk.chat(group.chat_id, chat_type="group", user_id=mette.user_id).press("cs:claim:1")
     assert case(engine).claimed_by == staff_id(engine, mette)
     card = to(sent, group)
-    assert card[0].kind == "edit" and "Taken by Mette" in card[0].text and "cs:claim:1" not in button_data(card)
+    assert card[0].kind == "edit" and "Taget af Mette" in card[0].text and "cs:claim:1" not in button_data(card)
     assert "A caseworker from Aarhus Municipality has your case" in to(sent, youth)[0].text
     briefing = to(sent, mette)[0].text
-    assert "my stepdad hits me" in briefing  # the transcript goes to the caseworker privately
+    assert "Du har sag #1" in briefing and "ikke sagt ja til, at deres egne ord gemmes" in briefing
     assert not any("stepdad" in s.text for s in desk.sender.sent if s.chat_id == group.chat_id)
     assert "Mette" not in " ".join(s.text for s in to(sent, youth))  # staff names are never shown
 
@@ -104,8 +105,9 @@ def test_other_municipalities_and_partners_cannot_act(engine, make_app) -> None:
     for who in (rikke, partner):
         for command, args in (("case", "1"), ("claim", "1"), ("reply", "1 hi"), ("close", "1 housed")):
             assert "Case #1 belongs to another municipality" in who.command(command, args)[-1].text or \
-                "only caseworkers" in who.command(command, args)[-1].text
-        assert "No open cases" in who.command("queue")[-1].text or "only caseworkers" in who.command("queue")[-1].text
+                "only for caseworkers" in who.command(command, args)[-1].text
+        answer = who.command("queue")[-1].text
+        assert "No open cases" in answer or "only for caseworkers" in answer
     assert case(engine).status == "open" and case(engine).claimed_by is None
 
 
@@ -129,9 +131,10 @@ def test_unknown_case_and_closed_case_get_clear_answers(engine, make_app) -> Non
     desk.open_case(desk.youth("aarhus"))
     assert "There is no case #42" in mette.command("case", "42")[-1].text
     assert "Write it like this" in mette.command("reply", "one two")[-1].text
+    mette.command("claim", "1")
     mette.command("close", "1 housed")
-    assert "closed, so your message was not sent" in mette.command("reply", "1 hello?")[-1].text
-    assert "already closed" in mette.command("close", "1 housed")[-1].text
+    assert "Case #1 is closed. Write /genaabn 1" in mette.command("reply", "1 hello?")[-1].text
+    assert "Case #1 is closed" in mette.command("close", "1 housed")[-1].text
 
 
 def test_close_asks_for_an_outcome_and_tells_the_young_person(engine, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -141,13 +144,15 @@ def test_close_asks_for_an_outcome_and_tells_the_young_person(engine, make_app) 
     youth = desk.youth("aarhus")
     desk.open_case(youth)
     in_group = desk.chat(group.chat_id, chat_type="group", user_id=mette.user_id)
+    in_group.press("cs:claim:1")
     sent = in_group.press("cs:close:1")
     question = to(sent, mette)
     assert "How did case #1 end?" in question[0].text and "cs:out:1:housed" in button_data(question)
     sent = mette.press("cs:out:1:shelter")
     assert case(engine).status == "closed" and case(engine).outcome == "shelter"
-    assert "closed your case" in to(sent, youth)[0].text
-    assert button_data(to(sent, group)) == []  # the card lost its buttons
+    told = to(sent, youth)[0]
+    assert "is closed now" in told.text and button_data([told]) == ["cy:again:1"]  # kindly, with a way back
+    assert button_data(to(sent, group)) == ["cs:reopen:1"]  # the card keeps only "Genåbn"
 
 
 def test_queue_lists_emergencies_first_then_raised_then_longest_waiting(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
@@ -177,7 +182,7 @@ def test_transfer_moves_the_case_to_the_other_municipality(engine, make_app) -> 
     sent = mette.command("transfer", "1 randers")
     moved = case(engine)
     assert (moved.municipality, moved.status, moved.claimed_by) == ("randers", "open", None)
-    assert "was sent to Randers" in to(sent, group)[0].text and not button_data(to(sent, group))
+    assert "sendt videre til Randers" in to(sent, group)[0].text and not button_data(to(sent, group))
     assert any("Case #1" in s.text for s in to(sent, rikke))
     assert "Randers Municipality" in to(sent, youth)[0].text
     assert "belongs to another municipality" in mette.command("claim", "1")[-1].text
@@ -190,10 +195,11 @@ def test_case_in_a_group_is_sent_privately_and_views_are_audited(engine, make_ap
     group = desk.team(mette)
     youth = desk.youth("aarhus")
     desk.open_case(youth)
+    youth.press("cy:words:1:yes")
     youth.say("I sleep at the station")
     in_group = desk.chat(group.chat_id, chat_type="group", user_id=mette.user_id)
     sent = in_group.command("case", "1")
-    assert "private chat" in to(sent, group)[0].text
+    assert "privat chat" in to(sent, group)[0].text
     assert "I sleep at the station" in to(sent, mette)[0].text
     mette.command("note", "1 called the shelter")
     mette.command("claim", "1")
@@ -243,12 +249,12 @@ def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) 
     def help_text(chat) -> str:  # type: ignore[no-untyped-def]
         return texts(to(chat.command("help"), chat))
 
-    assert "/queue" in help_text(caseworker) and "/ny_bolig" not in help_text(caseworker)
-    assert "/ny_bolig" in help_text(partner) and "/queue" not in help_text(partner)
+    assert "/sager" in help_text(caseworker) and "/ny_bolig" not in help_text(caseworker)
+    assert "/ny_bolig" in help_text(partner) and "/sager" not in help_text(partner)
     young = help_text(youth)
-    assert "/queue" not in young and "/ny_bolig" not in young and "/slet" in young
+    assert "/sager" not in young and "/ny_bolig" not in young and "/slet" in young
     # The partner's welcome after redeeming the invite already names the listing commands.
-    assert "/mine_boliger" in welcome and "/queue" not in welcome
+    assert "/mine_boliger" in welcome and "/sager" not in welcome
 
 
 def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -268,9 +274,9 @@ def test_staff_get_their_commands_in_their_own_chat_menu(engine, make_app) -> No
 
     caseworker_menu = dict(mette.sender.menus[mette.chat_id])
     partner_menu = dict(partner.sender.menus[partner.chat_id])
-    assert {"queue", "claim", "reply", "close", "start", "slet"} <= caseworker_menu.keys()
+    assert {"sager", "tag", "svar", "luk", "start", "slet"} <= caseworker_menu.keys()
     assert "ny_bolig" not in caseworker_menu
-    assert {"ny_bolig", "mine_boliger", "start"} <= partner_menu.keys() and "queue" not in partner_menu
-    assert caseworker_menu["queue"] in ("open cases", "åbne sager")
+    assert {"ny_bolig", "mine_boliger", "start"} <= partner_menu.keys() and "sager" not in partner_menu
+    assert caseworker_menu["sager"] in ("open cases", "åbne sager")
     youth = desk.youth("aarhus")
     assert youth.chat_id not in youth.sender.menus  # young people keep the bot-wide menu

@@ -4,6 +4,7 @@ and one bad update never costs the others their answer."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 from typing import Any
 
@@ -43,7 +44,7 @@ def test_one_failing_update_in_a_batch_costs_the_others_nothing(sqlite_engine, m
     def broken(ctx) -> None:  # type: ignore[no-untyped-def]
         raise RuntimeError("bug")
 
-    app.core.router.commands["help"] = type(app.core.router.commands["help"])(broken, "private")
+    app.core.router.commands["help"] = dataclasses.replace(app.core.router.commands["help"], handler=broken)
     help_ = Incoming("telegram", 22, 22, "command", update_id=8002, text="/help", command="help")
 
     app.core.handle_many([_text(21, 8001), help_, _text(23, 8003)])
@@ -131,15 +132,40 @@ def test_an_update_that_loses_a_race_to_create_a_row_is_tried_again_not_apologis
     app = make_app(sqlite_engine)
     real_profile, calls = engine_module._profile, []
 
-    def racing_profile(session, incoming, now):  # type: ignore[no-untyped-def]
+    def racing_profile(session, incoming, *rest):  # type: ignore[no-untyped-def]
         calls.append(incoming.update_id)
         if len(calls) == 1:  # another instance created this chat's profile a moment earlier
             raise IntegrityError("INSERT INTO profile", {}, Exception("UNIQUE constraint failed"))
-        return real_profile(session, incoming, now)
+        return real_profile(session, incoming, *rest)
 
     monkeypatch.setattr(engine_module, "_profile", racing_profile)
     app.core.handle(_text(51, 9301))
 
     sent = Chat(app).deliver()
     assert calls == [9301, 9301]
+    assert any("Kilde:" in s.text for s in sent) and not any("gik noget galt" in s.text for s in sent)
+
+
+def test_an_update_that_loses_a_deadlock_is_tried_again_not_apologised_for(
+        sqlite_engine, make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    import bot.conversation.engine as engine_module
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"  # PostgreSQL's "deadlock detected" (fx /slet deleting rows the worker is marking)
+
+    app = make_app(sqlite_engine)
+    real_profile, calls = engine_module._profile, []
+
+    def deadlocked_profile(session, incoming, *rest):  # type: ignore[no-untyped-def]
+        calls.append(incoming.update_id)
+        if len(calls) == 1:
+            raise OperationalError("DELETE FROM outbox", {}, Deadlock("deadlock detected"))
+        return real_profile(session, incoming, *rest)
+
+    monkeypatch.setattr(engine_module, "_profile", deadlocked_profile)
+    app.core.handle(_text(52, 9302))
+    sent = Chat(app).deliver()
+    assert calls == [9302, 9302] and app.core.failures == 0
     assert any("Kilde:" in s.text for s in sent) and not any("gik noget galt" in s.text for s in sent)

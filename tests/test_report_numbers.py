@@ -79,7 +79,9 @@ def scripted(engine, make_app, clock):  # type: ignore[no-untyped-def]
         case_id = case_of(engine, chat.chat_id)
         assert "Du har sag" in texts(staff.command("claim", str(case_id)))
         clock.advance(minutes=20)
-        staff.command("close", f"{case_id} {'housed' if i % 2 == 0 else 'shelter'}")
+        outcome = "housed" if i % 2 == 0 else "shelter"
+        staff.command("close", f"{case_id} {outcome}")
+        staff.press(f"cs:ok:{case_id}:{outcome}")  # closing an emergency is confirmed
     # The next day: five of the Aarhus people ask again, and the follow-ups go out; six answer "safe".
     clock.advance(days=1, hours=2)
     for chat in chats["aarhus"][:5]:

@@ -83,12 +83,12 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
         # card's first send is refused (429), so it waits, committed and unsent, for its retry.
         tg.fail_next("sendMessage", status=429, retry_after=30)
         first.send(tg.text_update(CHAT, "jeg har lyst til at tage mit eget liv"))
-        wait_until(lambda: any(r.error == "429" for r in rows(engine, chat_id=TEAM_CHAT)),
+        wait_until(lambda: any(r.error == "429" for r in rows(engine, chat_id=TEAM_CHAT, kind="send")),
                    what="the card committed and waiting for its retry")
         first.kill()
         killed_at = time.time()
 
-    (card,) = rows(engine, chat_id=TEAM_CHAT)
+    (card,) = rows(engine, chat_id=TEAM_CHAT, kind="send")
     assert (card.status, card.locked_by, card.attempts) == ("pending", None, 0), "committed, not sent"
     with Session(engine) as session:
         (case,) = session.exec(select(Case)).all()
@@ -106,7 +106,8 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
         session.commit()
     with HuslyProcess(tg, "aiogram", "polling", data) as second:
         (sent,) = wait_sent(tg, TEAM_CHAT, 1, timeout=20)
-        wait_until(lambda: rows(engine, chat_id=TEAM_CHAT)[0].status == "sent", what="the card marked sent")
+        wait_until(lambda: rows(engine, chat_id=TEAM_CHAT, kind="send")[0].status == "sent",
+                   what="the card marked sent")
         assert "cs:claim:1" in [b.get("callback_data") for row in sent.params["reply_markup"]["inline_keyboard"]
                                 for b in row]
         wait_until(lambda: not rows(engine, chat_id=CHAT, status="pending"), timeout=20,

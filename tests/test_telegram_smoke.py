@@ -92,15 +92,17 @@ def test_husly_run_holds_a_whole_conversation_and_logs_no_personal_data(
     bot.send(press(tg, answer, thumbs_up, first_name=NAME))
     tg.wait_for("answerCallbackQuery", since=mark)
 
-    # A crisis: 112 and Livslinien first, a case whose card goes to the team chat, then the questions.
+    # A crisis: 112 and Livslinien first, a case, then the questions: may the caseworkers read it (yes, typed),
+    # the municipality (typed), whereupon the card goes to that municipality's team chat.
     mark = say(CRISIS)
     first = wait_sent(tg, CHAT, 1, since=mark)[0]
     assert plain(first).startswith("Er du i fare lige nu, så ring 112.") and "Livslinien" in plain(first)
+    wait_button(tg, CHAT, "cy:words:", since=mark)
+    mark = say("ja")
     wait_button(tg, CHAT, "cy:mun:", since=mark)
+    mark = say("Aarhus")
     card = wait_sent(tg, TEAM_CHAT, 1, since=mark)[0]
     assert "cs:claim:" in "".join(callback_datas(card))
-
-    mark = say("Aarhus")
     wait_button(tg, CHAT, "cy:age:", since=mark)
     mark = say(AGE)
     question, _data = wait_button(tg, CHAT, "cy:tn:", since=mark)

@@ -1,29 +1,54 @@
 """What staff can do with a case, with every check on the server side: the same for Telegram and the console.
 
-Each action takes the acting staff member (None for someone who is not staff), checks role, municipality
-and the case's state, makes the change with its notifications in the caller's session, writes the audit
-log, and returns what to tell the staff member (in the current language).
+Every action goes through one check, ``authorize``: the acting staff member (None for someone who is not
+staff) must have a case role, the case must exist and be theirs to see (municipality), and be in a state
+the action fits (fx not closed). Then the action makes the change with its notifications in the caller's
+session, writes the audit log, and returns what to tell the staff member (in the current language).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlmodel import Session
 
 from bot.cases import cards, notices, routing, sending, service
-from bot.cases.models import OUTCOMES, Case
+from bot.cases.buttons import Staff as StaffButton
+from bot.cases.buttons import StaffAction
+from bot.cases.models import OUTCOMES, Case, CaseStatus, parse_outcome
+from bot.config import Settings
+from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Deps
 from bot.i18n import _, use_lang
 from bot.models import Profile
 from bot.replies import Button, Reply, esc, to_plain
-from bot.staff.models import Staff
+from bot.staff.models import CASE_ROLES, Staff
 from knowledge.schema import MUNICIPALITIES
 
 MAX_REPLY = 3500
 REPLY_FLOW = "case_reply"
+
+
+class CaseAction(StrEnum):
+    VIEW = "view"
+    CLAIM = "claim"
+    REPLY = "reply"
+    NOTE = "note"
+    CLOSE = "close"
+    TRANSFER = "transfer"
+    REOPEN = "reopen"
+    RELEASE = "release"
+    HAND_OVER = "handover"
+
+
+# Actions on a case that must not be closed; REOPEN needs a closed one; VIEW and NOTE work on any case.
+NEEDS_OPEN = frozenset({CaseAction.CLAIM, CaseAction.REPLY, CaseAction.CLOSE, CaseAction.TRANSFER,
+                        CaseAction.RELEASE, CaseAction.HAND_OVER})
+# Actions that only the one who has the case may take (coordinators and admins too: someone may be away).
+OWNER_ONLY = frozenset({CaseAction.REPLY, CaseAction.TRANSFER, CaseAction.RELEASE, CaseAction.HAND_OVER})
 
 
 @dataclass(frozen=True)
@@ -31,7 +56,8 @@ class Result:
     ok: bool
     html: str
     buttons: tuple[tuple[Button, ...], ...] = ()
-    # Names the message so a Telegram reply to it finds the case (see relay.case_of_message).
+    # Names the message so a Telegram reply to it finds the case (see relay.case_of_message), and so
+    # erasure finds it (every message about a case carries a "case:N:" ref).
     ref: str | None = None
 
     @property
@@ -52,24 +78,30 @@ def not_staff() -> Result:
                    "Urgent help."))
 
 
-def _load(session: Session, staff: Staff | None, case_id: int) -> Case | Result:
-    """The case if this staff member may act on it; otherwise the reason why not."""
-    if staff is None or not staff.active or staff.role not in ("caseworker", "admin"):
+def is_case_staff(staff: Staff | None) -> bool:
+    return staff is not None and staff.active and staff.role in CASE_ROLES
+
+
+def authorize(session: Session, staff: Staff | None, case_id: int, action: CaseAction) -> Case | Result:
+    """The one check every case action passes: role, municipality, the case's state, who has it."""
+    if not is_case_staff(staff):
         return not_staff()
+    assert staff is not None
     case = session.get(Case, case_id)
     if case is None:
-        return _fail(_("There is no case #{number}. Write /queue to see the open cases.").format(number=case_id))
+        return _fail(_("There is no case #{number}. Write /sager to see the open cases.").format(number=case_id))
     if not service.can_act(staff, case):
         return _fail(_("Case #{number} belongs to another municipality, so you can't see or change it.").format(
             number=case_id))
-    return case
-
-
-def _held_by_other(session: Session, staff: Staff, case: Case) -> Result | None:
-    if case.claimed_by is not None and case.claimed_by != staff.id and staff.role != "admin":
+    if action in NEEDS_OPEN and case.status == CaseStatus.CLOSED:
+        return _fail(_("Case #{number} is closed. Write /genaabn {number} to open it again.").format(number=case.id))
+    if action is CaseAction.REOPEN and case.status != CaseStatus.CLOSED:
+        return _fail(_("Case #{number} is not closed.").format(number=case.id))
+    if (action in OWNER_ONLY and case.claimed_by is not None and case.claimed_by != staff.id
+            and not service.leads(staff)):
         return _fail(_("Case #{number} is handled by {name}.").format(
             number=case.id, name=cards.staff_name(session, case.claimed_by)))
-    return None
+    return case
 
 
 def briefing(session: Session, case: Case, now: dt.datetime) -> str:
@@ -91,46 +123,50 @@ def briefing(session: Session, case: Case, now: dt.datetime) -> str:
 
 
 def queue(session: Session, staff: Staff | None, now: dt.datetime) -> Result:
-    """The open cases this staff member may act on, most urgent and longest waiting first."""
-    if staff is None or not staff.active or staff.role not in ("caseworker", "admin"):
+    """The open cases this staff member may act on, most urgent and longest waiting first.
+
+    Reading the queue also updates the waiting time on the cards, so a card never says less than the queue.
+    """
+    if not is_case_staff(staff):
         return not_staff()
+    assert staff is not None
     cases = service.visible_queue(session, staff)
     if not cases:
         return Result(True, esc(_("No open cases.")))
     lines = [esc(_("Open cases:"))]
     for case in cases:
         where = municipality_name(case.municipality) if case.municipality else "?"
-        if case.status == "claimed":
+        if case.status == CaseStatus.CLAIMED:
             state = _("taken by {name}").format(name=cards.staff_name(session, case.claimed_by))
         else:
             state = _("not taken, waiting {minutes} min").format(minutes=cards.minutes(now - case.waiting_since))
         lines.append(f"{cards.RANK_ICON[service.priority_rank(case)]} #{case.id} · {esc(cards.urgency_label(case))}"
                      f" · {esc(where)} · {esc(cards.age_label(case.age_band))} · {esc(state)}")
+        cards.refresh(session, case, now)
     return Result(True, "\n".join(lines))
 
 
 def show(session: Session, staff: Staff | None, case_id: int, now: dt.datetime) -> Result:
     """The case and its transcript; the view is logged."""
-    case = _load(session, staff, case_id)
+    case = authorize(session, staff, case_id, CaseAction.VIEW)
     if isinstance(case, Result):
         return case
     service.log_event(session, case, "viewed", now, staff=staff)
-    return Result(True, briefing(session, case, now))
+    buttons = _reply_buttons(case) if case.status != CaseStatus.CLOSED else cards.card_buttons(case)
+    return Result(True, briefing(session, case, now), buttons, ref=sending.about(case.id, "brief"))
 
 
 def claim(session: Session, staff: Staff | None, case_id: int, now: dt.datetime) -> Result:
     """Take the case; of two caseworkers claiming at once exactly one gets it and the other is told who."""
-    case = _load(session, staff, case_id)
+    case = authorize(session, staff, case_id, CaseAction.CLAIM)
     if isinstance(case, Result):
         return case
     assert staff is not None and staff.id is not None
-    if case.status == "closed":
-        return _fail(_("Case #{number} is closed.").format(number=case.id))
     if not service.claim(session, case.id or 0, staff.id, now):
         session.refresh(case)
         if case.claimed_by == staff.id:
             return Result(True, esc(_("You already have case #{number}.").format(number=case.id)))
-        if case.status == "closed":
+        if case.status == CaseStatus.CLOSED:
             return _fail(_("Case #{number} is closed.").format(number=case.id))
         return _fail(_("Case #{number} is already taken by {name}.").format(
             number=case.id, name=cards.staff_name(session, case.claimed_by)))
@@ -139,43 +175,46 @@ def claim(session: Session, staff: Staff | None, case_id: int, now: dt.datetime)
     cards.refresh(session, case, now)
     if case.relay:
         notices.to_youth(session, case, lambda lang: notices.claimed(case, lang), now)
-    head = esc(_("You have case #{number}. Answer with /reply {number} and your text, or reply to this message.")
+    head = esc(_("You have case #{number}. Answer with /svar {number} and your text, or reply to this message.")
                .format(number=case.id))
-    return Result(True, head + "\n\n" + briefing(session, case, now), _reply_buttons(case), ref=f"case:{case.id}:brief")
+    return Result(True, head + "\n\n" + briefing(session, case, now), _reply_buttons(case),
+                  ref=sending.about(case.id, "brief"))
 
 
 def _reply_buttons(case: Case) -> tuple[tuple[Button, ...], ...]:
-    return ((Button(_("Reply"), data=f"cs:reply:{case.id}"), Button(_("Close"), data=f"cs:close:{case.id}")),)
+    assert case.id is not None
+    return ((button(_("Reply"), StaffButton(StaffAction.REPLY, case.id)),
+             button(_("Close"), StaffButton(StaffAction.CLOSE, case.id))),)
 
 
 def reply(session: Session, staff: Staff | None, case_id: int, text: str, now: dt.datetime) -> Result:
     """Send a message to the young person, labelled as from the municipality's caseworker (text escaped)."""
-    case = _load(session, staff, case_id)
+    case = authorize(session, staff, case_id, CaseAction.REPLY)
     if isinstance(case, Result):
         return case
     assert staff is not None and staff.id is not None
     text = text.strip()
     if not text:
-        return _fail(_("Write the answer after the case number, fx /reply {number} Hi, I can help you.").format(
+        return _fail(_("Write the answer after the case number, fx /svar {number} Hi, I can help you.").format(
             number=case.id))
     if len(text) > MAX_REPLY:
         return _fail(_("That is too long ({n} characters). Send at most {max} at a time.").format(
             n=len(text), max=MAX_REPLY))
-    if case.status == "closed":
-        return _fail(_("Case #{number} is closed, so your message was not sent.").format(number=case.id))
     if not case.relay:
         return _fail(_("The young person ended the chat in case #{number}, so your message was not sent. They can "
                        "start it again from the menu.").format(number=case.id))
-    if (held := _held_by_other(session, staff, case)) is not None:
-        return held
     if case.claimed_by is None:
         taken = claim(session, staff, case.id or 0, now)
         if not taken.ok:
             return taken
     profile = sending.profile_of(session, case.transport, case.chat_id)
     service.add_message(session, case, "out", text, now, staff)
+    if case.claimed_by == staff.id:
+        service.owner_answered(case)
+        session.add(case)
     service.log_event(session, case, "replied", now, staff=staff)
     notices.to_youth(session, case, lambda lang: notices.from_caseworker(case, lang, text), now)
+    cards.refresh(session, case, now)
     if profile is not None and profile.blocked:
         return _fail(_("The young person has blocked Husly, so the message cannot reach them."))
     return Result(True, esc(_("Sent to case #{number}.").format(number=case.id)))
@@ -183,7 +222,7 @@ def reply(session: Session, staff: Staff | None, case_id: int, text: str, now: d
 
 def note(session: Session, staff: Staff | None, case_id: int, text: str, now: dt.datetime) -> Result:
     """Add an internal note (never shown to the young person)."""
-    case = _load(session, staff, case_id)
+    case = authorize(session, staff, case_id, CaseAction.NOTE)
     if isinstance(case, Result):
         return case
     if not text.strip():
@@ -191,26 +230,40 @@ def note(session: Session, staff: Staff | None, case_id: int, text: str, now: dt
             number=case.id))
     service.add_message(session, case, "note", text.strip()[:MAX_REPLY], now, staff)
     service.log_event(session, case, "noted", now, staff=staff)
-    return Result(True, esc(_("Note saved on case #{number}.").format(number=case.id)))
+    return Result(True, esc(_("Note saved on case #{number}. The young person does not see it.").format(
+        number=case.id)))
 
 
 def outcome_buttons(case: Case) -> tuple[tuple[Button, ...], ...]:
-    return tuple((Button(cards.outcome_label(o), data=f"cs:out:{case.id}:{o}"),) for o in OUTCOMES)
+    assert case.id is not None
+    return tuple((button(cards.outcome_label(o), StaffButton(StaffAction.OUTCOME, case.id, o.value)),)
+                 for o in OUTCOMES)
 
 
-def close(session: Session, deps: Deps, staff: Staff | None, case_id: int, outcome: str, now: dt.datetime) -> Result:
-    """Close the case with an outcome; the young person is told, and asked once later if they are safe."""
-    case = _load(session, staff, case_id)
+def needs_confirmation(case: Case, staff: Staff) -> bool:
+    """Closing these can hide a person who still needs help: nobody took it, it is an emergency, or it is a
+    colleague's case."""
+    return (case.status == CaseStatus.OPEN or case.urgency == "emergency"
+            or (case.claimed_by is not None and case.claimed_by != staff.id))
+
+
+def close(session: Session, deps: Deps, staff: Staff | None, case_id: int, outcome_text: str, now: dt.datetime,
+          *, confirmed: bool = False) -> Result:
+    """Close the case with an outcome; the young person is told kindly, with a way back, and asked later if
+    they are safe. An unclaimed or emergency case, or a colleague's, is closed only after a confirmation."""
+    case = authorize(session, staff, case_id, CaseAction.CLOSE)
     if isinstance(case, Result):
         return case
-    assert staff is not None
-    if case.status == "closed":
-        return _fail(_("Case #{number} is already closed.").format(number=case.id))
-    if (held := _held_by_other(session, staff, case)) is not None:
-        return held
-    if outcome not in OUTCOMES:
-        return Result(False, esc(_("How did case #{number} end? Write /close {number} and one of: {outcomes}.").format(
-            number=case.id, outcomes=", ".join(OUTCOMES))), outcome_buttons(case))
+    assert staff is not None and case.id is not None
+    outcome = parse_outcome(outcome_text)
+    if outcome is None:
+        words = ", ".join(cards.outcome_word(o) for o in OUTCOMES)
+        return Result(False, esc(_("How did case #{number} end? Write /luk {number} and one of: {outcomes}.").format(
+            number=case.id, outcomes=words)), outcome_buttons(case))
+    if not confirmed and needs_confirmation(case, staff):
+        return Result(False, esc(_confirm_question(session, case, staff)), (
+            (button(_("Yes, close it"), StaffButton(StaffAction.CONFIRM, case.id, outcome.value)),),))
+    owner = session.get(Staff, case.claimed_by) if case.claimed_by and case.claimed_by != staff.id else None
     notify = case.relay
     service.close(session, case, staff, outcome, now, dt.timedelta(hours=deps.settings.followup_hours))
     profile = sending.profile_of(session, case.transport, case.chat_id)
@@ -218,47 +271,135 @@ def close(session: Session, deps: Deps, staff: Staff | None, case_id: int, outco
         profile.state = {}
         session.add(profile)
     cards.refresh(session, case, now)
+    if owner is not None:
+        notices.tell_staff(session, owner, case, lambda: _("{name} closed your case #{number} ({outcome}).").format(
+            name=cards.staff_name(session, staff.id), number=case.id, outcome=cards.outcome_label(outcome)), now)
     if notify:
         notices.to_youth(session, case, lambda lang: notices.closed(case, lang), now)
-    return Result(True, esc(_("Case #{number} is closed ({outcome}).").format(
+    return Result(True, esc(_("Case #{number} is closed ({outcome}). To undo: /genaabn {number}").format(
         number=case.id, outcome=cards.outcome_label(outcome))))
 
 
-def transfer(session: Session, staff: Staff | None, case_id: int, slug: str, now: dt.datetime) -> Result:
-    """Pass the case to another municipality's caseworkers (it becomes unclaimed there)."""
-    case = _load(session, staff, case_id)
+def _confirm_question(session: Session, case: Case, staff: Staff) -> str:
+    reasons = []
+    if case.status == CaseStatus.OPEN:
+        reasons.append(_("nobody has taken it"))
+    if case.urgency == "emergency":
+        reasons.append(_("it is an emergency"))
+    if case.claimed_by is not None and case.claimed_by != staff.id:
+        reasons.append(_("{name} has it").format(name=cards.staff_name(session, case.claimed_by)))
+    return _("Close case #{number}? Note: {reasons}. The young person is told that the case is closed.").format(
+        number=case.id, reasons=", ".join(reasons))
+
+
+def reopen(session: Session, settings: Settings, staff: Staff | None, case_id: int, now: dt.datetime) -> Result:
+    """Open a closed case again, taken by the one who reopens it (fx after closing it by mistake)."""
+    case = authorize(session, staff, case_id, CaseAction.REOPEN)
+    if isinstance(case, Result):
+        return case
+    assert staff is not None
+    if case.chat_id == 0:
+        return _fail(_("Case #{number} was made anonymous (the young person deleted their data, or it is old), so "
+                       "it cannot be opened again.").format(number=case.id))
+    service.reopen(session, case, now, "", staff=staff)
+    cards.announce(session, case, now, settings)
+    notices.to_youth(session, case, lambda lang: notices.reopened(case, lang), now)
+    return Result(True, esc(_("Case #{number} is open again, and you have it.").format(number=case.id)))
+
+
+def transfer(session: Session, settings: Settings, staff: Staff | None, case_id: int, slug: str,
+             now: dt.datetime) -> Result:
+    """Pass the case to another municipality's caseworkers (it becomes unclaimed there), if anyone is there."""
+    case = authorize(session, staff, case_id, CaseAction.TRANSFER)
     if isinstance(case, Result):
         return case
     if slug not in MUNICIPALITIES:
         return _fail(_("Unknown municipality \"{slug}\". Use one of: {slugs}.").format(
             slug=slug, slugs=", ".join(MUNICIPALITIES)))
-    if case.status == "closed":
-        return _fail(_("Case #{number} is closed.").format(number=case.id))
     if case.municipality == slug:
         return _fail(_("Case #{number} is already with {name}.").format(number=case.id, name=municipality_name(slug)))
-    if (held := _held_by_other(session, staff, case)) is not None:
-        return held
+    if not routing.can_receive(session, slug):
+        return _fail(_("Case #{number} was not moved: nobody from {name} is on Husly (no caseworkers and no on-call "
+                       "route), so nobody would see it. Call the municipality, and note what you agree with "
+                       "/note {number}.").format(number=case.id, name=municipality_name(slug)))
     service.transfer(session, case, slug, now, staff)
-    keep = [*routing.announce_targets(session, case, now), *routing.admin_targets(session)]
+    keep = [*routing.announce_targets(session, case, now, settings), *routing.admin_targets(session)]
     cards.retire(session, case, lambda: _("Case #{number} was sent to {name}.").format(
         number=case.id, name=municipality_name(slug)), keep, now)
-    cards.announce(session, case, now)
+    cards.announce(session, case, now, settings)
     if case.relay:
         notices.to_youth(session, case, lambda lang: notices.transferred(case, lang), now)
     return Result(True, esc(_("Case #{number} was sent to {name}.").format(number=case.id,
                                                                           name=municipality_name(slug))))
 
 
-def start_reply(session: Session, staff: Staff | None, case_id: int, now: dt.datetime) -> Result:
-    """After "Svar": the staff member's next message in their private chat becomes the reply."""
-    case = _load(session, staff, case_id)
+def release(session: Session, settings: Settings, staff: Staff | None, case_id: int, now: dt.datetime) -> Result:
+    """Give a claimed case back to the team: it is unclaimed again, and announced."""
+    case = authorize(session, staff, case_id, CaseAction.RELEASE)
+    if isinstance(case, Result):
+        return case
+    if case.status != CaseStatus.CLAIMED:
+        return _fail(_("Nobody has case #{number}, so there is nothing to release.").format(number=case.id))
+    owner = session.get(Staff, case.claimed_by) if case.claimed_by != (staff.id if staff else None) else None
+    service.release(session, case, now, "released", staff=staff)
+    _back_to_team(session, settings, case, now, lambda: _("Case #{number} is back with the team: {name} let it "
+                                                          "go.").format(number=case.id,
+                                                                        name=cards.staff_name(session, staff.id
+                                                                                              if staff else None)))
+    if owner is not None:
+        notices.tell_staff(session, owner, case, lambda: _("{name} gave your case #{number} back to the team.")
+                           .format(name=cards.staff_name(session, staff.id if staff else None), number=case.id), now)
+    return Result(True, esc(_("Case #{number} is back with the team.").format(number=case.id)))
+
+
+def back_to_team(session: Session, settings: Settings, case: Case, now: dt.datetime, why: str) -> None:
+    """After the claimed-case SLA ran out: the team sees the case again and the young person is told."""
+    service.release(session, case, now, why)
+    _back_to_team(session, settings, case, now, lambda: _(
+        "Case #{number} is back with the team: the caseworker did not answer in time.").format(number=case.id))
+
+
+def _back_to_team(session: Session, settings: Settings, case: Case, now: dt.datetime, note: notices.Make) -> None:
+    cards.announce(session, case, now, settings)
+    cards.ping(session, case, note, now)
+    if case.relay:
+        notices.to_youth(session, case, lambda lang: notices.released(case, lang), now)
+
+
+def hand_over(session: Session, staff: Staff | None, case_id: int, colleague: str, now: dt.datetime) -> Result:
+    """Give the case to a named colleague (by name or staff id), who gets the briefing privately."""
+    case = authorize(session, staff, case_id, CaseAction.HAND_OVER)
     if isinstance(case, Result):
         return case
     assert staff is not None
-    if case.status == "closed":
-        return _fail(_("Case #{number} is closed.").format(number=case.id))
-    if (held := _held_by_other(session, staff, case)) is not None:
-        return held
+    found = [s for s in service.find_staff(session, colleague.lstrip("@")) if service.can_act(s, case)]
+    if len(found) != 1:
+        text = (_("More than one colleague is called \"{name}\": use their staff number, fx /overdrag {number} 7.")
+                if found else _("No colleague who may see case #{number} is called \"{name}\"."))
+        return _fail(text.format(name=colleague, number=case.id))
+    (to,) = found
+    if to.id == case.claimed_by:
+        return _fail(_("{name} already has case #{number}.").format(name=to.display_name, number=case.id))
+    service.hand_over(session, case, to, now, staff)
+    cards.refresh(session, case, now)
+    if to.transport not in routing.NO_INBOX:
+        with use_lang(sending.chat_lang(session, to.transport, to.chat_id)):
+            head = esc(_("{name} gave you case #{number}. Answer with /svar {number} and your text.").format(
+                name=cards.staff_name(session, staff.id), number=case.id))
+            sending.send(session, to.transport, to.chat_id,
+                         Reply(head + "\n\n" + briefing(session, case, now), _reply_buttons(case)), now=now,
+                         ref=sending.about(case.id, "brief"))
+    if case.relay:
+        notices.to_youth(session, case, lambda lang: notices.handed_over(case, lang), now)
+    return Result(True, esc(_("{name} has case #{number} now.").format(name=to.display_name, number=case.id)))
+
+
+def start_reply(session: Session, staff: Staff | None, case_id: int, now: dt.datetime) -> Result:
+    """After "Svar": the staff member's next message in their private chat becomes the reply."""
+    case = authorize(session, staff, case_id, CaseAction.REPLY)
+    if isinstance(case, Result):
+        return case
+    assert staff is not None
     profile = sending.profile_of(session, staff.transport, staff.chat_id)
     if profile is None:
         profile = Profile(transport=staff.transport, chat_id=staff.chat_id, privacy_shown=True, created_at=now,
@@ -268,7 +409,7 @@ def start_reply(session: Session, staff: Staff | None, case_id: int, now: dt.dat
     with use_lang(sending.chat_lang(session, staff.transport, staff.chat_id)):
         prompt = Reply(esc(_("Write your answer to case #{number} now. It goes to the young person as a message from "
                              "the municipality's caseworker.").format(number=case.id)),
-                       buttons=((Button(_("Cancel"), data="cs:cancel"),),))
+                       buttons=((button(_("Cancel"), StaffButton(StaffAction.CANCEL)),),))
     if staff.transport not in routing.NO_INBOX:
-        sending.send(session, staff.transport, staff.chat_id, prompt, now=now)
+        sending.send(session, staff.transport, staff.chat_id, prompt, now=now, ref=sending.about(case.id, "prompt"))
     return Result(True, esc(_("Write your answer in your private chat with Husly.")))

@@ -1,8 +1,9 @@
 """The case card staff see: what the triage found, how long the person has waited, and Overtag/Svar/Luk.
 
 A card is posted once per chat (outbox ref ``case:N:card:<chat>``) and edited in place on every change,
-so a team chat shows one up-to-date card per case. It carries codes and consented details only, never the
-young person's messages: a team chat may have more members than the case needs.
+so a team chat shows one up-to-date card per case. It carries codes and consented details only: the young
+person's own last words only when they agreed that the caseworkers may read them (and /slet removes them).
+Every message about a case carries a ``case:N:`` ref, so erasure finds each one (bot.cases.privacy).
 """
 
 from __future__ import annotations
@@ -15,11 +16,23 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from bot.cases import routing, sending, service
+from bot.cases.buttons import Staff as StaffButton
+from bot.cases.buttons import StaffAction
 from bot.cases.hours import TZ
-from bot.cases.models import Case, CaseCard
+from bot.cases.models import (
+    AGE_REASONS,
+    OUTCOME_NAMES_DA,
+    TONIGHT_REASONS,
+    Case,
+    CaseCard,
+    CaseStatus,
+    Outcome,
+)
 from bot.cases.routing import Target
+from bot.config import Settings
+from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
-from bot.i18n import _, use_lang
+from bot.i18n import _, current_lang, use_lang
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 
@@ -51,6 +64,7 @@ def reason_label(code: str) -> str:
         "in_shelter": _("at a shelter tonight"),
         "has_place_tonight": _("has a place tonight"),
         "followup_not_safe": _("not safe after the case was closed"),
+        "came_back": _("asks for help again after an earlier case"),
         "medical_emergency": _("body in danger now (overdose, unconscious)"),
         "under_18_in_danger": _("under 18, violence"),
         "crisis_signs": _("wording that often means a crisis"),
@@ -59,9 +73,9 @@ def reason_label(code: str) -> str:
     return labels.get(code, code)
 
 
-def age_label(band: str | None) -> str:
+def age_label(band: str | None, *, short: bool = False) -> str:
     return {"under_18": _("under 18"), "18_24": "18-24", "25_29": "25-29", "30_plus": "30+"}.get(
-        band or "", _("not told"))
+        band or "", _("age not told") if short else _("not told"))
 
 
 def tonight_label(where: str | None) -> str:
@@ -73,6 +87,11 @@ def tonight_label(where: str | None) -> str:
 def outcome_label(outcome: str | None) -> str:
     return {"housed": _("housed"), "shelter": _("shelter"), "referred": _("referred"),
             "no-contact": _("no contact"), "other": _("other")}.get(outcome or "", outcome or "")
+
+
+def outcome_word(outcome: Outcome) -> str:
+    """What to type for the outcome: the Danish name in Danish, the English one otherwise."""
+    return OUTCOME_NAMES_DA[outcome] if current_lang.get() == "da" else outcome.value
 
 
 def urgency_label(case: Case) -> str:
@@ -98,50 +117,93 @@ def staff_name(session: Session, staff_id: int | None) -> str:
 
 
 def _status(session: Session, case: Case, now: dt.datetime) -> str:
-    if case.status == "closed" and case.closed_by is None:
+    if case.status == CaseStatus.CLOSED and case.closed_by is None:
         return _("Closed ({outcome}) at {time}").format(outcome=outcome_label(case.outcome),
                                                       time=local_time(case.closed_at or now))
-    if case.status == "closed":
+    if case.status == CaseStatus.CLOSED:
         return _("Closed ({outcome}) by {name} at {time}").format(
             outcome=outcome_label(case.outcome), name=staff_name(session, case.closed_by),
             time=local_time(case.closed_at or now))
-    if case.status == "claimed":
+    if case.status == CaseStatus.CLAIMED:
         line = _("Taken by {name} at {time}").format(name=staff_name(session, case.claimed_by),
                                                      time=local_time(case.claimed_at or now))
-        return line if case.relay else line + " · " + _("the young person ended the chat")
+        if not case.relay:
+            return line + " · " + _("the young person ended the chat")
+        if case.owed_since is not None:
+            line += " · " + _("the young person has waited {minutes} min for an answer").format(
+                minutes=minutes(now - case.owed_since))
+        return line
     return _("Not taken · waiting {minutes} min").format(minutes=minutes(now - case.waiting_since))
 
 
+# The young person's last words on a card: enough to see what is going on, short enough for a phone.
+WORDS_ON_CARD = 300
+
+
+def words_line(session: Session, case: Case) -> str:
+    """The young person's own last words (with their consent), or why the card does not show them."""
+    kept = service.kept_words(session, case)
+    if kept:
+        last = kept[-1]
+        words = last.text if len(last.text) <= WORDS_ON_CARD else last.text[:WORDS_ON_CARD - 1] + "…"
+        head = _("The young person wrote ({time}):").format(time=local_time(last.created_at))
+        return f"💬 {esc(head)} <i>{esc(words)}</i>"
+    if case.words_consent is False:
+        text = _("The young person did not agree to keep their own words on the case.")
+    elif case.words_consent is None and case.status != CaseStatus.CLOSED:
+        text = _("Their own words: not shared (not asked yet).")
+    else:
+        return ""
+    if case.last_youth_at is not None:
+        text += " " + _("Last wrote at {time}.").format(time=local_time(case.last_youth_at))
+    return esc(text)
+
+
 def card_text(session: Session, case: Case, now: dt.datetime) -> str:
-    """The card's HTML in the current language."""
+    """The card's HTML in the current language: one look on a phone."""
     rank = service.priority_rank(case)
-    mun = municipality_name(case.municipality) if case.municipality else _("not told yet")
-    reasons = case.all_reasons()
-    found = "; ".join(reason_label(r) for r in reasons) or "–"
+    mun = municipality_name(case.municipality) if case.municipality else _("municipality not told yet")
+    # The age and tonight's answer have their own line: their reason codes would only say it twice.
+    said = {AGE_REASONS.get(case.age_band or ""), TONIGHT_REASONS.get(case.tonight or "")}
+    found = "; ".join(reason_label(r) for r in case.all_reasons() if r not in said) or "–"
     if case.consent:
         contact = ", ".join(x for x in (case.first_name, case.phone) if x) or _("consented, nothing shared")
     else:
-        contact = _("anonymous (no consent to share name or phone)")
+        contact = _("anonymous")
+    title = _("Case #{number}").format(number=case.id)
     lines = [
-        f"{RANK_ICON[rank]} <b>{esc(_('Case #{number}').format(number=case.id))}</b> · {esc(urgency_label(case))}",
-        esc(_("Municipality: {name}").format(name=mun)),
-        esc(_("Age: {band}").format(band=age_label(case.age_band))),
-        esc(_("Tonight: {where}").format(where=tonight_label(case.tonight))),
+        f"{RANK_ICON[rank]} <b>{esc(title)} · {esc(urgency_label(case))}</b>",
+        esc(" · ".join([mun, age_label(case.age_band, short=True),
+                        _("tonight: {where}").format(where=tonight_label(case.tonight))])),
         esc(_("Found: {reasons}").format(reasons=found)),
-        "<code>" + esc(", ".join(reasons)) + "</code>",
-        esc(_("Created {time}").format(time=local_time(case.created_at))),
-        esc(_("Contact: {contact}").format(contact=contact)),
-        "<b>" + esc(_status(session, case, now)) + "</b>",
     ]
+    if words := words_line(session, case):
+        lines.append(words)
+    lines.append(esc(_("Contact: {contact}").format(contact=contact)))
+    if case.previous_case_id is not None:
+        lines.append(esc(previous_line(session, case.previous_case_id)))
+    lines.append("<b>" + esc(_status(session, case, now)) + "</b> " + esc(
+        _("(created {created}, updated {time})").format(created=local_time(case.created_at), time=local_time(now))))
     return "\n".join(lines)
 
 
+def previous_line(session: Session, previous_id: int) -> str:
+    earlier = session.get(Case, previous_id)
+    if earlier is None:
+        return _("Earlier case #{number}").format(number=previous_id)
+    when = earlier.closed_at.astimezone(TZ).strftime("%d/%m") if earlier.closed_at else "?"
+    return _("Earlier case #{number} (closed {date}: {outcome})").format(
+        number=previous_id, date=when, outcome=outcome_label(earlier.outcome))
+
+
 def card_buttons(case: Case) -> tuple[tuple[Button, ...], ...]:
-    if case.status == "closed":
-        return ()
-    row = [Button(_("Reply"), data=f"cs:reply:{case.id}"), Button(_("Close"), data=f"cs:close:{case.id}")]
-    if case.status == "open":
-        row.insert(0, Button(_("Claim"), data=f"cs:claim:{case.id}"))
+    assert case.id is not None
+    if case.status == CaseStatus.CLOSED:
+        return ((button(_("Reopen"), StaffButton(StaffAction.REOPEN, case.id)),),)
+    row = [button(_("Reply"), StaffButton(StaffAction.REPLY, case.id)),
+           button(_("Close"), StaffButton(StaffAction.CLOSE, case.id))]
+    if case.status == CaseStatus.OPEN:
+        row.insert(0, button(_("Claim"), StaffButton(StaffAction.CLAIM, case.id)))
     return (tuple(row),)
 
 
@@ -176,13 +238,15 @@ def card_chats(session: Session, case: Case) -> list[Target]:
     return [Target(c.transport, c.chat_id) for c in cards]
 
 
-def refresh(session: Session, case: Case, now: dt.datetime) -> None:
-    """Update every posted card in place."""
+def refresh(session: Session, case: Case, now: dt.datetime, *, note: Callable[[], str] | None = None) -> None:
+    """Update every posted card in place (``note``: a line on top, fx why the case was closed)."""
     assert case.id is not None
     for target in card_chats(session, case):
         lang = sending.chat_lang(session, target.transport, target.chat_id)
+        with use_lang(lang):
+            header = note() if note else None
         sending.edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id),
-                     render(session, case, lang, now), now=now)
+                     render(session, case, lang, now, header=header), now=now)
 
 
 def retire(session: Session, case: Case, note: Callable[[], str], keep: list[Target], now: dt.datetime) -> None:
@@ -204,25 +268,47 @@ def retire(session: Session, case: Case, note: Callable[[], str], keep: list[Tar
                                                col(CaseCard.chat_id) == target.chat_id))
 
 
-def ping(session: Session, case: Case, note: Callable[[], str], now: dt.datetime) -> int:
+def withdraw_from(session: Session, transport: str, chat_id: int, now: dt.datetime) -> int:
+    """Take every case card out of one chat (fx a revoked caseworker's): each says so, and is never edited again."""
+    found = session.exec(select(CaseCard).where(CaseCard.transport == transport, CaseCard.chat_id == chat_id)).all()
+    for card in found:
+        lang = sending.chat_lang(session, transport, chat_id)
+        with use_lang(lang):
+            text = esc(_("Case #{number} is no longer shown here.").format(number=card.case_id))
+        sending.edit(session, transport, chat_id, card_ref(card.case_id, chat_id), Reply(text), now=now)
+        session.delete(card)
+    session.flush()
+    return len(found)
+
+
+def ping(session: Session, case: Case, note: Callable[[], str], now: dt.datetime, *, words: bool = False) -> int:
     """A short new message in every card chat (an edit does not notify anyone), with an Overtag button.
 
-    ``note`` makes the plain text; it is called once per chat, in that chat's language.
+    ``note`` makes the plain text; it is called once per chat, in that chat's language. ``words`` adds the
+    young person's last words (shown only with their consent).
     """
+    assert case.id is not None
     chats = card_chats(session, case)
     for target in chats:
         lang = sending.chat_lang(session, target.transport, target.chat_id)
         with use_lang(lang):
-            text = note()
-            buttons = ((Button(_("Claim"), data=f"cs:claim:{case.id}"),),) if case.status == "open" else ()
-        sending.send(session, target.transport, target.chat_id, Reply("⏰ " + esc(text), buttons=buttons), now=now)
+            text = "⏰ " + esc(note())
+            if words and (line := words_line(session, case)):
+                text += "\n" + line
+            buttons = ((button(_("Claim"), StaffButton(StaffAction.CLAIM, case.id)),),) \
+                if case.status == CaseStatus.OPEN else ()
+        sending.send(session, target.transport, target.chat_id, Reply(text, buttons=buttons), now=now,
+                     ref=sending.about(case.id, "ping"))
     return len(chats)
 
 
-def announce(session: Session, case: Case, now: dt.datetime) -> int:
+def announce(session: Session, case: Case, now: dt.datetime, settings: Settings | None = None) -> int:
     """Post the card wherever a new (or newly routed) case must be seen; refresh it where it already is."""
-    targets = routing.announce_targets(session, case, now)
-    if not targets:
+    targets = routing.announce_targets(session, case, now, settings)
+    if not targets and case.municipality is None:
+        # Seen once the person names their municipality (asked next); HUSLY_UNROUTED_* sends it somewhere now.
+        log.warning("case %s: no municipality yet and no route for such cases", case.id)
+    elif not targets:
         # Nobody to tell: the case stays in the queue (`husly cases list`) and the young person is told so.
         log.error("case %s: no staff to notify", case.id)
     refresh(session, case, now)

@@ -1,27 +1,35 @@
 """The young person's side: safety first, the offer of a caseworker, the case, and a short skippable triage.
 
 The case is created as soon as the person accepts (at once for an emergency), before any question, so it
-exists even if they stop answering; each answer then enriches it and updates the card in place.
+exists even if they stop answering; each answer then enriches it and updates the card in place. The first
+question asks, in plain words, whether the caseworkers may read what the person writes: only then are
+their own words kept on the case (and /slet removes them). A person who comes back after a close gets
+their case opened again (within HUSLY_REOPEN_DAYS) or a new one linked to it, keeping what is known.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable
 from typing import Any
 
 from bot.answering import Answer, answer
-from bot.cases import cards, notices, routing, service
-from bot.cases.models import AGE_BANDS, TONIGHT, Case
+from bot.cases import actions, cards, notices, relay, routing, service
+from bot.cases.buttons import Youth, YouthAction
+from bot.cases.models import AGE_BANDS, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
 from bot.conversation import texts
+from bot.conversation.buttons import Menu, MenuItem
+from bot.conversation.callbacks import button as make_button
 from bot.conversation.cards import municipality_buttons, municipality_name, services_for
 from bot.conversation.context import Context
 from bot.conversation.qa import answer_question
 from bot.i18n import _
+from bot.privacy import leftovers
+from bot.pseudonym import audit_key
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
-from bot.staff.service import get_staff
 from bot.triage import Triage, Urgency
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
@@ -29,12 +37,15 @@ from knowledge.schema import MUNICIPALITIES
 
 log = logging.getLogger(__name__)
 
-FLOW = "case"
+FLOW = QUESTIONS_FLOW
 # The reason code on a case opened by someone asking for another person (a parent, a friend, a professional).
 FOR_SOMEONE_ELSE = "for_someone_else"
-STEPS = ("municipality", "age", "tonight", "consent")
+STEPS = ("words", "municipality", "age", "tonight", "consent")
 # Typed answers that mean "no, stay anonymous" at the consent question.
 NO_WORDS = {"nej", "nej tak", "no", "no thanks", "anonym", "anonymous", "skip", "spring over", "ellers tak"}
+YES_WORDS = {"ja", "ja tak", "yes", "ok", "okay", "gerne", "det ma de", "de ma gerne"}
+# The first words are kept in the conversation state only until the person answers the words question.
+FIRST_WORDS_MAX = 2000
 
 
 # ---- entry points ------------------------------------------------------------------------------------------
@@ -59,12 +70,13 @@ def urgent(ctx: Context, result: Triage) -> None:
             ctx.reply(info)
         _update_open_case(ctx, case, result.urgency.value, reasons)
         return
+    words = _first_words(ctx)
     if result.urgency is Urgency.EMERGENCY and not helper:
         if info:
             ctx.reply(info)
-        _connect(ctx, "emergency", reasons)
+        _connect(ctx, "emergency", reasons, words)
         return
-    _offer(ctx, result.urgency.value, reasons, info=info, helper=helper)
+    _offer(ctx, result.urgency.value, reasons, words, info=info, helper=helper)
 
 
 def _read_crisis(ctx: Context, result: Triage) -> Answer | None:
@@ -76,13 +88,16 @@ def _read_crisis(ctx: Context, result: Triage) -> Answer | None:
                   municipality=ctx.profile.municipality, triaged=result)
 
 
+def _first_words(ctx: Context) -> str:
+    return ctx.incoming.text.strip()[:FIRST_WORDS_MAX] if ctx.incoming.kind == "text" else ""
+
+
 def _writes_as_staff(ctx: Context) -> bool:
     """A caseworker writing about someone's crisis in their own chat must not become a case themselves."""
-    staff = get_staff(ctx.session, transport=ctx.incoming.transport, user_id=ctx.incoming.user_id)
-    if staff is None or not staff.active or staff.role not in ("caseworker", "admin"):
+    if not actions.is_case_staff(ctx.staff()):
         return False
     ctx.reply(Reply(esc(_("You are registered as a caseworker, so no case was opened. To write to a young "
-                          "person, use /reply 12 text or the Reply button; to add a note, /note 12 text."))))
+                          "person, use /svar 12 text or the Reply button; to add a note, /note 12 text."))))
     return True
 
 
@@ -99,10 +114,11 @@ def menu_staff(ctx: Context) -> None:
     _accept(ctx, offer, "asked_for_caseworker")
 
 
-def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], *, info: Reply | None = None,
+def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, info: Reply | None = None,
            helper: bool = False) -> None:
-    """Ask before opening a case; ``info`` (the message's own topic) comes first in the same message."""
-    ctx.profile.state = {"case_offer": {"urgency": urgency, "reasons": list(reasons)}}
+    """Ask before opening a case; ``info`` (the message's own topic) comes first in the same message. The words
+    wait in the person's own state until they say yes (and, on the case, whether they may be kept)."""
+    ctx.profile.state = {"case_offer": {"urgency": urgency, "reasons": list(reasons), "words": words}}
     org = notices.org_name(ctx.profile.municipality, ctx.lang)
     if helper:
         question = _("Do you want a caseworker from {org} to write to you here about the young person? Nothing is "
@@ -110,61 +126,103 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], *, info: Reply 
     else:
         question = _("Do you want a caseworker from {org} to write to you here in the chat? You can stay anonymous.")
     html = esc(question.format(org=org))
-    rows: tuple[tuple[Button, ...], ...] = ((Button(_("Yes, connect me"), data="cy:go"),
-                                             Button(_("No thanks"), data="cy:no")),)
+    rows: tuple[tuple[Button, ...], ...] = ((make_button(_("Yes, connect me"), Youth(YouthAction.GO)),
+                                             make_button(_("No thanks"), Youth(YouthAction.NO))),)
     if info is not None:
         html = info.html + "\n\n" + html
         # The topic's own buttons (read more, choices) stay; "Talk to a caseworker" is the question itself.
-        rows += tuple(row for row in info.buttons if not any((b.data or "") == "menu:staff" for b in row))
+        talk = Menu(MenuItem.STAFF).pack()
+        rows += tuple(row for row in info.buttons if not any((b.data or "") == talk for b in row))
     ctx.reply(Reply(html, buttons=rows))
 
 
 def _accept(ctx: Context, offer: dict[str, Any] | None, reason: str) -> None:
+    if _writes_as_staff(ctx):
+        return
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     if "case_offer" in (ctx.profile.state or {}):
         ctx.clear_state()
     urgency = (offer or {}).get("urgency", "urgent")
-    reasons = (*(offer or {}).get("reasons", ()), reason)
+    reasons = tuple(r for r in (*(offer or {}).get("reasons", ()), reason) if r)
     if case is not None:
         _update_open_case(ctx, case, urgency, reasons)
         return
-    _connect(ctx, urgency if urgency in ("urgent", "emergency") else "urgent", reasons)
+    _connect(ctx, urgency if urgency in ("urgent", "emergency") else "urgent", reasons,
+             str((offer or {}).get("words", "")))
 
 
-def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...]) -> None:
-    """Create the case, post its card, tell the person what happens next, and start the questions."""
+def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str) -> None:
+    """Create the case (or reopen the person's recent one), post its card, say what happens next, ask."""
+    earlier = service.latest_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
+    if earlier is not None and _recent(ctx, earlier):
+        _come_back(ctx, earlier, urgency, reasons, words)
+        return
+    if _too_many_cases(ctx):
+        return
     case = service.create_case(ctx.session, transport=ctx.incoming.transport, chat_id=ctx.incoming.chat_id,
                                lang=ctx.lang, municipality=ctx.profile.municipality, urgency=urgency,
                                reasons=reasons, now=ctx.now)
-    cards.announce(ctx.session, case, ctx.now)
-    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now))
-    _ask(ctx, case, _next_step(case, None))
+    if earlier is not None:
+        service.carry_over(case, earlier)
+    cards.announce(ctx.session, case, ctx.now, ctx.deps.settings)
+    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
+    _ask(ctx, case, _next_step(case, None), first=words)
+
+
+def _recent(ctx: Context, earlier: Case) -> bool:
+    days = ctx.deps.settings.reopen_days
+    return (earlier.status == CaseStatus.CLOSED and earlier.closed_at is not None
+            and ctx.now - earlier.closed_at <= dt.timedelta(days=days))
+
+
+def _come_back(ctx: Context, case: Case, urgency: str, reasons: tuple[str, ...], words: str) -> None:
+    """The person asks again soon after a close: the same case opens again, keeping all that is known."""
+    service.reopen(ctx.session, case, ctx.now, "came_back")
+    service.enrich(ctx.session, case, urgency=urgency, reasons=reasons, now=ctx.now)
+    if words:
+        relay.keep_words(ctx, case, words)  # only with their consent from the first time
+        service.youth_wrote(case, ctx.now)
+    cards.announce(ctx.session, case, ctx.now, ctx.deps.settings)
+    cards.ping(ctx.session, case, lambda: _("Case #{number} is open again: the young person asks for help again.")
+               .format(number=case.id), ctx.now, words=bool(words))
+    ctx.reply(notices.reopened(case, ctx.lang))
+    if case.words_consent is None:
+        _ask(ctx, case, "words", first=words)
+
+
+def _too_many_cases(ctx: Context) -> bool:
+    """More than HUSLY_CASES_PER_HOUR new cases from one chat (counted across /slet) flood the caseworkers."""
+    since = ctx.now - leftovers.CASE_WINDOW
+    transport, chat_id = ctx.incoming.transport, ctx.incoming.chat_id
+    opened = service.cases_opened_since(ctx.session, transport, chat_id, since)
+    opened += leftovers.cases_opened_since(ctx.session, audit_key(ctx.deps.settings), transport, chat_id, ctx.now)
+    if opened < ctx.deps.settings.cases_per_hour:
+        return False
+    log.warning("chat %s asked for a case %s times within an hour; no new case", chat_id, opened + 1)
+    ctx.reply(Reply(esc(_("The caseworkers already got your requests from the last hour, so I did not send a new "
+                          "one. If you are in danger, call 112. You can also call your municipality, or write "
+                          "to me what you need."))))
+    return True
 
 
 def _update_open_case(ctx: Context, case: Case, urgency: str, reasons: tuple[str, ...]) -> None:
-    """A person with an open case asked again: raise it if needed and say where it stands."""
+    """A person with an open case asked again: raise it if needed and say where it stands (no new card)."""
     became_emergency = service.enrich(ctx.session, case, urgency=urgency, reasons=reasons, now=ctx.now)
-    if case.status == "claimed" and not case.relay:
+    if case.status == CaseStatus.CLAIMED and not case.relay:
         case.relay = True
         service.log_event(ctx.session, case, "relay_resumed", ctx.now, actor="youth")
         _tell_claimer(ctx, case, lambda: _("The young person wants to talk again in case #{number}.").format(
             number=case.id))
     cards.refresh(ctx.session, case, ctx.now)
     if became_emergency:
-        _emergency_ping(ctx, case)
-    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now))
+        relay.emergency_ping(ctx, case)
+    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
     state = ctx.state
     if state.get("flow") == FLOW and state.get("case") == case.id:
         _ask(ctx, case, state.get("step"))
     elif case.municipality is None:
         # Without a municipality nobody local sees the case: ask again, with the buttons.
         _ask(ctx, case, "municipality")
-
-
-def _emergency_ping(ctx: Context, case: Case) -> None:
-    """Tell everyone who sees the case that it became an emergency (a new message; edits are silent)."""
-    cards.ping(ctx.session, case, lambda: _("Case #{number} is now an EMERGENCY.").format(number=case.id), ctx.now)
-    _tell_claimer(ctx, case, lambda: _("Case #{number} is now an EMERGENCY.").format(number=case.id))
 
 
 def _tell_claimer(ctx: Context, case: Case, make: Callable[[], str]) -> None:
@@ -181,49 +239,64 @@ def _next_step(case: Case, after: str | None) -> str | None:
             continue
         if step == "municipality" and case.municipality:
             continue
+        if step == "words" and case.words_consent is not None:
+            continue
+        if step == "age" and case.age_band:
+            continue
+        if step == "consent" and case.consent:
+            continue
         return step
     return None
 
 
 def _skip(case: Case, step: str) -> Button:
-    return Button(_("Skip"), data=f"cy:skip:{case.id}:{step}")
+    return make_button(_("Skip"), Youth(YouthAction.SKIP, case.id or 0, step))
 
 
-def _ask(ctx: Context, case: Case, step: str | None) -> None:
+def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "") -> None:
     """Ask one question (or finish), remembering the step in the conversation state."""
     if step is None:
         _finish(ctx, case)
         return
-    ctx.set_state(FLOW, case=case.id, step=step)
+    number = case.id or 0
+    if step == "words":
+        # The first words wait here, in the person's own state, until they say whether they may be kept.
+        ctx.set_state(FLOW, case=number, step=step, **({"first": first} if first else {}))
+        ctx.reply(Reply(esc(_("May the caseworkers read what you write to me here? Then you don't have to explain it "
+                              "all again. If you write /slet, it is deleted.")),
+                        buttons=((make_button(_("Yes, they may"), Youth(YouthAction.WORDS, number, "yes")),),
+                                 (make_button(_("No, only my answers"), Youth(YouthAction.WORDS, number, "no")),))))
+        return
+    ctx.set_state(FLOW, case=number, step=step)
     if step == "municipality":
-        rows = [*municipality_buttons(f"cy:mun:{case.id}"), (_skip(case, step),)]
+        rows = [*municipality_buttons(lambda slug: Youth(YouthAction.MUNICIPALITY, number, slug)), (_skip(case, step),)]
         ctx.reply(Reply(esc(_("Which municipality are you in?")), buttons=tuple(rows)))
     elif step == "age":
         labels = {"under_18": _("Under 18"), "18_24": "18-24", "25_29": "25-29", "30_plus": _("30 or older")}
-        ages = [Button(labels[b], data=f"cy:age:{case.id}:{b}") for b in AGE_BANDS]
+        ages = [make_button(labels[b], Youth(YouthAction.AGE, number, b)) for b in AGE_BANDS]
         ctx.reply(Reply(esc(_("A few short questions help the caseworker. You can skip them. How old are you?")),
                         buttons=(tuple(ages[:2]), tuple(ages[2:]), (_skip(case, step),))))
     elif step == "tonight":
         labels = {"outside": _("Nowhere / outside"), "friends": _("With friends or family, just tonight"),
                   "shelter": _("At a shelter"), "unsafe_home": _("At home, but it's not safe"),
                   "has_place": _("I have a place")}
-        rows = [(Button(labels[w], data=f"cy:tn:{case.id}:{w}"),) for w in TONIGHT]
+        rows = [(make_button(labels[w], Youth(YouthAction.TONIGHT, number, w)),) for w in TONIGHT]
         ctx.reply(Reply(esc(_("Where will you sleep tonight?")), buttons=(*rows, (_skip(case, step),))))
     elif step == "consent":
         ctx.reply(Reply(esc(_("Can the caseworker see your first name and phone number? Then they can call you. "
                               "Tap the button below to share them.")),
                         request_contact="📱 " + _("Share my name and number")))
         ctx.reply(Reply(esc(_("Or stay anonymous: the caseworker can still write to you here.")),
-                        buttons=((Button(_("Stay anonymous"), data=f"cy:anon:{case.id}"),),)))
+                        buttons=((make_button(_("Stay anonymous"), Youth(YouthAction.ANONYMOUS, number)),),)))
 
 
 def _finish(ctx: Context, case: Case) -> None:
     ctx.clear_state()
-    if case.status == "claimed":
+    if case.status == CaseStatus.CLAIMED:
         text = _("Thank you. Your caseworker can see your answers.")
     else:
         text = _("Thank you, that's all. The caseworker sees your answers when they take your case. You can write "
-                 "to me in the meantime.")
+                 "to me in the meantime: it goes to your case.")
     ctx.reply(Reply(esc(text), remove_keyboard=True))
 
 
@@ -237,7 +310,7 @@ def _advance(ctx: Context, case: Case, step: str) -> None:
 
 
 def _set_municipality(ctx: Context, case: Case, slug: str) -> None:
-    """Route a case to the municipality the person named (cards elsewhere, fx every team's, are retired)."""
+    """Route a case to the municipality the person named (cards elsewhere, fx the on-call queue's, are retired)."""
     ctx.profile.municipality = slug
     if case.municipality == slug:
         return
@@ -250,11 +323,12 @@ def _set_municipality(ctx: Context, case: Case, slug: str) -> None:
         _tell_claimer(ctx, case, lambda: _("Case #{number} was sent to {name}.").format(
             number=case.id, name=municipality_name(slug)))
         service.release(ctx.session, case, ctx.now, "municipality_set")
-    keep = [*routing.announce_targets(ctx.session, case, ctx.now), *routing.admin_targets(ctx.session)]
+    settings = ctx.deps.settings
+    keep = [*routing.announce_targets(ctx.session, case, ctx.now, settings), *routing.admin_targets(ctx.session)]
     cards.retire(ctx.session, case, lambda: _("Case #{number} was sent to {name}.").format(
         number=case.id, name=municipality_name(slug)), keep, ctx.now)
-    cards.announce(ctx.session, case, ctx.now)
-    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now))
+    cards.announce(ctx.session, case, ctx.now, settings)
+    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, settings))
 
 
 def _minor_help(ctx: Context) -> None:
@@ -279,51 +353,69 @@ def _owns(ctx: Context, case: Case) -> bool:
     return case.transport == ctx.incoming.transport and case.chat_id == ctx.incoming.chat_id
 
 
-def _own_case(ctx: Context, raw_id: str, *, closed_ok: bool = False) -> Case | None:
+def _own_case(ctx: Context, case_id: int, *, closed_ok: bool = False) -> Case | None:
     """The case named in a button, if it is this chat's and still open; else None (forged or stale)."""
-    if not raw_id.isdigit() or not ctx.incoming.private:
-        return None
-    case = ctx.session.get(Case, int(raw_id))
+    case = ctx.session.get(Case, case_id)
     if case is None or not _owns(ctx, case):
         if case is not None:
             log.warning("case button for case %s pressed in another chat %s", case.id, ctx.incoming.chat_id)
         return None
-    if case.status == "closed" and not closed_ok:
+    if case.status == CaseStatus.CLOSED and not closed_ok:
         return None
     return case
 
 
-def button(ctx: Context) -> None:
-    """Handle the young person's case buttons (connect, answers, skip, stop, follow-up)."""
-    parts = (ctx.incoming.callback_data or "").split(":")
-    action, args = (parts[1] if len(parts) > 1 else ""), parts[2:]
-    if action == "go" and ctx.incoming.private:
+def button(ctx: Context, data: Youth) -> None:
+    """Handle the young person's case buttons (connect, answers, skip, stop, follow-up, come back)."""
+    if data.action is YouthAction.GO:
         _accept(ctx, (ctx.profile.state or {}).get("case_offer"), "")
         return
-    if action == "no" and ctx.incoming.private:
+    if data.action is YouthAction.NO:
         ctx.clear_state()
         ctx.reply(Reply(esc(_("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")),
                         buttons=texts.menu_buttons()))
         return
-    handler = {"mun": _on_municipality, "age": _on_age, "tn": _on_tonight, "anon": _on_anonymous,
-               "skip": _on_skip, "stop": _on_stop, "fu": _on_followup}.get(action)
-    case = _own_case(ctx, args[0], closed_ok=action == "fu") if handler and args else None
-    if handler is None or case is None or not handler(ctx, case, args[1:]):
+    handler = {YouthAction.MUNICIPALITY: _on_municipality, YouthAction.WORDS: _on_words, YouthAction.AGE: _on_age,
+               YouthAction.TONIGHT: _on_tonight, YouthAction.ANONYMOUS: _on_anonymous, YouthAction.SKIP: _on_skip,
+               YouthAction.STOP: _on_stop, YouthAction.FOLLOWUP: _on_followup,
+               YouthAction.REOPEN: _on_again}[data.action]
+    closed_ok = data.action in (YouthAction.FOLLOWUP, YouthAction.REOPEN)
+    case = _own_case(ctx, data.case, closed_ok=closed_ok)
+    if case is None or not handler(ctx, case, data.value):
         ctx.answer_callback(texts.stale_button())
 
 
-def _on_municipality(ctx: Context, case: Case, args: list[str]) -> bool:
-    if not args or args[0] not in MUNICIPALITIES:
+def _on_municipality(ctx: Context, case: Case, value: str) -> bool:
+    if value not in MUNICIPALITIES:
         return False
-    _set_municipality(ctx, case, args[0])
+    _set_municipality(ctx, case, value)
     _advance(ctx, case, "municipality")
     return True
 
 
-def _on_age(ctx: Context, case: Case, args: list[str]) -> bool:
-    if not args or args[0] not in AGE_BANDS:
+def _on_words(ctx: Context, case: Case, value: str) -> bool:
+    if value not in ("yes", "no"):
         return False
-    _record_age(ctx, case, args[0])
+    _record_words(ctx, case, value == "yes")
+    _advance(ctx, case, "words")
+    return True
+
+
+def _record_words(ctx: Context, case: Case, keep: bool) -> None:
+    """Store the answer to "may the caseworkers read what you write"; yes keeps the first words too."""
+    first = str(ctx.state.get("first", "")) if ctx.state.get("case") == case.id else ""
+    case.words_consent = keep
+    ctx.session.add(case)
+    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"words={'yes' if keep else 'no'}")
+    if keep and first:
+        relay.keep_words(ctx, case, first)
+    cards.refresh(ctx.session, case, ctx.now)
+
+
+def _on_age(ctx: Context, case: Case, value: str) -> bool:
+    if value not in AGE_BANDS:
+        return False
+    _record_age(ctx, case, value)
     _advance(ctx, case, "age")
     return True
 
@@ -337,41 +429,41 @@ def _record_age(ctx: Context, case: Case, band: str) -> None:
         _minor_help(ctx)
 
 
-def _on_tonight(ctx: Context, case: Case, args: list[str]) -> bool:
-    if not args or args[0] not in TONIGHT:
+def _on_tonight(ctx: Context, case: Case, value: str) -> bool:
+    if value not in TONIGHT:
         return False
-    service.set_tonight(case, args[0])
+    service.set_tonight(case, value)
     ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"tonight={args[0]}")
+    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"tonight={value}")
     cards.refresh(ctx.session, case, ctx.now)
     _advance(ctx, case, "tonight")
     return True
 
 
-def _on_anonymous(ctx: Context, case: Case, args: list[str]) -> bool:
+def _on_anonymous(ctx: Context, case: Case, value: str) -> bool:
     service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail="consent=no")
     _advance(ctx, case, "consent")
     return True
 
 
-def _on_skip(ctx: Context, case: Case, args: list[str]) -> bool:
-    if not args or args[0] not in STEPS:
+def _on_skip(ctx: Context, case: Case, value: str) -> bool:
+    if value not in STEPS:
         return False
-    _advance(ctx, case, args[0])
+    _advance(ctx, case, value)
     return True
 
 
-def _on_stop(ctx: Context, case: Case, args: list[str]) -> bool:
+def _on_stop(ctx: Context, case: Case, value: str) -> bool:
     stop(ctx)
     return True
 
 
-def _on_followup(ctx: Context, case: Case, args: list[str]) -> bool:
+def _on_followup(ctx: Context, case: Case, value: str) -> bool:
     """Store the answer to "did you find somewhere safe?" once; "no" reopens the case."""
-    if (not args or args[0] not in ("yes", "no") or case.status != "closed" or case.followup_sent_at is None
+    if (value not in ("yes", "no") or case.status != CaseStatus.CLOSED or case.followup_sent_at is None
             or case.followup_answer is not None):
         return False
-    safe = args[0] == "yes"
+    safe = value == "yes"
     case.followup_answer = "safe" if safe else "not_safe"
     ctx.session.add(case)
     service.log_event(ctx.session, case, "followup_answered", ctx.now, actor="youth", detail=case.followup_answer)
@@ -381,51 +473,71 @@ def _on_followup(ctx: Context, case: Case, args: list[str]) -> bool:
         cards.refresh(ctx.session, case, ctx.now)
         return True
     ctx.reply(texts.safety_first(ctx, Urgency.URGENT))
-    service.reopen(ctx.session, case, ctx.now, "followup_not_safe")
-    cards.announce(ctx.session, case, ctx.now)
-    cards.ping(ctx.session, case, lambda: _("Case #{number} is open again: the young person is not safe yet.")
-               .format(number=case.id), ctx.now)
-    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now))
+    _reopen_for_youth(ctx, case, "followup_not_safe",
+                      lambda: _("Case #{number} is open again: the young person is not safe yet."))
     return True
+
+
+def _on_again(ctx: Context, case: Case, value: str) -> bool:
+    """"I need help again" under the closing message: the same case opens again."""
+    if case.status != CaseStatus.CLOSED or service.has_open_case(ctx.session, case.transport, case.chat_id):
+        return False
+    ctx.reply(texts.safety_first(ctx, Urgency.URGENT))
+    _reopen_for_youth(ctx, case, "came_back",
+                      lambda: _("Case #{number} is open again: the young person asks for help again."))
+    return True
+
+
+def _reopen_for_youth(ctx: Context, case: Case, reason: str, note: Callable[[], str]) -> None:
+    service.reopen(ctx.session, case, ctx.now, reason)
+    cards.announce(ctx.session, case, ctx.now, ctx.deps.settings)
+    cards.ping(ctx.session, case, lambda: note().format(number=case.id), ctx.now)
+    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
 
 
 # ---- typed answers -----------------------------------------------------------------------------------------
 
 def flow_text(ctx: Context) -> None:
-    """Take a typed message during the questions: read an answer from it, or add it to the case."""
+    """Take a typed message during the questions: read an answer from it, or put it on the case."""
     text = ctx.incoming.text
     state = ctx.state
     case = ctx.session.get(Case, state.get("case")) if isinstance(state.get("case"), int) else None
     result = ctx.triage(text)
-    if case is None or case.status == "closed" or not _owns(ctx, case):
+    if case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
         ctx.clear_state()
         if result.urgency is not Urgency.NONE:
             urgent(ctx, result)
         else:
             answer_question(ctx, text, result)
         return
-    if result.urgency is Urgency.EMERGENCY:
-        # Crisis words in the middle of the questions: the numbers first, always.
-        ctx.reply(texts.safety_first(ctx, Urgency.EMERGENCY, result.reasons))
-    if result.urgency is not Urgency.NONE:
-        if service.enrich(ctx.session, case, urgency=result.urgency.value, reasons=result.reasons, now=ctx.now):
-            _emergency_ping(ctx, case)
-        cards.refresh(ctx.session, case, ctx.now)
     step = state.get("step")
+    answer = fold(text).strip(" .!")
+    if step == "words" and result.urgency is Urgency.NONE and answer in YES_WORDS | NO_WORDS:
+        _record_words(ctx, case, answer in YES_WORDS)
+        _advance(ctx, case, step)
+        return
     if step == "municipality" and (slug := detect_municipality(fold(text).split())):
         _set_municipality(ctx, case, slug)
         _advance(ctx, case, step)
         return
-    if step == "age" and (band := _age_from_text(text)):
+    if step == "age" and result.urgency is Urgency.NONE and (band := _age_from_text(text)):
         _record_age(ctx, case, band)
         _advance(ctx, case, step)
         return
-    if step == "consent" and fold(text).strip(" .!") in NO_WORDS:
-        _on_anonymous(ctx, case, [])
+    if step == "consent" and answer in NO_WORDS:
+        _on_anonymous(ctx, case, "")
         return
-    service.add_message(ctx.session, case, "in", text, ctx.now)
-    ctx.reply(Reply(esc(_("Thanks. I have added that to your case, so the caseworker can read it."))))
-    _ask(ctx, case, step if step in STEPS else None)
+    if case.status == CaseStatus.CLAIMED:
+        # A caseworker has the case: they talk now (and ask what they need); the questions end here.
+        ctx.clear_state()
+        relay.on_message(ctx, case, text)
+        return
+    first = str(state.get("first", ""))
+    if step == "words" and case.words_consent is None:
+        # Not yet said whether their words may be kept: they wait with the first ones, in the person's state.
+        first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
+    relay.to_case(ctx, case, text, result)
+    _ask(ctx, case, step if step in STEPS else None, first=first)
 
 
 def contact(ctx: Context) -> bool:
@@ -434,7 +546,7 @@ def contact(ctx: Context) -> bool:
     if state.get("flow") != FLOW or not ctx.incoming.private:
         return False
     case = ctx.session.get(Case, state.get("case")) if isinstance(state.get("case"), int) else None
-    if case is None or case.status == "closed" or not _owns(ctx, case):
+    if case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
         return False
     if not ctx.incoming.contact_phone:
         # Someone else's contact card (the front end passes a number only for the person's own).
@@ -461,6 +573,7 @@ def stop(ctx: Context) -> None:
         text = _("You have no open chat with a caseworker.")
     else:
         case.relay = False
+        case.owed_since = None
         ctx.session.add(case)
         service.log_event(ctx.session, case, "relay_stopped", ctx.now, actor="youth")
         cards.refresh(ctx.session, case, ctx.now)

@@ -1,4 +1,8 @@
-"""Periodic work: the response-time safety net for unclaimed cases, and the follow-up after a closed case.
+"""Periodic work: the response-time safety net for unclaimed and claimed cases, and the follow-up after a close.
+
+Unclaimed: re-announced, then every caseworker, then the admins. Claimed: when the young person waits for the
+owner's answer (the first one, or since their last message), the owner is reminded, then reminded again with
+the team told, then the case goes back to the team.
 
 ``tick`` is a pure function of the database and ``now``: the bot calls it every 30 seconds (bot.jobs), tests
 call it with a fake clock. Every step is a conditional UPDATE, so several bot instances may tick at once
@@ -16,9 +20,12 @@ from functools import partial
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
-from bot.cases import cards, notices, routing, sending, service
-from bot.cases.models import Case
+from bot.cases import actions, cards, notices, routing, sending, service
+from bot.cases.buttons import Staff as StaffButton
+from bot.cases.buttons import StaffAction
+from bot.cases.models import Case, CaseStatus
 from bot.config import Settings
+from bot.conversation.callbacks import button
 from bot.conversation.context import Deps
 from bot.db import session_scope
 from bot.i18n import _
@@ -40,17 +47,29 @@ def due_level(settings: Settings, case: Case, now: dt.datetime) -> int:
 
 def tick(engine: Engine, deps: Deps, now: dt.datetime) -> dict[str, int]:
     """Send what is due at ``now``: reminders for unclaimed cases and follow-ups; return counts per kind."""
-    counts = {"reannounced": 0, "escalated": 0, "admins": 0, "followups": 0, "errors": 0}
+    counts = {"reannounced": 0, "escalated": 0, "admins": 0, "owner_reminded": 0, "returned": 0, "followups": 0,
+              "errors": 0}
+    claimed_sla = dt.timedelta(minutes=deps.settings.sla_claimed_minutes)
     with session_scope(engine) as session:
-        waiting = session.exec(select(Case).where(Case.status == "open", col(Case.escalation) < TOP_LEVEL)).all()
+        waiting = session.exec(select(Case).where(Case.status == CaseStatus.OPEN.value,
+                                                  col(Case.escalation) < TOP_LEVEL)).all()
         due = [(c.id, c.escalation, due_level(deps.settings, c, now)) for c in waiting]
+        owed = session.exec(select(Case).where(Case.status == CaseStatus.CLAIMED.value,
+                                               col(Case.owed_since).is_not(None),
+                                               col(Case.owner_reminders) < TOP_LEVEL)).all()
+        owners = [(c.id, c.owner_reminders, min(TOP_LEVEL, int((now - c.owed_since) / claimed_sla)))
+                  for c in owed if c.owed_since is not None]
         followups = session.exec(select(Case.id).where(
-            Case.status == "closed", col(Case.followup_sent_at).is_(None), col(Case.followup_answer).is_(None),
-            col(Case.followup_due_at) <= now)).all()
+            Case.status == CaseStatus.CLOSED.value, col(Case.followup_sent_at).is_(None),
+            col(Case.followup_answer).is_(None), col(Case.followup_due_at) <= now)).all()
     for case_id, level, target in due:
         if case_id is not None and target > level:
             _each(engine, counts, case_id, partial(_escalate, deps=deps, case_id=case_id, level=level, target=target,
                                                    now=now, counts=counts))
+    for case_id, level, target in owners:
+        if case_id is not None and target > level:
+            _each(engine, counts, case_id, partial(_remind_owner, deps=deps, case_id=case_id, level=level,
+                                                   target=target, now=now, counts=counts))
     for case_id in followups:
         _each(engine, counts, case_id, partial(_follow_up, case_id=case_id, now=now, counts=counts))
     return counts
@@ -70,7 +89,8 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
               counts: dict[str, int]) -> None:
     """Move the case from ``level`` to ``target``, doing each step passed; skipped if anyone got there first."""
     moved = session.execute(
-        update(Case).where(col(Case.id) == case_id, col(Case.escalation) == level, col(Case.status) == "open")
+        update(Case).where(col(Case.id) == case_id, col(Case.escalation) == level,
+                           col(Case.status) == CaseStatus.OPEN.value)
         .values(escalation=target).execution_options(synchronize_session=False))
     if moved.rowcount != 1:  # type: ignore[attr-defined]
         return
@@ -85,20 +105,52 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
                        .format(number=case.id, minutes=cards.minutes(now - case.waiting_since)), now)
             counts["reannounced"] += 1
         elif step == 2:
-            cards.post(session, case, routing.escalation_targets(session, case, 2, now), now)
+            cards.post(session, case, routing.escalation_targets(session, case, 2, now, deps.settings), now)
             notices.to_youth(session, case, lambda lang: notices.still_waiting(deps.kb, case, lang), now)
             counts["escalated"] += 1
         else:
-            cards.post(session, case, routing.escalation_targets(session, case, 3, now), now)
+            cards.post(session, case, routing.escalation_targets(session, case, 3, now, deps.settings), now)
             counts["admins"] += 1
     log.warning("case %s unclaimed: escalation %s -> %s", case_id, level, target)
+
+
+def _remind_owner(session: Session, *, deps: Deps, case_id: int, level: int, target: int, now: dt.datetime,
+                  counts: dict[str, int]) -> None:
+    """The owner of a claimed case owes the young person an answer: remind, remind and tell the team, release."""
+    moved = session.execute(
+        update(Case).where(col(Case.id) == case_id, col(Case.owner_reminders) == level,
+                           col(Case.status) == CaseStatus.CLAIMED.value, col(Case.owed_since).is_not(None))
+        .values(owner_reminders=target).execution_options(synchronize_session=False))
+    if moved.rowcount != 1:  # type: ignore[attr-defined]
+        return
+    case = session.get(Case, case_id)
+    assert case is not None and case.owed_since is not None
+    session.refresh(case)
+    waited = cards.minutes(now - case.owed_since)
+    owner = cards.staff_name(session, case.claimed_by)
+    if target >= TOP_LEVEL:
+        service.log_event(session, case, "owner_silent", now, detail=str(waited))
+        actions.back_to_team(session, deps.settings, case, now, "owner_silent")
+        counts["returned"] += 1
+        log.warning("case %s: owner silent %s min, back to the team", case_id, waited)
+        return
+    service.log_event(session, case, "owner_reminded", now, detail=str(target))
+    cards.refresh(session, case, now)
+    reply = ((button(_("Reply"), StaffButton(StaffAction.REPLY, case_id)),),)
+    notices.tell_claimer(session, case, lambda: _("Case #{number}: the young person has waited {minutes} min for "
+                                                  "your answer.").format(number=case_id, minutes=waited), now,
+                         buttons=reply)
+    if target == 2:
+        cards.ping(session, case, lambda: _("Case #{number}: the young person has waited {minutes} min for an answer "
+                                            "from {name}.").format(number=case_id, minutes=waited, name=owner), now)
+    counts["owner_reminded"] += 1
 
 
 def _follow_up(session: Session, *, case_id: int, now: dt.datetime, counts: dict[str, int]) -> None:
     """Ask once whether the young person found somewhere safe to stay."""
     marked = session.execute(
         update(Case).where(col(Case.id) == case_id, col(Case.followup_sent_at).is_(None),
-                           col(Case.status) == "closed").values(followup_sent_at=now)
+                           col(Case.status) == CaseStatus.CLOSED.value).values(followup_sent_at=now)
         .execution_options(synchronize_session=False))
     if marked.rowcount != 1:  # type: ignore[attr-defined]
         return

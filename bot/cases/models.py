@@ -7,16 +7,51 @@ numbers are stored only with consent, on the case row; the audit log holds codes
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import text as sa_text
 from sqlmodel import Field, SQLModel
 
 from bot.models import _ts, utcnow
 
 URGENCIES = ("urgent", "emergency")
-STATUSES = ("open", "claimed", "closed")
-OUTCOMES = ("housed", "shelter", "referred", "no-contact", "other")
+# The conversation state's name for the young person's questions after a case opens.
+QUESTIONS_FLOW = "case"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    CLOSED = "closed"
+
+
+class Outcome(StrEnum):
+    """How a case ended (stored in English; caseworkers write the Danish names, the English ones work too)."""
+
+    HOUSED = "housed"
+    SHELTER = "shelter"
+    REFERRED = "referred"
+    NO_CONTACT = "no-contact"
+    OTHER = "other"
+
+
+# The Danish name caseworkers type and see in commands, per outcome.
+OUTCOME_NAMES_DA = {Outcome.HOUSED: "bolig", Outcome.SHELTER: "herberg", Outcome.REFERRED: "henvist",
+                    Outcome.NO_CONTACT: "ingen-kontakt", Outcome.OTHER: "andet"}
+OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
+
+
+def parse_outcome(text: str) -> Outcome | None:
+    """An outcome from what a caseworker typed: Danish or English, any case, "_" or " " for "-"."""
+    word = text.strip().lower().replace("_", "-").replace(" ", "-")
+    for outcome, danish in OUTCOME_NAMES_DA.items():
+        if word in (outcome.value, danish):
+            return outcome
+    return None
+
+
 AGE_BANDS = ("under_18", "18_24", "25_29", "30_plus")
 # Where the young person will sleep tonight.
 TONIGHT = ("outside", "friends", "shelter", "unsafe_home", "has_place")
@@ -28,12 +63,15 @@ TONIGHT_REASONS = {"outside": "sleeps_outside", "friends": "couch_surfing_ending
 
 
 class Case(SQLModel, table=True):
-    """One young person's request for a caseworker; at most one is open per chat at a time."""
+    """One young person's request for a caseworker; at most one is not closed per chat (a unique index)."""
 
     __tablename__ = "help_case"
     __table_args__ = (
         Index("ix_help_case_chat", "transport", "chat_id"),
         Index("ix_help_case_queue", "status", "municipality"),
+        # One open case per person: two updates racing to open one cannot both succeed.
+        Index("ux_help_case_one_open", "transport", "chat_id", unique=True,
+              sqlite_where=sa_text("status != 'closed'"), postgresql_where=sa_text("status != 'closed'")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -49,9 +87,12 @@ class Case(SQLModel, table=True):
     age_band: str | None = Field(default=None, max_length=16)
     tonight: str | None = Field(default=None, max_length=16)
     consent: bool = False
+    # Whether the young person let the case keep their own words (None: not asked yet). Without it, their
+    # messages reach a caseworker but are not kept on the case.
+    words_consent: bool | None = None
     first_name: str | None = Field(default=None, max_length=100)
     phone: str | None = Field(default=None, max_length=32)
-    status: str = Field(default="open", max_length=16)
+    status: str = Field(default=CaseStatus.OPEN.value, max_length=16)
     claimed_by: int | None = Field(default=None, foreign_key="staff.id")
     claimed_at: dt.datetime | None = _ts(nullable=True)
     # False after the young person ended the chat with /stop; their texts then go to the normal bot.
@@ -67,6 +108,13 @@ class Case(SQLModel, table=True):
     followup_due_at: dt.datetime | None = _ts(nullable=True, index=True)
     followup_sent_at: dt.datetime | None = _ts(nullable=True)
     followup_answer: str | None = Field(default=None, max_length=16)
+    # The person's earlier case, when they come back after it was closed (its card shows the link).
+    previous_case_id: int | None = Field(default=None, foreign_key="help_case.id")
+    # When the young person last wrote (the card shows it), and since when they wait for the owner's answer
+    # (None: answered). The claimed-case SLA counts from owed_since; owner_reminders is how far it got.
+    last_youth_at: dt.datetime | None = _ts(nullable=True)
+    owed_since: dt.datetime | None = _ts(nullable=True)
+    owner_reminders: int = 0
 
     def all_reasons(self) -> list[str]:
         """What triage and events found (``reasons``), then what the answers add; a changed answer replaces."""

@@ -13,14 +13,20 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from bot.cases import routing, sending, service
+from bot.cases.buttons import Youth, YouthAction
 from bot.cases.hours import TZ
-from bot.cases.models import Case
+from bot.cases.models import Case, CaseStatus
+from bot.config import Settings
+from bot.conversation.callbacks import button
 from bot.conversation.cards import services_for
 from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Service
+
+# Makes a note's plain text, called in the language of the chat it goes to.
+Make = Callable[[], str]
 
 # The municipality's own help outside office hours (service ids in knowledge/services).
 ON_CALL_SERVICES = {
@@ -59,14 +65,23 @@ def to_youth(session: Session, case: Case, make: Callable[[str], Reply], now: dt
     sending.send(session, case.transport, case.chat_id, reply, now=now)
 
 
-def tell_claimer(session: Session, case: Case, make: Callable[[], str], now: dt.datetime) -> None:
+def tell_claimer(session: Session, case: Case, make: Callable[[], str], now: dt.datetime,
+                 buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
     """Queue a short note to the caseworker who has the case, in their language (console staff have no inbox)."""
     staff = session.get(Staff, case.claimed_by) if case.claimed_by else None
-    if staff is None or staff.transport in routing.NO_INBOX:
+    if staff is not None:
+        tell_staff(session, staff, case, make, now, buttons)
+
+
+def tell_staff(session: Session, staff: Staff, case: Case, make: Callable[[], str], now: dt.datetime,
+               buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
+    """Queue a short note about ``case`` to one staff member privately (console staff have no inbox)."""
+    if staff.transport in routing.NO_INBOX:
         return
     with use_lang(sending.chat_lang(session, staff.transport, staff.chat_id)):
         text = make()
-    sending.send(session, staff.transport, staff.chat_id, Reply(esc(text)), now=now)
+    sending.send(session, staff.transport, staff.chat_id, Reply(esc(text), buttons=buttons), now=now,
+                 ref=sending.about(case.id, "note"))
 
 
 def service_line(service: Service, lang: str) -> str:
@@ -106,20 +121,21 @@ def when(moment: dt.datetime, now: dt.datetime) -> str:
 
 
 def stop_button(case: Case) -> tuple[tuple[Button, ...], ...]:
-    return ((Button(_("End the chat"), data=f"cy:stop:{case.id}"),),)
+    return ((button(_("End the chat"), Youth(YouthAction.STOP, case.id or 0)),),)
 
 
-def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime) -> Reply:
+def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime,
+               settings: Settings | None = None) -> Reply:
     """What happens now: who was told, when to expect an answer, and what to do meanwhile."""
     lang = youth_lang(session, case)
     with use_lang(lang):
-        if case.status == "claimed":
+        if case.status == CaseStatus.CLAIMED:
             return claimed(case, lang)
         if case.municipality is None:
             return Reply(esc(_("Your case number is {number}. Tell me your municipality, so I can send your case "
                                "to the right caseworkers.").format(number=case.id)))
         org = org_name(case.municipality, lang)
-        if not routing.someone_can_answer(session, case, now):
+        if not routing.someone_can_answer(session, case, now, settings):
             text = [esc(_("Your case number is {number}. Right now no caseworker from {org} is connected to "
                           "Husly, so I can't promise you an answer here. Please call the municipality yourself.")
                         .format(number=case.id, org=org)),
@@ -127,6 +143,13 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
             return Reply("\n\n".join(text))
         team = service.team_for(session, case.municipality)
         hours = routing.office_hours(team)
+        if not hours.is_open(now) and routing.on_duty(session, case.municipality, now):
+            # Outside office hours, but a caseworker said /vagt: they have been told, and they answer.
+            return Reply("\n\n".join([
+                esc(_("I have sent your case (number {number}) to {org}. A caseworker is on duty now and has been "
+                      "told. You get a message here as soon as they take it. Keep this chat open.")
+                    .format(number=case.id, org=org)),
+                out_of_hours_options(kb, case, lang, _("If you are in danger right now:"))]))
         if hours.is_open(now):
             return Reply(esc(_("I have sent your case (number {number}) to the caseworkers at {org}. You get a "
                                "message here as soon as one of them takes it. Keep this chat open.")
@@ -155,8 +178,39 @@ def from_caseworker(case: Case, lang: str, text: str) -> Reply:
 
 
 def closed(case: Case, lang: str) -> Reply:
-    return Reply(esc(_("The caseworker has closed your case (number {number}). If you need help again, tap "
-                       "Urgent help or write to me. If you are in danger, call 112.").format(number=case.id)))
+    """Told kindly, with a way back: one tap opens the same case again."""
+    return Reply(esc(_("Your case (number {number}) is closed now. We hope things are better. If you need help "
+                       "again, tap the button or just write to me: your case opens again. If you are in danger, "
+                       "call 112.").format(number=case.id)),
+                 buttons=((button(_("I need help again"), Youth(YouthAction.REOPEN, case.id or 0)),),))
+
+
+def reopened(case: Case, lang: str) -> Reply:
+    if case.status == CaseStatus.CLAIMED:
+        return Reply(esc(_("Your case (number {number}) is open again, and a caseworker from {org} has it. Write "
+                           "here, and they will read it.").format(number=case.id, org=org_name(case.municipality,
+                                                                                                 lang))),
+                     buttons=stop_button(case))
+    return Reply(esc(_("Your case (number {number}) is open again. The caseworkers at {org} have been told. You get "
+                       "a message here when one of them takes it.").format(
+                           number=case.id, org=org_name(case.municipality, lang))))
+
+
+def handed_over(case: Case, lang: str) -> Reply:
+    return Reply(esc(_("Another caseworker from {org} has taken over your case. Write here as before.").format(
+        org=org_name(case.municipality, lang))), buttons=stop_button(case))
+
+
+def on_the_case(case: Case, lang: str, *, urgent: bool) -> Reply:
+    """A message on a case nobody has taken yet: what happens to it, truthfully."""
+    if case.words_consent:
+        seen = _("The caseworkers can read it.")
+    else:
+        seen = _("The caseworkers can see that you wrote, but not what, because you did not say yes to that.")
+    told = (_("Because it sounds serious, they have been told again right now.") if urgent
+            else _("Nobody has taken your case yet."))
+    return Reply(esc(_("I have put your message on your case (number {number}).").format(number=case.id)
+                     + " " + seen + " " + told + " " + _("If you are in danger, call 112.")))
 
 
 def transferred(case: Case, lang: str) -> Reply:
@@ -179,5 +233,5 @@ def still_waiting(kb: KnowledgeBase, case: Case, lang: str) -> Reply:
 def followup(case: Case) -> Reply:
     return Reply(esc(_("Hi, it's Husly. Your case with the caseworker has been closed. Did you find somewhere safe to "
                    "stay?")),
-                 buttons=((Button(_("Yes, I have a safe place"), data=f"cy:fu:{case.id}:yes"),),
-                          (Button(_("No, not yet"), data=f"cy:fu:{case.id}:no"),)))
+                 buttons=((button(_("Yes, I have a safe place"), Youth(YouthAction.FOLLOWUP, case.id or 0, "yes")),),
+                          (button(_("No, not yet"), Youth(YouthAction.FOLLOWUP, case.id or 0, "no")),)))

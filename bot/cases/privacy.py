@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from bot.cases import cards, notices, service
-from bot.cases.models import Case, CaseMessage
+from bot.cases import cards, notices, sending, service
+from bot.cases.models import Case, CaseCard, CaseMessage, CaseStatus, Outcome
 from bot.i18n import _
 from bot.models import Outbox
 from bot.privacy.registry import Store
@@ -36,44 +36,71 @@ def export(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
     return {"cases": result}
 
 
-def _scrub_sent_messages(session: Session, case: Case) -> None:
-    """Blank the text of cards and relayed messages already sent about this case (they may hold the name,
-    phone or words of the person); the rows stay so the card can still be edited in place."""
-    prefix = f"case:{case.id}:"
-    rows = session.exec(select(Outbox).where(Outbox.status != "pending", Outbox.kind.in_(("send", "edit")))  # type: ignore[attr-defined]
-                        .where(or_(col(Outbox.ref).like(prefix + "%"), Outbox.kind == "edit"))).all()
-    for row in rows:
-        if (row.ref or "").startswith(prefix) or str(row.payload.get("edit_ref", "")).startswith(prefix):
-            row.payload = {key: value for key, value in row.payload.items() if key in ("edit_ref",)} | {"html": ""}
+def _scrub_messages_about(session: Session, case: Case) -> None:
+    """Every message about this case to someone else (cards, briefings, relayed words, pings, notes): one
+    still waiting is cancelled (a relay must not reach the caseworker after the erasure); one already sent is
+    blanked (it may hold the person's name, phone or words), keeping only its ref and message id so the card
+    can still be edited in place."""
+    prefix = sending.about(case.id, "")
+    for row in session.exec(select(Outbox).where(col(Outbox.ref).like(prefix + "%"))).all():
+        edit_ref = str(row.payload.get("edit_ref", ""))
+        if row.status == "pending":
+            session.delete(row)
+        else:
+            row.payload = {"html": "", **({"edit_ref": edit_ref} if edit_ref else {})}
             session.add(row)
+    session.flush()
+
+
+def _forget_undelivered_cards(session: Session, case: Case) -> None:
+    """A card whose first message was never delivered (its row was just cancelled) is not sent at all now."""
+    for card in session.exec(select(CaseCard).where(CaseCard.case_id == case.id)).all():
+        ref = cards.card_ref(case.id or 0, card.chat_id)
+        if session.exec(select(Outbox.id).where(Outbox.ref == ref)).first() is None:
+            session.delete(card)
+    session.flush()
 
 
 def _anonymise(session: Session, case: Case) -> None:
-    _scrub_sent_messages(session, case)
+    _scrub_messages_about(session, case)
     session.execute(delete(CaseMessage).where(col(CaseMessage.case_id) == case.id))
     case.first_name, case.phone, case.consent, case.chat_id = None, None, False, ERASED_CHAT
-    case.followup_due_at = None
+    case.followup_due_at, case.last_youth_at = None, None
     session.add(case)
 
 
 def erase(session: Session, transport: str, chat_id: int, now: dt.datetime) -> int:
-    """Close this chat's open cases (the caseworker is told) and anonymise all of them."""
+    """Close this chat's open cases (the caseworker is told; the card says so) and anonymise all of them."""
     found = list(session.exec(select(Case).where(Case.transport == transport, Case.chat_id == chat_id)).all())
     for case in found:
-        if case.status != "closed":
+        was_open = case.status != CaseStatus.CLOSED
+        _anonymise(session, case)
+        if was_open:
+            case.status, case.outcome, case.closed_at, case.relay = CaseStatus.CLOSED, Outcome.OTHER, now, False
+            case.owed_since = None
+            service.log_event(session, case, "erased", now, actor="youth")
             notices.tell_claimer(session, case, lambda case=case: _(
                 "The young person in case #{number} deleted their data. The case is closed.").format(number=case.id),
                 now)
-            case.status, case.outcome, case.closed_at, case.relay = "closed", "other", now, False
-            service.log_event(session, case, "erased", now, actor="youth")
-        _anonymise(session, case)
-        cards.refresh(session, case, now)
+        _forget_undelivered_cards(session, case)
+        cards.refresh(session, case, now, note=_erased_note if was_open else None)
     return len(found)
+
+
+def _erased_note() -> str:
+    return _("Closed: the young person deleted their data.")
+
+
+def recent_case_times(session: Session, transport: str, chat_id: int, now: dt.datetime) -> list[dt.datetime]:
+    """When this chat opened cases in the last hour (kept under a pseudonym after /slet: no flooding)."""
+    since = now - dt.timedelta(hours=1)
+    return list(session.exec(select(Case.created_at).where(Case.transport == transport, Case.chat_id == chat_id,
+                                                           col(Case.created_at) >= since)).all())
 
 
 def expire(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
     """Anonymise cases closed before ``limit`` (messages, name and phone go; the codes stay)."""
-    old = list(session.exec(select(Case).where(Case.status == "closed", col(Case.closed_at) < limit,
+    old = list(session.exec(select(Case).where(Case.status == CaseStatus.CLOSED.value, col(Case.closed_at) < limit,
                                                Case.chat_id != ERASED_CHAT)).all())
     for case in old:
         _anonymise(session, case)

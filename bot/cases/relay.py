@@ -1,8 +1,11 @@
-"""The chat between a young person and the caseworker who has their case, through the bot.
+"""The young person's messages on their case, and the caseworker's answers, through the bot.
 
-The young person's messages go to the caseworker's private chat (never to a team chat) and into the
-transcript; the caseworker answers with /reply, the Svar button, or a Telegram reply to the message.
-Crisis words on the way still show the young person the emergency numbers first.
+Every message from a person with an open case goes to the case. Unclaimed, the team sees it: the card
+updates (with the words, if the person agreed that they may be kept) and an urgent one pings the group;
+danger words raise the case at once. Claimed, it goes to the caseworker who has it, privately (never to a
+team chat). The caseworker answers with /svar, the Svar button, or a Telegram reply to the bot's message in
+their private chat. In a team chat, a reply to a card is staff talk: it is kept as an internal note and
+never reaches the young person.
 """
 
 from __future__ import annotations
@@ -11,51 +14,111 @@ import logging
 
 from sqlmodel import col, select
 
-from bot.cases import actions, cards, routing, sending, service
+from bot.cases import actions, cards, notices, routing, sending, service
+from bot.cases.buttons import Staff as StaffButton
+from bot.cases.buttons import StaffAction
+from bot.cases.models import QUESTIONS_FLOW, Case, CaseStatus
 from bot.conversation import texts
+from bot.conversation.callbacks import button
 from bot.conversation.context import Context
+from bot.conversation.qa import answer_question
 from bot.i18n import _, use_lang
 from bot.models import Outbox
-from bot.replies import Button, Reply, esc
+from bot.replies import Reply, esc
 from bot.staff.models import Staff
-from bot.staff.service import get_staff
-from bot.triage import Urgency
+from bot.triage import Triage, Urgency
 
 log = logging.getLogger(__name__)
 
 
 def message_ref(case_id: int, message_id: int) -> str:
-    return f"case:{case_id}:in:{message_id}"
+    return sending.about(case_id, f"in:{message_id}")
 
 
-def from_youth(ctx: Context) -> bool:
-    """Pass the young person's message to the caseworker who has their case (an interceptor)."""
-    if not ctx.incoming.private or not service.has_open_case(ctx.session, ctx.incoming.transport,
-                                                                 ctx.incoming.chat_id):
-        return False
-    case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
-    if case is None or case.status != "claimed" or not case.relay:
-        return False
-    staff = ctx.session.get(Staff, case.claimed_by)
-    if staff is None or not staff.active:
-        return False
-    text = ctx.incoming.text
-    result = ctx.triage(text)
+def keep_words(ctx: Context, case: Case, text: str) -> None:
+    """Keep the young person's own words on the case, only if they agreed to it."""
+    if case.words_consent:
+        service.add_message(ctx.session, case, "in", text, ctx.now)
+
+
+def emergency_ping(ctx: Context, case: Case) -> None:
+    """Tell everyone who sees the case that it became an emergency (a new message; edits are silent)."""
+    cards.ping(ctx.session, case, lambda: _("Case #{number} is now an EMERGENCY.").format(number=case.id), ctx.now,
+               words=True)
+    notices.tell_claimer(ctx.session, case, lambda: _("Case #{number} is now an EMERGENCY.").format(number=case.id),
+                         ctx.now)
+
+
+def _raise(ctx: Context, case: Case, result: Triage) -> bool:
+    """Danger words raise the case at once; True when it just became an emergency (the team was pinged)."""
     if result.urgency is Urgency.EMERGENCY:
         ctx.reply(texts.safety_first(ctx, Urgency.EMERGENCY, result.reasons))
-    if result.urgency is not Urgency.NONE:
-        service.enrich(ctx.session, case, urgency=result.urgency.value, reasons=result.reasons, now=ctx.now)
-        cards.refresh(ctx.session, case, ctx.now)
-    message = service.add_message(ctx.session, case, "in", text, ctx.now)
+    if result.urgency is Urgency.NONE:
+        return False
+    became = service.enrich(ctx.session, case, urgency=result.urgency.value, reasons=result.reasons, now=ctx.now)
+    if became:
+        emergency_ping(ctx, case)
+    return became
+
+
+def to_case(ctx: Context, case: Case, text: str, result: Triage) -> None:
+    """A message on a case nobody has taken: the team sees it (an urgent one pings), the person is told so.
+
+    A plain question also gets its curated answer when one fits (the person should not wait for that).
+    """
+    keep_words(ctx, case, text)  # first, so a ping about this message shows it
+    service.youth_wrote(case, ctx.now)
+    pinged = _raise(ctx, case, result)
+    ctx.session.add(case)
+    service.log_event(ctx.session, case, "youth_wrote", ctx.now, actor="youth")
+    cards.refresh(ctx.session, case, ctx.now)
+    urgent = result.urgency is not Urgency.NONE
+    if urgent and not pinged:
+        cards.ping(ctx.session, case, lambda: _("Case #{number}: a new message from the young person, and it sounds "
+                                                "serious. Nobody has taken the case.").format(number=case.id),
+                   ctx.now, words=True)
+    ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent))
+    if not urgent:
+        answer_question(ctx, text, result, only_if_sure=True)
+
+
+def on_message(ctx: Context, case: Case, text: str) -> None:
+    """The young person's message on their open case: to the caseworker who has it, or to the team."""
+    result = ctx.triage(text)
+    staff = ctx.session.get(Staff, case.claimed_by) if case.claimed_by else None
+    if case.status != CaseStatus.CLAIMED or staff is None or not staff.active:
+        to_case(ctx, case, text, result)
+        return
+    keep_words(ctx, case, text)
+    service.youth_wrote(case, ctx.now)
+    _raise(ctx, case, result)
+    ctx.session.add(case)
+    cards.refresh(ctx.session, case, ctx.now)
     if staff.transport not in routing.NO_INBOX:
         with use_lang(sending.chat_lang(ctx.session, staff.transport, staff.chat_id)):
             head = _("Case #{number}, the young person writes:").format(number=case.id)
             lines = [f"💬 <b>{esc(head)}</b>", esc(text)]
             if result.urgency is Urgency.EMERGENCY:
+                found = ", ".join(cards.reason_label(r) for r in result.reasons)
                 lines.insert(1, "⚠️ " + esc(_("Emergency signs: {reasons}. They were shown 112 and crisis lines.")
-                                              .format(reasons=", ".join(result.reasons))))
-            reply = Reply("\n".join(lines), buttons=((Button(_("Reply"), data=f"cs:reply:{case.id}"),),))
-        ctx.send(staff.transport, staff.chat_id, reply, ref=message_ref(case.id or 0, message.id or 0))
+                                              .format(reasons=found)))
+            reply = Reply("\n".join(lines), buttons=((button(_("Reply"), StaffButton(StaffAction.REPLY,
+                                                                                       case.id or 0)),),))
+        ctx.send(staff.transport, staff.chat_id, reply, ref=message_ref(case.id or 0, ctx.incoming.message_id or 0))
+
+
+def from_youth(ctx: Context) -> bool:
+    """Put the young person's message on their open case (an interceptor): to the owner, or to the team."""
+    if not ctx.incoming.private or not service.has_open_case(ctx.session, ctx.incoming.transport,
+                                                                 ctx.incoming.chat_id):
+        return False
+    case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
+    if case is None or not case.relay:
+        return False  # after /stop the person talks to the bot again
+    state = ctx.state
+    if state.get("flow") == QUESTIONS_FLOW and state.get("case") == case.id:
+        return False  # the questions read the answer first (bot.cases.flow.flow_text)
+    on_message(ctx, case, ctx.incoming.text)
     return True
 
 
@@ -74,14 +137,12 @@ def case_of_message(ctx: Context, message_id: int) -> int | None:
 
 
 def staff_reply_to(ctx: Context) -> bool:
-    """Take a caseworker's Telegram reply to a case card or relayed message as the answer (an interceptor).
-
-    Works wherever the core hands text to interceptors: private chats today (groups only pass commands on).
-    """
-    if ctx.incoming.reply_to_message_id is None:
+    """Take a caseworker's Telegram reply to the bot's message about a case, in their private chat, as the
+    answer to the young person (an interceptor). In a group, replies are notes (``team_reply``)."""
+    if ctx.incoming.reply_to_message_id is None or not ctx.incoming.private:
         return False
-    staff = get_staff(ctx.session, transport=ctx.incoming.transport, user_id=ctx.incoming.user_id)
-    if staff is None:
+    staff = ctx.staff()
+    if not actions.is_case_staff(staff):
         return False
     case_id = case_of_message(ctx, ctx.incoming.reply_to_message_id)
     if case_id is None:
@@ -90,12 +151,23 @@ def staff_reply_to(ctx: Context) -> bool:
     return True
 
 
+def team_reply(ctx: Context) -> bool:
+    """A reply to a card in a team chat: talk among colleagues, kept as an internal note, never sent on."""
+    case_id = case_of_message(ctx, ctx.incoming.reply_to_message_id or 0)
+    if case_id is None:
+        return False
+    result = actions.note(ctx.session, ctx.staff(), case_id, ctx.incoming.text, ctx.now)
+    if result.ok:
+        ctx.reply(Reply("📝 " + esc(_("Kept as an internal note on case #{number}; the young person does not see it. "
+                                     "To write to them: /svar {number} your text.").format(number=case_id))))
+    return True
+
+
 def reply_flow(ctx: Context) -> None:
     """Send the caseworker's message, written after pressing Svar, to the young person."""
     case_id = ctx.state.get("case")
     ctx.clear_state()
-    staff = get_staff(ctx.session, transport=ctx.incoming.transport, user_id=ctx.incoming.user_id)
     if not isinstance(case_id, int):
         ctx.reply(Reply(esc(_("Something went wrong. Press Reply on the case again."))))
         return
-    ctx.reply(actions.reply(ctx.session, staff, case_id, ctx.incoming.text, ctx.now).reply())
+    ctx.reply(actions.reply(ctx.session, ctx.staff(), case_id, ctx.incoming.text, ctx.now).reply())

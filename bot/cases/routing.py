@@ -13,8 +13,8 @@ from sqlmodel import Session
 
 from bot.cases import hours, service
 from bot.cases.models import Case, MunicipalityTeam
+from bot.config import Settings
 from bot.staff.models import Staff
-from knowledge.schema import MUNICIPALITIES
 
 NO_INBOX = ("console",)
 
@@ -62,30 +62,57 @@ def _municipality_targets(session: Session, municipality: str, now: dt.datetime)
     return targets
 
 
-def announce_targets(session: Session, case: Case, now: dt.datetime) -> list[Target]:
+def unrouted_targets(session: Session, settings: Settings | None, now: dt.datetime) -> list[Target]:
+    """Where a case without a municipality goes: the configured chat (fx the coordinators' group), else the
+    configured municipality's team or on-call route, else the admins; never every municipality's team."""
+    found: list[Target] = []
+    if settings is not None and settings.unrouted_chat_id:
+        found.append(Target("telegram", settings.unrouted_chat_id))
+    elif settings is not None and settings.unrouted_municipality:
+        found.extend(_municipality_targets(session, settings.unrouted_municipality, now))
+    return _unique(found or _private(service.admins(session)))
+
+
+def announce_targets(session: Session, case: Case, now: dt.datetime, settings: Settings | None = None
+                     ) -> list[Target]:
     """Where a new case's card goes. Nobody at all for the municipality falls back to the admins."""
     if case.municipality is None:
-        found = _private(service.admins(session))
-        if not found:
-            # No admin yet: every municipality's team sees it rather than no one.
-            for slug in MUNICIPALITIES:
-                found.extend(_municipality_targets(session, slug, now))
-        return _unique(found)
+        return unrouted_targets(session, settings, now)
     return _unique(_municipality_targets(session, case.municipality, now) or _private(service.admins(session)))
 
 
-def escalation_targets(session: Session, case: Case, level: int, now: dt.datetime) -> list[Target]:
-    """Level 2: every caseworker of the municipality privately (and the on-call chat); level 3: admins."""
+def escalation_targets(session: Session, case: Case, level: int, now: dt.datetime,
+                       settings: Settings | None = None) -> list[Target]:
+    """Level 2: every caseworker of the municipality privately (and the on-call chat); level 3: admins.
+
+    A case without a municipality stays with its own route (and the admins): never every caseworker.
+    """
     if level >= 3:
         return _private(service.admins(session))
+    if case.municipality is None:
+        return unrouted_targets(session, settings, now)
     found = _private(service.caseworkers(session, case.municipality))
-    team = service.team_for(session, case.municipality) if case.municipality else None
+    team = service.team_for(session, case.municipality)
     if team and team.oncall_chat_id:
         found.append(Target(team.transport, team.oncall_chat_id))
     return _unique(found)
 
 
-def someone_can_answer(session: Session, case: Case, now: dt.datetime) -> bool:
+def can_receive(session: Session, municipality: str) -> bool:
+    """Whether anyone would take a case sent to ``municipality``: active caseworkers or an on-call route."""
+    team = service.team_for(session, municipality)
+    return bool(service.caseworkers(session, municipality) or (team and team.oncall_chat_id))
+
+
+def on_duty(session: Session, municipality: str | None, now: dt.datetime) -> list[Staff]:
+    """Caseworkers of the municipality who said /vagt and are on duty now."""
+    if municipality is None:
+        return []
+    return [s for s in service.caseworkers(session, municipality)
+            if s.on_duty_until is not None and s.on_duty_until > now]
+
+
+def someone_can_answer(session: Session, case: Case, now: dt.datetime, settings: Settings | None = None) -> bool:
     """True when a card goes somewhere, or a caseworker works from the console queue (`husly cases list`)."""
-    return bool(announce_targets(session, case, now) or service.caseworkers(session, case.municipality)
+    return bool(announce_targets(session, case, now, settings) or service.caseworkers(session, case.municipality)
                 or service.admins(session))

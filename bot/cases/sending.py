@@ -15,6 +15,12 @@ from bot.outbox import enqueue
 from bot.replies import Reply, split_html
 
 
+def about(case_id: int | None, what: str) -> str:
+    """The outbox ref of a message about case ``case_id`` sent to someone else than the young person: every
+    such message carries one, so erasure finds and blanks it (bot.cases.privacy)."""
+    return f"case:{case_id}:{what}"
+
+
 def send(session: Session, transport: str, chat_id: int, reply: Reply, *, now: dt.datetime,
          ref: str | None = None) -> None:
     """Queue a message; a long text is split at line breaks and the buttons go on the last part."""
@@ -27,8 +33,12 @@ def send(session: Session, transport: str, chat_id: int, reply: Reply, *, now: d
 
 
 def edit(session: Session, transport: str, chat_id: int, ref: str, reply: Reply, *, now: dt.datetime) -> None:
-    """Queue an in-place edit of the message sent under ``ref``."""
-    enqueue(session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref, now=now)
+    """Queue an in-place edit of the message sent under ``ref``.
+
+    The edit carries the ref too: erasure finds it like the first message, and should the first message never
+    have arrived (the edit is then sent as a new one), later edits find the new message.
+    """
+    enqueue(session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref, ref=ref, now=now)
 
 
 def chat_lang(session: Session, transport: str, chat_id: int, default: str = "da") -> str:

@@ -15,21 +15,24 @@ from sqlmodel import Session, col, select
 from bot.cases import hours
 from bot.cases.models import (
     AGE_BANDS,
-    OUTCOMES,
     TONIGHT,
     Case,
     CaseEvent,
     CaseMessage,
+    CaseStatus,
     MunicipalityTeam,
+    Outcome,
 )
 from bot.staff.audit import record
-from bot.staff.models import Staff
+from bot.staff.models import CASE_ROLES, MUNICIPAL_ROLES, Role, Staff
 from bot.staff.service import can_act_on
 
 log = logging.getLogger(__name__)
 
-# Reasons that raise an urgent case in the queue (an emergency always comes first).
-RAISE = {"under_18": 30, "under_18_unsafe_home": 30, "sleeps_outside": 30, "nowhere_to_sleep": 30,
+# Reasons that raise a case within its level (an emergency always comes before an urgent case). Suicide risk
+# and a body in danger come first, then under 18: an emergency with them outranks one that waited longer.
+RAISE = {"suicide_or_self_harm": 60, "medical_emergency": 60, "under_18": 30, "under_18_unsafe_home": 30,
+         "under_18_in_danger": 30, "sleeps_outside": 30, "nowhere_to_sleep": 30,
          "nowhere_to_stay": 20, "violence_or_threats": 20, "unsafe_home": 20, "thrown_out": 15,
          "homeless_now": 15, "couch_surfing_ending": 10, "eviction_soon": 10}
 BASE = {"emergency": 400, "urgent": 200}
@@ -72,7 +75,8 @@ def _merge(reasons: list[str], more: tuple[str, ...] | list[str]) -> list[str]:
 def open_case_for(session: Session, transport: str, chat_id: int) -> Case | None:
     """The young person's case that is not closed, if any (the newest, should there ever be two)."""
     return session.exec(
-        select(Case).where(Case.transport == transport, Case.chat_id == chat_id, Case.status != "closed")
+        select(Case).where(Case.transport == transport, Case.chat_id == chat_id,
+                           Case.status != CaseStatus.CLOSED.value)
         .order_by(col(Case.id).desc())
     ).first()
 
@@ -80,7 +84,7 @@ def open_case_for(session: Session, transport: str, chat_id: int) -> Case | None
 # Built once: this runs for every message a young person writes (statement building is most of its cost).
 _OPEN_CASE_EXISTS = (
     select(Case.id).where(Case.transport == bindparam("transport"), Case.chat_id == bindparam("chat_id"),
-                          Case.status != "closed").limit(1)
+                          Case.status != CaseStatus.CLOSED.value).limit(1)
 )
 
 
@@ -107,11 +111,24 @@ def create_case(session: Session, *, transport: str, chat_id: int, lang: str, mu
     """Open a case (anonymous until the young person consents to share details)."""
     case = Case(transport=transport, chat_id=chat_id, lang=lang, municipality=municipality, urgency=urgency,
                 reasons=_merge([], reasons), created_at=now, waiting_since=now)
+    _age_from_reasons(case)
     case.priority = compute_priority(case)
     session.add(case)
     session.flush()
     log_event(session, case, "created", now, actor="youth", detail=urgency)
     return case
+
+
+def carry_over(case: Case, earlier: Case) -> None:
+    """A new case of a person who had one before: link it, and keep what they told us then."""
+    case.previous_case_id = earlier.id
+    case.age_band = case.age_band or earlier.age_band
+    case.tonight = None  # tonight is new every time
+    case.words_consent = earlier.words_consent
+    if earlier.consent and not case.consent:
+        case.consent, case.first_name, case.phone = True, earlier.first_name, earlier.phone
+    case.reasons = _merge(case.reasons or [], ["came_back"])
+    case.priority = compute_priority(case)
 
 
 def enrich(session: Session, case: Case, *, urgency: str | None = None, reasons: tuple[str, ...] | list[str] = (),
@@ -122,9 +139,16 @@ def enrich(session: Session, case: Case, *, urgency: str | None = None, reasons:
         case.urgency = "emergency"
         log_event(session, case, "raised", now, actor="youth", detail="emergency")
     case.reasons = _merge(case.reasons or [], reasons)
+    _age_from_reasons(case)
     case.priority = compute_priority(case)
     session.add(case)
     return became_emergency
+
+
+def _age_from_reasons(case: Case) -> None:
+    """"jeg er 16": triage found the person is under 18, so the age question need not be asked."""
+    if case.age_band is None and "under_18" in (case.reasons or []):
+        case.age_band = "under_18"
 
 
 def set_age(case: Case, band: str) -> None:
@@ -149,11 +173,16 @@ def set_contact(case: Case, first_name: str | None, phone: str | None) -> None:
 
 def can_act(staff: Staff | None, case: Case) -> bool:
     """Caseworkers act on their municipality's cases (and on cases no municipality is known for yet)."""
-    if staff is None or not staff.active:
+    if staff is None or not staff.active or staff.role not in CASE_ROLES:
         return False
     if case.municipality is None:
-        return staff.role in ("caseworker", "admin")
+        return True
     return can_act_on(staff, municipality=case.municipality)
+
+
+def leads(staff: Staff) -> bool:
+    """Coordinators and admins may release, hand over or close a colleague's case (with a confirmation)."""
+    return staff.role in (Role.COORDINATOR, Role.ADMIN)
 
 
 def claim(session: Session, case_id: int, staff_id: int, now: dt.datetime) -> bool:
@@ -164,19 +193,18 @@ def claim(session: Session, case_id: int, staff_id: int, now: dt.datetime) -> bo
     """
     result = session.execute(
         update(Case)
-        .where(col(Case.id) == case_id, col(Case.claimed_by).is_(None), col(Case.status) == "open")
-        .values(claimed_by=staff_id, claimed_at=now, status="claimed", relay=True)
+        .where(col(Case.id) == case_id, col(Case.claimed_by).is_(None), col(Case.status) == CaseStatus.OPEN.value)
+        .values(claimed_by=staff_id, claimed_at=now, status=CaseStatus.CLAIMED.value, relay=True, owed_since=now,
+                owner_reminders=0)
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-def close(session: Session, case: Case, staff: Staff, outcome: str, now: dt.datetime,
+def close(session: Session, case: Case, staff: Staff, outcome: Outcome, now: dt.datetime,
           followup_after: dt.timedelta) -> None:
-    if outcome not in OUTCOMES:
-        raise ValueError(outcome)
-    case.status, case.outcome, case.closed_at, case.closed_by = "closed", outcome, now, staff.id
-    case.relay = False
+    case.status, case.outcome, case.closed_at, case.closed_by = CaseStatus.CLOSED, Outcome(outcome), now, staff.id
+    case.relay, case.owed_since = False, None
     # A day later, but not at night: "are you safe now?" should not wake someone at 3 in the morning.
     due = hours.at_a_kind_hour(now + followup_after)
     case.followup_due_at, case.followup_sent_at, case.followup_answer = due, None, None
@@ -184,27 +212,42 @@ def close(session: Session, case: Case, staff: Staff, outcome: str, now: dt.date
     log_event(session, case, "closed", now, staff=staff, detail=outcome)
 
 
-def reopen(session: Session, case: Case, now: dt.datetime, reason: str) -> None:
-    """Open a closed case again, unclaimed, with the response-time clock restarted."""
-    case.status, case.claimed_by, case.claimed_at, case.closed_at, case.closed_by = "open", None, None, None, None
+def reopen(session: Session, case: Case, now: dt.datetime, reason: str, staff: Staff | None = None) -> None:
+    """Open a closed case again with the response-time clock restarted: unclaimed, or taken by ``staff``."""
+    case.status, case.claimed_by, case.claimed_at, case.closed_at, case.closed_by = (
+        CaseStatus.OPEN, None, None, None, None)
     case.outcome, case.escalation, case.waiting_since, case.relay = None, 0, now, True
     case.followup_due_at = None
-    case.reasons = _merge(case.reasons or [], [reason])
+    case.owed_since, case.owner_reminders = None, 0
+    if staff is not None:
+        case.status, case.claimed_by, case.claimed_at, case.owed_since = CaseStatus.CLAIMED, staff.id, now, now
+    case.reasons = _merge(case.reasons or [], [reason] if reason else [])
     case.priority = compute_priority(case)
     session.add(case)
-    log_event(session, case, "reopened", now, actor="youth", detail=reason)
+    log_event(session, case, "reopened", now, actor="youth", staff=staff, detail=reason or None)
 
 
-def release(session: Session, case: Case, now: dt.datetime, why: str) -> None:
+def release(session: Session, case: Case, now: dt.datetime, why: str, staff: Staff | None = None) -> None:
     """Put a claimed case back in the queue, unclaimed, with the response-time clock restarted."""
-    case.status, case.claimed_by, case.claimed_at, case.escalation, case.waiting_since = "open", None, None, 0, now
+    case.status, case.claimed_by, case.claimed_at, case.escalation, case.waiting_since = (
+        CaseStatus.OPEN, None, None, 0, now)
+    case.owed_since, case.owner_reminders = None, 0
     session.add(case)
-    log_event(session, case, "released", now, detail=why)
+    log_event(session, case, "released", now, staff=staff, detail=why)
+
+
+def hand_over(session: Session, case: Case, to: Staff, now: dt.datetime, by: Staff) -> None:
+    """Give a claimed (or open) case to a colleague: they own it now, and owe the next answer."""
+    case.status, case.claimed_by, case.claimed_at, case.relay = CaseStatus.CLAIMED, to.id, now, True
+    case.owed_since, case.owner_reminders = now, 0
+    session.add(case)
+    log_event(session, case, "handed_over", now, staff=by, detail=f"to staff {to.id}")
 
 
 def release_cases_of(session: Session, staff: Staff, now: dt.datetime) -> list[Case]:
     """Put a leaving staff member's open cases back in the queue, so none waits on someone who is gone."""
-    held = list(session.exec(select(Case).where(Case.claimed_by == staff.id, Case.status == "claimed")).all())
+    held = list(session.exec(select(Case).where(Case.claimed_by == staff.id,
+                                                Case.status == CaseStatus.CLAIMED.value)).all())
     for case in held:
         release(session, case, now, f"staff {staff.id} revoked")
     return held
@@ -213,8 +256,8 @@ def release_cases_of(session: Session, staff: Staff, now: dt.datetime) -> list[C
 def transfer(session: Session, case: Case, municipality: str, now: dt.datetime, staff: Staff | None) -> None:
     """Move the case to another municipality's queue, unclaimed, with the response-time clock restarted."""
     detail = f"{case.municipality or '-'}->{municipality}"
-    case.municipality, case.status, case.claimed_by, case.claimed_at = municipality, "open", None, None
-    case.escalation, case.waiting_since = 0, now
+    case.municipality, case.status, case.claimed_by, case.claimed_at = municipality, CaseStatus.OPEN, None, None
+    case.escalation, case.waiting_since, case.owed_since, case.owner_reminders = 0, now, None, 0
     session.add(case)
     log_event(session, case, "transferred", now, staff=staff, detail=detail)
 
@@ -229,6 +272,29 @@ def add_message(session: Session, case: Case, direction: str, text: str, now: dt
     return message
 
 
+def youth_wrote(case: Case, now: dt.datetime) -> None:
+    """The young person wrote: the card shows when, and the owner of a claimed case owes an answer."""
+    case.last_youth_at = now
+    if case.status == CaseStatus.CLAIMED and case.owed_since is None:
+        case.owed_since, case.owner_reminders = now, 0
+
+
+def owner_answered(case: Case) -> None:
+    case.owed_since, case.owner_reminders = None, 0
+
+
+def kept_words(session: Session, case: Case) -> list[CaseMessage]:
+    """The young person's own messages kept on the case (only with their consent), oldest first."""
+    if not case.words_consent:
+        return []
+    return [m for m in transcript(session, case.id or 0) if m.direction == "in"]
+
+
+def cases_opened_since(session: Session, transport: str, chat_id: int, since: dt.datetime) -> int:
+    return len(session.exec(select(Case.id).where(Case.transport == transport, Case.chat_id == chat_id,
+                                                  col(Case.created_at) >= since)).all())
+
+
 def transcript(session: Session, case_id: int) -> list[CaseMessage]:
     return list(session.exec(
         select(CaseMessage).where(CaseMessage.case_id == case_id).order_by(col(CaseMessage.id))
@@ -241,10 +307,10 @@ def events(session: Session, case_id: int) -> list[CaseEvent]:
 
 def visible_queue(session: Session, staff: Staff) -> list[Case]:
     """Cases not closed that this staff member may act on: highest priority first, then longest waiting."""
-    query = select(Case).where(Case.status != "closed")
-    if staff.role == "caseworker":
+    query = select(Case).where(Case.status != CaseStatus.CLOSED.value)
+    if staff.role in MUNICIPAL_ROLES:
         query = query.where((Case.municipality == staff.municipality) | col(Case.municipality).is_(None))
-    elif staff.role != "admin":
+    elif staff.role != Role.ADMIN:
         return []
     return list(session.exec(query.order_by(col(Case.priority).desc(), col(Case.waiting_since), col(Case.id))).all())
 
@@ -274,15 +340,16 @@ def set_team(session: Session, municipality: str, now: dt.datetime, *, transport
 
 
 def caseworkers(session: Session, municipality: str | None) -> list[Staff]:
-    """Active caseworkers of a municipality (of every municipality for None)."""
-    query = select(Staff).where(Staff.active, Staff.role == "caseworker")
+    """Active caseworkers and coordinators of a municipality (of every municipality for None)."""
+    query = select(Staff).where(Staff.active, col(Staff.role).in_([r.value for r in MUNICIPAL_ROLES]))
     if municipality is not None:
         query = query.where(Staff.municipality == municipality)
     return list(session.exec(query.order_by(col(Staff.id))).all())
 
 
 def admins(session: Session) -> list[Staff]:
-    return list(session.exec(select(Staff).where(Staff.active, Staff.role == "admin").order_by(col(Staff.id))).all())
+    return list(session.exec(select(Staff).where(Staff.active, Staff.role == Role.ADMIN.value)
+                             .order_by(col(Staff.id))).all())
 
 
 def find_staff(session: Session, ref: str) -> list[Staff]:

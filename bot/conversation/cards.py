@@ -6,7 +6,10 @@ Pure functions of the knowledge base, the language and the date, used by the cha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from bot.conversation.buttons import Feedback, OtherQuestions, ReadMore, ShowFaq, ShowTopic, TopicIn
+from bot.conversation.callbacks import CallbackData, button
 from bot.i18n import _, format_date, use_lang
 from bot.replies import Button, Reply, esc
 from knowledge.loader import KnowledgeBase
@@ -88,28 +91,20 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
     return "\n\n".join(parts)
 
 
-def faq_data(topic: Topic, entry: FaqEntry) -> str:
-    """Callback data of the button that shows one specific answer (the loader checks it fits 64 bytes)."""
-    return f"fq:{topic.id}:{entry.id}"
-
-
-def other_questions_data(topic: Topic, entry: FaqEntry) -> str:
-    """Callback data of "Read more" under a specific answer: the topic's other questions."""
-    return f"fl:{topic.id}:{entry.id}"
-
-
 def _faq_rows(topic: Topic, lang: str, *, leave_out: str | None = None) -> list[tuple[Button, ...]]:
-    return [(Button(entry.q.get(lang), data=faq_data(topic, entry)),) for entry in topic.faq if entry.id != leave_out]
+    # The loader checks that "fq:<topic>:<faq id>" fits Telegram's 64 bytes.
+    return [(button(entry.q.get(lang), ShowFaq(topic.id, entry.id)),) for entry in topic.faq
+            if entry.id != leave_out]
 
 
 def _related_rows(kb: KnowledgeBase, topic: Topic, lang: str) -> list[tuple[Button, ...]]:
     related = [r for r in topic.related if r in kb.topics][:4]
-    return [tuple(Button(kb.topics[r].title.get(lang), data=f"t:{r}") for r in related[i:i + 2])
+    return [tuple(button(kb.topics[r].title.get(lang), ShowTopic(r)) for r in related[i:i + 2])
             for i in range(0, len(related), 2)]
 
 
 def _feedback_row(topic: Topic) -> tuple[Button, ...]:
-    return (Button("👍", data=f"fb:{topic.id}:1"), Button("👎", data=f"fb:{topic.id}:0"))
+    return (button("👍", Feedback(topic.id, True)), button("👎", Feedback(topic.id, False)))
 
 
 def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
@@ -124,9 +119,9 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
         if more:
             rows.extend(_faq_rows(topic, lang))
         elif topic.more or topic.faq:
-            rows.append((Button(_("Read more"), data=f"more:{topic.id}"),))
+            rows.append((button(_("Read more"), ReadMore(topic.id)),))
         if topic.ask_municipality and not municipality:
-            rows.extend(municipality_buttons(f"tk:{topic.id}"))
+            rows.extend(municipality_buttons(lambda slug: TopicIn(topic.id, slug)))
         rows.extend(_related_rows(kb, topic, lang))
         rows.append(_feedback_row(topic))
         return Reply(topic_text(kb, topic, lang, municipality, today, more=more, skip_services=skip_services),
@@ -150,7 +145,7 @@ def render_faq(kb: KnowledgeBase, topic_id: str, faq_id: str, lang: str, municip
             esc(entry.a.get(lang)),
             source_line(entry.sources, topic.last_reviewed),
         ))
-        rows: list[tuple[Button, ...]] = [(Button(_("Read more"), data=other_questions_data(topic, entry)),)]
+        rows: list[tuple[Button, ...]] = [(button(_("Read more"), OtherQuestions(topic.id, entry.id)),)]
         rows.append(_feedback_row(topic))
         return Reply(text, buttons=tuple(rows))
 
@@ -161,19 +156,19 @@ def other_questions(kb: KnowledgeBase, topic_id: str, faq_id: str | None, lang: 
     with use_lang(lang):
         text = f"<b>{esc(topic.title.get(lang))}</b>\n\n" + esc(_("More questions about this:"))
         rows = _faq_rows(topic, lang, leave_out=faq_id)
-        rows.append((Button(_("About the topic in general"), data=f"t:{topic.id}"),))
+        rows.append((button(_("About the topic in general"), ShowTopic(topic.id)),))
         return Reply(text, buttons=tuple(rows))
 
 
-def municipality_buttons(prefix: str) -> list[tuple[Button, ...]]:
-    """Six municipality buttons, two per row; the data is ``<prefix>:<slug>``."""
-    buttons = [Button(municipality_name(slug), data=f"{prefix}:{slug}") for slug in MUNICIPALITIES]
+def municipality_buttons(make: Callable[[str], CallbackData]) -> list[tuple[Button, ...]]:
+    """Six municipality buttons, two per row; ``make(slug)`` is the data of each."""
+    buttons = [button(municipality_name(slug), make(slug)) for slug in MUNICIPALITIES]
     return [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
 
 
 def not_sure(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
     with use_lang(lang):
-        rows = tuple((Button(kb.topics[t].title.get(lang), data=f"t:{t}"),) for t in suggestions if t in kb.topics)
+        rows = tuple((button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics)
         text = _("I'm not sure I understood. Is it one of these? Or write your question in other words.")
         if not rows:
             text = _("I'm not sure I understood. Write your question in other words, or tap a button.")

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session
 
 from bot.config import Settings
+from bot.conversation.scope import Place
 from bot.i18n import _
 from bot.models import Profile
 from bot.outbox import enqueue
 from bot.replies import Incoming, Outcome, Reply, split_html
+from bot.staff.models import Role, Staff
+from bot.staff.service import get_staff
 from bot.triage import Triage, triage
 from knowledge.index import Index
 from knowledge.lexicon import detect_language
@@ -48,7 +51,11 @@ class Context:
     outcome: Outcome = field(default_factory=Outcome)
     # Set when the person's data was just erased: the engine then writes no profile back.
     erased: bool = False
+    # True when this update created the chat's profile: nothing was stored about the chat before it.
+    new_chat: bool = False
     _triaged: dict[str, Triage] = field(default_factory=dict)
+    # The sender's staff membership, looked up once per update (a list so "looked up, none" is cached too).
+    _staff: list[Staff | None] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -57,6 +64,22 @@ class Context:
     @property
     def now(self) -> dt.datetime:
         return self.deps.clock()
+
+    def staff(self) -> Staff | None:
+        """The sender's active staff membership, if any."""
+        if not self._staff:
+            self._staff.append(get_staff(self.session, transport=self.incoming.transport,
+                                         user_id=self.incoming.user_id))
+        return self._staff[0]
+
+    def forget_staff(self) -> None:
+        """Look the membership up again next time (fx just after an invite was redeemed)."""
+        self._staff.clear()
+
+    def role(self) -> Role:
+        """The sender's role: their staff role, or a young person's."""
+        staff = self.staff()
+        return Role(staff.role) if staff is not None else Role.YOUTH
 
     def reply(self, reply: Reply, *, ref: str | None = None, forget: bool = False) -> None:
         """Answer the person in this chat (``forget``: delete the outbox row once it is sent)."""
@@ -86,9 +109,10 @@ class Context:
         enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, reply=reply,
                 kind="edit", message_id=self.incoming.message_id, now=self.now)
 
-    def set_menu(self, role: str | None) -> None:
-        """Give this chat the command menu of ``role`` (after the earlier messages), in the person's language."""
-        commands = [(name, _(description)) for name, description in self.router.menu_for(role)]
+    def set_menu(self, role: Role | None, place: Place = Place.PRIVATE) -> None:
+        """Give this chat the command menu of ``role`` in ``place`` (after the earlier messages), in the chat's
+        language (a team chat gets the case commands, a caseworker's own chat theirs and everyone's)."""
+        commands = [(name, _(description)) for name, description in self.router.menu_for(role, place)]
         enqueue(self.session, transport=self.incoming.transport, chat_id=self.incoming.chat_id, kind="commands",
                 commands=commands, now=self.now)
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import replace
 
 from sqlalchemy import Engine, bindparam
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from bot import inbox
@@ -25,17 +26,23 @@ from bot.conversation import texts
 from bot.conversation.context import Context, Deps
 from bot.conversation.qa import answer_question
 from bot.conversation.router import Router
+from bot.conversation.scope import Place, Scope, places_of, scope
 from bot.db import insert_if_new, insert_row, is_unavailable, session_scope
 from bot.i18n import _, normalise_lang, use_lang
 from bot.models import ProcessedUpdate, Profile
 from bot.outbox import enqueue
+from bot.privacy import leftovers
 from bot.privacy.models import SentByUser
+from bot.pseudonym import audit_key
 from bot.replies import Incoming, Outcome, Reply, esc
+from bot.staff.models import CASE_ROLES, Role
 from bot.triage import Triage, Urgency
 from knowledge.lexicon import clear_language
 
 log = logging.getLogger(__name__)
 FLOOD_WINDOW = dt.timedelta(minutes=1)
+# Replies to the bot's messages in a group: only staff in a registered team chat are listened to.
+TEAM_REPLIES = scope((Place.TEAM,), CASE_ROLES)
 
 
 class Core:
@@ -43,6 +50,10 @@ class Core:
         self.deps = deps
         self.engine = engine
         self.router = router
+        # Updates a handler failed on (each got an apology), and updates refused by scope: tests and the
+        # fuzzers assert on these, since a failure is otherwise invisible to the person's side.
+        self.failures = 0
+        self.refused = 0
 
     def handle(self, incoming: Incoming, *, retry: bool = True) -> Outcome:
         """Handle one update in one transaction; a duplicate update id is a no-op."""
@@ -59,12 +70,20 @@ class Core:
                 log.info("update %s hit a concurrent insert; trying again", incoming.update_id)
                 return self.handle(incoming, retry=False)
             return self._apologise(incoming, exc)
+        except OperationalError as exc:
+            if retry and _transient(exc):
+                # A deadlock or a lock wait with another transaction (fx the delivery worker marking rows sent
+                # while /slet deletes them): nothing was committed, so the same update once more is safe.
+                log.info("update %s lost a lock to another transaction; trying again", incoming.update_id)
+                return self.handle(incoming, retry=False)
+            return self._deferred(incoming, exc) if is_unavailable(exc) else self._apologise(incoming, exc)
         except Exception as exc:  # a bug must never leave someone, maybe in crisis, without an answer
-            if is_unavailable(exc):
-                log.warning("update %s deferred: the database is unavailable (%s)", incoming.update_id,
-                            type(exc).__name__)
-                return Outcome(deferred=True)
-            return self._apologise(incoming, exc)
+            return self._deferred(incoming, exc) if is_unavailable(exc) else self._apologise(incoming, exc)
+
+    def _deferred(self, incoming: Incoming, exc: BaseException) -> Outcome:
+        """Nothing was done because the database did not answer: the front end keeps the update for later."""
+        log.warning("update %s deferred: the database is unavailable (%s)", incoming.update_id, type(exc).__name__)
+        return Outcome(deferred=True)
 
     def handle_many(self, incomings: list[Incoming]) -> list[Outcome]:
         """Handle updates in order, all in one transaction (group commit: one commit for many under load).
@@ -92,9 +111,9 @@ class Core:
             if not _first_delivery(session, incoming, self.deps.clock()):
                 log.info("duplicate update %s ignored", incoming.update_id)
                 return Outcome()
-        profile = _profile(session, incoming, self.deps.clock())
+        profile, created = _profile(session, incoming, self.deps.clock(), self._key)
         _follow_language(incoming, profile)
-        ctx = Context(session, incoming, profile, self.deps, self.router)
+        ctx = Context(session, incoming, profile, self.deps, self.router, new_chat=created)
         with use_lang(profile.lang):
             self._dispatch(ctx)
         if ctx.erased:
@@ -105,6 +124,9 @@ class Core:
             _remember_message_id(session, incoming, self.deps.clock())
         return ctx.outcome
 
+    def _key(self) -> bytes:
+        return audit_key(self.deps.settings)
+
     def _already_handled(self, incoming: Incoming) -> bool:
         if incoming.update_id is None:
             return False
@@ -113,6 +135,7 @@ class Core:
 
     def _apologise(self, incoming: Incoming, exc: BaseException) -> Outcome:
         """Log the failure (its type and stack, never the text) and tell the person, with 112 first."""
+        self.failures += 1
         log.error("update %s failed: %s\n%s", incoming.update_id, type(exc).__name__,
                   "".join(traceback.format_tb(exc.__traceback__)))
         lang = normalise_lang(incoming.language_code)
@@ -142,13 +165,13 @@ class Core:
             ctx.profile.blocked = True
             return
         ctx.profile.blocked = False
-        if not incoming.private:
-            self._group(ctx)
+        if incoming.private and self._flooding(ctx):
             return
         if incoming.kind == "callback":
             self._callback(ctx)
             return
-        if self._flooding(ctx):
+        if not incoming.private:
+            self._group(ctx)
             return
         if not ctx.profile.privacy_shown:
             ctx.profile.privacy_shown = True
@@ -167,39 +190,59 @@ class Core:
         handlers = {"contact": self.router.contacts, "document": self.router.documents}.get(ctx.incoming.kind, [])
         return any(handler(ctx) for handler in handlers)
 
+    def _places(self, ctx: Context) -> frozenset[Place]:
+        incoming = ctx.incoming
+        team = not incoming.private and self.router.team_chat is not None and self.router.team_chat(ctx)
+        return places_of(incoming.chat_type, bool(team))
+
+    def _allowed(self, ctx: Context, scope: Scope, what: str) -> bool:
+        """Whether the sender may use ``what`` here (their role is looked up only when it matters)."""
+        role = ctx.role() if scope.needs_role() else Role.YOUTH
+        if scope.allows(self._places(ctx), role):
+            return True
+        log.warning("refused %s for user %s (%s) in a %s chat %s", what, ctx.incoming.user_id,
+                    role if scope.needs_role() else "anyone", ctx.incoming.chat_type, ctx.incoming.chat_id)
+        self.refused += 1
+        return False
+
     def _group(self, ctx: Context) -> None:
         """Groups are for staff: only commands meant for groups, addressed to this bot, are answered."""
         incoming = ctx.incoming
-        if incoming.kind == "callback":
-            self._callback(ctx)
-            return
         if incoming.kind == "text" and incoming.reply_to_message_id is not None:
-            # A reply to one of the bot's messages (fx a caseworker answering a case card in the team chat).
-            any(intercept(ctx) for intercept in self.router.interceptors)
+            # A reply to one of the bot's messages (fx a case card): team talk, handled only in a team chat.
+            if self.router.team_replies and self._allowed(ctx, TEAM_REPLIES, "a reply"):
+                any(take(ctx) for take in self.router.team_replies)
             return
         if incoming.kind != "command" or not incoming.addressed:
             return
         command = self.router.commands.get(incoming.command or "")
-        if command and command.where in ("group", "any"):
+        # Out of place in a group: silence (answering every stray command would only add noise there).
+        if command is not None and self._allowed(ctx, command.scope, f"/{incoming.command}"):
             command.handler(ctx)
 
     def _command(self, ctx: Context) -> None:
         name = ctx.incoming.command or ""
         command = self.router.commands.get(name)
-        if command is None or command.where == "group":
+        if command is None:
             ctx.reply(Reply(_("I don't know the command /{name}. Write /help to see what I can do.").format(
                 name=esc(name[:32]))))
+            return
+        if not self._allowed(ctx, command.scope, f"/{name}"):
+            ctx.reply(Reply(esc(texts.refused_command(name, _audience(command.scope, ctx)))))
             return
         command.handler(ctx)
 
     def _callback(self, ctx: Context) -> None:
-        data = ctx.incoming.callback_data or ""
-        namespace = data.split(":", 1)[0]
-        handler = self.router.callbacks.get(namespace)
-        if handler is None:
+        raw = ctx.incoming.callback_data or ""
+        entry = self.router.callback_for(raw)
+        data = entry.data.unpack(raw) if entry is not None else None
+        if entry is None or data is None:
             ctx.answer_callback(texts.stale_button())
             return
-        handler(ctx)
+        if not self._allowed(ctx, entry.scope, f"button {entry.data.prefix}"):
+            ctx.answer_callback(texts.refused_button(_audience(entry.scope, ctx)))
+            return
+        entry.handler(ctx, data)
         if ctx.outcome.callback_answer is None:
             ctx.answer_callback("")
 
@@ -235,9 +278,10 @@ class Core:
             ctx.reply(texts.safety_first(ctx, result.urgency, result.reasons))
 
     def _flooding(self, ctx: Context) -> bool:
-        """Count messages per minute; past the limit send one slow-down notice and skip the rest.
+        """Count messages and button presses per minute; past the limit send one slow-down notice, skip the rest.
 
-        A message that triage marks urgent is never skipped: a person in crisis may type fast.
+        A message that triage marks urgent is never skipped: a person in crisis may type fast. The window
+        survives /slet (bot.privacy.leftovers), so erasing is no way around it.
         """
         profile, now = ctx.profile, ctx.now
         if profile.window_start is None or now - profile.window_start > FLOOD_WINDOW:
@@ -247,11 +291,37 @@ class Core:
             return False
         if ctx.incoming.kind == "text" and ctx.triage().urgency is not Urgency.NONE:
             return False
+        notice = _("You are writing very fast. Wait a minute, then write again. If you are in danger, call 112.")
+        if ctx.incoming.kind == "callback":
+            ctx.answer_callback(notice)
         if not profile.flood_noticed:
             profile.flood_noticed = True
-            ctx.reply(Reply(_("You are writing very fast. Wait a minute, then write again. "
-                              "If you are in danger, call 112.")))
+            ctx.reply(Reply(esc(notice)))
         return True
+
+
+# PostgreSQL: deadlock detected, serialization failure, lock not available; SQLite: "database is locked".
+_TRANSIENT_STATES = {"40P01", "40001", "55P03"}
+
+
+def _transient(exc: OperationalError) -> bool:
+    """Whether the transaction failed only because another one held a lock (worth one more try)."""
+    state = getattr(exc.orig, "sqlstate", None)
+    # SQLite's "database is locked" has already waited (bot/db.py WAIT_SECONDS): the update is deferred instead.
+    return state in _TRANSIENT_STATES
+
+
+def _audience(scope: Scope, ctx: Context) -> str:
+    """Who a refused command or button is for, in words: "partners", "staff", or "" (wrong place)."""
+    roles = {role for place, roles in scope.rules if place in places_of(ctx.incoming.chat_type, True)
+             for role in roles}
+    if not roles or ctx.role() in roles:
+        return ""
+    if roles == {Role.ADMIN}:
+        return "admins"
+    if Role.PARTNER in roles and Role.CASEWORKER not in roles:
+        return "partners"
+    return "leads" if Role.CASEWORKER not in roles and ctx.role() is not Role.YOUTH else "staff"
 
 
 def _follow_language(incoming: Incoming, profile: Profile) -> None:
@@ -285,12 +355,19 @@ _PROFILE_OF_CHAT = select(Profile).where(Profile.transport == bindparam("transpo
                                          Profile.chat_id == bindparam("chat_id"))
 
 
-def _profile(session: Session, incoming: Incoming, now: dt.datetime) -> Profile:
+def _profile(session: Session, incoming: Incoming, now: dt.datetime, key: Callable[[], bytes]
+             ) -> tuple[Profile, bool]:
+    """The chat's profile, and whether it was created just now (nothing was stored about the chat before)."""
     profile = session.execute(_PROFILE_OF_CHAT, {"transport": incoming.transport, "chat_id": incoming.chat_id}
                               ).scalars().first()
     if profile is None:
-        profile = Profile(transport=incoming.transport, chat_id=incoming.chat_id,
-                          lang=normalise_lang(incoming.language_code), created_at=now, last_seen_at=now)
+        # A group (a municipality's team) reads Danish, whatever language the first member's phone is set to.
+        lang = normalise_lang(incoming.language_code) if incoming.private else "da"
+        profile = Profile(transport=incoming.transport, chat_id=incoming.chat_id, lang=lang, created_at=now,
+                          last_seen_at=now)
+        if incoming.private:
+            leftovers.restore_flood_window(session, key(), profile, now)
         session.add(profile)
         session.flush()
-    return profile
+        return profile, True
+    return profile, False

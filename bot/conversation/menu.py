@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.conversation import texts
+from bot.conversation import buttons, texts
+from bot.conversation.buttons import (
+    ChooseLanguage,
+    ChooseMunicipality,
+    Lang,
+    Menu,
+    OtherQuestions,
+    ReadMore,
+    ShowFaq,
+    ShowTopic,
+    TopicIn,
+)
+from bot.conversation.callbacks import button
 from bot.conversation.cards import (
     find_faq,
     municipality_buttons,
@@ -17,10 +29,11 @@ from bot.conversation.cards import (
 from bot.conversation.context import Context
 from bot.conversation.qa import remember_topic
 from bot.conversation.router import Router
+from bot.conversation.scope import ANYONE_OR_TEAM_STAFF
 from bot.curation import queue as curator_queue
 from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
-from bot.replies import Button, Reply, esc
+from bot.replies import Reply, esc
 from bot.stats.days import local_day
 from bot.triage import Triage, Urgency
 from knowledge.schema import MUNICIPALITIES
@@ -28,6 +41,9 @@ from knowledge.schema import MUNICIPALITIES
 
 def start(ctx: Context) -> None:
     """Greets the person, applies a deep-link payload, and shows the main menu."""
+    if not ctx.incoming.private:
+        _team_help(ctx)
+        return
     # Deep links: t.me/<bot>?start=<payload>. A municipality slug sets the municipality; anything else is
     # offered to the payload handlers that features register (fx staff invite codes).
     payload = ctx.incoming.args.strip()
@@ -45,8 +61,18 @@ def start(ctx: Context) -> None:
     ctx.reply(texts.privacy_notice())
 
 
+def _team_help(ctx: Context) -> None:
+    """In a team chat: the staff's commands (the young people's menu means nothing there)."""
+    sections = [section for section in (add(ctx) for add in ctx.router.help_sections) if section]
+    if sections:
+        ctx.reply(Reply("\n\n".join(sections)))
+
+
 def help_(ctx: Context) -> None:
     """Explains what Husly can do and lists the commands."""
+    if not ctx.incoming.private:
+        _team_help(ctx)
+        return
     lines = [
         esc(_("Write a question in your own words, for example: how do I get a youth flat in Aarhus?")),
         "/start – " + esc(_("main menu")),
@@ -65,15 +91,12 @@ def help_(ctx: Context) -> None:
 def ask_language(ctx: Context) -> None:
     """Offers Danish or English."""
     ctx.reply(Reply(esc(_("Which language do you want?")),
-                    buttons=((Button("Dansk", data="lang:da"), Button("English", data="lang:en")),)))
+                    buttons=((button("Dansk", ChooseLanguage(Lang.DA)), button("English", ChooseLanguage(Lang.EN))),)))
 
 
-def choose_language(ctx: Context) -> None:
+def choose_language(ctx: Context, data: ChooseLanguage) -> None:
     """Stores the chosen language and confirms in it."""
-    lang = (ctx.incoming.callback_data or "").partition(":")[2]
-    if lang not in ("da", "en"):
-        ctx.answer_callback(texts.stale_button())
-        return
+    lang = data.lang.value
     ctx.profile.lang = lang
     with use_lang(lang):
         ctx.answer_callback(_("Language: English") if lang == "en" else _("Language: Danish"))
@@ -83,12 +106,13 @@ def choose_language(ctx: Context) -> None:
 
 def ask_municipality(ctx: Context) -> None:
     """Asks which of the six municipalities the person lives in."""
-    ctx.reply(Reply(esc(_("Which municipality do you live in?")), buttons=tuple(municipality_buttons("mun"))))
+    ctx.reply(Reply(esc(_("Which municipality do you live in?")),
+                    buttons=tuple(municipality_buttons(ChooseMunicipality))))
 
 
-def choose_municipality(ctx: Context) -> None:
+def choose_municipality(ctx: Context, data: ChooseMunicipality) -> None:
     """Stores the municipality."""
-    slug = (ctx.incoming.callback_data or "").partition(":")[2]
+    slug = data.slug
     if slug not in MUNICIPALITIES:
         ctx.answer_callback(texts.stale_button())
         return
@@ -105,17 +129,17 @@ def _topic_or_stale(ctx: Context, topic_id: str) -> bool:
     return True
 
 
-def show_topic(ctx: Context) -> None:
+def show_topic(ctx: Context, data: ShowTopic) -> None:
     """Shows a topic chosen with a button."""
-    topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
+    topic_id = data.topic
     if _topic_or_stale(ctx, topic_id):
         remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date()))
 
 
-def topic_for_municipality(ctx: Context) -> None:
+def topic_for_municipality(ctx: Context, data: TopicIn) -> None:
     """Stores the municipality chosen under an answer and shows that answer's local version."""
-    __, topic_id, slug = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+    topic_id, slug = data.topic, data.slug
     if slug not in MUNICIPALITIES or not _topic_or_stale(ctx, topic_id):
         ctx.answer_callback(texts.stale_button())
         return
@@ -124,18 +148,17 @@ def topic_for_municipality(ctx: Context) -> None:
     ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, slug, ctx.now.date()))
 
 
-def read_more(ctx: Context) -> None:
+def read_more(ctx: Context, data: ReadMore) -> None:
     """Shows the detailed part of a topic."""
-    topic_id = (ctx.incoming.callback_data or "").partition(":")[2]
+    topic_id = data.topic
     if _topic_or_stale(ctx, topic_id):
         remember_topic(ctx, topic_id)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                                 more=True))
 
 
-def _topic_and_faq(ctx: Context) -> tuple[str, str] | None:
-    """The topic and faq id of a ``<ns>:<topic>:<faq>`` button, or None (and "button expired") if either is gone."""
-    __, topic_id, faq_id = ([*(ctx.incoming.callback_data or "").split(":"), "", ""])[:3]
+def _topic_and_faq(ctx: Context, topic_id: str, faq_id: str) -> tuple[str, str] | None:
+    """The topic and faq id of a button, or None (and "button expired") if either is gone."""
     topic = ctx.deps.kb.topics.get(topic_id)
     if topic is None or find_faq(topic, faq_id) is None:
         ctx.answer_callback(texts.stale_button())
@@ -143,38 +166,35 @@ def _topic_and_faq(ctx: Context) -> tuple[str, str] | None:
     return topic_id, faq_id
 
 
-def show_faq(ctx: Context) -> None:
+def show_faq(ctx: Context, data: ShowFaq) -> None:
     """Shows one specific answer chosen with a button."""
-    found = _topic_and_faq(ctx)
+    found = _topic_and_faq(ctx, data.topic, data.faq)
     if found:
         ctx.reply(render_faq(ctx.deps.kb, *found, ctx.lang, ctx.profile.municipality, ctx.now.date()))
 
 
-def list_other_questions(ctx: Context) -> None:
+def list_other_questions(ctx: Context, data: OtherQuestions) -> None:
     """Shows the other specific questions of the topic a specific answer belongs to."""
-    found = _topic_and_faq(ctx)
+    found = _topic_and_faq(ctx, data.topic, data.faq)
     if found:
         ctx.reply(other_questions(ctx.deps.kb, *found, ctx.lang))
 
 
-def feedback(ctx: Context) -> None:
+def feedback(ctx: Context, data: buttons.Feedback) -> None:
     """Stores a 👍 or 👎 for a topic (anonymously) and thanks the person."""
-    __, topic_id, value, token = ([*(ctx.incoming.callback_data or "").split(":"), "", "", ""])[:4]
-    if value not in ("0", "1") or not _topic_or_stale(ctx, topic_id):
-        ctx.answer_callback(texts.stale_button())
+    if not _topic_or_stale(ctx, data.topic):
         return
-    ctx.session.add(Feedback(topic=topic_id, helpful=value == "1", lang=ctx.lang,
+    ctx.session.add(Feedback(topic=data.topic, helpful=data.helpful, lang=ctx.lang,
                              municipality=ctx.profile.municipality, day=local_day(ctx.now), created_at=ctx.now))
-    if token:
+    if data.token:
         # The question this answer was for goes to the curators on 👎 (scrubbed), and is forgotten on 👍.
-        curator_queue.feedback(ctx.session, token, value == "1", ctx.now)
+        curator_queue.feedback(ctx.session, data.token, data.helpful, ctx.now)
     ctx.answer_callback(_("Thank you! It helps us improve the answers."))
 
 
-def menu(ctx: Context) -> None:
+def menu(ctx: Context, data: Menu) -> None:
     """Answers the main-menu buttons; features may take over items by registering their own handlers."""
-    item = (ctx.incoming.callback_data or "").partition(":")[2]
-    handler = ctx.router.menu_items.get(item)
+    handler = ctx.router.menu_items.get(data.item)
     if handler is None:
         ctx.answer_callback(texts.stale_button())
         return
@@ -207,16 +227,16 @@ def register(router: Router) -> None:
         "data": topic_item("privatliv"),
         "hide": topic_item("privatliv"),
     })
-    router.command("start", start, menu=N_("main menu"))
-    router.command("help", help_, menu=N_("what Husly can do"))
+    router.command("start", start, scope=ANYONE_OR_TEAM_STAFF, menu=N_("main menu"))
+    router.command("help", help_, scope=ANYONE_OR_TEAM_STAFF, menu=N_("what Husly can do"), aliases=("hjaelp",))
     router.command("sprog", ask_language, menu=N_("language: Danish or English"))
     router.command("kommune", ask_municipality, menu=N_("choose your municipality"))
-    router.callback("menu", menu)
-    router.callback("lang", choose_language)
-    router.callback("mun", choose_municipality)
-    router.callback("t", show_topic)
-    router.callback("tk", topic_for_municipality)
-    router.callback("more", read_more)
-    router.callback("fq", show_faq)
-    router.callback("fl", list_other_questions)
-    router.callback("fb", feedback)
+    router.callback(Menu, menu)
+    router.callback(ChooseLanguage, choose_language)
+    router.callback(ChooseMunicipality, choose_municipality)
+    router.callback(ShowTopic, show_topic)
+    router.callback(TopicIn, topic_for_municipality)
+    router.callback(ReadMore, read_more)
+    router.callback(ShowFaq, show_faq)
+    router.callback(OtherQuestions, list_other_questions)
+    router.callback(buttons.Feedback, feedback)

@@ -6,11 +6,14 @@ import datetime as dt
 from dataclasses import replace
 
 from bot.answering import answer
+from bot.conversation.buttons import Feedback
+from bot.conversation.callbacks import CallbackDataError
+from bot.conversation.callbacks import button as callback_button
 from bot.conversation.context import Context
 from bot.curation import queue
 from bot.db import insert_row
 from bot.models import QueryStat
-from bot.replies import CALLBACK_DATA_MAX_BYTES, Button, Reply
+from bot.replies import Button, Reply
 from bot.stats.days import local_day
 from bot.stats.record import visitor
 from bot.triage import Triage
@@ -19,16 +22,22 @@ from bot.triage import Triage
 FOLLOW_UP_FOR = dt.timedelta(minutes=30)
 
 
-def answer_question(ctx: Context, text: str, result: Triage) -> None:
-    """Answers a question from the knowledge base and remembers a municipality the person named."""
+def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bool = False) -> bool:
+    """Answers a question from the knowledge base and remembers a municipality the person named.
+
+    ``only_if_sure``: say nothing unless a curated answer fits (fx for a message that went to the person's
+    case anyway: then it is neither counted nor kept for the curators); returns whether an answer was sent.
+    """
     # The engine has already switched the person's language if this message is clearly in the other one.
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
                    threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,  # type: ignore[arg-type]
                    municipality=ctx.profile.municipality, triaged=result, previous_topic=shown_topic(ctx))
+    if only_if_sure and not found.confident:
+        return False
     if found.search.municipality:
         ctx.profile.municipality = found.search.municipality
     reply = found.reply
-    if found.kind != "small_talk":
+    if found.kind != "small_talk" and not only_if_sure:
         # Statistics for coordinators: what was asked about and how it went, never the words or who asked.
         insert_row(ctx.session, QueryStat, {
             "topic": found.topic, "confidence": found.search.confidence, "urgency": result.urgency.value,
@@ -46,15 +55,19 @@ def answer_question(ctx: Context, text: str, result: Triage) -> None:
         remember_topic(ctx, found.topic)
     for each in (reply, *found.more):
         ctx.reply(each)
+    return True
 
 
 def _with_feedback_token(reply: Reply, token: str) -> Reply:
     """The 👍/👎 buttons carry the pending question's token ("fb:<topic>:<0|1>:<token>")."""
     def tagged(button: Button) -> Button:
-        data = f"{button.data}:{token}"
-        if button.data and button.data.startswith("fb:") and len(data.encode()) <= CALLBACK_DATA_MAX_BYTES:
-            return Button(button.text, data=data)
-        return button
+        pressed = Feedback.unpack(button.data)
+        if pressed is None:
+            return button
+        try:
+            return callback_button(button.text, replace(pressed, token=token))
+        except CallbackDataError:  # too long for Telegram with this topic: the feedback still counts, untagged
+            return button
     return replace(reply, buttons=tuple(tuple(tagged(b) for b in row) for row in reply.buttons))
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from bot.conversation.buttons import Menu, MenuItem, ShowTopic
+from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
 from bot.conversation.texts import menu_buttons
 from bot.i18n import _, use_lang
-from bot.replies import Button, Reply, esc
+from bot.replies import Reply, esc
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import MUNICIPALITIES
 
@@ -60,22 +62,22 @@ def choices_reply(kb: KnowledgeBase, topics: tuple[str, ...], lang: str, *, for_
             topic = kb.topics[topic_id]
             lines.append(f"• <b>{esc(topic.title.get(lang))}</b>: {esc(one_line(topic.answer.get(lang)))}")
         lines.append(esc(_("You can also talk to a caseworker about all of it.")))
-        rows = [(Button(kb.topics[t].title.get(lang), data=f"t:{t}"),) for t in topics]
-        rows.append((Button("💬 " + _("Talk to a caseworker"), data="menu:staff"),))
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in topics]
+        rows.append((button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),))
         return Reply("\n\n".join(lines), buttons=tuple(rows))
 
 
 def dont_know_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
     """An honest "I don't know": what Husly knows about, the closest topics, and the way to a person."""
     with use_lang(lang):
-        rows = [(Button(kb.topics[t].title.get(lang), data=f"t:{t}"),) for t in suggestions if t in kb.topics]
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
         if rows:
             text = _("I'm not sure I understood, and I don't want to guess. Is it one of these? You can also write "
                      "it in other words or talk to a caseworker.")
         else:
             text = _("I don't know the answer to that. I know about housing, money and support for young people. "
                      "Write your question in other words, or talk to a caseworker.")
-        rows.append((Button("💬 " + _("Talk to a caseworker"), data="menu:staff"),))
+        rows.append((button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),))
         return Reply(esc(text), buttons=tuple(rows))
 
 
@@ -86,5 +88,5 @@ def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...
         text = _("I only know the local help in {covered}. For {place}, contact the municipality there (its "
                  "website or citizen service). What I know about rules and rights holds everywhere in Denmark:"
                  ).format(covered=covered, place=place)
-        rows = [(Button(kb.topics[t].title.get(lang), data=f"t:{t}"),) for t in suggestions if t in kb.topics]
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
         return Reply(esc(text), buttons=tuple(rows))

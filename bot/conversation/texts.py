@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.conversation.buttons import Menu, MenuItem
+from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name, service_card, services_for
 from bot.conversation.context import Context
 from bot.i18n import _, use_lang
@@ -26,12 +28,12 @@ MINOR_SERVICES = ("boernetelefonen",)
 def menu_buttons() -> tuple[tuple[Button, ...], ...]:
     """The main menu: the six things people come for."""
     return (
-        (Button("🏠 " + _("Find housing"), data="menu:housing"),
-         Button("💰 " + _("Money and support"), data="menu:money")),
-        (Button("🆘 " + _("Urgent help"), data="menu:urgent"),
-         Button("💬 " + _("Talk to a caseworker"), data="menu:staff")),
-        (Button("🌐 " + _("Language"), data="menu:lang"), Button("🔒 " + _("My data"), data="menu:data")),
-        (Button("🙈 " + _("Hide chat"), data="menu:hide"),),
+        (button("🏠 " + _("Find housing"), Menu(MenuItem.HOUSING)),
+         button("💰 " + _("Money and support"), Menu(MenuItem.MONEY))),
+        (button("🆘 " + _("Urgent help"), Menu(MenuItem.URGENT)),
+         button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF))),
+        (button("🌐 " + _("Language"), Menu(MenuItem.LANG)), button("🔒 " + _("My data"), Menu(MenuItem.DATA))),
+        (button("🙈 " + _("Hide chat"), Menu(MenuItem.HIDE)),),
     )
 
 
@@ -46,6 +48,31 @@ def stale_button() -> str:
     return _("That button no longer works. Write /start to begin again.")
 
 
+def refused_button(audience: str) -> str:
+    """Why a button was refused: who it is for ("partners", "staff"), or that it does not work in this chat."""
+    if audience == "partners":
+        return _("Only partners who publish housing can use this button.")
+    if audience == "staff":
+        return _("Only caseworkers can use this button.")
+    return _("This button does not work here.")
+
+
+def refused_command(name: str, audience: str) -> str:
+    """Why a command was refused in a private chat: who it is for, or that it belongs in a group."""
+    name = name[:32]
+    if audience == "partners":
+        return _("Sorry, /{name} is only for partners who publish housing. Write /help to see what I can "
+                 "do.").format(name=name)
+    if audience == "staff":
+        return _("Sorry, /{name} is only for caseworkers. If you need help yourself, write your question or tap "
+                 "Urgent help.").format(name=name)
+    if audience == "leads":
+        return _("Sorry, /{name} is only for coordinators and admins.").format(name=name)
+    if audience == "admins":
+        return _("Sorry, only administrators can use /{name}.").format(name=name)
+    return _("/{name} works in your team's Telegram group, not here.").format(name=name)
+
+
 def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = (), *, for_other: bool = False) -> Reply:
     """The safety information for this person (their language and municipality)."""
     return safety_reply(ctx.deps.kb, ctx.lang, ctx.profile.municipality, ctx.now.date(), urgency, reasons,
@@ -58,8 +85,8 @@ def call_for_help(lang: str) -> Reply:
         text = (f"<b>{esc(_('If you are in danger right now, call 112.'))}</b>\n\n"
                 + esc(_("I'm here. Tap Urgent help if you need help today, or write in a few words what has "
                         "happened. You can also talk to a caseworker from your municipality.")))
-        return Reply(text, buttons=((Button("🆘 " + _("Urgent help"), data="menu:urgent"),),
-                                    (Button("💬 " + _("Talk to a caseworker"), data="menu:staff"),)))
+        return Reply(text, buttons=((button("🆘 " + _("Urgent help"), Menu(MenuItem.URGENT)),),
+                                    (button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),)))
 
 
 def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
@@ -108,7 +135,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
                 parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
     for service in services_for(kb, service_ids, municipality):
         parts.append(service_card(service, lang, today))
-    buttons: list[tuple[Button, ...]] = [(Button("💬 " + _("Talk to a caseworker"), data="menu:staff"),)]
+    buttons: list[tuple[Button, ...]] = [(button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),)]
     if not municipality and urgency is Urgency.URGENT:
         parts.append(esc(_("Which municipality are you in? Then I can show local help.")))
     return Reply("\n\n".join(parts), buttons=tuple(buttons))

@@ -14,14 +14,16 @@ from collections import defaultdict
 from sqlalchemy import and_, delete, exists, func, insert, or_, update
 from sqlmodel import Session, select
 
+from bot.conversation.callbacks import button
 from bot.i18n import _, format_date, use_lang
+from bot.listings.buttons import SaveAlert, SearchPage, StopAlert
 from bot.listings.filters import Filters
 from bot.listings.models import Listing, ListingAlert, ListingAlertSent
 from bot.listings.render import card, summary
 from bot.listings.search import local_day
 from bot.models import Outbox
 from bot.outbox import enqueue
-from bot.replies import Button, Reply, esc
+from bot.replies import Reply, esc
 from bot.stats.record import record_alerts
 
 ALERT_DAYS = 60
@@ -103,7 +105,7 @@ def end_expired(session: Session, now: dt.datetime) -> int:
         with use_lang(alert.lang):
             text = esc(_("Your housing alert has stopped after {days} days. Tap to start it again.").format(
                 days=ALERT_DAYS))
-            again = Button("🔔 " + _("Notify me again"), data=f"ls:a:{filters_of(alert).encode()}")
+            again = button("🔔 " + _("Notify me again"), SaveAlert.of(filters_of(alert)))
         enqueue(session, transport=alert.transport, chat_id=alert.chat_id, reply=Reply(text, ((again,),)), now=now)
         session.delete(alert)
     return len(ended)
@@ -124,6 +126,6 @@ def _message(alert: ListingAlert, listings: list[Listing], count: int) -> Reply:
         parts = [f"<b>{esc(head)}</b>\n{esc(summary(filters))}", *(card(x) for x in listings)]
         parts.append("<i>" + esc(_("Alert until {date}. Write /stop_besked to stop it.").format(
             date=format_date(local_day(alert.expires_at)))) + "</i>")
-        buttons = ((Button(_("See all"), data=f"ls:p:0:{filters.encode()}"),),
-                   (Button(_("Stop alerts"), data="ls:s"),))
+        buttons = ((button(_("See all"), SearchPage.of(filters)),),
+                   (button(_("Stop alerts"), StopAlert()),))
         return Reply("\n\n".join(parts), buttons)

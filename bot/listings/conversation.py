@@ -1,18 +1,28 @@
 """Searching listings in the chat: the "Find bolig" buttons, free-text searches, result pages and alerts.
 
-A search lives in the callback data ("ls:p:<page>:<municipality>:<budget>:<type>", at most 64 bytes; "ls:n:..."
-for previous/next, which change the page in place), so every button keeps working on its own, also on an old
+A search lives in its buttons (bot.listings.buttons), so every button keeps working on its own, also on an old
 message, and no search state is kept in the profile.
 """
 
 from __future__ import annotations
 
 from bot.conversation import texts
+from bot.conversation.buttons import ShowTopic
+from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_buttons, municipality_name
 from bot.conversation.context import Context
 from bot.conversation.router import Router
 from bot.i18n import _, format_date, format_money
 from bot.listings import alerts, partner, partner_form
+from bot.listings.buttons import (
+    SaveAlert,
+    SearchBudget,
+    SearchKind,
+    SearchPage,
+    SearchTurn,
+    SearchWhere,
+    StopAlert,
+)
 from bot.listings.filters import Filters, parse_filters
 from bot.listings.models import KINDS
 from bot.listings.render import card, kind_label, summary
@@ -36,28 +46,60 @@ def open_search(ctx: Context) -> None:
         ctx.reply(_municipality_step())
 
 
-def search_button(ctx: Context) -> None:
-    """Answer the search buttons: municipality, budget, type, page, alert, stop."""
-    action, _sep, rest = (ctx.incoming.callback_data or "").partition(":")[2].partition(":")
-    if action == "m":
-        ctx.reply(_municipality_step())
-    elif action == "b" and (rest == "" or rest in MUNICIPALITIES):
-        if rest and not ctx.profile.municipality:
-            ctx.profile.municipality = rest
-        ctx.reply(_budget_step(rest or None))
-    elif action == "k" and (filters := Filters.decode(rest + ":")) is not None:
-        ctx.reply(_kind_step(filters))
-    elif action == "p" and (page := _page_and_filters(rest)) is not None:
-        ctx.reply(results(ctx, page[1], page[0], count=page[0] == 0))
-    elif action == "n" and (page := _page_and_filters(rest)) is not None:
-        # Previous/next: the page changes in place, so paging does not fill the chat with old pages.
-        ctx.edit_pressed(results(ctx, page[1], page[0]))
-    elif action == "a" and (filters := Filters.decode(rest)) is not None:
-        _save_alert(ctx, filters)
-    elif action == "s":
-        stop_alert(ctx)
-    else:
+def choose_where(ctx: Context, data: SearchWhere) -> None:
+    """Ask where to search."""
+    ctx.reply(_municipality_step())
+
+
+def choose_budget(ctx: Context, data: SearchBudget) -> None:
+    """Ask for the budget in the chosen municipality ("" for all)."""
+    if data.municipality and data.municipality not in MUNICIPALITIES:
         ctx.answer_callback(texts.stale_button())
+        return
+    if data.municipality and not ctx.profile.municipality:
+        ctx.profile.municipality = data.municipality
+    ctx.reply(_budget_step(data.municipality or None))
+
+
+def choose_kind(ctx: Context, data: SearchKind) -> None:
+    """Ask for the kind of home."""
+    filters = Filters.checked(data.municipality, data.budget, "")
+    if filters is None:
+        ctx.answer_callback(texts.stale_button())
+        return
+    ctx.reply(_kind_step(filters))
+
+
+def show_page(ctx: Context, data: SearchPage) -> None:
+    """Show a page of results."""
+    filters = data.filters()
+    if filters is None or data.page > COUNT_CAP:
+        ctx.answer_callback(texts.stale_button())
+        return
+    ctx.reply(results(ctx, filters, data.page, count=data.page == 0))
+
+
+def turn_page(ctx: Context, data: SearchTurn) -> None:
+    """Previous/next: the page changes in place, so paging does not fill the chat with old pages."""
+    filters = data.filters()
+    if filters is None or data.page > COUNT_CAP:
+        ctx.answer_callback(texts.stale_button())
+        return
+    ctx.edit_pressed(results(ctx, filters, data.page))
+
+
+def save_alert(ctx: Context, data: SaveAlert) -> None:
+    """Save the search as an alert."""
+    filters = data.filters()
+    if filters is None:
+        ctx.answer_callback(texts.stale_button())
+        return
+    _save_alert(ctx, filters)
+
+
+def stop_alert_button(ctx: Context, data: StopAlert) -> None:
+    """Stop the alert."""
+    stop_alert(ctx)
 
 
 def free_text_search(ctx: Context) -> bool:
@@ -102,7 +144,6 @@ def results(ctx: Context, filters: Filters, page: int, *, count: bool = False) -
                       kind=filters.kind, found=found.total > 0, now=ctx.now)
     if not found.listings:
         return _nothing_found(ctx, filters)
-    code = filters.encode()
     count = (_("More than {n} homes fit").format(n=COUNT_CAP) if found.total > COUNT_CAP
              else _("Homes that fit: {n}").format(n=found.total))
     head = (f"<b>{esc(count)}</b>\n{esc(summary(filters))}\n"
@@ -110,12 +151,12 @@ def results(ctx: Context, filters: Filters, page: int, *, count: bool = False) -
                 page=found.page + 1, pages=f"{found.pages}+" if found.total > COUNT_CAP else found.pages)))
     nav = []
     if found.page > 0:
-        nav.append(Button("◀ " + _("Previous"), data=f"ls:n:{found.page - 1}:{code}"))
+        nav.append(button("◀ " + _("Previous"), SearchTurn.of(filters, found.page - 1)))
     if found.has_next:
-        nav.append(Button(_("Next") + " ▶", data=f"ls:n:{found.page + 1}:{code}"))
+        nav.append(button(_("Next") + " ▶", SearchTurn.of(filters, found.page + 1)))
     rows = [tuple(nav)] if nav else []
-    rows.append((Button("🔔 " + _("Notify me about new ones"), data=f"ls:a:{code}"),))
-    rows.append((Button("🔍 " + _("New search"), data="ls:m"),))
+    rows.append((button("🔔 " + _("Notify me about new ones"), SaveAlert.of(filters)),))
+    rows.append((button("🔍 " + _("New search"), SearchWhere()),))
     return Reply("\n\n".join([head, *(card(x) for x in found.listings)]), tuple(rows))
 
 
@@ -128,16 +169,16 @@ def _nothing_found(ctx: Context, filters: Filters) -> Reply:
     wider = []
     if filters.max_total is not None:
         higher = filters.replace(max_total=filters.max_total + WIDER_BUDGET_STEP)
-        wider.append(Button(_("Max {amount}").format(amount=format_money(higher.max_total)),
-                            data=f"ls:p:0:{higher.encode()}"))
+        wider.append(button(_("Max {amount}").format(amount=format_money(higher.max_total)),
+                            SearchPage.of(higher)))
     if filters.kind:
-        wider.append(Button(_("All types"), data=f"ls:p:0:{filters.replace(kind=None).encode()}"))
+        wider.append(button(_("All types"), SearchPage.of(filters.replace(kind=None))))
     if filters.municipality:
-        wider.append(Button(_("All municipalities"), data=f"ls:p:0:{filters.replace(municipality=None).encode()}"))
+        wider.append(button(_("All municipalities"), SearchPage.of(filters.replace(municipality=None))))
     rows: list[tuple[Button, ...]] = [(b,) for b in wider]
-    rows.append((Button("🔔 " + _("Notify me when one fits"), data=f"ls:a:{filters.encode()}"),))
+    rows.append((button("🔔 " + _("Notify me when one fits"), SaveAlert.of(filters)),))
     kb = ctx.deps.kb
-    rows.extend((Button(kb.topics[t].title.get(ctx.lang), data=f"t:{t}"),) for t in WAITING_LIST_TOPICS
+    rows.extend((button(kb.topics[t].title.get(ctx.lang), ShowTopic(t)),) for t in WAITING_LIST_TOPICS
                 if t in kb.topics)
     return Reply(text, tuple(rows))
 
@@ -149,43 +190,40 @@ def _save_alert(ctx: Context, filters: Filters) -> None:
     text = _("Okay! I'll write to you when a new home fits: {search}. The alert stops by itself on {date}. "
              "Write /stop_besked to stop it before.").format(search=summary(filters),
                                                             date=format_date(local_day(alert.expires_at)))
-    ctx.reply(Reply(esc(text), buttons=((Button(_("Stop alerts"), data="ls:s"),),)))
+    ctx.reply(Reply(esc(text), buttons=((button(_("Stop alerts"), StopAlert()),),)))
 
 
 def _municipality_step() -> Reply:
-    rows = [*municipality_buttons("ls:b"), (Button(_("All municipalities"), data="ls:b:"),)]
+    rows = [*municipality_buttons(SearchBudget), (button(_("All municipalities"), SearchBudget()),)]
     return Reply(esc(_("Where are you looking for a home?")), tuple(rows))
 
 
 def _budget_step(municipality: str | None) -> Reply:
-    prefix = f"ls:k:{municipality or ''}"
-    buttons = [Button(_("Max {amount}").format(amount=format_money(b)), data=f"{prefix}:{b}") for b in BUDGETS]
-    rows = [tuple(buttons[:2]), tuple(buttons[2:]), (Button(_("Any price"), data=f"{prefix}:"),),
-            (Button(_("Change municipality"), data="ls:m"),)]
+    where_code = municipality or ""
+    buttons = [button(_("Max {amount}").format(amount=format_money(b)), SearchKind(where_code, b)) for b in BUDGETS]
+    rows = [tuple(buttons[:2]), tuple(buttons[2:]), (button(_("Any price"), SearchKind(where_code)),),
+            (button(_("Change municipality"), SearchWhere()),)]
     where = municipality_name(municipality) if municipality else _("All municipalities")
     question = _("{where}: how much can you pay a month at most, with heating and water?").format(where=where)
     return Reply(esc(question), tuple(rows))
 
 
 def _kind_step(filters: Filters) -> Reply:
-    code = filters.encode().rsplit(":", 1)[0]
-    buttons = [Button(kind_label(k), data=f"ls:p:0:{code}:{k}") for k in KINDS]
+    buttons = [button(kind_label(k), SearchPage.of(filters.replace(kind=k))) for k in KINDS]
     rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
-    rows.append((Button(_("All types"), data=f"ls:p:0:{code}:"),))
+    rows.append((button(_("All types"), SearchPage.of(filters.replace(kind=None))),))
     return Reply(esc(_("What kind of home?")), tuple(rows))
-
-
-def _page_and_filters(rest: str) -> tuple[int, Filters] | None:
-    page, _sep, code = rest.partition(":")
-    filters = Filters.decode(code)
-    if not page.isdigit() or int(page) > COUNT_CAP or filters is None:
-        return None
-    return int(page), filters
 
 
 def register(router: Router) -> None:
     router.menu_items["housing"] = open_search
-    router.callback("ls", search_button)
+    router.callback(SearchWhere, choose_where)
+    router.callback(SearchBudget, choose_budget)
+    router.callback(SearchKind, choose_kind)
+    router.callback(SearchPage, show_page)
+    router.callback(SearchTurn, turn_page)
+    router.callback(SaveAlert, save_alert)
+    router.callback(StopAlert, stop_alert_button)
     router.interceptors.append(free_text_search)
     router.command("stop_besked", stop_alert)
     partner.register(router)

@@ -76,11 +76,20 @@ def money(raw: str, *, low: int, high: int) -> int:
     return kroner
 
 
+# No amount or count in a listing has more digits than this; a bigger number is a mistake, not a number.
+MAX_DIGITS = 9
+
+
 def _decimal(text: str, locale: Locale) -> Decimal:
-    """Plain digits directly (most cells); anything else through Babel, strictly, so "4.5OO" is refused."""
-    if text.isascii() and text.isdigit():
-        return Decimal(text)
-    return parse_decimal(text, locale=locale, strict=True)
+    """Plain digits directly (most cells); anything else through Babel, strictly, so "4.5OO" is refused.
+
+    "NaN", "inf" and "1e400" are numbers to Python but not amounts: they are refused like any other typo.
+    """
+    plain = text.isascii() and text.isdigit()
+    value = Decimal(text) if plain else parse_decimal(text, locale=locale, strict=True)
+    if not value.is_finite() or value.adjusted() >= MAX_DIGITS:
+        raise NumberFormatError(f"not a usable number: {text!r}")
+    return value
 
 
 def optional_money(raw: str, *, high: int) -> int:

@@ -81,22 +81,14 @@ class Filters:
     max_total: int | None = None
     kind: str | None = None
 
-    def encode(self) -> str:
-        """A compact form for callback data: "aarhus:4000:vaerelse", "::" for everything."""
-        return f"{self.municipality or ''}:{self.max_total or ''}:{self.kind or ''}"
-
     @classmethod
-    def decode(cls, text: str) -> Filters | None:
-        """The filters from ``encode``, or None when the text is not a valid search (an old button)."""
-        parts = text.split(":")
-        if len(parts) != 3:
-            return None
-        municipality, budget, kind = parts
+    def checked(cls, municipality: str, budget: int | None, kind: str) -> Filters | None:
+        """The filters from a button's values, or None when one is not valid (a forged or old button)."""
         if (municipality and municipality not in MUNICIPALITIES) or (kind and kind not in KINDS):
             return None
-        if budget and (not budget.isdigit() or not 0 < int(budget) <= MAX_BUDGET):
+        if budget is not None and not 0 < budget <= MAX_BUDGET:
             return None
-        return cls(municipality or None, int(budget) if budget else None, kind or None)
+        return cls(municipality or None, budget, kind or None)
 
     def replace(self, **changes: object) -> Filters:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -10,11 +10,14 @@ import datetime as dt
 from sqlalchemy import case
 from sqlmodel import select
 
+from bot.conversation.callbacks import button
 from bot.conversation.context import Context
 from bot.conversation.router import Router
+from bot.conversation.scope import PARTNER_PRIVATE
 from bot.i18n import N_, _, format_date, format_money
 from bot.listings import alerts
-from bot.listings.csv_import import read_listings, summary
+from bot.listings.buttons import Extend, FormStart, ListingsPage, Withdraw, WithdrawConfirmed
+from bot.listings.csv_import import MAX_BYTES, read_listings, summary
 from bot.listings.fields import MAX_EXPIRY
 from bot.listings.models import Listing
 from bot.listings.permissions import can_change, can_publish, own_provider, staff_of
@@ -40,7 +43,13 @@ def import_document(ctx: Context) -> bool:
                               "(kommasepareret)'. The template is in docs/listings-template.csv."))))
         return True
     if ctx.incoming.document_bytes is None:
-        ctx.reply(Reply(esc(_("I could not get the file. Try to send it again (at most 5 MB)."))))
+        size = ctx.incoming.document_size or 0
+        if size > MAX_BYTES:
+            ctx.reply(Reply(esc(_("The file is too big ({mb} MB). The limit is {limit} MB: split it into smaller "
+                                  "files.").format(mb=round(size / 1e6, 1), limit=MAX_BYTES // 1_000_000))))
+        else:
+            ctx.reply(Reply(esc(_("I could not get the file. Try to send it again (at most {limit} MB).").format(
+                limit=MAX_BYTES // 1_000_000))))
         return True
     report = read_listings(ctx.incoming.document_bytes, provider=own_provider(staff), today=local_day(ctx.now))
     notes = [esc(note) for note in report.notes]
@@ -54,7 +63,7 @@ def import_document(ctx: Context) -> bool:
     done = _("Imported: {created} new and {updated} updated. Messages to young people: {alerts}.").format(
         created=result.created, updated=result.updated, alerts=result.alerts_sent)
     ctx.reply(Reply("\n\n".join([esc(done), *notes]),
-                    buttons=((Button(_("My listings"), data="lm:p:0"),),)))
+                    buttons=((button(_("My listings"), ListingsPage(0)),),)))
     return True
 
 
@@ -67,34 +76,43 @@ def my_listings(ctx: Context) -> None:
     ctx.reply(_page(ctx, 0))
 
 
-def manage_button(ctx: Context) -> None:
-    """Answer the /mine_boliger buttons after checking the listing is the partner's own."""
-    action, _sep, rest = (ctx.incoming.callback_data or "").partition(":")[2].partition(":")
+def _own_listing(ctx: Context, listing_id: int) -> Listing | None:
+    """The listing if the partner may change it; else None (and the button is answered)."""
     staff = staff_of(ctx)
-    if not can_publish(staff) or not rest.isdigit():
-        ctx.answer_callback(_("Only partners can change listings."))
-        return
-    if action == "p":
-        ctx.reply(_page(ctx, int(rest)))
-        return
-    listing = ctx.session.get(Listing, int(rest))
+    listing = ctx.session.get(Listing, listing_id)
     if listing is None or not can_change(staff, listing):
         ctx.answer_callback(_("You can only change your own organisation's listings."))
-        return
-    if action == "x":
+        return None
+    return listing
+
+
+def page_button(ctx: Context, data: ListingsPage) -> None:
+    """Show a page of the partner's listings."""
+    ctx.reply(_page(ctx, data.page))
+
+
+def extend_button(ctx: Context, data: Extend) -> None:
+    """Show a listing 30 days longer."""
+    if (listing := _own_listing(ctx, data.listing)) is not None:
         _extend(ctx, listing)
-    elif action == "w":
+
+
+def withdraw_button(ctx: Context, data: Withdraw) -> None:
+    """Ask to confirm withdrawing a listing."""
+    if (listing := _own_listing(ctx, data.listing)) is not None:
         ctx.reply(Reply(esc(_("Withdraw {title}? It is hidden from the search right away.").format(
-            title=_title(listing))), buttons=((Button(_("Yes, withdraw"), data=f"lm:W:{listing.id}"),
-                                               Button(_("No"), data="lm:p:0")),)))
-    elif action == "W":
+            title=_title(listing))), buttons=((button(_("Yes, withdraw"), WithdrawConfirmed(data.listing)),
+                                               button(_("No"), ListingsPage(0))),)))
+
+
+def withdraw_confirmed(ctx: Context, data: WithdrawConfirmed) -> None:
+    """Withdraw a listing."""
+    if (listing := _own_listing(ctx, data.listing)) is not None:
         listing.status, listing.updated_at = "withdrawn", ctx.now
         ctx.session.add(listing)
         ctx.answer_callback(_("Withdrawn"))
         ctx.reply(Reply(esc(_("{title} is withdrawn.").format(title=_title(listing))),
-                        buttons=((Button(_("My listings"), data="lm:p:0"),),)))
-    else:
-        ctx.answer_callback(_("That button no longer works. Write /mine_boliger."))
+                        buttons=((button(_("My listings"), ListingsPage(0)),),)))
 
 
 def _extend(ctx: Context, listing: Listing) -> None:
@@ -110,7 +128,7 @@ def _extend(ctx: Context, listing: Listing) -> None:
     ctx.answer_callback(_("Extended"))
     ctx.reply(Reply(esc(_("{title} is shown until {date}.").format(title=_title(listing),
                                                                   date=format_date(listing.expires_on))),
-                    buttons=((Button(_("My listings"), data="lm:p:0"),),)))
+                    buttons=((button(_("My listings"), ListingsPage(0)),),)))
 
 
 def _page(ctx: Context, page: int) -> Reply:
@@ -127,7 +145,7 @@ def _page(ctx: Context, page: int) -> Reply:
     listings, more = list(rows[:PAGE_SIZE]), len(rows) > PAGE_SIZE
     if not listings:
         text = esc(_("You have no listings yet. Send a CSV file (see the template) or write /ny_bolig."))
-        return Reply(text, buttons=((Button("➕ " + _("New listing"), data="lf:new"),),))
+        return Reply(text, buttons=((button("➕ " + _("New listing"), FormStart()),),))
     today = local_day(ctx.now)
     lines = ["<b>" + esc(_("Your listings")) + "</b>"]
     rows_out: list[tuple[Button, ...]] = []
@@ -137,16 +155,17 @@ def _page(ctx: Context, page: int) -> Reply:
             date=format_date(listing.expires_on))
         lines.append(f"<b>#{listing.id}</b> {esc(_title(listing))} · {esc(format_money(listing.rent))} · "
                      f"{esc(state)} · ref {esc(listing.provider_ref)}")
-        rows_out.append((Button(_("+30 days #{id}").format(id=listing.id), data=f"lm:x:{listing.id}"),
-                         Button(_("Withdraw #{id}").format(id=listing.id), data=f"lm:w:{listing.id}")))
+        assert listing.id is not None
+        rows_out.append((button(_("+30 days #{id}").format(id=listing.id), Extend(listing.id)),
+                         button(_("Withdraw #{id}").format(id=listing.id), Withdraw(listing.id))))
     nav = []
     if page > 0:
-        nav.append(Button("◀", data=f"lm:p:{page - 1}"))
+        nav.append(button("◀", ListingsPage(page - 1)))
     if more:
-        nav.append(Button("▶", data=f"lm:p:{page + 1}"))
+        nav.append(button("▶", ListingsPage(page + 1)))
     if nav:
         rows_out.append(tuple(nav))
-    rows_out.append((Button("➕ " + _("New listing"), data="lf:new"),))
+    rows_out.append((button("➕ " + _("New listing"), FormStart()),))
     return Reply("\n".join(lines), tuple(rows_out))
 
 
@@ -165,5 +184,7 @@ def help_section(ctx: Context) -> str:
 def register(router: Router) -> None:
     router.help_sections.append(help_section)
     router.documents.append(import_document)
-    router.command("mine_boliger", my_listings, menu=N_("your listings"), roles=("partner", "admin"))
-    router.callback("lm", manage_button)
+    router.command("mine_boliger", my_listings, scope=PARTNER_PRIVATE, menu=N_("your listings"))
+    for data, handler in ((ListingsPage, page_button), (Extend, extend_button), (Withdraw, withdraw_button),
+                          (WithdrawConfirmed, withdraw_confirmed)):
+        router.callback(data, handler, scope=PARTNER_PRIVATE)

@@ -14,11 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Context
 from bot.conversation.router import Router
+from bot.conversation.scope import PARTNER_PRIVATE
 from bot.i18n import N_, _, format_date
 from bot.listings import fields
+from bot.listings.buttons import FormCancel, FormChoice, FormPublish, FormStart, ListingsPage
 from bot.listings.csv_import import DEFAULT_DAYS
 from bot.listings.fields import FieldError
 from bot.listings.models import KINDS, Listing
@@ -26,7 +29,7 @@ from bot.listings.permissions import own_provider, staff_of
 from bot.listings.publish import ListingInput, publish
 from bot.listings.render import card, kind_label, target_label
 from bot.listings.search import local_day
-from bot.replies import Button, Reply, esc
+from bot.replies import Reply, esc
 from knowledge.schema import MUNICIPALITIES
 
 FLOW = "listing_form"
@@ -96,22 +99,40 @@ def form_text(ctx: Context) -> None:
     _answer(ctx, ctx.incoming.text)
 
 
-def form_button(ctx: Context) -> None:
-    """Answer the form's buttons: a choice for the current question, publish, cancel or start."""
-    action, _sep, value = (ctx.incoming.callback_data or "").partition(":")[2].partition(":")
-    if action == "new":
-        start_form(ctx)
-    elif ctx.state.get("flow") != FLOW:
-        ctx.answer_callback(_("That form is closed. Write /ny_bolig to start again."))
-    elif action == "no":
-        ctx.clear_state()
-        ctx.reply(Reply(esc(_("Okay, nothing was published."))))
-    elif action == "go":
+def form_start(ctx: Context, data: FormStart) -> None:
+    """Start the form from its button."""
+    start_form(ctx)
+
+
+def form_cancel(ctx: Context, data: FormCancel) -> None:
+    """Cancel the form."""
+    if _form_closed(ctx):
+        return
+    ctx.clear_state()
+    ctx.reply(Reply(esc(_("Okay, nothing was published."))))
+
+
+def form_publish(ctx: Context, data: FormPublish) -> None:
+    """Publish the listing the form describes."""
+    if not _form_closed(ctx):
         _publish(ctx)
-    elif action == ctx.state.get("step"):
-        _answer(ctx, value)
-    else:
+
+
+def form_choice(ctx: Context, data: FormChoice) -> None:
+    """Take a choice for the current question."""
+    if _form_closed(ctx):
+        return
+    if data.step != ctx.state.get("step"):
         ctx.answer_callback(_("Answer the last question, or tap Cancel."))
+        return
+    _answer(ctx, data.value)
+
+
+def _form_closed(ctx: Context) -> bool:
+    if ctx.state.get("flow") == FLOW:
+        return False
+    ctx.answer_callback(_("That form is closed. Write /ny_bolig to start again."))
+    return True
 
 
 def _answer(ctx: Context, raw: str) -> None:
@@ -136,7 +157,7 @@ def _answer(ctx: Context, raw: str) -> None:
     ctx.set_state(FLOW, step="confirm", data=data)
     preview = _listing(data, provider, ctx.now)
     ctx.reply(Reply(esc(_("This is how young people will see it:")) + "\n\n" + card(_preview(preview)),
-                    buttons=((Button("✅ " + _("Publish"), data="lf:go"), Button(_("Cancel"), data="lf:no")),)))
+                    buttons=((button("✅ " + _("Publish"), FormPublish()), button(_("Cancel"), FormCancel())),)))
 
 
 def _publish(ctx: Context) -> None:
@@ -151,7 +172,7 @@ def _publish(ctx: Context) -> None:
              "{alerts}.") if result.created else _("Updated the listing with the same reference. Messages to "
                                                    "young people: {alerts}.")
     ctx.reply(Reply(esc(done.format(date=format_date(listing.expires_on), alerts=result.alerts_sent)),
-                    buttons=((Button(_("My listings"), data="lm:p:0"),),)))
+                    buttons=((button(_("My listings"), ListingsPage(0)),),)))
 
 
 def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingInput:
@@ -175,13 +196,15 @@ def _question(step: Step, problem: str | None = None) -> Reply:
     text = esc(step.question())
     if problem:
         text = esc(_("That did not work: {problem}").format(problem=problem)) + "\n" + text
-    choices = [Button(label, data=f"lf:{step.name}:{value}") for label, value in step.choices()]
+    choices = [button(label, FormChoice(step.name, value)) for label, value in step.choices()]
     rows = [tuple(choices[i:i + 2]) for i in range(0, len(choices), 2)]
-    rows.append((Button(_("Cancel"), data="lf:no"),))
+    rows.append((button(_("Cancel"), FormCancel()),))
     return Reply(text, tuple(rows))
 
 
 def register(router: Router) -> None:
-    router.command("ny_bolig", start_form, menu=N_("publish a home"), roles=("partner", "admin"))
-    router.callback("lf", form_button)
+    router.command("ny_bolig", start_form, scope=PARTNER_PRIVATE, menu=N_("publish a home"))
+    for data, handler in ((FormStart, form_start), (FormCancel, form_cancel), (FormPublish, form_publish),
+                          (FormChoice, form_choice)):
+        router.callback(data, handler, scope=PARTNER_PRIVATE)
     router.flow(FLOW, form_text)

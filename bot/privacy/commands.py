@@ -4,17 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 
-from bot.conversation import texts
+from bot.conversation.callbacks import CallbackData, button
 from bot.conversation.context import Context
 from bot.conversation.router import Router
 from bot.i18n import N_, _
 from bot.models import Outbox
+from bot.outbox import enqueue
+from bot.privacy import leftovers
 from bot.privacy.models import SentByUser
 from bot.privacy.registry import erase_person, export_person
-from bot.replies import Button, Document, Reply, esc
+from bot.pseudonym import audit_key
+from bot.replies import Document, Reply, esc
+
+
+class PrivacyAction(StrEnum):
+    EXPORT = "export"
+    ERASE = "erase"
+    ERASE_YES = "erase-yes"
+    ERASE_NO = "erase-no"
+
+
+@dataclass(frozen=True)
+class Privacy(CallbackData, prefix="priv"):
+    action: PrivacyAction
+
 
 # Telegram lets a bot delete messages in a private chat for 48 hours; deleteMessages takes 100 at a time.
 DELETABLE_FOR = dt.timedelta(hours=48)
@@ -36,7 +54,8 @@ def privacy_notice(ctx: Context) -> None:
               "quickly.")),
     ]
     ctx.reply(Reply("\n\n".join(lines), buttons=(
-        (Button(_("Show my data"), data="priv:export"), Button(_("Delete my data"), data="priv:erase")),
+        (button(_("Show my data"), Privacy(PrivacyAction.EXPORT)), button(_("Delete my data"),
+                                                                      Privacy(PrivacyAction.ERASE))),
     )))
 
 
@@ -52,17 +71,25 @@ def ask_to_erase(ctx: Context) -> None:
     """Asks the person to confirm that everything about them should be deleted."""
     ctx.reply(Reply(esc(_("Do you want to delete everything Husly has saved about you? Open cases are closed "
                           "and made anonymous. This cannot be undone.")),
-                    buttons=((Button(_("Yes, delete"), data="priv:erase-yes"),
-                              Button(_("No, keep"), data="priv:erase-no")),)))
+                    buttons=((button(_("Yes, delete"), Privacy(PrivacyAction.ERASE_YES)),
+                              button(_("No, keep"), Privacy(PrivacyAction.ERASE_NO))),)))
 
 
 def erase(ctx: Context) -> None:
     """Deletes the person's data after they confirmed, and says so."""
-    erase_person(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id, ctx.now)
+    erase_person(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id, ctx.now, key=audit_key(ctx.deps.settings))
     ctx.erased = True
     ctx.answer_callback(_("Deleted"))
-    ctx.reply(Reply(esc(_("Done. Everything Husly had saved about you is deleted. Write /start if you want to "
-                          "begin again."))), forget=True)
+    if ctx.new_chat:
+        # Pressed again after everything was deleted: the message already says so (editing it to the same
+        # text would be refused, and the refused row would keep the chat id until it expires).
+        return
+    done = Reply(esc(_("Done. Everything Husly had saved about you is deleted. Write /start if you want to "
+                       "begin again.")))
+    # The question becomes the answer (an edit of a message /skjul still knows), and the row goes once sent.
+    enqueue(ctx.session, transport=ctx.incoming.transport, chat_id=ctx.incoming.chat_id, reply=done,
+            kind="edit" if ctx.incoming.message_id else "send", message_id=ctx.incoming.message_id, now=ctx.now,
+            forget=True)
 
 
 def hide_chat(ctx: Context) -> None:
@@ -76,7 +103,9 @@ def hide_chat(ctx: Context) -> None:
         select(SentByUser.message_id).where(SentByUser.transport == transport, SentByUser.chat_id == chat_id,
                                             SentByUser.sent_at >= since)
     ).scalars().all()
-    ids = sorted({int(i) for i in (*bot_ids, *own_ids)})
+    # After /slet, the ids kept under the person's pseudonym (bot.privacy.leftovers): no text, 48 hours.
+    kept = leftovers.take_message_ids(ctx.session, audit_key(ctx.deps.settings), transport, chat_id, ctx.now)
+    ids = sorted({int(i) for i in (*bot_ids, *own_ids, *kept)})
     if ctx.incoming.message_id and ctx.incoming.kind != "callback":
         ids.append(ctx.incoming.message_id)
     for start in range(0, len(ids), DELETE_BATCH):
@@ -87,18 +116,13 @@ def hide_chat(ctx: Context) -> None:
     ctx.reply(Reply("🌤"))
 
 
-def button(ctx: Context) -> None:
+def privacy_button(ctx: Context, data: Privacy) -> None:
     """Answers the privacy buttons."""
-    action = (ctx.incoming.callback_data or "").partition(":")[2]
-    handlers = {"export": send_my_data, "erase": ask_to_erase, "erase-yes": erase}
-    if action == "erase-no":
+    if data.action is PrivacyAction.ERASE_NO:
         ctx.answer_callback(_("Nothing was deleted."))
         return
-    handler = handlers.get(action)
-    if handler is None:
-        ctx.answer_callback(texts.stale_button())
-        return
-    handler(ctx)
+    {PrivacyAction.EXPORT: send_my_data, PrivacyAction.ERASE: ask_to_erase, PrivacyAction.ERASE_YES: erase}[
+        data.action](ctx)
 
 
 def register(router: Router) -> None:
@@ -106,5 +130,5 @@ def register(router: Router) -> None:
     router.command("mine_data", send_my_data, menu=N_("see your data"))
     router.command("slet", ask_to_erase, menu=N_("delete your data"))
     router.command("skjul", hide_chat, menu=N_("hide this chat quickly"))
-    router.callback("priv", button)
+    router.callback(Privacy, privacy_button)
     router.menu_items.update({"data": privacy_notice, "hide": hide_chat})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Index
+from sqlalchemy import JSON, BigInteger, Column, Index
 from sqlmodel import Field, SQLModel
 
 from bot.models import _ts
@@ -21,3 +21,22 @@ class SentByUser(SQLModel, table=True):
     chat_id: int = Field(sa_type=BigInteger)
     message_id: int = Field(sa_type=BigInteger)
     sent_at: dt.datetime = _ts(nullable=False)
+
+
+class ErasedChat(SQLModel, table=True):
+    """What is kept after /slet, under a keyed pseudonym (never the chat id), for at most 48 hours.
+
+    Only what later actions of the same person need: the ids (no text) of the messages of the last 48 hours,
+    so /skjul still deletes them after /slet; the flood window, and when cases were opened in the last hour,
+    so erasing and asking again cannot flood the caseworkers with new cases.
+    """
+
+    __tablename__ = "erased_chat"
+
+    pseudonym: str = Field(primary_key=True, max_length=64)
+    erased_at: dt.datetime = _ts(nullable=False)
+    expires_at: dt.datetime = _ts(nullable=False, index=True)
+    message_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    window_start: dt.datetime | None = _ts(nullable=True)
+    window_count: int = 0
+    cases_opened: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

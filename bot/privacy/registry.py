@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from bot.models import Outbox, ProcessedUpdate, Profile
+from bot.privacy import leftovers
 from bot.privacy.models import SentByUser
 
 Export = Callable[[Session, str, int], dict[str, Any]]
@@ -79,6 +80,7 @@ def _expire_messages(session: Session, now: dt.datetime, limit: dt.datetime) -> 
     removed += session.execute(delete(SentByUser).where(SentByUser.sent_at < now - dt.timedelta(hours=48))).rowcount
     removed += session.execute(
         delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < now - dt.timedelta(days=1))).rowcount
+    removed += leftovers.expire(session, now)
     return removed  # type: ignore[no-any-return]
 
 
@@ -107,8 +109,17 @@ def export_person(session: Session, transport: str, chat_id: int) -> dict[str, A
     return data
 
 
-def erase_person(session: Session, transport: str, chat_id: int, now: dt.datetime) -> dict[str, int]:
-    """Delete or anonymise everything about one chat, in the caller's transaction."""
+def erase_person(session: Session, transport: str, chat_id: int, now: dt.datetime, *,
+                 key: bytes | None = None) -> dict[str, int]:
+    """Delete or anonymise everything about one chat, in the caller's transaction.
+
+    With the pseudonym ``key``, the few things later actions need are kept under the pseudonym for 48 hours
+    (bot.privacy.leftovers): message ids for /skjul, and the flood counters.
+    """
+    if key is not None:
+        from bot.privacy.stores import recent_case_times
+
+        leftovers.remember(session, key, transport, chat_id, now, recent_case_times(session, transport, chat_id, now))
     return {store.name: store.erase(session, transport, chat_id, now) for store in stores()}
 
 

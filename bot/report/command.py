@@ -11,9 +11,11 @@ import logging
 
 from bot.conversation.context import Context
 from bot.conversation.router import Router
+from bot.conversation.scope import Place, scope
 from bot.i18n import N_, _, format_date
 from bot.replies import Document, Reply, esc
 from bot.staff.audit import record
+from bot.staff.models import Role
 from bot.staff.service import get_staff
 from knowledge.schema import MUNICIPALITIES
 
@@ -76,5 +78,6 @@ def help_section(ctx: Context) -> str:
 
 
 def register(router: Router) -> None:
-    router.command("report", report, menu=N_("the report for coordinators"), roles=("admin",))
+    router.command("report", report, scope=scope((Place.PRIVATE,), frozenset({Role.ADMIN})),
+                   menu=N_("the report for coordinators"))
     router.help_sections.append(help_section)

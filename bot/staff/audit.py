@@ -1,18 +1,19 @@
 """The admin audit log: who invited, revoked or added staff, changed a team chat, or handled a privacy request.
 
 Case actions have their own log (bot.cases.models.CaseEvent). Entries hold ids and codes; a person's chat id
-is stored only as a short hash, so an erasure request leaves no readable trace of who asked.
+is stored only as a keyed pseudonym (bot.pseudonym: HMAC-SHA256), so an erasure request leaves no trace of
+who asked that can be read without the key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 
 from sqlmodel import Field, Session, SQLModel, select
 
 from bot.models import _ts
+from bot.pseudonym import pseudonym
 
 
 class AdminAudit(SQLModel, table=True):
@@ -33,8 +34,9 @@ def cli_actor() -> str:
         return "cli"
 
 
-def chat_ref(transport: str, chat_id: int) -> str:
-    return "chat#" + hashlib.sha256(f"{transport}:{chat_id}".encode()).hexdigest()[:12]
+def chat_ref(key: bytes, transport: str, chat_id: int) -> str:
+    """How the audit log names a person: their keyed pseudonym."""
+    return "chat#" + pseudonym(key, transport, chat_id)
 
 
 def record(session: Session, *, actor: str, action: str, now: dt.datetime, detail: str = "") -> None:

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sqlalchemy import BigInteger, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.models import _ts, utcnow
 
-ROLES = ("caseworker", "partner", "admin")
+
+class Role(StrEnum):
+    """Who someone is to Husly. Staff rows hold one of the staff roles; everyone else is a young person."""
+
+    YOUTH = "youth"
+    CASEWORKER = "caseworker"
+    # A caseworker who also runs their municipality's team: office hours and on-call, from the bot too.
+    COORDINATOR = "coordinator"
+    PARTNER = "partner"
+    ADMIN = "admin"
+
+
+# The roles an invite can give (a young person needs no invite).
+ROLES: tuple[Role, ...] = (Role.CASEWORKER, Role.COORDINATOR, Role.PARTNER, Role.ADMIN)
+# The roles that work with cases; coordinators and caseworkers belong to one municipality, admins to all.
+CASE_ROLES = frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMIN})
+MUNICIPAL_ROLES = frozenset({Role.CASEWORKER, Role.COORDINATOR})
 
 
 class Staff(SQLModel, table=True):
@@ -29,6 +46,8 @@ class Staff(SQLModel, table=True):
     display_name: str = Field(default="", max_length=100)
     active: bool = True
     created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    # Set with /vagt: the caseworker is on duty (answers cases) until then, also outside office hours.
+    on_duty_until: dt.datetime | None = _ts(nullable=True)
 
 
 class Invite(SQLModel, table=True):
@@ -45,3 +64,5 @@ class Invite(SQLModel, table=True):
     expires_at: dt.datetime = _ts(nullable=False)
     used_at: dt.datetime | None = _ts(nullable=True)
     used_by: int | None = Field(default=None, foreign_key="staff.id")
+    # Cancelled before use (`husly staff cancel-invite`): the code no longer works.
+    cancelled_at: dt.datetime | None = _ts(nullable=True)

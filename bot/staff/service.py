@@ -11,10 +11,12 @@ from sqlmodel import Session, select
 
 from bot.outbox import enqueue
 from bot.staff.audit import record
-from bot.staff.models import ROLES, Invite, Staff
+from bot.staff.models import CASE_ROLES, MUNICIPAL_ROLES, ROLES, Invite, Role, Staff
 
 INVITE_PREFIX = "inv"
 DEFAULT_INVITE_DAYS = 7
+# An invite is a key to young people's cases: it should not stay usable for long.
+MAX_INVITE_DAYS = 30
 
 
 def _hash(code: str) -> str:
@@ -26,10 +28,12 @@ def create_invite(session: Session, *, role: str, now: dt.datetime, municipality
     """Make a single-use invite and return the code (shown once; only its hash is kept)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
-    if role == "caseworker" and not municipality:
-        raise ValueError("a caseworker invite needs a municipality")
-    if role == "partner" and not provider:
+    if role in MUNICIPAL_ROLES and not municipality:
+        raise ValueError(f"a {role} invite needs a municipality")
+    if role == Role.PARTNER and not provider:
         raise ValueError("a partner invite needs a provider")
+    if not 1 <= days <= MAX_INVITE_DAYS:
+        raise ValueError(f"an invite lasts 1 to {MAX_INVITE_DAYS} days")
     # Telegram deep-link payloads allow 64 characters of [A-Za-z0-9_-].
     code = f"{INVITE_PREFIX}_{secrets.token_urlsafe(18)}"
     session.add(Invite(code_hash=_hash(code), role=role, municipality=municipality, provider=provider,
@@ -50,10 +54,11 @@ def redeem_invite(session: Session, *, code: str, transport: str, user_id: int, 
     The conditional UPDATE makes a code usable exactly once even when two people try it at the same time.
     """
     invite = session.exec(select(Invite).where(Invite.code_hash == _hash(code))).first()
-    if invite is None or invite.used_at is not None or invite.expires_at < now:
+    if invite is None or invite.used_at is not None or invite.cancelled_at is not None or invite.expires_at < now:
         return None
     claimed = session.execute(
-        update(Invite).where(Invite.id == invite.id, Invite.used_at.is_(None)).values(used_at=now)  # type: ignore[union-attr]
+        update(Invite).where(Invite.id == invite.id, Invite.used_at.is_(None),  # type: ignore[union-attr]
+                             Invite.cancelled_at.is_(None)).values(used_at=now)  # type: ignore[union-attr]
     )
     if claimed.rowcount != 1:  # type: ignore[attr-defined]
         return None
@@ -68,6 +73,23 @@ def redeem_invite(session: Session, *, code: str, transport: str, user_id: int, 
     record(session, actor=f"staff:{staff.id}", action="redeem", now=now,
            detail=f"role={staff.role} municipality={staff.municipality or '-'}")
     return staff
+
+
+def open_invites(session: Session, now: dt.datetime) -> list[Invite]:
+    """Invites that can still be used: not used, not cancelled, not expired (oldest first)."""
+    return list(session.exec(select(Invite).where(Invite.used_at.is_(None), Invite.cancelled_at.is_(None),  # type: ignore[union-attr]
+                                                  Invite.expires_at > now).order_by(Invite.id)).all())  # type: ignore[arg-type]
+
+
+def cancel_invite(session: Session, *, invite_id: int, now: dt.datetime, actor: str = "cli") -> bool:
+    """Make an unused invite's code stop working; False when there is no such open invite."""
+    result = session.execute(update(Invite).where(Invite.id == invite_id, Invite.used_at.is_(None),  # type: ignore[union-attr]
+                                                  Invite.cancelled_at.is_(None), Invite.expires_at > now)  # type: ignore[union-attr]
+                             .values(cancelled_at=now))
+    done = result.rowcount == 1  # type: ignore[attr-defined]
+    if done:
+        record(session, actor=actor, action="invite-cancel", now=now, detail=f"invite={invite_id}")
+    return done
 
 
 def get_staff(session: Session, *, transport: str, user_id: int, include_inactive: bool = False) -> Staff | None:
@@ -95,8 +117,8 @@ def revoke(session: Session, *, staff_id: int, now: dt.datetime | None = None, a
 
 
 def can_act_on(staff: Staff | None, *, municipality: str | None,
-               roles: tuple[str, ...] = ("caseworker", "admin")) -> bool:
-    """True when ``staff`` has one of ``roles`` and, for caseworkers, belongs to ``municipality``."""
+               roles: frozenset[Role] = CASE_ROLES) -> bool:
+    """True when ``staff`` has one of ``roles`` and, for caseworkers and coordinators, belongs to ``municipality``."""
     if staff is None or not staff.active or staff.role not in roles:
         return False
-    return staff.role == "admin" or staff.role != "caseworker" or staff.municipality == municipality
+    return staff.role not in MUNICIPAL_ROLES or staff.municipality == municipality

@@ -12,11 +12,13 @@ import re
 from typing import Any
 
 from bot.inbox import Received
+from bot.listings.csv_import import MAX_BYTES
 from bot.replies import Incoming
 
 TRANSPORT = "telegram"
-# Files a person sends are only read when small (a partner's CSV); anything bigger is "not text".
-MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+# Files a person sends are only read up to the one size limit of a partner's CSV file (5 MB); a bigger file is
+# passed on without its content, so the partner is told the limit instead of "I can only read text".
+MAX_DOCUMENT_BYTES = MAX_BYTES
 # Service messages (members joining, a group created or migrated, a pin): nobody wrote anything to answer.
 SERVICE_KEYS = ("new_chat_members", "left_chat_member", "group_chat_created", "supergroup_chat_created",
                 "channel_chat_created", "delete_chat_photo", "migrate_to_chat_id", "migrate_from_chat_id",
@@ -165,9 +167,10 @@ def _message(message: dict[str, Any], update_id: int | None, *, bot_id: int, bot
                         first_name=contact.get("first_name") if own else None)
     if "document" in message and chat.get("type") == "private":
         document = message["document"]
-        if (document.get("file_size") or 0) <= MAX_DOCUMENT_BYTES:
-            return Incoming(TRANSPORT, chat["id"], sender["id"], "document", document_name=document.get("file_name"),
-                            document_file_id=document["file_id"], **base)
+        size = document.get("file_size") or 0
+        return Incoming(TRANSPORT, chat["id"], sender["id"], "document", document_name=document.get("file_name"),
+                        document_file_id=document.get("file_id") if size <= MAX_DOCUMENT_BYTES else None,
+                        document_size=size, **base)
     # Truthiness, not presence: PTB's to_dict() puts `"group_chat_created": false` (and other service flags) into
     # every message, which made every sticker, photo or location look like a service message.
     if any(message.get(key) for key in SERVICE_KEYS):

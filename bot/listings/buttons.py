@@ -1,0 +1,124 @@
+"""The listings' buttons (typed callback data): searching, a partner's listings, and the partner's form.
+
+A search lives in its buttons ("ls:p:<page>:<municipality>:<budget>:<type>"), so every button keeps working
+on its own, also on an old message, and no search state is kept in the profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.conversation.callbacks import CallbackData
+from bot.listings.filters import Filters
+
+
+@dataclass(frozen=True)
+class SearchWhere(CallbackData, prefix="ls:m"):
+    """Choose the municipality (the search's first step)."""
+
+
+@dataclass(frozen=True)
+class SearchBudget(CallbackData, prefix="ls:b"):
+    municipality: str = ""
+
+
+@dataclass(frozen=True)
+class SearchKind(CallbackData, prefix="ls:k"):
+    municipality: str
+    budget: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchPage(CallbackData, prefix="ls:p", compact=False):
+    page: int
+    municipality: str = ""
+    budget: int | None = None
+    kind: str = ""
+
+    @classmethod
+    def of(cls, filters: Filters, page: int = 0) -> SearchPage:
+        return cls(page, filters.municipality or "", filters.max_total, filters.kind or "")
+
+    def filters(self) -> Filters | None:
+        return Filters.checked(self.municipality, self.budget, self.kind)
+
+
+@dataclass(frozen=True)
+class SearchTurn(CallbackData, prefix="ls:n", compact=False):
+    """Previous/next: the page changes in place."""
+
+    page: int
+    municipality: str = ""
+    budget: int | None = None
+    kind: str = ""
+
+    @classmethod
+    def of(cls, filters: Filters, page: int) -> SearchTurn:
+        return cls(page, filters.municipality or "", filters.max_total, filters.kind or "")
+
+    def filters(self) -> Filters | None:
+        return Filters.checked(self.municipality, self.budget, self.kind)
+
+
+@dataclass(frozen=True)
+class SaveAlert(CallbackData, prefix="ls:a", compact=False):
+    municipality: str = ""
+    budget: int | None = None
+    kind: str = ""
+
+    @classmethod
+    def of(cls, filters: Filters) -> SaveAlert:
+        return cls(filters.municipality or "", filters.max_total, filters.kind or "")
+
+    def filters(self) -> Filters | None:
+        return Filters.checked(self.municipality, self.budget, self.kind)
+
+
+@dataclass(frozen=True)
+class StopAlert(CallbackData, prefix="ls:s"):
+    pass
+
+
+@dataclass(frozen=True)
+class ListingsPage(CallbackData, prefix="lm:p"):
+    page: int
+
+
+@dataclass(frozen=True)
+class Extend(CallbackData, prefix="lm:x"):
+    listing: int
+
+
+@dataclass(frozen=True)
+class Withdraw(CallbackData, prefix="lm:w"):
+    """Asks to confirm."""
+
+    listing: int
+
+
+@dataclass(frozen=True)
+class WithdrawConfirmed(CallbackData, prefix="lm:W"):
+    listing: int
+
+
+@dataclass(frozen=True)
+class FormStart(CallbackData, prefix="lf:new"):
+    pass
+
+
+@dataclass(frozen=True)
+class FormCancel(CallbackData, prefix="lf:no"):
+    pass
+
+
+@dataclass(frozen=True)
+class FormPublish(CallbackData, prefix="lf:go"):
+    pass
+
+
+@dataclass(frozen=True)
+class FormChoice(CallbackData, prefix="lf"):
+    """A choice for the form's current question."""
+
+    step: str
+    value: str = ""
