@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from bot import failsafe
 from bot.app import App
 from bot.outbox import DeliveryWorker
 from bot.replies import Button, Incoming, Reply, to_text
@@ -68,6 +69,10 @@ def to_incoming(line: str, chat_id: int, sender: ConsoleSender, lang: str) -> In
     return Incoming(TRANSPORT, chat_id, chat_id, "text", text=line, language_code=lang)
 
 
+# Seconds between tries of a message the database did not take.
+RETRY_PAUSES = (1.0, 2.0, 4.0, 8.0, 15.0)
+
+
 async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = sys.stdin,
                out: TextIO = sys.stdout) -> None:
     """Run the console chat until end of input or /quit."""
@@ -96,6 +101,17 @@ async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = 
 
 async def _deliver(app: App, incoming: Incoming, worker: DeliveryWorker) -> None:
     outcome = await asyncio.to_thread(app.core.handle, incoming)
+    for pause in RETRY_PAUSES:
+        if not outcome.deferred:
+            break
+        # The database did not answer (fx another process holds the SQLite file): say what matters from memory
+        # once, then try the same message again.
+        if pause == RETRY_PAUSES[0]:
+            today = app.deps.clock().date()
+            notice = failsafe.safety_now(app.deps.kb, incoming, today) or failsafe.slow_notice(incoming)
+            worker.sender.out.write(to_text(notice.html) + "\n")  # type: ignore[attr-defined]
+        await asyncio.sleep(pause)
+        outcome = await asyncio.to_thread(app.core.handle, incoming)
     if outcome.callback_answer:
         worker.sender.out.write(f"  ({outcome.callback_answer})\n")  # type: ignore[attr-defined]
     while await worker.deliver_once():

@@ -44,3 +44,34 @@ def test_the_terminal_chat_reads_follow_ups_helpers_and_letters(sqlite_engine, m
     assert "handler om flere ting" in transcript
     with Session(app.engine) as session:
         assert session.exec(select(Case)).first() is None, "no case in the helper's name without asking"
+
+
+def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_path, sqlite_engine, make_app,  # type: ignore[no-untyped-def]
+                                                                           monkeypatch) -> None:
+    import sqlite3
+    import threading
+
+    import handlers.console as console
+    from bot.db import WAIT_SECONDS
+    from bot.outbox import DeliveryWorker
+    from bot.replies import Incoming
+
+    app = make_app(sqlite_engine)
+    monkeypatch.setattr(console, "RETRY_PAUSES", (0.2, 0.5, 1.0, 2.0))
+    out = io.StringIO()
+    worker = DeliveryWorker(app.engine, "console", console.ConsoleSender(out))
+    locker = sqlite3.connect(tmp_path / "core.sqlite3", isolation_level=None, check_same_thread=False)
+    locker.execute("BEGIN EXCLUSIVE")  # another process writing: the database takes nothing for a while
+    # Longer than a statement waits for a lock (bot/db.py WAIT_SECONDS), so the first try gives up.
+    release = threading.Timer(WAIT_SECONDS + 1.0, lambda: locker.execute("COMMIT"))
+    release.start()
+    try:
+        crisis = Incoming("console", 1, 1, "text", text="jeg har ingen steder at sove i nat", language_code="da")
+        asyncio.run(console._deliver(app, crisis, worker))
+    finally:
+        release.join()
+        locker.close()
+    transcript = out.getvalue()
+    memory, full = transcript.find("langsom"), transcript.find("Du skal ikke stå alene")
+    assert 0 <= memory < full, "the safety information from memory at once, then the full answer"
+    assert "112" in transcript[:full]
