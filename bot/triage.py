@@ -39,7 +39,7 @@ from rapidfuzz.process import cdist
 
 from bot.reading import sentences
 from bot.smalltalk import small_talk
-from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, Scorer, learned_level, model
+from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, URGENT_AT, Scorer, learned_level, model
 from knowledge.lexicon import detect_language
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
@@ -197,6 +197,11 @@ class _Matches:
 
 # The reason code when the learned model, not a rule, raised the level.
 LEARNED = "crisis_signs"
+# A letter's passages the model reads on their own (see _passage_sure), and how sure it must be of one: the
+# threshold for short messages. Cross-validated on the real messages' development parts together with
+# LETTER_URGENT_AT: with both, every urgent letter flagged and two more ordinary ones than with the letter alone.
+PASSAGE_SENTENCES = 2
+PASSAGE_URGENT_AT = URGENT_AT
 
 
 def triage(text: str, lang: str = "da") -> Triage:
@@ -210,9 +215,9 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     real urgent one (tests/data/real_messages.tsv, development part); the rules read letters sentence by sentence.
     """
     if len(text.split()) > MODEL_MAX_WORDS:
-        # A letter: the model may raise it to urgent (never to emergency) when it is very sure and the letter
+        # A letter: the model may raise it to urgent (never to emergency) when it is sure enough and the letter
         # names something a crisis is made of (a bed, violence, a threat), though no rule put it together.
-        if found.urgency is Urgency.NONE and scorer.crisis_probability(text) >= LETTER_URGENT_AT and _signs(text):
+        if found.urgency is Urgency.NONE and (_letter_sure(text, scorer) or _passage_sure(text, scorer)):
             return Triage(Urgency.URGENT, (LEARNED,))
         return found
     if small_talk(text):
@@ -224,14 +229,29 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     return found
 
 
-def _signs(text: str) -> bool:
-    """Does the text name any of the concepts a crisis is made of (``signs`` in the rules file)?"""
+def _letter_sure(text: str, scorer: Scorer) -> bool:
+    """The whole letter reads like a crisis to the model and names something a crisis is made of."""
+    return scorer.crisis_probability(text) >= LETTER_URGENT_AT and _signs(text, _rules().signs)
+
+
+def _passage_sure(text: str, scorer: Scorer) -> bool:
+    """Some passage of the letter (two neighbouring sentences, as short as the messages the model learned from)
+    reads like a crisis and names something a crisis is made of: the strongest passage decides, so a crisis told
+    in two lines of a long letter is not averaged away by the story around it."""
+    rules = _rules()
+    parts = sentences(text)
+    passages = [" ".join(parts[i : i + PASSAGE_SENTENCES]) for i in range(max(1, len(parts) - PASSAGE_SENTENCES + 1))]
+    return any(scorer.crisis_probability(p) >= PASSAGE_URGENT_AT and _signs(p, rules.signs) for p in passages)
+
+
+def _signs(text: str, concepts: tuple[str, ...]) -> bool:
+    """Does the text name any of ``concepts`` (fx ``signs`` in the rules file: what a crisis is made of)?"""
     rules = _rules()
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
     matches = _Matches(rules, words)
     lang = detect_language(words, text)
     return any(matches.present(rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ()))
-               for c in rules.signs)
+               for c in concepts)
 
 
 def warm_up(kb: KnowledgeBase | None = None) -> None:
