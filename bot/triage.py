@@ -286,7 +286,7 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
     reasons: list[str] = []
     for rule in rules.rules:
-        if any(_holds(rule, hits, lo, hi) for lo, hi in windows):
+        if any(_holds(rule, hits, lo, hi, starts) for lo, hi in windows):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)
@@ -308,10 +308,19 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[min(i + size, len(starts))]) for i in range(len(starts) - size + 1)]
 
 
-def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int) -> bool:
-    def within(concept: str) -> bool:
-        return any(lo <= at < hi for at in hits(concept))
-    return all(within(c) for c in rule.need) and not any(within(c) for c in rule.unless)
+def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int]) -> bool:
+    """All of the rule's concepts meet in the window, and none of its exceptions is said in the sentences they
+    are in: "What if they kick me out?" is hypothetical, but a "what if" one sentence before "Dad kicked me out
+    last night" does not take the night back."""
+    found = [[at for at in hits(c) if lo <= at < hi] for c in rule.need]
+    if not all(found):
+        return False
+    if not rule.unless:
+        return True
+    first, last = min(min(f) for f in found), max(max(f) for f in found)
+    span_lo = max((st for st in starts if st <= first), default=lo)
+    span_hi = min((st for st in starts if st > last), default=hi)
+    return not any(span_lo <= at < span_hi for c in rule.unless for at in hits(c))
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:
