@@ -15,13 +15,15 @@ How a message is scored:
    nat" is urgent for the friend). Emergency is never damped: showing crisis numbers to
    someone who only asked is the safe mistake.
 5. The level is the highest whose score reaches the threshold; emergency implies urgent.
-6. A model learned from labelled messages (bot/triage_model.py) gives a second opinion on messages as short as
-   the ones it learned from; it can raise the level (reason ``crisis_signs``: wording that often means a crisis),
-   never lower it.
+6. A model learned from labelled messages (bot/triage_model.py; the real messages' development parts among them)
+   gives a second opinion: on a short message it can raise the level (reason ``crisis_signs``: wording that often
+   means a crisis), never lower it; on a letter it can raise to urgent only, when the letter as a whole or its
+   strongest passage of two sentences reads like a crisis and names something a crisis is made of.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
-add up to an emergency. Typos are forgiven only in long words and never in the first letter.
+add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
+sentences its concepts were found in. Typos are forgiven only in long words and never in the first letter.
 """
 
 from __future__ import annotations
@@ -199,7 +201,8 @@ class _Matches:
 LEARNED = "crisis_signs"
 # A letter's passages the model reads on their own (see _passage_sure), and how sure it must be of one: the
 # threshold for short messages. Cross-validated on the real messages' development parts together with
-# LETTER_URGENT_AT: with both, every urgent letter flagged and two more ordinary ones than with the letter alone.
+# LETTER_URGENT_AT: with both, every urgent message flagged and one more ordinary one than with the letter alone
+# (the passages are the safety net for letters unlike any the model has seen whole).
 PASSAGE_SENTENCES = 2
 PASSAGE_URGENT_AT = URGENT_AT
 
