@@ -15,13 +15,15 @@ How a message is scored:
    nat" is urgent for the friend). Emergency is never damped: showing crisis numbers to
    someone who only asked is the safe mistake.
 5. The level is the highest whose score reaches the threshold; emergency implies urgent.
-6. A model learned from labelled messages (bot/triage_model.py) gives a second opinion on messages as short as
-   the ones it learned from; it can raise the level (reason ``crisis_signs``: wording that often means a crisis),
-   never lower it.
+6. A model learned from labelled messages (bot/triage_model.py; the real messages' development parts among them)
+   gives a second opinion: on a short message it can raise the level (reason ``crisis_signs``: wording that often
+   means a crisis), never lower it; on a letter it can raise to urgent only, when the letter as a whole or its
+   strongest passage of two sentences reads like a crisis and names something a crisis is made of.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
-add up to an emergency. Typos are forgiven only in long words and never in the first letter.
+add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
+sentences its concepts were found in. Typos are forgiven only in long words and never in the first letter.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from rapidfuzz.process import cdist
 
 from bot.reading import sentences
 from bot.smalltalk import small_talk
-from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, Scorer, learned_level, model
+from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, URGENT_AT, Scorer, learned_level, model
 from knowledge.lexicon import detect_language
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
@@ -197,6 +199,12 @@ class _Matches:
 
 # The reason code when the learned model, not a rule, raised the level.
 LEARNED = "crisis_signs"
+# A letter's passages the model reads on their own (see _passage_sure), and how sure it must be of one: the
+# threshold for short messages. Cross-validated on the real messages' development parts together with
+# LETTER_URGENT_AT: with both, every urgent message flagged and one more ordinary one than with the letter alone
+# (the passages are the safety net for letters unlike any the model has seen whole).
+PASSAGE_SENTENCES = 2
+PASSAGE_URGENT_AT = URGENT_AT
 
 
 def triage(text: str, lang: str = "da") -> Triage:
@@ -210,9 +218,9 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     real urgent one (tests/data/real_messages.tsv, development part); the rules read letters sentence by sentence.
     """
     if len(text.split()) > MODEL_MAX_WORDS:
-        # A letter: the model may raise it to urgent (never to emergency) when it is very sure and the letter
+        # A letter: the model may raise it to urgent (never to emergency) when it is sure enough and the letter
         # names something a crisis is made of (a bed, violence, a threat), though no rule put it together.
-        if found.urgency is Urgency.NONE and scorer.crisis_probability(text) >= LETTER_URGENT_AT and _signs(text):
+        if found.urgency is Urgency.NONE and (_letter_sure(text, scorer) or _passage_sure(text, scorer)):
             return Triage(Urgency.URGENT, (LEARNED,))
         return found
     if small_talk(text):
@@ -224,14 +232,29 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     return found
 
 
-def _signs(text: str) -> bool:
-    """Does the text name any of the concepts a crisis is made of (``signs`` in the rules file)?"""
+def _letter_sure(text: str, scorer: Scorer) -> bool:
+    """The whole letter reads like a crisis to the model and names something a crisis is made of."""
+    return scorer.crisis_probability(text) >= LETTER_URGENT_AT and _signs(text, _rules().signs)
+
+
+def _passage_sure(text: str, scorer: Scorer) -> bool:
+    """Some passage of the letter (two neighbouring sentences, as short as the messages the model learned from)
+    reads like a crisis and names something a crisis is made of: the strongest passage decides, so a crisis told
+    in two lines of a long letter is not averaged away by the story around it."""
+    rules = _rules()
+    parts = sentences(text)
+    passages = [" ".join(parts[i : i + PASSAGE_SENTENCES]) for i in range(max(1, len(parts) - PASSAGE_SENTENCES + 1))]
+    return any(scorer.crisis_probability(p) >= PASSAGE_URGENT_AT and _signs(p, rules.signs) for p in passages)
+
+
+def _signs(text: str, concepts: tuple[str, ...]) -> bool:
+    """Does the text name any of ``concepts`` (fx ``signs`` in the rules file: what a crisis is made of)?"""
     rules = _rules()
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
     matches = _Matches(rules, words)
     lang = detect_language(words, text)
     return any(matches.present(rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ()))
-               for c in rules.signs)
+               for c in concepts)
 
 
 def warm_up(kb: KnowledgeBase | None = None) -> None:
@@ -266,7 +289,7 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
     reasons: list[str] = []
     for rule in rules.rules:
-        if any(_holds(rule, hits, lo, hi) for lo, hi in windows):
+        if any(_holds(rule, hits, lo, hi, starts) for lo, hi in windows):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)
@@ -288,10 +311,19 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[min(i + size, len(starts))]) for i in range(len(starts) - size + 1)]
 
 
-def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int) -> bool:
-    def within(concept: str) -> bool:
-        return any(lo <= at < hi for at in hits(concept))
-    return all(within(c) for c in rule.need) and not any(within(c) for c in rule.unless)
+def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int]) -> bool:
+    """All of the rule's concepts meet in the window, and none of its exceptions is said in the sentences they
+    are in: "What if they kick me out?" is hypothetical, but a "what if" one sentence before "Dad kicked me out
+    last night" does not take the night back."""
+    found = [[at for at in hits(c) if lo <= at < hi] for c in rule.need]
+    if not all(found):
+        return False
+    if not rule.unless:
+        return True
+    first, last = min(min(f) for f in found), max(max(f) for f in found)
+    span_lo = max((st for st in starts if st <= first), default=lo)
+    span_hi = min((st for st in starts if st > last), default=hi)
+    return not any(span_lo <= at < span_hi for c in rule.unless for at in hits(c))
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 EXAMPLES = sorted((Path(__file__).resolve().parent / "data").glob("triage_examples_*.tsv"))
+# Messages real people wrote in public (tests/data/real_messages*.tsv): the development parts only, never the
+# held-out ones, teach the model what real letters look like, urgent and ordinary. Without the tests folder (a
+# slim install) the model trains on the rest and is a little less sure on letters.
+REAL_MESSAGES = sorted((Path(__file__).resolve().parents[1] / "tests" / "data").glob("real_messages*.tsv"))
+REAL_TRAINING_SPLITS = ("dev", "dev2")
 # Topics whose example questions are everyday traffic (crisis and support topics are not).
 ORDINARY_CATEGORIES = ("housing", "money", "about")
 # Probability needed to raise a message to a level (urgent: urgent and emergency together).
@@ -42,9 +47,11 @@ URGENT_AT = 0.7
 # called most ordinary ones a crisis (benchmarks/real_messages.py, development part).
 MODEL_MAX_WORDS = 40
 # On a letter the model may only raise to urgent, and only this sure (with a crisis sign in the text, see
-# bot/triage.py): 0.88 is the lowest score of the development letters the rules (as they were before they were
-# tuned on those letters) missed; ordinary letters score up to 0.99, so some are still flagged.
-LETTER_URGENT_AT = 0.88
+# bot/triage.py; a letter's strongest passage is judged too). Chosen by 5-fold cross-validation over the real
+# messages' development parts (the model trained on the other folds, the short messages judged as usual): at 0.6
+# all 54 urgent messages flagged and 22 of 146 ordinary ones; at 0.5 24, at 0.65 no fewer. Before the model
+# learned from real letters it needed 0.88 and missed some.
+LETTER_URGENT_AT = 0.6
 
 
 def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
@@ -53,6 +60,16 @@ def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
     for path in paths or EXAMPLES:
         with path.open(encoding="utf-8") as handle:
             rows += [(row["text"], row["urgency"]) for row in csv.DictReader(handle, delimiter="\t")]
+    return rows
+
+
+def real_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
+    """(text, level) rows of the real messages' development parts (line breaks stored as a literal backslash-n)."""
+    rows = []
+    for path in paths if paths is not None else REAL_MESSAGES:
+        with path.open(encoding="utf-8") as handle:
+            rows += [(row["text"].replace("\\n", "\n"), row["urgency"])
+                     for row in csv.DictReader(handle, delimiter="\t") if row["split"] in REAL_TRAINING_SPLITS]
     return rows
 
 
@@ -145,7 +162,8 @@ def model(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) ->
     """The trained model, once per process (the app trains it at start, with its knowledge base, so that no
     one waits for it; without one the bundled knowledge base gives the plain questions)."""
     if rules_level not in _trained:
-        _trained[rules_level] = Scorer.from_pipeline(train(read_examples() + ordinary_questions(rules_level, kb)))
+        rows = read_examples() + real_examples() + ordinary_questions(rules_level, kb)
+        _trained[rules_level] = Scorer.from_pipeline(train(rows))
     return _trained[rules_level]
 
 

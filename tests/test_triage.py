@@ -151,3 +151,38 @@ def test_the_fast_scorer_computes_exactly_what_the_fitted_pipeline_does() -> Non
         actual = scorer.probabilities(text)
         assert actual.keys() == expected.keys()
         assert all(abs(actual[k] - expected[k]) < 1e-9 for k in expected)
+
+
+def test_an_exception_counts_only_in_the_sentences_it_is_said_in() -> None:
+    # "Hvad hvis" makes its own sentence hypothetical; a sentence later the night out is real.
+    assert triage("Hvad hvis min far smider mig ud?", "da").urgency is Urgency.NONE
+    letter = "Jeg har tit tænkt hvad hvis det sker. Min far smed mig ud i går og jeg har ingen steder at sove."
+    assert triage(letter, "da").urgency is not Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    # Self-harm told by a parent, and a flat lost within days: ways real letters said it that no rule read.
+    ("We just found out that our 14 year old has been cutting herself and we do not know what to do.", "en",
+     Urgency.EMERGENCY),
+    ("I will lose my apartment in less than a week and I have nobody to call.", "en", Urgency.URGENT),
+    ("Vi måtte flytte, og nu bor jeg på sofaen hos en veninde med min datter.", "da", Urgency.URGENT),
+])
+def test_indirect_ways_real_letters_describe_danger(text: str, lang: str, level: Urgency) -> None:
+    assert triage(text, lang).urgency.rank >= level.rank
+
+
+def test_a_figure_of_speech_about_parents_is_not_an_emergency() -> None:
+    text = "My parents will kill me if I have to drop out of school, and I don't know how to tell them."
+    assert triage(text, "en").urgency is not Urgency.EMERGENCY
+
+
+def test_the_strongest_passage_of_a_letter_decides() -> None:
+    from bot.triage import _passage_sure, _rules_level
+    from bot.triage_model import model
+
+    scorer = model(_rules_level)
+    story = ("I moved here two years ago for my studies and I really like the city. My classes are going okay and I "
+             "have a part-time job at a café. My flatmates are nice most of the time.")
+    crisis = " My mum threw me out on Friday and I have slept in the stairwell since. I have nowhere to go tonight."
+    assert not _passage_sure(story, scorer)
+    assert _passage_sure(story + crisis, scorer)
