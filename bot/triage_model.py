@@ -31,11 +31,10 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 EXAMPLES = sorted((Path(__file__).resolve().parent / "data").glob("triage_examples_*.tsv"))
-# Messages real people wrote in public (tests/data/real_messages*.tsv): the development parts only, never the
-# held-out ones, teach the model what real letters look like, urgent and ordinary. Without the tests folder (a
-# slim install) the model trains on the rest and is a little less sure on letters.
-REAL_MESSAGES = sorted((Path(__file__).resolve().parents[1] / "tests" / "data").glob("real_messages*.tsv"))
-REAL_TRAINING_SPLITS = ("dev", "dev2")
+# Messages real people wrote in public: the development parts of tests/data/real_messages*.tsv (never the
+# held-out ones), copied into the package by scripts/real_training.py, teach the model what real letters look
+# like, urgent and ordinary.
+REAL_MESSAGES = Path(__file__).resolve().parent / "data" / "triage_real_dev.tsv"
 # Topics whose example questions are everyday traffic (crisis and support topics are not).
 ORDINARY_CATEGORIES = ("housing", "money", "about")
 # Probability needed to raise a message to a level (urgent: urgent and emergency together).
@@ -63,14 +62,11 @@ def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
     return rows
 
 
-def real_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
+def real_examples(path: Path = REAL_MESSAGES) -> list[tuple[str, str]]:
     """(text, level) rows of the real messages' development parts (line breaks stored as a literal backslash-n)."""
-    rows = []
-    for path in paths if paths is not None else REAL_MESSAGES:
-        with path.open(encoding="utf-8") as handle:
-            rows += [(row["text"].replace("\\n", "\n"), row["urgency"])
-                     for row in csv.DictReader(handle, delimiter="\t") if row["split"] in REAL_TRAINING_SPLITS]
-    return rows
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return [(row["text"].replace("\\n", "\n"), row["urgency"]) for row in csv.DictReader(lines, delimiter="\t")]
 
 
 def ordinary_questions(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:

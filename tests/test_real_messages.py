@@ -74,6 +74,7 @@ def test_the_second_corpus_comes_from_sources_the_first_did_not_use() -> None:
 
 
 def test_the_learned_model_learns_from_development_parts_only() -> None:
+    # bot/data/triage_real_dev.tsv is written from the corpora by scripts/real_training.py: run it after a change.
     learned = {text for text, _ in real_examples()}
     assert learned == {m.text for m in DEV}
     assert not learned & {m.text for m in HELD_OUT}
