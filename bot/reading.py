@@ -111,6 +111,8 @@ def _signature(line: str) -> bool:
     if _SIGN_OFF.match(line):
         return True
     words = fold(line).split()
+    if not words:  # only emoji or punctuation: folded to nothing, it signs nothing
+        return False
     return (len(words) <= 5 and not re.search(r"[.?!…:]\s*$", line) and words[0] not in _QUESTION_WORDS
             and not _FIRST_PERSON & set(words))
 
