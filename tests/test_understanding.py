@@ -205,6 +205,6 @@ def test_another_municipality_is_said_plainly(chat: Chat) -> None:
 
 def test_a_letter_ending_in_a_line_of_emoji_is_read_not_apologised_for(chat: Chat) -> None:
     # Found by the fuzzer: a last line that folds to nothing made the signature check fail (an apology).
-    sent = chat.say("Hej\nJeg er blevet smidt ud hjemmefra og ved ikke hvad jeg skal gøre\n😢😢\n!!!")
+    sent = chat.say("Hej\nJeg er blevet smidt ud hjemmefra og ved ikke hvad jeg skal gøre\n😢😢")
     assert sent and not any("gik galt" in s.text for s in sent)
     assert chat.app.core.failures == 0
