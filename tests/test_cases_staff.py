@@ -11,7 +11,7 @@ from bot.db import session_scope
 from bot.staff.models import Staff
 from bot.staff.service import create_invite
 from tests.support import Chat, texts
-from tests.test_cases_helpers import (
+from tests.cases_support import (
     EMERGENCY_TEXT,
     URGENT_TEXT,
     Desk,

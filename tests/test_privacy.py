@@ -132,7 +132,7 @@ def test_logs_hold_ids_but_no_message_text_or_phone(sqlite_engine, make_app, cap
 
 def test_slet_after_a_case_leaves_no_chat_id_name_phone_or_text(engine, make_app) -> None:  # type: ignore[no-untyped-def]
     """Issue 7's bar: after erasure no table holds the person's chat id, name, phone or message text."""
-    from tests.test_cases_helpers import Desk
+    from tests.cases_support import Desk
 
     desk = Desk(make_app(engine))
     worker = desk.staff("Karin")
