@@ -62,9 +62,8 @@ def _port_open(port: int) -> bool:
 
 
 def _polling_started(tg: FakeTelegram) -> bool:
-    # The fake exposes no public "a getUpdates is waiting" flag; calls are recorded only when answered.
-    active = tg._active_poll
-    return active is not None
+    # Calls are recorded only when answered, so a waiting getUpdates shows only here.
+    return tg.polling
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 10, what: str = "condition",
