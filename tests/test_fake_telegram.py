@@ -482,6 +482,54 @@ def test_fixture_fails_a_test_with_violations_unless_marked(tmp_path: Path) -> N
     assert 'sendMessage: text: can\'t parse entities (HTML): Unsupported start tag "div"' in output, output
 
 
+def run_pytest_on(tmp_path: Path, tests: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run pytest with the fake's plugin on one test file in ``tmp_path``: (exit code, output)."""
+    (tmp_path / "test_sample.py").write_text(textwrap.dedent(tests))
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-rA", "-c", "/dev/null", "--rootdir", str(tmp_path)),
+            *("-p", "tests.fake_telegram.plugin", "-p", "no:cacheprovider", "-p", "no:asyncio", "test_sample.py"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin", **(env or {})},
+        timeout=60,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_missing_spec_stops_the_run_with_one_message_before_any_test(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "bot-api.json"
+    code, output = run_pytest_on(
+        tmp_path,
+        """
+        from tests.fake_telegram import validate_call
+
+        def test_polls(fake_telegram):
+            assert fake_telegram.base_url
+
+        def test_validates():
+            assert validate_call("getMe", {}) == []
+
+        def test_needs_no_telegram():
+            assert True
+        """,
+        {"HUSLY_BOT_API_SPEC": str(missing)},
+    )
+    assert code == pytest.ExitCode.USAGE_ERROR, output
+    assert output.count("the Bot API spec ../shared/telegram/bot-api.json is missing") == 1, output
+    assert f"HUSLY_BOT_API_SPEC names {missing}" in output and "3 collected test(s) need it" in output, output
+    assert "passed" not in output and "500" not in output, output
+
+
+def test_tests_that_need_no_spec_run_without_it(tmp_path: Path) -> None:
+    code, output = run_pytest_on(
+        tmp_path, "def test_plain():\n    assert 1 + 1 == 2\n", {"HUSLY_BOT_API_SPEC": str(tmp_path / "gone.json")}
+    )
+    assert code == 0 and "1 passed" in output, output
+
+
 def test_spec_is_found_by_walking_up() -> None:
     path = find_spec_path()
     assert path.parts[-3:] == ("shared", "telegram", "bot-api.json")
