@@ -19,7 +19,8 @@ from sqlalchemy import create_engine, make_url, text
 from tests.fake_telegram import FakeTelegram
 from tests.fake_telegram.redelivery import Redelivery
 from tests.intake_support import Ledger, burst
-from tests.telegram_harness import HuslyProcess, free_port, wait_until
+from tests.support import wait_until
+from tests.telegram_harness import HuslyProcess, free_port
 
 REPO = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get("HUSLY_TEST_POSTGRES_URL", "")

@@ -86,7 +86,7 @@ def test_the_command_menu_is_set_for_danish_and_english(bot: InProcessBot) -> No
 def test_a_caseworker_who_joins_gets_the_case_commands_in_their_own_menu(bot: InProcessBot) -> None:
     from bot.db import session_scope
     from bot.staff.service import create_invite
-    from tests.telegram_harness import wait_until
+    from tests.support import wait_until
 
     tg, staff_chat = bot.tg, 7_070_707
     with session_scope(bot.engine) as session:

@@ -25,7 +25,8 @@ from sqlmodel import Session, create_engine, select
 from bot.cases.models import Case
 from bot.models import Outbox
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_harness import HuslyProcess, husly_cli, plain, sent_to, wait_sent, wait_until
+from tests.support import wait_until
+from tests.telegram_harness import HuslyProcess, husly_cli, plain, sent_to, wait_sent
 
 CHAT = 8_123_456
 TEAM_CHAT = -100123
