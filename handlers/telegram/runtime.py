@@ -20,7 +20,7 @@ import dataclasses
 import logging
 import time
 import traceback
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any, Protocol
 
 from bot import failsafe, inbox, instances
@@ -103,6 +103,9 @@ class Runtime:
         self._database_down = False
         # chat id -> when "typing…" was last shown there (a cosmetic cache; losing it costs one extra indicator).
         self._typing_shown: dict[int, float] = {}
+        # The typing indicator's time (the wait before it shows, and its 5 s), replaceable so tests need not wait.
+        self.typing_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep
+        self.typing_clock: Callable[[], float] = time.monotonic
 
     def set_identity(self, bot_id: int, username: str) -> None:
         self.bot_id, self.bot_username = bot_id, username
@@ -271,8 +274,8 @@ class Runtime:
 
         async def typing_later() -> None:
             nonlocal sending
-            await asyncio.sleep(self.app.settings.typing_delay)
-            now = time.monotonic()
+            await self.typing_sleep(self.app.settings.typing_delay)
+            now = self.typing_clock()
             # Telegram shows the indicator for up to 5 s: once per chat in that time is enough.
             if now - self._typing_shown.get(incoming.chat_id, -TYPING_LASTS) >= TYPING_LASTS:
                 self._typing_shown[incoming.chat_id] = now

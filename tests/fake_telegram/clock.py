@@ -80,13 +80,13 @@ class ManualClock:
             loop.call_soon_threadsafe(_wake, wake)
 
     def wait_sleeping(self, count: int = 1, timeout: float = 10) -> None:
-        """Block until ``count`` sleeps are waiting (the fake holds that many requests back).
+        """Block until exactly ``count`` sleeps are waiting (fx the fake holds that many requests back; 0: none).
 
         From async code run it in a thread (``await asyncio.to_thread(clock.wait_sleeping)``) so the loop that
         sends the requests keeps going.
         """
         with self._changed:
-            if not self._changed.wait_for(lambda: len(self._sleepers) >= count, timeout):
+            if not self._changed.wait_for(lambda: len(self._sleepers) == count, timeout):
                 raise AssertionError(f"timed out after {timeout:g} s waiting for {count} sleep(s) on the fake's clock"
                                      f" ({len(self._sleepers)} waiting)")
 
