@@ -109,15 +109,14 @@ class HttpServer:
         requested = request.match_info["method"]
         method_spec = load_spec().method(requested)
         method = method_spec.name if method_spec else requested
-        arrived = self.state.clock.time()
+        call = self.state.arrive(method)
         try:
             raw, files = await _read_params(request)
         except (ValueError, UnicodeDecodeError) as error:
-            call = Call(method, {}, arrived)
             problem = Violation(f"request body could not be parsed: {error}", "")
             return self._reply_error(call, ApiError(400, f"Bad Request: can't parse request body: {error}"), [problem])
-        params = decode_params(method, raw)
-        call = Call(method, params, arrived, files=files)
+        call.params, call.files = decode_params(method, raw), files
+        params = call.params
 
         delay = self.faults.delay_for(method, params)
         if delay:

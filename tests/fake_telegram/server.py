@@ -262,6 +262,11 @@ class FakeTelegram:
         with self._state.lock:
             return len(self._state.calls)
 
+    def arrived(self) -> int:
+        """How many requests have reached the fake so far, answered or not (``Call.number`` counts the same)."""
+        with self._state.lock:
+            return self._state.arrivals
+
     def calls_of(self, method: str) -> list[Call]:
         """All calls of ``method`` (case-insensitive), failed ones included (check ``call.ok``)."""
         return [c for c in self.calls if c.method.lower() == method.lower()]

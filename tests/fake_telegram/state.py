@@ -25,13 +25,15 @@ _MESSAGE_KEYS = ("message", "edited_message", "channel_post", "edited_channel_po
 class Call:
     """One recorded request. ``params`` are decoded (ints, bools, dicts); uploads are in ``files``.
 
-    ``time`` is when the request arrived (on the fake's clock); calls are appended when answered, so a delayed
-    or long-polling call appears after calls that finished before it.
+    ``time`` is when the request arrived (on the fake's clock) and ``number`` its place in the order of arrival;
+    calls are appended when answered, so a delayed or long-polling call appears after calls that finished before
+    it.
     """
 
     method: str
     params: dict[str, Any]
     time: float
+    number: int = -1
     status: int = 200
     description: str | None = None
     injected: bool = False
@@ -92,6 +94,7 @@ class State:
         self.lock = threading.RLock()
         self.changed = threading.Condition(self.lock)
         self.calls: list[Call] = []
+        self.arrivals = 0
         self.violations: list[str] = []
         self.deliveries: list[tuple[dict[str, Any], int]] = []
         self.skipped_updates: list[dict[str, Any]] = []
@@ -108,6 +111,12 @@ class State:
         self.menu_buttons: dict[int | None, dict[str, Any]] = {}
         self.webhook: dict[str, Any] | None = None
         self.allowed_updates: list[str] | None = None
+
+    def arrive(self, method: str) -> Call:
+        """A new call of ``method``, numbered in the order requests arrived."""
+        with self.lock:
+            number, self.arrivals = self.arrivals, self.arrivals + 1
+        return Call(method, {}, self.clock.time(), number)
 
     def now(self) -> int:
         """A Telegram date: whole Unix seconds on the fake's clock."""
