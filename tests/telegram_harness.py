@@ -369,7 +369,7 @@ class InProcessBot(_Sending):
 
         runtime.handle = counted
 
-    def wait_ready(self, timeout: float = 20) -> Self:
+    def wait_ready(self, timeout: float = 60) -> Self:
 
         def ready() -> bool:
             calls = self.tg.calls[self._mark:]
