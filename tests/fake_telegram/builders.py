@@ -260,7 +260,7 @@ class UpdateBuilders:
         """The ``my_chat_member`` update Telegram sends when a user blocks ("kicked") or restarts ("member")."""
         bot_user = self.state.bot_user
         sender_id = user_id if user_id is not None else chat_id
-        old = {"status": "member", "user": bot_user}
+        old: dict[str, Any] = {"status": "member", "user": bot_user}
         new: dict[str, Any] = {"status": status, "user": bot_user}
         if status == "kicked":
             new["until_date"] = 0

@@ -109,7 +109,7 @@ class Methods:
                 return self._edit_generic(params)
             return self._send_generic(method, params, call)
         if returns[0] == "Array of Message" and "chat_id" in params:
-            media = params.get("media") if isinstance(params.get("media"), list) else [{}]
+            media = params["media"] if isinstance(params.get("media"), list) else [{}]
             return [self._new_bot_message(params, caption=item.get("caption")) for item in media]
         if returns[0] == "Array of MessageId":
             ids = params.get("message_ids") or []
@@ -148,8 +148,7 @@ class Methods:
 
     def _edit_generic(self, params: dict[str, Any]) -> Any:
         key, stored = self._editable(params)
-        stored_cmp = {k: v for k, v in stored.items() if k != "edit_date"}
-        updated = {**stored_cmp, "edit_date": self.state.now()}
+        updated = {**stored, "edit_date": self.state.now()}
         with self.state.lock:
             self.state.messages[key] = updated
         return copy(updated)
@@ -223,6 +222,7 @@ class Methods:
             raise ApiError(400, "Bad Request: message to edit not found")
         if stored.get("from", {}).get("id") != self.state.bot_user["id"]:
             raise ApiError(400, "Bad Request: message can't be edited")
+        # Without its edit_date, so "not modified" compares the content only.
         return key, {k: v for k, v in stored.items() if k != "edit_date"}
 
     def _apply_edit(self, key: tuple[int, int], stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
