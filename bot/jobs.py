@@ -23,7 +23,7 @@ Job = Callable[[Engine, Deps, dt.datetime], dict[str, int]]
 def retention(engine: Engine, deps: Deps, now: dt.datetime) -> dict[str, int]:
     """Anonymise or delete personal data older than HUSLY_RETENTION_DAYS."""
     with session_scope(engine) as session:
-        return expire_all(session, now, deps.settings.retention_days)
+        return expire_all(session, deps.stores, now, deps.settings.retention_days)
 
 
 JOBS: dict[str, Job] = {"cases": case_jobs.tick, "listings": listing_jobs.tick, "retention": retention}

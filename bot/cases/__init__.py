@@ -51,8 +51,9 @@ def is_team_chat(ctx: Context) -> bool:
 
 def register(router: Router) -> None:
     """Register the case handlers; the relay interceptors go first so a live chat is never answered by Q&A."""
-    from bot.cases import actions, buttons, flow, relay, staff_commands
+    from bot.cases import actions, buttons, flow, privacy, relay, staff_commands
 
+    router.store(privacy.STORE)
     router.urgent = flow.urgent
     router.team_chat = is_team_chat
     router.menu_items["urgent"] = flow.menu_urgent

@@ -20,7 +20,7 @@ from functools import partial
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
-from bot.cases import actions, cards, notices, routing, sending, service
+from bot.cases import actions, cards, notices, routing, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case, CaseStatus
@@ -29,6 +29,7 @@ from bot.conversation.callbacks import button
 from bot.conversation.context import Deps
 from bot.db import session_scope
 from bot.i18n import _
+from bot.profiles import profile_of
 
 log = logging.getLogger(__name__)
 TOP_LEVEL = 3
@@ -157,7 +158,7 @@ def _follow_up(session: Session, *, case_id: int, now: dt.datetime, counts: dict
     case = session.get(Case, case_id)
     assert case is not None
     session.refresh(case)
-    profile = sending.profile_of(session, case.transport, case.chat_id)
+    profile = profile_of(session, case.transport, case.chat_id)
     if profile is not None and profile.blocked:
         service.log_event(session, case, "followup_skipped", now, detail="blocked")
         return

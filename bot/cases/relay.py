@@ -24,6 +24,7 @@ from bot.conversation.context import Context
 from bot.conversation.qa import answer_question
 from bot.i18n import _, use_lang
 from bot.models import Outbox
+from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.staff.models import Staff
 from bot.triage import Triage, Urgency
@@ -95,7 +96,7 @@ def on_message(ctx: Context, case: Case, text: str) -> None:
     ctx.session.add(case)
     cards.refresh(ctx.session, case, ctx.now)
     if staff.transport not in routing.NO_INBOX:
-        with use_lang(sending.chat_lang(ctx.session, staff.transport, staff.chat_id)):
+        with use_lang(chat_lang(ctx.session, staff.transport, staff.chat_id)):
             head = _("Case #{number}, the young person writes:").format(number=case.id)
             lines = [f"💬 <b>{esc(head)}</b>", esc(text)]
             if result.urgency is Urgency.EMERGENCY:

@@ -20,6 +20,7 @@ from bot.conversation.cards import municipality_name
 from bot.conversation.context import Context
 from bot.conversation.scope import Place
 from bot.i18n import _, use_lang
+from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.staff.audit import record
 from bot.staff.models import Role, Staff
@@ -285,7 +286,7 @@ def _ask_outcome(ctx: Context, staff: Staff | None, number: int) -> None:
     if found is None or staff is None or result.ok or not result.buttons:
         ctx.answer_callback(result.short)
         return
-    with use_lang(sending.chat_lang(ctx.session, staff.transport, staff.chat_id)):
+    with use_lang(chat_lang(ctx.session, staff.transport, staff.chat_id)):
         question = Reply(esc(_("How did case #{number} end?").format(number=number)),
                          buttons=actions.outcome_buttons(found))
     _to_own_chat(ctx, staff, question, number)

@@ -17,9 +17,9 @@ import traceback
 from collections.abc import Callable
 from dataclasses import replace
 
-from sqlalchemy import Engine, bindparam
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot import inbox
 from bot.conversation import texts
@@ -33,6 +33,7 @@ from bot.models import ProcessedUpdate, Profile
 from bot.outbox import enqueue
 from bot.privacy import leftovers
 from bot.privacy.models import SentByUser
+from bot.profiles import profile_of
 from bot.pseudonym import audit_key
 from bot.replies import Incoming, Outcome, Reply, esc
 from bot.staff.models import CASE_ROLES, Role
@@ -350,16 +351,10 @@ def _first_delivery(session: Session, incoming: Incoming, now: dt.datetime) -> b
                          {"transport": incoming.transport, "update_id": incoming.update_id, "processed_at": now})
 
 
-# Built once: every update loads the profile (building the statement cost as much as running it).
-_PROFILE_OF_CHAT = select(Profile).where(Profile.transport == bindparam("transport"),
-                                         Profile.chat_id == bindparam("chat_id"))
-
-
 def _profile(session: Session, incoming: Incoming, now: dt.datetime, key: Callable[[], bytes]
              ) -> tuple[Profile, bool]:
     """The chat's profile, and whether it was created just now (nothing was stored about the chat before)."""
-    profile = session.execute(_PROFILE_OF_CHAT, {"transport": incoming.transport, "chat_id": incoming.chat_id}
-                              ).scalars().first()
+    profile = profile_of(session, incoming.transport, incoming.chat_id)
     if profile is None:
         # A group (a municipality's team) reads Danish, whatever language the first member's phone is set to.
         lang = normalise_lang(incoming.language_code) if incoming.private else "da"

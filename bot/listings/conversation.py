@@ -25,6 +25,7 @@ from bot.listings.buttons import (
 )
 from bot.listings.filters import Filters, parse_filters
 from bot.listings.models import KINDS
+from bot.listings.privacy import STORE as HOUSING_ALERTS
 from bot.listings.render import card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.replies import Button, Reply, esc
@@ -216,6 +217,7 @@ def _kind_step(filters: Filters) -> Reply:
 
 
 def register(router: Router) -> None:
+    router.store(HOUSING_ALERTS)
     router.menu_items["housing"] = open_search
     router.callback(SearchWhere, choose_where)
     router.callback(SearchBudget, choose_budget)
