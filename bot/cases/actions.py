@@ -28,6 +28,7 @@ from bot.outbox import queue_reply
 from bot.profiles import chat_lang, profile_of
 from bot.replies import Button, Reply, esc, to_plain
 from bot.staff.models import CASE_ROLES, Staff
+from bot.staff.service import find_staff
 from knowledge.schema import MUNICIPALITIES
 
 MAX_REPLY = 3500
@@ -374,7 +375,7 @@ def hand_over(session: Session, staff: Staff | None, case_id: int, colleague: st
     if isinstance(case, Result):
         return case
     assert staff is not None
-    found = [s for s in service.find_staff(session, colleague.lstrip("@")) if service.can_act(s, case)]
+    found = [s for s in find_staff(session, colleague.lstrip("@")) if service.can_act(s, case)]
     if len(found) != 1:
         text = (_("More than one colleague is called \"{name}\": use their staff number, fx /overdrag {number} 7.")
                 if found else _("No colleague who may see case #{number} is called \"{name}\"."))

@@ -27,6 +27,9 @@ from bot.staff.audit import record
 from bot.staff.models import CASE_ROLES, MUNICIPAL_ROLES, Role, Staff
 from bot.staff.service import can_act_on
 
+# Staff lookups live in bot.staff.service; re-exported for the console's case commands (handlers/cli_cases.py).
+from bot.staff.service import find_staff as find_staff
+
 log = logging.getLogger(__name__)
 
 # Reasons that raise a case within its level (an emergency always comes before an urgent case). Suicide risk
@@ -350,16 +353,6 @@ def caseworkers(session: Session, municipality: str | None) -> list[Staff]:
 def admins(session: Session) -> list[Staff]:
     return list(session.exec(select(Staff).where(Staff.active, Staff.role == Role.ADMIN.value)
                              .order_by(col(Staff.id))).all())
-
-
-def find_staff(session: Session, ref: str) -> list[Staff]:
-    """Active staff by id or by display name (case-insensitive); more than one means the name is ambiguous."""
-    ref = ref.strip()
-    if ref.isdigit():
-        staff = session.get(Staff, int(ref))
-        return [staff] if staff and staff.active else []
-    return [s for s in session.exec(select(Staff).where(Staff.active)).all()
-            if s.display_name.casefold() == ref.casefold()]
 
 
 def cases_since(session: Session, since: dt.datetime) -> list[Case]:
