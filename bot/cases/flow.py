@@ -393,6 +393,15 @@ def _on_municipality(ctx: Context, case: Case, value: str) -> bool:
     return True
 
 
+def _record_answer(ctx: Context, case: Case, detail: str, *, changed: bool = True) -> None:
+    """Save an answer to one of the questions: audited as a code (``detail``, never free text) and, when it
+    ``changed`` the case, shown on every card at once."""
+    ctx.session.add(case)
+    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=detail)
+    if changed:
+        cards.refresh(ctx.session, case, ctx.now)
+
+
 def _on_words(ctx: Context, case: Case, value: str) -> bool:
     if value not in ("yes", "no"):
         return False
@@ -405,11 +414,9 @@ def _record_words(ctx: Context, case: Case, keep: bool) -> None:
     """Store the answer to "may the caseworkers read what you write"; yes keeps the first words too."""
     first = str(ctx.state.get("first", "")) if ctx.state.get("case") == case.id else ""
     case.words_consent = keep
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"words={'yes' if keep else 'no'}")
     if keep and first:
         relay.keep_words(ctx, case, first)
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, f"words={'yes' if keep else 'no'}")
 
 
 def _on_age(ctx: Context, case: Case, value: str) -> bool:
@@ -422,9 +429,7 @@ def _on_age(ctx: Context, case: Case, value: str) -> bool:
 
 def _record_age(ctx: Context, case: Case, band: str) -> None:
     service.set_age(case, band)
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"age={band}")
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, f"age={band}")
     if band == "under_18":
         _minor_help(ctx)
 
@@ -433,15 +438,13 @@ def _on_tonight(ctx: Context, case: Case, value: str) -> bool:
     if value not in TONIGHT:
         return False
     service.set_tonight(case, value)
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"tonight={value}")
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, f"tonight={value}")
     _advance(ctx, case, "tonight")
     return True
 
 
 def _on_anonymous(ctx: Context, case: Case, value: str) -> bool:
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail="consent=no")
+    _record_answer(ctx, case, "consent=no", changed=False)
     _advance(ctx, case, "consent")
     return True
 
@@ -553,9 +556,7 @@ def contact(ctx: Context) -> bool:
         ctx.reply(Reply(esc(_("That is not your own number. Tap the button to share yours, or stay anonymous."))))
         return True
     service.set_contact(case, ctx.incoming.first_name, ctx.incoming.contact_phone)
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail="consent=yes")
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, "consent=yes")
     ctx.reply(Reply(esc(_("Thanks. The caseworker can see your first name and number.")), remove_keyboard=True))
     _advance(ctx, case, "consent")
     return True

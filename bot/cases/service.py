@@ -217,11 +217,8 @@ def close(session: Session, case: Case, staff: Staff, outcome: Outcome, now: dt.
 
 def reopen(session: Session, case: Case, now: dt.datetime, reason: str, staff: Staff | None = None) -> None:
     """Open a closed case again with the response-time clock restarted: unclaimed, or taken by ``staff``."""
-    case.status, case.claimed_by, case.claimed_at, case.closed_at, case.closed_by = (
-        CaseStatus.OPEN, None, None, None, None)
-    case.outcome, case.escalation, case.waiting_since, case.relay = None, 0, now, True
-    case.followup_due_at = None
-    case.owed_since, case.owner_reminders = None, 0
+    _back_to_queue(case, now)
+    case.closed_at, case.closed_by, case.outcome, case.relay, case.followup_due_at = None, None, None, True, None
     if staff is not None:
         case.status, case.claimed_by, case.claimed_at, case.owed_since = CaseStatus.CLAIMED, staff.id, now, now
     case.reasons = _merge(case.reasons or [], [reason] if reason else [])
@@ -230,11 +227,15 @@ def reopen(session: Session, case: Case, now: dt.datetime, reason: str, staff: S
     log_event(session, case, "reopened", now, actor="youth", staff=staff, detail=reason or None)
 
 
+def _back_to_queue(case: Case, now: dt.datetime) -> None:
+    """Open and unclaimed, waiting from ``now`` (the response-time clock and its reminders start again)."""
+    case.status, case.claimed_by, case.claimed_at = CaseStatus.OPEN, None, None
+    case.escalation, case.waiting_since, case.owed_since, case.owner_reminders = 0, now, None, 0
+
+
 def release(session: Session, case: Case, now: dt.datetime, why: str, staff: Staff | None = None) -> None:
     """Put a claimed case back in the queue, unclaimed, with the response-time clock restarted."""
-    case.status, case.claimed_by, case.claimed_at, case.escalation, case.waiting_since = (
-        CaseStatus.OPEN, None, None, 0, now)
-    case.owed_since, case.owner_reminders = None, 0
+    _back_to_queue(case, now)
     session.add(case)
     log_event(session, case, "released", now, staff=staff, detail=why)
 
@@ -259,8 +260,8 @@ def release_cases_of(session: Session, staff: Staff, now: dt.datetime) -> list[C
 def transfer(session: Session, case: Case, municipality: str, now: dt.datetime, staff: Staff | None) -> None:
     """Move the case to another municipality's queue, unclaimed, with the response-time clock restarted."""
     detail = f"{case.municipality or '-'}->{municipality}"
-    case.municipality, case.status, case.claimed_by, case.claimed_at = municipality, CaseStatus.OPEN, None, None
-    case.escalation, case.waiting_since, case.owed_since, case.owner_reminders = 0, now, None, 0
+    case.municipality = municipality
+    _back_to_queue(case, now)
     session.add(case)
     log_event(session, case, "transferred", now, staff=staff, detail=detail)
 
