@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 
 from bot.db import insert_row, session_scope
 from bot.instances import BEAT_EVERY, alive, beat, new_instance_id
+from bot.logs import log_failure
 from bot.models import Outbox, Profile, utcnow
 from bot.ratelimit import FloodLimits, jitter
 from bot.replies import Reply, split_html
@@ -321,9 +322,9 @@ class DeliveryWorker:
             await self._settle(self._retry, row, _backoff(row.attempts), type(exc).__name__)
         except asyncio.CancelledError:
             raise
-        except Exception:
+        except Exception as exc:
             # Never let one bad row stop delivery for everyone; it is retried and then parked as failed.
-            log.exception("outbox row %s: unexpected error", row.id)
+            log_failure(log, f"outbox row {row.id}", exc)
             await self._settle(self._retry, row, _backoff(row.attempts), "unexpected")
         else:
             self._marks.append((row, message_id))

@@ -29,6 +29,7 @@ from bot.conversation.callbacks import button
 from bot.conversation.context import Deps
 from bot.db import session_scope
 from bot.i18n import _
+from bot.logs import log_failure
 from bot.profiles import profile_of
 
 log = logging.getLogger(__name__)
@@ -80,9 +81,9 @@ def _each(engine: Engine, counts: dict[str, int], case_id: int | None, work: Cal
     try:
         with session_scope(engine) as session:
             work(session)
-    except Exception:
-        # Logged with the id only; the next tick tries again because nothing was committed.
-        log.exception("case %s: periodic work failed", case_id)
+    except Exception as exc:
+        # The next tick tries again because nothing was committed.
+        log_failure(log, f"job cases: case {case_id}", exc)
         counts["errors"] += 1
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -29,6 +28,7 @@ from bot.conversation.router import Router
 from bot.conversation.scope import Place, Scope, places_of, scope
 from bot.db import insert_if_new, insert_row, is_unavailable, session_scope
 from bot.i18n import _, normalise_lang, use_lang
+from bot.logs import log_failure
 from bot.models import ProcessedUpdate, Profile
 from bot.outbox import enqueue
 from bot.privacy import leftovers
@@ -137,8 +137,7 @@ class Core:
     def _apologise(self, incoming: Incoming, exc: BaseException) -> Outcome:
         """Log the failure (its type and stack, never the text) and tell the person, with 112 first."""
         self.failures += 1
-        log.error("update %s failed: %s\n%s", incoming.update_id, type(exc).__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
+        log_failure(log, f"update {incoming.update_id}", exc)
         lang = normalise_lang(incoming.language_code)
         with use_lang(lang):
             text = _("Sorry, something went wrong on our side. Try again in a moment. If you are in danger, "
