@@ -18,10 +18,12 @@ from bot.cases import cards, notices, routing, sending, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import OUTCOMES, Case, CaseStatus, parse_outcome
+from bot.cases.state import Questions, ReplyTo
 from bot.config import Settings
 from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Deps
+from bot.conversation.state import State
 from bot.i18n import _, use_lang
 from bot.models import Profile
 from bot.outbox import queue_reply
@@ -32,7 +34,6 @@ from bot.staff.service import find_staff
 from knowledge.schema import MUNICIPALITIES
 
 MAX_REPLY = 3500
-REPLY_FLOW = "case_reply"
 
 
 class CaseAction(StrEnum):
@@ -270,8 +271,9 @@ def close(session: Session, deps: Deps, staff: Staff | None, case_id: int, outco
     notify = case.relay
     service.close(session, case, staff, outcome, now, dt.timedelta(hours=deps.settings.followup_hours))
     profile = profile_of(session, case.transport, case.chat_id)
-    if profile is not None and (profile.state or {}).get("case") == case.id:
-        profile.state = {}
+    questions = State(profile).get(Questions) if profile is not None else None
+    if profile is not None and questions is not None and questions.case == case.id:
+        State(profile).end(Questions)  # the young person's questions about this case end with it
         session.add(profile)
     cards.refresh(session, case, now)
     if owner is not None:
@@ -407,7 +409,7 @@ def start_reply(session: Session, staff: Staff | None, case_id: int, now: dt.dat
     if profile is None:
         profile = Profile(transport=staff.transport, chat_id=staff.chat_id, privacy_shown=True, created_at=now,
                           last_seen_at=now)
-    profile.state = {"flow": REPLY_FLOW, "case": case.id}
+    State(profile).start(ReplyTo(case=case.id or 0))
     session.add(profile)
     with use_lang(chat_lang(session, staff.transport, staff.chat_id)):
         prompt = Reply(esc(_("Write your answer to case #{number} now. It goes to the young person as a message from "

@@ -16,6 +16,7 @@ from bot.cases.actions import Result
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case
+from bot.cases.state import ReplyTo
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Context
 from bot.conversation.scope import Place
@@ -294,8 +295,8 @@ def _ask_outcome(ctx: Context, staff: Staff | None, number: int) -> None:
 
 
 def _cancel_reply(ctx: Context) -> None:
-    if ctx.state.get("flow") == actions.REPLY_FLOW:
-        ctx.clear_state()
+    if ctx.state.get(ReplyTo) is not None:
+        ctx.state.end(ReplyTo)
         ctx.answer_callback(_("Cancelled."))
         return
     ctx.answer_callback(_("That button no longer works."))
@@ -309,7 +310,7 @@ def redeem(ctx: Context, payload: str) -> bool:
         return False
     if not ctx.incoming.private:
         return True
-    ctx.clear_state()
+    ctx.state.clear()
     name = (ctx.incoming.first_name or "").strip() or f"{ctx.incoming.user_id}"
     staff = redeem_invite(ctx.session, code=payload, transport=ctx.incoming.transport, user_id=ctx.incoming.user_id,
                           chat_id=ctx.incoming.chat_id, display_name=name, now=ctx.now)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlmodel import Session
 
 from bot.config import Settings
 from bot.conversation.scope import Place
+from bot.conversation.state import State
 from bot.i18n import _
 from bot.models import Profile
 from bot.outbox import enqueue, queue_edit, queue_reply
@@ -146,12 +147,7 @@ class Context:
     def answer_callback(self, text: str) -> None:
         self.outcome.callback_answer = text
 
-    def set_state(self, flow: str, **data: Any) -> None:
-        self.profile.state = {"flow": flow, **data}
-
-    def clear_state(self) -> None:
-        self.profile.state = {}
-
     @property
-    def state(self) -> dict[str, Any]:
-        return dict(self.profile.state or {})
+    def state(self) -> State:
+        """The person's conversation state: the active flow, and each flow's or feature's own typed part."""
+        return State(self.profile)

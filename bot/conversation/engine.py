@@ -259,14 +259,14 @@ class Core:
         ctx.incoming = _with_text(ctx.incoming, text)
         if any(intercept(ctx) for intercept in self.router.interceptors):
             return
-        flow = self.router.flows.get(ctx.state.get("flow", ""))
+        flow = self.router.flows.get(ctx.state.flow or "")
         # Crisis beats an unfinished form (fx a housing search asking for a budget), unless the flow is the
         # crisis flow itself and knows what to do with it.
         if flow is not None and (result.urgency is Urgency.NONE or flow.handles_urgent):
             flow.handler(ctx)
             return
         if result.urgency is not Urgency.NONE:
-            ctx.clear_state()
+            ctx.state.end()
             self._urgent(ctx, result)
             return
         answer_question(ctx, text, result)

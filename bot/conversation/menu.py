@@ -52,7 +52,7 @@ def start(ctx: Context) -> None:
         ctx.profile.municipality = payload
     elif payload and any(handler(ctx, payload) for handler in ctx.router.start_payloads):
         return
-    ctx.clear_state()
+    ctx.state.clear()
     greeting = _("Hi, I'm Husly. I help young people with housing, money and support. "
                  "Write your question in your own words, or tap a button.")
     lines = [esc(greeting), esc(_("If you are in danger, call 112."))]

@@ -105,7 +105,7 @@ def stop_alert_button(ctx: Context, data: StopAlert) -> None:
 
 def free_text_search(ctx: Context) -> bool:
     """Show listings for a message that clearly is a housing search ("værelse kbh 3.500 kr")."""
-    if ctx.state.get("flow") or not ctx.incoming.private:
+    if ctx.state.flow or not ctx.incoming.private:
         return False
     text = ctx.incoming.text
     # A crisis ("smidt ud, har brug for et værelse i aften") gets the safety answer, never a list of homes.

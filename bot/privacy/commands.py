@@ -111,7 +111,7 @@ def hide_chat(ctx: Context) -> None:
         ids.append(ctx.incoming.message_id)
     for start in range(0, len(ids), DELETE_BATCH):
         ctx.delete_messages(sorted(set(ids))[start:start + DELETE_BATCH])
-    ctx.clear_state()
+    ctx.state.clear()
     ctx.answer_callback("")
     # One neutral line that gives nothing away to someone looking over the shoulder.
     ctx.reply(Reply("🌤"))
