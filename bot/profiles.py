@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from sqlalchemy import bindparam, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.i18n import normalise_lang
 from bot.models import Profile
 
 # Built once: every update loads the profile (building the statement cost as much as running it).
-_PROFILE_OF_CHAT = select(Profile).where(Profile.transport == bindparam("transport"),  # type: ignore[arg-type]
-                                         Profile.chat_id == bindparam("chat_id"))  # type: ignore[arg-type]
+_PROFILE_OF_CHAT = select(Profile).where(col(Profile.transport) == bindparam("transport"),
+                                         col(Profile.chat_id) == bindparam("chat_id"))
 
 
 def profile_of(session: Session, transport: str, chat_id: int) -> Profile | None:

@@ -6,6 +6,7 @@ Revoking touches the staff membership and the cases together, so no case is left
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from sqlmodel import Session
 
@@ -32,5 +33,5 @@ def revoke(session: Session, *, staff_id: int, now: dt.datetime, settings: Setti
     for case in released:
         cards.announce(session, case, now, settings)
         if case.relay:
-            notices.to_youth(session, case, lambda lang, case=case: notices.released(case, lang), now)
+            notices.to_youth(session, case, partial(notices.released, case), now)
     return released

@@ -48,8 +48,7 @@ class Features(Protocol):
     A protocol, so this module needs nothing from the router (which imports this module for its handler types).
     """
 
-    @property
-    def help_sections(self) -> Sequence[Callable[[Context], str]]: ...
+    def help_for(self, ctx: Context) -> list[str]: ...
 
     @property
     def start_payloads(self) -> Sequence[Callable[[Context, str], bool]]: ...

@@ -64,7 +64,7 @@ def start(ctx: Context) -> None:
 
 def _team_help(ctx: Context) -> None:
     """In a team chat: the staff's commands (the young people's menu means nothing there)."""
-    sections = [section for section in (add(ctx) for add in ctx.router.help_sections) if section]
+    sections = ctx.router.help_for(ctx)
     if sections:
         ctx.reply(Reply("\n\n".join(sections)))
 
@@ -85,7 +85,7 @@ def help_(ctx: Context) -> None:
         "/skjul – " + esc(_("hide this chat quickly")),
         esc(_("If you are in danger, call 112.")),
     ]
-    lines += [section for section in (add(ctx) for add in ctx.router.help_sections) if section]
+    lines += ctx.router.help_for(ctx)
     ctx.reply(Reply("\n".join(lines), buttons=texts.menu_buttons()))
 
 

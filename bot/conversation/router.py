@@ -85,6 +85,10 @@ class Router:
             raise ValueError(f"store {store.name!r} registered twice")
         self.stores.append(store)
 
+    def help_for(self, ctx: Context) -> list[str]:
+        """The extra /help sections for the person asking (the features' that have one for them)."""
+        return [section for section in (add(ctx) for add in self.help_sections) if section]
+
     def unique_commands(self) -> list[Command]:
         """Each command once (not once per alias), in registration order."""
         return list({id(c): c for c in self.commands.values()}.values())
