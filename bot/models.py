@@ -50,7 +50,8 @@ class Profile(SQLModel, table=True):
     chat_id: int = Field(sa_type=BigInteger)
     lang: str = Field(default="da", max_length=2)
     municipality: str | None = Field(default=None, max_length=32)
-    # Where the person is in a multi-step flow, fx {"flow": "triage", "step": "age"}; {} when idle.
+    # The conversation state: the active flow and each flow's or feature's own typed part; read and written only
+    # through bot.conversation.state.State (``ctx.state``), so no flow overwrites another's part.
     state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     privacy_shown: bool = False
     blocked: bool = False
