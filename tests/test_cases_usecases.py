@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.app import App
 from bot.cases import service
 from bot.cases.models import Case, CaseStatus
 from bot.db import session_scope
 from bot.staff.models import Staff
+from tests.conftest import Clock
 from tests.test_cases_helpers import URGENT_TEXT, Desk, case, events, to
 
+MakeApp = Callable[..., App]
 
-def _claimed_case(session, staff: Staff, chat_id: int, now: dt.datetime) -> Case:  # type: ignore[no-untyped-def]
+
+def _claimed_case(session: Session, staff: Staff, chat_id: int, now: dt.datetime) -> Case:
     case = service.create_case(session, transport="telegram", chat_id=chat_id, lang="da", municipality="aarhus",
                                urgency="urgent", reasons=("thrown_out",), now=now)
     case.status, case.claimed_by, case.claimed_at, case.escalation = CaseStatus.CLAIMED, staff.id, now, 2
@@ -19,7 +27,7 @@ def _claimed_case(session, staff: Staff, chat_id: int, now: dt.datetime) -> Case
     return case
 
 
-def test_release_transfer_and_reopen_put_a_case_back_in_the_queue_alike(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_release_transfer_and_reopen_put_a_case_back_in_the_queue_alike(engine: Engine, clock: Clock) -> None:
     later = clock() + dt.timedelta(hours=2)
     back = {
         "released": lambda s, c: service.release(s, c, later, "test"),
@@ -39,7 +47,7 @@ def test_release_transfer_and_reopen_put_a_case_back_in_the_queue_alike(engine, 
             assert service.events(session, found.id or 0)[-1].action == action
 
 
-def test_every_answer_is_audited_as_a_code_and_shown_on_the_card(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_every_answer_is_audited_as_a_code_and_shown_on_the_card(engine: Engine, make_app: MakeApp) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+from sqlalchemy import Engine
 from sqlmodel import select
 
+from bot.app import App
 from bot.cases.state import CaseOffer, Questions, ReplyTo
 from bot.conversation.qa import ShownTopic
 from bot.conversation.state import State
@@ -15,6 +19,7 @@ from bot.models import Profile
 from tests.support import Chat
 from tests.test_cases_helpers import URGENT_TEXT
 
+MakeApp = Callable[..., App]
 NOW = dt.datetime(2026, 11, 27, 14, 0, tzinfo=dt.UTC)
 
 
@@ -45,7 +50,7 @@ def test_a_state_written_by_an_older_version_reads_as_no_flow_data() -> None:
     assert profile.state == {"shown_topic": {"topic": 5}}
 
 
-def test_a_case_offer_and_its_questions_keep_the_topic_just_shown(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_offer_and_its_questions_keep_the_topic_just_shown(engine: Engine, make_app: MakeApp) -> None:
     youth = Chat(make_app(engine), chat_id=8101, lang="en")
     youth.say("hvordan søger jeg boligstøtte")
     shown = _stored(engine, 8101)["shown_topic"]
@@ -58,7 +63,7 @@ def test_a_case_offer_and_its_questions_keep_the_topic_just_shown(engine, make_a
     assert _stored(engine, 8101)["shown_topic"] == shown  # before typed parts, each of these steps wiped it
 
 
-def _stored(engine, chat_id: int) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _stored(engine: Engine, chat_id: int) -> dict[str, Any]:
     with session_scope(engine) as session:
         profile = session.exec(select(Profile).where(Profile.chat_id == chat_id)).one()
         return dict(profile.state)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 import pytest
+from sqlalchemy import Engine
 
 from bot import jobs
+from bot.app import App
 from handlers.telegram.aiogram_front import AiogramClient
+from tests.conftest import Clock
 
+MakeApp = Callable[..., App]
 SECRET = "Sofie 20304050 wrote: I sleep at the station"
 
 
-def test_a_failing_job_is_logged_with_its_name_and_place_never_its_message(sqlite_engine, make_app, clock,  # type: ignore[no-untyped-def]
-                                                                            caplog, monkeypatch) -> None:
+def test_a_failing_job_is_logged_with_its_name_and_place_never_its_message(
+        sqlite_engine: Engine, make_app: MakeApp, clock: Clock, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     def broken_listings(*args: object) -> dict[str, int]:
         raise ValueError(SECRET)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from knowledge.index import Index
+from knowledge.loader import KnowledgeBase
 
 
-def test_the_word_cache_stays_bounded_however_many_new_words_people_ask(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_the_word_cache_stays_bounded_however_many_new_words_people_ask(knowledge: tuple[KnowledgeBase, Index]) -> None:
     kb, shared = knowledge
     index = Index(kb, words_cached=500)
     question = "hvordan søger jeg boligstøtte"
