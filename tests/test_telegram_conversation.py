@@ -123,12 +123,12 @@ def test_a_caseworker_who_joins_gets_the_case_commands_in_their_own_menu(bot: In
     # Revoked: their chat's own menu is removed, so it shows the one everyone has.
     from sqlmodel import select
 
+    from bot.cases.staffing import revoke
     from bot.staff.models import Staff
-    from bot.staff.service import revoke
 
     with session_scope(bot.engine) as session:
         member = session.exec(select(Staff).where(Staff.chat_id == staff_chat)).one()
-        assert revoke(session, staff_id=member.id or 0, now=bot.app.deps.clock())
+        assert revoke(session, staff_id=member.id or 0, now=bot.app.deps.clock(), settings=bot.app.settings) == []
     wait_until(lambda: not tg.commands(scope=scope), what="the caseworker's menu removed")
     assert any(c.method == "deleteMyCommands" and c.params.get("scope") == scope for c in tg.calls)
 

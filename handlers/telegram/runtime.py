@@ -19,7 +19,6 @@ import contextlib
 import dataclasses
 import logging
 import time
-import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any, Protocol
 
@@ -28,6 +27,7 @@ from bot.app import App
 from bot.i18n import _, use_lang
 from bot.inbox import Received
 from bot.jobs import run_due
+from bot.logs import log_failure
 from bot.outbox import DeliveryWorker, Sender
 from bot.ratelimit import FloodLimits
 from bot.replies import Incoming, Outcome, Reply
@@ -196,8 +196,7 @@ class Runtime:
         try:
             done = await self.handle(item.update())
         except Exception as exc:
-            log.error("update %s failed: %s\n%s", update_id, type(exc).__name__,
-                      "".join(traceback.format_tb(exc.__traceback__)))
+            log_failure(log, f"update {update_id}", exc)
             done = False
         finally:
             self._in_flight.discard(update_id)
@@ -470,7 +469,7 @@ class Runtime:
             try:
                 results = await asyncio.to_thread(run_due, self.app.engine, self.app.deps, self.app.deps.clock())
             except Exception as exc:
-                log.warning("jobs failed: %s", type(exc).__name__)
+                log_failure(log, "jobs", exc)
             else:
                 if any(any(counts.values()) for counts in results.values()):
                     log.info("jobs %s", results)
