@@ -7,7 +7,7 @@ import hashlib
 import secrets
 
 from sqlalchemy import func, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.outbox import enqueue
 from bot.staff.audit import record
@@ -112,7 +112,7 @@ def deactivate(session: Session, *, staff_id: int, now: dt.datetime, actor: str 
     Front ends revoke with bot.cases.staffing.revoke, which also gives the member's cases back to the queue;
     False when there is no active member with this id.
     """
-    result = session.execute(update(Staff).where(Staff.id == staff_id, Staff.active).values(active=False))
+    result = session.execute(update(Staff).where(col(Staff.id) == staff_id, col(Staff.active)).values(active=False))
     done = result.rowcount == 1  # type: ignore[attr-defined]
     if done:
         record(session, actor=actor, action="revoke", now=now, detail=f"staff={staff_id}")
