@@ -105,6 +105,8 @@ class _Rules:
     signs: tuple[str, ...]
     # Concepts that tell a sign apart from a crisis now when said in its sentence (the past, a hypothetical ...).
     apart: tuple[str, ...]
+    # Signs that count for a letter only with another, different sign.
+    weak_signs: frozenset[str]
 
 
 @cache
@@ -135,7 +137,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   np.array([ord(w[0]) for w in long_words], dtype=np.int32), prefixes, by_lang, rules,
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
-                  tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())))
+                  tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
+                  frozenset(raw.get("weak_signs", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -287,8 +290,12 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     apart = {sentence_of(at) for c in rules.apart for at in hits(c)}
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
-    live = {sentence_of(at) for c in rules.signs for at in hits(c)}
-    return parts, {i for i in live if i not in apart and i > resolved}
+    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
+    found = {(c, i) for c, i in found if i not in apart and i > resolved}
+    # A weak sign (fear, a sofa, sleep, wanting to get away) is said in most letters about feelings and family:
+    # one alone does not let the model raise a letter; two different ones, or one concrete sign, do.
+    weak = {c for c, _ in found if c in rules.weak_signs}
+    return parts, {i for c, i in found if c not in rules.weak_signs or len(weak) >= 2}
 
 
 def _told_apart_only(text: str) -> bool:
@@ -377,6 +384,7 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     span_hi = min((st for st in starts if st > last), default=hi)
     if any(span_lo <= at < span_hi for c in rule.unless for at in hits(c)):
         return False
+    # Said in the crisis's own sentences or after them (not before: "I was back home. Tonight dad kicked me out").
     return not any(at >= span_lo for c in rule.after for at in hits(c))
 
 
