@@ -105,8 +105,6 @@ class _Rules:
     signs: tuple[str, ...]
     # Concepts that tell a sign apart from a crisis now when said in its sentence (the past, a hypothetical ...).
     apart: tuple[str, ...]
-    # Signs that count for a letter only with another, different sign.
-    weak_signs: frozenset[str]
 
 
 @cache
@@ -137,8 +135,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   np.array([ord(w[0]) for w in long_words], dtype=np.int32), prefixes, by_lang, rules,
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
-                  tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
-                  frozenset(raw.get("weak_signs", ())))
+                  tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -291,11 +288,7 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
-    found = {(c, i) for c, i in found if i not in apart and i > resolved}
-    # A weak sign (fear, a sofa, sleep, wanting to get away) is said in most letters about feelings and family:
-    # one alone does not let the model raise a letter; two different ones, or one concrete sign, do.
-    weak = {c for c, _ in found if c in rules.weak_signs}
-    return parts, {i for c, i in found if c not in rules.weak_signs or len(weak) >= 2}
+    return parts, {i for c, i in found if i not in apart and i > resolved}
 
 
 def _told_apart_only(text: str) -> bool:
