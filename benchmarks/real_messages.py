@@ -1,7 +1,7 @@
 """Real messages: how Husly answers text that real people wrote in public, next to plain BM25 and a base revision.
 
 The messages (tests/data/real_messages.tsv, 251 rows, split dev / heldout; tests/data/real_messages_2.tsv, 100 rows
-from sources the first did not use, split dev2 / heldout2; tests/data/real_messages_3.tsv, 32 from sources neither
+from sources the first did not use, split dev2 / heldout2; tests/data/real_messages_3.tsv, 31 from sources neither
 used, split dev3 / heldout3: advice-column letters, help-line letters, forum posts, FAQ
 headings; see tests/data/README.md) were split into a development part and a held-out part before anything was
 tuned. Both parts are printed; only the development part may be read to find what goes wrong.
