@@ -18,12 +18,18 @@ How a message is scored:
 6. A model learned from labelled messages (bot/triage_model.py; the real messages' development parts among them)
    gives a second opinion: on a short message it can raise the level (reason ``crisis_signs``: wording that often
    means a crisis), never lower it; on a letter it can raise to urgent only, when the letter as a whole or its
-   strongest passage of two sentences reads like a crisis and names something a crisis is made of.
+   strongest passage of two sentences reads like a crisis and names something a crisis is made of as going on now
+   (not in a sentence told as the past, a distant future, a hypothetical or not about a home, nor before a safe
+   place now). On a short message whose only crisis signs the rules told apart that way ("my parents are going to
+   kick me out on my 18th birthday") it does not raise to urgent either (it still may to an emergency).
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
 add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
-sentences its concepts were found in. Typos are forgiven only in long words and never in the first letter.
+sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
+rules file) tells the crisis as over. A rule may read only short messages or only letters (``only``): an indirect
+hint ("har en plan") is a danger in two lines and often a moving plan in a long letter. Typos are forgiven only in
+long words and never in the first letter. The principles, with examples, are in tests/data/README.md.
 """
 
 from __future__ import annotations
