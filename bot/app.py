@@ -41,7 +41,7 @@ def build_app(settings: Settings, *, engine: Engine | None = None,
     Tests pass an already migrated ``engine``, a shared ``knowledge`` index and a fake ``clock``.
     """
     kb, index = knowledge or load_knowledge(settings)
-    warm_up(kb)  # the learned triage model, trained once per process
+    warm_up(kb, settings.data_dir)  # the learned triage model, trained once (cached in the data directory)
     deps = Deps(settings=settings, kb=kb, index=index, clock=clock)
     engine = engine or open_database(settings.database_url_or_default())
     return App(settings, deps, engine, Core(deps, engine, build_router()))
