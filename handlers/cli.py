@@ -10,7 +10,6 @@ command imports what it needs inside itself.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import importlib
 import json
@@ -137,16 +136,17 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
 def _with_listings(husly: Husly, text: str, result: Answer) -> Answer:
     """A housing search ("ledige værelser i aarhus under 4000") gets the listings that fit, as the chat shows
     them (bot/listings/conversation.py); a crisis never does. Only then is the database opened."""
-    from dataclasses import replace
-
-    from bot.i18n import use_lang
-    from bot.listings.conversation import results_page
     from bot.listings.filters import parse_filters
     from bot.triage import Urgency
 
     filters = parse_filters(text)
     if filters is None or result.triage.urgency is not Urgency.NONE:
         return result
+    from dataclasses import replace
+
+    from bot.i18n import use_lang
+    from bot.listings.conversation import results_page
+
     if filters.municipality is None and result.municipality:
         filters = filters.replace(municipality=result.municipality)
     with husly.session() as session, use_lang(result.lang):
@@ -209,6 +209,8 @@ def kb_dump() -> None:
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
 def chat(lang: str) -> None:
     """Chat with the bot in the terminal (no Telegram needed)."""
+    import asyncio
+
     from bot.logs import setup_logging
     from handlers.console import chat as console_chat
 

@@ -17,7 +17,6 @@ import click
 from pydantic import ValidationError
 
 from bot.config import Settings
-from bot.models import utcnow
 from knowledge.schema import MUNICIPALITIES
 
 if TYPE_CHECKING:
@@ -62,11 +61,11 @@ class Husly:
     """One run's settings, clock, app, database and knowledge base, each made at most once, when first asked."""
 
     def __init__(self, *, settings: Settings | None = None, app: App | None = None,
-                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         self._settings = settings or (app.settings if app else None)
         self._app = app
         self._given_app = app is not None
-        self.clock = app.deps.clock if app else clock
+        self.clock = app.deps.clock if app else clock or _utcnow
         self._engine: Engine | None = None
         self._knowledge: tuple[KnowledgeBase, Index] | None = None
 
@@ -113,11 +112,11 @@ class Husly:
         if self._app is not None:
             return self._app.deps.kb, self._app.deps.index
         if self._knowledge is None:
-            from bot.app import load_knowledge
-            from knowledge.loader import KnowledgeError
+            from knowledge.index import load_indexed
+            from knowledge.loader import BUNDLED_ROOT, KnowledgeError
 
             try:
-                self._knowledge = load_knowledge(self.settings)
+                self._knowledge = load_indexed(self.settings.knowledge_dir or BUNDLED_ROOT)
             except KnowledgeError as exc:
                 raise Fail(broken_knowledge(exc)) from None
         return self._knowledge
@@ -150,6 +149,11 @@ class Husly:
         engine = self._app.engine if self._app is not None else self._engine
         if engine is not None:
             engine.dispose()
+
+
+def _utcnow() -> dt.datetime:
+    # bot.models.utcnow, without importing the database models into every command.
+    return dt.datetime.now(dt.UTC)
 
 
 def current() -> Husly:

@@ -28,7 +28,7 @@ from bot.listings.buttons import (
     StopAlert,
 )
 from bot.listings.filters import Filters, parse_filters
-from bot.listings.models import KINDS
+from bot.listings.kinds import KINDS
 from bot.listings.render import card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.replies import Button, Reply, esc
