@@ -167,18 +167,21 @@ class MunicipalityType(click.ParamType):
     name = "municipality"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        from knowledge.lexicon import detect_municipality
+        from knowledge.lexicon import detect_municipality, lexicon
         from knowledge.normalise import fold
 
         text = str(value).strip()
         if text in MUNICIPALITIES:
             return text
-        words = fold(text).split()
-        slug = detect_municipality(words) if words else None
-        # The whole value must name it ("aarhus kommune" yes, "ikke aarhus" no).
-        if slug and (len(words) == 1 or words[1:] == ["kommune"]):
-            return slug
-        self.fail(f"{text!r} is not one of: {choices()}", param, ctx)
+        words = [word for word in fold(text.replace("-", " ")).split() if word != "kommune"]
+        # The whole value must name it: a known name ("København", "kbh", "Høje-Taastrup"), or one long word
+        # with a typo ("Roksilde") as the chat allows; never a municipality somewhere in a phrase.
+        slug = lexicon().municipality_aliases.get(tuple(words))
+        if slug is None and len(words) == 1:
+            slug = detect_municipality(words)
+        if slug is None:
+            self.fail(f"{text!r} is not one of: {choices()}", param, ctx)
+        return slug
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "[" + "|".join(MUNICIPALITIES) + "]"
