@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.telegram_bots import QUESTIONS, EchoProcess, rss_kb  # noqa: E402
+from benchmarks.telegram_bots import QUESTIONS, EchoProcess, cache_model, rss_kb  # noqa: E402
 from tests.fake_telegram import FakeTelegram  # noqa: E402
 from tests.telegram_harness import HuslyProcess, wait_sent  # noqa: E402
 
@@ -154,8 +154,7 @@ def run_numbers(framework: str, questions: int) -> None:
 def memory_steps(framework: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = {**environment(Path(folder)), "HUSLY_FRAMEWORK": framework}
-        subprocess.run([sys.executable, "-m", "handlers.cli", "ask", "hej"], env=env, cwd=ROOT, check=True,
-                       capture_output=True)  # the model's cache
+        cache_model(Path(folder))
         out = subprocess.run([sys.executable, "-c", STEPS], env=env, cwd=ROOT, check=True, capture_output=True,
                              text=True).stdout
     print(f"where `husly run`'s memory goes ({framework}), resident MB after each step in a fresh process:")

@@ -172,6 +172,14 @@ class EchoProcess:
 
 
 
+def cache_model(data: Path) -> None:
+    """Train the triage model into ``data`` (what the first start does), so a bot started there later reads it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HUSLY_")}
+    env.update({"HUSLY_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)})
+    subprocess.run([sys.executable, "-m", "handlers.cli", "ask", "hej"], env=env, cwd=ROOT, check=True,
+                   capture_output=True)
+
+
 def rss_kb(pid: int, field: str = "VmRSS") -> int:
     """A process's resident memory (VmRSS) or its peak (VmHWM) in kB, from /proc."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -184,4 +192,4 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     """p50 and p99 of ``values``."""
     if len(values) < 2:
         return values[0], values[0]
-    return statistics.median(values), statistics.quantiles(values, n=100)[98]
+    return statistics.median(values), statistics.quantiles(values, n=100, method="inclusive")[98]
