@@ -9,7 +9,10 @@
   Goals: ready within 1.5 s; at most 150 MB.
 * Where the bot's memory goes: resident memory after each step of building it, in a fresh process.
 
-Run: .venv/bin/python benchmarks/startup.py [--runs 5] [--questions 100] [--framework aiogram ptb]
+--base REV also times `husly ask` and `husly run` of another revision (exported with `git archive` into a
+temporary folder, run with the same Python and packages), fx --base main for the code before this work.
+
+Run: .venv/bin/python benchmarks/startup.py [--runs 5] [--questions 100] [--framework aiogram ptb] [--base REV]
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ step(f"Telegram front end ({settings.framework}: aiohttp, httpx...)")
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (kB) of one run of ``command``."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, env=env, cwd=env["PYTHONPATH"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
@@ -77,18 +81,30 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
-def environment(data: Path) -> dict[str, str]:
+def environment(data: Path, tree: Path = ROOT) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HUSLY_")}
-    env.update({"HUSLY_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)})
+    env.update({"HUSLY_DATA_DIR": str(data), "PYTHONPATH": str(tree)})
     return env
 
 
-def ask_numbers(runs: int) -> None:
+def export(revision: str, folder: Path) -> Path:
+    """The code of ``revision`` in ``folder`` (no git worktree: nothing in the repository changes)."""
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def ask_numbers(runs: int, base: str | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        env = environment(Path(folder))
+        env = environment(Path(folder) / "data")
         first, first_peak = timed(ASK, env)  # trains the model and writes the cache
         baseline = [timed(SQLMODEL, env) for _ in range(runs)]
         ours = [timed(ASK, env) for _ in range(runs)]
+        before = None
+        if base:
+            before_env = environment(Path(folder) / "base-data", export(base, Path(folder) / "base"))
+            before = [timed(ASK, before_env) for _ in range(runs)]
     base_s, base_mb = statistics.median(b[0] for b in baseline), statistics.median(b[1] for b in baseline) / 1024
     ask_s, ask_mb = statistics.median(o[0] for o in ours), statistics.median(o[1] for o in ours) / 1024
     ratio = ask_s / base_s
@@ -99,6 +115,10 @@ def ask_numbers(runs: int) -> None:
           f"{ratio:.1f}x sqlmodel ({'ok' if ratio <= 3 else 'over'} the 3x goal; "
           f"{'ok' if ask_mb <= 120 else 'over'} the 120 MB goal)")
     print(f"  {'husly ask, first start (trains, caches)':<42} {first:6.2f} s {first_peak / 1024:7.0f} MB peak")
+    if before:
+        seconds, mb = statistics.median(b[0] for b in before), statistics.median(b[1] for b in before) / 1024
+        print(f"  {f'husly ask @{base} (before)':<42} {seconds:6.2f} s {mb:7.0f} MB peak   "
+              f"{seconds / base_s:.1f}x sqlmodel")
 
 
 def first_poll(tg: FakeTelegram, started: float, since: int) -> float:
@@ -115,7 +135,7 @@ def ask_questions(tg: FakeTelegram, count: int) -> None:
         wait_sent(tg, chat, 1, since=since, timeout=60)
 
 
-def run_numbers(framework: str, questions: int) -> None:
+def run_numbers(framework: str, questions: int, base: str | None) -> None:
     with FakeTelegram() as tg:
         mark, started = tg.mark(), time.time()
         echo = EchoProcess(tg, framework)
@@ -130,8 +150,12 @@ def run_numbers(framework: str, questions: int) -> None:
               f"{at_ready:4.0f} MB resident; after {questions} messages, peak {peak:.0f} MB", flush=True)
     with FakeTelegram() as tg, tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
-        for label in ("first start (trains, caches)", "later start (model cached)"):
-            bot = HuslyProcess(tg, framework, "polling", data, log_level="WARNING")
+        starts = [("first start (trains, caches)", ROOT), ("later start (model cached)", ROOT)]
+        if base:
+            starts.append((f"@{base} (before)", export(base, Path(folder) / "base")))
+        for label, tree in starts:
+            bot = HuslyProcess(tg, framework, "polling", data if tree == ROOT else Path(folder) / "base-data",
+                               log_level="WARNING", env={"PYTHONPATH": str(tree)})
             mark, started = tg.mark(), time.time()
             bot.start()
             try:
@@ -139,7 +163,7 @@ def run_numbers(framework: str, questions: int) -> None:
                 assert bot.process is not None
                 at_ready = rss_kb(bot.process.pid) / 1024
                 line = f"  {framework:<8} {label:<30} ready to poll {ready:5.2f} s, {at_ready:4.0f} MB resident"
-                if label.startswith("later"):
+                if not label.startswith("first"):
                     bot.wait_ready()
                     ask_questions(tg, questions)
                     after = rss_kb(bot.process.pid) / 1024
@@ -170,11 +194,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--questions", type=int, default=100)
     parser.add_argument("--framework", nargs="+", choices=["aiogram", "ptb"], default=["aiogram", "ptb"])
+    parser.add_argument("--base", help="also measure this revision (fx main)")
     args = parser.parse_args()
-    ask_numbers(args.runs)
+    ask_numbers(args.runs, args.base)
     print("husly run against the fake Bot API (long polling, SQLite, new data directory):")
     for framework in args.framework:
-        run_numbers(framework, args.questions)
+        run_numbers(framework, args.questions, args.base)
     for framework in args.framework:
         memory_steps(framework)
 
