@@ -24,7 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.telegram_bots import QUESTIONS, EchoProcess, cache_model, percentiles, rss_kb  # noqa: E402
+from benchmarks.telegram_bots import (  # noqa: E402
+    QUESTIONS,
+    READY_TIMEOUT,
+    EchoProcess,
+    cache_model,
+    percentiles,
+    rss_kb,
+)
 from tests.fake_telegram import FakeTelegram  # noqa: E402
 from tests.telegram_harness import HuslyProcess, wait_sent  # noqa: E402
 
@@ -77,7 +84,8 @@ def echo_bot(framework: str) -> Iterator[tuple[FakeTelegram, int, int]]:
 def husly_bot(framework: str) -> Iterator[tuple[FakeTelegram, int, int]]:
     with FakeTelegram() as tg, tempfile.TemporaryDirectory() as folder:
         cache_model(Path(folder) / "data")  # a later start, as in production: the model from its cache
-        with HuslyProcess(tg, framework, "polling", Path(folder) / "data", log_level="WARNING") as bot:
+        with HuslyProcess(tg, framework, "polling", Path(folder) / "data", log_level="WARNING",
+                          ready_timeout=READY_TIMEOUT) as bot:
             assert bot.process is not None
             yield tg, 2, bot.process.pid
             log = bot.stop()

@@ -29,11 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.telegram_bots import QUESTIONS, EchoProcess, cache_model, rss_kb  # noqa: E402
+from benchmarks.telegram_bots import QUESTIONS, READY_TIMEOUT, EchoProcess, cache_model, rss_kb  # noqa: E402
 from tests.fake_telegram import FakeTelegram  # noqa: E402
 from tests.telegram_harness import HuslyProcess, wait_sent  # noqa: E402
 
-ASK = [sys.executable, "-m", "handlers.cli", "ask", "hvad er boligstøtte"]
+# -c, not -m: the code before this work could not run handlers.cli as a script (an import cycle).
+ASK = [sys.executable, "-c", "from handlers.cli import main; main()", "ask", "hvad er boligstøtte"]
 SQLMODEL = [sys.executable, "-c", "import sqlmodel"]
 
 # Resident memory after each step of building the bot, printed as "step<TAB>kB" lines by a fresh process.
@@ -123,7 +124,8 @@ def ask_numbers(runs: int, base: str | None) -> None:
 
 def first_poll(tg: FakeTelegram, started: float, since: int) -> float:
     """Seconds from ``started`` to the first getUpdates call that arrived after it."""
-    (poll,) = tg.wait_for(lambda c: c.method == "getUpdates" and c.time >= started, since=since, timeout=300)[:1]
+    polls = tg.wait_for(lambda c: c.method == "getUpdates" and c.time >= started, since=since, timeout=READY_TIMEOUT)
+    poll = polls[0]
     return poll.time - started
 
 
@@ -155,7 +157,7 @@ def run_numbers(framework: str, questions: int, base: str | None) -> None:
             starts.append((f"@{base} (before)", export(base, Path(folder) / "base")))
         for label, tree in starts:
             bot = HuslyProcess(tg, framework, "polling", data if tree == ROOT else Path(folder) / "base-data",
-                               log_level="WARNING", env={"PYTHONPATH": str(tree)})
+                               log_level="WARNING", env={"PYTHONPATH": str(tree)}, ready_timeout=READY_TIMEOUT)
             mark, started = tg.mark(), time.time()
             bot.start()
             try:
