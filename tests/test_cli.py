@@ -124,6 +124,24 @@ def test_a_question_is_answered_without_opening_the_database(capsys, tmp_path: P
     assert code == 0 and not (tmp_path / "data" / "husly.sqlite3").exists()
 
 
+def test_ask_reads_the_knowledge_base_once(tmp_path: Path) -> None:
+    # In a fresh process (nothing cached in memory): the triage model trains from the same knowledge base.
+    code = ("import knowledge.loader as loader\n"
+            "calls = []\n"
+            "real = loader.load\n"
+            "loader.load = lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs)\n"
+            "from handlers.cli import main\n"
+            "try:\n"
+            "    main(['ask', 'hvad er boligstøtte', '--json'])\n"
+            "finally:\n"
+            "    import sys; print('loads', len(calls), file=sys.stderr)\n")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HUSLY_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["topic"] == "boligstoette" and done.stderr.split() == ["loads", "1"]
+
+
 def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "topics").mkdir()
     (tmp_path / "services").mkdir()
