@@ -9,8 +9,8 @@ looked up in a dict: what the framework costs for Husly's traffic alone (long HT
 and decode than a short echo). The questions are real ones, each answered by one message from the
 knowledge base. Husly runs twice: with its flood limiter as in production (at most 25 messages a second, under
 Telegram's ~30/s, so that number is the limiter's, by design) and with the limiter lifted, which is what
-measures Husly's own cost. The goal: Husly's logic costs under 25% of the framework's own throughput
-(husly / echo >= 0.75).
+measures Husly's own cost. (Husly / echo >= 0.75 was once the goal; it is retired: one process handles several
+times what Telegram lets a bot send. What people feel is measured by benchmarks/latency.py and startup.py.)
 
 Run: .venv/bin/python benchmarks/telegram_throughput.py [--updates 300] [--chats 60] [--rounds 2] [--profile]
 
@@ -184,9 +184,8 @@ def main() -> None:
             same = max(echo(framework, args.updates, args.chats, args.rounds, replies))
             ours = max(husly(framework, args.updates, args.chats, args.rounds, unlimited=True))
             limited = max(husly(framework, args.updates, args.chats, 1, unlimited=False))
-            verdict = "ok" if ours / bare >= 0.75 else "over the 25% goal"
             print(f"{framework:<10} {bare:>8.1f}/s {same:>11.1f}/s {ours:>7.1f}/s {ours / bare:>11.2f} "
-                  f"{ours / same:>11.2f} {limited:>9.1f}/s  {verdict}")
+                  f"{ours / same:>11.2f} {limited:>9.1f}/s")
             if args.profile:
                 out = str(Path(folder) / "husly.prof")
                 husly(framework, args.updates, args.chats, 1, unlimited=True, profile=out)
