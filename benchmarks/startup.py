@@ -157,7 +157,8 @@ def run_numbers(framework: str, questions: int, base: str | None) -> None:
             starts.append((f"@{base} (before)", export(base, Path(folder) / "base")))
         for label, tree in starts:
             bot = HuslyProcess(tg, framework, "polling", data if tree == ROOT else Path(folder) / "base-data",
-                               log_level="WARNING", env={"PYTHONPATH": str(tree)}, ready_timeout=READY_TIMEOUT)
+                               log_level="WARNING", env={"PYTHONPATH": str(tree)}, ready_timeout=READY_TIMEOUT,
+                               seed_model=False)
             mark, started = tg.mark(), time.time()
             bot.start()
             try:
