@@ -41,6 +41,7 @@ def build_app(settings: Settings, *, engine: Engine | None = None,
     """
     kb, index = knowledge or load_knowledge(settings)
     warm_up(kb, settings.data_dir)  # the learned triage model, trained once (cached in the data directory)
-    deps = Deps(settings=settings, kb=kb, index=index, clock=clock)
+    router = build_router()
+    deps = Deps(settings=settings, kb=kb, index=index, clock=clock, stores=tuple(router.stores))
     engine = engine or open_database(settings.database_url_or_default())
-    return App(settings, deps, engine, Core(deps, engine, build_router()))
+    return App(settings, deps, engine, Core(deps, engine, router))

@@ -25,7 +25,7 @@ def export(chat_id: int, transport: str) -> None:
     """Print everything stored about one chat as JSON."""
     app = current().app()
     with session_scope(app.engine) as session:
-        data = export_person(session, transport, chat_id)
+        data = export_person(session, app.deps.stores, transport, chat_id)
         record(session, actor=cli_actor(), action="privacy-export", now=app.deps.clock(),
                detail=chat_ref(audit_key(app.settings), transport, chat_id))
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -42,7 +42,7 @@ def erase(chat_id: int, transport: str, yes: bool) -> None:
     app = current().app()
     with session_scope(app.engine) as session:
         key = audit_key(app.settings)
-        counts = erase_person(session, transport, chat_id, app.deps.clock(), key=key)
+        counts = erase_person(session, app.deps.stores, transport, chat_id, app.deps.clock(), key=key)
         record(session, actor=cli_actor(), action="privacy-erase", now=app.deps.clock(),
                detail=chat_ref(key, transport, chat_id))
     click.echo(json.dumps({"erased": counts}))
@@ -53,7 +53,7 @@ def purge() -> None:
     """Anonymise message texts and closed cases older than HUSLY_RETENTION_DAYS (also run by the bot)."""
     app = current().app()
     with session_scope(app.engine) as session:
-        counts = expire_all(session, app.deps.clock(), app.settings.retention_days)
+        counts = expire_all(session, app.deps.stores, app.deps.clock(), app.settings.retention_days)
     click.echo(json.dumps({"retention_days": app.settings.retention_days, "expired": counts}))
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from bot.outbox import DeliveryWorker, RetryAfter, Transient, pending_count
 from bot.replies import Incoming, Reply
+from tests.cases_support import URGENT_TEXT, Desk, outbox
 from tests.support import RecordingSender
-from tests.test_cases_helpers import URGENT_TEXT, Desk, outbox
 
 
 @dataclass
