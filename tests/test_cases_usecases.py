@@ -13,8 +13,8 @@ from bot.cases import service
 from bot.cases.models import Case, CaseStatus
 from bot.db import session_scope
 from bot.staff.models import Staff
+from tests.cases_support import URGENT_TEXT, Desk, case, events, to
 from tests.conftest import Clock
-from tests.test_cases_helpers import URGENT_TEXT, Desk, case, events, to
 
 MakeApp = Callable[..., App]
 

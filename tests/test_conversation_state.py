@@ -16,8 +16,8 @@ from bot.conversation.state import State
 from bot.db import session_scope
 from bot.listings.partner_form import Form
 from bot.models import Profile
+from tests.cases_support import URGENT_TEXT
 from tests.support import Chat
-from tests.test_cases_helpers import URGENT_TEXT
 
 MakeApp = Callable[..., App]
 NOW = dt.datetime(2026, 11, 27, 14, 0, tzinfo=dt.UTC)

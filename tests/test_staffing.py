@@ -14,8 +14,8 @@ from bot.db import session_scope
 from bot.staff.audit import entries
 from bot.staff.models import Staff
 from bot.staff.service import CONSOLE_STAFF_FIRST_ID, add_console_member, find_staff
+from tests.cases_support import Desk, case, staff_id, to
 from tests.conftest import Clock
-from tests.test_cases_helpers import Desk, case, staff_id, to
 
 MakeApp = Callable[..., App]
 
