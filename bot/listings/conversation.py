@@ -6,6 +6,8 @@ message, and no search state is kept in the profile.
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.conversation import texts
 from bot.conversation.buttons import ShowTopic
 from bot.conversation.callbacks import button
@@ -114,7 +116,7 @@ def free_text_search(ctx: Context) -> bool:
     if filters is None:
         return False
     if filters.municipality is None and ctx.profile.municipality:
-        filters = filters.replace(municipality=ctx.profile.municipality)
+        filters = dataclasses.replace(filters, municipality=ctx.profile.municipality)
     elif filters.municipality and not ctx.profile.municipality:
         # Remembered like a municipality named in a question, so later help is local too.
         ctx.profile.municipality = filters.municipality
@@ -144,9 +146,9 @@ def results(ctx: Context, filters: Filters, page: int, *, count: bool = False) -
                       kind=filters.kind, found=found.total > 0, now=ctx.now)
     if not found.listings:
         return _nothing_found(ctx, filters)
-    count = (_("More than {n} homes fit").format(n=COUNT_CAP) if found.total > COUNT_CAP
-             else _("Homes that fit: {n}").format(n=found.total))
-    head = (f"<b>{esc(count)}</b>\n{esc(summary(filters))}\n"
+    fits = (_("More than {n} homes fit").format(n=COUNT_CAP) if found.total > COUNT_CAP
+            else _("Homes that fit: {n}").format(n=found.total))
+    head = (f"<b>{esc(fits)}</b>\n{esc(summary(filters))}\n"
             + esc(_("Cheapest first (rent + aconto). Page {page} of {pages}.").format(
                 page=found.page + 1, pages=f"{found.pages}+" if found.total > COUNT_CAP else found.pages)))
     nav = []
@@ -168,13 +170,13 @@ def _nothing_found(ctx: Context, filters: Filters) -> Reply:
     ])
     wider = []
     if filters.max_total is not None:
-        higher = filters.replace(max_total=filters.max_total + WIDER_BUDGET_STEP)
-        wider.append(button(_("Max {amount}").format(amount=format_money(higher.max_total)),
-                            SearchPage.of(higher)))
+        higher = filters.max_total + WIDER_BUDGET_STEP
+        wider.append(button(_("Max {amount}").format(amount=format_money(higher)),
+                            SearchPage.of(dataclasses.replace(filters, max_total=higher))))
     if filters.kind:
-        wider.append(button(_("All types"), SearchPage.of(filters.replace(kind=None))))
+        wider.append(button(_("All types"), SearchPage.of(dataclasses.replace(filters, kind=None))))
     if filters.municipality:
-        wider.append(button(_("All municipalities"), SearchPage.of(filters.replace(municipality=None))))
+        wider.append(button(_("All municipalities"), SearchPage.of(dataclasses.replace(filters, municipality=None))))
     rows: list[tuple[Button, ...]] = [(b,) for b in wider]
     rows.append((button("🔔 " + _("Notify me when one fits"), SaveAlert.of(filters)),))
     kb = ctx.deps.kb
@@ -209,9 +211,9 @@ def _budget_step(municipality: str | None) -> Reply:
 
 
 def _kind_step(filters: Filters) -> Reply:
-    buttons = [button(kind_label(k), SearchPage.of(filters.replace(kind=k))) for k in KINDS]
+    buttons = [button(kind_label(k), SearchPage.of(dataclasses.replace(filters, kind=k))) for k in KINDS]
     rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
-    rows.append((button(_("All types"), SearchPage.of(filters.replace(kind=None))),))
+    rows.append((button(_("All types"), SearchPage.of(dataclasses.replace(filters, kind=None))),))
     return Reply(esc(_("What kind of home?")), tuple(rows))
 
 
