@@ -19,6 +19,7 @@ from bot.answering import Answer, answer
 from bot.config import Settings
 from bot.db import DatabaseError
 from bot.replies import to_text
+from knowledge.lexicon import as_lang
 from knowledge.loader import BUNDLED_ROOT, STALE_AFTER_DAYS, KnowledgeError, load
 from knowledge.schema import MUNICIPALITIES, Topic
 
@@ -105,7 +106,7 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
 
     def one(question: str) -> Answer:
         return answer(kb, index, question, today=today, threshold=settings.confidence_threshold,
-                      lang=lang, municipality=municipality)  # type: ignore[arg-type]
+                      lang=as_lang(lang) if lang else None, municipality=municipality)
 
     if jsonl:
         for line in sys.stdin:
