@@ -67,7 +67,7 @@ def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_
     release.start()
     try:
         crisis = Incoming("console", 1, 1, "text", text="jeg har ingen steder at sove i nat", language_code="da")
-        asyncio.run(console._deliver(app, crisis, worker))
+        asyncio.run(console._deliver(app, crisis, worker, out))
     finally:
         release.join()
         locker.close()
