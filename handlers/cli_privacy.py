@@ -13,7 +13,7 @@ from bot.pseudonym import audit_key
 from bot.staff.audit import chat_ref, cli_actor, record
 
 
-def _app():  # type: ignore[no-untyped-def]
+def _app():
     from handlers.cli import build_app_or_fail, settings_from_env
 
     return build_app_or_fail(settings_from_env())

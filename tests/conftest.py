@@ -38,7 +38,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def knowledge():  # type: ignore[no-untyped-def]
+def knowledge():
     """The bundled knowledge base and its index, built once."""
     return load_knowledge(Settings(_env_file=None))
 
@@ -114,7 +114,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def make_app(knowledge, clock: Clock):  # type: ignore[no-untyped-def]
+def make_app(knowledge, clock: Clock):
     """Build the app on a given engine with the shared knowledge base and the test clock."""
 
     def make(engine: Engine, **settings: object) -> App:

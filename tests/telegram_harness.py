@@ -317,7 +317,7 @@ class InProcessBot(_Sending):
 
     @property
     def engine(self) -> Engine:
-        return self.app.engine  # type: ignore[no-any-return]
+        return self.app.engine
 
     def _webhook(self) -> dict[str, Any] | None:
         if not self.port:
@@ -370,7 +370,7 @@ class InProcessBot(_Sending):
             with self._changed:
                 self.entered.append(raw.get("update_id"))
             try:
-                return await handle(raw)  # type: ignore[no-any-return]
+                return await handle(raw)
             finally:
                 with self._changed:
                     self.handled.append(raw.get("update_id"))

@@ -34,7 +34,7 @@ def snapshot(desk: Desk) -> tuple:
 
 
 @pytest.fixture
-def desk(engine, make_app) -> Desk:  # type: ignore[no-untyped-def]
+def desk(engine, make_app) -> Desk:
     desk = Desk(make_app(engine))
     caseworker = desk.staff("Aarhus-medarbejder", municipality="aarhus")
     desk.team(caseworker)
@@ -106,7 +106,7 @@ def _listings(desk: Desk) -> dict[str, tuple[str, str]]:
                 for row in session.exec(select(Listing)).all()}
 
 
-def test_partners_change_only_their_own_listings_and_youth_cannot_publish(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_partners_change_only_their_own_listings_and_youth_cannot_publish(engine, make_app) -> None:
     from bot.listings.csv_import import read_listings
     from bot.listings.models import Listing
     from bot.listings.publish import publish

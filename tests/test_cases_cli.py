@@ -19,7 +19,7 @@ from tests.test_cases_helpers import URGENT_TEXT, Desk, case, to
 
 
 @pytest.fixture
-def husly(engine, make_app, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+def husly(engine, make_app, monkeypatch, capsys):
     """Run `husly ...` on the test database (and the test app, so the clock is the test's)."""
     monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     app = make_app(engine)
@@ -38,7 +38,7 @@ def husly(engine, make_app, monkeypatch, capsys):  # type: ignore[no-untyped-def
     return run
 
 
-def test_staff_invite_list_and_revoke(husly) -> None:  # type: ignore[no-untyped-def]
+def test_staff_invite_list_and_revoke(husly) -> None:
     code, out, _ = husly("staff", "invite", "--role", "caseworker", "--municipality", "favrskov", "--json")
     invite = json.loads(out)
     assert code == 0 and invite["code"].startswith("inv_") and invite["start"] == f"/start {invite['code']}"
@@ -55,7 +55,7 @@ def test_staff_invite_list_and_revoke(husly) -> None:  # type: ignore[no-untyped
     assert husly("staff", "revoke", str(member["id"]))[0] == 1
 
 
-def test_team_settings_are_checked_and_shown(husly, clock) -> None:  # type: ignore[no-untyped-def]
+def test_team_settings_are_checked_and_shown(husly, clock) -> None:
     code, _, err = husly("team", "set", "--municipality", "aarhus", "--office-hours", "mon-fry 8-16")
     assert code == 2 and "office-hours" in err
     code, out, _ = husly("team", "set", "--municipality", "aarhus", "--chat-id", "-100777",
@@ -73,7 +73,7 @@ def test_team_settings_are_checked_and_shown(husly, clock) -> None:  # type: ign
         assert "sager" in names and "luk" in names and "slet" not in names
 
 
-def test_the_whole_loop_on_the_console(husly) -> None:  # type: ignore[no-untyped-def]
+def test_the_whole_loop_on_the_console(husly) -> None:
     assert husly("staff", "add", "--role", "caseworker", "--municipality", "aarhus", "--name", "Mette")[0] == 0
     youth = Chat(husly.app, chat_id=1, transport="console", lang="en")
     youth.command("start", "aarhus")
@@ -109,7 +109,7 @@ def test_the_whole_loop_on_the_console(husly) -> None:  # type: ignore[no-untype
         assert private not in out
 
 
-def test_acting_as_someone_unknown_or_not_allowed_fails_cleanly(husly) -> None:  # type: ignore[no-untyped-def]
+def test_acting_as_someone_unknown_or_not_allowed_fails_cleanly(husly) -> None:
     husly("staff", "add", "--municipality", "randers", "--name", "Rikke")
     youth = Chat(husly.app, chat_id=1, transport="console", lang="en")
     youth.command("start", "aarhus")
@@ -124,7 +124,7 @@ def test_acting_as_someone_unknown_or_not_allowed_fails_cleanly(husly) -> None: 
     assert husly("staff", "add", "--municipality", "randers", "--name", "rikke")[0] == 2  # names must be unique
 
 
-def test_revoking_a_caseworker_puts_their_cases_back_in_the_queue(husly) -> None:  # type: ignore[no-untyped-def]
+def test_revoking_a_caseworker_puts_their_cases_back_in_the_queue(husly) -> None:
     desk = Desk(husly.app)
     mette, ole = desk.staff("Mette"), desk.staff("Ole")
     youth = desk.youth("aarhus")
@@ -139,7 +139,7 @@ def test_revoking_a_caseworker_puts_their_cases_back_in_the_queue(husly) -> None
     assert "You have case #1" in ole.command("claim", "1")[-1].text
 
 
-def test_tick_runs_the_reminders_once(husly, clock) -> None:  # type: ignore[no-untyped-def]
+def test_tick_runs_the_reminders_once(husly, clock) -> None:
     desk = Desk(husly.app)
     desk.team(desk.staff("Mette"))
     desk.open_case(desk.youth("aarhus"))

@@ -36,7 +36,7 @@ class FlakySender(RecordingSender):
         await super().edit(chat_id, message_id, reply)
 
 
-def drain(desk: Desk, clock, sender: RecordingSender) -> None:  # type: ignore[no-untyped-def]
+def drain(desk: Desk, clock, sender: RecordingSender) -> None:
     """Deliver until nothing is pending, moving the fake clock on whenever the worker has to wait."""
     worker = DeliveryWorker(desk.engine, "telegram", sender, clock=clock)
 
@@ -51,7 +51,7 @@ def drain(desk: Desk, clock, sender: RecordingSender) -> None:  # type: ignore[n
     asyncio.run(loop())
 
 
-def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine, make_app, clock) -> None:
     flaky = FlakySender()
     desk = Desk(make_app(engine), sender=flaky)
     mette = desk.staff("Mette")
@@ -87,7 +87,7 @@ def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine
             assert sum(t.endswith(f"answer {line} to case {number}") for t in youth_texts) == 1
 
 
-def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_stops(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_stops(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     update_ids = iter(range(80_000, 80_100))

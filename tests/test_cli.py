@@ -22,13 +22,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_ask_prints_the_answer_and_a_summary(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_ask_prints_the_answer_and_a_summary(capsys) -> None:
     code, out, _ = run(capsys, "ask", "hvordan søger jeg boligstøtte")
     assert code == 0
     assert "topic=boligstoette" in out and "Kilde" in out
 
 
-def test_ask_json_has_the_documented_fields(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_ask_json_has_the_documented_fields(capsys) -> None:
     code, out, _ = run(capsys, "ask", "billig lejlighed i kbh", "--json")
     data = json.loads(out)
     assert code == 0
@@ -37,14 +37,14 @@ def test_ask_json_has_the_documented_fields(capsys) -> None:  # type: ignore[no-
     assert 0 <= data["confidence"] <= 1 and "<b>" not in data["answer"]
 
 
-def test_ask_respects_lang_and_municipality(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_ask_respects_lang_and_municipality(capsys) -> None:
     _, out, _ = run(capsys, "ask", "boligstøtte", "--lang", "en", "--municipality", "aarhus", "--json")
     data = json.loads(out)
     assert data["lang"] == "en" and data["municipality"] == "aarhus"
     assert "Source" in data["answer"]
 
 
-def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:
     import io
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("hvordan søger jeg boligstøtte\n\nI want to kill myself\n"))
@@ -67,13 +67,13 @@ def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:  # 
         (["nope"], "No such command 'nope'"),
     ],
 )
-def test_bad_arguments_give_one_line_and_exit_2(capsys, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_arguments_give_one_line_and_exit_2(capsys, args: list[str], message: str) -> None:
     code, _, err = run(capsys, *args)
     assert code == 2
     assert err.startswith("husly: error:") and message in err and len(err.strip().splitlines()) == 1
 
 
-def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:
     (tmp_path / "topics").mkdir()
     (tmp_path / "services").mkdir()
     (tmp_path / "topics" / "x.yaml").write_text("id: x\nfoo: bar\n")
@@ -83,12 +83,12 @@ def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:  # t
     assert "problem(s) found" in err
 
 
-def test_kb_check_passes_on_the_bundled_base(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_kb_check_passes_on_the_bundled_base(capsys) -> None:
     code, out, _ = run(capsys, "kb", "check")
     assert code == 0 and out.startswith("ok: ")
 
 
-def test_kb_dump_is_one_json_object(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_kb_dump_is_one_json_object(capsys) -> None:
     code, out, _ = run(capsys, "kb", "dump")
     data = json.loads(out)
     assert code == 0
@@ -99,13 +99,13 @@ def test_kb_dump_is_one_json_object(capsys) -> None:  # type: ignore[no-untyped-
     assert service["phone"] and service["sources"] and service["last_reviewed"]
 
 
-def test_broken_knowledge_base_is_one_line(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_knowledge_base_is_one_line(capsys, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HUSLY_KNOWLEDGE_DIR", str(tmp_path))
     code, _, err = run(capsys, "ask", "hej")
     assert code == 1 and "knowledge base has" in err and "Traceback" not in err
 
 
-def test_bad_setting_is_one_line(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_bad_setting_is_one_line(capsys, monkeypatch) -> None:
     monkeypatch.setenv("HUSLY_CONFIDENCE_THRESHOLD", "lots")
     code, _, err = run(capsys, "ask", "hej")
     assert code == 2 and "HUSLY_CONFIDENCE_THRESHOLD" in err

@@ -68,7 +68,7 @@ async def aiogram_bot(tg: FakeTelegram) -> AsyncIterator[Bot]:
         await bot.session.close()
 
 
-def ptb_application(tg: FakeTelegram) -> Application:  # type: ignore[type-arg]
+def ptb_application(tg: FakeTelegram) -> Application:
     return (
         Application.builder()
         .token(tg.token)
@@ -787,7 +787,7 @@ def test_update_builders_produce_updates_both_frameworks_accept(fake_telegram: F
         full = {"update_id": update_id, **update}
         assert validate_object("Update", full) == []
         AiogramUpdate.model_validate(full)  # raises on anything aiogram's models reject
-        assert PtbUpdate.de_json(full, None).update_id == update_id  # type: ignore[arg-type]
+        assert PtbUpdate.de_json(full, None).update_id == update_id
 
     command = updates[1]["message"]
     assert command["text"] == "/start kode123"

@@ -62,7 +62,7 @@ def as_send_message(chat_id: int, reply: Reply) -> dict:
 
 
 @pytest.fixture(scope="module")
-def fuzz_chat(tmp_path_factory: pytest.TempPathFactory, knowledge) -> Chat:  # type: ignore[no-untyped-def]
+def fuzz_chat(tmp_path_factory: pytest.TempPathFactory, knowledge) -> Chat:
     path: Path = tmp_path_factory.mktemp("fuzz") / "fuzz.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
@@ -124,7 +124,7 @@ def press_anywhere(chat: Chat, data: str, chat_type: str, group: int | None, use
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), role=roles, where=chats)
 def test_any_button_in_any_chat_from_any_role_is_answered_and_no_handler_raises(
-        fuzz_chat: Chat, data: st.DataObject, role, where) -> None:  # type: ignore[no-untyped-def]
+        fuzz_chat: Chat, data: st.DataObject, role, where) -> None:
     pressed = data.draw(any_button_data(fuzz_chat.app.core.router))
     chat_type, group = where
     answer = press_anywhere(fuzz_chat, pressed, chat_type, group, USERS[role])
@@ -145,7 +145,7 @@ def test_the_fuzzer_fails_when_a_handler_raises(fuzz_chat: Chat) -> None:
     router = fuzz_chat.app.core.router
     original = router.callbacks["fb"]
 
-    def broken(ctx, data) -> None:  # type: ignore[no-untyped-def]
+    def broken(ctx, data) -> None:
         raise RuntimeError("a bug")
 
     router.callbacks["fb"] = dataclasses.replace(original, handler=broken)

@@ -28,7 +28,7 @@ HEADER = "reference;kommune;omraade;type;vaerelser;kvm;husleje;ansoeg_link\n"
 
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, engine,
-         knowledge) -> Iterator[Desk]:  # type: ignore[no-untyped-def]
+         knowledge) -> Iterator[Desk]:
     """The bot on this test's database (SQLite, and PostgreSQL when configured: the ``engine`` fixture)."""
     url = engine.url.render_as_string(hide_password=False)
     with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, database_url=url,

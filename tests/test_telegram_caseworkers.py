@@ -36,7 +36,7 @@ class MovableClock:
 
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
-         knowledge) -> Iterator[Desk]:  # type: ignore[no-untyped-def]
+         knowledge) -> Iterator[Desk]:
     clock = MovableClock()
     with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, clock=clock) as bot:
         desk = Desk(bot)
@@ -49,7 +49,7 @@ def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: 
     assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
 
 
-def _card_message(desk: Desk, number: int):  # type: ignore[no-untyped-def]
+def _card_message(desk: Desk, number: int):
     return next(c for c in desk.to(TEAM) if c.method == "sendMessage" and plain(c).startswith(("🔴", "🟠", "🟡"))
                 and f"Sag #{number} " in plain(c))
 

@@ -46,7 +46,7 @@ def framework(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def start_bot(framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Starter]:  # type: ignore[no-untyped-def]
+def start_bot(framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Starter]:
     """Start the bot for this test's framework, in polling (default) or webhook mode."""
     running: list[InProcessBot] = []
 
@@ -156,7 +156,7 @@ def test_forged_and_old_buttons_get_a_polite_answer_and_no_crash(bot: InProcessB
 
 
 def test_a_6000_character_question_is_read_and_a_long_answer_is_split(
-        framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> None:  # type: ignore[no-untyped-def]
+        framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> None:
     # No curated answer is longer than one message, so give one topic a very long "read more" for this test.
     from types import MappingProxyType
 
