@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, make_url, text
@@ -117,7 +118,7 @@ def clock() -> Clock:
 def make_app(knowledge, clock: Clock):
     """Build the app on a given engine with the shared knowledge base and the test clock."""
 
-    def make(engine: Engine, **settings: object) -> App:
+    def make(engine: Engine, **settings: Any) -> App:
         return build_app(Settings(_env_file=None, **settings), engine=engine, knowledge=knowledge, clock=clock)
 
     return make

@@ -36,7 +36,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from bot.config import Settings
-from bot.models import Outbox
+from bot.models import Outbox, utcnow
 from tests.fake_telegram import Call, FakeTelegram
 
 FRAMEWORKS = ("aiogram", "ptb")
@@ -334,7 +334,7 @@ class InProcessBot(_Sending):
         settings = Settings(_env_file=None, data_dir=self.data_dir, telegram_token=SecretStr(self.tg.token),
                             telegram_api_url=self.tg.base_url, framework=self.framework,
                             webhook_url=self.webhook_url, **self.settings)
-        self.app = build_app(settings, knowledge=self.knowledge, **({"clock": self.clock} if self.clock else {}))
+        self.app = build_app(settings, knowledge=self.knowledge, clock=self.clock or utcnow)
         self.runtime = Runtime(self.app)
         self._count_handled(self.runtime)
         self._mark = self.tg.mark()

@@ -6,9 +6,10 @@ import asyncio
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.outbox import DeliveryWorker, RetryAfter, Transient, pending_count
-from bot.replies import Incoming, Reply
+from bot.replies import Incoming, IncomingKind, Reply
 from tests.support import RecordingSender
 from tests.test_cases_helpers import URGENT_TEXT, Desk, outbox
 
@@ -92,10 +93,12 @@ def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_s
     desk.team(desk.staff("Mette"))
     update_ids = iter(range(80_000, 80_100))
     for chat_id in (9100, 9101, 9102):
-        for kind, fields in (("command", {"command": "start", "args": "aarhus", "text": "/start aarhus"}),
-                             ("text", {"text": URGENT_TEXT}), ("callback", {"callback_data": "cy:go"})):
+        updates: list[tuple[IncomingKind, dict[str, Any]]] = [
+            ("command", {"command": "start", "args": "aarhus", "text": "/start aarhus"}),
+            ("text", {"text": URGENT_TEXT}), ("callback", {"callback_data": "cy:go"})]
+        for kind, fields in updates:
             desk.app.core.handle(Incoming("telegram", chat_id, chat_id, kind, update_id=next(update_ids),
-                                          language_code="en", **fields))  # type: ignore[arg-type]
+                                          language_code="en", **fields))
     # Committed, never delivered: a worker leases the due rows, then its process dies before sending.
     before = {row.id for row in outbox(engine) if row.status == "pending"}
     assert before

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from sqlalchemy import Engine, create_engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot import inbox, instances
 from bot.inbox import Received
@@ -23,7 +23,7 @@ def received(update_id: int, chat_id: int | None = 5, text: str = "hej") -> Rece
 
 def waiting(engine: Engine) -> list[tuple[int, str | None]]:
     with Session(engine) as session:
-        return [(r.update_id, r.owner) for r in session.exec(select(InboxUpdate).order_by(InboxUpdate.update_id))]
+        return [(r.update_id, r.owner) for r in session.exec(select(InboxUpdate).order_by(col(InboxUpdate.update_id)))]
 
 
 def test_an_update_is_stored_once_however_often_it_arrives(engine, clock) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import Engine, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.db import session_scope
 from bot.listings.models import Listing
@@ -42,7 +42,7 @@ def send_file(chat: Chat, data: bytes, name: str = "boliger.csv"):
 
 def listings(engine: Engine) -> list[Listing]:
     with session_scope(engine) as session:
-        return list(session.exec(select(Listing).order_by(Listing.id)).all())
+        return list(session.exec(select(Listing).order_by(col(Listing.id))).all())
 
 
 def test_a_partner_publishes_by_sending_a_csv_file(app, engine: Engine) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, update
+from sqlmodel import col
 
 from bot.db import session_scope
 from bot.listings.filters import Filters
@@ -65,7 +66,7 @@ def test_results_are_sorted_by_rent_plus_aconto_and_filtered(engine: Engine) -> 
 def test_expired_and_withdrawn_listings_never_show_even_before_the_expire_job(engine: Engine) -> None:
     put(engine, item("last-day", expires_on=TODAY), item("withdrawn"), item("ok"))
     with session_scope(engine) as session:
-        session.execute(update(Listing).where(Listing.provider_ref == "withdrawn").values(status="withdrawn"))
+        session.execute(update(Listing).where(col(Listing.provider_ref) == "withdrawn").values(status="withdrawn"))
     assert find(engine, Filters()) == ["last-day", "ok"]
     assert find(engine, Filters(), today=TODAY + dt.timedelta(days=1)) == ["ok"]
 

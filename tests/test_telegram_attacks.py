@@ -55,7 +55,7 @@ def _husly(desk: Desk, *args: str) -> str:
 
 
 def _stored(desk: Desk) -> str:
-    chunks = []
+    chunks: list[str] = []
     with desk.bot.engine.connect() as connection:
         for table in inspect(desk.bot.engine).get_table_names():
             chunks.extend(f"{table}: {tuple(row)}" for row in connection.execute(text(f'SELECT * FROM "{table}"')))

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import Session, select
@@ -50,7 +51,7 @@ def start_bot(framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowl
     """Start the bot for this test's framework, in polling (default) or webhook mode."""
     running: list[InProcessBot] = []
 
-    def start(mode: str = "polling", **settings: object) -> InProcessBot:
+    def start(mode: str = "polling", **settings: Any) -> InProcessBot:
         bot = InProcessBot(fake_telegram, framework, tmp_path / "data", mode, knowledge=knowledge, **settings)
         running.append(bot.__enter__())
         return bot

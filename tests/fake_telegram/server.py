@@ -1083,10 +1083,10 @@ class FakeTelegram:
                 return self._edit_generic(params)
             return self._send_generic(method, params, call)
         if returns[0] == "Array of Message" and "chat_id" in params:
-            media = params.get("media") if isinstance(params.get("media"), list) else [{}]
+            media: list[Any] = params["media"] if isinstance(params.get("media"), list) else [{}]
             return [self._new_bot_message(params, caption=item.get("caption")) for item in media]
         if returns[0] == "Array of MessageId":
-            ids = params.get("message_ids") or []
+            ids: list[Any] = params.get("message_ids") or []
             chat = self._chat_for(params["chat_id"])
             return [{"message_id": self._allocate_message_id(chat["id"])} for _ in ids]
         result = minimal_object(returns[0])
@@ -1585,7 +1585,7 @@ class FakeTelegram:
         """The ``my_chat_member`` update Telegram sends when a user blocks ("kicked") or restarts ("member")."""
         sender_id = user_id if user_id is not None else chat_id
         now = int(time.time())
-        old = {"status": "member", "user": self.bot_user}
+        old: dict[str, Any] = {"status": "member", "user": self.bot_user}
         new: dict[str, Any] = {"status": status, "user": self.bot_user}
         if status == "kicked":
             new["until_date"] = 0
