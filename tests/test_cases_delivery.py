@@ -102,7 +102,8 @@ def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_s
     # Committed, never delivered: a worker leases the due rows, then its process dies before sending.
     before = {row.id for row in outbox(engine) if row.status == "pending"}
     assert before
-    dead = DeliveryWorker(desk.engine, "telegram", RecordingSender(), clock=clock)
+    dead_sender = RecordingSender()
+    dead = DeliveryWorker(desk.engine, "telegram", dead_sender, clock=clock)
     leased = dead._claim(50, ())
     assert leased
     survivor_sender = RecordingSender()
@@ -120,4 +121,4 @@ def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_s
     assert all(row.status == "sent" for row in sent_rows)
     assert len(survivor_sender.sent) == len(before)  # each exactly once
     assert sum("Sag #" in m.text and m.kind == "send" for m in survivor_sender.sent) == 3
-    assert dead.sender.sent == []  # type: ignore[attr-defined]
+    assert dead_sender.sent == []

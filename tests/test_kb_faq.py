@@ -19,6 +19,7 @@ from bot.conversation.cards import other_questions, render_answer, render_faq
 from bot.replies import CALLBACK_DATA_MAX_BYTES, to_plain, to_text
 from bot.triage import Urgency
 from handlers.console import chat
+from knowledge.lexicon import Lang
 from knowledge.loader import load
 
 TODAY = dt.date(2026, 12, 4)
@@ -42,11 +43,11 @@ def test_the_bundled_knowledge_base_has_specific_answers() -> None:
 @pytest.mark.parametrize(("topic_id", "faq_id"), FAQS)
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_each_specific_question_gets_its_specific_answer(knowledge, topic_id: str, faq_id: str,
-                                                         lang: str) -> None:
+                                                         lang: Lang) -> None:
     kb, index = knowledge
     entry = next(e for e in kb.topics[topic_id].faq if e.id == faq_id)
     question = entry.q.get(lang)
-    found = answer(kb, index, question, today=TODAY, threshold=THRESHOLD, lang=lang)  # type: ignore[arg-type]
+    found = answer(kb, index, question, today=TODAY, threshold=THRESHOLD, lang=lang)
     if found.triage.urgency is not Urgency.NONE:
         pytest.skip(f"triage treats {question!r} as {found.triage.urgency.value}: the safety answer comes first")
     assert (found.topic, found.faq) == (topic_id, faq_id), (question, found.topic, found.faq, found.search.scores)

@@ -34,7 +34,6 @@ def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: 
     with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, database_url=url,
                       unrouted_municipality="aarhus") as bot:
         desk = Desk(bot)
-        desk.database_url = url  # type: ignore[attr-defined]
         desk.join(METTE, "Mette")
         desk.team(METTE)
         yield desk
@@ -48,7 +47,7 @@ def _husly(desk: Desk, *args: str) -> str:
 
     from handlers.cli import cli
 
-    result = CliRunner().invoke(cli, list(args), env={"HUSLY_DATABASE_URL": desk.database_url},  # type: ignore[attr-defined]
+    result = CliRunner().invoke(cli, list(args), env={"HUSLY_DATABASE_URL": desk.bot.settings["database_url"]},
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
