@@ -6,6 +6,7 @@ import json
 
 import click
 
+from bot.app import App
 from bot.db import session_scope
 from bot.models import utcnow
 from bot.privacy.registry import erase_person, expire_all, export_person
@@ -13,7 +14,7 @@ from bot.pseudonym import audit_key
 from bot.staff.audit import chat_ref, cli_actor, record
 
 
-def _app():
+def _app() -> App:
     from handlers.cli import build_app_or_fail, settings_from_env
 
     return build_app_or_fail(settings_from_env())
