@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
-from bot.app import App
 from bot.db import session_scope
 from bot.models import utcnow
 from bot.privacy.registry import erase_person, expire_all, export_person
 from bot.pseudonym import audit_key
 from bot.staff.audit import chat_ref, cli_actor, record
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 
 def _app() -> App:
