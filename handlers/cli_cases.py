@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 import click
@@ -168,7 +169,7 @@ def revoke_(staff_id: int) -> None:
         for case in released:
             cards.announce(session, case, now, app.settings)
             if case.relay:
-                notices.to_youth(session, case, lambda lang, case=case: notices.released(case, lang), now)
+                notices.to_youth(session, case, partial(notices.released, case), now)
     click.echo(f"revoked {staff_id}" + (f"; cases back in the queue: {', '.join(str(c.id) for c in released)}"
                                         if released else ""))
 
