@@ -42,6 +42,7 @@ def build_app(settings: Settings, *, engine: Engine | None = None,
     """
     kb, index = knowledge or load_knowledge(settings)
     warm_up(kb)  # the learned triage model, trained once per process
-    deps = Deps(settings=settings, kb=kb, index=index, clock=clock)
+    router = build_router()
+    deps = Deps(settings=settings, kb=kb, index=index, clock=clock, stores=tuple(router.stores))
     engine = engine or open_database(settings.database_url_or_default())
-    return App(settings, deps, engine, Core(deps, engine, build_router()))
+    return App(settings, deps, engine, Core(deps, engine, router))

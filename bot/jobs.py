@@ -14,6 +14,7 @@ from bot.cases import jobs as case_jobs
 from bot.conversation.context import Deps
 from bot.db import session_scope
 from bot.listings import jobs as listing_jobs
+from bot.logs import log_failure
 from bot.privacy.registry import expire_all
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ Job = Callable[[Engine, Deps, dt.datetime], dict[str, int]]
 def retention(engine: Engine, deps: Deps, now: dt.datetime) -> dict[str, int]:
     """Anonymise or delete personal data older than HUSLY_RETENTION_DAYS."""
     with session_scope(engine) as session:
-        return expire_all(session, now, deps.settings.retention_days)
+        return expire_all(session, deps.stores, now, deps.settings.retention_days)
 
 
 JOBS: dict[str, Job] = {"cases": case_jobs.tick, "listings": listing_jobs.tick, "retention": retention}
@@ -36,6 +37,6 @@ def run_due(engine: Engine, deps: Deps, now: dt.datetime) -> dict[str, dict[str,
         try:
             results[name] = job(engine, deps, now)
         except Exception as exc:  # a job must never take the bot down
-            log.error("job %s failed: %s", name, type(exc).__name__)
+            log_failure(log, f"job {name}", exc)
             results[name] = {"errors": 1}
     return results

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import traceback
 from typing import TextIO
 
 NOISY = ("telegram", "httpx", "httpcore", "aiogram.event", "aiohttp.access", "apscheduler", "asyncio")
@@ -37,3 +38,10 @@ def setup_logging(level: str = "INFO", stream: TextIO | None = None) -> None:
     root.setLevel(level)
     for name in NOISY:
         logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+
+
+def log_failure(logger: logging.Logger, what: str, exc: BaseException, *, level: int = logging.ERROR) -> None:
+    """The one way to log that work failed (a job, an update, a delivery): ``what`` (ids only), the exception's
+    type and where it happened, never its message, which can carry what someone wrote or a row's values."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logger.log(level, "%s failed: %s\n%s", what, type(exc).__name__, frames.rstrip("\n"))

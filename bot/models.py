@@ -34,7 +34,8 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value
 
 
-def _ts(**kwargs: Any) -> Any:
+def timestamp_field(**kwargs: Any) -> Any:
+    """The way to declare a timestamp column: timezone-aware UTC everywhere (``nullable``, ``default``, ...)."""
     return Field(sa_column=Column(UTCDateTime(), **kwargs))
 
 
@@ -49,14 +50,15 @@ class Profile(SQLModel, table=True):
     chat_id: int = Field(sa_type=BigInteger)
     lang: str = Field(default="da", max_length=2)
     municipality: str | None = Field(default=None, max_length=32)
-    # Where the person is in a multi-step flow, fx {"flow": "triage", "step": "age"}; {} when idle.
+    # The conversation state: the active flow and each flow's or feature's own typed part; read and written only
+    # through bot.conversation.state.State (``ctx.state``), so no flow overwrites another's part.
     state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     privacy_shown: bool = False
     blocked: bool = False
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    last_seen_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    last_seen_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     # Flood control: messages counted in the current one-minute window.
-    window_start: dt.datetime | None = _ts(nullable=True)
+    window_start: dt.datetime | None = timestamp_field(nullable=True)
     window_count: int = 0
     flood_noticed: bool = False
     # The Danish day of the person's last question: the first question of a day counts them once in the
@@ -71,7 +73,7 @@ class ProcessedUpdate(SQLModel, table=True):
 
     transport: str = Field(primary_key=True, max_length=16)
     update_id: int = Field(primary_key=True, sa_type=BigInteger)
-    processed_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    processed_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
 
 
 class InboxUpdate(SQLModel, table=True):
@@ -91,7 +93,7 @@ class InboxUpdate(SQLModel, table=True):
     chat_id: int | None = Field(default=None, sa_type=BigInteger)
     # The update as the transport sent it (JSON text; NUL characters removed at intake).
     payload: str = Field(sa_column=Column(Text, nullable=False))
-    received_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    received_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     # The instance handling it; a row whose owner stopped beating is taken over (bot/instances.py).
     owner: str | None = Field(default=None, max_length=36)
     attempts: int = 0
@@ -103,8 +105,8 @@ class Instance(SQLModel, table=True):
     __tablename__ = "instance"
 
     id: str = Field(primary_key=True, max_length=36)
-    started_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    beat_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    started_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    beat_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
 
 
 class Outbox(SQLModel, table=True):
@@ -129,11 +131,11 @@ class Outbox(SQLModel, table=True):
     attempts: int = 0
     # A worker leases a row while sending it: the instance (``locked_by``) and until when. A row whose owner
     # stopped beating (bot/instances.py), or whose lease ran out, is taken by another worker.
-    locked_until: dt.datetime | None = _ts(nullable=True)
+    locked_until: dt.datetime | None = timestamp_field(nullable=True)
     locked_by: str | None = Field(default=None, max_length=36)
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    available_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    sent_at: dt.datetime | None = _ts(nullable=True)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    available_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    sent_at: dt.datetime | None = timestamp_field(nullable=True)
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     error: str | None = Field(default=None, max_length=200)
 
@@ -150,7 +152,7 @@ class Feedback(SQLModel, table=True):
     municipality: str | None = Field(default=None, max_length=32)
     # The Danish day (Europe/Copenhagen) it was given, for reports by day and week.
     day: dt.date | None = Field(default=None, sa_type=Date, index=True)
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
 
 
 class QueryStat(SQLModel, table=True):
@@ -175,4 +177,4 @@ class QueryStat(SQLModel, table=True):
     visitor: str | None = Field(default=None, max_length=9)
     # The Danish day (Europe/Copenhagen) it was asked, for reports by day and week.
     day: dt.date | None = Field(default=None, sa_type=Date)
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)

@@ -23,9 +23,10 @@ from sqlmodel import Session, col, select
 
 from bot.db import insert_row, session_scope
 from bot.instances import BEAT_EVERY, alive, beat, new_instance_id
+from bot.logs import log_failure
 from bot.models import Outbox, Profile, utcnow
 from bot.ratelimit import FloodLimits, jitter
-from bot.replies import Reply
+from bot.replies import Reply, split_html
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,30 @@ def enqueue(
     insert_row(session, Outbox, {
         "transport": transport, "chat_id": chat_id, "kind": kind, "payload": payload, "ref": ref,
         "status": "pending", "attempts": 0, "created_at": now, "available_at": now + (delay or dt.timedelta())})
+
+
+def queue_reply(session: Session, transport: str, chat_id: int, reply: Reply, *, now: dt.datetime,
+                ref: str | None = None, delay: dt.timedelta | None = None, forget: bool = False) -> None:
+    """Queue a message to any chat: the one way to send text (``Context.send`` and code without a context).
+
+    A long text is split at line breaks; the buttons, keyboard, document and ``ref`` go on the last part.
+    """
+    parts = split_html(reply.html)
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        piece = Reply(part, reply.buttons if last else (), reply.request_contact if last else None,
+                      reply.remove_keyboard if last else False, reply.document if last else None)
+        enqueue(session, transport=transport, chat_id=chat_id, reply=piece, ref=ref if last else None, delay=delay,
+                now=now, forget=forget)
+
+
+def queue_edit(session: Session, transport: str, chat_id: int, ref: str, reply: Reply, *, now: dt.datetime) -> None:
+    """Queue an in-place edit of the message sent under ``ref``.
+
+    The edit carries the ref too: erasure finds it like the first message, and should the first message never
+    have arrived (the edit is then sent as a new one), later edits find the new message.
+    """
+    enqueue(session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref, ref=ref, now=now)
 
 
 def _backoff(attempts: int) -> dt.timedelta:
@@ -298,9 +323,9 @@ class DeliveryWorker:
             await self._settle(self._retry, row, _backoff(row.attempts), type(exc).__name__)
         except asyncio.CancelledError:
             raise
-        except Exception:
+        except Exception as exc:
             # Never let one bad row stop delivery for everyone; it is retried and then parked as failed.
-            log.exception("outbox row %s: unexpected error", row.id)
+            log_failure(log, f"outbox row {row.id}", exc)
             await self._settle(self._retry, row, _backoff(row.attempts), "unexpected")
         else:
             self._marks.append((row, message_id))

@@ -10,34 +10,29 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import partial
 from typing import Any
 
 import click
-from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlalchemy import Engine
+from sqlmodel import Session
 
-from bot.cases import actions, cards, hours, jobs, notices, service
+from bot.cases import actions, hours, jobs, service, staffing
 from bot.cases.models import OUTCOME_NAMES_DA, OUTCOMES, as_dict
 from bot.db import DatabaseError, open_database, session_scope
 from bot.i18n import use_lang
 from bot.models import utcnow
 from bot.replies import to_plain
-from bot.staff.audit import cli_actor, entries, record
+from bot.staff.audit import cli_actor, entries
 from bot.staff.models import ROLES, Staff
 from bot.staff.service import (
     MAX_INVITE_DAYS,
+    add_console_member,
     cancel_invite,
     create_invite,
     list_staff,
     open_invites,
-    revoke,
 )
 from knowledge.schema import MUNICIPALITIES
-
-CONSOLE = "console"
-# Console staff get user ids far from any console chat id (the console chat uses 1).
-CONSOLE_STAFF_FIRST_ID = 1_000_000
 
 
 def _fail(message: str, usage: bool = False) -> click.ClickException:
@@ -158,18 +153,11 @@ def cancel_invite_(invite_id: int) -> None:
 def revoke_(staff_id: int) -> None:
     """Take away a staff member's access; cases they had go back to the queue and are announced again."""
     app = _app()
-    now = app.deps.clock()
     with session_scope(app.engine) as session:
-        member = session.get(Staff, staff_id)
-        if member is None or not revoke(session, staff_id=staff_id, now=now, actor=cli_actor()):
+        released = staffing.revoke(session, staff_id=staff_id, now=app.deps.clock(), settings=app.settings,
+                                   actor=cli_actor())
+        if released is None:
             raise _fail(f"no active staff member with id {staff_id}")
-        released = service.release_cases_of(session, member, now)
-        # Their private chat keeps no case card that later changes (or words) could still reach.
-        cards.withdraw_from(session, member.transport, member.chat_id, now)
-        for case in released:
-            cards.announce(session, case, now, app.settings)
-            if case.relay:
-                notices.to_youth(session, case, partial(notices.released, case), now)
     click.echo(f"revoked {staff_id}" + (f"; cases back in the queue: {', '.join(str(c.id) for c in released)}"
                                         if released else ""))
 
@@ -183,20 +171,12 @@ def add(role: str, municipality: str | None, name: str) -> None:
     """Add a console caseworker, who works with `husly cases ... --as NAME` (no Telegram needed)."""
     if role != "admin" and not municipality:
         raise _fail(f"a {role} needs --municipality", usage=True)
-    if not name.strip():
-        raise _fail("--name is empty", usage=True)
     with _session() as session:
-        if service.find_staff(session, name):
-            raise _fail(f"there is already a staff member called {name!r}", usage=True)
-        highest = session.exec(select(func.max(Staff.user_id)).where(Staff.transport == CONSOLE)).one()
-        user_id = max(CONSOLE_STAFF_FIRST_ID, (highest or 0) + 1)
-        member = Staff(transport=CONSOLE, user_id=user_id, chat_id=user_id, role=role,
-                       municipality=municipality if role != "admin" else None, display_name=name.strip()[:100],
-                       created_at=utcnow())
-        session.add(member)
-        session.flush()
-        record(session, actor=cli_actor(), action="staff-add", now=utcnow(),
-               detail=f"staff={member.id} role={role} municipality={municipality or '-'}")
+        try:
+            member = add_console_member(session, role=role, municipality=municipality, name=name, now=utcnow(),
+                                        actor=cli_actor())
+        except ValueError as exc:
+            raise _fail(str(exc), usage=True) from None
         click.echo(f"added {member.id}\t{role}\t{municipality or '-'}\t{member.display_name}")
 
 

@@ -35,7 +35,7 @@ def export(chat_id: int, transport: str) -> None:
     """Print everything stored about one chat as JSON."""
     app = _app()
     with session_scope(app.engine) as session:
-        data = export_person(session, transport, chat_id)
+        data = export_person(session, app.deps.stores, transport, chat_id)
         record(session, actor=cli_actor(), action="privacy-export", now=utcnow(),
                detail=chat_ref(audit_key(app.settings), transport, chat_id))
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -52,7 +52,7 @@ def erase(chat_id: int, transport: str, yes: bool) -> None:
     app = _app()
     with session_scope(app.engine) as session:
         key = audit_key(app.settings)
-        counts = erase_person(session, transport, chat_id, utcnow(), key=key)
+        counts = erase_person(session, app.deps.stores, transport, chat_id, utcnow(), key=key)
         record(session, actor=cli_actor(), action="privacy-erase", now=utcnow(),
                detail=chat_ref(key, transport, chat_id))
     click.echo(json.dumps({"erased": counts}))
@@ -63,7 +63,7 @@ def purge() -> None:
     """Anonymise message texts and closed cases older than HUSLY_RETENTION_DAYS (also run by the bot)."""
     app = _app()
     with session_scope(app.engine) as session:
-        counts = expire_all(session, utcnow(), app.settings.retention_days)
+        counts = expire_all(session, app.deps.stores, utcnow(), app.settings.retention_days)
     click.echo(json.dumps({"retention_days": app.settings.retention_days, "expired": counts}))
 
 

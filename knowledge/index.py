@@ -28,6 +28,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
@@ -50,6 +51,9 @@ FAQ_MIN_COSINE = 0.4
 FAQ_MARGIN = 0.05
 MIN_PART = 3  # shortest compound part ("nat" in "natvarmestue")
 TYPO_CUTOFF = 84  # rapidfuzz ratio for a typo correction; below this a word is left unknown
+# Analysed words kept: every word of the knowledge base, and the most recent words people asked about (a bound,
+# so a long-running bot does not keep every word it was ever asked; about 20 MB when full).
+WORDS_CACHED = 65536
 # Words that carry no topic: left out of scoring so "hvad er" does not pull towards topics with many questions.
 STOPWORDS = frozenset(
     fold(
@@ -89,10 +93,11 @@ class _Example:
 class Index:
     """An immutable search index over one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, *, words_cached: int = WORDS_CACHED) -> None:
         self._topic_ids = tuple(kb.topics)
-        # Analysis of a word is the same everywhere it appears; building caches it once per word.
-        self._analysed: dict[tuple[str, str], tuple[str, ...]] = {}
+        # Analysis of a word is the same everywhere it appears: done once per word, and for the words people ask,
+        # kept for the most recent ``words_cached`` of them only (the index itself never changes).
+        self._analysed = lru_cache(maxsize=words_cached)(self._analyse)
         self._folded: dict[str, list[str]] = {}
         self._surface = self._collect_vocabulary(kb)
         # Typo candidates by first letter: people rarely mistype the first letter, and allowing it turns
@@ -261,13 +266,16 @@ class Index:
             if token in STOPWORDS or len(token) < 2:
                 continue
             for lang in langs:
-                key = (token, lang)
-                analysed = self._analysed.get(key)
-                if analysed is None:
-                    words = (token, *self._split_compound(token, fuzzy=False))
-                    analysed = self._analysed[key] = tuple(stem(w, lang) for w in words)
-                terms.extend(analysed)
+                terms.extend(self._analysed(token, lang))
         return terms
+
+    def _analyse(self, token: str, lang: Lang) -> tuple[str, ...]:
+        """The stems of a word and of its compound parts."""
+        return tuple(stem(w, lang) for w in (token, *self._split_compound(token, fuzzy=False)))
+
+    def words_cached(self) -> int:
+        """How many analysed words the index keeps now (at most ``words_cached``)."""
+        return self._analysed.cache_info().currsize
 
     def _query_terms(self, tokens: list[str], lang: Lang = "da", *, expand: bool = True) -> list[str]:
         """Like _terms, but unknown words are typo-corrected against the knowledge base's vocabulary first.

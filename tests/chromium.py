@@ -15,12 +15,13 @@ import json
 import shutil
 import subprocess
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+
+from tests.support import wait_until
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-default-apps", "--mute-audio",
@@ -65,14 +66,14 @@ def open_page(path: Path, selector: str, *, width: int = 1280, timeout: float = 
 
 def _devtools_port(profile: Path, process: subprocess.Popen[bytes], timeout: float) -> int:
     marker = profile / "DevToolsActivePort"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def port_written() -> bool:
         if process.poll() is not None:
             raise RuntimeError(f"chromium exited with {process.returncode}")
-        if marker.exists() and marker.read_text().strip():
-            return int(marker.read_text().split()[0])
-        time.sleep(0.1)
-    raise TimeoutError("chromium did not open its DevTools port")
+        return marker.exists() and bool(marker.read_text().strip())
+
+    wait_until(port_written, timeout, "chromium to open its DevTools port", interval=0.1)
+    return int(marker.read_text().split()[0])
 
 
 async def _drive(port: int, url: str, selector: str, width: int) -> Page:

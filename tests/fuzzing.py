@@ -16,7 +16,6 @@ from bot.cases.models import MunicipalityTeam
 from bot.conversation.callbacks import MAX_INT, CallbackData
 from bot.conversation.router import Router
 from bot.db import session_scope
-from bot.models import utcnow
 from bot.staff.models import Role, Staff
 
 TEAM_GROUP, OTHER_GROUP = -100_500, -100_600
@@ -27,7 +26,7 @@ CHATS = (("private", None), ("group", OTHER_GROUP), ("supergroup", OTHER_GROUP -
 
 def build_world(app: App) -> None:
     """A staff member of every role (Aarhus for the municipal ones) and Aarhus's team chat."""
-    now = utcnow()
+    now = app.deps.clock()
     with session_scope(app.engine) as session:
         for role, user in USERS.items():
             if role is not Role.YOUTH:

@@ -10,7 +10,6 @@ its mark).
 from __future__ import annotations
 
 import os
-import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from bot.models import InboxUpdate, Outbox, ProcessedUpdate
 from tests.fake_telegram import FakeTelegram
+from tests.support import wait_until
 
 # Ordinary questions with an answer from the knowledge base (none is urgent, none starts a form).
 QUESTIONS = (
@@ -76,11 +76,10 @@ class Ledger:
             return False
 
     def wait_settled(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while not self.settled():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"not settled after {timeout:g} s: {self.tally()}")
-            time.sleep(0.1)
+        try:
+            wait_until(self.settled, timeout, "every update handled and every answer sent", interval=0.1)
+        except AssertionError as error:
+            raise AssertionError(f"{error}: {self.tally()}") from None
 
     def explain(self, chats: list[int]) -> None:
         with Session(self.engine) as session:

@@ -4,12 +4,38 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.app import App
 from bot.outbox import DeliveryWorker
 from bot.replies import Button, Incoming, IncomingKind, Reply, to_plain
+
+
+def wait_until(condition: Callable[[], object], timeout: float = 10, what: str = "condition",
+               interval: float = 0.01) -> None:
+    """Poll ``condition`` until it is true: for state nothing signals, fx a database row another process writes.
+
+    The one place tests poll: the short sleep is the polling interval and the real clock only bounds how long a
+    broken test hangs; neither judges behaviour. Prefer an event or ``FakeTelegram.wait_for`` when there is one.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(interval)
+
+
+async def await_until(condition: Callable[[], object], timeout: float = 10, what: str = "condition",
+                      interval: float = 0.01) -> None:
+    """:func:`wait_until` for async tests: the loop keeps running (the bot under test lives on it)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        await asyncio.sleep(interval)
 
 
 @dataclass

@@ -23,7 +23,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -38,6 +37,7 @@ from sqlmodel import Session, select
 from bot.config import Settings
 from bot.models import Outbox, utcnow
 from tests.fake_telegram import Call, FakeTelegram
+from tests.support import wait_until
 
 FRAMEWORKS = ("aiogram", "ptb")
 MODES = ("polling", "webhook")
@@ -62,19 +62,8 @@ def _port_open(port: int) -> bool:
 
 
 def _polling_started(tg: FakeTelegram) -> bool:
-    # The fake exposes no public "a getUpdates is waiting" flag; calls are recorded only when answered.
-    active = tg._active_poll
-    return active is not None
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 10, what: str = "condition",
-               interval: float = 0.01) -> None:
-    """Poll ``condition`` (for state the fake does not record as a call, fx a database row)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
-        time.sleep(interval)
+    # Calls are recorded only when answered, so a waiting getUpdates shows only here.
+    return tg.polling
 
 
 def buttons(call: Call | dict[str, Any]) -> list[dict[str, Any]]:
@@ -214,7 +203,6 @@ class HuslyProcess(_Sending):
 
     def wait_ready(self) -> Self:
         """Until getMe was answered and polling runs (polling) or the webhook is set and listening."""
-        deadline = time.monotonic() + self.ready_timeout
 
         def ready() -> bool:
             calls = self.tg.calls[self._mark:]
@@ -225,13 +213,16 @@ class HuslyProcess(_Sending):
             return (any(c.method == "setWebhook" and c.ok for c in calls) and self.port is not None
                     and _port_open(self.port))
 
-        while not ready():
+        def ready_or_exited() -> bool:
             assert self.process is not None
             if self.process.poll() is not None:
                 raise AssertionError(f"husly run exited with {self.process.returncode}:\n{self.stderr}")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"husly run was not ready after {self.ready_timeout:g} s:\n{self.stderr}")
-            time.sleep(0.02)
+            return ready()
+
+        try:
+            wait_until(ready_or_exited, self.ready_timeout, "husly run to be ready", interval=0.02)
+        except AssertionError as error:
+            raise AssertionError(f"{error}:\n{self.stderr}") from None
         return self
 
     @property
@@ -378,8 +369,7 @@ class InProcessBot(_Sending):
 
         runtime.handle = counted
 
-    def wait_ready(self, timeout: float = 20) -> Self:
-        deadline = time.monotonic() + timeout
+    def wait_ready(self, timeout: float = 60) -> Self:
 
         def ready() -> bool:
             calls = self.tg.calls[self._mark:]
@@ -388,12 +378,12 @@ class InProcessBot(_Sending):
             return any(c.method == "setWebhook" and c.ok for c in calls) and self.port is not None and \
                 _port_open(self.port)
 
-        while not ready():
+        def ready_or_stopped() -> bool:
             if self._error is not None or (self._thread is not None and not self._thread.is_alive()):
                 raise AssertionError(f"the bot stopped while starting: {self._error!r}")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"the bot was not ready after {timeout:g} s")
-            time.sleep(0.01)
+            return ready()
+
+        wait_until(ready_or_stopped, timeout, "the bot to be ready")
         return self
 
     def wait_handled(self, count: int, timeout: float = 10) -> None:

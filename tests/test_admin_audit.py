@@ -8,7 +8,7 @@ from sqlmodel import Session
 from bot.db import session_scope
 from bot.staff.audit import entries
 from handlers.cli import main
-from tests.test_cases_helpers import Desk
+from tests.cases_support import Desk
 
 
 def test_telegram_and_service_actions_are_audited(engine, make_app) -> None:

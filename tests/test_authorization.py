@@ -9,8 +9,8 @@ from sqlmodel import select
 
 from bot.cases.models import Case, CaseMessage
 from bot.db import session_scope
+from tests.cases_support import Desk
 from tests.support import Chat
-from tests.test_cases_helpers import Desk
 
 STAFF_COMMANDS = [
     ("queue", ""), ("case", "1"), ("claim", "1"), ("reply", "1 hej"), ("note", "1 intern note"),

@@ -8,7 +8,7 @@ import time
 from bot.cases import service
 from bot.db import session_scope
 from bot.replies import Incoming
-from tests.test_cases_helpers import Desk, case, staff_id
+from tests.cases_support import Desk, case, staff_id
 
 
 def test_concurrent_sessions_claim_exactly_once(engine, make_app, clock) -> None:

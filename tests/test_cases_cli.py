@@ -14,8 +14,8 @@ from bot.outbox import DeliveryWorker
 from handlers import cli_cases
 from handlers.cli import main
 from handlers.console import ConsoleSender
+from tests.cases_support import URGENT_TEXT, Desk, case, to
 from tests.support import Chat
-from tests.test_cases_helpers import URGENT_TEXT, Desk, case, to
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from typing import Any
 
 from bot.outbox import DeliveryWorker, RetryAfter, Transient, pending_count
 from bot.replies import Incoming, IncomingKind, Reply
+from tests.cases_support import URGENT_TEXT, Desk, outbox
 from tests.support import RecordingSender
-from tests.test_cases_helpers import URGENT_TEXT, Desk, outbox
 
 
 @dataclass

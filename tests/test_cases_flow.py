@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.replies import Incoming
-from tests.test_cases_helpers import (
+from tests.cases_support import (
     EMERGENCY_TEXT,
     URGENT_TEXT,
     Desk,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.cases.jobs import tick
-from tests.test_cases_helpers import EMERGENCY_TEXT, Desk, case, events, to
+from tests.cases_support import EMERGENCY_TEXT, Desk, case, events, to
 
 
 def run(desk: Desk, clock, **advance: float) -> dict[str, int]:

@@ -7,7 +7,7 @@ import logging
 
 from bot.cases import privacy
 from bot.db import session_scope
-from tests.test_cases_helpers import URGENT_TEXT, Desk, case, cases, to, transcript
+from tests.cases_support import URGENT_TEXT, Desk, case, cases, to, transcript
 
 SECRET = "my dad Lars Jensen hit me, call me on 20304050"
 

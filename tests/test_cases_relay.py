@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_cases_helpers import EMERGENCY_TEXT, Desk, case, events, to, transcript
+from tests.cases_support import EMERGENCY_TEXT, Desk, case, events, to, transcript
 
 
 def claimed_case(desk: Desk, *, words: bool = True):

@@ -10,8 +10,7 @@ from sqlmodel import select
 from bot.db import session_scope
 from bot.staff.models import Staff
 from bot.staff.service import create_invite
-from tests.support import Chat, texts
-from tests.test_cases_helpers import (
+from tests.cases_support import (
     EMERGENCY_TEXT,
     URGENT_TEXT,
     Desk,
@@ -23,6 +22,7 @@ from tests.test_cases_helpers import (
     to,
     transcript,
 )
+from tests.support import Chat, texts
 
 
 def test_an_invite_code_works_once_and_expires(engine, make_app, clock) -> None:

@@ -139,9 +139,9 @@ def test_queue_items_are_deleted_after_retention_and_pending_after_two_days(sqli
     Chat(app, chat_id=905).say("hvordan søger jeg boligstøtte")  # pending, in case of 👎
     with session_scope(sqlite_engine) as session:
         assert len(session.exec(select(CuratorItem)).all()) == 2
-        expire_all(session, clock.now + dt.timedelta(hours=49), retention_days=180)
+        expire_all(session, app.deps.stores, clock.now + dt.timedelta(hours=49), retention_days=180)
         assert [i.status for i in session.exec(select(CuratorItem)).all()] == ["open"]
-        expire_all(session, clock.now + dt.timedelta(days=181), retention_days=180)
+        expire_all(session, app.deps.stores, clock.now + dt.timedelta(days=181), retention_days=180)
         assert session.exec(select(CuratorItem)).all() == []
 
 
@@ -224,5 +224,5 @@ def test_no_curator_text_in_the_database_after_retention(engine, make_app, clock
     app = make_app(engine)
     Chat(app, chat_id=960).say(UNSURE_WITH_DETAILS[0])
     with session_scope(engine) as session:
-        expire_all(session, clock.now + dt.timedelta(days=181), retention_days=180)
+        expire_all(session, app.deps.stores, clock.now + dt.timedelta(days=181), retention_days=180)
         assert session.execute(text("SELECT count(*) FROM curator_item")).scalar() == 0

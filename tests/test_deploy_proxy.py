@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +19,8 @@ from sqlalchemy import create_engine, make_url, text
 from tests.fake_telegram import FakeTelegram
 from tests.fake_telegram.redelivery import Redelivery
 from tests.intake_support import Ledger, burst
-from tests.telegram_harness import HuslyProcess, free_port, wait_until
+from tests.support import wait_until
+from tests.telegram_harness import HuslyProcess, free_port
 
 REPO = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get("HUSLY_TEST_POSTGRES_URL", "")
@@ -40,7 +41,7 @@ def nginx_binary() -> str:
 def database() -> Iterator[str]:
     if not POSTGRES:
         pytest.skip("HUSLY_TEST_POSTGRES_URL is not set")
-    name = f"husly_proxy_{os.getpid()}_{int(time.time())}"
+    name = f"husly_proxy_{os.getpid()}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))

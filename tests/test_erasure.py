@@ -9,8 +9,8 @@ import re
 from sqlalchemy import Engine, inspect, text
 
 from bot.replies import Incoming
+from tests.cases_support import URGENT_TEXT, Desk, case, cases, to
 from tests.support import Chat
-from tests.test_cases_helpers import URGENT_TEXT, Desk, case, cases, to
 from tests.test_listings_search import item, put
 
 CHAT_ID = 5_551_234_567  # distinctive: no message id or other number in the tests looks like it

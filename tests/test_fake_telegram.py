@@ -12,7 +12,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -45,8 +44,9 @@ from aiohttp import web
 from telegram import Update as PtbUpdate
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from tests.fake_telegram import ApiViolation, FakeTelegram, validate_call, validate_object
+from tests.fake_telegram import ApiViolation, FakeTelegram, ManualClock, validate_call, validate_object
 from tests.fake_telegram.spec import find_spec_path, load_spec
+from tests.support import await_until
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHAT = 4242
@@ -198,10 +198,7 @@ async def test_aiogram_dispatcher_polls_a_pushed_update_and_replies(fake_telegra
         try:
             await tg.await_for("sendMessage", timeout=5)
             # The update counts as handled once a later getUpdates confirms it with offset = update_id + 1.
-            for _ in range(200):
-                if not tg.pending_updates():
-                    break
-                await asyncio.sleep(0.01)
+            await await_until(lambda: not tg.pending_updates(), timeout=5, what="the update confirmed")
         finally:
             await dispatcher.stop_polling()
             await polling
@@ -482,6 +479,54 @@ def test_fixture_fails_a_test_with_violations_unless_marked(tmp_path: Path) -> N
     assert 'sendMessage: text: can\'t parse entities (HTML): Unsupported start tag "div"' in output, output
 
 
+def run_pytest_on(tmp_path: Path, tests: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run pytest with the fake's plugin on one test file in ``tmp_path``: (exit code, output)."""
+    (tmp_path / "test_sample.py").write_text(textwrap.dedent(tests))
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-rA", "-c", "/dev/null", "--rootdir", str(tmp_path)),
+            *("-p", "tests.fake_telegram.plugin", "-p", "no:cacheprovider", "-p", "no:asyncio", "test_sample.py"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin", **(env or {})},
+        timeout=60,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_missing_spec_stops_the_run_with_one_message_before_any_test(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "bot-api.json"
+    code, output = run_pytest_on(
+        tmp_path,
+        """
+        from tests.fake_telegram import validate_call
+
+        def test_polls(fake_telegram):
+            assert fake_telegram.base_url
+
+        def test_validates():
+            assert validate_call("getMe", {}) == []
+
+        def test_needs_no_telegram():
+            assert True
+        """,
+        {"HUSLY_BOT_API_SPEC": str(missing)},
+    )
+    assert code == pytest.ExitCode.USAGE_ERROR, output
+    assert output.count("the Bot API spec ../shared/telegram/bot-api.json is missing") == 1, output
+    assert f"HUSLY_BOT_API_SPEC names {missing}" in output and "3 collected test(s) need it" in output, output
+    assert "passed" not in output and "500" not in output, output
+
+
+def test_tests_that_need_no_spec_run_without_it(tmp_path: Path) -> None:
+    code, output = run_pytest_on(
+        tmp_path, "def test_plain():\n    assert 1 + 1 == 2\n", {"HUSLY_BOT_API_SPEC": str(tmp_path / "gone.json")}
+    )
+    assert code == 0 and "1 passed" in output, output
+
+
 def test_spec_is_found_by_walking_up() -> None:
     path = find_spec_path()
     assert path.parts[-3:] == ("shared", "telegram", "bot-api.json")
@@ -517,22 +562,36 @@ async def test_get_updates_offset_limit_and_allowed_updates(fake_telegram: FakeT
     assert await poll(offset=-1) == [5]
 
 
-async def test_long_poll_waits_and_wakes_up_on_a_new_update(fake_telegram: FakeTelegram) -> None:
-    tg = fake_telegram
+@pytest.fixture
+def timed() -> Iterator[tuple[FakeTelegram, ManualClock]]:
+    """A fake whose time moves only when the test advances its clock: nothing here waits for real."""
+    clock = ManualClock()
+    with FakeTelegram(clock=clock) as tg:
+        yield tg, clock
+    tg.assert_no_violations()
 
-    started = time.monotonic()
-    status, body = await raw_call(tg, "getUpdates", timeout=1)
+
+async def test_long_poll_waits_for_its_timeout(timed: tuple[FakeTelegram, ManualClock]) -> None:
+    tg, clock = timed
+    poll = asyncio.create_task(raw_call(tg, "getUpdates", timeout=1))
+    await asyncio.to_thread(clock.wait_sleeping)
+    clock.advance(0.9)
+    assert clock.sleeping == 1 and not poll.done(), "0.9 s into a 1 s long poll it still waits"
+    clock.advance(0.1)
+    status, body = await asyncio.wait_for(poll, 10)
     assert (status, body["result"]) == (200, [])
-    assert 0.9 <= time.monotonic() - started < 3  # waited for the timeout
 
-    started = time.monotonic()
+
+async def test_long_poll_wakes_up_on_a_new_update(timed: tuple[FakeTelegram, ManualClock]) -> None:
+    tg, clock = timed
     poll = asyncio.create_task(raw_call(tg, "getUpdates", timeout=10))
-    await asyncio.sleep(0.2)
-    # Pushed from another thread, as a test running a bot elsewhere would.
+    await asyncio.to_thread(clock.wait_sleeping)
+    # Pushed from another thread, as a test running a bot elsewhere would; the clock never moves, so only the
+    # update can end the poll.
     threading.Thread(target=lambda: tg.push_update(tg.text_update(CHAT, "vågn op"))).start()
-    status, body = await poll
+    status, body = await asyncio.wait_for(poll, 10)
     assert status == 200 and body["result"][0]["message"]["text"] == "vågn op"
-    assert time.monotonic() - started < 2  # returned early, not after 10 s
+    assert clock.sleeping == 0, "the poll's timeout was given up, not left behind"
 
 
 async def test_blocking_helpers_refuse_to_run_inside_an_event_loop(fake_telegram: FakeTelegram) -> None:
@@ -545,10 +604,11 @@ async def test_blocking_helpers_refuse_to_run_inside_an_event_loop(fake_telegram
         await fake_telegram.await_for("sendMessage", timeout=0.1)
 
 
-async def test_two_pollers_conflict_like_two_bot_instances(fake_telegram: FakeTelegram) -> None:
-    tg = fake_telegram
+async def test_two_pollers_conflict_like_two_bot_instances(timed: tuple[FakeTelegram, ManualClock]) -> None:
+    tg, clock = timed
     first = asyncio.create_task(raw_call(tg, "getUpdates", timeout=5))
-    await asyncio.sleep(0.2)
+    await asyncio.to_thread(clock.wait_sleeping)
+    assert tg.polling
     second = asyncio.create_task(raw_call(tg, "getUpdates", timeout=0))
     status, body = await first
     assert status == 409 and body["description"].startswith("Conflict: terminated by other getUpdates request")
@@ -600,7 +660,7 @@ async def test_fail_next_429_is_telegram_retry_after_in_aiogram(fake_telegram: F
     tg.assert_no_violations()
 
 
-async def test_failure_rate_is_seeded_and_delay_slows_replies(fake_telegram: FakeTelegram) -> None:
+async def test_failure_rate_is_seeded(fake_telegram: FakeTelegram) -> None:
     tg = fake_telegram
 
     async def statuses() -> list[int]:
@@ -614,10 +674,19 @@ async def test_failure_rate_is_seeded_and_delay_slows_replies(fake_telegram: Fak
     tg.failure_rate(0)
     assert set(await statuses()) == {200}
 
+
+async def test_delay_holds_the_answer_until_the_time_has_passed(timed: tuple[FakeTelegram, ManualClock]) -> None:
+    tg, clock = timed
     tg.delay(0.3, "getMe")
-    started = time.monotonic()
-    assert (await raw_call(tg, "getMe"))[0] == 200
-    assert time.monotonic() - started >= 0.3
+    slow = asyncio.create_task(raw_call(tg, "getMe"))
+    await asyncio.to_thread(clock.wait_sleeping)
+    clock.advance(0.2)
+    assert clock.sleeping == 1 and not slow.done() and tg.calls_of("getMe") == []
+    assert (await raw_call(tg, "sendChatAction", chat_id=CHAT, action="typing"))[0] == 200, "other methods are not held"
+    clock.advance(0.1)
+    assert (await asyncio.wait_for(slow, 10))[0] == 200
+    (call,) = tg.calls_of("getMe")
+    assert call.time == pytest.approx(clock.time() - 0.3), "a call's time is when it arrived, on the fake's clock"
 
 
 # --------------------------------------------------------------------------------------------------------------

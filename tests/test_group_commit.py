@@ -13,7 +13,7 @@ from sqlmodel import Session, func, select
 from bot.models import ProcessedUpdate, Profile
 from bot.replies import Incoming, Outcome
 from handlers.telegram.runtime import Runtime
-from tests.support import Chat
+from tests.support import Chat, await_until
 
 QUESTION = "hvordan søger jeg boligstøtte"
 
@@ -73,10 +73,9 @@ def test_updates_arriving_while_the_core_is_busy_go_in_together_in_arrival_order
 
     async def run() -> list[Outcome]:
         first = asyncio.create_task(runtime._core(_text(31, 9001)))
-        while not batches:
-            await asyncio.sleep(0.01)
+        await await_until(lambda: batches, what="the first batch in the core")
         rest = [asyncio.create_task(runtime._core(_text(32 + i, 9002 + i))) for i in range(4)]
-        await asyncio.sleep(0.05)
+        await await_until(lambda: len(runtime._waiting) == 4, what="the other four queued behind it")
         release.set()
         return await asyncio.gather(first, *rest)
 

@@ -13,7 +13,6 @@ Five kills for each framework and intake: 20 in all. Seeded, so a failure can be
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,9 +74,14 @@ def test_sigkill_at_random_moments_during_bursts_loses_no_message(
     ids: list[int] = []
     for wave in range(KILLS + 1):
         bot.start()
+        mark = tg.mark()
         ids += [bot.send(update) for update in waves[wave]]
         if wave < KILLS:
-            time.sleep(rng.uniform(0.05, 0.8))  # somewhere in the middle of storing, handling and sending
+            # Somewhere in the middle of storing, handling and sending: after a random number of this wave's
+            # answers went out (0: while the updates are still being stored).
+            answered = rng.randint(0, len(waves[wave]) // 2)
+            if answered:
+                tg.wait_for("sendMessage", count=answered, since=mark, timeout=60)
             bot.kill()
     ledger = Ledger(sqlite_of, tg, ids)
     ledger.wait_settled(timeout=120)
@@ -97,8 +101,9 @@ def test_sigterm_during_a_burst_repeats_nothing_and_loses_nothing(
     tg = fake_telegram
     bot = Bot(tg, framework, mode, tmp_path / "data")
     bot.start()
+    mark = tg.mark()
     ids = [bot.send(update) for update in burst(tg, CHATS, PER_CHAT)]
-    time.sleep(0.3)
+    tg.wait_for("sendMessage", count=10, since=mark, timeout=60)  # answering is under way
     assert bot.stop() == 0, bot.logs[-1]  # SIGTERM: finish or hand back what is in flight
     stopped_cleanly = bot.logs[-1]
     bot.start()

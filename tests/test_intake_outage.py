@@ -9,6 +9,7 @@ database is back; nothing may be sent twice. Someone with an ordinary question g
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -26,6 +27,7 @@ from bot.models import Outbox
 from tests.fake_telegram import FakeTelegram
 from tests.fake_telegram.redelivery import Redelivery
 from tests.intake_support import Ledger
+from tests.support import wait_until
 from tests.tcp_proxy import CuttableProxy
 from tests.telegram_harness import HuslyProcess, plain
 
@@ -76,16 +78,23 @@ class Outage:
         return started
 
     def safety_latencies(self) -> dict[int, float]:
-        """Seconds from each crisis message to the first message with 112 in that chat (waits up to 8 s)."""
-        deadline = time.time() + 8
+        """Seconds from each crisis message to the first message with 112 in that chat (waits up to 8 s).
+
+        Real seconds on purpose: the bot is a real process on the real clock, and "safety information within
+        5 s while the database is away" is what a young person would notice.
+        """
         found: dict[int, float] = {}
-        while len(found) < PEOPLE and time.time() < deadline:
+
+        def everyone_answered() -> bool:
             for call in self.tg.calls:
                 chat = call.params.get("chat_id")
                 if call.method == "sendMessage" and call.ok and chat in self.sent_at and chat not in found \
                         and "112" in plain(call):
                     found[chat] = call.time - self.sent_at[chat]
-            time.sleep(0.05)
+            return len(found) >= PEOPLE
+
+        with contextlib.suppress(AssertionError):  # who is missing is the caller's message
+            wait_until(everyone_answered, timeout=8, what="safety information for everyone", interval=0.05)
         return found
 
     def check_recovered(self) -> None:

@@ -14,7 +14,7 @@ from bot.inbox import Received
 from bot.replies import Incoming, to_plain
 from bot.spool import Spool
 from handlers.telegram.updates import Malformed, received, to_incoming
-from tests.test_cases_helpers import Desk, to
+from tests.cases_support import Desk, to
 
 NUL_TEXT = "hello\x00 are you there?"
 

@@ -66,7 +66,7 @@ def test_erasure_leaves_no_trace_of_the_chat(engine, make_app) -> None:
     chat.deliver()
     # The confirmation itself was the last message; once delivered and expired nothing is left.
     with session_scope(engine) as session:
-        expire_all(session, chat.app.deps.clock().replace(year=2027), 180)
+        expire_all(session, chat.app.deps.stores, chat.app.deps.clock().replace(year=2027), 180)
     remaining = every_value(engine)
     assert "777002" not in remaining and "Sofie" not in remaining and "20 30 40 50" not in remaining
 
@@ -97,7 +97,7 @@ def test_retention_removes_old_profiles_and_sent_messages(engine, make_app, cloc
     chat.say("hvordan søger jeg boligstøtte")
     clock.advance(days=181)
     with session_scope(engine) as session:
-        counts = expire_all(session, clock(), 180)
+        counts = expire_all(session, chat.app.deps.stores, clock(), 180)
     assert counts["profile"] == 1 and counts["messages"] >= 1
     with Session(engine) as session:
         assert "41" not in every_value(engine) or session is None
@@ -132,7 +132,7 @@ def test_logs_hold_ids_but_no_message_text_or_phone(sqlite_engine, make_app, cap
 
 def test_slet_after_a_case_leaves_no_chat_id_name_phone_or_text(engine, make_app) -> None:
     """Issue 7's bar: after erasure no table holds the person's chat id, name, phone or message text."""
-    from tests.test_cases_helpers import Desk
+    from tests.cases_support import Desk
 
     desk = Desk(make_app(engine))
     worker = desk.staff("Karin")

@@ -1,17 +1,19 @@
 """Flood limits: moving windows that never let twice the limit through at a window's edge, the same in memory
 and in Redis (shared by instances), and one shared pause after Telegram's 429.
 
-Time is a fake clock (``time.time`` patched, as the limits library reads it) and sleeping moves it, so nothing
-here waits for real.
+Time is a fake clock (given to FloodLimits, and to the limits library where it reads ``time.time``) and sleeping
+moves it, so nothing here waits for real.
 """
 
 from __future__ import annotations
 
 import os
-import time
+import types
 import uuid
-from collections.abc import Iterator
 
+import limits.aio.storage.memory
+import limits.aio.storage.redis.redispy
+import limits.aio.strategies
 import pytest
 
 from bot import ratelimit
@@ -34,10 +36,14 @@ class Clock:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """FloodLimits takes the clock; the limits library reads ``time.time()`` itself, so its modules (and only
+    those: not the whole process, not the Redis client) see the fake time."""
     fake = Clock()
-    monkeypatch.setattr(time, "time", fake)
-    yield fake
+    stand_in = types.SimpleNamespace(time=fake)
+    for module in (limits.aio.strategies, limits.aio.storage.memory, limits.aio.storage.redis.redispy):
+        monkeypatch.setattr(module, "time", stand_in)
+    return fake
 
 
 @pytest.fixture(params=["memory", "redis"])

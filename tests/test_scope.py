@@ -19,7 +19,6 @@ from bot.conversation.router import Router
 from bot.conversation.scope import Place, places_of
 from bot.conversation.scope_table import END, START, table
 from bot.db import session_scope
-from bot.models import utcnow
 from bot.replies import Incoming
 from bot.staff.models import Role, Staff
 from tests.support import Chat
@@ -53,7 +52,7 @@ def test_every_command_and_button_namespace_declares_a_scope_with_a_role() -> No
 @pytest.fixture
 def walk_app(sqlite_engine: Engine, make_app) -> App:
     app = make_app(sqlite_engine, flood_limit_per_minute=100_000, cases_per_hour=100_000)
-    now = utcnow()
+    now = app.deps.clock()
     with session_scope(sqlite_engine) as session:
         for role, user in USERS.items():
             if role is not Role.YOUTH:

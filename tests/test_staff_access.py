@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.pseudonym import KEY_FILE, audit_key, pseudonym
 from bot.staff.audit import chat_ref
 from handlers.cli import main
-from tests.test_cases_helpers import Desk
+from tests.cases_support import Desk
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

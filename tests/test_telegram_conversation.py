@@ -3,13 +3,13 @@ and python-telegram-bot (in-process, long polling; the subprocess smoke tests co
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import Call, FakeTelegram, ManualClock
 from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, press, wait_sent, with_button
 
 CHAT = 4242
@@ -43,32 +43,52 @@ def test_start_shows_the_menu_with_buttons_then_the_privacy_notice(bot: InProces
 def test_typing_is_shown_only_while_an_answer_is_slow(framework: str, fake_telegram: FakeTelegram, tmp_path: Path,
                                                       knowledge) -> None:
     tg = fake_telegram
+    # The typing indicator's time is the test's: its delay passes when the test says, nothing waits for real.
+    clock = ManualClock()
     with InProcessBot(tg, framework, tmp_path / "data", knowledge=knowledge, typing_delay=1.0) as bot:
+        bot.runtime.typing_sleep, bot.runtime.typing_clock = clock.sleep, clock.time
         bot.send(tg.command(CHAT, "start"))
         wait_sent(tg, CHAT, 2)
         bot.wait_idle(1)
-        assert tg.calls_of("sendChatAction") == [], "a quick answer needs no typing indicator"
+        clock.wait_sleeping(0)  # the answer was queued before the delay: its timer is given up...
+        clock.advance(1.0)
+        assert tg.calls_of("sendChatAction") == [], "...so a quick answer needs no typing indicator"
 
+        # A slow answer: still being worked out when the delay has passed.
+        answer_ready = threading.Event()
         handle_many = bot.app.core.handle_many
 
         def slow(incomings):
-            time.sleep(1.5)
+            answer_ready.wait(10)
             return handle_many(incomings)
 
         bot.app.core.handle_many = slow
-        mark = tg.mark()
-        bot.send(tg.text_update(CHAT, "hvordan får jeg boligstøtte?"))
-        (answer,) = wait_sent(tg, CHAT, 1, since=mark)
-        calls = tg.calls[mark:]
+
+        def slow_answer(text: str, typing_expected: bool) -> list[Call]:
+            """Send ``text``, let the typing delay pass while the answer is worked out; the calls made for it."""
+            answer_ready.clear()
+            mark = tg.mark()
+            bot.send(tg.text_update(CHAT, text))
+            clock.wait_sleeping(1)
+            clock.advance(1.0)
+            if typing_expected:
+                tg.wait_for("sendChatAction", since=mark)
+            answer_ready.set()
+            wait_sent(tg, CHAT, 1, since=mark)
+            return tg.calls[mark:]
+
+        calls = slow_answer("hvordan får jeg boligstøtte?", typing_expected=True)
         typing = [c for c in calls if c.method == "sendChatAction"]
         assert [(c.params["chat_id"], c.params["action"]) for c in typing] == [(CHAT, "typing")]
-        assert calls.index(typing[0]) < calls.index(answer)
+        answer = next(c for c in calls if c.method == "sendMessage")
+        assert calls.index(typing[0]) < calls.index(answer), "typing shows while waiting, before the answer"
 
-        # A second slow answer within Telegram's 5 s of "typing…": the indicator is not sent again.
-        mark = tg.mark()
-        bot.send(tg.text_update(CHAT, "hvad er et indskudslån"))
-        wait_sent(tg, CHAT, 1, since=mark)
-        assert len(tg.calls_of("sendChatAction")) == 1
+        # Within Telegram's 5 s of "typing…" the indicator is not sent again; after them it is.
+        calls = slow_answer("hvad er et indskudslån", typing_expected=False)
+        clock.advance(5.0)
+        calls += slow_answer("hvordan får jeg boligstøtte?", typing_expected=True)
+        assert [c.params["action"] for c in calls if c.method == "sendChatAction"] == ["typing"]
+        assert len(tg.calls_of("sendChatAction")) == 2
 
 
 def test_the_command_menu_is_set_for_danish_and_english(bot: InProcessBot) -> None:
@@ -86,7 +106,7 @@ def test_the_command_menu_is_set_for_danish_and_english(bot: InProcessBot) -> No
 def test_a_caseworker_who_joins_gets_the_case_commands_in_their_own_menu(bot: InProcessBot) -> None:
     from bot.db import session_scope
     from bot.staff.service import create_invite
-    from tests.telegram_harness import wait_until
+    from tests.support import wait_until
 
     tg, staff_chat = bot.tg, 7_070_707
     with session_scope(bot.engine) as session:
@@ -95,7 +115,7 @@ def test_a_caseworker_who_joins_gets_the_case_commands_in_their_own_menu(bot: In
     bot.send(tg.command(staff_chat, "start", args=code))
     wait_sent(tg, staff_chat, 1)
     scope = {"type": "chat", "chat_id": staff_chat}
-    wait_until(lambda: bool(tg.commands(scope=scope)), what="the caseworker's own command menu")
+    wait_until(lambda: tg.commands(scope=scope), what="the caseworker's own command menu")
     names = [c["command"] for c in tg.commands(scope=scope)]
     assert names[0] == "start" and {"sager", "tag", "svar", "luk"} <= set(names)
     assert "sager" not in [c["command"] for c in tg.commands()]  # the bot-wide menu stays the young people's
@@ -103,12 +123,12 @@ def test_a_caseworker_who_joins_gets_the_case_commands_in_their_own_menu(bot: In
     # Revoked: their chat's own menu is removed, so it shows the one everyone has.
     from sqlmodel import select
 
+    from bot.cases.staffing import revoke
     from bot.staff.models import Staff
-    from bot.staff.service import revoke
 
     with session_scope(bot.engine) as session:
         member = session.exec(select(Staff).where(Staff.chat_id == staff_chat)).one()
-        assert revoke(session, staff_id=member.id or 0, now=bot.app.deps.clock())
+        assert revoke(session, staff_id=member.id or 0, now=bot.app.deps.clock(), settings=bot.app.settings) == []
     wait_until(lambda: not tg.commands(scope=scope), what="the caseworker's menu removed")
     assert any(c.method == "deleteMyCommands" and c.params.get("scope") == scope for c in tg.calls)
 

@@ -13,7 +13,6 @@ at the crash; exactly once for everything that was only committed.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,8 @@ from sqlmodel import Session, col, create_engine, select
 from bot.cases.models import Case
 from bot.models import Outbox
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_harness import HuslyProcess, husly_cli, plain, sent_to, wait_sent, wait_until
+from tests.support import wait_until
+from tests.telegram_harness import HuslyProcess, husly_cli, plain, sent_to, wait_sent
 
 CHAT = 8_123_456
 TEAM_CHAT = -100123
@@ -86,7 +86,7 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
         wait_until(lambda: any(r.error == "429" for r in rows(engine, chat_id=TEAM_CHAT, kind="send")),
                    what="the card committed and waiting for its retry")
         first.kill()
-        killed_at = time.time()
+        killed_at = tg.arrived()  # the requests that reached Telegram before the kill
 
     (card,) = rows(engine, chat_id=TEAM_CHAT, kind="send")
     assert (card.status, card.locked_by, card.attempts) == ("pending", None, 0), "committed, not sent"
@@ -112,19 +112,20 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
                                 for b in row]
         wait_until(lambda: not rows(engine, chat_id=CHAT, status="pending"), timeout=20,
                    what="the young person's messages sent")
-        # The answer's request was on the wire at the kill: the fake answers it SLOW seconds after it arrived.
-        wait_until(lambda: time.time() > killed_at + SLOW + 0.5, timeout=SLOW + 5, what="a request in flight")
+        # The answer's request may have been on the wire at the kill: the fake answers it SLOW seconds after it
+        # arrived. Wait until every request from before the kill has its answer recorded.
+        tg.wait_for(lambda c: c.number < killed_at, count=killed_at, timeout=SLOW + 10)
         log = second.stop()
 
     assert second.returncode == 0, log
     assert len(sent_to(tg, TEAM_CHAT)) == 1, "the card exactly once"
     # In the order the requests reached Telegram (one held by the fake is recorded late).
-    calls = sorted(sent_to(tg, CHAT), key=lambda c: c.time)
+    calls = sorted(sent_to(tg, CHAT), key=lambda c: c.number)
     texts = [plain(c) for c in calls]
     answers = [i for i, c in enumerate(calls) if c.params["text"] == answer]
     # At least once; twice only if the first copy reached Telegram before the kill (then it was delivered, and
     # the dead process never learned so).
-    assert len(answers) == 1 or (len(answers) == 2 and calls[answers[0]].time < killed_at), texts
+    assert len(answers) == 1 or (len(answers) == 2 and calls[answers[0]].number < killed_at), texts
     assert texts[answers[-1] + 1].startswith("Er du i fare lige nu, så ring 112."), "then safety first"
     rest = [t for i, t in enumerate(texts) if i not in answers]
     assert len(rest) == len(set(rest)) >= 5, "everything else exactly once"

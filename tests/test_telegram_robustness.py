@@ -8,7 +8,6 @@ test on any call Telegram would reject (text over 4096 characters, broken HTML, 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -180,7 +179,7 @@ def test_a_6000_character_question_is_read_and_a_long_answer_is_split(
         assert plain(replies[0]) == "Det var en lang besked. Jeg har læst de første 2000 tegn."
         assert len(replies) >= 2, "and then an answer"
 
-        size = len(to_plain(render_answer(big, topic, "da", None, dt.date.today(), more=True).html))
+        size = len(to_plain(render_answer(big, topic, "da", None, bot.app.deps.clock().date(), more=True).html))
         assert size > TEXT_MAX, "precondition: the answer is longer than one message"
         mark = tg.mark()
         bot.send(tg.callback(CHAT, f"more:{topic}", replies[-1].result["message_id"]))

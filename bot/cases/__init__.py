@@ -51,15 +51,17 @@ def is_team_chat(ctx: Context) -> bool:
 
 def register(router: Router) -> None:
     """Register the case handlers; the relay interceptors go first so a live chat is never answered by Q&A."""
-    from bot.cases import actions, buttons, flow, relay, staff_commands
+    from bot.cases import buttons, flow, privacy, relay, staff_commands
+    from bot.cases.state import ReplyTo
 
+    router.store(privacy.STORE)
     router.urgent = flow.urgent
     router.team_chat = is_team_chat
     router.menu_items["urgent"] = flow.menu_urgent
     router.menu_items["staff"] = flow.menu_staff
     router.flow(flow.FLOW, flow.flow_text, handles_urgent=True)
     # A caseworker's reply must reach the young person even if it contains crisis words.
-    router.flow(actions.REPLY_FLOW, relay.reply_flow, handles_urgent=True)
+    router.flow(ReplyTo.key, relay.reply_flow, handles_urgent=True)
     router.interceptors[:0] = [relay.staff_reply_to, relay.from_youth]
     router.team_replies.append(relay.team_reply)
     router.contacts.append(flow.contact)

@@ -18,18 +18,22 @@ from bot.cases import cards, notices, routing, sending, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import OUTCOMES, Case, CaseStatus, parse_outcome
+from bot.cases.state import Questions, ReplyTo
 from bot.config import Settings
 from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Deps
+from bot.conversation.state import State
 from bot.i18n import _, use_lang
 from bot.models import Profile
+from bot.outbox import queue_reply
+from bot.profiles import chat_lang, profile_of
 from bot.replies import Button, Reply, esc, to_plain
 from bot.staff.models import CASE_ROLES, Staff
+from bot.staff.service import find_staff
 from knowledge.schema import MUNICIPALITIES
 
 MAX_REPLY = 3500
-REPLY_FLOW = "case_reply"
 
 
 class CaseAction(StrEnum):
@@ -207,7 +211,7 @@ def reply(session: Session, staff: Staff | None, case_id: int, text: str, now: d
         taken = claim(session, staff, case.id or 0, now)
         if not taken.ok:
             return taken
-    profile = sending.profile_of(session, case.transport, case.chat_id)
+    profile = profile_of(session, case.transport, case.chat_id)
     service.add_message(session, case, "out", text, now, staff)
     if case.claimed_by == staff.id:
         service.owner_answered(case)
@@ -266,9 +270,10 @@ def close(session: Session, deps: Deps, staff: Staff | None, case_id: int, outco
     owner = session.get(Staff, case.claimed_by) if case.claimed_by and case.claimed_by != staff.id else None
     notify = case.relay
     service.close(session, case, staff, outcome, now, dt.timedelta(hours=deps.settings.followup_hours))
-    profile = sending.profile_of(session, case.transport, case.chat_id)
-    if profile is not None and (profile.state or {}).get("case") == case.id:
-        profile.state = {}
+    profile = profile_of(session, case.transport, case.chat_id)
+    questions = State(profile).get(Questions) if profile is not None else None
+    if profile is not None and questions is not None and questions.case == case.id:
+        State(profile).end(Questions)  # the young person's questions about this case end with it
         session.add(profile)
     cards.refresh(session, case, now)
     if owner is not None:
@@ -372,7 +377,7 @@ def hand_over(session: Session, staff: Staff | None, case_id: int, colleague: st
     if isinstance(case, Result):
         return case
     assert staff is not None
-    found = [s for s in service.find_staff(session, colleague.lstrip("@")) if service.can_act(s, case)]
+    found = [s for s in find_staff(session, colleague.lstrip("@")) if service.can_act(s, case)]
     if len(found) != 1:
         text = (_("More than one colleague is called \"{name}\": use their staff number, fx /overdrag {number} 7.")
                 if found else _("No colleague who may see case #{number} is called \"{name}\"."))
@@ -383,10 +388,10 @@ def hand_over(session: Session, staff: Staff | None, case_id: int, colleague: st
     service.hand_over(session, case, to, now, staff)
     cards.refresh(session, case, now)
     if to.transport not in routing.NO_INBOX:
-        with use_lang(sending.chat_lang(session, to.transport, to.chat_id)):
+        with use_lang(chat_lang(session, to.transport, to.chat_id)):
             head = esc(_("{name} gave you case #{number}. Answer with /svar {number} and your text.").format(
                 name=cards.staff_name(session, staff.id), number=case.id))
-            sending.send(session, to.transport, to.chat_id,
+            queue_reply(session, to.transport, to.chat_id,
                          Reply(head + "\n\n" + briefing(session, case, now), _reply_buttons(case)), now=now,
                          ref=sending.about(case.id, "brief"))
     if case.relay:
@@ -400,16 +405,16 @@ def start_reply(session: Session, staff: Staff | None, case_id: int, now: dt.dat
     if isinstance(case, Result):
         return case
     assert staff is not None
-    profile = sending.profile_of(session, staff.transport, staff.chat_id)
+    profile = profile_of(session, staff.transport, staff.chat_id)
     if profile is None:
         profile = Profile(transport=staff.transport, chat_id=staff.chat_id, privacy_shown=True, created_at=now,
                           last_seen_at=now)
-    profile.state = {"flow": REPLY_FLOW, "case": case.id}
+    State(profile).start(ReplyTo(case=case.id or 0))
     session.add(profile)
-    with use_lang(sending.chat_lang(session, staff.transport, staff.chat_id)):
+    with use_lang(chat_lang(session, staff.transport, staff.chat_id)):
         prompt = Reply(esc(_("Write your answer to case #{number} now. It goes to the young person as a message from "
                              "the municipality's caseworker.").format(number=case.id)),
                        buttons=((button(_("Cancel"), StaffButton(StaffAction.CANCEL)),),))
     if staff.transport not in routing.NO_INBOX:
-        sending.send(session, staff.transport, staff.chat_id, prompt, now=now, ref=sending.about(case.id, "prompt"))
+        queue_reply(session, staff.transport, staff.chat_id, prompt, now=now, ref=sending.about(case.id, "prompt"))
     return Result(True, esc(_("Write your answer in your private chat with Husly.")))

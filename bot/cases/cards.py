@@ -33,6 +33,8 @@ from bot.config import Settings
 from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
 from bot.i18n import _, current_lang, use_lang
+from bot.outbox import queue_edit, queue_reply
+from bot.profiles import chat_lang
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 
@@ -218,16 +220,16 @@ def post(session: Session, case: Case, targets: list[Target], now: dt.datetime) 
     assert case.id is not None
     posted = 0
     for target in targets:
-        lang = sending.chat_lang(session, target.transport, target.chat_id)
+        lang = chat_lang(session, target.transport, target.chat_id)
         ref = card_ref(case.id, target.chat_id)
         exists = session.exec(select(CaseCard).where(
             CaseCard.case_id == case.id, CaseCard.transport == target.transport, CaseCard.chat_id == target.chat_id
         )).first()
         if exists:
-            sending.edit(session, target.transport, target.chat_id, ref, render(session, case, lang, now), now=now)
+            queue_edit(session, target.transport, target.chat_id, ref, render(session, case, lang, now), now=now)
             continue
         session.add(CaseCard(case_id=case.id, transport=target.transport, chat_id=target.chat_id, posted_at=now))
-        sending.send(session, target.transport, target.chat_id, render(session, case, lang, now), ref=ref, now=now)
+        queue_reply(session, target.transport, target.chat_id, render(session, case, lang, now), ref=ref, now=now)
         posted += 1
     session.flush()
     return posted
@@ -242,10 +244,10 @@ def refresh(session: Session, case: Case, now: dt.datetime, *, note: Callable[[]
     """Update every posted card in place (``note``: a line on top, fx why the case was closed)."""
     assert case.id is not None
     for target in card_chats(session, case):
-        lang = sending.chat_lang(session, target.transport, target.chat_id)
+        lang = chat_lang(session, target.transport, target.chat_id)
         with use_lang(lang):
             header = note() if note else None
-        sending.edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id),
+        queue_edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id),
                      render(session, case, lang, now, header=header), now=now)
 
 
@@ -258,10 +260,10 @@ def retire(session: Session, case: Case, note: Callable[[], str], keep: list[Tar
     for target in card_chats(session, case):
         if target in keep:
             continue
-        lang = sending.chat_lang(session, target.transport, target.chat_id)
+        lang = chat_lang(session, target.transport, target.chat_id)
         with use_lang(lang):
             text = esc(note())
-        sending.edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id), Reply(text),
+        queue_edit(session, target.transport, target.chat_id, card_ref(case.id, target.chat_id), Reply(text),
                      now=now)
         session.execute(delete(CaseCard).where(col(CaseCard.case_id) == case.id,
                                                col(CaseCard.transport) == target.transport,
@@ -272,10 +274,10 @@ def withdraw_from(session: Session, transport: str, chat_id: int, now: dt.dateti
     """Take every case card out of one chat (fx a revoked caseworker's): each says so, and is never edited again."""
     found = session.exec(select(CaseCard).where(CaseCard.transport == transport, CaseCard.chat_id == chat_id)).all()
     for card in found:
-        lang = sending.chat_lang(session, transport, chat_id)
+        lang = chat_lang(session, transport, chat_id)
         with use_lang(lang):
             text = esc(_("Case #{number} is no longer shown here.").format(number=card.case_id))
-        sending.edit(session, transport, chat_id, card_ref(card.case_id, chat_id), Reply(text), now=now)
+        queue_edit(session, transport, chat_id, card_ref(card.case_id, chat_id), Reply(text), now=now)
         session.delete(card)
     session.flush()
     return len(found)
@@ -290,14 +292,14 @@ def ping(session: Session, case: Case, note: Callable[[], str], now: dt.datetime
     assert case.id is not None
     chats = card_chats(session, case)
     for target in chats:
-        lang = sending.chat_lang(session, target.transport, target.chat_id)
+        lang = chat_lang(session, target.transport, target.chat_id)
         with use_lang(lang):
             text = "⏰ " + esc(note())
             if words and (line := words_line(session, case)):
                 text += "\n" + line
             buttons = ((button(_("Claim"), StaffButton(StaffAction.CLAIM, case.id)),),) \
                 if case.status == CaseStatus.OPEN else ()
-        sending.send(session, target.transport, target.chat_id, Reply(text, buttons=buttons), now=now,
+        queue_reply(session, target.transport, target.chat_id, Reply(text, buttons=buttons), now=now,
                      ref=sending.about(case.id, "ping"))
     return len(chats)
 

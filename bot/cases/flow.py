@@ -13,12 +13,12 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from typing import Any
 
 from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
+from bot.cases.state import CaseOffer, Questions
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
@@ -108,7 +108,7 @@ def menu_urgent(ctx: Context) -> None:
 
 def menu_staff(ctx: Context) -> None:
     """Answer "Talk to a caseworker": connect the person (safety information first, unless just shown)."""
-    offer = (ctx.profile.state or {}).get("case_offer")
+    offer = ctx.state.get(CaseOffer)
     if offer is None:
         ctx.reply(texts.safety_first(ctx, Urgency.URGENT))
     _accept(ctx, offer, "asked_for_caseworker")
@@ -118,7 +118,8 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, 
            helper: bool = False) -> None:
     """Ask before opening a case; ``info`` (the message's own topic) comes first in the same message. The words
     wait in the person's own state until they say yes (and, on the case, whether they may be kept)."""
-    ctx.profile.state = {"case_offer": {"urgency": urgency, "reasons": list(reasons), "words": words}}
+    ctx.state.end()  # a crisis comes before an unfinished form
+    ctx.state.put(CaseOffer(urgency=urgency, reasons=list(reasons), words=words))
     org = notices.org_name(ctx.profile.municipality, ctx.lang)
     if helper:
         question = _("Do you want a caseworker from {org} to write to you here about the young person? Nothing is "
@@ -136,19 +137,17 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, 
     ctx.reply(Reply(html, buttons=rows))
 
 
-def _accept(ctx: Context, offer: dict[str, Any] | None, reason: str) -> None:
+def _accept(ctx: Context, offer: CaseOffer | None, reason: str) -> None:
     if _writes_as_staff(ctx):
         return
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
-    if "case_offer" in (ctx.profile.state or {}):
-        ctx.clear_state()
-    urgency = (offer or {}).get("urgency", "urgent")
-    reasons = tuple(r for r in (*(offer or {}).get("reasons", ()), reason) if r)
+    ctx.state.drop(CaseOffer)
+    offer = offer or CaseOffer()
+    reasons = tuple(r for r in (*offer.reasons, reason) if r)
     if case is not None:
-        _update_open_case(ctx, case, urgency, reasons)
+        _update_open_case(ctx, case, offer.urgency, reasons)
         return
-    _connect(ctx, urgency if urgency in ("urgent", "emergency") else "urgent", reasons,
-             str((offer or {}).get("words", "")))
+    _connect(ctx, offer.urgency if offer.urgency in ("urgent", "emergency") else "urgent", reasons, offer.words)
 
 
 def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str) -> None:
@@ -217,9 +216,9 @@ def _update_open_case(ctx: Context, case: Case, urgency: str, reasons: tuple[str
     if became_emergency:
         relay.emergency_ping(ctx, case)
     ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
-    state = ctx.state
-    if state.get("flow") == FLOW and state.get("case") == case.id:
-        _ask(ctx, case, state.get("step"))
+    questions = _asking(ctx, case)
+    if questions is not None:
+        _ask(ctx, case, questions.step)
     elif case.municipality is None:
         # Without a municipality nobody local sees the case: ask again, with the buttons.
         _ask(ctx, case, "municipality")
@@ -261,13 +260,13 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "") -> None
     number = case.id or 0
     if step == "words":
         # The first words wait here, in the person's own state, until they say whether they may be kept.
-        ctx.set_state(FLOW, case=number, step=step, **({"first": first} if first else {}))
+        ctx.state.start(Questions(case=number, step=step, first=first))
         ctx.reply(Reply(esc(_("May the caseworkers read what you write to me here? Then you don't have to explain it "
                               "all again. If you write /slet, it is deleted.")),
                         buttons=((make_button(_("Yes, they may"), Youth(YouthAction.WORDS, number, "yes")),),
                                  (make_button(_("No, only my answers"), Youth(YouthAction.WORDS, number, "no")),))))
         return
-    ctx.set_state(FLOW, case=number, step=step)
+    ctx.state.start(Questions(case=number, step=step))
     if step == "municipality":
         rows = [*municipality_buttons(lambda slug: Youth(YouthAction.MUNICIPALITY, number, slug)), (_skip(case, step),)]
         ctx.reply(Reply(esc(_("Which municipality are you in?")), buttons=tuple(rows)))
@@ -291,7 +290,7 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "") -> None
 
 
 def _finish(ctx: Context, case: Case) -> None:
-    ctx.clear_state()
+    ctx.state.end(Questions)
     if case.status == CaseStatus.CLAIMED:
         text = _("Thank you. Your caseworker can see your answers.")
     else:
@@ -302,11 +301,16 @@ def _finish(ctx: Context, case: Case) -> None:
 
 def _advance(ctx: Context, case: Case, step: str) -> None:
     """Go on to the next question if the person is still in this case's questions; otherwise just confirm."""
-    state = ctx.state
-    if state.get("flow") == FLOW and state.get("case") == case.id:
+    if _asking(ctx, case) is not None:
         _ask(ctx, case, _next_step(case, step))
     else:
         ctx.answer_callback(_("Saved."))
+
+
+def _asking(ctx: Context, case: Case) -> Questions | None:
+    """The questions' state, when the person is in this case's questions."""
+    questions = ctx.state.get(Questions)
+    return questions if questions is not None and questions.case == case.id else None
 
 
 def _set_municipality(ctx: Context, case: Case, slug: str) -> None:
@@ -368,10 +372,10 @@ def _own_case(ctx: Context, case_id: int, *, closed_ok: bool = False) -> Case | 
 def button(ctx: Context, data: Youth) -> None:
     """Handle the young person's case buttons (connect, answers, skip, stop, follow-up, come back)."""
     if data.action is YouthAction.GO:
-        _accept(ctx, (ctx.profile.state or {}).get("case_offer"), "")
+        _accept(ctx, ctx.state.get(CaseOffer), "")
         return
     if data.action is YouthAction.NO:
-        ctx.clear_state()
+        ctx.state.drop(CaseOffer)
         ctx.reply(Reply(esc(_("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")),
                         buttons=texts.menu_buttons()))
         return
@@ -393,6 +397,15 @@ def _on_municipality(ctx: Context, case: Case, value: str) -> bool:
     return True
 
 
+def _record_answer(ctx: Context, case: Case, detail: str, *, changed: bool = True) -> None:
+    """Save an answer to one of the questions: audited as a code (``detail``, never free text) and, when it
+    ``changed`` the case, shown on every card at once."""
+    ctx.session.add(case)
+    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=detail)
+    if changed:
+        cards.refresh(ctx.session, case, ctx.now)
+
+
 def _on_words(ctx: Context, case: Case, value: str) -> bool:
     if value not in ("yes", "no"):
         return False
@@ -403,13 +416,12 @@ def _on_words(ctx: Context, case: Case, value: str) -> bool:
 
 def _record_words(ctx: Context, case: Case, keep: bool) -> None:
     """Store the answer to "may the caseworkers read what you write"; yes keeps the first words too."""
-    first = str(ctx.state.get("first", "")) if ctx.state.get("case") == case.id else ""
+    questions = ctx.state.get(Questions)
+    first = questions.first if questions is not None and questions.case == case.id else ""
     case.words_consent = keep
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"words={'yes' if keep else 'no'}")
     if keep and first:
         relay.keep_words(ctx, case, first)
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, f"words={'yes' if keep else 'no'}")
 
 
 def _on_age(ctx: Context, case: Case, value: str) -> bool:
@@ -422,9 +434,7 @@ def _on_age(ctx: Context, case: Case, value: str) -> bool:
 
 def _record_age(ctx: Context, case: Case, band: str) -> None:
     service.set_age(case, band)
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"age={band}")
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, f"age={band}")
     if band == "under_18":
         _minor_help(ctx)
 
@@ -433,15 +443,13 @@ def _on_tonight(ctx: Context, case: Case, value: str) -> bool:
     if value not in TONIGHT:
         return False
     service.set_tonight(case, value)
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail=f"tonight={value}")
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, f"tonight={value}")
     _advance(ctx, case, "tonight")
     return True
 
 
 def _on_anonymous(ctx: Context, case: Case, value: str) -> bool:
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail="consent=no")
+    _record_answer(ctx, case, "consent=no", changed=False)
     _advance(ctx, case, "consent")
     return True
 
@@ -500,17 +508,17 @@ def _reopen_for_youth(ctx: Context, case: Case, reason: str, note: Callable[[], 
 def flow_text(ctx: Context) -> None:
     """Take a typed message during the questions: read an answer from it, or put it on the case."""
     text = ctx.incoming.text
-    state = ctx.state
-    case = ctx.session.get(Case, state.get("case")) if isinstance(state.get("case"), int) else None
+    questions = ctx.state.get(Questions)
+    case = ctx.session.get(Case, questions.case) if questions is not None else None
     result = ctx.triage(text)
-    if case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
-        ctx.clear_state()
+    if questions is None or case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
+        ctx.state.end()
         if result.urgency is not Urgency.NONE:
             urgent(ctx, result)
         else:
             answer_question(ctx, text, result)
         return
-    step = state.get("step")
+    step = questions.step
     answer = fold(text).strip(" .!")
     if step == "words" and result.urgency is Urgency.NONE and answer in YES_WORDS | NO_WORDS:
         _record_words(ctx, case, answer in YES_WORDS)
@@ -529,10 +537,10 @@ def flow_text(ctx: Context) -> None:
         return
     if case.status == CaseStatus.CLAIMED:
         # A caseworker has the case: they talk now (and ask what they need); the questions end here.
-        ctx.clear_state()
+        ctx.state.end(Questions)
         relay.on_message(ctx, case, text)
         return
-    first = str(state.get("first", ""))
+    first = questions.first
     if step == "words" and case.words_consent is None:
         # Not yet said whether their words may be kept: they wait with the first ones, in the person's state.
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
@@ -542,10 +550,10 @@ def flow_text(ctx: Context) -> None:
 
 def contact(ctx: Context) -> bool:
     """Store the name and number the person shared with the contact button, as consent to share them."""
-    state = ctx.state
-    if state.get("flow") != FLOW or not ctx.incoming.private:
+    questions = ctx.state.get(Questions)
+    if questions is None or not ctx.incoming.private:
         return False
-    case = ctx.session.get(Case, state.get("case")) if isinstance(state.get("case"), int) else None
+    case = ctx.session.get(Case, questions.case)
     if case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
         return False
     if not ctx.incoming.contact_phone:
@@ -553,9 +561,7 @@ def contact(ctx: Context) -> bool:
         ctx.reply(Reply(esc(_("That is not your own number. Tap the button to share yours, or stay anonymous."))))
         return True
     service.set_contact(case, ctx.incoming.first_name, ctx.incoming.contact_phone)
-    ctx.session.add(case)
-    service.log_event(ctx.session, case, "answered", ctx.now, actor="youth", detail="consent=yes")
-    cards.refresh(ctx.session, case, ctx.now)
+    _record_answer(ctx, case, "consent=yes")
     ctx.reply(Reply(esc(_("Thanks. The caseworker can see your first name and number.")), remove_keyboard=True))
     _advance(ctx, case, "consent")
     return True
@@ -564,11 +570,10 @@ def contact(ctx: Context) -> bool:
 def stop(ctx: Context) -> None:
     """End the chat with the caseworker (the case stays open for the caseworker to finish)."""
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
-    state = ctx.state
+    questions = ctx.state.get(Questions)
     # The contact button is a reply keyboard: it stays on screen until a message removes it.
-    keyboard_shown = state.get("flow") == FLOW and state.get("step") == "consent"
-    if state.get("flow") == FLOW:
-        ctx.clear_state()
+    keyboard_shown = questions is not None and questions.step == "consent"
+    ctx.state.end(Questions)
     if case is None or not case.relay:
         text = _("You have no open chat with a caseworker.")
     else:

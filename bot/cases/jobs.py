@@ -20,7 +20,7 @@ from functools import partial
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
-from bot.cases import actions, cards, notices, routing, sending, service
+from bot.cases import actions, cards, notices, routing, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case, CaseStatus
@@ -29,6 +29,8 @@ from bot.conversation.callbacks import button
 from bot.conversation.context import Deps
 from bot.db import session_scope
 from bot.i18n import _
+from bot.logs import log_failure
+from bot.profiles import profile_of
 
 log = logging.getLogger(__name__)
 TOP_LEVEL = 3
@@ -80,9 +82,9 @@ def _each(engine: Engine, counts: dict[str, int], case_id: int | None, work: Cal
     try:
         with session_scope(engine) as session:
             work(session)
-    except Exception:
-        # Logged with the id only; the next tick tries again because nothing was committed.
-        log.exception("case %s: periodic work failed", case_id)
+    except Exception as exc:
+        # The next tick tries again because nothing was committed.
+        log_failure(log, f"job cases: case {case_id}", exc)
         counts["errors"] += 1
 
 
@@ -158,7 +160,7 @@ def _follow_up(session: Session, *, case_id: int, now: dt.datetime, counts: dict
     case = session.get(Case, case_id)
     assert case is not None
     session.refresh(case)
-    profile = sending.profile_of(session, case.transport, case.chat_id)
+    profile = profile_of(session, case.transport, case.chat_id)
     if profile is not None and profile.blocked:
         service.log_event(session, case, "followup_skipped", now, detail="blocked")
         return

@@ -14,7 +14,7 @@ from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
 from sqlalchemy import text as sa_text
 from sqlmodel import Field, SQLModel
 
-from bot.models import _ts, utcnow
+from bot.models import timestamp_field, utcnow
 
 URGENCIES = ("urgent", "emergency")
 # The conversation state's name for the young person's questions after a case opens.
@@ -94,26 +94,26 @@ class Case(SQLModel, table=True):
     phone: str | None = Field(default=None, max_length=32)
     status: str = Field(default=CaseStatus.OPEN.value, max_length=16)
     claimed_by: int | None = Field(default=None, foreign_key="staff.id")
-    claimed_at: dt.datetime | None = _ts(nullable=True)
+    claimed_at: dt.datetime | None = timestamp_field(nullable=True)
     # False after the young person ended the chat with /stop; their texts then go to the normal bot.
     relay: bool = True
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     # Reset when the case is transferred or reopened; the response-time clock counts from here.
-    waiting_since: dt.datetime = _ts(nullable=False, default=utcnow)
+    waiting_since: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     # 0 = announced, 1 = re-announced, 2 = sent to every caseworker, 3 = sent to admins.
     escalation: int = 0
-    closed_at: dt.datetime | None = _ts(nullable=True)
+    closed_at: dt.datetime | None = timestamp_field(nullable=True)
     closed_by: int | None = Field(default=None, foreign_key="staff.id")
     outcome: str | None = Field(default=None, max_length=16)
-    followup_due_at: dt.datetime | None = _ts(nullable=True, index=True)
-    followup_sent_at: dt.datetime | None = _ts(nullable=True)
+    followup_due_at: dt.datetime | None = timestamp_field(nullable=True, index=True)
+    followup_sent_at: dt.datetime | None = timestamp_field(nullable=True)
     followup_answer: str | None = Field(default=None, max_length=16)
     # The person's earlier case, when they come back after it was closed (its card shows the link).
     previous_case_id: int | None = Field(default=None, foreign_key="help_case.id")
     # When the young person last wrote (the card shows it), and since when they wait for the owner's answer
     # (None: answered). The claimed-case SLA counts from owed_since; owner_reminders is how far it got.
-    last_youth_at: dt.datetime | None = _ts(nullable=True)
-    owed_since: dt.datetime | None = _ts(nullable=True)
+    last_youth_at: dt.datetime | None = timestamp_field(nullable=True)
+    owed_since: dt.datetime | None = timestamp_field(nullable=True)
     owner_reminders: int = 0
 
     def all_reasons(self) -> list[str]:
@@ -139,7 +139,7 @@ class CaseMessage(SQLModel, table=True):
     direction: str = Field(max_length=8)
     staff_id: int | None = Field(default=None, foreign_key="staff.id")
     text: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
 
 
 class CaseEvent(SQLModel, table=True):
@@ -149,7 +149,7 @@ class CaseEvent(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="help_case.id", index=True)
-    at: dt.datetime = _ts(nullable=False, default=utcnow)
+    at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     # staff | youth | system
     actor: str = Field(max_length=8)
     staff_id: int | None = Field(default=None, foreign_key="staff.id")
@@ -167,7 +167,7 @@ class CaseCard(SQLModel, table=True):
     case_id: int = Field(foreign_key="help_case.id", index=True)
     transport: str = Field(max_length=16)
     chat_id: int = Field(sa_type=BigInteger)
-    posted_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    posted_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
 
 
 class MunicipalityTeam(SQLModel, table=True):
@@ -181,7 +181,7 @@ class MunicipalityTeam(SQLModel, table=True):
     oncall_chat_id: int | None = Field(default=None, sa_type=BigInteger)
     # Fx "mon-fri 08:00-15:30"; None means the default (bot.cases.hours.DEFAULT_OFFICE_HOURS).
     office_hours: str | None = Field(default=None, max_length=200)
-    updated_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    updated_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
 
 
 def as_dict(case: Case) -> dict[str, Any]:

@@ -20,6 +20,8 @@ from bot.config import Settings
 from bot.conversation.callbacks import button
 from bot.conversation.cards import services_for
 from bot.i18n import _, use_lang
+from bot.outbox import queue_reply
+from bot.profiles import chat_lang
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 from knowledge.loader import KnowledgeBase
@@ -54,7 +56,7 @@ def org_name(slug: str | None, lang: str) -> str:
 
 
 def youth_lang(session: Session, case: Case) -> str:
-    return sending.chat_lang(session, case.transport, case.chat_id, case.lang)
+    return chat_lang(session, case.transport, case.chat_id, case.lang)
 
 
 def to_youth(session: Session, case: Case, make: Callable[[str], Reply], now: dt.datetime) -> None:
@@ -62,7 +64,7 @@ def to_youth(session: Session, case: Case, make: Callable[[str], Reply], now: dt
     lang = youth_lang(session, case)
     with use_lang(lang):
         reply = make(lang)
-    sending.send(session, case.transport, case.chat_id, reply, now=now)
+    queue_reply(session, case.transport, case.chat_id, reply, now=now)
 
 
 def tell_claimer(session: Session, case: Case, make: Callable[[], str], now: dt.datetime,
@@ -78,9 +80,9 @@ def tell_staff(session: Session, staff: Staff, case: Case, make: Callable[[], st
     """Queue a short note about ``case`` to one staff member privately (console staff have no inbox)."""
     if staff.transport in routing.NO_INBOX:
         return
-    with use_lang(sending.chat_lang(session, staff.transport, staff.chat_id)):
+    with use_lang(chat_lang(session, staff.transport, staff.chat_id)):
         text = make()
-    sending.send(session, staff.transport, staff.chat_id, Reply(esc(text), buttons=buttons), now=now,
+    queue_reply(session, staff.transport, staff.chat_id, Reply(esc(text), buttons=buttons), now=now,
                  ref=sending.about(case.id, "note"))
 
 

@@ -1,6 +1,6 @@
 """The cases' part of a person's rights: export, erasure, and anonymising old closed cases.
 
-``STORE`` is ready for bot.privacy.stores.FEATURE_STORES. Erasing closes an open case, tells the caseworker,
+``STORE`` is registered by the feature (bot.cases.register). Erasing closes an open case, tells the caseworker,
 and keeps only codes (municipality, urgency, reasons, age band, outcome) for statistics: the messages, the
 name and the phone number are deleted and the case is no longer linked to the chat.
 """
@@ -110,4 +110,4 @@ def expire(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
     return len(old)
 
 
-STORE = Store("cases", export, erase, expire)
+STORE = Store("cases", export, erase, expire, cases_opened=recent_case_times)

@@ -17,13 +17,15 @@ from sqlmodel import col, select
 from bot.cases import actions, cards, notices, routing, sending, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
-from bot.cases.models import QUESTIONS_FLOW, Case, CaseStatus
+from bot.cases.models import Case, CaseStatus
+from bot.cases.state import Questions, ReplyTo
 from bot.conversation import texts
 from bot.conversation.callbacks import button
 from bot.conversation.context import Context
 from bot.conversation.qa import answer_question
 from bot.i18n import _, use_lang
 from bot.models import Outbox
+from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.staff.models import Staff
 from bot.triage import Triage, Urgency
@@ -95,7 +97,7 @@ def on_message(ctx: Context, case: Case, text: str) -> None:
     ctx.session.add(case)
     cards.refresh(ctx.session, case, ctx.now)
     if staff.transport not in routing.NO_INBOX:
-        with use_lang(sending.chat_lang(ctx.session, staff.transport, staff.chat_id)):
+        with use_lang(chat_lang(ctx.session, staff.transport, staff.chat_id)):
             head = _("Case #{number}, the young person writes:").format(number=case.id)
             lines = [f"💬 <b>{esc(head)}</b>", esc(text)]
             if result.urgency is Urgency.EMERGENCY:
@@ -115,8 +117,8 @@ def from_youth(ctx: Context) -> bool:
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     if case is None or not case.relay:
         return False  # after /stop the person talks to the bot again
-    state = ctx.state
-    if state.get("flow") == QUESTIONS_FLOW and state.get("case") == case.id:
+    questions = ctx.state.get(Questions)
+    if questions is not None and questions.case == case.id:
         return False  # the questions read the answer first (bot.cases.flow.flow_text)
     on_message(ctx, case, ctx.incoming.text)
     return True
@@ -165,9 +167,9 @@ def team_reply(ctx: Context) -> bool:
 
 def reply_flow(ctx: Context) -> None:
     """Send the caseworker's message, written after pressing Svar, to the young person."""
-    case_id = ctx.state.get("case")
-    ctx.clear_state()
-    if not isinstance(case_id, int):
+    reply_to = ctx.state.get(ReplyTo)
+    ctx.state.end()
+    if reply_to is None:
         ctx.reply(Reply(esc(_("Something went wrong. Press Reply on the case again."))))
         return
-    ctx.reply(actions.reply(ctx.session, ctx.staff(), case_id, ctx.incoming.text, ctx.now).reply())
+    ctx.reply(actions.reply(ctx.session, ctx.staff(), reply_to.case, ctx.incoming.text, ctx.now).reply())

@@ -27,6 +27,9 @@ from bot.staff.audit import record
 from bot.staff.models import CASE_ROLES, MUNICIPAL_ROLES, Role, Staff
 from bot.staff.service import can_act_on
 
+# Staff lookups live in bot.staff.service; re-exported for the console's case commands (handlers/cli_cases.py).
+from bot.staff.service import find_staff as find_staff
+
 log = logging.getLogger(__name__)
 
 # Reasons that raise a case within its level (an emergency always comes before an urgent case). Suicide risk
@@ -214,11 +217,8 @@ def close(session: Session, case: Case, staff: Staff, outcome: Outcome, now: dt.
 
 def reopen(session: Session, case: Case, now: dt.datetime, reason: str, staff: Staff | None = None) -> None:
     """Open a closed case again with the response-time clock restarted: unclaimed, or taken by ``staff``."""
-    case.status, case.claimed_by, case.claimed_at, case.closed_at, case.closed_by = (
-        CaseStatus.OPEN, None, None, None, None)
-    case.outcome, case.escalation, case.waiting_since, case.relay = None, 0, now, True
-    case.followup_due_at = None
-    case.owed_since, case.owner_reminders = None, 0
+    _back_to_queue(case, now)
+    case.closed_at, case.closed_by, case.outcome, case.relay, case.followup_due_at = None, None, None, True, None
     if staff is not None:
         case.status, case.claimed_by, case.claimed_at, case.owed_since = CaseStatus.CLAIMED, staff.id, now, now
     case.reasons = _merge(case.reasons or [], [reason] if reason else [])
@@ -227,11 +227,15 @@ def reopen(session: Session, case: Case, now: dt.datetime, reason: str, staff: S
     log_event(session, case, "reopened", now, actor="youth", staff=staff, detail=reason or None)
 
 
+def _back_to_queue(case: Case, now: dt.datetime) -> None:
+    """Open and unclaimed, waiting from ``now`` (the response-time clock and its reminders start again)."""
+    case.status, case.claimed_by, case.claimed_at = CaseStatus.OPEN, None, None
+    case.escalation, case.waiting_since, case.owed_since, case.owner_reminders = 0, now, None, 0
+
+
 def release(session: Session, case: Case, now: dt.datetime, why: str, staff: Staff | None = None) -> None:
     """Put a claimed case back in the queue, unclaimed, with the response-time clock restarted."""
-    case.status, case.claimed_by, case.claimed_at, case.escalation, case.waiting_since = (
-        CaseStatus.OPEN, None, None, 0, now)
-    case.owed_since, case.owner_reminders = None, 0
+    _back_to_queue(case, now)
     session.add(case)
     log_event(session, case, "released", now, staff=staff, detail=why)
 
@@ -256,8 +260,8 @@ def release_cases_of(session: Session, staff: Staff, now: dt.datetime) -> list[C
 def transfer(session: Session, case: Case, municipality: str, now: dt.datetime, staff: Staff | None) -> None:
     """Move the case to another municipality's queue, unclaimed, with the response-time clock restarted."""
     detail = f"{case.municipality or '-'}->{municipality}"
-    case.municipality, case.status, case.claimed_by, case.claimed_at = municipality, CaseStatus.OPEN, None, None
-    case.escalation, case.waiting_since, case.owed_since, case.owner_reminders = 0, now, None, 0
+    case.municipality = municipality
+    _back_to_queue(case, now)
     session.add(case)
     log_event(session, case, "transferred", now, staff=staff, detail=detail)
 
@@ -350,16 +354,6 @@ def caseworkers(session: Session, municipality: str | None) -> list[Staff]:
 def admins(session: Session) -> list[Staff]:
     return list(session.exec(select(Staff).where(Staff.active, Staff.role == Role.ADMIN.value)
                              .order_by(col(Staff.id))).all())
-
-
-def find_staff(session: Session, ref: str) -> list[Staff]:
-    """Active staff by id or by display name (case-insensitive); more than one means the name is ambiguous."""
-    ref = ref.strip()
-    if ref.isdigit():
-        staff = session.get(Staff, int(ref))
-        return [staff] if staff and staff.active else []
-    return [s for s in session.exec(select(Staff).where(Staff.active)).all()
-            if s.display_name.casefold() == ref.casefold()]
 
 
 def cases_since(session: Session, since: dt.datetime) -> list[Case]:

@@ -16,10 +16,12 @@ from bot.cases.actions import Result
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case
+from bot.cases.state import ReplyTo
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Context
 from bot.conversation.scope import Place
 from bot.i18n import _, use_lang
+from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.staff.audit import record
 from bot.staff.models import Role, Staff
@@ -45,6 +47,15 @@ def _case_number(ctx: Context) -> tuple[int | None, str]:
     return number, rest.strip()
 
 
+def _case_args(ctx: Context, usage: str, *, needs_text: bool = False) -> tuple[int, str] | None:
+    """The case number and the rest of the command; None, after showing how to write it, when one is missing."""
+    number, rest = _case_number(ctx)
+    if number is None or (needs_text and not rest):
+        _usage(ctx, usage)
+        return None
+    return number, rest
+
+
 def _usage(ctx: Context, usage: str) -> None:
     ctx.reply(Reply(esc(_("Write it like this: {usage}").format(usage=usage))))
 
@@ -67,10 +78,10 @@ def queue(ctx: Context) -> None:
 
 def case(ctx: Context) -> None:
     """Show a case and its transcript (in a group, privately to the one who asked)."""
-    number, _rest = _case_number(ctx)
-    if number is None:
-        _usage(ctx, "/sag 12")
+    args = _case_args(ctx, "/sag 12")
+    if args is None:
         return
+    number, _rest = args
     staff = _staff(ctx)
     result = actions.show(ctx.session, staff, number, ctx.now)
     if _privately(ctx, result, staff):
@@ -82,10 +93,10 @@ def case(ctx: Context) -> None:
 
 def claim(ctx: Context) -> None:
     """Take a case."""
-    number, _rest = _case_number(ctx)
-    if number is None:
-        _usage(ctx, "/tag 12")
+    args = _case_args(ctx, "/tag 12")
+    if args is None:
         return
+    number, _rest = args
     _claim(ctx, number, button=False)
 
 
@@ -104,28 +115,28 @@ def _claim(ctx: Context, number: int, *, button: bool) -> None:
 
 def reply(ctx: Context) -> None:
     """Send a message to the young person in a case."""
-    number, text = _case_number(ctx)
-    if number is None or not text:
-        _usage(ctx, "/svar 12 " + _("your message"))
+    args = _case_args(ctx, "/svar 12 " + _("your message"), needs_text=True)
+    if args is None:
         return
+    number, text = args
     _answer(ctx, actions.reply(ctx.session, _staff(ctx), number, text, ctx.now))
 
 
 def note(ctx: Context) -> None:
     """Add an internal note to a case."""
-    number, text = _case_number(ctx)
-    if number is None or not text:
-        _usage(ctx, "/note 12 " + _("your note"))
+    args = _case_args(ctx, "/note 12 " + _("your note"), needs_text=True)
+    if args is None:
         return
+    number, text = args
     _answer(ctx, actions.note(ctx.session, _staff(ctx), number, text, ctx.now))
 
 
 def close(ctx: Context) -> None:
     """Close a case with an outcome (asking first when that could hide someone who still needs help)."""
-    number, outcome = _case_number(ctx)
-    if number is None:
-        _usage(ctx, "/luk 12 bolig")
+    args = _case_args(ctx, "/luk 12 bolig")
+    if args is None:
         return
+    number, outcome = args
     staff = _staff(ctx)
     result = actions.close(ctx.session, ctx.deps, staff, number, outcome, ctx.now)
     if result.buttons and not ctx.incoming.private and staff is not None:
@@ -137,37 +148,37 @@ def close(ctx: Context) -> None:
 
 def reopen(ctx: Context) -> None:
     """Open a closed case again (and take it)."""
-    number, _rest = _case_number(ctx)
-    if number is None:
-        _usage(ctx, "/genaabn 12")
+    args = _case_args(ctx, "/genaabn 12")
+    if args is None:
         return
+    number, _rest = args
     _answer(ctx, actions.reopen(ctx.session, ctx.deps.settings, _staff(ctx), number, ctx.now))
 
 
 def transfer(ctx: Context) -> None:
     """Pass a case to another municipality."""
-    number, slug = _case_number(ctx)
-    if number is None or not slug:
-        _usage(ctx, "/flyt 12 aarhus")
+    args = _case_args(ctx, "/flyt 12 aarhus", needs_text=True)
+    if args is None:
         return
+    number, slug = args
     _answer(ctx, actions.transfer(ctx.session, ctx.deps.settings, _staff(ctx), number, slug.lower(), ctx.now))
 
 
 def release(ctx: Context) -> None:
     """Give a case back to the team."""
-    number, _rest = _case_number(ctx)
-    if number is None:
-        _usage(ctx, "/slip 12")
+    args = _case_args(ctx, "/slip 12")
+    if args is None:
         return
+    number, _rest = args
     _answer(ctx, actions.release(ctx.session, ctx.deps.settings, _staff(ctx), number, ctx.now))
 
 
 def hand_over(ctx: Context) -> None:
     """Give a case to a colleague."""
-    number, colleague = _case_number(ctx)
-    if number is None or not colleague:
-        _usage(ctx, "/overdrag 12 Mette")
+    args = _case_args(ctx, "/overdrag 12 Mette", needs_text=True)
+    if args is None:
         return
+    number, colleague = args
     _answer(ctx, actions.hand_over(ctx.session, _staff(ctx), number, colleague, ctx.now))
 
 
@@ -285,7 +296,7 @@ def _ask_outcome(ctx: Context, staff: Staff | None, number: int) -> None:
     if found is None or staff is None or result.ok or not result.buttons:
         ctx.answer_callback(result.short)
         return
-    with use_lang(sending.chat_lang(ctx.session, staff.transport, staff.chat_id)):
+    with use_lang(chat_lang(ctx.session, staff.transport, staff.chat_id)):
         question = Reply(esc(_("How did case #{number} end?").format(number=number)),
                          buttons=actions.outcome_buttons(found))
     _to_own_chat(ctx, staff, question, number)
@@ -293,8 +304,8 @@ def _ask_outcome(ctx: Context, staff: Staff | None, number: int) -> None:
 
 
 def _cancel_reply(ctx: Context) -> None:
-    if ctx.state.get("flow") == actions.REPLY_FLOW:
-        ctx.clear_state()
+    if ctx.state.get(ReplyTo) is not None:
+        ctx.state.end(ReplyTo)
         ctx.answer_callback(_("Cancelled."))
         return
     ctx.answer_callback(_("That button no longer works."))
@@ -308,7 +319,7 @@ def redeem(ctx: Context, payload: str) -> bool:
         return False
     if not ctx.incoming.private:
         return True
-    ctx.clear_state()
+    ctx.state.clear()
     name = (ctx.incoming.first_name or "").strip() or f"{ctx.incoming.user_id}"
     staff = redeem_invite(ctx.session, code=payload, transport=ctx.incoming.transport, user_id=ctx.incoming.user_id,
                           chat_id=ctx.incoming.chat_id, display_name=name, now=ctx.now)
@@ -323,7 +334,7 @@ def redeem(ctx: Context, payload: str) -> bool:
              Role.ADMIN: _("an administrator")}
     lines = [esc(_("Welcome! You are now {role} in Husly{where}.").format(
         role=roles.get(Role(staff.role), staff.role), where=f" ({where})" if where else ""))]
-    lines.extend(section for section in (add(ctx) for add in ctx.router.help_sections) if section)
+    lines.extend(ctx.router.help_for(ctx))
     ctx.reply(Reply("\n\n".join(lines)))
     ctx.set_menu(Role(staff.role))
     return True

@@ -7,18 +7,20 @@ they make, so a reply and its cause are committed together or not at all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
 from sqlmodel import Session
 
 from bot.config import Settings
 from bot.conversation.scope import Place
+from bot.conversation.state import State
 from bot.i18n import _
 from bot.models import Profile
-from bot.outbox import enqueue
-from bot.replies import Incoming, Outcome, Reply, split_html
+from bot.outbox import enqueue, queue_edit, queue_reply
+from bot.privacy.registry import Store
+from bot.replies import Incoming, Outcome, Reply
 from bot.staff.models import Role, Staff
 from bot.staff.service import get_staff
 from bot.triage import Triage, triage
@@ -26,9 +28,6 @@ from knowledge.index import Index
 from knowledge.lexicon import Lang, as_lang, detect_language
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
-
-if TYPE_CHECKING:
-    from bot.conversation.router import Router
 
 
 @dataclass(frozen=True)
@@ -39,6 +38,28 @@ class Deps:
     kb: KnowledgeBase
     index: Index
     clock: Callable[[], dt.datetime]
+    # Every store of personal data the features registered (access, erasure and the retention job walk them).
+    stores: tuple[Store, ...]
+
+
+class Features(Protocol):
+    """What a handler may look up among the features' registrations: bot.conversation.router.Router is one.
+
+    A protocol, so this module needs nothing from the router (which imports this module for its handler types).
+    """
+
+    def help_for(self, ctx: Context) -> list[str]: ...
+
+    @property
+    def start_payloads(self) -> Sequence[Callable[[Context, str], bool]]: ...
+
+    @property
+    def menu_items(self) -> Mapping[str, Callable[[Context], None]]: ...
+
+    @property
+    def urgent(self) -> Callable[[Context, Triage], None] | None: ...
+
+    def menu_for(self, role: Role | None, place: Place = Place.PRIVATE) -> list[tuple[str, str]]: ...
 
 
 @dataclass
@@ -47,7 +68,7 @@ class Context:
     incoming: Incoming
     profile: Profile
     deps: Deps
-    router: Router
+    router: Features
     outcome: Outcome = field(default_factory=Outcome)
     # Set when the person's data was just erased: the engine then writes no profile back.
     erased: bool = False
@@ -88,18 +109,11 @@ class Context:
     def send(self, transport: str, chat_id: int, reply: Reply, *, ref: str | None = None,
              delay: dt.timedelta | None = None, forget: bool = False) -> None:
         """Queue a message to any chat (fx a case card to a team chat); long texts are split cleanly."""
-        parts = split_html(reply.html)
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            piece = Reply(part, reply.buttons if last else (), reply.request_contact if last else None,
-                          reply.remove_keyboard if last else False, reply.document if last else None)
-            enqueue(self.session, transport=transport, chat_id=chat_id, reply=piece,
-                    ref=ref if last else None, delay=delay, now=self.now, forget=forget)
+        queue_reply(self.session, transport, chat_id, reply, now=self.now, ref=ref, delay=delay, forget=forget)
 
     def edit(self, transport: str, chat_id: int, ref: str, reply: Reply) -> None:
         """Queue an in-place edit of the message sent earlier under ``ref``."""
-        enqueue(self.session, transport=transport, chat_id=chat_id, reply=reply, kind="edit", edit_ref=ref,
-                now=self.now)
+        queue_edit(self.session, transport, chat_id, ref, reply, now=self.now)
 
     def edit_pressed(self, reply: Reply) -> None:
         """Replace the message whose button was pressed (fx the next page of results), else send ``reply``."""
@@ -132,12 +146,7 @@ class Context:
     def answer_callback(self, text: str) -> None:
         self.outcome.callback_answer = text
 
-    def set_state(self, flow: str, **data: Any) -> None:
-        self.profile.state = {"flow": flow, **data}
-
-    def clear_state(self) -> None:
-        self.profile.state = {}
-
     @property
-    def state(self) -> dict[str, Any]:
-        return dict(self.profile.state or {})
+    def state(self) -> State:
+        """The person's conversation state: the active flow, and each flow's or feature's own typed part."""
+        return State(self.profile)

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import replace
 
-from sqlalchemy import Engine, bindparam
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot import inbox
 from bot.conversation import texts
@@ -29,10 +28,12 @@ from bot.conversation.router import Router
 from bot.conversation.scope import Place, Scope, places_of, scope
 from bot.db import insert_if_new, insert_row, is_unavailable, session_scope
 from bot.i18n import _, normalise_lang, use_lang
+from bot.logs import log_failure
 from bot.models import ProcessedUpdate, Profile
 from bot.outbox import enqueue
 from bot.privacy import leftovers
 from bot.privacy.models import SentByUser
+from bot.profiles import profile_of
 from bot.pseudonym import audit_key
 from bot.replies import Incoming, Outcome, Reply, esc
 from bot.staff.models import CASE_ROLES, Role
@@ -136,8 +137,7 @@ class Core:
     def _apologise(self, incoming: Incoming, exc: BaseException) -> Outcome:
         """Log the failure (its type and stack, never the text) and tell the person, with 112 first."""
         self.failures += 1
-        log.error("update %s failed: %s\n%s", incoming.update_id, type(exc).__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
+        log_failure(log, f"update {incoming.update_id}", exc)
         lang = normalise_lang(incoming.language_code)
         with use_lang(lang):
             text = _("Sorry, something went wrong on our side. Try again in a moment. If you are in danger, "
@@ -259,14 +259,14 @@ class Core:
         ctx.incoming = _with_text(ctx.incoming, text)
         if any(intercept(ctx) for intercept in self.router.interceptors):
             return
-        flow = self.router.flows.get(ctx.state.get("flow", ""))
+        flow = self.router.flows.get(ctx.state.flow or "")
         # Crisis beats an unfinished form (fx a housing search asking for a budget), unless the flow is the
         # crisis flow itself and knows what to do with it.
         if flow is not None and (result.urgency is Urgency.NONE or flow.handles_urgent):
             flow.handler(ctx)
             return
         if result.urgency is not Urgency.NONE:
-            ctx.clear_state()
+            ctx.state.end()
             self._urgent(ctx, result)
             return
         answer_question(ctx, text, result)
@@ -350,16 +350,10 @@ def _first_delivery(session: Session, incoming: Incoming, now: dt.datetime) -> b
                          {"transport": incoming.transport, "update_id": incoming.update_id, "processed_at": now})
 
 
-# Built once: every update loads the profile (building the statement cost as much as running it).
-_PROFILE_OF_CHAT = select(Profile).where(Profile.transport == bindparam("transport"),
-                                         Profile.chat_id == bindparam("chat_id"))
-
-
 def _profile(session: Session, incoming: Incoming, now: dt.datetime, key: Callable[[], bytes]
              ) -> tuple[Profile, bool]:
     """The chat's profile, and whether it was created just now (nothing was stored about the chat before)."""
-    profile = session.execute(_PROFILE_OF_CHAT, {"transport": incoming.transport, "chat_id": incoming.chat_id}
-                              ).scalars().first()
+    profile = profile_of(session, incoming.transport, incoming.chat_id)
     if profile is None:
         # A group (a municipality's team) reads Danish, whatever language the first member's phone is set to.
         lang = normalise_lang(incoming.language_code) if incoming.private else "da"

@@ -31,6 +31,7 @@ from bot.conversation.qa import remember_topic
 from bot.conversation.router import Router
 from bot.conversation.scope import ANYONE_OR_TEAM_STAFF
 from bot.curation import queue as curator_queue
+from bot.curation.privacy import STORE as CURATOR_QUEUE
 from bot.i18n import N_, _, use_lang
 from bot.models import Feedback
 from bot.replies import Reply, esc
@@ -51,7 +52,7 @@ def start(ctx: Context) -> None:
         ctx.profile.municipality = payload
     elif payload and any(handler(ctx, payload) for handler in ctx.router.start_payloads):
         return
-    ctx.clear_state()
+    ctx.state.clear()
     greeting = _("Hi, I'm Husly. I help young people with housing, money and support. "
                  "Write your question in your own words, or tap a button.")
     lines = [esc(greeting), esc(_("If you are in danger, call 112."))]
@@ -63,7 +64,7 @@ def start(ctx: Context) -> None:
 
 def _team_help(ctx: Context) -> None:
     """In a team chat: the staff's commands (the young people's menu means nothing there)."""
-    sections = [section for section in (add(ctx) for add in ctx.router.help_sections) if section]
+    sections = ctx.router.help_for(ctx)
     if sections:
         ctx.reply(Reply("\n\n".join(sections)))
 
@@ -84,7 +85,7 @@ def help_(ctx: Context) -> None:
         "/skjul – " + esc(_("hide this chat quickly")),
         esc(_("If you are in danger, call 112.")),
     ]
-    lines += [section for section in (add(ctx) for add in ctx.router.help_sections) if section]
+    lines += ctx.router.help_for(ctx)
     ctx.reply(Reply("\n".join(lines), buttons=texts.menu_buttons()))
 
 
@@ -217,6 +218,8 @@ def _urgent_item(ctx: Context) -> None:
 
 
 def register(router: Router) -> None:
+    # The questions Husly could not answer wait for a curator (scrubbed, but kept no longer than the rest).
+    router.store(CURATOR_QUEUE)
     # Defaults; later features replace items (fx "housing" with the listings search, "staff" with cases).
     router.menu_items.update({
         "housing": topic_item("ledige-boliger"),

@@ -10,6 +10,7 @@ from bot.conversation.buttons import Feedback
 from bot.conversation.callbacks import CallbackDataError
 from bot.conversation.callbacks import button as callback_button
 from bot.conversation.context import Context
+from bot.conversation.state import Part
 from bot.curation import queue
 from bot.db import insert_row
 from bot.models import QueryStat
@@ -20,6 +21,14 @@ from bot.triage import Triage
 
 # A question this soon after a topic was shown may follow up on it ("Hvad koster det?").
 FOLLOW_UP_FOR = dt.timedelta(minutes=30)
+
+
+class ShownTopic(Part):
+    """The topic just shown (its id and when, never the words): a follow-up question can use it."""
+
+    key = "shown_topic"
+    topic: str
+    at: dt.datetime
 
 
 def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bool = False) -> bool:
@@ -73,19 +82,13 @@ def _with_feedback_token(reply: Reply, token: str) -> Reply:
 
 def remember_topic(ctx: Context, topic_id: str) -> None:
     """Keep the topic just shown (its id and when, never the words), so a follow-up question can use it."""
-    state = ctx.state
-    state.update(shown=topic_id, shown_at=ctx.now.isoformat())
-    ctx.profile.state = state
+    ctx.state.put(ShownTopic(topic=topic_id, at=ctx.now))
 
 
 def shown_topic(ctx: Context) -> str | None:
     """The topic shown to the person in the last FOLLOW_UP_FOR, if any."""
-    state = ctx.state
-    shown, at = state.get("shown"), state.get("shown_at")
-    if not isinstance(shown, str) or not isinstance(at, str):
+    shown = ctx.state.get(ShownTopic)
+    if shown is None:
         return None
-    try:
-        when = dt.datetime.fromisoformat(at)
-    except ValueError:
-        return None
-    return shown if dt.timedelta(0) <= ctx.now - when <= FOLLOW_UP_FOR else None
+    return shown.topic if dt.timedelta(0) <= ctx.now - shown.at <= FOLLOW_UP_FOR else None
+

@@ -14,6 +14,7 @@ from typing import Any
 from bot.conversation.callbacks import CallbackData
 from bot.conversation.context import Context
 from bot.conversation.scope import PRIVATE_ANYONE, Place, Scope
+from bot.privacy.registry import CORE_STORES, Store
 from bot.staff.models import Role
 from bot.triage import Triage
 
@@ -68,6 +69,8 @@ class Router:
     start_payloads: list[Callable[[Context, str], bool]] = field(default_factory=list)
     # Extra /help lines for the person asking (fx a caseworker's or a partner's commands); "" for none.
     help_sections: list[Callable[[Context], str]] = field(default_factory=list)
+    # Where personal data lives, core first: a feature that keeps some adds its store (access, erasure, retention).
+    stores: list[Store] = field(default_factory=lambda: list(CORE_STORES))
 
     def command(self, name: str, handler: Handler, *, scope: Scope = PRIVATE_ANYONE, menu: str | None = None,
                 aliases: tuple[str, ...] = ()) -> None:
@@ -76,6 +79,15 @@ class Router:
             if each in self.commands:
                 raise ValueError(f"command /{each} registered twice")
             self.commands[each] = command
+
+    def store(self, store: Store) -> None:
+        if any(s.name == store.name for s in self.stores):
+            raise ValueError(f"store {store.name!r} registered twice")
+        self.stores.append(store)
+
+    def help_for(self, ctx: Context) -> list[str]:
+        """The extra /help sections for the person asking (the features' that have one for them)."""
+        return [section for section in (add(ctx) for add in self.help_sections) if section]
 
     def unique_commands(self) -> list[Command]:
         """Each command once (not once per alias), in registration order."""

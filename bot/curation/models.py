@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
-from bot.models import _ts, utcnow
+from bot.models import timestamp_field, utcnow
 
 # pending: an answered question kept for a short while in case the person taps 👎 (then it becomes open);
 # open: waiting for a curator; resolved / new_topic / dismissed: a curator has handled it.
@@ -34,8 +34,8 @@ class CuratorItem(SQLModel, table=True):
     times: int = 1
     # Put in the 👍/👎 buttons of the answer, so a 👎 finds this pending item (random, unguessable).
     token: str | None = Field(default=None, max_length=16, unique=True)
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    last_asked_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    handled_at: dt.datetime | None = _ts(nullable=True)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    last_asked_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    handled_at: dt.datetime | None = timestamp_field(nullable=True)
     # The topic a curator added the question to (resolved).
     resolved_topic: str | None = Field(default=None, max_length=64)

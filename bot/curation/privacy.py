@@ -1,4 +1,4 @@
-"""The curator queue's place in the privacy registry: retention only.
+"""The curator queue's place in the privacy registry (registered by bot.conversation.menu): retention only.
 
 Items are scrubbed and hold no chat id, so there is nothing to find for one person's access or erasure
 request. The scrubber can still miss something unusual (a rare name, an address written oddly), so the

@@ -27,6 +27,7 @@ from bot.listings.buttons import (
 )
 from bot.listings.filters import Filters, parse_filters
 from bot.listings.models import KINDS
+from bot.listings.privacy import STORE as HOUSING_ALERTS
 from bot.listings.render import card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.replies import Button, Reply, esc
@@ -106,7 +107,7 @@ def stop_alert_button(ctx: Context, data: StopAlert) -> None:
 
 def free_text_search(ctx: Context) -> bool:
     """Show listings for a message that clearly is a housing search ("værelse kbh 3.500 kr")."""
-    if ctx.state.get("flow") or not ctx.incoming.private:
+    if ctx.state.flow or not ctx.incoming.private:
         return False
     text = ctx.incoming.text
     # A crisis ("smidt ud, har brug for et værelse i aften") gets the safety answer, never a list of homes.
@@ -218,6 +219,7 @@ def _kind_step(filters: Filters) -> Reply:
 
 
 def register(router: Router) -> None:
+    router.store(HOUSING_ALERTS)
     router.menu_items["housing"] = open_search
     router.callback(SearchWhere, choose_where)
     router.callback(SearchBudget, choose_budget)

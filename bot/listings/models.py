@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Date, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.models import _ts, utcnow
+from bot.models import timestamp_field, utcnow
 
 # Stored as ascii slugs; shown with Danish/English labels (bot.listings.render.kind_label).
 KINDS: tuple[str, ...] = (
@@ -56,8 +56,8 @@ class Listing(SQLModel, table=True):
     apply_url: str | None = Field(default=None, max_length=300)
     apply_phone: str | None = Field(default=None, max_length=32)
     description: str | None = Field(default=None, max_length=300)
-    published_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    updated_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    published_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    updated_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     # Shown until the end of this day; after that the search hides it and `expire` marks it expired.
     expires_on: dt.date = Field(sa_type=Date)
     status: str = Field(default="active", max_length=16)
@@ -79,8 +79,8 @@ class ListingAlert(SQLModel, table=True):
     municipality: str | None = Field(default=None, max_length=32)
     max_total: int | None = None
     kind: str | None = Field(default=None, max_length=32)
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    expires_at: dt.datetime = _ts(nullable=False, index=True)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    expires_at: dt.datetime = timestamp_field(nullable=False, index=True)
 
 
 class ListingAlertSent(SQLModel, table=True):
@@ -91,4 +91,4 @@ class ListingAlertSent(SQLModel, table=True):
     transport: str = Field(primary_key=True, max_length=16)
     chat_id: int = Field(primary_key=True, sa_type=BigInteger)
     listing_id: int = Field(primary_key=True, foreign_key="listing.id", ondelete="CASCADE")
-    sent_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    sent_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)

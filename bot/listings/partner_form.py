@@ -1,6 +1,6 @@
 """Publish one listing in the chat, step by step (/ny_bolig): buttons where there are choices, text otherwise.
 
-The answers so far live in ``profile.state`` ({"flow": "listing_form", "step": ..., "data": {...}}), so the
+The answers so far live in the person's conversation state (``Form``: the step, and the values so far), so the
 form survives a restart and works on any bot instance. Values are checked with the same readers as the CSV
 import, so the rules and messages are the same.
 """
@@ -14,11 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import Field
+
 from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
 from bot.conversation.context import Context
 from bot.conversation.router import Router
 from bot.conversation.scope import PARTNER_PRIVATE
+from bot.conversation.state import FlowPart
 from bot.i18n import N_, _, format_date
 from bot.listings import fields
 from bot.listings.buttons import FormCancel, FormChoice, FormPublish, FormStart, ListingsPage
@@ -84,13 +87,21 @@ STEPS: tuple[Step, ...] = (
 _BY_NAME = {step.name: step for step in STEPS}
 
 
+class Form(FlowPart):
+    """The form's part of the conversation state: the question asked ("confirm" at the end), the values so far."""
+
+    key = FLOW
+    step: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
 def start_form(ctx: Context) -> None:
     """Start the step-by-step form for one new listing (partners only)."""
     if own_provider(staff_of(ctx)) is None:
         ctx.reply(Reply(esc(_("The form is for partners. Admins publish with a CSV file that has an udbyder "
                               "column."))))
         return
-    ctx.set_state(FLOW, step=STEPS[0].name, data={})
+    ctx.state.start(Form(step=STEPS[0].name))
     ctx.reply(_question(STEPS[0]))
 
 
@@ -108,7 +119,7 @@ def form_cancel(ctx: Context, data: FormCancel) -> None:
     """Cancel the form."""
     if _form_closed(ctx):
         return
-    ctx.clear_state()
+    ctx.state.end(Form)
     ctx.reply(Reply(esc(_("Okay, nothing was published."))))
 
 
@@ -122,14 +133,15 @@ def form_choice(ctx: Context, data: FormChoice) -> None:
     """Take a choice for the current question."""
     if _form_closed(ctx):
         return
-    if data.step != ctx.state.get("step"):
+    form = ctx.state.get(Form)
+    if form is None or data.step != form.step:
         ctx.answer_callback(_("Answer the last question, or tap Cancel."))
         return
     _answer(ctx, data.value)
 
 
 def _form_closed(ctx: Context) -> bool:
-    if ctx.state.get("flow") == FLOW:
+    if ctx.state.get(Form) is not None:
         return False
     ctx.answer_callback(_("That form is closed. Write /ny_bolig to start again."))
     return True
@@ -137,10 +149,10 @@ def _form_closed(ctx: Context) -> bool:
 
 def _answer(ctx: Context, raw: str) -> None:
     provider = own_provider(staff_of(ctx))
-    state = ctx.state
-    step = _BY_NAME.get(state.get("step", ""))
-    if provider is None or step is None:
-        ctx.clear_state()
+    form = ctx.state.get(Form)
+    step = _BY_NAME.get(form.step) if form is not None else None
+    if provider is None or form is None or step is None:
+        ctx.state.end(Form)
         ctx.reply(Reply(esc(_("The form is for partners. Write /start to begin again."))))
         return
     try:
@@ -148,13 +160,13 @@ def _answer(ctx: Context, raw: str) -> None:
     except FieldError as exc:
         ctx.reply(_question(step, problem=str(exc)))
         return
-    data = {**state.get("data", {}), step.name: value}
+    data = {**form.data, step.name: value}
     following = STEPS.index(step) + 1
     if following < len(STEPS):
-        ctx.set_state(FLOW, step=STEPS[following].name, data=data)
+        ctx.state.start(Form(step=STEPS[following].name, data=data))
         ctx.reply(_question(STEPS[following]))
         return
-    ctx.set_state(FLOW, step="confirm", data=data)
+    ctx.state.start(Form(step="confirm", data=data))
     preview = _listing(data, provider, ctx.now)
     ctx.reply(Reply(esc(_("This is how young people will see it:")) + "\n\n" + card(_preview(preview)),
                     buttons=((button("✅ " + _("Publish"), FormPublish()), button(_("Cancel"), FormCancel())),)))
@@ -162,12 +174,13 @@ def _answer(ctx: Context, raw: str) -> None:
 
 def _publish(ctx: Context) -> None:
     provider = own_provider(staff_of(ctx))
-    if provider is None or ctx.state.get("step") != "confirm":
+    form = ctx.state.get(Form)
+    if provider is None or form is None or form.step != "confirm":
         ctx.answer_callback(_("The form is for partners. Write /start to begin again."))
         return
-    listing = _listing(ctx.state.get("data", {}), provider, ctx.now)
+    listing = _listing(form.data, provider, ctx.now)
     result = publish(ctx.session, [listing], now=ctx.now)
-    ctx.clear_state()
+    ctx.state.end(Form)
     done = _("Published. It is shown until {date}; extend it in /mine_boliger. Messages to young people: "
              "{alerts}.") if result.created else _("Updated the listing with the same reference. Messages to "
                                                    "young people: {alerts}.")

@@ -62,7 +62,7 @@ def privacy_notice(ctx: Context) -> None:
 
 def send_my_data(ctx: Context) -> None:
     """Sends the person a JSON file of everything stored about them."""
-    data = export_person(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
+    data = export_person(ctx.session, ctx.deps.stores, ctx.incoming.transport, ctx.incoming.chat_id)
     content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
     ctx.reply(Reply(esc(_("Here is everything Husly has saved about you.")),
                     document=Document("husly-mine-data.json", content)))
@@ -78,7 +78,8 @@ def ask_to_erase(ctx: Context) -> None:
 
 def erase(ctx: Context) -> None:
     """Deletes the person's data after they confirmed, and says so."""
-    erase_person(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id, ctx.now, key=audit_key(ctx.deps.settings))
+    erase_person(ctx.session, ctx.deps.stores, ctx.incoming.transport, ctx.incoming.chat_id, ctx.now,
+                 key=audit_key(ctx.deps.settings))
     ctx.erased = True
     ctx.answer_callback(_("Deleted"))
     if ctx.new_chat:
@@ -111,7 +112,7 @@ def hide_chat(ctx: Context) -> None:
         ids.append(ctx.incoming.message_id)
     for start in range(0, len(ids), DELETE_BATCH):
         ctx.delete_messages(sorted(set(ids))[start:start + DELETE_BATCH])
-    ctx.clear_state()
+    ctx.state.clear()
     ctx.answer_callback("")
     # One neutral line that gives nothing away to someone looking over the shoulder.
     ctx.reply(Reply("🌤"))

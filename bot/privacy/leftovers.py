@@ -14,6 +14,7 @@ from sqlmodel import Session, col
 
 from bot.models import Outbox, Profile
 from bot.privacy.models import ErasedChat, SentByUser
+from bot.profiles import profile_of
 from bot.pseudonym import pseudonym
 
 # Telegram lets a bot delete messages in a private chat for 48 hours: longer would keep ids for nothing.
@@ -33,8 +34,7 @@ def remember(session: Session, key: bytes, transport: str, chat_id: int, now: dt
         select(col(SentByUser.message_id)).where(col(SentByUser.transport) == transport,
                                                  col(SentByUser.chat_id) == chat_id, col(SentByUser.sent_at) >= since)
     ).scalars().all()
-    profile = session.execute(
-        select(Profile).where(col(Profile.transport) == transport, col(Profile.chat_id) == chat_id)).scalars().first()
+    profile = profile_of(session, transport, chat_id)
     name = pseudonym(key, transport, chat_id)
     row = session.get(ErasedChat, name) or ErasedChat(pseudonym=name, erased_at=now, expires_at=now + KEEP_FOR)
     row.erased_at, row.expires_at = now, now + KEEP_FOR

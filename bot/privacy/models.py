@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, BigInteger, Column, Index
 from sqlmodel import Field, SQLModel
 
-from bot.models import _ts
+from bot.models import timestamp_field
 
 
 class SentByUser(SQLModel, table=True):
@@ -20,7 +20,7 @@ class SentByUser(SQLModel, table=True):
     transport: str = Field(max_length=16)
     chat_id: int = Field(sa_type=BigInteger)
     message_id: int = Field(sa_type=BigInteger)
-    sent_at: dt.datetime = _ts(nullable=False)
+    sent_at: dt.datetime = timestamp_field(nullable=False)
 
 
 class ErasedChat(SQLModel, table=True):
@@ -34,9 +34,9 @@ class ErasedChat(SQLModel, table=True):
     __tablename__ = "erased_chat"
 
     pseudonym: str = Field(primary_key=True, max_length=64)
-    erased_at: dt.datetime = _ts(nullable=False)
-    expires_at: dt.datetime = _ts(nullable=False, index=True)
+    erased_at: dt.datetime = timestamp_field(nullable=False)
+    expires_at: dt.datetime = timestamp_field(nullable=False, index=True)
     message_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    window_start: dt.datetime | None = _ts(nullable=True)
+    window_start: dt.datetime | None = timestamp_field(nullable=True)
     window_count: int = 0
     cases_opened: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

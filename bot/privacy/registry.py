@@ -1,13 +1,14 @@
 """Where personal data lives: each feature says how to export, erase and expire what it keeps about a chat.
 
-A person is identified by (transport, chat_id). Export and erasure walk every registered store, so a new
-feature that stores personal data adds one store here and the rights requests cover it automatically.
+A person is identified by (transport, chat_id). Export and erasure walk every registered store: a feature that
+stores personal data adds its store in its ``register()`` (``router.stores``), and the rights requests and the
+retention job cover it automatically. This module knows only the core stores, never a feature.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +18,13 @@ from sqlmodel import Session, col
 from bot.models import Outbox, ProcessedUpdate, Profile
 from bot.privacy import leftovers
 from bot.privacy.models import SentByUser
+from bot.profiles import profile_of
 
 Export = Callable[[Session, str, int], dict[str, Any]]
 Erase = Callable[[Session, str, int, dt.datetime], int]
 Expire = Callable[[Session, dt.datetime, dt.datetime], int]
+# When the chat opened something that counts against a flood limit in the last hour (fx a case).
+Opened = Callable[[Session, str, int, dt.datetime], list[dt.datetime]]
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class Store:
     erase: Erase
     # Anonymise or delete what is older than the retention limit; gets (now, limit).
     expire: Expire | None = None
+    # Kept under the pseudonym after an erasure (bot.privacy.leftovers), so erasing does not reset the limit.
+    cases_opened: Opened | None = None
 
 
 def _iso(value: Any) -> Any:
@@ -37,9 +43,7 @@ def _iso(value: Any) -> Any:
 
 
 def _export_profile(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
-    profile = session.execute(
-        select(Profile).where(col(Profile.transport) == transport, col(Profile.chat_id) == chat_id)
-    ).scalars().first()
+    profile = profile_of(session, transport, chat_id)
     if profile is None:
         return {}
     keep = ("lang", "municipality", "state", "created_at", "last_seen_at", "last_asked_on", "blocked")
@@ -96,21 +100,15 @@ CORE_STORES = (
 )
 
 
-def stores() -> tuple[Store, ...]:
-    """Every store of personal data, core first; features append theirs in bot/privacy/stores.py."""
-    from bot.privacy.stores import FEATURE_STORES
-
-    return CORE_STORES + FEATURE_STORES
-
-
-def export_person(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
+def export_person(session: Session, stores: Sequence[Store], transport: str, chat_id: int) -> dict[str, Any]:
+    """Everything ``stores`` keep about one chat (the registered ones: ``deps.stores``)."""
     data: dict[str, Any] = {"transport": transport, "chat_id": chat_id}
-    for store in stores():
+    for store in stores:
         data[store.name] = store.export(session, transport, chat_id)
     return data
 
 
-def erase_person(session: Session, transport: str, chat_id: int, now: dt.datetime, *,
+def erase_person(session: Session, stores: Sequence[Store], transport: str, chat_id: int, now: dt.datetime, *,
                  key: bytes | None = None) -> dict[str, int]:
     """Delete or anonymise everything about one chat, in the caller's transaction.
 
@@ -118,12 +116,12 @@ def erase_person(session: Session, transport: str, chat_id: int, now: dt.datetim
     (bot.privacy.leftovers): message ids for /skjul, and the flood counters.
     """
     if key is not None:
-        from bot.privacy.stores import recent_case_times
+        opened = [t for store in stores if store.cases_opened for t in store.cases_opened(session, transport, chat_id,
+                                                                                          now)]
+        leftovers.remember(session, key, transport, chat_id, now, opened)
+    return {store.name: store.erase(session, transport, chat_id, now) for store in stores}
 
-        leftovers.remember(session, key, transport, chat_id, now, recent_case_times(session, transport, chat_id, now))
-    return {store.name: store.erase(session, transport, chat_id, now) for store in stores()}
 
-
-def expire_all(session: Session, now: dt.datetime, retention_days: int) -> dict[str, int]:
+def expire_all(session: Session, stores: Sequence[Store], now: dt.datetime, retention_days: int) -> dict[str, int]:
     limit = now - dt.timedelta(days=retention_days)
-    return {store.name: store.expire(session, now, limit) for store in stores() if store.expire}
+    return {store.name: store.expire(session, now, limit) for store in stores if store.expire}

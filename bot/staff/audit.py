@@ -12,7 +12,7 @@ import getpass
 
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from bot.models import _ts
+from bot.models import timestamp_field
 from bot.pseudonym import pseudonym
 
 
@@ -23,7 +23,7 @@ class AdminAudit(SQLModel, table=True):
     actor: str = Field(max_length=64)
     action: str = Field(max_length=32, index=True)
     detail: str = Field(default="", max_length=200)
-    at: dt.datetime = _ts(nullable=False)
+    at: dt.datetime = timestamp_field(nullable=False)
 
 
 def cli_actor() -> str:

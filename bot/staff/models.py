@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import BigInteger, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.models import _ts, utcnow
+from bot.models import timestamp_field, utcnow
 
 
 class Role(StrEnum):
@@ -45,9 +45,9 @@ class Staff(SQLModel, table=True):
     # The name the staff member gave (shown to colleagues, never to the young person).
     display_name: str = Field(default="", max_length=100)
     active: bool = True
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     # Set with /vagt: the caseworker is on duty (answers cases) until then, also outside office hours.
-    on_duty_until: dt.datetime | None = _ts(nullable=True)
+    on_duty_until: dt.datetime | None = timestamp_field(nullable=True)
 
 
 class Invite(SQLModel, table=True):
@@ -60,9 +60,9 @@ class Invite(SQLModel, table=True):
     role: str = Field(max_length=16)
     municipality: str | None = Field(default=None, max_length=32)
     provider: str | None = Field(default=None, max_length=100)
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
-    expires_at: dt.datetime = _ts(nullable=False)
-    used_at: dt.datetime | None = _ts(nullable=True)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    expires_at: dt.datetime = timestamp_field(nullable=False)
+    used_at: dt.datetime | None = timestamp_field(nullable=True)
     used_by: int | None = Field(default=None, foreign_key="staff.id")
     # Cancelled before use (`husly staff cancel-invite`): the code no longer works.
-    cancelled_at: dt.datetime | None = _ts(nullable=True)
+    cancelled_at: dt.datetime | None = timestamp_field(nullable=True)

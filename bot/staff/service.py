@@ -1,4 +1,4 @@
-"""Invite, redeem, look up and revoke staff. Every check of a role happens here, on the server side."""
+"""Invite, redeem, add, look up and deactivate staff. Every check of a role happens here, on the server side."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import secrets
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.outbox import enqueue
@@ -17,6 +17,9 @@ INVITE_PREFIX = "inv"
 DEFAULT_INVITE_DAYS = 7
 # An invite is a key to young people's cases: it should not stay usable for long.
 MAX_INVITE_DAYS = 30
+CONSOLE = "console"
+# Console staff get user ids far from any console chat id (the console chat uses 1).
+CONSOLE_STAFF_FIRST_ID = 1_000_000
 
 
 def _hash(code: str) -> str:
@@ -103,17 +106,58 @@ def list_staff(session: Session) -> list[Staff]:
     return list(session.exec(select(Staff).order_by(col(Staff.role), col(Staff.municipality), col(Staff.id))).all())
 
 
-def revoke(session: Session, *, staff_id: int, now: dt.datetime | None = None, actor: str = "cli") -> bool:
+def deactivate(session: Session, *, staff_id: int, now: dt.datetime, actor: str = "cli") -> bool:
+    """The membership part of revoking: access ends, audited, and the chat gets everyone's menu back.
+
+    Front ends revoke with bot.cases.staffing.revoke, which also gives the member's cases back to the queue;
+    False when there is no active member with this id.
+    """
     result = session.exec(update(Staff).where(col(Staff.id) == staff_id, col(Staff.active)).values(active=False))
     done = result.rowcount == 1
     if done:
-        now = now or dt.datetime.now(dt.UTC)
         record(session, actor=actor, action="revoke", now=now, detail=f"staff={staff_id}")
         member = session.get(Staff, staff_id)
         if member is not None and member.chat_id:
             # Their chat goes back to the menu everyone has (no staff commands left to offer).
             enqueue(session, transport=member.transport, chat_id=member.chat_id, kind="commands", now=now)
     return done
+
+
+def find_staff(session: Session, ref: str) -> list[Staff]:
+    """Active staff by id or by display name (case-insensitive); more than one means the name is ambiguous."""
+    ref = ref.strip()
+    if ref.isdigit():
+        staff = session.get(Staff, int(ref))
+        return [staff] if staff and staff.active else []
+    return [s for s in session.exec(select(Staff).where(Staff.active)).all()
+            if s.display_name.casefold() == ref.casefold()]
+
+
+def add_console_member(session: Session, *, role: str, municipality: str | None, name: str, now: dt.datetime,
+                       actor: str = "cli") -> Staff:
+    """Add a staff member who works from the console (no Telegram, no invite); ValueError says what is wrong.
+
+    Console members are found by their name (``husly cases ... --as NAME``), so names are unique among active
+    staff; they get user ids far from any console chat id (the console chat uses 1).
+    """
+    if role not in CASE_ROLES:
+        raise ValueError(f"a console member is a caseworker, coordinator or admin, not {role!r}")
+    if role in MUNICIPAL_ROLES and not municipality:
+        raise ValueError(f"a {role} needs a municipality")
+    name = name.strip()[:100]
+    if not name:
+        raise ValueError("the name is empty")
+    if find_staff(session, name):
+        raise ValueError(f"there is already a staff member called {name!r}")
+    highest = session.exec(select(func.max(Staff.user_id)).where(Staff.transport == CONSOLE)).one()
+    user_id = max(CONSOLE_STAFF_FIRST_ID, (highest or 0) + 1)
+    member = Staff(transport=CONSOLE, user_id=user_id, chat_id=user_id, role=role,
+                   municipality=municipality if role in MUNICIPAL_ROLES else None, display_name=name, created_at=now)
+    session.add(member)
+    session.flush()
+    record(session, actor=actor, action="staff-add", now=now,
+           detail=f"staff={member.id} role={role} municipality={member.municipality or '-'}")
+    return member
 
 
 def can_act_on(staff: Staff | None, *, municipality: str | None,

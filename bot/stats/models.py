@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import Date, Index
 from sqlmodel import Field, SQLModel
 
-from bot.models import _ts, utcnow
+from bot.models import timestamp_field, utcnow
 
 # What a listing statistics row counts.
 SEARCH, ALERT_SENT = "search", "alert_sent"
@@ -29,7 +29,7 @@ class ListingStat(SQLModel, table=True):
     # For a search: did anything fit? (None for alerts)
     found: bool | None = None
     day: dt.date = Field(sa_type=Date)
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
 
 
 class DemoRun(SQLModel, table=True):
@@ -40,4 +40,4 @@ class DemoRun(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     seed: int
     days: int
-    created_at: dt.datetime = _ts(nullable=False, default=utcnow)
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)

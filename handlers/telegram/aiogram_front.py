@@ -34,6 +34,7 @@ from aiogram.types import (
     ReplyKeyboardRemove,
 )
 
+from bot.logs import log_failure
 from bot.outbox import Blocked, Rejected, RetryAfter, Transient
 from bot.replies import Reply
 from handlers.telegram.sender_base import SharedCalls
@@ -99,11 +100,14 @@ class AiogramClient(SharedCalls):
                                              else None)
 
     async def download(self, file_id: str) -> bytes | None:
-        with contextlib.suppress(Exception):
+        """The file's bytes; None when Telegram cannot give them (logged: the caller says so to the person)."""
+        try:
             file = await self.bot.get_file(file_id)
             if file.file_path:
                 buffer = await self.bot.download_file(file.file_path)
                 return buffer.read() if buffer else None
+        except Exception as exc:  # any failure means "no file"; the type and place are logged, never the file
+            log_failure(log, "file download", exc, level=logging.WARNING)
         return None
 
     async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:

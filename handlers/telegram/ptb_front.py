@@ -28,6 +28,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Te
 from telegram.error import RetryAfter as PtbRetryAfter
 from telegram.request import HTTPXRequest
 
+from bot.logs import log_failure
 from bot.outbox import Blocked, Rejected, RetryAfter, Transient
 from bot.replies import Reply
 from handlers.telegram.sender_base import SharedCalls
@@ -102,9 +103,12 @@ class PtbClient(SharedCalls):
                                              else None)
 
     async def download(self, file_id: str) -> bytes | None:
-        with contextlib.suppress(Exception):
+        """The file's bytes; None when Telegram cannot give them (logged: the caller says so to the person)."""
+        try:
             file = await self.bot.get_file(file_id)
             return bytes(await file.download_as_bytearray())
+        except Exception as exc:  # any failure means "no file"; the type and place are logged, never the file
+            log_failure(log, "file download", exc, level=logging.WARNING)
         return None
 
     async def set_chat_commands(self, chat_id: int, commands: list[tuple[str, str]]) -> None:

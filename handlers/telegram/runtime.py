@@ -19,8 +19,7 @@ import contextlib
 import dataclasses
 import logging
 import time
-import traceback
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any, Protocol
 
 from bot import failsafe, inbox, instances
@@ -28,6 +27,7 @@ from bot.app import App
 from bot.i18n import _, use_lang
 from bot.inbox import Received
 from bot.jobs import run_due
+from bot.logs import log_failure
 from bot.outbox import DeliveryWorker, Sender
 from bot.ratelimit import FloodLimits
 from bot.replies import Incoming, Outcome, Reply
@@ -103,6 +103,9 @@ class Runtime:
         self._database_down = False
         # chat id -> when "typing…" was last shown there (a cosmetic cache; losing it costs one extra indicator).
         self._typing_shown: dict[int, float] = {}
+        # The typing indicator's time (the wait before it shows, and its 5 s), replaceable so tests need not wait.
+        self.typing_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep
+        self.typing_clock: Callable[[], float] = time.monotonic
 
     def set_identity(self, bot_id: int, username: str) -> None:
         self.bot_id, self.bot_username = bot_id, username
@@ -193,8 +196,7 @@ class Runtime:
         try:
             done = await self.handle(item.update())
         except Exception as exc:
-            log.error("update %s failed: %s\n%s", update_id, type(exc).__name__,
-                      "".join(traceback.format_tb(exc.__traceback__)))
+            log_failure(log, f"update {update_id}", exc)
             done = False
         finally:
             self._in_flight.discard(update_id)
@@ -271,8 +273,8 @@ class Runtime:
 
         async def typing_later() -> None:
             nonlocal sending
-            await asyncio.sleep(self.app.settings.typing_delay)
-            now = time.monotonic()
+            await self.typing_sleep(self.app.settings.typing_delay)
+            now = self.typing_clock()
             # Telegram shows the indicator for up to 5 s: once per chat in that time is enough.
             if now - self._typing_shown.get(incoming.chat_id, -TYPING_LASTS) >= TYPING_LASTS:
                 self._typing_shown[incoming.chat_id] = now
@@ -467,7 +469,7 @@ class Runtime:
             try:
                 results = await asyncio.to_thread(run_due, self.app.engine, self.app.deps, self.app.deps.clock())
             except Exception as exc:
-                log.warning("jobs failed: %s", type(exc).__name__)
+                log_failure(log, "jobs", exc)
             else:
                 if any(any(counts.values()) for counts in results.values()):
                     log.info("jobs %s", results)

@@ -3,15 +3,16 @@
 ``FakeTelegram.deliver`` POSTs once and returns the status, for tests of one request. Real Telegram keeps an
 update until the webhook accepts it: a refused connection (the bot is restarting), a timeout or any other status
 means "try again later". ``Redelivery`` does that, with up to ``max_connections`` deliveries at once (Telegram's
-``max_connections``), and keeps the time each update was first sent, for latency measurements.
+``max_connections``). Between attempts it waits ``retry_every`` real seconds: the bot under test is a real
+process, and the pause is Telegram's pacing, not a wait for something to happen.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import itertools
 import threading
-import time
 from concurrent.futures import Future
 from typing import Any
 
@@ -31,8 +32,7 @@ class Redelivery:
         self._max = max_connections
         self._lock = threading.Lock()
         self._futures: list[Future[int]] = []
-        # update_id -> (time first sent, number of attempts, final status)
-        self.sent_at: dict[int, float] = {}
+        # update_id -> number of attempts
         self.attempts: dict[int, int] = {}
 
     def push(self, update: dict[str, Any]) -> int:
@@ -41,17 +41,18 @@ class Redelivery:
             update = {"update_id": next(_IDS), **update}
         update_id = int(update["update_id"])
         with self._lock:
-            self.sent_at[update_id] = time.time()
             self._futures.append(self.tg.submit(self._deliver(update)))
         return update_id
 
     def wait(self, timeout: float = 60) -> None:
         """Until every queued update was accepted (2xx) by the bot."""
-        deadline = time.monotonic() + timeout
         with self._lock:
             futures = list(self._futures)
-        for future in futures:
-            future.result(max(deadline - time.monotonic(), 0.01))
+        done, pending = concurrent.futures.wait(futures, timeout)
+        if pending:
+            raise TimeoutError(f"{len(pending)} of {len(futures)} update(s) not accepted after {timeout:g} s")
+        for future in done:
+            future.result()
 
     @property
     def undelivered(self) -> int:

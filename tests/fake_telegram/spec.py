@@ -1,19 +1,22 @@
 """Loads the Bot API 10.1 spec (``shared/telegram/bot-api.json``) once and gives typed access to it.
 
 The spec file lives outside the repository (``/work/shared`` locally, a sibling ``shared/`` folder in CI), so it
-is found by walking up from this file rather than through a fixed absolute path.
+is found by walking up from this file rather than through a fixed absolute path (or named by ``$HUSLY_BOT_API_SPEC``).
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 SPEC_RELATIVE_PATH = Path("shared") / "telegram" / "bot-api.json"
+# Names the spec file directly (a CI layout without the sibling folder, or a test of the missing-spec message).
+SPEC_ENV = "HUSLY_BOT_API_SPEC"
 
 PRIMITIVE_TYPES = frozenset({"Integer", "String", "Boolean", "Float"})
 
@@ -69,16 +72,27 @@ class Spec:
         return self.methods.get(canonical) if canonical else None
 
 
+class SpecMissing(FileNotFoundError):
+    """The spec file is not there: every test that talks to the fake needs it."""
+
+
 def find_spec_path(start: Path | None = None) -> Path:
-    """Find ``shared/telegram/bot-api.json`` in the nearest ancestor folder of ``start``."""
+    """``$HUSLY_BOT_API_SPEC``, or ``shared/telegram/bot-api.json`` in the nearest ancestor folder of ``start``."""
+    override = os.environ.get(SPEC_ENV)
+    if override:
+        if Path(override).is_file():
+            return Path(override)
+        raise SpecMissing(f"the Bot API spec ../{SPEC_RELATIVE_PATH} is missing: {SPEC_ENV} names {override},"
+                          " which is not a file")
     here = (start or Path(__file__)).resolve()
     for parent in here.parents:
         candidate = parent / SPEC_RELATIVE_PATH
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(
-        f"{SPEC_RELATIVE_PATH} not found in any parent folder of {here}; the fake Telegram server needs the"
-        " Bot API spec checked out next to the repository"
+    raise SpecMissing(
+        f"the Bot API spec ../{SPEC_RELATIVE_PATH} is missing: it is in no parent folder of {here}. The fake"
+        f" Telegram server validates every call with it: check out shared/ next to the repository, or point"
+        f" {SPEC_ENV} at the file"
     )
 
 

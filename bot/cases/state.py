@@ -1,0 +1,37 @@
+"""The cases feature's parts of a person's conversation state (bot.conversation.state)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from bot.cases.models import QUESTIONS_FLOW
+from bot.conversation.state import FlowPart, Part
+
+REPLY_FLOW = "case_reply"
+
+
+class CaseOffer(Part):
+    """A caseworker was offered and not yet accepted: what the case would open with. The first words wait here,
+    in the person's own state, until they say yes (and, on the case, whether they may be kept)."""
+
+    key = "case_offer"
+    urgency: str = "urgent"
+    reasons: list[str] = Field(default_factory=list)
+    words: str = ""
+
+
+class Questions(FlowPart):
+    """The short questions after a case opened: which case, the question asked, and the first words, kept here
+    only until the person answers whether the caseworkers may read them."""
+
+    key = QUESTIONS_FLOW
+    case: int
+    step: str | None = None
+    first: str = ""
+
+
+class ReplyTo(FlowPart):
+    """A staff member pressed Svar: their next message in their own chat is the reply to this case."""
+
+    key = REPLY_FLOW
+    case: int
