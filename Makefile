@@ -43,6 +43,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/listings.py
 	$(BIN)/python benchmarks/case_delivery.py
 	$(BIN)/python benchmarks/telegram_throughput.py
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/latency.py
 	$(BIN)/python benchmarks/fuzz.py
 	$(BIN)/python benchmarks/report.py
 

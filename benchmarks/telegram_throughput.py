@@ -9,8 +9,8 @@ looked up in a dict: what the framework costs for Husly's traffic alone (long HT
 and decode than a short echo). The questions are real ones, each answered by one message from the
 knowledge base. Husly runs twice: with its flood limiter as in production (at most 25 messages a second, under
 Telegram's ~30/s, so that number is the limiter's, by design) and with the limiter lifted, which is what
-measures Husly's own cost. The goal: Husly's logic costs under 25% of the framework's own throughput
-(husly / echo >= 0.75).
+measures Husly's own cost. (Husly / echo >= 0.75 was once the goal; it is retired: one process handles several
+times what Telegram lets a bot send. What people feel is measured by benchmarks/latency.py and startup.py.)
 
 Run: .venv/bin/python benchmarks/telegram_throughput.py [--updates 300] [--chats 60] [--rounds 2] [--profile]
 
@@ -21,12 +21,10 @@ out) and prints where the time goes.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import pstats
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,104 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.telegram_bots import QUESTIONS, EchoProcess, husly_replies  # noqa: E402
 from tests.fake_telegram import FakeTelegram  # noqa: E402
 from tests.telegram_harness import HuslyProcess, wait_until  # noqa: E402
-
-# Each is answered with exactly one message (checked: not urgent, under 4096 characters).
-QUESTIONS = [
-    "hvordan får jeg boligstøtte?", "hvad er et indskudslån", "hvordan finder jeg et værelse til leje",
-    "kan jeg få kontanthjælp", "hvad er en lejekontrakt", "hvordan skriver jeg mig op til en ungdomsbolig",
-    "hvad koster en kollegieværelse", "hvordan flytter jeg min adresse", "what is housing benefit",
-    "how do I find a room to rent",
-]
-
-ECHO_AIOGRAM = """
-import asyncio, os
-from aiogram import Bot, Dispatcher
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import Message
-
-async def main():
-    bot = Bot(os.environ["TOKEN"], session=AiohttpSession(api=TelegramAPIServer.from_base(os.environ["API"])))
-    dispatcher = Dispatcher()
-
-    @dispatcher.message()
-    async def echo(message: Message) -> None:
-        await message.answer(message.text)
-
-    await bot.delete_webhook()
-    await dispatcher.start_polling(bot)
-
-asyncio.run(main())
-"""
-
-# The same bot, but each answer is the very message Husly sends for that question (HTML, buttons, no link
-# preview), looked up in a dict: what the framework itself costs for Husly's traffic, without Husly's logic.
-ECHO_AIOGRAM_SAME_REPLIES = """
-import asyncio, json, os
-from aiogram import Bot, Dispatcher
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
-
-REPLIES = json.loads(open(os.environ["REPLIES"], encoding="utf-8").read())
-
-async def main():
-    bot = Bot(os.environ["TOKEN"], session=AiohttpSession(api=TelegramAPIServer.from_base(os.environ["API"])),
-              default=DefaultBotProperties(parse_mode="HTML"))
-    dispatcher = Dispatcher()
-
-    @dispatcher.message()
-    async def echo(message: Message) -> None:
-        reply = REPLIES.get(message.text) or {"html": message.text, "buttons": []}
-        keyboard = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(**b) for b in row]
-                                                         for row in reply["buttons"]])
-        await message.answer(reply["html"], reply_markup=keyboard if reply["buttons"] else None,
-                             link_preview_options={"is_disabled": True})
-
-    await bot.delete_webhook()
-    await dispatcher.start_polling(bot)
-
-asyncio.run(main())
-"""
-
-ECHO_PTB_SAME_REPLIES = """
-import json, os
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
-from telegram.constants import ParseMode
-from telegram.ext import ApplicationBuilder, MessageHandler, filters
-
-REPLIES = json.loads(open(os.environ["REPLIES"], encoding="utf-8").read())
-
-async def echo(update, context):
-    reply = REPLIES.get(update.message.text) or {"html": update.message.text, "buttons": []}
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(**b) for b in row] for row in reply["buttons"]])
-    await update.message.reply_text(reply["html"], parse_mode=ParseMode.HTML,
-                                    reply_markup=keyboard if reply["buttons"] else None,
-                                    link_preview_options=LinkPreviewOptions(is_disabled=True))
-
-api = os.environ["API"]
-application = (ApplicationBuilder().token(os.environ["TOKEN"]).base_url(api + "/bot")
-               .base_file_url(api + "/file/bot").build())
-application.add_handler(MessageHandler(filters.TEXT & filters.UpdateType.MESSAGE, echo))
-application.run_polling()
-"""
-
-ECHO_PTB = """
-import os
-from telegram.ext import ApplicationBuilder, MessageHandler, filters
-
-async def echo(update, context):
-    await update.message.reply_text(update.message.text)
-
-api = os.environ["API"]
-application = (ApplicationBuilder().token(os.environ["TOKEN"]).base_url(api + "/bot")
-               .base_file_url(api + "/file/bot").build())
-application.add_handler(MessageHandler(filters.TEXT & filters.UpdateType.MESSAGE, echo))
-application.run_polling()
-"""
 
 # `husly run` with the flood limiter lifted (it would cap every run at 25 messages a second).
 UNLIMIT = ("import bot.ratelimit as limits\n"
@@ -176,51 +79,6 @@ atexit.register(dump)
 from handlers.cli import main
 main()
 """
-
-
-def husly_replies(path: Path) -> None:
-    """Write, for each question, the message Husly answers it with (to a person it has met) as JSON."""
-    from bot.app import build_app
-    from bot.config import Settings
-    from tests.support import Chat
-
-    with tempfile.TemporaryDirectory() as data:
-        chat = Chat(build_app(Settings(_env_file=None, data_dir=Path(data))))
-        chat.command("start")
-        replies = {}
-        for question in QUESTIONS:
-            (answer,) = chat.say(question)
-            replies[question] = {"html": answer.reply.html, "buttons": [
-                [{"text": b.text, "callback_data": b.data} if b.data else {"text": b.text, "url": b.url} for b in row]
-                for row in answer.reply.buttons]}
-    path.write_text(json.dumps(replies, ensure_ascii=False), encoding="utf-8")
-
-
-class EchoProcess:
-    """A bare echo bot of one framework as a subprocess, ready when it polls.
-
-    ``replies``: a JSON file from ``husly_replies``; the bot then answers with Husly's messages, not an echo.
-    """
-
-    def __init__(self, tg: FakeTelegram, framework: str, replies: Path | None = None) -> None:
-        self.tg = tg
-        env = {**os.environ, "TOKEN": tg.token, "API": tg.base_url, "REPLIES": str(replies or "")}
-        if replies:
-            code = ECHO_AIOGRAM_SAME_REPLIES if framework == "aiogram" else ECHO_PTB_SAME_REPLIES
-        else:
-            code = ECHO_AIOGRAM if framework == "aiogram" else ECHO_PTB
-        self.process = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
-        wait_until(lambda: any(c.method == "deleteWebhook" for c in tg.calls) and tg._active_poll is not None,
-                   timeout=60, what="the echo bot polling")
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 def replies(tg: FakeTelegram, since: int) -> int:
@@ -326,9 +184,8 @@ def main() -> None:
             same = max(echo(framework, args.updates, args.chats, args.rounds, replies))
             ours = max(husly(framework, args.updates, args.chats, args.rounds, unlimited=True))
             limited = max(husly(framework, args.updates, args.chats, 1, unlimited=False))
-            verdict = "ok" if ours / bare >= 0.75 else "over the 25% goal"
             print(f"{framework:<10} {bare:>8.1f}/s {same:>11.1f}/s {ours:>7.1f}/s {ours / bare:>11.2f} "
-                  f"{ours / same:>11.2f} {limited:>9.1f}/s  {verdict}")
+                  f"{ours / same:>11.2f} {limited:>9.1f}/s")
             if args.profile:
                 out = str(Path(folder) / "husly.prof")
                 husly(framework, args.updates, args.chats, 1, unlimited=True, profile=out)

@@ -15,8 +15,8 @@ from bot.conversation.features import build_router
 from bot.db import open_database
 from bot.models import utcnow
 from bot.triage import warm_up
-from knowledge.index import Index
-from knowledge.loader import BUNDLED_ROOT, KnowledgeBase, load
+from knowledge.index import Index, load_indexed
+from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,7 @@ class App:
 
 def load_knowledge(settings: Settings) -> tuple[KnowledgeBase, Index]:
     """Load and index the knowledge base; raises KnowledgeError listing every problem."""
-    kb = load(settings.knowledge_dir or BUNDLED_ROOT)
-    return kb, Index(kb)
+    return load_indexed(settings.knowledge_dir or BUNDLED_ROOT)
 
 
 def build_app(settings: Settings, *, engine: Engine | None = None,
@@ -41,7 +40,7 @@ def build_app(settings: Settings, *, engine: Engine | None = None,
     Tests pass an already migrated ``engine``, a shared ``knowledge`` index and a fake ``clock``.
     """
     kb, index = knowledge or load_knowledge(settings)
-    warm_up(kb)  # the learned triage model, trained once per process
+    warm_up(kb, settings.data_dir)  # the learned triage model, trained once (cached in the data directory)
     router = build_router()
     deps = Deps(settings=settings, kb=kb, index=index, clock=clock, stores=tuple(router.stores))
     engine = engine or open_database(settings.database_url_or_default())

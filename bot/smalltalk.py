@@ -11,8 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from knowledge import yamlfile
 from knowledge.normalise import fold
 
 DATA = Path(__file__).resolve().parent / "data" / "smalltalk.yaml"
@@ -25,7 +24,7 @@ _REPEATS = re.compile(r"(.)\1+")
 @cache
 def _phrases(path: Path = DATA) -> tuple[list[tuple[tuple[str, ...], str]], frozenset[str]]:
     """(phrase, kind) longest first, and the filler words."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yamlfile.parse(path.read_text(encoding="utf-8"))
     phrases = [(tuple(fold(str(p)).split()), kind) for kind in KINDS for p in raw[kind]]
     phrases.sort(key=lambda item: -len(item[0]))
     return phrases, frozenset(fold(" ".join(raw["filler"])).split())

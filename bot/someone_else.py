@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from bot.reading import Reading
+from knowledge import yamlfile
 from knowledge.normalise import fold
 
 DATA = Path(__file__).resolve().parent / "data" / "someone_else.yaml"
@@ -42,7 +41,7 @@ class _Phrases:
 
 @cache
 def _phrases(path: Path = DATA) -> _Phrases:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yamlfile.parse(path.read_text(encoding="utf-8"))
 
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])

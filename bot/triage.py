@@ -35,13 +35,13 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from bot.reading import sentences
 from bot.smalltalk import small_talk
 from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, URGENT_AT, Scorer, learned_level, model
+from knowledge import yamlfile
 from knowledge.lexicon import detect_language
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
@@ -101,7 +101,7 @@ class _Rules:
 
 @cache
 def _rules(path: Path = RULES_FILE) -> _Rules:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yamlfile.parse(path.read_text(encoding="utf-8"))
     concepts: dict[str, tuple[tuple[str, ...], ...]] = {}
     by_lang: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
     for key, phrases in raw["concepts"].items():
@@ -257,9 +257,9 @@ def _signs(text: str, concepts: tuple[str, ...]) -> bool:
                for c in concepts)
 
 
-def warm_up(kb: KnowledgeBase | None = None) -> None:
+def warm_up(kb: KnowledgeBase | None = None, cache_dir: Path | None = None) -> None:
     """Train the learned model now (at start), not on someone's first message."""
-    model(_rules_level, kb)
+    model(_rules_level, kb, cache_dir)
 
 
 def _rules_level(text: str) -> str:

@@ -2,9 +2,11 @@
 
 The rules in bot/data/triage.yaml catch what they name; people in crisis often say it in words no rule
 names ("har en plan og en dato nu", "sidder på broen"). This model scores character n-grams (robust to
-typos, slang and missing æ/ø/å) with a logistic regression trained at first use, in well under a second, from
-the example files that ship with the bot: no pickled model, nothing to download. It can only raise a
-message's level, never lower what a rule found.
+typos, slang and missing æ/ø/å) with a logistic regression trained from the example files that ship with the
+bot: nothing to download. Training takes about two seconds and imports scikit-learn, so the fitted numbers are
+kept in the data directory (bot/model_cache.py) and reused by every later start until the training data or the
+libraries change; scoring is plain Python and never imports scikit-learn. It can only raise a message's level,
+never lower what a rule found.
 
 Besides the examples' own `none` rows (hard ones on purpose: crisis words in plain questions, hyperbole, and in
 triage_examples_everyday.tsv feelings, diagnoses, worries and the police in the background with no danger now),
@@ -16,12 +18,14 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from bot import model_cache
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 from knowledge.loader import load as load_knowledge
 from knowledge.normalise import fold
@@ -88,6 +92,38 @@ def _phrasings(topic: Topic, lang: str) -> tuple[str, ...]:
     return (*topic.examples.get(lang), *specific)
 
 
+# The n-grams the model reads: characters within words, 2 to 5 long (as scikit-learn's "char_wb" analyser).
+NGRAMS = (2, 5)
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def grams(text: str) -> list[str]:
+    """The character 2-5-grams of each folded word, padded with a space at both ends.
+
+    The same list scikit-learn's TfidfVectorizer(analyzer="char_wb", preprocessor=fold) builds (a test checks),
+    written out so that scoring needs no scikit-learn: importing it takes a second and 60 MB.
+    """
+    low, high = NGRAMS
+    found: list[str] = []
+    for word in _WHITE_SPACES.sub(" ", fold(text)).split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(low, high + 1):
+            offset = 0
+            found.append(padded[:n])
+            while offset + n < size:
+                offset += 1
+                found.append(padded[offset:offset + n])
+            if offset == 0:  # a word shorter than n counts once
+                break
+    return found
+
+
+def training_rows(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:
+    """Everything the model learns from: the example files, the real messages, the knowledge base's questions."""
+    return read_examples() + real_examples() + ordinary_questions(rules_level, kb)
+
+
 def train(rows: list[tuple[str, str]]) -> Pipeline:
     """Character 2-5-grams within words, TF-IDF, a balanced multinomial logistic regression."""
     # Imported here: scikit-learn takes a second to import, and only training needs it.
@@ -96,7 +132,7 @@ def train(rows: list[tuple[str, str]]) -> Pipeline:
     from sklearn.pipeline import make_pipeline
 
     model = make_pipeline(
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, preprocessor=fold),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAMS, min_df=2, sublinear_tf=True, preprocessor=fold),
         LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000),
     )
     model.fit([text for text, _ in rows], [level for _, level in rows])
@@ -112,7 +148,6 @@ class Scorer:
     """
 
     classes: tuple[str, ...]
-    analyse: Callable[[str], list[str]]
     # n-gram -> (idf, weight for each class)
     columns: dict[str, tuple[float, tuple[float, ...]]]
     intercepts: tuple[float, ...]
@@ -123,8 +158,26 @@ class Scorer:
         coef = regression.coef_
         columns = {gram: (float(vectorizer.idf_[i]), tuple(float(w) for w in coef[:, i]))
                    for gram, i in vectorizer.vocabulary_.items()}
-        return cls(tuple(str(c) for c in regression.classes_), vectorizer.build_analyzer(), columns,
-                   tuple(float(b) for b in regression.intercept_))
+        return cls(tuple(str(c) for c in regression.classes_), columns, tuple(float(b) for b in regression.intercept_))
+
+    def to_payload(self) -> dict[str, Any]:
+        """Plain JSON data (bot/model_cache.py keeps it)."""
+        return {"classes": list(self.classes), "intercepts": list(self.intercepts),
+                "columns": {gram: [idf, *weights] for gram, (idf, weights) in self.columns.items()}}
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Scorer:
+        """The scorer ``to_payload`` wrote; ValueError when the data does not fit together."""
+        try:
+            classes = tuple(str(c) for c in data["classes"])
+            intercepts = tuple(float(b) for b in data["intercepts"])
+            columns = {str(gram): (float(row[0]), tuple(float(w) for w in row[1:]))
+                       for gram, row in data["columns"].items()}
+        except (KeyError, TypeError, AttributeError, IndexError) as exc:
+            raise ValueError(f"not a triage model: {type(exc).__name__}") from None
+        if not classes or len(intercepts) != len(classes) or any(len(w) != len(classes) for _, w in columns.values()):
+            raise ValueError("not a triage model: the numbers do not fit its classes")
+        return cls(classes, columns, intercepts)
 
     def crisis_probability(self, text: str) -> float:
         """Probability that ``text`` is urgent or an emergency."""
@@ -135,7 +188,7 @@ class Scorer:
         # TF-IDF with sublinear tf and L2 norm, then the logistic regression's softmax: as the pipeline does.
         totals = list(self.intercepts)
         dots, norm2 = [0.0] * len(totals), 0.0
-        for gram, count in Counter(self.analyse(text)).items():
+        for gram, count in Counter(grams(text)).items():
             column = self.columns.get(gram)
             if column is None:
                 continue
@@ -154,13 +207,39 @@ class Scorer:
 _trained: dict[Callable[[str], str], Scorer] = {}
 
 
-def model(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> Scorer:
-    """The trained model, once per process (the app trains it at start, with its knowledge base, so that no
-    one waits for it; without one the bundled knowledge base gives the plain questions)."""
+def model(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None, cache_dir: Path | None = None) -> Scorer:
+    """The trained model, once per process (the app loads it at start, with its knowledge base, so that no
+    one waits for it; without one the bundled knowledge base gives the plain questions).
+
+    With ``cache_dir`` (the data directory) the fitted numbers are read from there when they were fitted on the
+    very same rows with the same library versions, and written there after training otherwise.
+    """
     if rules_level not in _trained:
-        rows = read_examples() + real_examples() + ordinary_questions(rules_level, kb)
-        _trained[rules_level] = Scorer.from_pipeline(train(rows))
+        kb = kb or load_knowledge(BUNDLED_ROOT)
+        if cache_dir is None:
+            _trained[rules_level] = Scorer.from_pipeline(train(training_rows(rules_level, kb)))
+        else:
+            _trained[rules_level] = model_cache.load_or_train(
+                cache_dir, training_sources(kb),
+                lambda: Scorer.from_pipeline(train(training_rows(rules_level, kb))).to_payload(), Scorer.from_payload)
     return _trained[rules_level]
+
+
+def training_sources(kb: KnowledgeBase) -> list[bytes]:
+    """Everything that decides the training rows, as bytes, for the cache's key: the example and real message
+    files, the knowledge base's candidate questions, and the rules (data and code) that leave some of them out."""
+    candidates = "\n".join(f"{topic.id}\t{topic.category}\t{lang}\t{phrase}" for topic in kb.topics.values()
+                           for lang in ("da", "en") for phrase in _phrasings(topic, lang))
+    return [candidates.encode(), *(path.read_bytes() for path in _deciding_files())]
+
+
+def _deciding_files() -> list[Path]:
+    """The example files, the rules and the code that reads and applies them (bot/triage.py and what it uses)."""
+    here = Path(__file__).resolve().parent
+    knowledge = BUNDLED_ROOT
+    return [*sorted((here / "data").glob("triage*")), here / "data" / "smalltalk.yaml",
+            *sorted((knowledge / "lexicon").glob("*.yaml")), Path(__file__), here / "triage.py", here / "reading.py",
+            here / "smalltalk.py", knowledge / "lexicon.py", knowledge / "normalise.py"]
 
 
 def learned_level(text: str, scorer: Scorer, *, emergency_at: float = EMERGENCY_AT,

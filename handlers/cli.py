@@ -2,78 +2,70 @@
 
 Every failure a person can cause (bad arguments, a broken knowledge base, an unreachable database, a bad
 setting) ends in one line on stderr and a non-zero exit code, never a traceback.
+
+Start-up matters here (`husly ask` is run from scripts, once per question): the command groups live in their
+own modules (handlers/cli_*.py), imported only when their command runs or the help lists them, and each
+command imports what it needs inside itself.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
+import importlib
 import json
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import ValidationError
 
-from bot.answering import Answer, answer
-from bot.config import Settings
-from bot.db import DatabaseError
-from bot.replies import to_text
-from knowledge.lexicon import as_lang
-from knowledge.loader import BUNDLED_ROOT, STALE_AFTER_DAYS, KnowledgeError, load
-from knowledge.schema import MUNICIPALITIES, Topic
+from handlers.cli_common import EXIT_PROBLEM, EXIT_USAGE, MUNICIPALITY, Fail, Husly, current
 
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
+if TYPE_CHECKING:
+    from bot.answering import Answer
+    from knowledge.schema import Topic
 
-
-class Fail(click.ClickException):
-    """A one-line error with its own exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_PROBLEM) -> None:
-        super().__init__(message)
-        self.exit_code = code  # type: ignore[misc]  # click declares exit_code a ClassVar but reads it per instance
-
-
-def broken_knowledge(exc: KnowledgeError) -> str:
-    return f"the knowledge base has {len(exc.problems)} problem(s); run `husly kb check` to list them"
+# Command name -> "module:attribute"; a module is imported only when one of its commands is needed.
+LAZY_COMMANDS = {
+    "listings": "handlers.cli_listings:listings",
+    "staff": "handlers.cli_cases:staff",
+    "team": "handlers.cli_cases:team",
+    "cases": "handlers.cli_cases:cases",
+    "privacy": "handlers.cli_privacy:privacy",
+    "purge": "handlers.cli_privacy:purge",
+    "report": "handlers.cli_report:report",
+    "curate": "handlers.cli_report:curate",
+    "stats": "handlers.cli_report:stats",
+    "run": "handlers.cli_run:run",
+}
 
 
-def settings_from_env() -> Settings:
-    try:
-        return Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = "HUSLY_" + str(first["loc"][0]).upper() if first["loc"] else "setting"
-        raise Fail(f"bad setting {field}: {first['msg']}", EXIT_USAGE) from None
+class LazyGroup(click.Group):
+    """A group whose commands in ``LAZY_COMMANDS`` are imported on first use (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            module, _, attribute = LAZY_COMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
 
 
-def _knowledge(settings: Settings) -> Any:
-    from bot.app import load_knowledge
-
-    try:
-        return load_knowledge(settings)
-    except KnowledgeError as exc:
-        raise Fail(broken_knowledge(exc)) from None
-
-
-def build_app_or_fail(settings: Settings) -> Any:
-    from bot.app import build_app
-
-    try:
-        return build_app(settings)
-    except KnowledgeError as exc:
-        raise Fail(broken_knowledge(exc)) from None
-    except DatabaseError as exc:
-        raise Fail(str(exc)) from None
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def cli() -> None:
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Husly: answers on cheap housing, money and support, and urgent help for young people."""
+    # One Husly per run (or the one a test handed to main()); whatever it opened is closed at the end.
+    ctx.call_on_close(ctx.ensure_object(Husly).close)
 
 
 def _as_json(result: Answer) -> dict[str, Any]:
+    from bot.replies import to_text
+
     return {
         "topic": result.topic,
         "faq": result.faq,
@@ -90,34 +82,44 @@ def _as_json(result: Answer) -> dict[str, Any]:
     }
 
 
+def _empty_json(lang: str | None, municipality: str | None) -> dict[str, Any]:
+    """What `--jsonl` writes for an empty line: every field an answer has, nothing answered."""
+    return {"topic": None, "faq": None, "confidence": 0.0, "answered": False, "suggestions": [], "urgency": "none",
+            "reasons": [], "lang": lang or "da", "municipality": municipality, "answer": "", "kind": "empty",
+            "for_someone_else": False}
+
+
 @cli.command()
 @click.argument("text", required=False)
 @click.option("--lang", type=click.Choice(["da", "en"]), help="Answer in this language (default: detected).")
-@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="The asker's municipality.")
+@click.option("--municipality", type=MUNICIPALITY, help="The asker's municipality (name or slug).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--jsonl", is_flag=True, help="Read one question per line on stdin; write one JSON object per line.")
 def ask(text: str | None, lang: str | None, municipality: str | None, as_json: bool, jsonl: bool) -> None:
-    """Answer a question the way the bot would."""
+    """Answer a question the way the bot would (a housing search shows the listings, as in the chat)."""
+    from bot.answering import answer
+    from bot.replies import to_text
+    from bot.triage import warm_up
+    from knowledge.lexicon import as_lang
+
     if jsonl == (text is not None):
         raise Fail("give either TEXT or --jsonl", EXIT_USAGE)
-    settings = settings_from_env()
-    kb, index = _knowledge(settings)
+    husly = current()
+    settings = husly.settings
+    kb, index = husly.knowledge()
+    warm_up(kb, settings.data_dir)  # the learned triage model, from its cache in the data directory
     today = dt.date.today()
 
     def one(question: str) -> Answer:
-        return answer(kb, index, question, today=today, threshold=settings.confidence_threshold,
-                      lang=as_lang(lang) if lang else None, municipality=municipality)
+        result = answer(kb, index, question, today=today, threshold=settings.confidence_threshold,
+                        lang=as_lang(lang) if lang else None, municipality=municipality)
+        return _with_listings(husly, question, result)
 
     if jsonl:
         for line in sys.stdin:
             question = line.rstrip("\n")
-            if not question.strip():
-                click.echo(json.dumps({"topic": None, "faq": None, "confidence": 0.0, "suggestions": [],
-                                       "urgency": "none", "reasons": [], "lang": lang or "da",
-                                       "municipality": municipality, "answer": "", "kind": "empty",
-                                       "for_someone_else": False}, ensure_ascii=False))
-                continue
-            click.echo(json.dumps(_as_json(one(question)), ensure_ascii=False))
+            data = _as_json(one(question)) if question.strip() else _empty_json(lang, municipality)
+            click.echo(json.dumps(data, ensure_ascii=False))
         return
     assert text is not None
     if not text.strip():
@@ -132,18 +134,40 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
                f"urgency={result.triage.urgency.value} lang={result.lang} municipality={result.municipality}]")
 
 
-@cli.group()
+def _with_listings(husly: Husly, text: str, result: Answer) -> Answer:
+    """A housing search ("ledige værelser i aarhus under 4000") gets the listings that fit, as the chat shows
+    them (bot/listings/conversation.py); a crisis never does. Only then is the database opened."""
+    from bot.listings.filters import parse_filters
+    from bot.triage import Urgency
+
+    filters = parse_filters(text)
+    if filters is None or result.triage.urgency is not Urgency.NONE:
+        return result
+    from dataclasses import replace
+
+    from bot.i18n import use_lang
+    from bot.listings.conversation import results_page
+
+    if filters.municipality is None and result.municipality:
+        filters = replace(filters, municipality=result.municipality)
+    with husly.session() as session, use_lang(result.lang):
+        page = results_page(session, husly.knowledge()[0], result.lang, husly.now(), filters, 0)
+    return replace(result, reply=page, more=(), kind="listings")
+
+
+@cli.group(no_args_is_help=True)
 def kb() -> None:
     """Check or export the knowledge base."""
 
 
 @kb.command("check")
-@click.option("--path", type=click.Path(file_okay=False, path_type=__import__("pathlib").Path),
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path),
               help="Knowledge folder (default: the bundled one or HUSLY_KNOWLEDGE_DIR).")
-def kb_check(path: Any) -> None:
+def kb_check(path: Path | None) -> None:
     """Validate every topic and service; list problems as `file: problem` and entries due for review."""
-    settings = settings_from_env()
-    root = path or settings.knowledge_dir or BUNDLED_ROOT
+    from knowledge.loader import BUNDLED_ROOT, STALE_AFTER_DAYS, KnowledgeError, load
+
+    root = path or current().settings.knowledge_dir or BUNDLED_ROOT
     try:
         base = load(root)
     except KnowledgeError as exc:
@@ -174,8 +198,7 @@ def _topic_json(topic: Topic) -> dict[str, Any]:
 @kb.command("dump")
 def kb_dump() -> None:
     """Print the whole knowledge base as one JSON object: {"topics": [...], "services": [...]}."""
-    settings = settings_from_env()
-    base, _ = _knowledge(settings)
+    base, _ = current().knowledge()
     data = {
         "topics": [_topic_json(t) for t in base.topics.values()],
         "services": [s.model_dump(mode="json") for s in base.services.values()],
@@ -187,53 +210,46 @@ def kb_dump() -> None:
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
 def chat(lang: str) -> None:
     """Chat with the bot in the terminal (no Telegram needed)."""
+    import asyncio
+
     from bot.logs import setup_logging
     from handlers.console import chat as console_chat
 
-    settings = settings_from_env()
+    husly = current()
+    settings = husly.settings
     # The terminal is the chat: operational logs go to a file beside the database instead.
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     log_file = (settings.data_dir / "husly-chat.log").open("a", encoding="utf-8")
     setup_logging(settings.log_level, log_file)
-    app = build_app_or_fail(settings)
+    app = husly.app()
     try:
         asyncio.run(console_chat(app, lang=lang))
     except KeyboardInterrupt:
         click.echo("")
 
 
-# Feature command groups import Fail and settings_from_env from this module, so they come after them.
-from handlers.cli_listings import listings  # noqa: E402
+def main(argv: list[str] | None = None, husly: Husly | None = None) -> None:
+    """Run the CLI with one-line errors: `husly: error: ...` and exit code 1 (problem) or 2 (usage).
 
-cli.add_command(listings)
-
-from handlers.cli_cases import COMMANDS as case_commands  # noqa: E402
-
-for _group in case_commands:
-    cli.add_command(_group)
-
-from handlers.cli_privacy import commands as privacy_commands  # noqa: E402
-from handlers.cli_report import COMMANDS as report_commands  # noqa: E402
-from handlers.cli_run import run as run_command  # noqa: E402
-
-cli.add_command(run_command)
-
-for _command in (*privacy_commands, *report_commands):
-    cli.add_command(_command)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Run the CLI with one-line errors: `husly: error: ...` and exit code 1 (problem) or 2 (usage)."""
+    ``husly``: the run's settings, clock and app (tests hand in their own); by default made from the environment.
+    """
     try:
-        cli.main(args=argv, prog_name="husly", standalone_mode=False)
+        cli.main(args=argv, prog_name="husly", standalone_mode=False, obj=husly)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # `husly` or `husly kb` alone: the help, as asked for.
+        click.echo(exc.ctx.get_help())
     except click.exceptions.Abort:
         sys.exit(EXIT_PROBLEM)
     except click.ClickException as exc:
-        message = exc.format_message().splitlines()[0] if exc.format_message() else type(exc).__name__
-        click.echo(f"husly: error: {message}", err=True)
+        click.echo(f"husly: error: {_one_line(exc.format_message()) or type(exc).__name__}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+
+
+def _one_line(message: str) -> str:
+    """Click's message on one line: "Missing option '--role'. Choose from:\n\ta,\n\tb" becomes "... a, b"."""
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
 if __name__ == "__main__":

@@ -8,19 +8,16 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import click
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.cases import actions, hours, jobs, service, staffing
 from bot.cases.models import OUTCOME_NAMES_DA, OUTCOMES, as_dict
-from bot.db import DatabaseError, open_database, session_scope
+from bot.db import session_scope
 from bot.i18n import use_lang
-from bot.models import utcnow
 from bot.replies import to_plain
 from bot.staff.audit import cli_actor, entries
 from bot.staff.models import ROLES, Staff
@@ -32,40 +29,9 @@ from bot.staff.service import (
     list_staff,
     open_invites,
 )
+from handlers.cli_common import MUNICIPALITY, current
+from handlers.cli_common import fail as _fail
 from knowledge.schema import MUNICIPALITIES
-
-
-def _fail(message: str, usage: bool = False) -> click.ClickException:
-    from handlers.cli import EXIT_USAGE, Fail
-
-    return Fail(message, EXIT_USAGE if usage else 1)
-
-
-def _engine() -> Engine:
-    from handlers.cli import settings_from_env
-
-    try:
-        return open_database(settings_from_env().database_url_or_default())
-    except DatabaseError as exc:
-        raise _fail(str(exc)) from None
-
-
-@contextmanager
-def _session() -> Iterator[Session]:
-    """One transaction on the configured database; the engine is closed afterwards."""
-    engine = _engine()
-    try:
-        with session_scope(engine) as session:
-            yield session
-    finally:
-        engine.dispose()
-
-
-def _app() -> Any:
-    from handlers.cli import build_app_or_fail, settings_from_env
-
-    return build_app_or_fail(settings_from_env())
-
 
 # ---- staff -------------------------------------------------------------------------------------------------
 
@@ -76,18 +42,16 @@ def staff() -> None:
 
 @staff.command("invite")
 @click.option("--role", type=click.Choice([r.value for r in ROLES]), required=True)
-@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Needed for caseworkers and coordinators.")
+@click.option("--municipality", type=MUNICIPALITY, help="Needed for caseworkers and coordinators.")
 @click.option("--provider", help="Needed for partners: the housing provider's name.")
 @click.option("--days", type=click.IntRange(1, MAX_INVITE_DAYS), default=None,
               help="Days until the code expires (default: HUSLY_INVITE_DAYS, 7).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def invite(role: str, municipality: str | None, provider: str | None, days: int | None, as_json: bool) -> None:
     """Print a single-use invite code; the person sends `/start CODE` to the bot in a private chat."""
-    from handlers.cli import settings_from_env
-
-    days = days or settings_from_env().invite_days
-    now = utcnow()
-    with _session() as session:
+    days = days or current().settings.invite_days
+    now = current().now()
+    with current().session() as session:
         try:
             code = create_invite(session, role=role, now=now, municipality=municipality, provider=provider, days=days,
                                  actor=cli_actor())
@@ -107,7 +71,7 @@ def invite(role: str, municipality: str | None, provider: str | None, days: int 
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def list_(as_json: bool) -> None:
     """List staff members (revoked ones too)."""
-    with _session() as session:
+    with current().session() as session:
         rows = [{"id": s.id, "role": s.role, "municipality": s.municipality, "provider": s.provider,
                  "transport": s.transport, "name": s.display_name, "active": s.active} for s in list_staff(session)]
     if as_json:
@@ -123,11 +87,11 @@ def list_(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def invites(as_json: bool) -> None:
     """List the invites that can still be used (not used, cancelled or expired)."""
-    with _session() as session:
+    with current().session() as session:
         rows: list[dict[str, Any]] = [
             {"id": i.id, "role": i.role, "municipality": i.municipality, "provider": i.provider,
              "created_at": i.created_at.isoformat(), "expires_at": i.expires_at.isoformat()}
-            for i in open_invites(session, utcnow())]
+            for i in open_invites(session, current().now())]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False))
         return
@@ -142,8 +106,8 @@ def invites(as_json: bool) -> None:
 @click.argument("invite_id", type=int)
 def cancel_invite_(invite_id: int) -> None:
     """Cancel an invite that was not used yet (fx one that leaked): its code stops working at once."""
-    with _session() as session:
-        if not cancel_invite(session, invite_id=invite_id, now=utcnow(), actor=cli_actor()):
+    with current().session() as session:
+        if not cancel_invite(session, invite_id=invite_id, now=current().now(), actor=cli_actor()):
             raise _fail(f"no open invite with id {invite_id} (see `husly staff invites`)")
     click.echo(f"cancelled invite {invite_id}")
 
@@ -152,7 +116,7 @@ def cancel_invite_(invite_id: int) -> None:
 @click.argument("staff_id", type=int)
 def revoke_(staff_id: int) -> None:
     """Take away a staff member's access; cases they had go back to the queue and are announced again."""
-    app = _app()
+    app = current().app()
     with session_scope(app.engine) as session:
         released = staffing.revoke(session, staff_id=staff_id, now=app.deps.clock(), settings=app.settings,
                                    actor=cli_actor())
@@ -165,16 +129,16 @@ def revoke_(staff_id: int) -> None:
 @staff.command("add")
 @click.option("--role", type=click.Choice(("caseworker", "coordinator", "admin")), default="caseworker",
               show_default=True)
-@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Needed for caseworkers.")
+@click.option("--municipality", type=MUNICIPALITY, help="Needed for caseworkers.")
 @click.option("--name", required=True, help="The name colleagues see (never shown to the young person).")
 def add(role: str, municipality: str | None, name: str) -> None:
     """Add a console caseworker, who works with `husly cases ... --as NAME` (no Telegram needed)."""
     if role != "admin" and not municipality:
         raise _fail(f"a {role} needs --municipality", usage=True)
-    with _session() as session:
+    with current().session() as session:
         try:
-            member = add_console_member(session, role=role, municipality=municipality, name=name, now=utcnow(),
-                                        actor=cli_actor())
+            member = add_console_member(session, role=role, municipality=municipality, name=name,
+                                        now=current().now(), actor=cli_actor())
         except ValueError as exc:
             raise _fail(str(exc), usage=True) from None
         click.echo(f"added {member.id}\t{role}\t{municipality or '-'}\t{member.display_name}")
@@ -184,7 +148,7 @@ def add(role: str, municipality: str | None, name: str) -> None:
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only entries from this day (YYYY-MM-DD).")
 def audit(since: dt.datetime | None) -> None:
     """Print the admin audit log: invites, redeemed invites, revocations, team changes, privacy requests."""
-    with _session() as session:
+    with current().session() as session:
         for entry in entries(session, since.replace(tzinfo=dt.UTC) if since else None):
             click.echo(f"{entry.at:%Y-%m-%d %H:%M}\t{entry.actor}\t{entry.action}\t{entry.detail}")
 
@@ -197,7 +161,7 @@ def team() -> None:
 
 
 @team.command("set")
-@click.option("--municipality", type=click.Choice(MUNICIPALITIES), required=True)
+@click.option("--municipality", type=MUNICIPALITY, required=True)
 @click.option("--chat-id", type=int, help="The team's Telegram group id (0 removes it).")
 @click.option("--oncall-chat-id", type=int, help="The out-of-hours chat id (0 removes it).")
 @click.option("--office-hours", help='Local time, fx "mon-fri 08:00-15:30" or "mon-thu 08:00-15:30; fri 08:00-13:00".')
@@ -210,8 +174,8 @@ def team_set(municipality: str, chat_id: int | None, oncall_chat_id: int | None,
             hours.parse(office_hours)
         except hours.HoursError as exc:
             raise _fail(f"--office-hours: {exc}", usage=True) from None
-    with _session() as session:
-        saved = service.set_team(session, municipality, utcnow(), transport=transport, team_chat_id=chat_id,
+    with current().session() as session:
+        saved = service.set_team(session, municipality, current().now(), transport=transport, team_chat_id=chat_id,
                                  oncall_chat_id=oncall_chat_id, office_hours=office_hours, actor=cli_actor())
         for group in (chat_id, oncall_chat_id):
             if group:
@@ -229,12 +193,12 @@ def _team_menu(session: Session, transport: str, chat_id: int) -> None:
 
     with use_lang("da"):
         commands = [(name, _(key)) for name, key in build_router().menu_for(Role.CASEWORKER, Place.TEAM)]
-    enqueue(session, transport=transport, chat_id=chat_id, kind="commands", commands=commands, now=utcnow())
+    enqueue(session, transport=transport, chat_id=chat_id, kind="commands", commands=commands, now=current().now())
 
 
 def _team_line(slug: str, team_chat: int | None, oncall: int | None, office: str | None) -> str:
     parsed = hours.parse(office) if office else hours.parse(None)
-    state = "open now" if parsed.is_open(utcnow()) else "closed now"
+    state = "open now" if parsed.is_open(current().now()) else "closed now"
     return (f"{slug}\tteam={team_chat or '-'}\toncall={oncall or '-'}\thours={office or hours.DEFAULT_OFFICE_HOURS}"
             f" ({state})")
 
@@ -242,7 +206,7 @@ def _team_line(slug: str, team_chat: int | None, oncall: int | None, office: str
 @team.command("show")
 def team_show() -> None:
     """Show every municipality's settings."""
-    with _session() as session:
+    with current().session() as session:
         for slug in MUNICIPALITIES:
             saved = service.team_for(session, slug)
             click.echo(_team_line(slug, saved.team_chat_id if saved else None,
@@ -267,7 +231,7 @@ def _acting(session: Session, who: str) -> Staff:
 
 def _act(who: str, lang: str, work: Callable[[Session, Any, Staff, dt.datetime], actions.Result]) -> None:
     """Run one staff action as ``who`` and print what a caseworker would see in Telegram."""
-    app = _app()
+    app = current().app()
     now = app.deps.clock()
     with session_scope(app.engine) as session, use_lang(lang):
         result = work(session, app.deps, _acting(session, who), now)
@@ -361,7 +325,7 @@ def cases_handover(number: int, colleague: str, who: str, lang: str) -> None:
 
 @cases.command("transfer")
 @click.argument("number", type=int)
-@click.argument("municipality", type=click.Choice(MUNICIPALITIES))
+@click.argument("municipality", type=MUNICIPALITY)
 @_as_option
 def cases_transfer(number: int, municipality: str, who: str, lang: str) -> None:
     """Pass a case to another municipality (refused when nobody there would see it)."""
@@ -377,7 +341,7 @@ EXPORT_FIELDS = ("case", "municipality", "urgency", "priority", "reasons", "age_
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="First day (UTC), YYYY-MM-DD.")
 def cases_export(since: dt.datetime) -> None:
     """Print cases created since a day as CSV: codes and times only, no message texts, names or phones."""
-    with _session() as session:
+    with current().session() as session:
         rows = []
         for case in service.cases_since(session, since.replace(tzinfo=dt.UTC)):
             row = as_dict(case)
@@ -394,7 +358,7 @@ def cases_export(since: dt.datetime) -> None:
 @cases.command("tick")
 def cases_tick() -> None:
     """Run the reminders and follow-ups that are due now once (the bot does this every 30 seconds)."""
-    app = _app()
+    app = current().app()
     click.echo(json.dumps(jobs.tick(app.engine, app.deps, app.deps.clock())))
 
 

@@ -3,41 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import DatabaseError, open_database, session_scope
 from bot.i18n import use_lang
 from bot.listings import csv_import, demo, jobs
 from bot.listings.filters import Filters
 from bot.listings.models import KINDS, Listing
 from bot.listings.publish import publish
 from bot.listings.render import card
-from bot.listings.search import local_day, search
-from bot.models import utcnow
+from bot.listings.search import COUNT_CAP, PAGE_SIZE, Page, local_day, search
 from bot.replies import to_plain
-from handlers.cli import Fail, settings_from_env
-from knowledge.schema import MUNICIPALITIES
-
-
-@contextmanager
-def _engine() -> Iterator[Engine]:
-    """The migrated database from HUSLY_DATABASE_URL (or the default file), closed again afterwards."""
-    settings = settings_from_env()
-    try:
-        engine = open_database(settings.database_url_or_default())
-    except DatabaseError as exc:
-        raise Fail(str(exc)) from None
-    try:
-        yield engine
-    finally:
-        engine.dispose()
+from handlers.cli_common import MUNICIPALITY, Fail, current
 
 
 @click.group()
@@ -49,21 +29,26 @@ def listings() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--provider", help="Publish every row for this organisation (else the file needs an udbyder column).")
 @click.option("--dry-run", is_flag=True, help="Check the file and count new/updated listings; change nothing.")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@click.option("--lang", type=click.Choice(["da", "en"]), default="en", show_default=True,
+              help="The language of the problems found (Danish for a partner who sent the file).")
 def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
     """Import listings from a CSV file: all rows, or none if any row is wrong (docs/listings.md)."""
-    now = utcnow()
+    now = current().now()
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise Fail(f"cannot read {file}: {exc.strerror or type(exc).__name__}") from None
     with use_lang(lang):
-        report = csv_import.read_listings(file.read_bytes(), provider=provider, today=local_day(now))
+        report = csv_import.read_listings(data, provider=provider, today=local_day(now))
         for note in report.notes:
             click.echo(f"note: {note}", err=True)
         if not report.ok:
             for line in csv_import.summary(report):
-                click.echo(line)
-            hint = "" if provider else " (without --provider, every row needs an udbyder)"
+                click.echo(line, err=True)
+            hint = "; give --provider NAME, or add an udbyder column" if report.needs_provider else ""
             raise Fail(f"{len(report.problems)} problem(s) in {file.name}; nothing was imported{hint}")
         try:
-            with _engine() as engine, session_scope(engine) as session:
+            with current().session() as session:
                 result = publish(session, report.listings, now=now, dry_run=dry_run)
         except IntegrityError:
             raise Fail("another import for the same provider ran at the same time; run this one again") from None
@@ -78,17 +63,17 @@ def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
 @click.option("--quiet", is_flag=True, help="Print nothing when all went well (for `make chat`).")
 def demo_(count: int, remove: bool, quiet: bool) -> None:
     """Create made-up listings, marked DEMO, spread over the six municipalities."""
-    with _engine() as engine, session_scope(engine) as session:
+    with current().session() as session:
         if remove:
             click.echo(f"removed {demo.remove_demo(session)} demo listing(s)")
             return
-        result = demo.create_demo(session, count=count, now=utcnow())
+        result = demo.create_demo(session, count=count, now=current().now())
     if not quiet:
         click.echo(f"demo listings: {result.created} new, {result.updated} updated (provider '{demo.PROVIDER}')")
 
 
 @listings.command("search")
-@click.option("--municipality", type=click.Choice(MUNICIPALITIES))
+@click.option("--municipality", type=MUNICIPALITY)
 @click.option("--max-rent", type=click.IntRange(1, 50_000), help="Max monthly cost in kr. (rent + aconto).")
 @click.option("--type", "kind", type=click.Choice(KINDS))
 @click.option("--page", type=click.IntRange(1, 20), default=1, show_default=True)
@@ -98,8 +83,8 @@ def search_(municipality: str | None, max_rent: int | None, kind: str | None, pa
             lang: str) -> None:
     """Search visible listings the way the bot does, cheapest monthly cost first, 5 per page."""
     filters = Filters(municipality, max_rent, kind)
-    with _engine() as engine, session_scope(engine) as session:
-        found = search(session, filters, today=local_day(utcnow()), page=page - 1)
+    with current().session() as session:
+        found = search(session, filters, today=local_day(current().now()), page=page - 1)
     if as_json:
         click.echo(json.dumps([_as_json(x) for x in found.listings], ensure_ascii=False, indent=2))
         return
@@ -110,15 +95,26 @@ def search_(municipality: str | None, max_rent: int | None, kind: str | None, pa
         for listing in found.listings:
             link = f"\n   {listing.apply_url}" if listing.apply_url else ""
             click.echo(to_plain(card(listing)) + link + "\n")
-    more = "more than 100" if found.total > 100 else str(found.total)
-    click.echo(f"[{more} match; page {found.page + 1} of {found.pages}]")
+    click.echo(footer(found))
+
+
+def footer(found: Page) -> str:
+    """"[6 listings match; showing 1-5, page 1 of 2]": how many fit, and which of them are on this page."""
+    if found.total > COUNT_CAP:
+        matches = f"more than {COUNT_CAP} listings match"
+    else:
+        matches = f"{found.total} listing{'s' if found.total != 1 else ''} match{'es' if found.total == 1 else ''}"
+    first = found.page * PAGE_SIZE + 1
+    shown = f"{first}" if len(found.listings) == 1 else f"{first}-{first + len(found.listings) - 1}"
+    pages = f"{found.pages}+" if found.total > COUNT_CAP else str(found.pages)
+    return f"[{matches}; showing {shown}, page {found.page + 1} of {pages}]"
 
 
 @listings.command("expire")
 def expire() -> None:
     """Mark listings past their last day as expired, end 60-day-old alerts, send pending alerts."""
-    with _engine() as engine:
-        counts = jobs.tick(engine, None, utcnow())
+    husly = current()
+    counts = jobs.tick(husly.engine(), None, husly.now())
     click.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
 
 

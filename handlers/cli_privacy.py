@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import click
 
 from bot.db import session_scope
-from bot.models import utcnow
 from bot.privacy.registry import erase_person, expire_all, export_person
 from bot.pseudonym import audit_key
 from bot.staff.audit import chat_ref, cli_actor, record
-
-if TYPE_CHECKING:
-    from bot.app import App
-
-
-def _app() -> App:
-    from handlers.cli import build_app_or_fail, settings_from_env
-
-    return build_app_or_fail(settings_from_env())
+from handlers.cli_common import current
 
 
 @click.group()
@@ -33,10 +23,10 @@ def privacy() -> None:
 @click.option("--transport", default="telegram", show_default=True, type=click.Choice(["telegram", "console"]))
 def export(chat_id: int, transport: str) -> None:
     """Print everything stored about one chat as JSON."""
-    app = _app()
+    app = current().app()
     with session_scope(app.engine) as session:
         data = export_person(session, app.deps.stores, transport, chat_id)
-        record(session, actor=cli_actor(), action="privacy-export", now=utcnow(),
+        record(session, actor=cli_actor(), action="privacy-export", now=app.deps.clock(),
                detail=chat_ref(audit_key(app.settings), transport, chat_id))
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -49,11 +39,11 @@ def erase(chat_id: int, transport: str, yes: bool) -> None:
     """Delete one chat's data and anonymise its cases."""
     if not yes:
         click.confirm(f"Erase everything about {transport} chat {chat_id}?", abort=True)
-    app = _app()
+    app = current().app()
     with session_scope(app.engine) as session:
         key = audit_key(app.settings)
-        counts = erase_person(session, app.deps.stores, transport, chat_id, utcnow(), key=key)
-        record(session, actor=cli_actor(), action="privacy-erase", now=utcnow(),
+        counts = erase_person(session, app.deps.stores, transport, chat_id, app.deps.clock(), key=key)
+        record(session, actor=cli_actor(), action="privacy-erase", now=app.deps.clock(),
                detail=chat_ref(key, transport, chat_id))
     click.echo(json.dumps({"erased": counts}))
 
@@ -61,9 +51,9 @@ def erase(chat_id: int, transport: str, yes: bool) -> None:
 @click.command()
 def purge() -> None:
     """Anonymise message texts and closed cases older than HUSLY_RETENTION_DAYS (also run by the bot)."""
-    app = _app()
+    app = current().app()
     with session_scope(app.engine) as session:
-        counts = expire_all(session, app.deps.stores, utcnow(), app.settings.retention_days)
+        counts = expire_all(session, app.deps.stores, app.deps.clock(), app.settings.retention_days)
     click.echo(json.dumps({"retention_days": app.settings.retention_days, "expired": counts}))
 
 

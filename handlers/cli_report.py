@@ -11,48 +11,17 @@ from typing import Any
 import click
 
 from bot.db import session_scope
-from bot.models import utcnow
 from bot.staff.audit import cli_actor, record
-from knowledge.schema import MUNICIPALITIES
+from handlers.cli_common import MUNICIPALITY, current
+from handlers.cli_common import fail as _fail
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _fail(message: str, usage: bool = False) -> click.ClickException:
-    from handlers.cli import EXIT_USAGE, Fail
-
-    return Fail(message, EXIT_USAGE if usage else 1)
-
-
 def _database_and_knowledge() -> tuple[Any, Any, Any]:
     """Settings, the migrated database and the knowledge base: all a report needs (not the whole bot)."""
-    from bot.db import DatabaseError, open_database
-    from handlers.cli import broken_knowledge, settings_from_env
-    from knowledge.loader import BUNDLED_ROOT, KnowledgeError, load
-
-    settings = settings_from_env()
-    try:
-        kb = load(settings.knowledge_dir or BUNDLED_ROOT)
-    except KnowledgeError as exc:
-        raise _fail(broken_knowledge(exc)) from None
-    try:
-        return settings, open_database(settings.database_url_or_default()), kb
-    except DatabaseError as exc:
-        raise _fail(str(exc)) from None
-
-
-def _app(clock: Any = None) -> Any:
-    from bot.app import build_app
-    from bot.db import DatabaseError
-    from handlers.cli import broken_knowledge, settings_from_env
-    from knowledge.loader import KnowledgeError
-
-    try:
-        return build_app(settings_from_env(), clock=clock) if clock else build_app(settings_from_env())
-    except KnowledgeError as exc:
-        raise _fail(broken_knowledge(exc)) from None
-    except DatabaseError as exc:
-        raise _fail(str(exc)) from None
+    husly = current()
+    return husly.settings, husly.engine(), husly.knowledge_base()
 
 
 # ---- report ------------------------------------------------------------------------------------------------
@@ -60,7 +29,7 @@ def _app(clock: Any = None) -> Any:
 @click.command("report")
 @click.option("--from", "start", type=DATE, help="First day (Danish time), YYYY-MM-DD. Default: 90 days before --to.")
 @click.option("--to", "end", type=DATE, help="Last day, YYYY-MM-DD. Default: today.")
-@click.option("--municipality", type=click.Choice(MUNICIPALITIES), help="Only this municipality.")
+@click.option("--municipality", type=MUNICIPALITY, help="Only this municipality.")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "csv"]), default="html", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file (default: stdout).")
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
@@ -71,7 +40,7 @@ def report(start: dt.datetime | None, end: dt.datetime | None, municipality: str
     from bot.report.gather import first_activity
     from bot.report.period import Period, PeriodError
 
-    now = utcnow()
+    now = current().now()
     settings, engine, kb = _database_and_knowledge()
     with session_scope(engine) as session:
         try:
@@ -140,7 +109,7 @@ def curate_resolve(item_id: int, topic_id: str | None, new_topic: bool, dismiss:
     if sum((topic_id is not None, new_topic, dismiss)) != 1:
         raise _fail("give exactly one of --topic TOPIC_ID, --new-topic or --dismiss", usage=True)
     settings, engine, kb = _database_and_knowledge()
-    now = utcnow()
+    now = current().now()
     with session_scope(engine) as session:
         item = queue.get_open(session, item_id)
         if item is None:
@@ -184,7 +153,7 @@ def stats_demo(days: int, seed: int) -> None:
     from bot.stats.demo import Demo, NotEmpty
 
     try:
-        result = Demo(_app, days=days, seed=seed, now=utcnow()).run()
+        result = Demo(current().app, days=days, seed=seed, now=current().now()).run()
     except NotEmpty as exc:
         raise _fail(str(exc)) from None
     click.echo(f"demo: {result.days} days, {result.people} young people, {result.messages} updates, "

@@ -13,14 +13,13 @@ import click
 
 from bot.config import Settings
 from bot.logs import setup_logging
+from handlers.cli_common import EXIT_PROBLEM, EXIT_USAGE, Fail, current
 
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 
 
 def webhook_settings(settings: Settings) -> dict[str, Any] | None:
     """The webhook's URL, path, listen address and secret, or None for long polling."""
-    from handlers.cli import EXIT_USAGE, Fail
-
     if not settings.webhook_url:
         return None
     if settings.webhook_secret is None or not re.fullmatch(r"[A-Za-z0-9_-]{16,256}",
@@ -33,10 +32,9 @@ def webhook_settings(settings: Settings) -> dict[str, Any] | None:
 
 @click.command()
 def run() -> None:
-    """Run the Telegram bot (needs HUSLY_TELEGRAM_TOKEN)."""
-    from handlers.cli import EXIT_PROBLEM, EXIT_USAGE, Fail, build_app_or_fail, settings_from_env
-
-    settings = settings_from_env()
+    """Run the Telegram bot (needs HUSLY_TELEGRAM_TOKEN: a bot's token from @BotFather in Telegram)."""
+    husly = current()
+    settings = husly.settings
     token = settings.telegram_token.get_secret_value() if settings.telegram_token else ""
     if not token:
         raise Fail("HUSLY_TELEGRAM_TOKEN is not set: create a bot with @BotFather in Telegram and set the token it "
@@ -45,7 +43,7 @@ def run() -> None:
         raise Fail("HUSLY_TELEGRAM_TOKEN does not look like a bot token (digits:letters)", EXIT_USAGE)
     webhook = webhook_settings(settings)
     setup_logging(settings.log_level)
-    app = build_app_or_fail(settings)
+    app = husly.app()
     from handlers.telegram.serve import StartupError
 
     try:

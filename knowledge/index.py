@@ -29,12 +29,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
 from knowledge.lexicon import Lang, detect_language, detect_municipality, lexicon
-from knowledge.loader import KnowledgeBase
+from knowledge.loader import BUNDLED_ROOT, KnowledgeBase, load
 from knowledge.normalise import fold, stem
 from knowledge.schema import FaqEntry
 
@@ -440,3 +441,9 @@ def _confidence(features: Mapping[str, float]) -> float:
     """Probability that the best topic is the right answer, from the evidence features."""
     z = CONFIDENCE_WEIGHTS["bias"] + sum(CONFIDENCE_WEIGHTS[name] * value for name, value in features.items())
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_indexed(root: Path = BUNDLED_ROOT) -> tuple[KnowledgeBase, Index]:
+    """Load the knowledge base under ``root`` and index it; raises KnowledgeError listing every problem."""
+    kb = load(root)
+    return kb, Index(kb)

@@ -10,9 +10,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from rapidfuzz import fuzz, process
 
+from knowledge import yamlfile
 from knowledge.normalise import fold
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
@@ -45,7 +45,7 @@ class Lexicon:
 
 
 def _read(name: str) -> dict:
-    return yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))
+    return yamlfile.parse((LEXICON_DIR / name).read_text(encoding="utf-8"))
 
 
 @cache

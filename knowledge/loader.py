@@ -16,6 +16,7 @@ from types import MappingProxyType
 import yaml
 from pydantic import ValidationError
 
+from knowledge import yamlfile
 from knowledge.readability import mean_lix
 from knowledge.schema import Service, Topic
 
@@ -102,7 +103,7 @@ def _load_dir(directory: Path, model: type[Topic] | type[Service], problems: lis
         return entries
     for path in sorted(directory.glob("*.yaml")):
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yamlfile.parse(path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             problems.append(f"{path}: not valid YAML ({type(exc).__name__})")
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import json
 import os
@@ -162,6 +163,31 @@ _WEBHOOK_IDS = itertools.count(500_000)
 
 # ---- the real `husly run` in a subprocess ----------------------------------------------------------------------
 
+def seed_model_cache(data_dir: Path) -> None:
+    """Put the learned triage model's cache in ``data_dir``, as a bot started there before would have left it.
+
+    Trained once per test process; without this, every `husly run` in a fresh data dir would train it again
+    (seconds each; a minute on a busy machine).
+    """
+    from bot import model_cache
+
+    path = data_dir / model_cache.FILE_NAME
+    if not path.exists():
+        model_cache.write(path, *_bundled_model())
+
+
+@functools.cache
+def _bundled_model() -> tuple[str, dict[str, Any]]:
+    """The cache key and fitted numbers for the bundled knowledge base (what `husly run` computes at start)."""
+    from bot import model_cache, triage_model
+    from bot.triage import _rules_level
+    from knowledge.loader import BUNDLED_ROOT, load
+
+    kb = load(BUNDLED_ROOT)
+    fitted = triage_model.Scorer.from_pipeline(triage_model.train(triage_model.training_rows(_rules_level, kb)))
+    return model_cache.key(triage_model.training_sources(kb)), fitted.to_payload()
+
+
 class HuslyProcess(_Sending):
     """``husly run`` as a subprocess against ``tg``: ``with HuslyProcess(tg, "ptb", "webhook", tmp) as bot: ...``.
 
@@ -170,9 +196,11 @@ class HuslyProcess(_Sending):
 
     def __init__(self, tg: FakeTelegram, framework: str, mode: str, data_dir: Path, *, log_level: str = "INFO",
                  env: dict[str, str] | None = None, ready_timeout: float = READY_TIMEOUT,
-                 command: list[str] | None = None, port: int | None = None) -> None:
+                 command: list[str] | None = None, port: int | None = None, seed_model: bool = True) -> None:
         assert framework in FRAMEWORKS and mode in MODES
         self.tg, self.framework, self.mode, self.data_dir = tg, framework, mode, Path(data_dir)
+        # False: the bot trains its triage model itself, as on a first start (see seed_model_cache).
+        self.seed_model = seed_model
         self.command = command or HUSLY_RUN
         self.ready_timeout = ready_timeout
         # A restarted bot keeps its webhook address: pass the port of the one before.
@@ -194,6 +222,8 @@ class HuslyProcess(_Sending):
 
     def start(self) -> Self:
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.seed_model and "HUSLY_KNOWLEDGE_DIR" not in self.env:
+            seed_model_cache(self.data_dir)
         self._mark = self.tg.mark()
         self._stderr_file = self._stderr_path.open("wb")
         # cwd = the data dir: no developer's .env file is read.

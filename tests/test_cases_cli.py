@@ -11,8 +11,8 @@ import json
 import pytest
 
 from bot.outbox import DeliveryWorker
-from handlers import cli_cases
 from handlers.cli import main
+from handlers.cli_common import Husly
 from handlers.console import ConsoleSender
 from tests.cases_support import URGENT_TEXT, Desk, case, to
 from tests.support import Chat
@@ -23,11 +23,10 @@ def husly(engine, make_app, monkeypatch, capsys):
     """Run `husly ...` on the test database (and the test app, so the clock is the test's)."""
     monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     app = make_app(engine)
-    monkeypatch.setattr(cli_cases, "_app", lambda: app)
 
     def run(*args: str) -> tuple[int, str, str]:
         try:
-            main(list(args))
+            main(list(args), husly=Husly(app=app))
             code = 0
         except SystemExit as exc:
             code = int(exc.code or 0)

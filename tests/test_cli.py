@@ -52,7 +52,8 @@ def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(lines) == 3
     assert lines[0]["topic"] == "boligstoette"
-    assert lines[1]["topic"] is None and lines[1]["answer"] == ""
+    assert lines[1]["topic"] is None and lines[1]["answer"] == "" and lines[1]["answered"] is False
+    assert lines[1].keys() == lines[0].keys()  # an empty line has every field a question has
     assert lines[2]["urgency"] == "emergency" and lines[2]["topic"] == "selvmordstanker"
     assert lines[2]["answer"].lstrip().startswith("If you are in danger")
 
@@ -63,6 +64,7 @@ def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:
         (["ask"], "give either TEXT or --jsonl"),
         (["ask", "x", "--lang", "fr"], "Invalid value for '--lang'"),
         (["ask", "x", "--municipality", "odense"], "Invalid value for '--municipality'"),
+        (["ask", "x", "--municipality", "ikke aarhus"], "Invalid value for '--municipality'"),
         (["ask", "  "], "the question is empty"),
         (["nope"], "No such command 'nope'"),
     ],
@@ -71,6 +73,73 @@ def test_bad_arguments_give_one_line_and_exit_2(capsys, args: list[str], message
     code, _, err = run(capsys, *args)
     assert code == 2
     assert err.startswith("husly: error:") and message in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("args", "shown"), [
+    ([], ["Usage: husly [OPTIONS] COMMAND", "ask", "chat", "listings", "run"]),
+    (["kb"], ["Usage: husly kb [OPTIONS] COMMAND", "check", "dump"]),
+])
+def test_a_group_alone_prints_its_help(capsys, args: list[str], shown: list[str]) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 0 and err == ""
+    assert all(text in out for text in shown)
+
+
+def test_a_missing_municipality_lists_every_choice_on_one_line(capsys) -> None:
+    from knowledge.schema import MUNICIPALITIES
+
+    code, _, err = run(capsys, "team", "set")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "Missing option '--municipality'" in err and all(slug in err for slug in MUNICIPALITIES)
+
+
+@pytest.mark.parametrize(("given", "slug"), [
+    ("Aarhus", "aarhus"), ("AARHUS", "aarhus"), ("København", "koebenhavn"), ("kbh", "koebenhavn"),
+    ("Høje-Taastrup", "hoeje-taastrup"), ("hoeje-taastrup", "hoeje-taastrup"), ("Randers Kommune", "randers"),
+])
+def test_municipality_options_take_names_as_well_as_slugs(capsys, given: str, slug: str) -> None:
+    code, out, err = run(capsys, "ask", "boligstøtte", "--municipality", given, "--json")
+    assert code == 0, err
+    assert json.loads(out)["municipality"] == slug
+
+
+def test_run_without_a_token_says_how_to_get_one(capsys) -> None:
+    code, _, err = run(capsys, "run")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "HUSLY_TELEGRAM_TOKEN" in err and "@BotFather" in err
+
+
+def test_a_housing_search_shows_the_listings_as_the_chat_does(capsys, tmp_path: Path) -> None:
+    run(capsys, "listings", "demo", "--quiet")
+    code, out, _ = run(capsys, "ask", "ledige værelser i aarhus under 4000")
+    assert code == 0
+    assert "Boliger, der passer: 2" in out and "Aarhus" in out and "DEMO" in out and "kind=listings" in out
+    code, out, _ = run(capsys, "ask", "room in aarhus under 1000", "--json")
+    data = json.loads(out)
+    assert data["kind"] == "listings" and data["municipality"] == "aarhus" and "No homes fit" in data["answer"]
+
+
+def test_a_question_is_answered_without_opening_the_database(capsys, tmp_path: Path) -> None:
+    code, _, _ = run(capsys, "ask", "hvordan søger jeg boligstøtte")
+    assert code == 0 and not (tmp_path / "data" / "husly.sqlite3").exists()
+
+
+def test_ask_reads_the_knowledge_base_once(tmp_path: Path) -> None:
+    # In a fresh process (nothing cached in memory): the triage model trains from the same knowledge base.
+    code = ("import knowledge.loader as loader\n"
+            "calls = []\n"
+            "real = loader.load\n"
+            "loader.load = lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs)\n"
+            "from handlers.cli import main\n"
+            "try:\n"
+            "    main(['ask', 'hvad er boligstøtte', '--json'])\n"
+            "finally:\n"
+            "    import sys; print('loads', len(calls), file=sys.stderr)\n")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HUSLY_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["topic"] == "boligstoette" and done.stderr.split() == ["loads", "1"]
 
 
 def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:

@@ -101,8 +101,46 @@ def test_cli_import_of_a_bad_file_lists_problems_and_imports_nothing(database_en
     path = tmp_path / "boliger.csv"
     path.write_bytes(csv_bytes([row(reference="A-1"), row(reference="A-2", husleje="4.5OO")]))
     code, out, err = run(["listings", "import", str(path), "--provider", "Forening A"], capsys)
-    assert code == 1 and "3" in out and "husleje" in out and "'4.5OO'" in out
-    assert err.startswith("husly: error: 1 problem(s)") and count(database_env) == 0
+    # The problems go to stderr (in English by default, like every error of the command), then one error line.
+    *problems, last = err.splitlines()
+    assert code == 1 and out == "" and count(database_env) == 0
+    assert any("3" in line and "husleje" in line and "'4.5OO'" in line for line in problems)
+    assert last == "husly: error: 1 problem(s) in boliger.csv; nothing was imported"
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b"", "The file is empty."),
+    (b"   \n\n", "The file is empty."),
+    (b"\xff\xfeA\x00B", "I cannot read the letters in the file. Save it as 'CSV UTF-8' and send it again."),
+])
+def test_cli_import_of_an_empty_or_unreadable_file_says_so_without_a_wrong_hint(
+        database_env: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes,
+        problem: str) -> None:
+    path = tmp_path / "boliger.csv"
+    path.write_bytes(content)
+    code, out, err = run(["listings", "import", str(path)], capsys)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [problem, "husly: error: 1 problem(s) in boliger.csv; nothing was imported"]
+
+
+def test_cli_import_without_an_organisation_points_to_provider(database_env: Engine, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "boliger.csv"
+    path.write_bytes(csv_bytes([row(reference="A-1")]))
+    code, _, err = run(["listings", "import", str(path)], capsys)
+    assert code == 1 and "udbyder" in err.splitlines()[0]
+    assert err.splitlines()[-1].endswith("nothing was imported; give --provider NAME, or add an udbyder column")
+
+
+def test_the_search_footer_counts_what_matches_and_what_is_shown(database_env: Engine,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    run(["listings", "demo", "--count", "42"], capsys)  # 7 in each municipality
+    code, out, _ = run(["listings", "search", "--municipality", "Aarhus"], capsys)
+    assert code == 0 and out.rstrip().endswith("[7 listings match; showing 1-5, page 1 of 2]")
+    code, out, _ = run(["listings", "search", "--municipality", "aarhus", "--page", "2"], capsys)
+    assert out.rstrip().endswith("[7 listings match; showing 6-7, page 2 of 2]")
+    _, out, _ = run(["listings", "search", "--municipality", "kbh", "--type", "lejlighed"], capsys)
+    assert out.rstrip().endswith("[1 listing matches; showing 1, page 1 of 1]")
 
 
 def test_cli_demo_search_and_expire(database_env: Engine, capsys: pytest.CaptureFixture[str]) -> None:

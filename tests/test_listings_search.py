@@ -174,6 +174,24 @@ def test_demo_listings_are_marked_demo(app, engine) -> None:
     assert "example.org" in sent[0].reply.html
 
 
+def test_every_demo_listing_is_still_shown_for_a_month_after_it_can_be_moved_into(engine) -> None:
+    from bot.listings.demo import create_demo, demo_listings
+    from bot.listings.jobs import tick
+    from bot.listings.search import local_day
+
+    made = demo_listings(60, NOW)
+    assert all(x.expires_on >= x.available_from + dt.timedelta(days=30) for x in made)
+    with session_scope(engine) as session:
+        create_demo(session, count=60, now=NOW)
+    # On the day the last of them becomes free, after the expiry job, it is still found.
+    last = max(made, key=lambda x: x.available_from)
+    day = dt.datetime.combine(last.available_from, dt.time(12), tzinfo=NOW.tzinfo)
+    tick(engine, None, day)
+    with session_scope(engine) as session:
+        found = search(session, Filters(last.municipality, None, last.kind), today=local_day(day), page=0)
+    assert last.provider_ref in {x.provider_ref for x in found.listings}
+
+
 def test_an_old_or_forged_search_button_is_answered_as_stale(app) -> None:
     chat = Chat(app, lang="en")
     for data in ("ls:p:x:aarhus::", "ls:p:0:odense::", "ls:zz", "ls:b:odense"):

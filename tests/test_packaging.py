@@ -34,3 +34,17 @@ def test_every_dependency_and_build_requirement_is_pinned_with_hashes() -> None:
     missing = sorted({name_of(r) for r in wanted} - set(pins))
     assert not missing, f"not in requirements.lock (run `make lock`): {missing}"
     assert all(pins.values()), "every pinned package carries its hashes"
+
+
+def test_installing_shows_no_licence_deprecation_warning() -> None:
+    # setuptools warns on every install when the licence is a TOML table; the SPDX string form is current.
+    import warnings
+
+    from setuptools.config.pyprojecttoml import apply_configuration
+    from setuptools.dist import Distribution
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        dist = apply_configuration(Distribution(), ROOT / "pyproject.toml")
+    assert not [str(w.message) for w in caught if "license" in str(w.message).lower()]
+    assert dist.metadata.license_expression == "MIT"

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name, service_card, services_for
-from bot.conversation.context import Context
 from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
 from bot.triage import Urgency
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import is_municipality
+
+if TYPE_CHECKING:
+    # Only a type here: importing the context would bring the database layer into `husly ask`.
+    from bot.conversation.context import Context
 
 # Which crisis lines come first for which reason (service ids in knowledge/services).
 EMERGENCY_SERVICES = {

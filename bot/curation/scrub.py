@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from knowledge import yamlfile
 from knowledge.lexicon import lexicon
 from knowledge.normalise import fold
 
@@ -88,7 +87,7 @@ def names() -> Names:
     """Faker's Danish name lists and ours, folded (loaded on first use: Faker is not needed at start-up)."""
     from faker.providers.person.da_DK import Provider as DanishNames
 
-    extra = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    extra = yamlfile.parse(NAMES_FILE.read_text(encoding="utf-8"))
     first = {fold(n) for n in (*DanishNames.first_names_male, *DanishNames.first_names_female,
                                *extra["extra_first_names"])}
     surnames = {fold(n) for n in (*DanishNames.last_names, *extra["extra_surnames"])}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from knowledge import yamlfile
 from knowledge.normalise import fold
 
 
@@ -28,7 +29,7 @@ def add_example(path: Path, lang: str, phrase: str) -> bool:
     if not path.exists():
         raise TopicFileError(f"no topic file {path}")
     original = path.read_text(encoding="utf-8")
-    before = yaml.safe_load(original)
+    before = yamlfile.parse(original)
     examples = (before.get("examples") or {}).get(lang)
     if not isinstance(examples, list):
         raise TopicFileError(f"{path.name} has no examples.{lang} list; add the phrase by hand")
@@ -42,7 +43,7 @@ def add_example(path: Path, lang: str, phrase: str) -> bool:
         lines[at - 1] += "\n"
     lines.insert(at, " " * indent + item.rstrip("\n") + "\n")
     edited = "".join(lines)
-    after = yaml.safe_load(edited)
+    after = yamlfile.parse(edited)
     before["examples"][lang] = [*examples, phrase]
     if after != before:
         raise TopicFileError(f"{path.name}: could not add the phrase safely; add it by hand")

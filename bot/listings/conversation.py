@@ -7,6 +7,9 @@ message, and no search state is kept in the profile.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+
+from sqlmodel import Session
 
 from bot.conversation import texts
 from bot.conversation.buttons import ShowTopic
@@ -26,13 +29,14 @@ from bot.listings.buttons import (
     StopAlert,
 )
 from bot.listings.filters import Filters, parse_filters
-from bot.listings.models import KINDS
+from bot.listings.kinds import KINDS
 from bot.listings.privacy import STORE as HOUSING_ALERTS
 from bot.listings.render import card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.replies import Button, Reply, esc
 from bot.stats.record import record_search
 from bot.triage import Urgency
+from knowledge.loader import KnowledgeBase
 from knowledge.schema import MUNICIPALITIES
 
 BUDGETS = (3000, 4000, 5000, 6000)
@@ -139,17 +143,23 @@ def results(ctx: Context, filters: Filters, page: int, *, count: bool = False) -
 
     ``count``: a new search (not paging), counted for the report (where, rent band, found or not).
     """
-    found = search(ctx.session, filters, today=local_day(ctx.now), page=page)
+    return results_page(ctx.session, ctx.deps.kb, ctx.lang, ctx.now, filters, page, count=count)
+
+
+def results_page(session: Session, kb: KnowledgeBase, lang: str, now: dt.datetime, filters: Filters, page: int, *,
+                 count: bool = False) -> Reply:
+    """`results` for any front end (`husly ask` too): the session, knowledge base, language and time given."""
+    found = search(session, filters, today=local_day(now), page=page)
     if not found.listings and page > 0:
-        found = search(ctx.session, filters, today=local_day(ctx.now), page=0)
+        found = search(session, filters, today=local_day(now), page=0)
     if count:
-        record_search(ctx.session, municipality=filters.municipality, max_total=filters.max_total,
-                      kind=filters.kind, found=found.total > 0, now=ctx.now)
+        record_search(session, municipality=filters.municipality, max_total=filters.max_total,
+                      kind=filters.kind, found=found.total > 0, now=now)
     if not found.listings:
-        return _nothing_found(ctx, filters)
-    fits = (_("More than {n} homes fit").format(n=COUNT_CAP) if found.total > COUNT_CAP
-            else _("Homes that fit: {n}").format(n=found.total))
-    head = (f"<b>{esc(fits)}</b>\n{esc(summary(filters))}\n"
+        return _nothing_found(kb, lang, filters)
+    heading = (_("More than {n} homes fit").format(n=COUNT_CAP) if found.total > COUNT_CAP
+               else _("Homes that fit: {n}").format(n=found.total))
+    head = (f"<b>{esc(heading)}</b>\n{esc(summary(filters))}\n"
             + esc(_("Cheapest first (rent + aconto). Page {page} of {pages}.").format(
                 page=found.page + 1, pages=f"{found.pages}+" if found.total > COUNT_CAP else found.pages)))
     nav = []
@@ -163,7 +173,7 @@ def results(ctx: Context, filters: Filters, page: int, *, count: bool = False) -
     return Reply("\n\n".join([head, *(card(x) for x in found.listings)]), tuple(rows))
 
 
-def _nothing_found(ctx: Context, filters: Filters) -> Reply:
+def _nothing_found(kb: KnowledgeBase, lang: str, filters: Filters) -> Reply:
     text = "\n\n".join([
         "<b>" + esc(_("No homes fit right now")) + "</b>\n" + esc(summary(filters)),
         esc(_("Try a wider search, or let me tell you when something fits. Sign up for waiting lists too: "
@@ -180,8 +190,7 @@ def _nothing_found(ctx: Context, filters: Filters) -> Reply:
         wider.append(button(_("All municipalities"), SearchPage.of(dataclasses.replace(filters, municipality=None))))
     rows: list[tuple[Button, ...]] = [(b,) for b in wider]
     rows.append((button("🔔 " + _("Notify me when one fits"), SaveAlert.of(filters)),))
-    kb = ctx.deps.kb
-    rows.extend((button(kb.topics[t].title.get(ctx.lang), ShowTopic(t)),) for t in WAITING_LIST_TOPICS
+    rows.extend((button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in WAITING_LIST_TOPICS
                 if t in kb.topics)
     return Reply(text, tuple(rows))
 

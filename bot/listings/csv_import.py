@@ -64,6 +64,8 @@ class Report:
     listings: list[ListingInput] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The rows name no organisation and none was given (the command line can offer its --provider).
+    needs_provider: bool = False
 
     @property
     def ok(self) -> bool:
@@ -87,6 +89,7 @@ def read_listings(data: bytes, *, provider: str | None, today: dt.date) -> Repor
     if columns is None:
         return report
     if provider is None and "udbyder" not in columns:
+        report.needs_provider = True
         report.problems.append(_("The file has no udbyder column. Add it with the organisation's name in every row."))
         return report
     seen: dict[str, int] = {}

@@ -47,16 +47,18 @@ def demo_listings(count: int, now: dt.datetime, *, seed: int = 2026) -> list[Lis
         rent = rng.randrange(rent_low, rent_high + 1, 50)
         aconto = rng.choice((0, 0, 250, 300, 350, 400, 500))
         ref = f"demo-{i + 1:04d}"
+        available = today + dt.timedelta(days=rng.randrange(0, 61, 7))
         items.append(ListingInput(
             provider=PROVIDER, provider_ref=ref, municipality=municipality,
             area=rng.choice(AREAS[municipality]), kind=kind, rooms=2 if kind == "lejlighed" and rng.random() < .4
             else 1, size_m2=rng.randint(size_low, size_high), rent=rent, aconto=min(aconto, 6500 - rent),
             deposit=rent * rng.choice((1, 2, 3)), prepaid_rent=rng.choice((0, 0, rent)),
-            available_from=today + dt.timedelta(days=rng.randrange(0, 61, 7)),
+            available_from=available,
             target_group=rng.choice(("youth", "youth", "students", "everyone")),
             apply_url=f"https://example.org/husly-demo/{ref}", apply_phone=None,
             description=None,
-            expires_on=today + dt.timedelta(days=rng.randint(30, 60)), demo=True,
+            # Shown for 30-60 days from the day it can be moved into: never gone before it is free.
+            expires_on=available + dt.timedelta(days=rng.randint(30, 60)), demo=True,
         ))
     return items
 

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
 from bot.i18n import _
-from bot.listings.models import KINDS
+from bot.listings.kinds import KINDS
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.listings.models import KINDS
+from bot.listings.kinds import KINDS
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
 from knowledge.schema import MUNICIPALITIES

@@ -11,14 +11,10 @@ import datetime as dt
 from sqlalchemy import BigInteger, Date, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from bot.listings.kinds import KINDS, STATUSES, TARGET_GROUPS
 from bot.models import timestamp_field, utcnow
 
-# Stored as ascii slugs; shown with Danish/English labels (bot.listings.render.kind_label).
-KINDS: tuple[str, ...] = (
-    "vaerelse", "lejlighed", "ungdomsbolig", "kollegievaerelse", "delebolig", "skaev-bolig", "midlertidig-bolig",
-)
-TARGET_GROUPS: tuple[str, ...] = ("youth", "students", "everyone")
-STATUSES: tuple[str, ...] = ("active", "withdrawn", "expired")
+__all__ = ["KINDS", "STATUSES", "TARGET_GROUPS", "Listing", "ListingAlert", "ListingAlertSent"]
 
 
 class Listing(SQLModel, table=True):

@@ -1,0 +1,10 @@
+"""The words a listing is described with, apart from the table (reading a search needs them, not the database)."""
+
+from __future__ import annotations
+
+# Stored as ascii slugs; shown with Danish/English labels (bot.listings.render.kind_label).
+KINDS: tuple[str, ...] = (
+    "vaerelse", "lejlighed", "ungdomsbolig", "kollegievaerelse", "delebolig", "skaev-bolig", "midlertidig-bolig",
+)
+TARGET_GROUPS: tuple[str, ...] = ("youth", "students", "everyone")
+STATUSES: tuple[str, ...] = ("active", "withdrawn", "expired")

@@ -1,0 +1,146 @@
+"""The learned triage model is trained once and kept in the data directory; scoring never needs scikit-learn.
+
+A start with a cache reads it instead of training (seconds, and scikit-learn's memory); changed training data
+or libraries train again; a broken cache file is trained again, never a crash.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot import model_cache, triage_model
+from bot.triage import _rules_level
+from bot.triage_model import Scorer, grams
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def small() -> tuple[Any, Scorer]:
+    """A pipeline fitted on the example files alone (quicker than the whole model) and its scorer."""
+    pipeline = triage_model.train(triage_model.read_examples())
+    return pipeline, Scorer.from_pipeline(pipeline)
+
+
+def test_the_plain_analyser_makes_the_same_grams_as_scikit_learn(small: tuple[Any, Scorer]) -> None:
+    analyse = small[0].steps[0][1].build_analyzer()
+    for text in ("har en plan og en dato nu", "  Sover   i en\topgang i nat!! ", "x", "", "ø", "ab", "abcd",
+                 "Jeg vil ikke leve mere 😢", "HVOR ER DU?\nJeg er på broen", "co-op Kbh-værelse 3.500 kr."):
+        assert grams(text) == analyse(text), text
+
+
+def test_a_saved_scorer_scores_exactly_as_the_fitted_pipeline(small: tuple[Any, Scorer]) -> None:
+    pipeline, scorer = small
+    loaded = Scorer.from_payload(json.loads(json.dumps(scorer.to_payload())))
+    for text in ("har en plan og en dato nu", "hvordan søger jeg boligstøtte", "sover i en opgang i nat", ""):
+        expected = dict(zip(pipeline.classes_, pipeline.predict_proba([text])[0], strict=True))
+        assert all(abs(loaded.probabilities(text)[k] - expected[k]) < 1e-9 for k in expected)
+
+
+class Fits:
+    """A fit function that counts its calls."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.scorer, self.calls = scorer, 0
+
+    def __call__(self) -> dict[str, Any]:
+        self.calls += 1
+        return self.scorer.to_payload()
+
+
+def test_the_model_is_trained_once_and_again_only_when_its_data_changes(tmp_path: Path,
+                                                                        small: tuple[Any, Scorer]) -> None:
+    fit = Fits(small[1])
+    first = model_cache.load_or_train(tmp_path, [b"examples v1"], fit, Scorer.from_payload)
+    again = model_cache.load_or_train(tmp_path, [b"examples v1"], fit, Scorer.from_payload)
+    assert fit.calls == 1 and again.probabilities("sover på gaden") == first.probabilities("sover på gaden")
+    model_cache.load_or_train(tmp_path, [b"examples v2"], fit, Scorer.from_payload)
+    assert fit.calls == 2
+    model_cache.load_or_train(tmp_path, [b"examples v2"], fit, Scorer.from_payload)
+    assert fit.calls == 2
+    assert [p.name for p in tmp_path.iterdir()] == [model_cache.FILE_NAME]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"{", b"\xff\xfe garbage", b"[]", b'{"key": "x"}', b"null",
+    "KEY", "WRONG SHAPE",
+])
+def test_a_broken_cache_file_is_trained_again_and_repaired(tmp_path: Path, small: tuple[Any, Scorer],
+                                                           content: bytes | str) -> None:
+    path = tmp_path / model_cache.FILE_NAME
+    wanted = model_cache.key([b"rows"])
+    if content == "KEY":  # the right key, half a model (cut off by a full disk, say)
+        content = json.dumps({"key": wanted, "model": {"classes": ["none"], "intercepts": []}}).encode()
+    elif content == "WRONG SHAPE":  # the right key, weights that do not fit the classes
+        content = json.dumps({"key": wanted, "model": {"classes": ["a", "b"], "intercepts": [0, 0],
+                                                       "columns": {"ab": [1.0, 0.5]}}}).encode()
+    assert isinstance(content, bytes)
+    path.write_bytes(content)
+    fit = Fits(small[1])
+    scorer = model_cache.load_or_train(tmp_path, [b"rows"], fit, Scorer.from_payload)
+    assert fit.calls == 1 and scorer.classes == small[1].classes
+    model_cache.load_or_train(tmp_path, [b"rows"], fit, Scorer.from_payload)
+    assert fit.calls == 1  # repaired: the next start reads it
+
+
+def test_a_write_that_fails_halfway_leaves_the_old_cache_whole(tmp_path: Path, small: tuple[Any, Scorer],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    fit = Fits(small[1])
+    model_cache.load_or_train(tmp_path, [b"v1"], fit, Scorer.from_payload)
+    before = (tmp_path / model_cache.FILE_NAME).read_bytes()
+
+    def dies_halfway(data: Any, handle: Any, **kwargs: Any) -> None:
+        handle.write('{"key": "')
+        raise OSError("disk full")
+
+    monkeypatch.setattr(model_cache.json, "dump", dies_halfway)
+    scorer = model_cache.load_or_train(tmp_path, [b"v2"], fit, Scorer.from_payload)
+    assert scorer.classes == small[1].classes  # the bot still starts
+    assert (tmp_path / model_cache.FILE_NAME).read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [model_cache.FILE_NAME]
+
+
+def test_a_data_directory_that_cannot_be_written_only_costs_training_again(tmp_path: Path,
+                                                                           small: tuple[Any, Scorer]) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    scorer = model_cache.load_or_train(blocked / "data", [b"v1"], Fits(small[1]), Scorer.from_payload)
+    assert scorer.classes == small[1].classes
+
+
+def test_the_key_follows_the_knowledge_base_questions_and_the_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.loader import BUNDLED_ROOT, load
+
+    kb = load(BUNDLED_ROOT)
+    before = model_cache.key(triage_model.training_sources(kb))
+    assert model_cache.key(triage_model.training_sources(kb)) == before
+    topic = kb.topics["boligstoette"]
+    examples = topic.examples.model_copy(update={"da": (*topic.examples.da, "et helt nyt spørgsmål")})
+    changed = dataclasses.replace(kb, topics={**kb.topics, topic.id: topic.model_copy(update={"examples": examples})})
+    assert model_cache.key(triage_model.training_sources(changed)) != before
+    monkeypatch.setattr(model_cache, "_version", lambda name: "99.0" if name == "scikit-learn" else "1")
+    assert model_cache.key(triage_model.training_sources(kb)) != before
+
+
+def test_a_start_with_a_cache_scores_without_importing_scikit_learn(tmp_path: Path) -> None:
+    from knowledge.loader import BUNDLED_ROOT, load
+
+    kb = load(BUNDLED_ROOT)
+    scorer = triage_model.model(_rules_level, kb)  # trained once per test process
+    model_cache.write(tmp_path / model_cache.FILE_NAME, model_cache.key(triage_model.training_sources(kb)),
+                      scorer.to_payload())
+    code = ("import sys; from pathlib import Path\n"
+            "from bot.triage import triage, warm_up\n"
+            "from knowledge.loader import load\n"
+            f"warm_up(load(), Path({str(tmp_path)!r}))\n"
+            "print(triage('jeg vil ikke leve mere, har en plan', 'da').urgency.value, 'sklearn' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["emergency", "False"]
