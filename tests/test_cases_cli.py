@@ -7,9 +7,11 @@ import csv
 import datetime as dt
 import io
 import json
+from dataclasses import dataclass
 
 import pytest
 
+from bot.app import App
 from bot.outbox import DeliveryWorker
 from handlers.cli import main
 from handlers.cli_common import Husly
@@ -18,23 +20,28 @@ from tests.cases_support import URGENT_TEXT, Desk, case, to
 from tests.support import Chat
 
 
-@pytest.fixture
-def husly(engine, make_app, monkeypatch, capsys):
-    """Run `husly ...` on the test database (and the test app, so the clock is the test's)."""
-    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    app = make_app(engine)
+@dataclass
+class HuslyCommand:
+    """Runs `husly ...` on ``app`` (so the clock is the test's); returns the exit code, stdout and stderr."""
 
-    def run(*args: str) -> tuple[int, str, str]:
+    app: App
+    capsys: pytest.CaptureFixture[str]
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
         try:
-            main(list(args), husly=Husly(app=app))
+            main(list(args), husly=Husly(app=self.app))
             code = 0
         except SystemExit as exc:
             code = int(exc.code or 0)
-        out, err = capsys.readouterr()
+        out, err = self.capsys.readouterr()
         return code, out, err
 
-    run.app = app  # type: ignore[attr-defined]
-    return run
+
+@pytest.fixture
+def husly(engine, make_app, monkeypatch, capsys) -> HuslyCommand:
+    """Run `husly ...` on the test database (and the test app, so the clock is the test's)."""
+    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    return HuslyCommand(make_app(engine), capsys)
 
 
 def test_staff_invite_list_and_revoke(husly) -> None:
