@@ -1,7 +1,8 @@
 """Real messages: how Husly answers text that real people wrote in public, next to plain BM25 and a base revision.
 
 The messages (tests/data/real_messages.tsv, 251 rows, split dev / heldout; tests/data/real_messages_2.tsv, 100 rows
-from sources the first did not use, split dev2 / heldout2: advice-column letters, help-line letters, forum posts, FAQ
+from sources the first did not use, split dev2 / heldout2; tests/data/real_messages_3.tsv, 31 from sources neither
+used, split dev3 / heldout3: advice-column letters, help-line letters, forum posts, FAQ
 headings; see tests/data/README.md) were split into a development part and a held-out part before anything was
 tuned. Both parts are printed; only the development part may be read to find what goes wrong.
 
@@ -38,9 +39,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "real_messages.tsv"
 # A second, larger-grained collection from sources the first did not use (split dev2 / heldout2).
 DATA_2 = ROOT / "tests" / "data" / "real_messages_2.tsv"
+# A third, from sources neither of the first two used (split dev3 / heldout3).
+DATA_3 = ROOT / "tests" / "data" / "real_messages_3.tsv"
+CORPORA = (DATA, DATA_2, DATA_3)
 # Parts printed, held-out parts first; failures are only ever shown for the development parts.
-PARTS = ("heldout", "heldout2", "dev", "dev2")
-DEV_PARTS = ("dev", "dev2")
+PARTS = ("heldout", "heldout2", "heldout3", "dev", "dev2", "dev3")
+DEV_PARTS = ("dev", "dev2", "dev3")
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,9 @@ class Prediction:
 
 
 def read_messages(path: Path | None = None) -> list[Message]:
-    """Both corpora (or the one at ``path``)."""
+    """Every corpus (or the one at ``path``)."""
     if path is None:
-        return [m for p in (DATA, DATA_2) if p.exists() for m in read_messages(p)]
+        return [m for p in CORPORA if p.exists() for m in read_messages(p)]
     with path.open(encoding="utf-8") as handle:
         return [Message(row["id"], row["split"], row["lang"], row["urgency"], row["who"], row["kind"],
                         frozenset(t for t in row["topics"].split(",") if t),

@@ -18,12 +18,18 @@ How a message is scored:
 6. A model learned from labelled messages (bot/triage_model.py; the real messages' development parts among them)
    gives a second opinion: on a short message it can raise the level (reason ``crisis_signs``: wording that often
    means a crisis), never lower it; on a letter it can raise to urgent only, when the letter as a whole or its
-   strongest passage of two sentences reads like a crisis and names something a crisis is made of.
+   strongest passage of two sentences reads like a crisis and names something a crisis is made of as going on now
+   (not in a sentence told as the past, a distant future, a hypothetical or not about a home, nor before a safe
+   place now). On a short message whose only crisis signs the rules told apart that way ("my parents are going to
+   kick me out on my 18th birthday") it does not raise to urgent either (it still may to an emergency).
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
 add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
-sentences its concepts were found in. Typos are forgiven only in long words and never in the first letter.
+sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
+rules file) tells the crisis as over. A rule may read only short messages or only letters (``only``): an indirect
+hint ("har en plan") is a danger in two lines and often a moving plan in a long letter. Typos are forgiven only in
+long words and never in the first letter. The principles, with examples, are in tests/data/README.md.
 """
 
 from __future__ import annotations
@@ -76,6 +82,12 @@ class _Rule:
     need: tuple[str, ...]
     # The rule does not apply when any of these is present (fx hyperbole: "eksamen slår mig ihjel").
     unless: tuple[str, ...] = ()
+    # Nor when any of these is said at or after the crisis, anywhere later in the message: a crisis told as over
+    # ("... I slept in a bus shelter. ... Now I'm back home and it's loads better").
+    after: tuple[str, ...] = ()
+    # "short" or "letter": the rule reads only messages as short as a chat message, or only letters (longer than
+    # the learned model's examples): some words are a danger in two lines and background in a long letter.
+    only: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,8 @@ class _Rules:
     window: int
     # Concepts that, found anywhere in a letter, let the learned model raise it to urgent.
     signs: tuple[str, ...]
+    # Concepts that tell a sign apart from a crisis now when said in its sentence (the past, a hypothetical ...).
+    apart: tuple[str, ...]
 
 
 @cache
@@ -112,7 +126,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
         else:
             concepts[name] = parsed
     rules = tuple(
-        _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"]), tuple(r.get("unless", ())))
+        _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"]), tuple(r.get("unless", ())),
+              tuple(r.get("after", ())), str(r.get("only", "")))
         for r in raw["rules"]
     )
     every = {w for group in (concepts, *by_lang.values()) for ps in group.values() for p in ps for w in p}
@@ -126,7 +141,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   np.array([ord(w[0]) for w in long_words], dtype=np.int32), prefixes, by_lang, rules,
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
-                  tuple(raw.get("signs", ())))
+                  tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -227,28 +242,68 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
     learned = Urgency(learned_level(text, scorer))
+    if learned is Urgency.URGENT and _told_apart_only(text):
+        # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
+        # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
+        return found
     if learned.rank > found.urgency.rank:
         return Triage(learned, (*found.reasons, LEARNED))
     return found
 
 
 def _letter_sure(text: str, scorer: Scorer) -> bool:
-    """The whole letter reads like a crisis to the model and names something a crisis is made of."""
-    return scorer.crisis_probability(text) >= LETTER_URGENT_AT and _signs(text, _rules().signs)
+    """The whole letter reads like a crisis to the model and names something a crisis is made of, as going on now."""
+    return scorer.crisis_probability(text) >= LETTER_URGENT_AT and bool(_live_signs(text)[1])
 
 
 def _passage_sure(text: str, scorer: Scorer) -> bool:
     """Some passage of the letter (two neighbouring sentences, as short as the messages the model learned from)
     reads like a crisis and names something a crisis is made of: the strongest passage decides, so a crisis told
-    in two lines of a long letter is not averaged away by the story around it."""
+    in two lines of a long letter is not averaged away by the story around it. Whether a sign is going on now is
+    read in the whole letter (a "now I'm back home" three sentences on still tells it as over)."""
+    parts, live = _live_signs(text)
+    for i in range(max(1, len(parts) - PASSAGE_SENTENCES + 1)):
+        here = set(range(i, i + PASSAGE_SENTENCES))
+        if here & live and scorer.crisis_probability(" ".join(parts[i : i + PASSAGE_SENTENCES])) >= PASSAGE_URGENT_AT:
+            return True
+    return False
+
+
+def _live_signs(text: str) -> tuple[list[str], set[int]]:
+    """The letter's sentences, and those that name a crisis sign (``signs`` in the rules file) as something going
+    on now. A sign in a sentence told as the past, a distant future, a hypothetical or not about a home ("for to år
+    siden blev jeg smidt ud", "on my 18th birthday", "smidt ud af efterskolen"; ``signs_told_apart_by``), or before
+    a safe place now ("now I'm back home"), is the story around a letter, not a crisis the model may confirm."""
     rules = _rules()
-    parts = sentences(text)
-    passages = [" ".join(parts[i : i + PASSAGE_SENTENCES]) for i in range(max(1, len(parts) - PASSAGE_SENTENCES + 1))]
-    return any(scorer.crisis_probability(p) >= PASSAGE_URGENT_AT and _signs(p, rules.signs) for p in passages)
+    parts = sentences(text) or [text]
+    lang = detect_language(fold(text).split(), text)
+    words: list[str] = []
+    starts: list[int] = []
+    for sentence in parts:
+        starts.append(len(words))
+        words += [part for word in fold(sentence).split() for part in rules.spelling.get(word, word).split()]
+    matches = _Matches(rules, words)
+
+    def hits(concept: str) -> frozenset[int]:
+        return matches.starts(rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ()))
+
+    def sentence_of(at: int) -> int:
+        return max(k for k, st in enumerate(starts) if st <= at)
+
+    apart = {sentence_of(at) for c in rules.apart for at in hits(c)}
+    # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
+    resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
+    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
+    return parts, {i for c, i in found if i not in apart and i > resolved}
 
 
-def _signs(text: str, concepts: tuple[str, ...]) -> bool:
-    """Does the text name any of ``concepts`` (fx ``signs`` in the rules file: what a crisis is made of)?"""
+def _told_apart_only(text: str) -> bool:
+    """The message names crisis signs, but each one as the past, the future, a hypothetical or not a home."""
+    rules = _rules()
+    return not _live_signs(text)[1] and _any_sign(text, rules.signs)
+
+
+def _any_sign(text: str, concepts: tuple[str, ...]) -> bool:
     rules = _rules()
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
     matches = _Matches(rules, words)
@@ -288,7 +343,10 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     windows = _windows(starts, len(words), rules.window)
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
     reasons: list[str] = []
+    kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
     for rule in rules.rules:
+        if rule.only and rule.only != kind:
+            continue
         if any(_holds(rule, hits, lo, hi, starts) for lo, hi in windows):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
@@ -318,12 +376,15 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     found = [[at for at in hits(c) if lo <= at < hi] for c in rule.need]
     if not all(found):
         return False
-    if not rule.unless:
+    if not rule.unless and not rule.after:
         return True
     first, last = min(min(f) for f in found), max(max(f) for f in found)
     span_lo = max((st for st in starts if st <= first), default=lo)
     span_hi = min((st for st in starts if st > last), default=hi)
-    return not any(span_lo <= at < span_hi for c in rule.unless for at in hits(c))
+    if any(span_lo <= at < span_hi for c in rule.unless for at in hits(c)):
+        return False
+    # Said in the crisis's own sentences or after them (not before: "I was back home. Tonight dad kicked me out").
+    return not any(at >= span_lo for c in rule.after for at in hits(c))
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:

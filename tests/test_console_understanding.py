@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from bot.cases.models import Case
 from handlers.console import chat
-from tests.test_understanding import LETTER
+from tests.test_understanding import LETTER, PAST_CRISIS, SON_IN_CAR
 
 
 def converse(app, *lines: str) -> str:
@@ -75,3 +75,15 @@ def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_
     memory, full = transcript.find("langsom"), transcript.find("Du skal ikke stå alene")
     assert 0 <= memory < full, "the safety information from memory at once, then the full answer"
     assert "112" in transcript[:full]
+
+
+def test_the_terminal_chat_tells_a_crisis_told_as_over_from_a_night_without_a_bed(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(sqlite_engine)
+    # The replies after the greeting and the privacy note (the greeting's footer names 112 for anyone in danger).
+    past = " ".join(replies(converse(app, PAST_CRISIS, "/quit"))[2:])
+    assert "ikke stå alene" not in past, "being thrown out two years ago is no crisis tonight"
+    assert "boligstøtte" in past.lower()
+    son = replies(converse(app, SON_IN_CAR, "/quit"))
+    assert any(r.startswith("Husly: Den unge skal ikke stå alene") for r in son), "a son sleeping in his car"
+    with Session(app.engine) as session:
+        assert session.exec(select(Case)).first() is None, "no case in the parent's name without asking"

@@ -1,8 +1,8 @@
-"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv, see
-tests/data/README.md).
+"""Messages real people wrote in public (tests/data/real_messages.tsv, real_messages_2.tsv and real_messages_3.tsv,
+see tests/data/README.md).
 
-The corpora are checked for what makes them a fair measure (sources, labels, splits made before tuning, the second
-from sources the first did not use), and the engine for what must hold on them: every urgent message of the
+The corpora are checked for what makes them a fair measure (sources, labels, splits made before tuning, each later
+one from sources the earlier ones did not use), and the engine for what must hold on them: every urgent message of the
 development parts flagged, few ordinary ones called emergencies, the held-out parts only ever measured in
 aggregate, nothing a real person wrote taken for small talk, language and helpers read right. The full numbers,
 next to plain BM25 and the engine before this work, come from benchmarks/real_messages.py.
@@ -26,13 +26,14 @@ from knowledge.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import DATA, DATA_2, DEV_PARTS, Message, read_messages  # noqa: E402
+from real_messages import DATA, DATA_2, DATA_3, DEV_PARTS, Message, read_messages  # noqa: E402
 
 from bot.triage_model import real_examples  # noqa: E402
 
 MESSAGES = read_messages()
 FIRST = read_messages(DATA)
 SECOND = read_messages(DATA_2)
+THIRD = read_messages(DATA_3)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -51,9 +52,10 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     assert len(FIRST) >= 250 and len(SECOND) >= 98
     assert len({m.id for m in MESSAGES}) == len(MESSAGES)
-    rows = _rows(DATA) + _rows(DATA_2)
+    rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
+    assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
     assert {m.lang for m in MESSAGES} == {"da", "en"}
     assert {m.who for m in MESSAGES} == {"self", "helper"}
     for corpus, dev, held, low, high in ((FIRST, "dev", "heldout", 0.5, 0.7), (SECOND, "dev2", "heldout2", 0.4, 0.6)):
@@ -63,14 +65,22 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
             share = counts[(dev, level)] / (counts[(dev, level)] + counts[(held, level)])
             assert low <= share <= high, (dev, level)
     assert sum(m.urgency != "none" for m in SECOND) >= 30
+    # The third: half and half in each urgency x language group, an odd one out held out (seed 20261204).
+    third = Counter((m.split, m.urgency, m.lang) for m in THIRD)
+    for _, level, lang in third:
+        assert 0 <= third[("heldout3", level, lang)] - third[("dev3", level, lang)] <= 1, (level, lang)
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
 
 
-def test_the_second_corpus_comes_from_sources_the_first_did_not_use() -> None:
+def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> None:
     first_sources = {row["source"] for row in _rows(DATA)}
     assert not first_sources & {row["source"] for row in _rows(DATA_2)}
     first_texts = {fold(m.text)[:120] for m in FIRST}
     assert not [m.id for m in SECOND if fold(m.text)[:120] in first_texts]
+    earlier_sources = first_sources | {row["source"] for row in _rows(DATA_2)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_3)}
+    earlier_texts = first_texts | {fold(m.text)[:120] for m in SECOND}
+    assert not [m.id for m in THIRD if fold(m.text)[:120] in earlier_texts]
 
 
 def test_the_learned_model_learns_from_development_parts_only() -> None:
@@ -96,19 +106,23 @@ def test_every_urgent_message_of_the_development_parts_is_flagged() -> None:
 def test_few_ordinary_messages_of_the_development_parts_are_called_emergencies_or_urgent() -> None:
     plain = [m for m in DEV if m.urgency == "none"]
     levels = Counter(urgency(m) for m in plain)
-    # Before the first pass: 28 of 114 called emergencies, 39 flagged at all; now 5 and 20 of 147 with the second
-    # development part (the learned model moves a little with the knowledge base's plain questions it trains on).
-    assert levels["emergency"] <= 0.05 * len(plain)
-    assert levels["emergency"] + levels["urgent"] <= 0.16 * len(plain)
+    # Before the first pass: 28 of 114 called emergencies, 39 flagged at all; 5 and 20 of 147 with the second
+    # development part; now 2 and 15 of 157 with the third (the learned model moves a little with the knowledge
+    # base's plain questions it trains on).
+    assert levels["emergency"] <= 0.03 * len(plain)
+    assert levels["emergency"] + levels["urgent"] <= 0.12 * len(plain)
 
 
 def test_the_held_out_parts_in_aggregate() -> None:
-    # Aggregates only: no held-out message is ever printed. Now 36 of 40 urgent flagged, 13 of 109 ordinary ones
-    # called emergencies (benchmarks/real_messages.py); the goals (all, and 2%) are not reached yet.
-    urgent = [m for m in HELD_OUT if m.urgency != "none"]
-    plain = [m for m in HELD_OUT if m.urgency == "none"]
-    assert sum(urgency(m) != "none" for m in urgent) >= 0.9 * len(urgent)
-    assert sum(urgency(m) == "emergency" for m in plain) <= 0.13 * len(plain)
+    # Aggregates only: no held-out message is ever printed, not even by a failing assert (counts are compared, never
+    # the lists). Now 43 of 45 urgent flagged, 14 of 121 ordinary ones called emergencies (benchmarks/
+    # real_messages.py; 41 and 14 before the third pass); the goals (all, and 2%) are not reached yet.
+    n_urgent = sum(m.urgency != "none" for m in HELD_OUT)
+    n_plain = len(HELD_OUT) - n_urgent
+    caught = sum(m.urgency != "none" and urgency(m) != "none" for m in HELD_OUT)
+    emergencies = sum(m.urgency == "none" and urgency(m) == "emergency" for m in HELD_OUT)
+    assert caught >= 0.95 * n_urgent, f"{caught} of {n_urgent} urgent held-out messages flagged"
+    assert emergencies <= 0.12 * n_plain, f"{emergencies} of {n_plain} ordinary held-out messages called emergencies"
 
 
 def test_nothing_a_real_person_wrote_is_taken_for_small_talk() -> None:

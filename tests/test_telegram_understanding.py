@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from bot.cases.models import Case
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, wait_sent
-from tests.test_understanding import COUCH, LETTER
+from tests.test_understanding import COUCH, LETTER, PAST_CRISIS, SON_IN_CAR
 
 CHAT = 5151
 
@@ -79,4 +79,16 @@ def test_a_helper_and_an_urgent_message_with_its_own_topic(bot: InProcessBot) ->
     safety, topic = say(bot, COUCH, chat=CHAT + 1, count=3)[-2:]
     assert "ikke stå alene" in plain(safety)
     assert "Jeg sover hos venner eller familie" in plain(topic) and "cy:go" in callback_datas(topic)
+    bot.wait_idle()
+
+
+def test_a_crisis_told_as_over_and_a_son_sleeping_in_his_car(bot: InProcessBot) -> None:
+    (reply,) = say(bot, PAST_CRISIS)
+    assert "ikke stå alene" not in plain(reply) and "112" not in plain(reply)
+    assert "boligstøtte" in plain(reply).lower() and "menu:urgent" not in callback_datas(reply)
+
+    safety, offer = say(bot, SON_IN_CAR, count=3, chat=CHAT + 2)[-2:]
+    assert plain(safety).startswith("Den unge skal ikke stå alene med det her")
+    assert "cy:go" in callback_datas(offer)
+    assert no_cases(bot), "no case in the parent's name without asking"
     bot.wait_idle()

@@ -186,3 +186,55 @@ def test_the_strongest_passage_of_a_letter_decides() -> None:
     crisis = " My mum threw me out on Friday and I have slept in the stairwell since. I have nowhere to go tonight."
     assert not _passage_sure(story, scorer)
     assert _passage_sure(story + crisis, scorer)
+
+
+# What real letters say around a crisis (tests/data/README.md, "Urgency on real text: principles").
+@pytest.mark.parametrize(("text", "lang"), [
+    # The person without a home is someone else: urgency is about them.
+    ("Our son Mike is once again without a place to live. He has until 5 PM tomorrow to vacate the apartment.",
+     "en"),
+    ("His friend has been couch surfing with us for the past week, his dad is abusive.", "en"),
+    ("Tonight is their last night at the motel and they will all be sleeping in the car tomorrow.", "en"),
+    ("Min søn på 19 er hjemløs og sover hos venner på må og få.", "da"),
+    # The same crisis again after a safe place still counts.
+    ("Jeg var tilbage hjemme i en uge. I aftes smed min far mig ud igen, og jeg har ingen steder at sove.", "da"),
+])
+def test_someone_elses_night_without_a_bed_and_a_crisis_again_are_urgent(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is not Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Told as over: the past in its own sentence, or a safe place now after it.
+    ("For to år siden blev jeg smidt ud hjemmefra. Nu bor jeg i en lejlighed og vil gerne søge boligstøtte.", "da"),
+    ("Da jeg var 16 sov jeg i min bil i en måned. Nu har jeg min egen lejlighed, men kan jeg få boligstøtte?", "da"),
+    ("I didn't know where to stay so I slept in a bus shelter. It was very cold and I was scared. The Children's "
+     "Society helped me talk to my parents. Now I'm back home and it's loads better.", "en"),
+    # A distant future, a rights question, something that is not a home, "akut" as a housing need.
+    ("I am 17, and my parents are going to kick me out on my 18th birthday in August. What do I do?", "en"),
+    ("Can my landlord just kick me out now?", "en"),
+    ("Min søn blev smidt ud af efterskolen efter en drukfest, og kommunen vil ikke hjælpe.", "da"),
+    ("Jeg har akut brug for en bolig, hvor kan jeg skrive mig op?", "da"),
+])
+def test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+def test_violence_in_a_letter_counts_when_it_is_going_on_not_as_its_story() -> None:
+    story = ("Jeg er 24 og har boet alene i to år. Min far var voldelig, og det har præget mig. Nu læser jeg til "
+             "pædagog og har en god kæreste. Vi vil gerne flytte sammen, men vi ved ikke om vi har råd til en "
+             "lejlighed i Aarhus med SU og hans løn. Kan vi få boligstøtte, hvis vi begge står på kontrakten?")
+    assert triage(story, "da").urgency is not Urgency.EMERGENCY
+    now = story.replace("Min far var voldelig", "Min kæreste slår mig, når han drikker")
+    assert triage(now, "da").urgency is Urgency.EMERGENCY
+    # In a short message every mention still counts (the safe mistake).
+    assert triage("min far er voldelig", "da").urgency is Urgency.EMERGENCY
+
+
+def test_an_indirect_suicide_hint_counts_alone_in_a_chat_message_and_with_despair_in_a_letter() -> None:
+    assert triage("jeg har en plan og har samlet piller", "da").urgency is Urgency.EMERGENCY
+    moving = ("Hej. Jeg er 20 og skal flytte hjemmefra til sommer, og jeg har en plan for hvordan jeg skal betale "
+              "husleje, depositum og flyttebil. Jeg har søgt ungdomsboliger i Aarhus og Randers og er skrevet op "
+              "flere steder. Men hvordan virker boligstøtte, når man er på SU, og hvornår skal jeg søge den?")
+    assert triage(moving, "da").urgency is not Urgency.EMERGENCY
+    despair = moving.replace("Men hvordan virker", "Jeg kan ikke mere og har en plan. Hvordan virker")
+    assert triage(despair, "da").urgency is Urgency.EMERGENCY

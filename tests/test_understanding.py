@@ -14,6 +14,11 @@ from tests.support import Chat, texts
 
 MENU_BUTTON = "menu:urgent"
 COUCH = "Jeg sover på min vens sofa men han siger jeg skal være ude på fredag. Hvad gør jeg?"
+# A crisis told as over (the past, then a home now), and a parent whose grown son sleeps in his car: the first is a
+# question about rent help, the second a night without a bed for someone else (tests/data/README.md, principles).
+PAST_CRISIS = ("For to år siden blev jeg smidt ud hjemmefra. Nu bor jeg i en lejlighed og vil gerne søge boligstøtte. "
+               "Hvordan gør jeg?")
+SON_IN_CAR = "Min søn på 19 er blevet smidt ud af sin kæreste og sover i bilen. Hvad kan han gøre?"
 LETTER = ("Hej. Jeg har fået en opsigelse fra min udlejer, og jeg skylder tre måneders husleje. Jeg er på SU og har "
           "også gæld til mit mobilselskab. Samtidig har jeg det rigtig dårligt psykisk og kan ikke sove om natten. "
           "Hvad skal jeg gøre først? Jeg ved ikke, hvor jeg skal starte.")
