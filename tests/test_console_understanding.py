@@ -77,7 +77,7 @@ def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_
     assert "112" in transcript[:full]
 
 
-def test_the_terminal_chat_tells_a_crisis_told_as_over_from_a_night_without_a_bed(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_terminal_chat_tells_a_crisis_told_as_over_from_a_night_without_a_bed(sqlite_engine, make_app) -> None:
     app = make_app(sqlite_engine)
     # The replies after the greeting and the privacy note (the greeting's footer names 112 for anyone in danger).
     past = " ".join(replies(converse(app, PAST_CRISIS, "/quit"))[2:])
