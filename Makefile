@@ -30,8 +30,7 @@ report: $(STAMP)
 	HUSLY_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/husly stats demo --days 28
 	HUSLY_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/husly report --out demo-report.html
 
-test: $(STAMP)
-	$(BIN)/ruff check .
+test: lint
 	$(BIN)/python -m pytest -q
 
 i18n: $(STAMP)
@@ -49,8 +48,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py
 	$(BIN)/python benchmarks/report.py
 
+# Style and types; what to check is configured in pyproject.toml ([tool.ruff], [tool.mypy]).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # After changing dependencies in pyproject.toml: pin every package (and what building needs) with its hashes.
 lock: $(STAMP)

@@ -85,7 +85,7 @@ def random_filters(rng: random.Random) -> Filters:
 
 def husly_search(engine: Engine, filters: Filters) -> list[int]:
     with session_scope(engine) as session:
-        return [x.id for x in search(session, filters, today=TODAY).listings]  # type: ignore[misc]
+        return [x.id for x in search(session, filters, today=TODAY).listings if x.id is not None]
 
 
 def naive_search(engine: Engine, filters: Filters) -> list[int]:
@@ -98,7 +98,7 @@ def naive_search(engine: Engine, filters: Filters) -> list[int]:
             and (filters.max_total is None or x.monthly_total <= filters.max_total)
             and (filters.kind is None or x.kind == filters.kind)]
     fits.sort(key=lambda x: (x.monthly_total, x.id))
-    return [x.id for x in fits[:PAGE_SIZE]]  # type: ignore[misc]
+    return [x.id for x in fits[:PAGE_SIZE] if x.id is not None]
 
 
 def timings(run: Callable[[Filters], list[int]], queries: list[Filters]) -> list[float]:

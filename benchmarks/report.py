@@ -93,7 +93,9 @@ def _bulk(engine: Engine, table: Any, columns: tuple[str, ...], rows: Iterator[t
         raw = engine.raw_connection()
         try:
             statement = f"COPY {table.__tablename__} ({', '.join(columns)}) FROM STDIN"
-            with raw.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+            driver = raw.driver_connection
+            assert driver is not None, "a pooled connection has its driver's connection"
+            with driver.cursor() as cursor, cursor.copy(statement) as copy:
                 for row in rows:
                     copy.write_row(row)
             raw.commit()

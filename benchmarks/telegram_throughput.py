@@ -131,7 +131,7 @@ def husly(framework: str, n: int, chats: int, count: int, unlimited: bool, profi
 def show_profile(path: str, framework: str) -> None:
     """Where the bot's CPU time went, by the functions that matter (cumulative, all threads)."""
     stats = pstats.Stats(path)
-    total = sum(entry[2] for entry in stats.stats.values())  # type: ignore[attr-defined]
+    total = sum(entry[2] for entry in stats.stats.values())  # type: ignore[attr-defined]  # typeshed omits Stats.stats
     wanted = {
         "core: Core.handle (one update, one transaction)": ("bot/conversation/engine.py", "handle"),
         "core: triage (urgency; called per message by several steps)": ("bot/triage.py", "triage"),
@@ -146,7 +146,7 @@ def show_profile(path: str, framework: str) -> None:
     }
     print(f"  where {framework} Husly's CPU time goes ({total:.2f} s profiled, overlapping rows):")
     for label, (file, function) in wanted.items():
-        seconds = sum(entry[3] for (path_, _line, name), entry in stats.stats.items()  # type: ignore[attr-defined]
+        seconds = sum(entry[3] for (path_, _line, name), entry in stats.stats.items()  # type: ignore[attr-defined]  # as above
                       if path_.endswith(file) and name == function)
         print(f"    {label:<62} {seconds / total:>5.0%}")
 

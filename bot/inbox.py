@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.instances import alive
 from bot.models import InboxUpdate
@@ -73,25 +73,24 @@ def claim(engine: Engine, transport: str, *, owner: str, now: dt.datetime,
     """
     others = aliased(InboxUpdate)
     living = alive(now)
-    mine_idle = and_(InboxUpdate.owner == owner,  # type: ignore[arg-type]
-                     InboxUpdate.update_id.not_in(list(busy)))  # type: ignore[attr-defined]
-    free = or_(InboxUpdate.owner.is_(None), InboxUpdate.owner.not_in(living), mine_idle)  # type: ignore[union-attr]
+    mine_idle = and_(col(InboxUpdate.owner) == owner, col(InboxUpdate.update_id).not_in(list(busy)))
+    free = or_(col(InboxUpdate.owner).is_(None), col(InboxUpdate.owner).not_in(living), mine_idle)
     chat_held_elsewhere = exists().where(
-        others.transport == InboxUpdate.transport, others.chat_id == InboxUpdate.chat_id,
-        others.owner.in_(living), others.owner != owner)  # type: ignore[union-attr]
+        col(others.transport) == InboxUpdate.transport, col(others.chat_id) == InboxUpdate.chat_id,
+        col(others.owner).in_(living), col(others.owner) != owner)
     with engine.begin() as connection:
         ids = list(connection.execute(
-            select(InboxUpdate.update_id)
-            .where(InboxUpdate.transport == transport, free, ~chat_held_elsewhere)
-            .order_by(InboxUpdate.update_id).limit(CLAIM_LIMIT)).scalars())
+            select(col(InboxUpdate.update_id))
+            .where(col(InboxUpdate.transport) == transport, free, ~chat_held_elsewhere)
+            .order_by(col(InboxUpdate.update_id)).limit(CLAIM_LIMIT)).scalars())
         if not ids:
             return []
         # The same conditions again in the UPDATE: of two instances claiming at once, each row goes to one.
         taken = connection.execute(
             update(InboxUpdate)
-            .where(InboxUpdate.transport == transport, InboxUpdate.update_id.in_(ids), free)  # type: ignore[attr-defined]
-            .values(owner=owner, attempts=InboxUpdate.attempts + 1)
-            .returning(InboxUpdate.update_id, InboxUpdate.chat_id, InboxUpdate.payload)).all()
+            .where(col(InboxUpdate.transport) == transport, col(InboxUpdate.update_id).in_(ids), free)
+            .values(owner=owner, attempts=col(InboxUpdate.attempts) + 1)
+            .returning(col(InboxUpdate.update_id), col(InboxUpdate.chat_id), col(InboxUpdate.payload))).all()
     return sorted((Received(int(i), c, p) for i, c, p in taken), key=lambda r: r.update_id)
 
 
@@ -99,12 +98,12 @@ def release(engine: Engine, *, owner: str) -> int:
     """Hand back every row ``owner`` holds (a clean stop): another instance, or the next start, takes them."""
     with engine.begin() as connection:
         result = connection.execute(
-            update(InboxUpdate).where(InboxUpdate.owner == owner).values(owner=None))  # type: ignore[arg-type]
+            update(InboxUpdate).where(col(InboxUpdate.owner) == owner).values(owner=None))
     return int(result.rowcount or 0)
 
 
-_FORGET = delete(InboxUpdate).where(InboxUpdate.transport == bindparam("transport"),  # type: ignore[arg-type]
-                                    InboxUpdate.update_id == bindparam("update_id"))  # type: ignore[arg-type]
+_FORGET = delete(InboxUpdate).where(col(InboxUpdate.transport) == bindparam("transport"),
+                                    col(InboxUpdate.update_id) == bindparam("update_id"))
 
 
 def forget(session: Session, transport: str, update_id: int) -> None:
@@ -122,6 +121,6 @@ def waiting(engine: Engine, transport: str | None = None) -> int:
     """How many updates wait to be handled (for health checks and tests)."""
     query = select(func.count()).select_from(InboxUpdate)
     if transport:
-        query = query.where(InboxUpdate.transport == transport)  # type: ignore[arg-type]
+        query = query.where(col(InboxUpdate.transport) == transport)
     with engine.connect() as connection:
         return int(connection.execute(query).scalar_one())

@@ -14,6 +14,7 @@ import uuid
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import Select
+from sqlmodel import col
 
 from bot.models import Instance
 
@@ -36,15 +37,15 @@ def beat(engine: Engine, instance_id: str, now: dt.datetime) -> None:
     with engine.begin() as connection:
         connection.execute(statement)
         # Rows of instances long gone: nothing refers to them once their leases were taken over.
-        connection.execute(delete(Instance).where(Instance.beat_at < now - FORGET_AFTER))  # type: ignore[arg-type]
+        connection.execute(delete(Instance).where(col(Instance.beat_at) < now - FORGET_AFTER))
 
 
 def retire(engine: Engine, instance_id: str) -> None:
     """Forget ``instance_id`` (a clean stop): whatever it still leases is free for others at once."""
     with engine.begin() as connection:
-        connection.execute(delete(Instance).where(Instance.id == instance_id))  # type: ignore[arg-type]
+        connection.execute(delete(Instance).where(col(Instance.id) == instance_id))
 
 
-def alive(now: dt.datetime) -> Select[tuple[str]]:
+def alive(now: dt.datetime) -> Select[str]:
     """The ids of instances that beat within ``DEAD_AFTER`` (a subquery for lease conditions)."""
-    return select(Instance.id).where(Instance.beat_at >= now - DEAD_AFTER)  # type: ignore[arg-type]
+    return select(col(Instance.id)).where(col(Instance.beat_at) >= now - DEAD_AFTER)

@@ -11,6 +11,7 @@ import logging
 import re
 import sys
 import traceback
+from typing import TextIO
 
 NOISY = ("telegram", "httpx", "httpcore", "aiogram.event", "aiohttp.access", "apscheduler", "asyncio")
 _TOKEN = re.compile(r"\d{6,12}:[A-Za-z0-9_-]{20,}")
@@ -28,8 +29,8 @@ class Redact(logging.Filter):
         return True
 
 
-def setup_logging(level: str = "INFO", stream: object = None) -> None:
-    handler = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
+def setup_logging(level: str = "INFO", stream: TextIO | None = None) -> None:
+    handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"))
     handler.addFilter(Redact())
     root = logging.getLogger()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, and_, bindparam, delete, func, or_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.db import insert_row, session_scope
 from bot.instances import BEAT_EVERY, alive, beat, new_instance_id
@@ -238,7 +238,8 @@ class DeliveryWorker:
             return 0
         self._claim_failing = False
         for row in rows:
-            self._busy[row.chat_id] = row.id  # type: ignore[assignment]
+            assert row.id is not None  # read from the table, so it has its key
+            self._busy[row.chat_id] = row.id
             task = asyncio.create_task(self._deliver(row))
             self._sends.add(task)
             task.add_done_callback(self._sends.discard)
@@ -273,23 +274,23 @@ class DeliveryWorker:
             beat(self.engine, self.owner, now)
             self._beaten = now
         free = or_(
-            Outbox.locked_by.is_(None), Outbox.locked_until < now,  # type: ignore[union-attr,operator]
-            Outbox.locked_by.not_in(alive(now)),  # type: ignore[union-attr]
+            col(Outbox.locked_by).is_(None), col(Outbox.locked_until) < now,
+            col(Outbox.locked_by).not_in(alive(now)),
             # Our own lease on a row we are not sending (fx its reschedule failed while the database was away).
-            and_(Outbox.locked_by == self.owner, Outbox.chat_id.not_in(busy)),  # type: ignore[arg-type,attr-defined]
+            and_(col(Outbox.locked_by) == self.owner, col(Outbox.chat_id).not_in(busy)),
         )
         with session_scope(self.engine) as session:
             head = (
                 select(func.min(Outbox.id))
                 .where(Outbox.transport == self.transport, Outbox.status == "pending",
-                       or_(Outbox.available_at <= now, Outbox.error.is_not(None)))  # type: ignore[union-attr]
-                .group_by(Outbox.chat_id)
+                       or_(col(Outbox.available_at) <= now, col(Outbox.error).is_not(None)))
+                .group_by(col(Outbox.chat_id))
             )
             rows = session.exec(
                 select(Outbox)
-                .where(Outbox.id.in_(head), Outbox.available_at <= now, free,  # type: ignore[union-attr]
-                       Outbox.chat_id.not_in(busy))  # type: ignore[attr-defined]
-                .order_by(Outbox.id)  # type: ignore[arg-type]
+                .where(col(Outbox.id).in_(head), col(Outbox.available_at) <= now, free,
+                       col(Outbox.chat_id).not_in(busy))
+                .order_by(col(Outbox.id))
                 .limit(min(limit, BATCH))
             ).all()
             if not rows:
@@ -298,9 +299,9 @@ class DeliveryWorker:
             # another worker took first is skipped. Core-level: no ORM bookkeeping.
             claimed = set(session.connection().execute(
                 update(Outbox)
-                .where(Outbox.id.in_([row.id for row in rows]), Outbox.status == "pending", free)  # type: ignore[union-attr]
+                .where(col(Outbox.id).in_([row.id for row in rows]), col(Outbox.status) == "pending", free)
                 .values(locked_until=now + LEASE, locked_by=self.owner)
-                .returning(Outbox.id)
+                .returning(col(Outbox.id))
             ).scalars())
             return [row for row in rows if row.id in claimed]
 
@@ -381,8 +382,8 @@ class DeliveryWorker:
         with session_scope(self.engine) as session:
             return session.exec(
                 select(Outbox.message_id)
-                .where(Outbox.ref == ref, Outbox.message_id.is_not(None))  # type: ignore[union-attr]
-                .order_by(Outbox.id.desc())  # type: ignore[union-attr]
+                .where(Outbox.ref == ref, col(Outbox.message_id).is_not(None))
+                .order_by(col(Outbox.id).desc())
             ).first()
 
     async def _mark_loop(self) -> None:
@@ -415,27 +416,27 @@ class DeliveryWorker:
         keep = [{"row": row.id, "message": message_id} for row, message_id in sent if not row.payload.get("forget")]
         with self.engine.begin() as connection:
             if forget:
-                connection.execute(delete(Outbox).where(Outbox.id.in_(forget)))  # type: ignore[union-attr]
+                connection.execute(delete(Outbox).where(col(Outbox.id).in_(forget)))
             if keep:
                 connection.execute(
-                    update(Outbox).where(Outbox.id == bindparam("row")).values(
+                    update(Outbox).where(col(Outbox.id) == bindparam("row")).values(
                         status="sent", sent_at=self.clock(), message_id=bindparam("message"), error=None,
-                        attempts=Outbox.attempts + 1, locked_until=None, locked_by=None),
+                        attempts=col(Outbox.attempts) + 1, locked_until=None, locked_by=None),
                     keep)
 
     def _release(self, keep: tuple[int, ...]) -> None:
         """Hand back the rows we lease but did not send (a clean stop); rows sent but not marked stay ours."""
         with self.engine.begin() as connection:
             connection.execute(
-                update(Outbox).where(Outbox.locked_by == self.owner, Outbox.status == "pending",  # type: ignore[arg-type]
-                                     Outbox.id.not_in(keep))  # type: ignore[union-attr]
+                update(Outbox).where(col(Outbox.locked_by) == self.owner, col(Outbox.status) == "pending",
+                                     col(Outbox.id).not_in(keep))
                 .values(locked_by=None, locked_until=None))
 
     def _fail(self, row: Outbox, error: str) -> None:
         with self.engine.begin() as connection:
             connection.execute(
-                update(Outbox).where(Outbox.id == row.id).values(
-                    status="failed", error=error, attempts=Outbox.attempts + 1, locked_until=None, locked_by=None))
+                update(Outbox).where(col(Outbox.id) == row.id).values(
+                    status="failed", error=error, attempts=col(Outbox.attempts) + 1, locked_until=None, locked_by=None))
 
     def _retry(self, row: Outbox, wait: dt.timedelta, error: str, count: bool = True) -> None:
         attempts = row.attempts + (1 if count else 0)
@@ -448,16 +449,16 @@ class DeliveryWorker:
                 # The error marks the row as retrying: it holds back its chat's later rows (see _claim).
                 values = {"available_at": self.clock() + wait, "error": error, "attempts": attempts,
                           "locked_until": None, "locked_by": None}
-            session.execute(update(Outbox).where(Outbox.id == row.id).values(**values))
+            session.execute(update(Outbox).where(col(Outbox.id) == row.id).values(**values))
 
     def _blocked(self, row: Outbox) -> None:
         with session_scope(self.engine) as session:
             session.execute(
-                update(Profile).where(Profile.transport == row.transport, Profile.chat_id == row.chat_id)
+                update(Profile).where(col(Profile.transport) == row.transport, col(Profile.chat_id) == row.chat_id)
                 .values(blocked=True))
             session.execute(
-                update(Outbox).where(Outbox.transport == row.transport, Outbox.chat_id == row.chat_id,
-                                     Outbox.status == "pending")
+                update(Outbox).where(col(Outbox.transport) == row.transport, col(Outbox.chat_id) == row.chat_id,
+                                     col(Outbox.status) == "pending")
                 .values(status="dropped", error="blocked", locked_until=None, locked_by=None))
 
 

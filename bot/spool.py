@@ -21,6 +21,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from bot.inbox import Received
 
@@ -47,7 +48,7 @@ class Spool:
         """True when some file (of any process on this host) waits to be replayed."""
         return self.directory.is_dir() and any(self.directory.glob(f"spool-*{SUFFIX}*"))
 
-    def replay(self, store: Callable[[list[Received]], None]) -> int:
+    def replay(self, store: Callable[[list[Received]], object]) -> int:
         """Hand every spooled update to ``store`` (the inbox); delete each file once stored. Returns the count.
 
         A file is deleted only after ``store`` returned, so a failure (the database went away again) leaves it
@@ -78,7 +79,7 @@ class Spool:
             return None
 
     @contextlib.contextmanager
-    def _locked(self, path: Path, *, create: bool) -> Iterator[object]:
+    def _locked(self, path: Path, *, create: bool) -> Iterator[BinaryIO]:
         """Open ``path`` for appending under an exclusive lock, making sure it is still the file at ``path``
         (a replay may have renamed it between our open and our lock)."""
         flags = os.O_WRONLY | os.O_APPEND | (os.O_CREAT if create else 0)

@@ -100,6 +100,7 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
     from bot.answering import answer
     from bot.replies import to_text
     from bot.triage import warm_up
+    from knowledge.lexicon import as_lang
 
     if jsonl == (text is not None):
         raise Fail("give either TEXT or --jsonl", EXIT_USAGE)
@@ -111,7 +112,7 @@ def ask(text: str | None, lang: str | None, municipality: str | None, as_json: b
 
     def one(question: str) -> Answer:
         result = answer(kb, index, question, today=today, threshold=settings.confidence_threshold,
-                        lang=lang, municipality=municipality)  # type: ignore[arg-type]
+                        lang=as_lang(lang) if lang else None, municipality=municipality)
         return _with_listings(husly, question, result)
 
     if jsonl:
@@ -148,7 +149,7 @@ def _with_listings(husly: Husly, text: str, result: Answer) -> Answer:
     from bot.listings.conversation import results_page
 
     if filters.municipality is None and result.municipality:
-        filters = filters.replace(municipality=result.municipality)
+        filters = replace(filters, municipality=result.municipality)
     with husly.session() as session, use_lang(result.lang):
         page = results_page(session, husly.knowledge()[0], result.lang, husly.now(), filters, 0)
     return replace(result, reply=page, more=(), kind="listings")

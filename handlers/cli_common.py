@@ -36,7 +36,7 @@ class Fail(click.ClickException):
 
     def __init__(self, message: str, code: int = EXIT_PROBLEM) -> None:
         super().__init__(message)
-        self.exit_code = code
+        self.exit_code = code  # type: ignore[misc]  # click declares exit_code a ClassVar but reads it per instance
 
 
 def fail(message: str, usage: bool = False) -> Fail:

@@ -82,7 +82,7 @@ async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = 
     out.write("Husly – skriv dit spørgsmål, et tal for en knap, eller /quit for at stoppe.\n"
               "Write your question, a number for a button, or /quit to stop.\n")
     await _deliver(app, Incoming(TRANSPORT, chat_id, chat_id, "command", text="/start", command="start",
-                                 language_code=lang), worker)
+                                 language_code=lang), worker, out)
     try:
         while True:
             line = await asyncio.to_thread(stdin.readline)
@@ -90,7 +90,7 @@ async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = 
                 break
             if not line.strip():
                 continue
-            await _deliver(app, to_incoming(line.rstrip("\n"), chat_id, sender, lang), worker)
+            await _deliver(app, to_incoming(line.rstrip("\n"), chat_id, sender, lang), worker, out)
     finally:
         # Let the last replies print before leaving.
         await worker.deliver_once()
@@ -99,7 +99,7 @@ async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = 
             await delivery
 
 
-async def _deliver(app: App, incoming: Incoming, worker: DeliveryWorker) -> None:
+async def _deliver(app: App, incoming: Incoming, worker: DeliveryWorker, out: TextIO) -> None:
     outcome = await asyncio.to_thread(app.core.handle, incoming)
     for pause in RETRY_PAUSES:
         if not outcome.deferred:
@@ -109,10 +109,10 @@ async def _deliver(app: App, incoming: Incoming, worker: DeliveryWorker) -> None
         if pause == RETRY_PAUSES[0]:
             today = app.deps.clock().date()
             notice = failsafe.safety_now(app.deps.kb, incoming, today) or failsafe.slow_notice(incoming)
-            worker.sender.out.write(to_text(notice.html) + "\n")  # type: ignore[attr-defined]
+            out.write(to_text(notice.html) + "\n")
         await asyncio.sleep(pause)
         outcome = await asyncio.to_thread(app.core.handle, incoming)
     if outcome.callback_answer:
-        worker.sender.out.write(f"  ({outcome.callback_answer})\n")  # type: ignore[attr-defined]
+        out.write(f"  ({outcome.callback_answer})\n")
     while await worker.deliver_once():
         pass

@@ -25,7 +25,7 @@ How a question is scored:
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -157,8 +157,9 @@ class Index:
                 words.update(self._fold(text))
         return frozenset(w for w in words if not w.isdigit())
 
-    def _topic_terms(self, kb: KnowledgeBase, tid: str) -> Counter[str]:
-        terms: Counter[str] = Counter()
+    def _topic_terms(self, kb: KnowledgeBase, tid: str) -> dict[str, float]:
+        """Each term's weighted frequency in the topic (a title word counts more than an answer word)."""
+        terms: defaultdict[str, float] = defaultdict(float)
         for part, lang, text in self._texts(kb, tid):
             for term in self._terms(self._fold(text), (lang,)):
                 terms[term] += FIELD_WEIGHTS[part]

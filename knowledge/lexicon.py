@@ -19,6 +19,11 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 Lang = Literal["da", "en"]
 
 
+def as_lang(code: str) -> Lang:
+    """A language code Husly keeps ("da" or "en", see bot.i18n.normalise_lang) as ``Lang``; Danish by default."""
+    return "en" if code == "en" else "da"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     synonyms: dict[tuple[str, ...], tuple[str, ...]]

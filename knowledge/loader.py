@@ -128,7 +128,8 @@ def _check_references(topics: dict[str, Topic], services: dict[str, Service], ro
     """Cross-file rules: links point somewhere, and every phone number in an answer is a sourced service."""
     problems = []
     known_phones = {phone_digits(s.phone) for s in services.values() if s.phone}
-    for entry in (*topics.values(), *services.values()):
+    entries: list[Topic | Service] = [*topics.values(), *services.values()]
+    for entry in entries:
         kind = "topics" if isinstance(entry, Topic) else "services"
         for source in entry.sources:
             if source.document and not (root.parent / source.document).is_file():

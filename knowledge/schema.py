@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
@@ -22,6 +22,13 @@ MUNICIPALITIES: tuple[str, ...] = (
     "hoeje-taastrup",
 )
 Municipality = Literal["randers", "roskilde", "koebenhavn", "favrskov", "aarhus", "hoeje-taastrup"]
+
+
+def is_municipality(slug: str) -> TypeGuard[Municipality]:
+    """True for the slug of a municipality Husly serves (so it can look up a topic's local text)."""
+    return slug in MUNICIPALITIES
+
+
 Audience = Literal["youth", "caseworker", "partner", "everyone"]
 Category = Literal["housing", "money", "support", "crisis", "about"]
 

@@ -6,9 +6,10 @@ Every chat shares one RecordingSender, so a test sees everything the bot sent to
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.app import App
 from bot.cases import service
@@ -32,9 +33,9 @@ class Desk:
         self.engine: Engine = app.engine
         self.sender = sender or RecordingSender()
 
-    def chat(self, chat_id: int | None = None, **kwargs: object) -> Chat:
+    def chat(self, chat_id: int | None = None, **kwargs: Any) -> Chat:
         kwargs.setdefault("lang", "en")
-        return Chat(self.app, chat_id or next(_chat_ids), sender=self.sender, **kwargs)  # type: ignore[arg-type]
+        return Chat(self.app, chat_id or next(_chat_ids), sender=self.sender, **kwargs)
 
     def staff(self, name: str, *, role: str = "caseworker", municipality: str | None = "aarhus",
               provider: str | None = None) -> Chat:
@@ -52,7 +53,7 @@ class Desk:
         group.command("team")
         return group
 
-    def youth(self, municipality: str | None = "aarhus", **kwargs: object) -> Chat:
+    def youth(self, municipality: str | None = "aarhus", **kwargs: Any) -> Chat:
         chat = self.chat(**kwargs)
         chat.command("start", municipality or "")
         return chat
@@ -69,7 +70,7 @@ class Desk:
 
 def cases(engine: Engine) -> list[Case]:
     with session_scope(engine) as session:
-        return list(session.exec(select(Case).order_by(Case.id)).all())
+        return list(session.exec(select(Case).order_by(col(Case.id))).all())
 
 
 def case(engine: Engine, number: int = 1) -> Case:
@@ -82,12 +83,13 @@ def case(engine: Engine, number: int = 1) -> Case:
 def transcript(engine: Engine, number: int = 1) -> list[CaseMessage]:
     with session_scope(engine) as session:
         return list(session.exec(select(CaseMessage).where(CaseMessage.case_id == number)
-                                 .order_by(CaseMessage.id)).all())
+                                 .order_by(col(CaseMessage.id))).all())
 
 
 def events(engine: Engine, number: int = 1) -> list[CaseEvent]:
     with session_scope(engine) as session:
-        return list(session.exec(select(CaseEvent).where(CaseEvent.case_id == number).order_by(CaseEvent.id)).all())
+        query = select(CaseEvent).where(CaseEvent.case_id == number).order_by(col(CaseEvent.id))
+        return list(session.exec(query).all())
 
 
 def staff_id(engine: Engine, chat: Chat) -> int:
@@ -99,7 +101,7 @@ def staff_id(engine: Engine, chat: Chat) -> int:
 
 def outbox(engine: Engine) -> list[Outbox]:
     with session_scope(engine) as session:
-        return list(session.exec(select(Outbox).order_by(Outbox.id)).all())
+        return list(session.exec(select(Outbox).order_by(col(Outbox.id))).all())
 
 
 def to(sent: list[Sent], chat: Chat) -> list[Sent]:

@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, make_url, text
@@ -38,7 +39,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def knowledge():  # type: ignore[no-untyped-def]
+def knowledge():
     """The bundled knowledge base and its index, built once."""
     return load_knowledge(Settings(_env_file=None))
 
@@ -114,10 +115,10 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def make_app(knowledge, clock: Clock):  # type: ignore[no-untyped-def]
+def make_app(knowledge, clock: Clock):
     """Build the app on a given engine with the shared knowledge base and the test clock."""
 
-    def make(engine: Engine, **settings: object) -> App:
+    def make(engine: Engine, **settings: Any) -> App:
         return build_app(Settings(_env_file=None, **settings), engine=engine, knowledge=knowledge, clock=clock)
 
     return make

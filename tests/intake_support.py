@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.models import InboxUpdate, Outbox, ProcessedUpdate
 from tests.fake_telegram import FakeTelegram
@@ -84,7 +84,7 @@ class Ledger:
     def explain(self, chats: list[int]) -> None:
         with Session(self.engine) as session:
             for chat in chats:
-                for row in session.exec(select(Outbox).where(Outbox.chat_id == chat).order_by(Outbox.id)):
+                for row in session.exec(select(Outbox).where(Outbox.chat_id == chat).order_by(col(Outbox.id))):
                     print("row", row.id, row.kind, row.status, row.attempts, row.error, row.sent_at,
                           row.payload.get("html", "")[:40])
                 for call in self.tg.calls:
@@ -97,7 +97,7 @@ class Ledger:
                                                                      Outbox.kind == "send")).all())
             inbox = session.exec(select(func.count()).select_from(InboxUpdate)).one()
             pending = session.exec(select(func.count()).select_from(Outbox).where(Outbox.status == "pending")).one()
-        calls = Counter(c.params.get("chat_id") for c in self.tg.calls if c.method == "sendMessage" and c.ok)
+        calls = Counter(c.params["chat_id"] for c in self.tg.calls if c.method == "sendMessage" and c.ok)
         extra = {chat: calls[chat] - rows.get(chat, 0) for chat in calls}
         if any(n > 0 for n in extra.values()) and os.environ.get("HUSLY_TEST_EXPLAIN"):
             self.explain([chat for chat, n in extra.items() if n > 0][:3])

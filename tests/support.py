@@ -7,10 +7,11 @@ import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.app import App
 from bot.outbox import DeliveryWorker
-from bot.replies import Button, Incoming, Reply, to_plain
+from bot.replies import Button, Incoming, IncomingKind, Reply, to_plain
 
 
 def wait_until(condition: Callable[[], object], timeout: float = 10, what: str = "condition",
@@ -109,10 +110,10 @@ class Chat:
         self.callback_answers.append(outcome.callback_answer)
         return self.deliver()
 
-    def _incoming(self, kind: str, **fields: object) -> Incoming:
+    def _incoming(self, kind: IncomingKind, **fields: Any) -> Incoming:
         fields.setdefault("update_id", next(self._update_ids))
-        return Incoming(self.transport, self.chat_id, self.user_id, kind, chat_type=self.chat_type,  # type: ignore[arg-type]
-                        language_code=self.lang, **fields)  # type: ignore[arg-type]
+        return Incoming(self.transport, self.chat_id, self.user_id, kind, chat_type=self.chat_type,
+                        language_code=self.lang, **fields)
 
     def say(self, text: str, **fields: object) -> list[Sent]:
         return self.send(self._incoming("text", text=text, **fields))

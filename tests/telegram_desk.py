@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import Case
@@ -120,7 +120,7 @@ class Desk:
 
     def cases(self) -> list[Case]:
         with Session(self.bot.engine) as session:
-            return list(session.exec(select(Case).order_by(Case.id)).all())  # type: ignore[arg-type]
+            return list(session.exec(select(Case).order_by(col(Case.id))).all())
 
     def open_case(self, chat: int, text: str, *, words: bool = True) -> None:
         """A young person writes about a crisis, accepts a caseworker if asked, and answers the words question."""

@@ -36,7 +36,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from bot.config import Settings
-from bot.models import Outbox
+from bot.models import Outbox, utcnow
 from tests.fake_telegram import Call, FakeTelegram
 from tests.support import wait_until
 
@@ -338,7 +338,7 @@ class InProcessBot(_Sending):
 
     @property
     def engine(self) -> Engine:
-        return self.app.engine  # type: ignore[no-any-return]
+        return self.app.engine
 
     def _webhook(self) -> dict[str, Any] | None:
         if not self.port:
@@ -355,7 +355,7 @@ class InProcessBot(_Sending):
         settings = Settings(_env_file=None, data_dir=self.data_dir, telegram_token=SecretStr(self.tg.token),
                             telegram_api_url=self.tg.base_url, framework=self.framework,
                             webhook_url=self.webhook_url, **self.settings)
-        self.app = build_app(settings, knowledge=self.knowledge, **({"clock": self.clock} if self.clock else {}))
+        self.app = build_app(settings, knowledge=self.knowledge, clock=self.clock or utcnow)
         self.runtime = Runtime(self.app)
         self._count_handled(self.runtime)
         self._mark = self.tg.mark()
@@ -391,7 +391,7 @@ class InProcessBot(_Sending):
             with self._changed:
                 self.entered.append(raw.get("update_id"))
             try:
-                return await handle(raw)  # type: ignore[no-any-return]
+                return await handle(raw)
             finally:
                 with self._changed:
                     self.handled.append(raw.get("update_id"))

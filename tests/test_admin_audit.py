@@ -11,7 +11,7 @@ from handlers.cli import main
 from tests.cases_support import Desk
 
 
-def test_telegram_and_service_actions_are_audited(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_telegram_and_service_actions_are_audited(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     worker = desk.staff("Karin")
     desk.team(worker)
@@ -28,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().out
 
 
-def test_cli_admin_actions_and_privacy_requests_are_audited_without_the_chat_id(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_admin_actions_and_privacy_requests_are_audited_without_the_chat_id(capsys, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("HUSLY_DATABASE_URL", f"sqlite:///{tmp_path / 'audit.sqlite3'}")
     run(capsys, "staff", "invite", "--role", "caseworker", "--municipality", "aarhus")
     run(capsys, "staff", "add", "--role", "caseworker", "--municipality", "aarhus", "--name", "Karin")
@@ -42,7 +42,7 @@ def test_cli_admin_actions_and_privacy_requests_are_audited_without_the_chat_id(
     assert "424242" not in log and "cli:" in log
 
 
-def test_audit_entries_are_filtered_by_day(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_audit_entries_are_filtered_by_day(engine, make_app, clock) -> None:
     from bot.staff.audit import record
 
     with session_scope(engine) as session:

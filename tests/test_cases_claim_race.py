@@ -11,7 +11,7 @@ from bot.replies import Incoming
 from tests.cases_support import Desk, case, staff_id
 
 
-def test_concurrent_sessions_claim_exactly_once(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_sessions_claim_exactly_once(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     workers = [desk.staff("Mette"), desk.staff("Ole")]
     ids = [staff_id(engine, w) for w in workers]
@@ -39,7 +39,7 @@ def test_concurrent_sessions_claim_exactly_once(engine, make_app, clock) -> None
         assert case(engine, number).claimed_by == winner and case(engine, number).status == "claimed"
 
 
-def test_two_overtag_presses_at_once_give_one_winner_and_name_it(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_two_overtag_presses_at_once_give_one_winner_and_name_it(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, ole = desk.staff("Mette"), desk.staff("Ole")
     group = desk.team(mette)

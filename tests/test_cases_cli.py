@@ -7,9 +7,11 @@ import csv
 import datetime as dt
 import io
 import json
+from dataclasses import dataclass
 
 import pytest
 
+from bot.app import App
 from bot.outbox import DeliveryWorker
 from handlers.cli import main
 from handlers.cli_common import Husly
@@ -18,26 +20,31 @@ from tests.cases_support import URGENT_TEXT, Desk, case, to
 from tests.support import Chat
 
 
-@pytest.fixture
-def husly(engine, make_app, monkeypatch, capsys):  # type: ignore[no-untyped-def]
-    """Run `husly ...` on the test database (and the test app, so the clock is the test's)."""
-    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    app = make_app(engine)
+@dataclass
+class HuslyCommand:
+    """Runs `husly ...` on ``app`` (so the clock is the test's); returns the exit code, stdout and stderr."""
 
-    def run(*args: str) -> tuple[int, str, str]:
+    app: App
+    capsys: pytest.CaptureFixture[str]
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
         try:
-            main(list(args), husly=Husly(app=app))
+            main(list(args), husly=Husly(app=self.app))
             code = 0
         except SystemExit as exc:
             code = int(exc.code or 0)
-        out, err = capsys.readouterr()
+        out, err = self.capsys.readouterr()
         return code, out, err
 
-    run.app = app  # type: ignore[attr-defined]
-    return run
+
+@pytest.fixture
+def husly(engine, make_app, monkeypatch, capsys) -> HuslyCommand:
+    """Run `husly ...` on the test database (and the test app, so the clock is the test's)."""
+    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    return HuslyCommand(make_app(engine), capsys)
 
 
-def test_staff_invite_list_and_revoke(husly) -> None:  # type: ignore[no-untyped-def]
+def test_staff_invite_list_and_revoke(husly) -> None:
     code, out, _ = husly("staff", "invite", "--role", "caseworker", "--municipality", "favrskov", "--json")
     invite = json.loads(out)
     assert code == 0 and invite["code"].startswith("inv_") and invite["start"] == f"/start {invite['code']}"
@@ -54,7 +61,7 @@ def test_staff_invite_list_and_revoke(husly) -> None:  # type: ignore[no-untyped
     assert husly("staff", "revoke", str(member["id"]))[0] == 1
 
 
-def test_team_settings_are_checked_and_shown(husly, clock) -> None:  # type: ignore[no-untyped-def]
+def test_team_settings_are_checked_and_shown(husly, clock) -> None:
     code, _, err = husly("team", "set", "--municipality", "aarhus", "--office-hours", "mon-fry 8-16")
     assert code == 2 and "office-hours" in err
     code, out, _ = husly("team", "set", "--municipality", "aarhus", "--chat-id", "-100777",
@@ -72,7 +79,7 @@ def test_team_settings_are_checked_and_shown(husly, clock) -> None:  # type: ign
         assert "sager" in names and "luk" in names and "slet" not in names
 
 
-def test_the_whole_loop_on_the_console(husly) -> None:  # type: ignore[no-untyped-def]
+def test_the_whole_loop_on_the_console(husly) -> None:
     assert husly("staff", "add", "--role", "caseworker", "--municipality", "aarhus", "--name", "Mette")[0] == 0
     youth = Chat(husly.app, chat_id=1, transport="console", lang="en")
     youth.command("start", "aarhus")
@@ -108,7 +115,7 @@ def test_the_whole_loop_on_the_console(husly) -> None:  # type: ignore[no-untype
         assert private not in out
 
 
-def test_acting_as_someone_unknown_or_not_allowed_fails_cleanly(husly) -> None:  # type: ignore[no-untyped-def]
+def test_acting_as_someone_unknown_or_not_allowed_fails_cleanly(husly) -> None:
     husly("staff", "add", "--municipality", "randers", "--name", "Rikke")
     youth = Chat(husly.app, chat_id=1, transport="console", lang="en")
     youth.command("start", "aarhus")
@@ -123,7 +130,7 @@ def test_acting_as_someone_unknown_or_not_allowed_fails_cleanly(husly) -> None: 
     assert husly("staff", "add", "--municipality", "randers", "--name", "rikke")[0] == 2  # names must be unique
 
 
-def test_revoking_a_caseworker_puts_their_cases_back_in_the_queue(husly) -> None:  # type: ignore[no-untyped-def]
+def test_revoking_a_caseworker_puts_their_cases_back_in_the_queue(husly) -> None:
     desk = Desk(husly.app)
     mette, ole = desk.staff("Mette"), desk.staff("Ole")
     youth = desk.youth("aarhus")
@@ -138,7 +145,7 @@ def test_revoking_a_caseworker_puts_their_cases_back_in_the_queue(husly) -> None
     assert "You have case #1" in ole.command("claim", "1")[-1].text
 
 
-def test_tick_runs_the_reminders_once(husly, clock) -> None:  # type: ignore[no-untyped-def]
+def test_tick_runs_the_reminders_once(husly, clock) -> None:
     desk = Desk(husly.app)
     desk.team(desk.staff("Mette"))
     desk.open_case(desk.youth("aarhus"))

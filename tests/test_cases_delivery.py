@@ -6,9 +6,10 @@ import asyncio
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.outbox import DeliveryWorker, RetryAfter, Transient, pending_count
-from bot.replies import Incoming, Reply
+from bot.replies import Incoming, IncomingKind, Reply
 from tests.cases_support import URGENT_TEXT, Desk, outbox
 from tests.support import RecordingSender
 
@@ -36,7 +37,7 @@ class FlakySender(RecordingSender):
         await super().edit(chat_id, message_id, reply)
 
 
-def drain(desk: Desk, clock, sender: RecordingSender) -> None:  # type: ignore[no-untyped-def]
+def drain(desk: Desk, clock, sender: RecordingSender) -> None:
     """Deliver until nothing is pending, moving the fake clock on whenever the worker has to wait."""
     worker = DeliveryWorker(desk.engine, "telegram", sender, clock=clock)
 
@@ -51,7 +52,7 @@ def drain(desk: Desk, clock, sender: RecordingSender) -> None:  # type: ignore[n
     asyncio.run(loop())
 
 
-def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine, make_app, clock) -> None:
     flaky = FlakySender()
     desk = Desk(make_app(engine), sender=flaky)
     mette = desk.staff("Mette")
@@ -87,19 +88,22 @@ def test_every_card_and_relayed_message_arrives_in_order_despite_failures(engine
             assert sum(t.endswith(f"answer {line} to case {number}") for t in youth_texts) == 1
 
 
-def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_stops(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_stops(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     update_ids = iter(range(80_000, 80_100))
     for chat_id in (9100, 9101, 9102):
-        for kind, fields in (("command", {"command": "start", "args": "aarhus", "text": "/start aarhus"}),
-                             ("text", {"text": URGENT_TEXT}), ("callback", {"callback_data": "cy:go"})):
+        updates: list[tuple[IncomingKind, dict[str, Any]]] = [
+            ("command", {"command": "start", "args": "aarhus", "text": "/start aarhus"}),
+            ("text", {"text": URGENT_TEXT}), ("callback", {"callback_data": "cy:go"})]
+        for kind, fields in updates:
             desk.app.core.handle(Incoming("telegram", chat_id, chat_id, kind, update_id=next(update_ids),
-                                          language_code="en", **fields))  # type: ignore[arg-type]
+                                          language_code="en", **fields))
     # Committed, never delivered: a worker leases the due rows, then its process dies before sending.
     before = {row.id for row in outbox(engine) if row.status == "pending"}
     assert before
-    dead = DeliveryWorker(desk.engine, "telegram", RecordingSender(), clock=clock)
+    dead_sender = RecordingSender()
+    dead = DeliveryWorker(desk.engine, "telegram", dead_sender, clock=clock)
     leased = dead._claim(50, ())
     assert leased
     survivor_sender = RecordingSender()
@@ -117,4 +121,4 @@ def test_rows_of_a_worker_that_died_mid_lease_are_sent_once_when_its_heartbeat_s
     assert all(row.status == "sent" for row in sent_rows)
     assert len(survivor_sender.sent) == len(before)  # each exactly once
     assert sum("Sag #" in m.text and m.kind == "send" for m in survivor_sender.sent) == 3
-    assert dead.sender.sent == []  # type: ignore[attr-defined]
+    assert dead_sender.sent == []

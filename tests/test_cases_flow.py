@@ -18,7 +18,7 @@ from tests.cases_support import (
 )
 
 
-def test_urgent_message_shows_safety_first_then_offers_a_caseworker(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_urgent_message_shows_safety_first_then_offers_a_caseworker(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     sent = to(youth.say(URGENT_TEXT), youth)
@@ -28,7 +28,7 @@ def test_urgent_message_shows_safety_first_then_offers_a_caseworker(engine, make
     assert cases(engine) == []  # nothing is created before the person says yes
 
 
-def test_accepting_creates_the_case_first_and_posts_a_card(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_accepting_creates_the_case_first_and_posts_a_card(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -54,7 +54,7 @@ def test_accepting_creates_the_case_first_and_posts_a_card(engine, make_app) -> 
     assert URGENT_TEXT in to(sent, group)[-1].text
 
 
-def test_emergency_creates_the_case_at_once_with_112_first(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_emergency_creates_the_case_at_once_with_112_first(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")
@@ -69,7 +69,7 @@ def test_emergency_creates_the_case_at_once_with_112_first(engine, make_app) -> 
     assert "suicide_or_self_harm" not in card, "no raw reason codes on the card"
 
 
-def test_a_person_who_stops_answering_still_has_a_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_who_stops_answering_still_has_a_case(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     youth.say(URGENT_TEXT)
@@ -79,7 +79,7 @@ def test_a_person_who_stops_answering_still_has_a_case(engine, make_app) -> None
     assert found.status == "open" and found.age_band is None and found.reasons
 
 
-def test_answers_raise_the_priority_and_update_one_card_in_place(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_answers_raise_the_priority_and_update_one_card_in_place(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")
@@ -102,7 +102,7 @@ def test_answers_raise_the_priority_and_update_one_card_in_place(engine, make_ap
     assert len(cards_sent) == 1
 
 
-def test_consent_shares_name_and_phone_and_without_it_the_card_is_anonymous(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_consent_shares_name_and_phone_and_without_it_the_card_is_anonymous(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     anna, jonas = desk.youth("aarhus"), desk.youth("aarhus")
@@ -125,7 +125,7 @@ def test_consent_shares_name_and_phone_and_without_it_the_card_is_anonymous(engi
     assert "Jonas, +4512345678" in team_texts and "Kontakt: anonym" in team_texts
 
 
-def test_municipality_is_asked_when_unknown_and_then_routes_the_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_municipality_is_asked_when_unknown_and_then_routes_the_case(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth(None)
@@ -139,7 +139,7 @@ def test_municipality_is_asked_when_unknown_and_then_routes_the_case(engine, mak
     assert "How old are you?" in to(sent, youth)[-1].text
 
 
-def test_typed_answers_are_read_and_other_text_is_kept_for_the_caseworker(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_typed_answers_are_read_and_other_text_is_kept_for_the_caseworker(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     desk.open_case(youth)
@@ -153,7 +153,7 @@ def test_typed_answers_are_read_and_other_text_is_kept_for_the_caseworker(engine
     assert [m.text for m in transcript(engine)] == [URGENT_TEXT, "my dad said I can't come back"]
 
 
-def test_without_consent_the_words_are_not_kept_and_the_card_says_so(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_without_consent_the_words_are_not_kept_and_the_card_says_so(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")
@@ -166,7 +166,7 @@ def test_without_consent_the_words_are_not_kept_and_the_card_says_so(engine, mak
     assert "How old are you?" in to(sent, youth)[-1].text
 
 
-def test_crisis_words_during_the_questions_show_the_numbers_and_raise_the_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_crisis_words_during_the_questions_show_the_numbers_and_raise_the_case(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")
@@ -177,7 +177,7 @@ def test_crisis_words_during_the_questions_show_the_numbers_and_raise_the_case(e
     assert any("nu en NØDSITUATION" in s.text for s in to(sent, group))
 
 
-def test_outside_office_hours_says_when_and_what_to_do_meanwhile(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_outside_office_hours_says_when_and_what_to_do_meanwhile(engine, make_app, clock) -> None:
     clock.now = dt.datetime(2026, 11, 27, 19, 0, tzinfo=dt.UTC)  # Friday 20:00 in Denmark
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
@@ -189,7 +189,7 @@ def test_outside_office_hours_says_when_and_what_to_do_meanwhile(engine, make_ap
     assert "Emergency Outreach Team, Aarhus" in next_steps  # the municipality's own night help
 
 
-def test_no_caseworker_connected_is_said_honestly(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_no_caseworker_connected_is_said_honestly(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("randers")
     sent = to(desk.open_case(youth), youth)
@@ -197,7 +197,7 @@ def test_no_caseworker_connected_is_said_honestly(engine, make_app) -> None:  # 
     assert case(engine).status == "open"  # still in the queue for whoever joins
 
 
-def test_an_update_delivered_twice_creates_one_case_and_one_reply(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_an_update_delivered_twice_creates_one_case_and_one_reply(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")
@@ -210,7 +210,7 @@ def test_an_update_delivered_twice_creates_one_case_and_one_reply(engine, make_a
     assert len(outbox(engine)) == rows
 
 
-def test_menu_buttons_show_safety_first(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_menu_buttons_show_safety_first(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     sent = to(youth.press("menu:urgent"), youth)
@@ -221,7 +221,7 @@ def test_menu_buttons_show_safety_first(engine, make_app) -> None:  # type: igno
     assert "asked_for_caseworker" in cases(engine)[0].reasons  # asking for a person is accepting
 
 
-def test_asking_again_with_an_open_case_does_not_open_another(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_asking_again_with_an_open_case_does_not_open_another(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     desk.open_case(youth)
@@ -230,7 +230,7 @@ def test_asking_again_with_an_open_case_does_not_open_another(engine, make_app) 
     assert len(cases(engine)) == 1
 
 
-def test_forged_or_stale_buttons_change_nothing(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_forged_or_stale_buttons_change_nothing(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth, stranger = desk.youth("aarhus"), desk.youth("aarhus")
     desk.open_case(youth)
@@ -246,7 +246,7 @@ def test_forged_or_stale_buttons_change_nothing(engine, make_app) -> None:  # ty
     assert "no longer works" in (stranger.callback_answers[-1] or "")
 
 
-def test_someone_elses_contact_is_not_consent(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_someone_elses_contact_is_not_consent(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     desk.open_case(youth)
@@ -258,7 +258,7 @@ def test_someone_elses_contact_is_not_consent(engine, make_app) -> None:  # type
     assert not case(engine).consent and case(engine).phone is None
 
 
-def test_a_changed_answer_replaces_its_reason_but_keeps_what_triage_found(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_answer_replaces_its_reason_but_keeps_what_triage_found(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     desk.open_case(youth, "I got kicked out and can't go home")
@@ -271,7 +271,7 @@ def test_a_changed_answer_replaces_its_reason_but_keeps_what_triage_found(engine
     assert case(engine).priority < raised
 
 
-def test_a_case_without_a_municipality_goes_to_its_route_not_to_every_team(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_without_a_municipality_goes_to_its_route_not_to_every_team(engine, make_app) -> None:
     teams = {}
     desk = Desk(make_app(engine))
     for slug in ("aarhus", "roskilde", "randers"):
@@ -283,7 +283,7 @@ def test_a_case_without_a_municipality_goes_to_its_route_not_to_every_team(engin
     assert any("Case #1" in s.text for s in to(sent, boss)), "the admins do (no route is configured)"
 
 
-def test_the_route_for_cases_without_a_municipality_is_a_setting(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_route_for_cases_without_a_municipality_is_a_setting(engine, make_app) -> None:
     desk = Desk(make_app(engine, unrouted_chat_id=-100_999))
     aarhus = desk.team(desk.staff("Mette"))
     youth = desk.youth(None)

@@ -62,7 +62,7 @@ def test_emergency_always_outranks_urgent_and_answers_raise_urgent_cases() -> No
     assert [priority_rank(c) for c in (emergency, worst_urgent, plain)] == [1, 2, 3]
 
 
-def test_the_migration_creates_exactly_the_case_tables(engine) -> None:  # type: ignore[no-untyped-def]
+def test_the_migration_creates_exactly_the_case_tables(engine) -> None:
     ours = {"help_case", "case_message", "case_event", "case_card", "municipality_team"}
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)

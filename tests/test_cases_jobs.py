@@ -8,12 +8,12 @@ from bot.cases.jobs import tick
 from tests.cases_support import EMERGENCY_TEXT, Desk, case, events, to
 
 
-def run(desk: Desk, clock, **advance: float) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def run(desk: Desk, clock, **advance: float) -> dict[str, int]:
     clock.advance(**advance)
     return tick(desk.engine, desk.app.deps, clock.now)
 
 
-def test_an_unclaimed_urgent_case_is_reannounced_then_sent_to_everyone_then_admins(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_an_unclaimed_urgent_case_is_reannounced_then_sent_to_everyone_then_admins(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     mette, ole = desk.staff("Mette"), desk.staff("Ole")
     boss = desk.staff("Admin", role="admin", municipality=None)
@@ -40,7 +40,7 @@ def test_an_unclaimed_urgent_case_is_reannounced_then_sent_to_everyone_then_admi
     assert len(desk.sender.sent) > mark
 
 
-def test_an_emergency_is_reannounced_after_five_minutes(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_an_emergency_is_reannounced_after_five_minutes(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     desk.open_case(desk.youth("aarhus"), EMERGENCY_TEXT)
@@ -49,14 +49,14 @@ def test_an_emergency_is_reannounced_after_five_minutes(engine, make_app, clock)
     assert any("ventet 5 min" in s.text for s in to(group.deliver(), group))
 
 
-def test_the_minutes_come_from_the_settings(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_minutes_come_from_the_settings(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine, sla_urgent_minutes=3))
     desk.team(desk.staff("Mette"))
     desk.open_case(desk.youth("aarhus"))
     assert run(desk, clock, minutes=3)["reannounced"] == 1
 
 
-def test_a_claimed_case_gets_no_reminders_and_a_second_tick_sends_nothing_twice(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_claimed_case_gets_no_reminders_and_a_second_tick_sends_nothing_twice(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     desk.team(mette)
@@ -69,7 +69,7 @@ def test_a_claimed_case_gets_no_reminders_and_a_second_tick_sends_nothing_twice(
     assert case(engine, 1).escalation == 0 and case(engine, 2).escalation == 1
 
 
-def test_a_long_pause_does_every_step_it_missed(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_pause_does_every_step_it_missed(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     desk.open_case(desk.youth("aarhus"))
@@ -77,7 +77,7 @@ def test_a_long_pause_does_every_step_it_missed(engine, make_app, clock) -> None
     assert (counts["reannounced"], counts["escalated"], counts["admins"]) == (1, 1, 1)
 
 
-def test_outside_office_hours_the_oncall_chat_gets_the_card(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_outside_office_hours_the_oncall_chat_gets_the_card(engine, make_app, clock) -> None:
     from bot.cases import service
     from bot.db import session_scope
 
@@ -92,7 +92,7 @@ def test_outside_office_hours_the_oncall_chat_gets_the_card(engine, make_app, cl
     assert any("on-call staff have been told too" in s.text for s in to(sent, youth))
 
 
-def test_follow_up_is_asked_once_and_yes_is_stored(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_follow_up_is_asked_once_and_yes_is_stored(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     youth = desk.youth("aarhus")
@@ -110,7 +110,7 @@ def test_follow_up_is_asked_once_and_yes_is_stored(engine, make_app, clock) -> N
     assert case(engine).status == "closed" and case(engine).followup_answer == "safe"
 
 
-def test_a_follow_up_that_would_fall_at_night_waits_for_the_morning(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_follow_up_that_would_fall_at_night_waits_for_the_morning(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     youth = desk.youth("aarhus")
@@ -123,7 +123,7 @@ def test_a_follow_up_that_would_fall_at_night_waits_for_the_morning(engine, make
     assert run(desk, clock, minutes=1)["followups"] == 1  # 09:00 Danish time
 
 
-def test_follow_up_no_reopens_the_case_and_tells_the_caseworkers(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_follow_up_no_reopens_the_case_and_tells_the_caseworkers(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine, followup_hours=2))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -142,7 +142,7 @@ def test_follow_up_no_reopens_the_case_and_tells_the_caseworkers(engine, make_ap
     assert "cs:claim:1" in [b.data for s in to(sent, group) for b in s.buttons]
 
 
-def test_no_follow_up_to_someone_who_blocked_the_bot(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_no_follow_up_to_someone_who_blocked_the_bot(engine, make_app, clock) -> None:
     from bot.replies import Incoming
 
     desk = Desk(make_app(engine))

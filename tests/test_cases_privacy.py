@@ -12,7 +12,7 @@ from tests.cases_support import URGENT_TEXT, Desk, case, cases, to, transcript
 SECRET = "my dad Lars Jensen hit me, call me on 20304050"
 
 
-def full_case(desk: Desk):  # type: ignore[no-untyped-def]
+def full_case(desk: Desk):
     mette = desk.staff("Mette")
     youth = desk.youth("aarhus")
     desk.open_case(youth)
@@ -24,7 +24,7 @@ def full_case(desk: Desk):  # type: ignore[no-untyped-def]
     return mette, youth
 
 
-def test_export_has_the_cases_and_their_messages(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_export_has_the_cases_and_their_messages(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     _mette, youth = full_case(desk)
     with session_scope(engine) as session:
@@ -34,7 +34,7 @@ def test_export_has_the_cases_and_their_messages(engine, make_app) -> None:  # t
     assert [m["text"] for m in exported["messages"]] == [URGENT_TEXT, SECRET, "I'll call you now"]
 
 
-def test_erasure_closes_the_case_tells_the_caseworker_and_keeps_only_codes(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_erasure_closes_the_case_tells_the_caseworker_and_keeps_only_codes(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     mette, youth = full_case(desk)
     with session_scope(engine) as session:
@@ -48,7 +48,7 @@ def test_erasure_closes_the_case_tells_the_caseworker_and_keeps_only_codes(engin
     assert mette.command("reply", "1 hello?")[-1].text.startswith("Case #1 is closed")
 
 
-def test_expiry_anonymises_old_closed_cases_only(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_expiry_anonymises_old_closed_cases_only(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     mette, _youth = full_case(desk)
     mette.press("cs:ok:1:housed")  # the violence made it an emergency: closing it is confirmed
@@ -60,7 +60,7 @@ def test_expiry_anonymises_old_closed_cases_only(engine, make_app, clock) -> Non
     assert still_open.chat_id != 0
 
 
-def test_logs_carry_ids_never_texts_names_or_phones(engine, make_app, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_logs_carry_ids_never_texts_names_or_phones(engine, make_app, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     desk = Desk(make_app(engine))
     mette, _youth = full_case(desk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.cases_support import EMERGENCY_TEXT, Desk, case, events, to, transcript
 
 
-def claimed_case(desk: Desk, *, words: bool = True):  # type: ignore[no-untyped-def]
+def claimed_case(desk: Desk, *, words: bool = True):
     """A case claimed by Mette; ``words``: the young person said the caseworkers may read (keep) their words."""
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -16,7 +16,7 @@ def claimed_case(desk: Desk, *, words: bool = True):  # type: ignore[no-untyped-
     return mette, group, youth
 
 
-def test_messages_go_both_ways_labelled_and_escaped(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_messages_go_both_ways_labelled_and_escaped(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, group, youth = claimed_case(desk)
     # (Not "at the station & cold": that reads as a night outside, so the case card is raised too.)
@@ -33,7 +33,7 @@ def test_messages_go_both_ways_labelled_and_escaped(engine, make_app) -> None:  
     assert [m.direction for m in transcript(engine)] == ["in", "in", "out"]  # the first words, this one, the answer
 
 
-def test_without_consent_the_chat_works_but_the_words_are_not_kept(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_without_consent_the_chat_works_but_the_words_are_not_kept(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, _group, youth = claimed_case(desk, words=False)
     [relayed] = to(youth.say("I'm at the library"), mette)
@@ -42,7 +42,7 @@ def test_without_consent_the_chat_works_but_the_words_are_not_kept(engine, make_
     assert [m.direction for m in transcript(engine)] == ["out"]
 
 
-def test_a_telegram_reply_to_the_relayed_message_is_the_answer(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_telegram_reply_to_the_relayed_message_is_the_answer(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, _group, youth = claimed_case(desk)
     [relayed] = to(youth.say("are you there?"), mette)
@@ -53,7 +53,7 @@ def test_a_telegram_reply_to_the_relayed_message_is_the_answer(engine, make_app)
     assert to(sent, youth)[0].text.endswith("And I can call you.")
 
 
-def test_the_young_persons_language_is_used_for_the_label(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_young_persons_language_is_used_for_the_label(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     karin = desk.staff("Karin", municipality="koebenhavn")
     youth = desk.youth("koebenhavn", lang="da")
@@ -64,7 +64,7 @@ def test_the_young_persons_language_is_used_for_the_label(engine, make_app) -> N
     assert to(sent, youth)[-1].text.endswith("Københavns Kommune: Hej")
 
 
-def test_stop_ends_the_chat_and_the_caseworker_is_told(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_stop_ends_the_chat_and_the_caseworker_is_told(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, _group, youth = claimed_case(desk)
     sent = youth.command("stop")
@@ -80,7 +80,7 @@ def test_stop_ends_the_chat_and_the_caseworker_is_told(engine, make_app) -> None
     assert ("relay_stopped", "youth") in [(e.action, e.actor) for e in events(engine)]
 
 
-def test_stop_button_on_a_caseworker_message_ends_the_chat(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_stop_button_on_a_caseworker_message_ends_the_chat(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, _group, youth = claimed_case(desk)
     answer = to(mette.command("reply", "1 Hi"), youth)
@@ -88,7 +88,7 @@ def test_stop_button_on_a_caseworker_message_ends_the_chat(engine, make_app) -> 
     assert not case(engine).relay
 
 
-def test_crisis_in_a_relayed_message_still_shows_the_emergency_numbers(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_crisis_in_a_relayed_message_still_shows_the_emergency_numbers(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, group, youth = claimed_case(desk)
     sent = youth.say(EMERGENCY_TEXT)
@@ -100,7 +100,7 @@ def test_crisis_in_a_relayed_message_still_shows_the_emergency_numbers(engine, m
     assert "NØDSITUATION" in ping.text and EMERGENCY_TEXT in ping.text  # the young person said the team may read it
 
 
-def test_without_consent_the_team_sees_the_emergency_but_not_the_words(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_without_consent_the_team_sees_the_emergency_but_not_the_words(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     _mette, group, youth = claimed_case(desk, words=False)
     sent = youth.say(EMERGENCY_TEXT)
@@ -108,7 +108,7 @@ def test_without_consent_the_team_sees_the_emergency_but_not_the_words(engine, m
     assert "NØDSITUATION" in ping.text and EMERGENCY_TEXT not in ping.text
 
 
-def test_before_a_caseworker_has_the_case_a_question_goes_to_the_case_and_gets_its_answer(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_before_a_caseworker_has_the_case_a_question_goes_to_the_case_and_gets_its_answer(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     youth = desk.youth("aarhus")

@@ -25,7 +25,7 @@ from tests.cases_support import (
 from tests.support import Chat, texts
 
 
-def test_an_invite_code_works_once_and_expires(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_an_invite_code_works_once_and_expires(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     with session_scope(engine) as session:
         code = create_invite(session, role="caseworker", municipality="roskilde", now=clock.now, days=1)
@@ -41,7 +41,7 @@ def test_an_invite_code_works_once_and_expires(engine, make_app, clock) -> None:
         first.user_id, "caseworker", "roskilde", "Mette")
 
 
-def test_staff_commands_from_anyone_else_are_refused_politely_and_logged(engine, make_app, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_staff_commands_from_anyone_else_are_refused_politely_and_logged(engine, make_app, caplog) -> None:
     desk = Desk(make_app(engine))
     desk.open_case(desk.youth("aarhus"))
     stranger = desk.youth("aarhus")
@@ -58,7 +58,7 @@ def test_staff_commands_from_anyone_else_are_refused_politely_and_logged(engine,
     assert not any("secret" in r.getMessage() for r in caplog.records)
 
 
-def test_team_command_makes_the_group_the_team_chat(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_team_command_makes_the_group_the_team_chat(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -70,14 +70,14 @@ def test_team_command_makes_the_group_the_team_chat(engine, make_app) -> None:  
     assert not to(sent, mette)  # with a team chat, no private cards
 
 
-def test_without_a_team_chat_cards_go_to_each_caseworker_privately(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_team_chat_cards_go_to_each_caseworker_privately(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette, ole, randers = desk.staff("Mette"), desk.staff("Ole"), desk.staff("Rikke", municipality="randers")
     sent = desk.open_case(desk.youth("aarhus"))
     assert to(sent, mette) and to(sent, ole) and not to(sent, randers)
 
 
-def test_claim_button_updates_the_card_and_tells_the_young_person(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_claim_button_updates_the_card_and_tells_the_young_person(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -96,7 +96,7 @@ def test_claim_button_updates_the_card_and_tells_the_young_person(engine, make_a
     assert "Mette" not in " ".join(s.text for s in to(sent, youth))  # staff names are never shown
 
 
-def test_other_municipalities_and_partners_cannot_act(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_other_municipalities_and_partners_cannot_act(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     desk.staff("Mette")
     rikke = desk.staff("Rikke", municipality="randers")
@@ -111,7 +111,7 @@ def test_other_municipalities_and_partners_cannot_act(engine, make_app) -> None:
     assert case(engine).status == "open" and case(engine).claimed_by is None
 
 
-def test_forged_staff_buttons_change_nothing(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_forged_staff_buttons_change_nothing(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     desk.open_case(desk.youth("aarhus"))
@@ -125,7 +125,7 @@ def test_forged_staff_buttons_change_nothing(engine, make_app) -> None:  # type:
     assert "no longer works" in answers["cs:claim:abc"]
 
 
-def test_unknown_case_and_closed_case_get_clear_answers(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_case_and_closed_case_get_clear_answers(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     desk.open_case(desk.youth("aarhus"))
@@ -137,7 +137,7 @@ def test_unknown_case_and_closed_case_get_clear_answers(engine, make_app) -> Non
     assert "Case #1 is closed" in mette.command("close", "1 housed")[-1].text
 
 
-def test_close_asks_for_an_outcome_and_tells_the_young_person(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_close_asks_for_an_outcome_and_tells_the_young_person(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -155,7 +155,7 @@ def test_close_asks_for_an_outcome_and_tells_the_young_person(engine, make_app) 
     assert button_data(to(sent, group)) == ["cs:reopen:1"]  # the card keeps only "Genåbn"
 
 
-def test_queue_lists_emergencies_first_then_raised_then_longest_waiting(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_queue_lists_emergencies_first_then_raised_then_longest_waiting(engine, make_app, clock) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     first = desk.youth("aarhus")
@@ -171,7 +171,7 @@ def test_queue_lists_emergencies_first_then_raised_then_longest_waiting(engine, 
     assert [line.split(" · ")[0][-2:] for line in lines] == ["#3", "#2", "#1"]
 
 
-def test_transfer_moves_the_case_to_the_other_municipality(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_transfer_moves_the_case_to_the_other_municipality(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -189,7 +189,7 @@ def test_transfer_moves_the_case_to_the_other_municipality(engine, make_app) -> 
     assert "You have case #1" in rikke.command("claim", "1")[-1].text
 
 
-def test_case_in_a_group_is_sent_privately_and_views_are_audited(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_case_in_a_group_is_sent_privately_and_views_are_audited(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -210,7 +210,7 @@ def test_case_in_a_group_is_sent_privately_and_views_are_audited(engine, make_ap
     assert not any("called the shelter" in s.text for s in desk.sender.sent if s.chat_id == youth.chat_id)
 
 
-def test_svar_button_turns_the_next_message_into_the_reply(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_svar_button_turns_the_next_message_into_the_reply(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     group = desk.team(mette)
@@ -225,7 +225,7 @@ def test_svar_button_turns_the_next_message_into_the_reply(engine, make_app) -> 
     assert case(engine).claimed_by == staff_id(engine, mette)  # answering took the case
 
 
-def test_urgent_text_from_youth_in_a_group_is_ignored(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_urgent_text_from_youth_in_a_group_is_ignored(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.chat(-777, chat_type="group")
     assert group.say(URGENT_TEXT) == []
@@ -240,13 +240,13 @@ def _partner_joins(desk: Desk) -> tuple[Chat, str]:
     return partner, texts(partner.command("start", code, first_name="Bo"))
 
 
-def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     caseworker = desk.staff("Mette")
     partner, welcome = _partner_joins(desk)
     youth = desk.youth("aarhus")
 
-    def help_text(chat) -> str:  # type: ignore[no-untyped-def]
+    def help_text(chat) -> str:
         return texts(to(chat.command("help"), chat))
 
     assert "/sager" in help_text(caseworker) and "/ny_bolig" not in help_text(caseworker)
@@ -257,7 +257,7 @@ def test_help_and_the_welcome_show_each_role_its_own_commands(engine, make_app) 
     assert "/mine_boliger" in welcome and "/sager" not in welcome
 
 
-def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     sent = to(mette.say("borgeren siger han vil tage sit liv, hvad gør jeg"), mette)
@@ -267,7 +267,7 @@ def test_a_caseworker_writing_crisis_words_in_their_own_chat_opens_no_case(engin
     assert cases(engine) == []
 
 
-def test_staff_get_their_commands_in_their_own_chat_menu(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_staff_get_their_commands_in_their_own_chat_menu(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
     partner, _welcome = _partner_joins(desk)

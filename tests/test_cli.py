@@ -22,13 +22,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_ask_prints_the_answer_and_a_summary(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_ask_prints_the_answer_and_a_summary(capsys) -> None:
     code, out, _ = run(capsys, "ask", "hvordan søger jeg boligstøtte")
     assert code == 0
     assert "topic=boligstoette" in out and "Kilde" in out
 
 
-def test_ask_json_has_the_documented_fields(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_ask_json_has_the_documented_fields(capsys) -> None:
     code, out, _ = run(capsys, "ask", "billig lejlighed i kbh", "--json")
     data = json.loads(out)
     assert code == 0
@@ -37,14 +37,14 @@ def test_ask_json_has_the_documented_fields(capsys) -> None:  # type: ignore[no-
     assert 0 <= data["confidence"] <= 1 and "<b>" not in data["answer"]
 
 
-def test_ask_respects_lang_and_municipality(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_ask_respects_lang_and_municipality(capsys) -> None:
     _, out, _ = run(capsys, "ask", "boligstøtte", "--lang", "en", "--municipality", "aarhus", "--json")
     data = json.loads(out)
     assert data["lang"] == "en" and data["municipality"] == "aarhus"
     assert "Source" in data["answer"]
 
 
-def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:
     import io
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("hvordan søger jeg boligstøtte\n\nI want to kill myself\n"))
@@ -69,7 +69,7 @@ def test_ask_jsonl_answers_every_line_in_order(capsys, monkeypatch) -> None:  # 
         (["nope"], "No such command 'nope'"),
     ],
 )
-def test_bad_arguments_give_one_line_and_exit_2(capsys, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_arguments_give_one_line_and_exit_2(capsys, args: list[str], message: str) -> None:
     code, _, err = run(capsys, *args)
     assert code == 2
     assert err.startswith("husly: error:") and message in err and len(err.strip().splitlines()) == 1
@@ -79,13 +79,13 @@ def test_bad_arguments_give_one_line_and_exit_2(capsys, args: list[str], message
     ([], ["Usage: husly [OPTIONS] COMMAND", "ask", "chat", "listings", "run"]),
     (["kb"], ["Usage: husly kb [OPTIONS] COMMAND", "check", "dump"]),
 ])
-def test_a_group_alone_prints_its_help(capsys, args: list[str], shown: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_group_alone_prints_its_help(capsys, args: list[str], shown: list[str]) -> None:
     code, out, err = run(capsys, *args)
     assert code == 0 and err == ""
     assert all(text in out for text in shown)
 
 
-def test_a_missing_municipality_lists_every_choice_on_one_line(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_municipality_lists_every_choice_on_one_line(capsys) -> None:
     from knowledge.schema import MUNICIPALITIES
 
     code, _, err = run(capsys, "team", "set")
@@ -97,19 +97,19 @@ def test_a_missing_municipality_lists_every_choice_on_one_line(capsys) -> None: 
     ("Aarhus", "aarhus"), ("AARHUS", "aarhus"), ("København", "koebenhavn"), ("kbh", "koebenhavn"),
     ("Høje-Taastrup", "hoeje-taastrup"), ("hoeje-taastrup", "hoeje-taastrup"), ("Randers Kommune", "randers"),
 ])
-def test_municipality_options_take_names_as_well_as_slugs(capsys, given: str, slug: str) -> None:  # type: ignore[no-untyped-def]
+def test_municipality_options_take_names_as_well_as_slugs(capsys, given: str, slug: str) -> None:
     code, out, err = run(capsys, "ask", "boligstøtte", "--municipality", given, "--json")
     assert code == 0, err
     assert json.loads(out)["municipality"] == slug
 
 
-def test_run_without_a_token_says_how_to_get_one(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_run_without_a_token_says_how_to_get_one(capsys) -> None:
     code, _, err = run(capsys, "run")
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "HUSLY_TELEGRAM_TOKEN" in err and "@BotFather" in err
 
 
-def test_a_housing_search_shows_the_listings_as_the_chat_does(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_housing_search_shows_the_listings_as_the_chat_does(capsys, tmp_path: Path) -> None:
     run(capsys, "listings", "demo", "--quiet")
     code, out, _ = run(capsys, "ask", "ledige værelser i aarhus under 4000")
     assert code == 0
@@ -119,7 +119,7 @@ def test_a_housing_search_shows_the_listings_as_the_chat_does(capsys, tmp_path: 
     assert data["kind"] == "listings" and data["municipality"] == "aarhus" and "No homes fit" in data["answer"]
 
 
-def test_a_question_is_answered_without_opening_the_database(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_is_answered_without_opening_the_database(capsys, tmp_path: Path) -> None:
     code, _, _ = run(capsys, "ask", "hvordan søger jeg boligstøtte")
     assert code == 0 and not (tmp_path / "data" / "husly.sqlite3").exists()
 
@@ -142,7 +142,7 @@ def test_ask_reads_the_knowledge_base_once(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["topic"] == "boligstoette" and done.stderr.split() == ["loads", "1"]
 
 
-def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:
     (tmp_path / "topics").mkdir()
     (tmp_path / "services").mkdir()
     (tmp_path / "topics" / "x.yaml").write_text("id: x\nfoo: bar\n")
@@ -152,12 +152,12 @@ def test_kb_check_lists_problems_and_fails(capsys, tmp_path: Path) -> None:  # t
     assert "problem(s) found" in err
 
 
-def test_kb_check_passes_on_the_bundled_base(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_kb_check_passes_on_the_bundled_base(capsys) -> None:
     code, out, _ = run(capsys, "kb", "check")
     assert code == 0 and out.startswith("ok: ")
 
 
-def test_kb_dump_is_one_json_object(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_kb_dump_is_one_json_object(capsys) -> None:
     code, out, _ = run(capsys, "kb", "dump")
     data = json.loads(out)
     assert code == 0
@@ -168,13 +168,13 @@ def test_kb_dump_is_one_json_object(capsys) -> None:  # type: ignore[no-untyped-
     assert service["phone"] and service["sources"] and service["last_reviewed"]
 
 
-def test_broken_knowledge_base_is_one_line(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_knowledge_base_is_one_line(capsys, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HUSLY_KNOWLEDGE_DIR", str(tmp_path))
     code, _, err = run(capsys, "ask", "hej")
     assert code == 1 and "knowledge base has" in err and "Traceback" not in err
 
 
-def test_bad_setting_is_one_line(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_bad_setting_is_one_line(capsys, monkeypatch) -> None:
     monkeypatch.setenv("HUSLY_CONFIDENCE_THRESHOLD", "lots")
     code, _, err = run(capsys, "ask", "hej")
     assert code == 2 and "HUSLY_CONFIDENCE_THRESHOLD" in err

@@ -14,7 +14,7 @@ from handlers.console import chat
 from tests.test_understanding import LETTER, PAST_CRISIS, SON_IN_CAR
 
 
-def converse(app, *lines: str) -> str:  # type: ignore[no-untyped-def]
+def converse(app, *lines: str) -> str:
     out = io.StringIO()
     asyncio.run(chat(app, stdin=io.StringIO("".join(line + "\n" for line in lines)), out=out, lang="da"))
     return out.getvalue()
@@ -25,7 +25,7 @@ def replies(transcript: str) -> list[str]:
     return ["Husly: " + part.split("\n\n")[0] for part in transcript.split("Husly: ")[1:]]
 
 
-def test_the_terminal_chat_answers_english_in_english_and_small_talk_briefly(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_terminal_chat_answers_english_in_english_and_small_talk_briefly(sqlite_engine, make_app) -> None:
     transcript = converse(make_app(sqlite_engine), "Hej", "I sleep on the street tonight", "thanks", "/quit")
     assert "Hej! Jeg er Husly" in transcript
     assert "You should not be alone with this" in transcript
@@ -33,7 +33,7 @@ def test_the_terminal_chat_answers_english_in_english_and_small_talk_briefly(sql
     assert "Du skal ikke stå alene" not in transcript
 
 
-def test_the_terminal_chat_reads_follow_ups_helpers_and_letters(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_terminal_chat_reads_follow_ups_helpers_and_letters(sqlite_engine, make_app) -> None:
     app = make_app(sqlite_engine)
     transcript = converse(app, "Hvordan får jeg et kollegieværelse?", "Hvad koster det?",
                           "min ven sover på gaden i nat, hvad kan han gøre?", LETTER, "/quit")
@@ -46,7 +46,7 @@ def test_the_terminal_chat_reads_follow_ups_helpers_and_letters(sqlite_engine, m
         assert session.exec(select(Case)).first() is None, "no case in the helper's name without asking"
 
 
-def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_path, sqlite_engine, make_app,  # type: ignore[no-untyped-def]
+def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_path, sqlite_engine, make_app,
                                                                            monkeypatch) -> None:
     import sqlite3
     import threading
@@ -67,7 +67,7 @@ def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_
     release.start()
     try:
         crisis = Incoming("console", 1, 1, "text", text="jeg har ingen steder at sove i nat", language_code="da")
-        asyncio.run(console._deliver(app, crisis, worker))
+        asyncio.run(console._deliver(app, crisis, worker, out))
     finally:
         release.join()
         locker.close()
@@ -77,7 +77,7 @@ def test_the_terminal_chat_answers_from_memory_while_the_database_is_locked(tmp_
     assert "112" in transcript[:full]
 
 
-def test_the_terminal_chat_tells_a_crisis_told_as_over_from_a_night_without_a_bed(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_terminal_chat_tells_a_crisis_told_as_over_from_a_night_without_a_bed(sqlite_engine, make_app) -> None:
     app = make_app(sqlite_engine)
     # The replies after the greeting and the privacy note (the greeting's footer names 112 for anyone in danger).
     past = " ".join(replies(converse(app, PAST_CRISIS, "/quit"))[2:])

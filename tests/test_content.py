@@ -36,13 +36,13 @@ def spec_ids() -> list[str]:
         return [row["id"] for row in csv.DictReader(handle, delimiter="\t")]
 
 
-def test_every_topic_in_the_spec_exists(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_every_topic_in_the_spec_exists(knowledge) -> None:
     kb, _ = knowledge
     missing = sorted(set(spec_ids()) - set(kb.topics))
     assert not missing, missing
 
 
-def test_lix_of_every_danish_text_is_at_most_40(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_lix_of_every_danish_text_is_at_most_40(knowledge) -> None:
     kb, _ = knowledge
     scores = []
     for topic in kb.topics.values():
@@ -61,7 +61,7 @@ def test_lix_formula_on_a_known_text() -> None:
     assert lix("Kort. Svar.") < lix("Kommunalbestyrelsens boligsocialanvisningsret administreres centralt.")
 
 
-def test_short_answers_are_short_and_have_no_placeholders(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_short_answers_are_short_and_have_no_placeholders(knowledge) -> None:
     kb, _ = knowledge
     for topic in kb.topics.values():
         for lang in ("da", "en"):
@@ -70,7 +70,7 @@ def test_short_answers_are_short_and_have_no_placeholders(knowledge) -> None:  #
             assert not PLACEHOLDERS.search(text), (topic.id, lang)
 
 
-def test_every_phone_number_shown_comes_from_a_sourced_service(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_every_phone_number_shown_comes_from_a_sourced_service(knowledge) -> None:
     kb, _ = knowledge
     service_phones = {phone_digits(s.phone) for s in kb.services.values() if s.phone}
     for topic in kb.topics.values():
@@ -82,7 +82,7 @@ def test_every_phone_number_shown_comes_from_a_sourced_service(knowledge) -> Non
     assert all(s.sources and s.last_reviewed for s in kb.services.values())
 
 
-def test_urls_are_https_or_http(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_urls_are_https_or_http(knowledge) -> None:
     kb, _ = knowledge
     urls = [str(s.url) for t in kb.topics.values() for s in t.sources if s.url]
     urls += [str(s.url) for s in kb.services.values() if s.url]
@@ -101,7 +101,7 @@ EMERGENCY_FIRST_LINES = {
 
 @pytest.mark.parametrize("topic_id", sorted(EMERGENCY_FIRST_LINES))
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_emergency_topics_give_the_numbers_in_the_first_lines(knowledge, topic_id: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_emergency_topics_give_the_numbers_in_the_first_lines(knowledge, topic_id: str, lang: str) -> None:
     kb, _ = knowledge
     answer = kb.topics[topic_id].answer.get(lang)
     head = answer[:300]
@@ -109,7 +109,7 @@ def test_emergency_topics_give_the_numbers_in_the_first_lines(knowledge, topic_i
         assert number in head, (topic_id, lang, number, head)
 
 
-def test_municipal_version_is_shown_when_known(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_municipal_version_is_shown_when_known(knowledge) -> None:
     kb, _ = knowledge
     topic = kb.topics["kontakt-kommune"]
     assert set(topic.municipalities) == {"randers", "roskilde", "koebenhavn", "favrskov", "aarhus", "hoeje-taastrup"}
@@ -119,7 +119,7 @@ def test_municipal_version_is_shown_when_known(knowledge) -> None:  # type: igno
     assert topic.municipalities["aarhus"].da[:40] in known
 
 
-def test_answers_and_cards_show_when_they_were_checked(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_answers_and_cards_show_when_they_were_checked(knowledge) -> None:
     kb, _ = knowledge
     shown = to_plain(render_answer(kb, "boligstoette", "da", None, dt.date(2026, 11, 27)).html)
     assert "Tjekket 27. november 2026" in shown or "Tjekket " in shown

@@ -13,7 +13,7 @@ from tests.support import Chat, texts
 
 
 @pytest.fixture
-def chat(sqlite_engine, make_app) -> Chat:  # type: ignore[no-untyped-def]
+def chat(sqlite_engine, make_app) -> Chat:
     return Chat(make_app(sqlite_engine))
 
 
@@ -151,13 +151,13 @@ def test_long_text_is_read_in_part_and_said_so(chat: Chat) -> None:
     assert len(sent) == 2
 
 
-def test_group_messages_are_ignored_unless_a_staff_command(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_group_messages_are_ignored_unless_a_staff_command(sqlite_engine, make_app) -> None:
     group = Chat(make_app(sqlite_engine), chat_id=-100123, chat_type="supergroup", user_id=77)
     assert group.say("hej alle sammen") == []
     assert group.command("start") == []
 
 
-def test_flood_gets_one_notice_and_crisis_still_gets_through(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_flood_gets_one_notice_and_crisis_still_gets_through(sqlite_engine, make_app) -> None:
     chat = Chat(make_app(sqlite_engine, flood_limit_per_minute=3))
     for _ in range(3):
         chat.say("hej")
@@ -167,7 +167,7 @@ def test_flood_gets_one_notice_and_crisis_still_gets_through(sqlite_engine, make
     assert "112" in chat.say("jeg har ingen steder at sove i nat")[0].text
 
 
-def test_a_redelivered_update_is_answered_once(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_redelivered_update_is_answered_once(engine, make_app) -> None:
     chat = Chat(make_app(engine))
     update = Incoming("telegram", 5, 5, "text", update_id=31337, text="hvordan søger jeg boligstøtte")
     first = chat.send(update)
@@ -175,7 +175,7 @@ def test_a_redelivered_update_is_answered_once(engine, make_app) -> None:  # typ
     assert first and again == []
 
 
-def test_state_lives_in_the_database_not_in_the_process(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_state_lives_in_the_database_not_in_the_process(engine, make_app) -> None:
     one = Chat(make_app(engine), chat_id=9)
     one.command("start", "aarhus")
     one.press("lang:en")
@@ -216,10 +216,10 @@ def test_split_html_keeps_every_part_under_the_limit_and_loses_nothing() -> None
     assert [len(p) for p in split_html(one_line)] == [4096, 4096, 808]
 
 
-def test_a_bug_in_a_handler_still_gets_a_kind_answer_with_112(sqlite_engine, make_app, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_bug_in_a_handler_still_gets_a_kind_answer_with_112(sqlite_engine, make_app, caplog) -> None:
     app = make_app(sqlite_engine)
 
-    def broken(ctx) -> None:  # type: ignore[no-untyped-def]
+    def broken(ctx) -> None:
         raise RuntimeError(ctx.incoming.args)  # an exception message may quote the person
 
     app.core.router.commands["help"] = dataclasses.replace(app.core.router.commands["help"], handler=broken)

@@ -94,7 +94,7 @@ UNSURE_WITH_DETAILS = [
 ]
 
 
-def test_the_queue_keeps_unanswered_questions_without_personal_details(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_keeps_unanswered_questions_without_personal_details(engine, make_app) -> None:
     app = make_app(engine)
     for i, question in enumerate(UNSURE_WITH_DETAILS * 2):
         chat = Chat(app, chat_id=800 + i)
@@ -112,7 +112,7 @@ def test_the_queue_keeps_unanswered_questions_without_personal_details(engine, m
     assert "personnummer [CPR] hvad koster en kolonihave" in texts
 
 
-def test_thumbs_down_hands_the_answered_question_to_curators_and_thumbs_up_forgets_it(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_thumbs_down_hands_the_answered_question_to_curators_and_thumbs_up_forgets_it(engine, make_app) -> None:
     app = make_app(engine)
     down, up = Chat(app, chat_id=901), Chat(app, chat_id=902)
     answer = down.say("hvordan søger jeg boligstøtte, mvh Mikkel 28 91 45 03")
@@ -125,7 +125,7 @@ def test_thumbs_down_hands_the_answered_question_to_curators_and_thumbs_up_forge
     assert items[0].text == "hvordan søger jeg boligstøtte, mvh [NAVN] [TELEFON]"
 
 
-def test_a_forged_or_old_feedback_token_changes_nothing(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_forged_or_old_feedback_token_changes_nothing(sqlite_engine, make_app) -> None:
     chat = Chat(make_app(sqlite_engine), chat_id=903)
     chat.press("fb:boligstoette:0:notatoken")
     with session_scope(sqlite_engine) as session:
@@ -133,7 +133,7 @@ def test_a_forged_or_old_feedback_token_changes_nothing(sqlite_engine, make_app)
     assert chat.callback_answers[-1] and "Tak" in chat.callback_answers[-1]
 
 
-def test_queue_items_are_deleted_after_retention_and_pending_after_two_days(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_queue_items_are_deleted_after_retention_and_pending_after_two_days(sqlite_engine, make_app, clock) -> None:
     app = make_app(sqlite_engine)
     Chat(app, chat_id=904).say("hvad koster en kolonihave")
     Chat(app, chat_id=905).say("hvordan søger jeg boligstøtte")  # pending, in case of 👎
@@ -145,7 +145,7 @@ def test_queue_items_are_deleted_after_retention_and_pending_after_two_days(sqli
         assert session.exec(select(CuratorItem)).all() == []
 
 
-def test_the_privacy_notice_tells_that_unanswered_questions_are_kept(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_privacy_notice_tells_that_unanswered_questions_are_kept(sqlite_engine, make_app) -> None:
     sent = Chat(make_app(sqlite_engine), chat_id=906).command("privatliv")
     assert "uden" in sent[-1].text and "180 dage" in sent[-1].text
 
@@ -153,7 +153,7 @@ def test_the_privacy_notice_tells_that_unanswered_questions_are_kept(sqlite_engi
 # ---- husly curate ------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def curated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_app):  # type: ignore[no-untyped-def]
+def curated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_app):
     """A database with three queue items and a copy of the knowledge base under git, as a curator has it."""
     knowledge = tmp_path / "knowledge"
     shutil.copytree(BUNDLED_ROOT / "topics", knowledge / "topics")
@@ -220,7 +220,7 @@ def test_curate_dismiss_and_new_topic_and_bad_requests(curated: Path) -> None:
     assert code == 2 and "no topic" in output
 
 
-def test_no_curator_text_in_the_database_after_retention(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_no_curator_text_in_the_database_after_retention(engine, make_app, clock) -> None:
     app = make_app(engine)
     Chat(app, chat_id=960).say(UNSURE_WITH_DETAILS[0])
     with session_scope(engine) as session:

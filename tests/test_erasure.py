@@ -69,7 +69,7 @@ def every_flow(desk: Desk) -> tuple[Chat, Chat, Chat]:
     return youth, mette, rikke
 
 
-def test_after_slet_no_table_holds_the_chat_id_name_phone_or_words(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_after_slet_no_table_holds_the_chat_id_name_phone_or_words(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth, _mette, rikke = every_flow(desk)
     before = traces(engine)
@@ -90,7 +90,7 @@ def test_after_slet_no_table_holds_the_chat_id_name_phone_or_words(engine, make_
     assert desk.app.core.failures == 0
 
 
-def test_the_card_says_the_case_closed_and_no_new_card_comes(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_the_card_says_the_case_closed_and_no_new_card_comes(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")
@@ -102,7 +102,7 @@ def test_the_card_says_the_case_closed_and_no_new_card_comes(engine, make_app) -
     assert case(engine).status == "closed"
 
 
-def test_skjul_after_slet_still_deletes_the_conversation(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_skjul_after_slet_still_deletes_the_conversation(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     youth = desk.youth("aarhus")
     sent = desk.open_case(youth)
@@ -117,7 +117,7 @@ def test_skjul_after_slet_still_deletes_the_conversation(engine, make_app) -> No
     assert traces(engine) == [] or str(CHAT_ID) not in every_value(engine)
 
 
-def test_erasing_and_asking_again_does_not_flood_the_caseworkers(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_erasing_and_asking_again_does_not_flood_the_caseworkers(engine, make_app) -> None:
     """The attack: "Talk to a caseworker", then "Yes, delete", ten times in a minute. (After the first /slet the
     municipality is forgotten too: those cases go to the unrouted route, here Aarhus's team.)"""
     desk = Desk(make_app(engine, unrouted_municipality="aarhus"))
@@ -132,7 +132,7 @@ def test_erasing_and_asking_again_does_not_flood_the_caseworkers(engine, make_ap
     assert desk.app.core.failures == 0
 
 
-def test_button_presses_count_in_the_flood_limit(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_button_presses_count_in_the_flood_limit(engine, make_app) -> None:
     desk = Desk(make_app(engine, flood_limit_per_minute=5))
     youth = desk.youth("aarhus")
     for _ in range(6):
@@ -144,7 +144,7 @@ def test_button_presses_count_in_the_flood_limit(engine, make_app) -> None:  # t
     assert "very fast" in (youth.callback_answers[-1] or "")
 
 
-def test_asking_again_shows_the_one_open_case(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_asking_again_shows_the_one_open_case(engine, make_app) -> None:
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus")

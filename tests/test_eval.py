@@ -27,7 +27,7 @@ def rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-def test_dev_questions_meet_the_bars(rows: list[dict[str, str]], knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_dev_questions_meet_the_bars(rows: list[dict[str, str]], knowledge) -> None:
     kb, index = knowledge
     hits = 0
     missed_emergency, missed_urgent, false_flags, wrong = [], [], [], []
@@ -59,7 +59,7 @@ def test_dev_questions_meet_the_bars(rows: list[dict[str, str]], knowledge) -> N
     assert accuracy >= 0.90, wrong
 
 
-def test_dev_questions_are_not_copied_into_the_knowledge_base(rows: list[dict[str, str]], knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_dev_questions_are_not_copied_into_the_knowledge_base(rows: list[dict[str, str]], knowledge) -> None:
     from knowledge.normalise import fold
 
     kb, _ = knowledge

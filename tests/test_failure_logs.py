@@ -43,7 +43,7 @@ class _BrokenBot:
 
 
 def test_a_file_that_cannot_be_downloaded_is_logged_not_swallowed(caplog: pytest.LogCaptureFixture) -> None:
-    client = AiogramClient(_BrokenBot())  # type: ignore[arg-type]
+    client = AiogramClient(_BrokenBot())  # type: ignore[arg-type]  # a stand-in Bot with only what a download calls
     assert asyncio.run(client.download("file-1")) is None
     [record] = caplog.records
     assert record.levelno == logging.WARNING and record.getMessage().startswith("file download failed: RuntimeError")

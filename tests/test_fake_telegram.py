@@ -68,7 +68,7 @@ async def aiogram_bot(tg: FakeTelegram) -> AsyncIterator[Bot]:
         await bot.session.close()
 
 
-def ptb_application(tg: FakeTelegram) -> Application:  # type: ignore[type-arg]
+def ptb_application(tg: FakeTelegram) -> Application:
     return (
         Application.builder()
         .token(tg.token)
@@ -122,7 +122,8 @@ async def test_aiogram_bot_methods_are_recorded_and_answered_with_valid_objects(
 
         edited = await bot.edit_message_text("Opdateret", chat_id=CHAT, message_id=sent.message_id)
         assert isinstance(edited, Message) and edited.text == "Opdateret"
-        assert tg.message(CHAT, 1) is not None and tg.message(CHAT, 1)["text"] == "Opdateret"  # type: ignore[index]
+        stored = tg.message(CHAT, 1)
+        assert stored is not None and stored["text"] == "Opdateret"
         assert edited.reply_markup is None  # an edit without reply_markup drops the keyboard, as in Telegram
         with pytest.raises(TelegramBadRequest, match="message is not modified"):
             await bot.edit_message_text("Opdateret", chat_id=CHAT, message_id=sent.message_id)
@@ -700,7 +701,7 @@ async def running_app(app: web.Application) -> AsyncIterator[str]:
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    port = runner.addresses[0][1]
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
@@ -759,7 +760,7 @@ def webhook_app_in_thread(seen: list[tuple[str | None, str | None]]) -> Iterator
         loop.run_until_complete(runner.setup())
         site = web.TCPSite(runner, "127.0.0.1", 0)
         loop.run_until_complete(site.start())
-        state["url"] = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/hook"  # type: ignore[union-attr]
+        state["url"] = f"http://127.0.0.1:{runner.addresses[0][1]}/hook"
         state["loop"] = loop
         ready.set()
         loop.run_forever()
@@ -856,7 +857,7 @@ def test_update_builders_produce_updates_both_frameworks_accept(fake_telegram: F
         full = {"update_id": update_id, **update}
         assert validate_object("Update", full) == []
         AiogramUpdate.model_validate(full)  # raises on anything aiogram's models reject
-        assert PtbUpdate.de_json(full, None).update_id == update_id  # type: ignore[arg-type]
+        assert PtbUpdate.de_json(full, None).update_id == update_id
 
     command = updates[1]["message"]
     assert command["text"] == "/start kode123"

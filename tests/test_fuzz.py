@@ -19,7 +19,7 @@ from bot.app import build_app
 from bot.config import Settings
 from bot.db import make_engine, migrate
 from bot.listings.csv_import import read_listings
-from bot.replies import CALLBACK_DATA_MAX_BYTES, Incoming, Reply
+from bot.replies import CALLBACK_DATA_MAX_BYTES, Incoming, IncomingKind, Reply
 from handlers.telegram.updates import to_incoming
 from tests.fake_telegram import validate_call
 from tests.fuzzing import CHATS, USERS, build_world, chats, csv_files, roles
@@ -32,8 +32,10 @@ HOSTILE = [
     "a" * 10_000, "jeg har ingen steder at sove i nat " * 200, "/start " + "x" * 100, "\n\n\n", "   ",
     "%s %d {0} {name}", "Ø" * 4097, "<a href='javascript:alert(1)'>x</a>", "\\", "null", "None",
 ]
-texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300), st.text(alphabet=st.characters(
-    blacklist_categories=("Cs",)), min_size=1, max_size=50))
+# Any character but a lone surrogate half (Cs), which no UTF-8 transport can carry.
+characters = st.characters(exclude_categories=["Cs"])
+texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300), st.text(alphabet=characters, min_size=1,
+                                                                          max_size=50))
 callback_data = st.one_of(st.sampled_from(["t:", "fb::", "mun:odense", "cs:claim:99999999999999999999",
                                            "cy:fu:-1:no", "lm:x:abc", "ls:" + "z" * 60, ":::", "priv:erase-yes",
                                            "menu:" + "🏠" * 10, "lf:9:9:9", "cs:out:1:hacked"]),
@@ -62,7 +64,7 @@ def as_send_message(chat_id: int, reply: Reply) -> dict:
 
 
 @pytest.fixture(scope="module")
-def fuzz_chat(tmp_path_factory: pytest.TempPathFactory, knowledge) -> Chat:  # type: ignore[no-untyped-def]
+def fuzz_chat(tmp_path_factory: pytest.TempPathFactory, knowledge) -> Chat:
     path: Path = tmp_path_factory.mktemp("fuzz") / "fuzz.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
@@ -74,7 +76,8 @@ def fuzz_chat(tmp_path_factory: pytest.TempPathFactory, knowledge) -> Chat:  # t
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(incoming=incomings, private=st.booleans())
-def test_any_update_gets_a_valid_answer_or_none(fuzz_chat: Chat, incoming: tuple[str, dict], private: bool) -> None:
+def test_any_update_gets_a_valid_answer_or_none(fuzz_chat: Chat, incoming: tuple[IncomingKind, dict],
+                                                private: bool) -> None:
     kind, fields = incoming
     fuzz_chat.chat_type = "private" if private else "group"
     failures = fuzz_chat.app.core.failures
@@ -124,7 +127,7 @@ def press_anywhere(chat: Chat, data: str, chat_type: str, group: int | None, use
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), role=roles, where=chats)
 def test_any_button_in_any_chat_from_any_role_is_answered_and_no_handler_raises(
-        fuzz_chat: Chat, data: st.DataObject, role, where) -> None:  # type: ignore[no-untyped-def]
+        fuzz_chat: Chat, data: st.DataObject, role, where) -> None:
     pressed = data.draw(any_button_data(fuzz_chat.app.core.router))
     chat_type, group = where
     answer = press_anywhere(fuzz_chat, pressed, chat_type, group, USERS[role])
@@ -145,7 +148,7 @@ def test_the_fuzzer_fails_when_a_handler_raises(fuzz_chat: Chat) -> None:
     router = fuzz_chat.app.core.router
     original = router.callbacks["fb"]
 
-    def broken(ctx, data) -> None:  # type: ignore[no-untyped-def]
+    def broken(ctx, data) -> None:
         raise RuntimeError("a bug")
 
     router.callbacks["fb"] = dataclasses.replace(original, handler=broken)

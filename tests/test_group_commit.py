@@ -22,7 +22,7 @@ def _text(chat_id: int, update_id: int, text: str = QUESTION) -> Incoming:
     return Incoming("telegram", chat_id, chat_id, "text", update_id=update_id, text=text, message_id=update_id)
 
 
-def test_a_batch_answers_every_update_in_order_and_dedupes_within_it(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_batch_answers_every_update_in_order_and_dedupes_within_it(engine, make_app) -> None:
     app = make_app(engine)
     first, again, second = _text(11, 7001), _text(11, 7001), _text(12, 7002, "jeg har ingen steder at sove i nat")
 
@@ -38,10 +38,10 @@ def test_a_batch_answers_every_update_in_order_and_dedupes_within_it(engine, mak
         assert session.exec(select(func.count()).select_from(Profile)).one() == 2
 
 
-def test_one_failing_update_in_a_batch_costs_the_others_nothing(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_one_failing_update_in_a_batch_costs_the_others_nothing(sqlite_engine, make_app) -> None:
     app = make_app(sqlite_engine)
 
-    def broken(ctx) -> None:  # type: ignore[no-untyped-def]
+    def broken(ctx) -> None:
         raise RuntimeError("bug")
 
     app.core.router.commands["help"] = dataclasses.replace(app.core.router.commands["help"], handler=broken)
@@ -57,7 +57,7 @@ def test_one_failing_update_in_a_batch_costs_the_others_nothing(sqlite_engine, m
     assert len(by_chat[21]) == len(by_chat[23]) == 2
 
 
-def test_updates_arriving_while_the_core_is_busy_go_in_together_in_arrival_order(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_updates_arriving_while_the_core_is_busy_go_in_together_in_arrival_order(sqlite_engine, make_app) -> None:
     app = make_app(sqlite_engine)
     runtime = Runtime(app)
     batches: list[list[int | None]] = []
@@ -87,7 +87,7 @@ def test_updates_arriving_while_the_core_is_busy_go_in_together_in_arrival_order
     assert {s.chat_id for s in sent} == {31, 32, 33, 34, 35}
 
 
-def test_two_instances_taking_overlapping_batches_answer_each_update_once(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_two_instances_taking_overlapping_batches_answer_each_update_once(engine, make_app) -> None:
     """Two bot instances get the same redelivered updates in different orders at once (a deadlock on PostgreSQL
     is possible): every update is answered exactly once and nothing is lost."""
     import threading
@@ -101,7 +101,7 @@ def test_two_instances_taking_overlapping_batches_answer_each_update_once(engine
     start = threading.Barrier(2)
     errors: list[BaseException] = []
 
-    def run(app, batch) -> None:  # type: ignore[no-untyped-def]
+    def run(app, batch) -> None:
         try:
             start.wait()
             app.core.handle_many(batch)
@@ -123,7 +123,7 @@ def test_two_instances_taking_overlapping_batches_answer_each_update_once(engine
 
 
 def test_an_update_that_loses_a_race_to_create_a_row_is_tried_again_not_apologised_for(
-        sqlite_engine, make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        sqlite_engine, make_app, monkeypatch) -> None:
     from sqlalchemy.exc import IntegrityError
 
     import bot.conversation.engine as engine_module
@@ -131,7 +131,7 @@ def test_an_update_that_loses_a_race_to_create_a_row_is_tried_again_not_apologis
     app = make_app(sqlite_engine)
     real_profile, calls = engine_module._profile, []
 
-    def racing_profile(session, incoming, *rest):  # type: ignore[no-untyped-def]
+    def racing_profile(session, incoming, *rest):
         calls.append(incoming.update_id)
         if len(calls) == 1:  # another instance created this chat's profile a moment earlier
             raise IntegrityError("INSERT INTO profile", {}, Exception("UNIQUE constraint failed"))
@@ -146,7 +146,7 @@ def test_an_update_that_loses_a_race_to_create_a_row_is_tried_again_not_apologis
 
 
 def test_an_update_that_loses_a_deadlock_is_tried_again_not_apologised_for(
-        sqlite_engine, make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        sqlite_engine, make_app, monkeypatch) -> None:
     from sqlalchemy.exc import OperationalError
 
     import bot.conversation.engine as engine_module
@@ -157,7 +157,7 @@ def test_an_update_that_loses_a_deadlock_is_tried_again_not_apologised_for(
     app = make_app(sqlite_engine)
     real_profile, calls = engine_module._profile, []
 
-    def deadlocked_profile(session, incoming, *rest):  # type: ignore[no-untyped-def]
+    def deadlocked_profile(session, incoming, *rest):
         calls.append(incoming.update_id)
         if len(calls) == 1:
             raise OperationalError("DELETE FROM outbox", {}, Deadlock("deadlock detected"))

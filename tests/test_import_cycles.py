@@ -59,7 +59,7 @@ def imports_at_import_time(name: str, path: Path, known: set[str]) -> set[str]:
                 base = ".".join([*parent, base] if base else parent)
             targets.add(base)
             targets.update(f"{base}.{alias.name}" for alias in node.names)
-    edges = set()
+    edges: set[str] = set()
     for target in targets:
         parts = target.split(".")
         # Importing a.b.c runs a, a.b and a.b.c.

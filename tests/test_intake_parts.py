@@ -32,7 +32,7 @@ def test_nul_and_broken_emoji_halves_are_removed_at_intake() -> None:
     assert incoming is not None and incoming.text == "hej med  dig"
 
 
-def test_a_nul_in_a_relayed_message_reaches_the_caseworker_on_both_databases(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_nul_in_a_relayed_message_reaches_the_caseworker_on_both_databases(engine, make_app) -> None:
     # PostgreSQL refuses NUL in text: before, this message got the apology and the caseworker nothing.
     desk = Desk(make_app(engine))
     mette = desk.staff("Mette")
@@ -106,7 +106,7 @@ def crisis(text: str, language_code: str | None = "da") -> Incoming:
 TODAY = dt.date(2026, 12, 4)
 
 
-def test_the_failsafe_gives_the_safety_information_from_memory(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_the_failsafe_gives_the_safety_information_from_memory(knowledge) -> None:
     kb, _ = knowledge
     reply = safety_now(kb, crisis("jeg har ingen steder at sove i nat"), TODAY)
     assert reply is not None
@@ -116,14 +116,14 @@ def test_the_failsafe_gives_the_safety_information_from_memory(knowledge) -> Non
     assert emergency is not None and "70 20 12 01" in to_plain(emergency.html), "Livslinien for suicidal thoughts"
 
 
-def test_the_failsafe_answers_in_the_language_of_the_message(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_the_failsafe_answers_in_the_language_of_the_message(knowledge) -> None:
     kb, _ = knowledge
     reply = safety_now(kb, crisis("I have nowhere to sleep tonight", language_code="da"), TODAY)
     assert reply is not None and "call 112" in to_plain(reply.html)
     assert "112" in to_plain(slow_notice(crisis("what is housing benefit", language_code="en")).html)
 
 
-def test_an_ordinary_question_gets_no_safety_text_only_the_slow_notice(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_an_ordinary_question_gets_no_safety_text_only_the_slow_notice(knowledge) -> None:
     kb, _ = knowledge
     assert safety_now(kb, crisis("hvad er boligstøtte"), TODAY) is None
     assert "langsom" in to_plain(slow_notice(crisis("hvad er boligstøtte")).html)

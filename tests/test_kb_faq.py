@@ -19,13 +19,14 @@ from bot.conversation.cards import other_questions, render_answer, render_faq
 from bot.replies import CALLBACK_DATA_MAX_BYTES, to_plain, to_text
 from bot.triage import Urgency
 from handlers.console import chat
+from knowledge.lexicon import Lang
 from knowledge.loader import load
 
 TODAY = dt.date(2026, 12, 4)
 THRESHOLD = 0.4
 
 
-def _bundled():  # type: ignore[no-untyped-def]
+def _bundled():
     return load()
 
 
@@ -41,12 +42,12 @@ def test_the_bundled_knowledge_base_has_specific_answers() -> None:
 
 @pytest.mark.parametrize(("topic_id", "faq_id"), FAQS)
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_each_specific_question_gets_its_specific_answer(knowledge, topic_id: str, faq_id: str,  # type: ignore[no-untyped-def]
-                                                         lang: str) -> None:
+def test_each_specific_question_gets_its_specific_answer(knowledge, topic_id: str, faq_id: str,
+                                                         lang: Lang) -> None:
     kb, index = knowledge
     entry = next(e for e in kb.topics[topic_id].faq if e.id == faq_id)
     question = entry.q.get(lang)
-    found = answer(kb, index, question, today=TODAY, threshold=THRESHOLD, lang=lang)  # type: ignore[arg-type]
+    found = answer(kb, index, question, today=TODAY, threshold=THRESHOLD, lang=lang)
     if found.triage.urgency is not Urgency.NONE:
         pytest.skip(f"triage treats {question!r} as {found.triage.urgency.value}: the safety answer comes first")
     assert (found.topic, found.faq) == (topic_id, faq_id), (question, found.topic, found.faq, found.search.scores)
@@ -57,7 +58,7 @@ def test_each_specific_question_gets_its_specific_answer(knowledge, topic_id: st
 
 
 @pytest.mark.parametrize("topic_id", TOPICS_WITH_FAQ)
-def test_a_general_question_gets_the_topic_not_a_specific_answer(knowledge, topic_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_general_question_gets_the_topic_not_a_specific_answer(knowledge, topic_id: str) -> None:
     kb, index = knowledge
     topic = kb.topics[topic_id]
     question = topic.examples.da[0]
@@ -72,14 +73,14 @@ def test_a_general_question_gets_the_topic_not_a_specific_answer(knowledge, topi
     ("hvor lang tid går der før man bliver slettet fra rki", "gaeld", "rki-slettet"),
     ("må jeg bare dukke op på psykiatrisk akutmodtagelse uden henvisning", "akut-psykiatri", "uden-henvisning"),
 ])
-def test_other_wordings_of_a_specific_question_find_it(knowledge, question: str, topic_id: str,  # type: ignore[no-untyped-def]
+def test_other_wordings_of_a_specific_question_find_it(knowledge, question: str, topic_id: str,
                                                        faq_id: str) -> None:
     kb, index = knowledge
     found = answer(kb, index, question, today=TODAY, threshold=THRESHOLD)
     assert (found.topic, found.faq) == (topic_id, faq_id), (found.topic, found.faq)
 
 
-def test_a_specific_answer_shows_title_question_sources_and_read_more(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_a_specific_answer_shows_title_question_sources_and_read_more(knowledge) -> None:
     kb, _ = knowledge
     topic = kb.topics["su"]
     entry = topic.faq[0]
@@ -95,7 +96,7 @@ def test_a_specific_answer_shows_title_question_sources_and_read_more(knowledge)
     assert "fb:su:1" in datas
 
 
-def test_read_more_under_a_specific_answer_lists_the_other_questions(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_read_more_under_a_specific_answer_lists_the_other_questions(knowledge) -> None:
     kb, _ = knowledge
     topic = kb.topics["gaeld"]
     shown = topic.faq[1]
@@ -106,7 +107,7 @@ def test_read_more_under_a_specific_answer_lists_the_other_questions(knowledge) 
     assert buttons[-1].data == "t:gaeld"
 
 
-def test_the_general_answer_offers_read_more_which_lists_all_questions(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_the_general_answer_offers_read_more_which_lists_all_questions(knowledge) -> None:
     kb, _ = knowledge
     topic = kb.topics["dagpenge"]
     general = render_answer(kb, "dagpenge", "da", None, TODAY)
@@ -117,7 +118,7 @@ def test_the_general_answer_offers_read_more_which_lists_all_questions(knowledge
     assert "Flere spørgsmål om det her:" in to_plain(more.html)
 
 
-def test_every_specific_answer_button_fits_telegram(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_every_specific_answer_button_fits_telegram(knowledge) -> None:
     kb, _ = knowledge
     for topic in kb.topics.values():
         for entry in topic.faq:
@@ -127,7 +128,7 @@ def test_every_specific_answer_button_fits_telegram(knowledge) -> None:  # type:
                            if b.data)
 
 
-def test_crisis_beats_a_specific_answer(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_crisis_beats_a_specific_answer(knowledge) -> None:
     kb, index = knowledge
     found = answer(kb, index, "jeg vil ikke leve mere og har gæld", today=TODAY, threshold=THRESHOLD)
     assert found.triage.urgency is not Urgency.NONE
@@ -140,7 +141,7 @@ def test_text_screens_show_where_a_link_goes() -> None:
     assert to_plain(html) == "Kilde: borger.dk og https://su.dk"  # Telegram's own text keeps the link hidden
 
 
-async def test_the_console_prints_addresses_and_walks_through_read_more(make_app, sqlite_engine) -> None:  # type: ignore[no-untyped-def]
+async def test_the_console_prints_addresses_and_walks_through_read_more(make_app, sqlite_engine) -> None:
     app = make_app(sqlite_engine)
     kb = app.deps.kb
     topic = kb.topics["su"]
@@ -158,7 +159,7 @@ async def test_the_console_prints_addresses_and_walks_through_read_more(make_app
     assert second.a.da[:60] in listed
 
 
-def test_kb_check_warns_about_past_amount_years_and_counts(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_kb_check_warns_about_past_amount_years_and_counts(capsys, tmp_path: Path) -> None:
     from handlers.cli import main
     from tests.test_kb_validator import SERVICE, TOPIC, write_kb
 
@@ -176,7 +177,7 @@ def test_kb_check_warns_about_past_amount_years_and_counts(capsys, tmp_path: Pat
     assert out.startswith("ok: 1 topics, 1 specific answers (faq), 1 services, mean LIX ")
 
 
-def test_kb_dump_shows_each_topics_specific_answers(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_kb_dump_shows_each_topics_specific_answers(capsys) -> None:
     from handlers.cli import main
 
     main(["kb", "dump"])
@@ -189,7 +190,7 @@ def test_kb_dump_shows_each_topics_specific_answers(capsys) -> None:  # type: ig
     assert all(t["faq"] == [] for t in data["topics"] if not BUNDLED.topics[t["id"]].faq)
 
 
-def test_ask_json_names_the_specific_answer(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_ask_json_names_the_specific_answer(capsys) -> None:
     from handlers.cli import main
 
     main(["ask", "Hvor meget må jeg tjene ved siden af SU?", "--json"])
@@ -201,7 +202,7 @@ def test_ask_json_names_the_specific_answer(capsys) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-def test_read_more_through_telegram(framework: str, fake_telegram, tmp_path: Path, knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_read_more_through_telegram(framework: str, fake_telegram, tmp_path: Path, knowledge) -> None:
     from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, press, wait_sent
 
     assert framework in FRAMEWORKS

@@ -35,7 +35,7 @@ TODAY = dt.date(2026, 12, 4)
     ("is it smart to sign up for unemployment insurance while studying", "dagpenge"),
     ("jeg er lige blevet uddannet tømrer, skal jeg i a-kasse", "dagpenge"),
 ])
-def test_each_new_topic_is_found_by_its_typical_questions(knowledge, question: str, topic: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_new_topic_is_found_by_its_typical_questions(knowledge, question: str, topic: str) -> None:
     kb, index = knowledge
     found = answer(kb, index, question, today=TODAY, threshold=0.4)
     assert found.topic == topic, (question, found.topic, found.search.scores)
@@ -43,7 +43,7 @@ def test_each_new_topic_is_found_by_its_typical_questions(knowledge, question: s
 
 
 @pytest.mark.parametrize("topic_id", NEW_TOPICS)
-def test_new_topics_are_complete_sourced_and_readable(knowledge, topic_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_new_topics_are_complete_sourced_and_readable(knowledge, topic_id: str) -> None:
     kb, _ = knowledge
     topic = kb.topics[topic_id]
     assert len(topic.faq) >= 5
@@ -55,7 +55,7 @@ def test_new_topics_are_complete_sourced_and_readable(knowledge, topic_id: str) 
     assert all(r in kb.topics for r in topic.related)
 
 
-def test_acute_psychiatry_is_local_and_tells_region_h_to_walk_in(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_acute_psychiatry_is_local_and_tells_region_h_to_walk_in(knowledge) -> None:
     kb, _ = knowledge
     topic = kb.topics["akut-psykiatri"]
     assert set(topic.municipalities) == {"randers", "roskilde", "koebenhavn", "favrskov", "aarhus", "hoeje-taastrup"}
@@ -68,7 +68,7 @@ def test_acute_psychiatry_is_local_and_tells_region_h_to_walk_in(knowledge) -> N
         assert "112" in head and "70 20 12 01" in head
 
 
-def test_the_1813_card_no_longer_says_to_call_before_psychiatric_help(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_the_1813_card_no_longer_says_to_call_before_psychiatric_help(knowledge) -> None:
     kb, _ = knowledge
     card = kb.services["akuttelefon-1813"].description.da
     assert "psykiatrisk akutmodtagelse" in card and "direkte" in card

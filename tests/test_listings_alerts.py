@@ -18,11 +18,11 @@ from tests.test_listings_search import item, put
 
 
 @pytest.fixture
-def app(engine: Engine, make_app):  # type: ignore[no-untyped-def]
+def app(engine: Engine, make_app):
     return make_app(engine)
 
 
-def subscribed(app, chat_id: int = 4242, search: str = "aarhus:4000:") -> Chat:  # type: ignore[no-untyped-def]
+def subscribed(app, chat_id: int = 4242, search: str = "aarhus:4000:") -> Chat:
     chat = Chat(app, chat_id, lang="en")
     chat.command("start")
     sent = chat.press(f"ls:a:{search}")
@@ -30,7 +30,7 @@ def subscribed(app, chat_id: int = 4242, search: str = "aarhus:4000:") -> Chat: 
     return chat
 
 
-def test_new_fitting_homes_in_one_import_give_one_message(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_new_fitting_homes_in_one_import_give_one_message(app, engine: Engine, clock) -> None:
     chat = subscribed(app)
     put(engine, item("a", rent=3500, aconto=0), item("b", rent=3000), item("dear", rent=4500),
         item("kbh", municipality="koebenhavn", rent=3000), now=clock.now)
@@ -43,7 +43,7 @@ def test_new_fitting_homes_in_one_import_give_one_message(app, engine: Engine, c
     assert "ls:p:0:aarhus:4000:" in [b.data for b in sent[0].buttons]
 
 
-def test_a_home_is_never_alerted_twice(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_home_is_never_alerted_twice(app, engine: Engine, clock) -> None:
     chat = subscribed(app)
     put(engine, item("a", rent=3500, aconto=0), now=clock.now)
     assert len(chat.deliver()) == 1
@@ -63,7 +63,7 @@ def test_a_home_is_never_alerted_twice(app, engine: Engine, clock) -> None:  # t
     assert "example.org/b" in sent[0].reply.html and "example.org/a" not in sent[0].reply.html
 
 
-def test_stop_besked_ends_the_alert(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_stop_besked_ends_the_alert(app, engine: Engine, clock) -> None:
     chat = subscribed(app)
     assert "stopped" in chat.command("stop_besked")[0].text
     put(engine, item("a", rent=3500, aconto=0), now=clock.now)
@@ -71,7 +71,7 @@ def test_stop_besked_ends_the_alert(app, engine: Engine, clock) -> None:  # type
     assert "no housing alert" in chat.command("stop_besked")[0].text
 
 
-def test_a_new_search_replaces_the_old_alert(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_search_replaces_the_old_alert(app, engine: Engine, clock) -> None:
     chat = subscribed(app)
     chat.press("ls:a:koebenhavn::")
     put(engine, item("aarhus", rent=3000), item("kbh", municipality="koebenhavn", rent=6000), now=clock.now)
@@ -79,7 +79,7 @@ def test_a_new_search_replaces_the_old_alert(app, engine: Engine, clock) -> None
     assert len(sent) == 1 and "example.org/kbh" in sent[0].reply.html and "example.org/aarhus" not in sent[0].reply.html
 
 
-def test_alerts_end_by_themselves_after_60_days_with_a_notice(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_alerts_end_by_themselves_after_60_days_with_a_notice(app, engine: Engine, clock) -> None:
     chat = subscribed(app)
     clock.advance(days=ALERT_DAYS, minutes=1)
     counts = tick(engine, None, clock.now)
@@ -91,7 +91,7 @@ def test_alerts_end_by_themselves_after_60_days_with_a_notice(app, engine: Engin
     assert chat.deliver() == []
 
 
-def test_many_alerts_are_spread_out_under_telegrams_rate_limit(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_many_alerts_are_spread_out_under_telegrams_rate_limit(app, engine: Engine, clock) -> None:
     for chat_id in range(1, 61):
         Chat(app, chat_id, lang="en").press("ls:a:aarhus::")
     put(engine, item("a"), now=clock.now)
@@ -103,7 +103,7 @@ def test_many_alerts_are_spread_out_under_telegrams_rate_limit(app, engine: Engi
     assert all((times[i + 30] - times[i]).total_seconds() >= 1 for i in range(len(times) - 30))
 
 
-def test_demo_listings_never_alert(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_demo_listings_never_alert(app, engine: Engine, clock) -> None:
     from bot.listings.demo import create_demo
 
     chat = subscribed(app, search="::")
@@ -112,7 +112,7 @@ def test_demo_listings_never_alert(app, engine: Engine, clock) -> None:  # type:
     assert chat.deliver() == []
 
 
-def test_delete_my_data_removes_the_alert_and_what_was_sent(app, engine: Engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_delete_my_data_removes_the_alert_and_what_was_sent(app, engine: Engine, clock) -> None:
     from bot.listings import privacy
 
     chat = subscribed(app)

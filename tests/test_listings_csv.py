@@ -33,7 +33,7 @@ def csv_bytes(rows: list[dict[str, str]], *, delimiter: str = ";", columns: tupl
     return ("\r\n".join(lines) + "\r\n").encode(encoding)
 
 
-def read(data: bytes, provider: str | None = "Boligforeningen Test"):  # type: ignore[no-untyped-def]
+def read(data: bytes, provider: str | None = "Boligforeningen Test"):
     with use_lang("en"):
         return read_listings(data, provider=provider, today=TODAY)
 

@@ -54,7 +54,9 @@ def test_the_same_reference_from_two_providers_is_two_listings(engine: Engine) -
 def test_a_withdrawn_listing_in_a_new_file_is_active_again(engine: Engine) -> None:
     import_file(engine, csv_bytes([row(reference="A-1")]))
     with session_scope(engine) as session:
-        session.get(Listing, listing(engine, "A-1").id).status = "withdrawn"  # type: ignore[union-attr]
+        withdrawn = session.get(Listing, listing(engine, "A-1").id)
+        assert withdrawn is not None
+        withdrawn.status = "withdrawn"
     import_file(engine, csv_bytes([row(reference="A-1")]))
     assert listing(engine, "A-1").status == "active"
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, update
+from sqlmodel import col
 
 from bot.db import session_scope
 from bot.listings.filters import Filters
@@ -41,7 +42,7 @@ def find(engine: Engine, filters: Filters, page: int = 0, today: dt.date = TODAY
 
 
 @pytest.fixture
-def app(engine, make_app):  # type: ignore[no-untyped-def]
+def app(engine, make_app):
     return make_app(engine)
 
 
@@ -65,12 +66,12 @@ def test_results_are_sorted_by_rent_plus_aconto_and_filtered(engine: Engine) -> 
 def test_expired_and_withdrawn_listings_never_show_even_before_the_expire_job(engine: Engine) -> None:
     put(engine, item("last-day", expires_on=TODAY), item("withdrawn"), item("ok"))
     with session_scope(engine) as session:
-        session.execute(update(Listing).where(Listing.provider_ref == "withdrawn").values(status="withdrawn"))
+        session.execute(update(Listing).where(col(Listing.provider_ref) == "withdrawn").values(status="withdrawn"))
     assert find(engine, Filters()) == ["last-day", "ok"]
     assert find(engine, Filters(), today=TODAY + dt.timedelta(days=1)) == ["ok"]
 
 
-def test_menu_button_asks_municipality_then_budget_then_type_and_shows_results(app, engine) -> None:  # type: ignore[no-untyped-def]
+def test_menu_button_asks_municipality_then_budget_then_type_and_shows_results(app, engine) -> None:
     put(engine, item("room", rent=3650, aconto=600, deposit=10950, available_from=dt.date(2027, 1, 1)))
     chat = Chat(app, lang="da")
     chat.command("start")
@@ -91,7 +92,7 @@ def kind_button(sent: list[Sent]) -> str:
     return next(b.text for b in sent[0].buttons if b.data == "ls:p:0:aarhus:5000:vaerelse")
 
 
-def test_municipality_step_is_skipped_when_the_profile_has_one_and_can_be_changed(app) -> None:  # type: ignore[no-untyped-def]
+def test_municipality_step_is_skipped_when_the_profile_has_one_and_can_be_changed(app) -> None:
     chat = Chat(app, lang="en")
     chat.press("mun:roskilde")
     sent = chat.press("menu:housing")
@@ -101,7 +102,7 @@ def test_municipality_step_is_skipped_when_the_profile_has_one_and_can_be_change
     assert "ls:b:aarhus" in [b.data for b in chat.press("ls:m")[0].buttons]
 
 
-def test_pages_of_five_with_next_and_previous(app, engine) -> None:  # type: ignore[no-untyped-def]
+def test_pages_of_five_with_next_and_previous(app, engine) -> None:
     put(engine, *(item(f"r{i:02d}", rent=3000 + i * 10) for i in range(12)))
     chat = Chat(app, lang="en")
     first = chat.press("ls:p:0:aarhus::")
@@ -120,7 +121,7 @@ def test_pages_of_five_with_next_and_previous(app, engine) -> None:  # type: ign
     assert all(len(b.data.encode()) <= 64 for m in (first, second, third) for b in m[0].buttons if b.data)
 
 
-def test_nothing_found_offers_a_wider_search_and_the_waiting_list_topics(app, engine) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_found_offers_a_wider_search_and_the_waiting_list_topics(app, engine) -> None:
     put(engine, item("dear", rent=4800, aconto=0), item("flat", kind="lejlighed", rent=3000))
     chat = Chat(app, lang="en")
     sent = chat.press("ls:p:0:aarhus:4000:vaerelse")
@@ -133,7 +134,7 @@ def test_nothing_found_offers_a_wider_search_and_the_waiting_list_topics(app, en
     assert "Homes that fit: 1" in wider[0].text
 
 
-def test_free_text_search_shows_listings_and_uses_the_profile_municipality(app, engine) -> None:  # type: ignore[no-untyped-def]
+def test_free_text_search_shows_listings_and_uses_the_profile_municipality(app, engine) -> None:
     put(engine, item("kbh", municipality="koebenhavn", area="Amager", rent=3400, aconto=0),
         item("aarhus", rent=3000))
     chat = Chat(app, lang="en")
@@ -145,7 +146,7 @@ def test_free_text_search_shows_listings_and_uses_the_profile_municipality(app, 
     assert "Aarhus N" in sent[0].text and "Amager" not in sent[0].text
 
 
-def test_a_question_about_housing_still_gets_the_knowledge_base_answer(app, engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_about_housing_still_gets_the_knowledge_base_answer(app, engine) -> None:
     put(engine, item("room"))
     chat = Chat(app, lang="en")
     chat.command("start")
@@ -154,7 +155,7 @@ def test_a_question_about_housing_still_gets_the_knowledge_base_answer(app, engi
     assert any(b.data and b.data.startswith("fb:") for b in sent[0].buttons)
 
 
-def test_a_crisis_with_a_housing_word_gets_safety_first_not_listings(app, engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_crisis_with_a_housing_word_gets_safety_first_not_listings(app, engine) -> None:
     put(engine, item("room"))
     chat = Chat(app, lang="da")
     chat.command("start")
@@ -162,7 +163,7 @@ def test_a_crisis_with_a_housing_word_gets_safety_first_not_listings(app, engine
     assert "Aarhus N" not in all_text(sent)
 
 
-def test_demo_listings_are_marked_demo(app, engine) -> None:  # type: ignore[no-untyped-def]
+def test_demo_listings_are_marked_demo(app, engine) -> None:
     from bot.listings.demo import create_demo
 
     with session_scope(engine) as session:
@@ -173,7 +174,7 @@ def test_demo_listings_are_marked_demo(app, engine) -> None:  # type: ignore[no-
     assert "example.org" in sent[0].reply.html
 
 
-def test_every_demo_listing_is_still_shown_for_a_month_after_it_can_be_moved_into(engine) -> None:  # type: ignore[no-untyped-def]
+def test_every_demo_listing_is_still_shown_for_a_month_after_it_can_be_moved_into(engine) -> None:
     from bot.listings.demo import create_demo, demo_listings
     from bot.listings.jobs import tick
     from bot.listings.search import local_day
@@ -191,14 +192,14 @@ def test_every_demo_listing_is_still_shown_for_a_month_after_it_can_be_moved_int
     assert last.provider_ref in {x.provider_ref for x in found.listings}
 
 
-def test_an_old_or_forged_search_button_is_answered_as_stale(app) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_or_forged_search_button_is_answered_as_stale(app) -> None:
     chat = Chat(app, lang="en")
     for data in ("ls:p:x:aarhus::", "ls:p:0:odense::", "ls:zz", "ls:b:odense"):
         assert chat.press(data) == []
         assert chat.callback_answers[-1] and "no longer works" in chat.callback_answers[-1]
 
 
-def test_a_free_text_search_remembers_the_municipality(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_free_text_search_remembers_the_municipality(app) -> None:
     from sqlmodel import Session, select
 
     from bot.models import Profile

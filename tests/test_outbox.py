@@ -15,7 +15,7 @@ from bot.replies import Reply
 from tests.support import RecordingSender
 
 
-def queue(engine, clock, chat_id: int, *texts: str) -> None:  # type: ignore[no-untyped-def]
+def queue(engine, clock, chat_id: int, *texts: str) -> None:
     with session_scope(engine) as session:
         for text in texts:
             enqueue(session, transport="telegram", chat_id=chat_id, reply=Reply(text), now=clock())
@@ -37,7 +37,7 @@ class FlakySender(RecordingSender):
         return await super().send(chat_id, reply)
 
 
-def drain(worker: DeliveryWorker, clock, rounds: int = 400) -> None:  # type: ignore[no-untyped-def]
+def drain(worker: DeliveryWorker, clock, rounds: int = 400) -> None:
     async def go() -> None:
         for _ in range(rounds):
             await worker.deliver_once()
@@ -45,7 +45,7 @@ def drain(worker: DeliveryWorker, clock, rounds: int = 400) -> None:  # type: ig
     asyncio.run(go())
 
 
-def test_messages_arrive_in_order_per_chat_despite_30_percent_failures(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_messages_arrive_in_order_per_chat_despite_30_percent_failures(engine, clock) -> None:
     for chat in (1, 2, 3):
         queue(engine, clock, chat, *[f"chat {chat} message {n}" for n in range(20)])
     sender = FlakySender(0.3)
@@ -58,7 +58,7 @@ def test_messages_arrive_in_order_per_chat_despite_30_percent_failures(engine, c
     assert pending_count(engine) == 0
 
 
-def test_retry_after_is_honoured(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_retry_after_is_honoured(engine, clock) -> None:
     class Once(RecordingSender):
         calls = 0
 
@@ -80,7 +80,7 @@ def test_retry_after_is_honoured(engine, clock) -> None:  # type: ignore[no-unty
     assert [s.reply.html for s in sender.sent] == ["hello"]
 
 
-def test_blocked_user_is_marked_and_not_retried(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_blocked_user_is_marked_and_not_retried(engine, clock) -> None:
     class Blocking(RecordingSender):
         calls = 0
 
@@ -99,7 +99,7 @@ def test_blocked_user_is_marked_and_not_retried(engine, clock) -> None:  # type:
         assert {row.status for row in session.exec(select(Outbox))} == {"dropped"}
 
 
-def test_crash_after_commit_loses_nothing_and_sends_once(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_crash_after_commit_loses_nothing_and_sends_once(engine, clock) -> None:
     queue(engine, clock, 9, "case card")
     # A worker leases the row and dies before sending (the process was killed).
     dead = DeliveryWorker(engine, "telegram", RecordingSender(), clock=clock)
@@ -113,7 +113,7 @@ def test_crash_after_commit_loses_nothing_and_sends_once(engine, clock) -> None:
     assert [s.reply.html for s in survivor_sender.sent] == ["case card"]
 
 
-def test_two_workers_never_send_the_same_row(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_two_workers_never_send_the_same_row(engine, clock) -> None:
     for chat in range(10):
         queue(engine, clock, chat, "only once")
     first, second = RecordingSender(), RecordingSender()
@@ -128,7 +128,7 @@ def test_two_workers_never_send_the_same_row(engine, clock) -> None:  # type: ig
     assert sorted(sent) == list(range(10))
 
 
-def test_edit_goes_to_the_message_sent_under_its_ref(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_edit_goes_to_the_message_sent_under_its_ref(engine, clock) -> None:
     with session_scope(engine) as session:
         enqueue(session, transport="telegram", chat_id=5, reply=Reply("card v1"), ref="case:1:card",
                 now=clock())
@@ -140,7 +140,7 @@ def test_edit_goes_to_the_message_sent_under_its_ref(engine, clock) -> None:  # 
     assert sender.sent[0].message_id == sender.sent[1].message_id
 
 
-def test_delayed_message_waits(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_delayed_message_waits(engine, clock) -> None:
     with session_scope(engine) as session:
         enqueue(session, transport="telegram", chat_id=6, reply=Reply("tomorrow"), delay=dt.timedelta(hours=24),
                 now=clock())
@@ -150,7 +150,7 @@ def test_delayed_message_waits(engine, clock) -> None:  # type: ignore[no-untype
     assert sender.sent == []
 
 
-def test_a_paced_message_for_later_never_holds_back_one_that_is_due(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_paced_message_for_later_never_holds_back_one_that_is_due(engine, clock) -> None:
     with session_scope(engine) as session:
         # A listing alert paced for later, then a crisis answer to the same person, due now.
         enqueue(session, transport="telegram", chat_id=3, reply=Reply("new listing"), now=clock(),
@@ -165,7 +165,7 @@ def test_a_paced_message_for_later_never_holds_back_one_that_is_due(engine, cloc
     assert [s.reply.html for s in sender.sent] == ["call 112", "new listing"]
 
 
-def test_a_message_waiting_for_a_retry_holds_back_the_rest_of_its_chat(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_message_waiting_for_a_retry_holds_back_the_rest_of_its_chat(engine, clock) -> None:
     queue(engine, clock, 4, "first", "second")
     queue(engine, clock, 5, "other chat")
 
@@ -189,7 +189,7 @@ def test_a_message_waiting_for_a_retry_holds_back_the_rest_of_its_chat(engine, c
     assert [s.reply.html for s in sender.sent if s.chat_id == 4] == ["first", "second"]
 
 
-def test_a_send_that_hangs_holds_up_no_other_chat(engine, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_send_that_hangs_holds_up_no_other_chat(engine, clock) -> None:
     for chat in range(1, 6):
         queue(engine, clock, chat, f"answer {chat}")
 

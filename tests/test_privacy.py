@@ -17,7 +17,7 @@ from tests.support import Chat
 SECRET = "Mit navn er Sofie Hansen og mit nummer er 20 30 40 50"
 
 
-def every_value(engine) -> str:  # type: ignore[no-untyped-def]
+def every_value(engine) -> str:
     """All data in all tables as one string, to search for anything that should be gone."""
     chunks = []
     with engine.connect() as connection:
@@ -29,7 +29,7 @@ def every_value(engine) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(chunks)
 
 
-def test_mine_data_sends_a_json_file_of_everything(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_mine_data_sends_a_json_file_of_everything(engine, make_app) -> None:
     chat = Chat(make_app(engine), chat_id=555)
     chat.command("start", "aarhus")
     chat.say("hvordan søger jeg boligstøtte")
@@ -41,7 +41,7 @@ def test_mine_data_sends_a_json_file_of_everything(engine, make_app) -> None:  #
     assert any("Kilde" in m["text"] for m in data["messages"]["messages_from_husly"])
 
 
-def test_slet_asks_first_then_deletes_everything(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_slet_asks_first_then_deletes_everything(engine, make_app) -> None:
     chat = Chat(make_app(engine), chat_id=777001)
     chat.command("start", "roskilde")
     chat.say(SECRET, message_id=11)
@@ -56,7 +56,7 @@ def test_slet_asks_first_then_deletes_everything(engine, make_app) -> None:  # t
     assert "Sofie" not in remaining and "20 30 40 50" not in remaining
 
 
-def test_erasure_leaves_no_trace_of_the_chat(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_erasure_leaves_no_trace_of_the_chat(engine, make_app) -> None:
     chat = Chat(make_app(engine), chat_id=777002)
     chat.command("start", "aarhus")
     chat.say("jeg har ingen steder at sove i nat", message_id=12)
@@ -71,7 +71,7 @@ def test_erasure_leaves_no_trace_of_the_chat(engine, make_app) -> None:  # type:
     assert "777002" not in remaining and "Sofie" not in remaining and "20 30 40 50" not in remaining
 
 
-def test_skjul_deletes_recent_messages_and_leaves_one_neutral_line(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_skjul_deletes_recent_messages_and_leaves_one_neutral_line(sqlite_engine, make_app, clock) -> None:
     chat = Chat(make_app(sqlite_engine), chat_id=31)
     chat.command("start", message_id=1)
     answer = chat.say("hvordan søger jeg boligstøtte", message_id=2)
@@ -83,7 +83,7 @@ def test_skjul_deletes_recent_messages_and_leaves_one_neutral_line(sqlite_engine
     assert [s.text for s in sent] == ["🌤"]
 
 
-def test_skjul_leaves_messages_older_than_48_hours(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_skjul_leaves_messages_older_than_48_hours(sqlite_engine, make_app, clock) -> None:
     chat = Chat(make_app(sqlite_engine), chat_id=32)
     chat.say("boligstøtte", message_id=5)
     clock.advance(hours=49)
@@ -92,7 +92,7 @@ def test_skjul_leaves_messages_older_than_48_hours(sqlite_engine, make_app, cloc
     assert 5 not in deleted and 6 in deleted
 
 
-def test_retention_removes_old_profiles_and_sent_messages(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_retention_removes_old_profiles_and_sent_messages(engine, make_app, clock) -> None:
     chat = Chat(make_app(engine), chat_id=41)
     chat.say("hvordan søger jeg boligstøtte")
     clock.advance(days=181)
@@ -103,14 +103,14 @@ def test_retention_removes_old_profiles_and_sent_messages(engine, make_app, cloc
         assert "41" not in every_value(engine) or session is None
 
 
-def test_privatliv_explains_and_offers_the_rights(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_privatliv_explains_and_offers_the_rights(sqlite_engine, make_app) -> None:
     chat = Chat(make_app(sqlite_engine))
     sent = chat.command("privatliv")
     assert "/slet" in sent[-1].text and "180" in sent[-1].text
     assert {"priv:export", "priv:erase"} <= {b.data for b in sent[-1].buttons}
 
 
-def test_logs_hold_ids_but_no_message_text_or_phone(sqlite_engine, make_app, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_logs_hold_ids_but_no_message_text_or_phone(sqlite_engine, make_app, capsys) -> None:
     import io
 
     stream = io.StringIO()
@@ -130,7 +130,7 @@ def test_logs_hold_ids_but_no_message_text_or_phone(sqlite_engine, make_app, cap
         assert secret not in output, secret
 
 
-def test_slet_after_a_case_leaves_no_chat_id_name_phone_or_text(engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_slet_after_a_case_leaves_no_chat_id_name_phone_or_text(engine, make_app) -> None:
     """Issue 7's bar: after erasure no table holds the person's chat id, name, phone or message text."""
     from tests.cases_support import Desk
 

@@ -31,14 +31,14 @@ WAITS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 30]
 CASEWORKER = 900_001
 
 
-def ask(app, chat_id: int, text: str, municipality: str = "", lang: str = "da") -> tuple[Chat, list]:  # type: ignore[no-untyped-def]
+def ask(app, chat_id: int, text: str, municipality: str = "", lang: str = "da") -> tuple[Chat, list]:
     chat = Chat(app, chat_id=chat_id, lang=lang)
     chat.command("start", municipality)
     return chat, chat.say(text)
 
 
 @pytest.fixture
-def scripted(engine, make_app, clock):  # type: ignore[no-untyped-def]
+def scripted(engine, make_app, clock):
     """Two days of scripted activity; returns the app and the chats that took part."""
     app = make_app(engine)
     with session_scope(engine) as session:
@@ -93,20 +93,20 @@ def scripted(engine, make_app, clock):  # type: ignore[no-untyped-def]
     return app, chats
 
 
-def case_of(engine, chat_id: int) -> int:  # type: ignore[no-untyped-def]
+def case_of(engine, chat_id: int) -> int:
     with session_scope(engine) as session:
         case = session.exec(select(Case).where(Case.chat_id == chat_id)).one()
         assert case.id is not None
         return case.id
 
 
-def report(app, clock) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def report(app, clock) -> dict[str, Any]:
     period = Period.make(dt.date(2026, 11, 23), dt.date(2026, 12, 6), clock.now)
     with session_scope(app.engine) as session:
         return make_report(session, kb=app.deps.kb, settings=app.settings, period=period, now=clock.now)
 
 
-def test_the_report_counts_what_the_conversations_did(scripted, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_counts_what_the_conversations_did(scripted, clock) -> None:
     app, _chats = scripted
     r = report(app, clock)
     q = r["questions"]
@@ -144,7 +144,7 @@ def test_the_report_counts_what_the_conversations_did(scripted, clock) -> None: 
     assert randers["bands"]["0-3000"] == 6 and randers["total"] == 6
 
 
-def test_small_counts_are_hidden_in_json_csv_and_html(scripted, clock) -> None:  # type: ignore[no-untyped-def]
+def test_small_counts_are_hidden_in_json_csv_and_html(scripted, clock) -> None:
     app, _chats = scripted
     r = report(app, clock)
     small = [(path, value) for path, value in counts(r) if isinstance(value, int) and 1 <= value <= 4]
@@ -175,7 +175,7 @@ def counts(value: Any, path: str = "") -> list[tuple[str, Any]]:
     return [(path, value)] if isinstance(value, int) and not isinstance(value, bool) else []
 
 
-def test_erasing_people_leaves_the_report_unchanged(scripted, clock) -> None:  # type: ignore[no-untyped-def]
+def test_erasing_people_leaves_the_report_unchanged(scripted, clock) -> None:
     app, chats = scripted
     before = report(app, clock)
     # /slet through the core: someone who asked questions, and someone who had a case.
@@ -187,7 +187,7 @@ def test_erasing_people_leaves_the_report_unchanged(scripted, clock) -> None:  #
     assert after == before
 
 
-def test_a_case_still_open_is_erased_without_changing_how_cases_ended(engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_still_open_is_erased_without_changing_how_cases_ended(engine, make_app, clock) -> None:
     app = make_app(engine)
     for i in range(6):
         ask(app, 7000 + i, EMERGENCY, "aarhus")

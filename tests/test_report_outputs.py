@@ -124,7 +124,7 @@ def test_html_report_renders_its_charts_in_chromium_without_the_network(demo: st
     assert whole.size[1] > 3000  # the whole report, not only the first screen
 
 
-def test_admins_get_the_report_in_the_chat_and_others_are_refused(sqlite_engine, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_admins_get_the_report_in_the_chat_and_others_are_refused(sqlite_engine, make_app) -> None:
     app = make_app(sqlite_engine)
     with session_scope(sqlite_engine) as session:
         session.add(Staff(transport="telegram", user_id=70, chat_id=70, role="admin", display_name="Ane"))

@@ -8,7 +8,7 @@ from knowledge.index import Index
 
 
 @pytest.fixture(scope="module")
-def index(knowledge) -> Index:  # type: ignore[no-untyped-def]
+def index(knowledge) -> Index:
     return knowledge[1]
 
 
@@ -58,7 +58,7 @@ def test_search_detects_language_and_municipality(index: Index) -> None:
     assert (result.lang, result.municipality) == ("en", "koebenhavn")
 
 
-def test_paraphrases_written_apart_from_the_knowledge_base(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_paraphrases_written_apart_from_the_knowledge_base(knowledge) -> None:
     """A second held-out set (tests/data/paraphrases.tsv, never copied into the KB): generalisation >= 90%."""
     import csv
     import datetime as dt

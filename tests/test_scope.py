@@ -50,7 +50,7 @@ def test_every_command_and_button_namespace_declares_a_scope_with_a_role() -> No
 
 
 @pytest.fixture
-def walk_app(sqlite_engine: Engine, make_app) -> App:  # type: ignore[no-untyped-def]
+def walk_app(sqlite_engine: Engine, make_app) -> App:
     app = make_app(sqlite_engine, flood_limit_per_minute=100_000, cases_per_hour=100_000)
     now = app.deps.clock()
     with session_scope(sqlite_engine) as session:
@@ -67,12 +67,12 @@ def walk_app(sqlite_engine: Engine, make_app) -> App:  # type: ignore[no-untyped
 def _spy_on(router: Router, calls: Counter[str]) -> None:
     """Wrap every handler so the test sees which ran (and still runs the real one)."""
     for name, command in list(router.commands.items()):
-        def counted(ctx, _original=command.handler, _name=command.name):  # type: ignore[no-untyped-def]
+        def counted(ctx, _original=command.handler, _name=command.name):
             calls[f"/{_name}"] += 1
             _original(ctx)
         router.commands[name] = dataclasses.replace(command, handler=counted)
     for prefix, entry in list(router.callbacks.items()):
-        def counted_button(ctx, data, _original=entry.handler, _prefix=prefix):  # type: ignore[no-untyped-def]
+        def counted_button(ctx, data, _original=entry.handler, _prefix=prefix):
             calls[_prefix] += 1
             _original(ctx, data)
         router.callbacks[prefix] = dataclasses.replace(entry, handler=counted_button)

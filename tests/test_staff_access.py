@@ -36,7 +36,7 @@ def cli_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return path
 
 
-def test_open_invites_are_listed_and_a_leaked_one_is_cancelled_at_once(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_open_invites_are_listed_and_a_leaked_one_is_cancelled_at_once(cli_db, capsys) -> None:
     code, out, _ = run(capsys, "staff", "invite", "--role", "caseworker", "--municipality", "aarhus", "--json")
     leaked = json.loads(out)
     run(capsys, "staff", "invite", "--role", "partner", "--provider", "Boligselskab A")
@@ -60,7 +60,7 @@ def test_open_invites_are_listed_and_a_leaked_one_is_cancelled_at_once(cli_db, c
     assert "not valid" in desk.chat().command("start", leaked["code"], first_name="Eve")[0].text
 
 
-def test_invites_last_at_most_30_days_and_the_default_is_a_setting(cli_db, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_invites_last_at_most_30_days_and_the_default_is_a_setting(cli_db, capsys, monkeypatch) -> None:
     assert run(capsys, "staff", "invite", "--role", "admin", "--days", "90")[0] == 2
     monkeypatch.setenv("HUSLY_INVITE_DAYS", "2")
     out = run(capsys, "staff", "invite", "--role", "admin", "--json")[1]
@@ -86,7 +86,7 @@ def test_audit_pseudonyms_are_keyed_and_the_key_is_made_once_and_private(tmp_pat
     assert pseudonym(b"s3cret", "telegram", 1) != pseudonym(b"s3cret", "telegram", 2)
 
 
-def test_the_cli_privacy_request_logs_the_keyed_pseudonym(cli_db, capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_privacy_request_logs_the_keyed_pseudonym(cli_db, capsys, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("HUSLY_AUDIT_KEY", "k3y")
     run(capsys, "privacy", "erase", "--chat-id", "424242", "--yes")
     log = run(capsys, "staff", "audit")[1]

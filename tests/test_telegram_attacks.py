@@ -28,13 +28,12 @@ HEADER = "reference;kommune;omraade;type;vaerelser;kvm;husleje;ansoeg_link\n"
 
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, engine,
-         knowledge) -> Iterator[Desk]:  # type: ignore[no-untyped-def]
+         knowledge) -> Iterator[Desk]:
     """The bot on this test's database (SQLite, and PostgreSQL when configured: the ``engine`` fixture)."""
     url = engine.url.render_as_string(hide_password=False)
     with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, database_url=url,
                       unrouted_municipality="aarhus") as bot:
         desk = Desk(bot)
-        desk.database_url = url  # type: ignore[attr-defined]
         desk.join(METTE, "Mette")
         desk.team(METTE)
         yield desk
@@ -48,14 +47,14 @@ def _husly(desk: Desk, *args: str) -> str:
 
     from handlers.cli import cli
 
-    result = CliRunner().invoke(cli, list(args), env={"HUSLY_DATABASE_URL": desk.database_url},  # type: ignore[attr-defined]
+    result = CliRunner().invoke(cli, list(args), env={"HUSLY_DATABASE_URL": desk.bot.settings["database_url"]},
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
 
 
 def _stored(desk: Desk) -> str:
-    chunks = []
+    chunks: list[str] = []
     with desk.bot.engine.connect() as connection:
         for table in inspect(desk.bot.engine).get_table_names():
             chunks.extend(f"{table}: {tuple(row)}" for row in connection.execute(text(f'SELECT * FROM "{table}"')))

@@ -34,13 +34,20 @@ class MovableClock:
         self.offset += dt.timedelta(**kwargs)
 
 
+class ClockedDesk(Desk):
+    """The desk of a bot that runs on a clock the test moves."""
+
+    def __init__(self, bot: InProcessBot, clock: MovableClock) -> None:
+        super().__init__(bot)
+        self.clock = clock
+
+
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
-         knowledge) -> Iterator[Desk]:  # type: ignore[no-untyped-def]
+         knowledge) -> Iterator[ClockedDesk]:
     clock = MovableClock()
     with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, clock=clock) as bot:
-        desk = Desk(bot)
-        desk.clock = clock  # type: ignore[attr-defined]
+        desk = ClockedDesk(bot, clock)
         desk.join(METTE, "Mette")
         desk.join(OLE, "Ole")
         desk.team(METTE)
@@ -49,7 +56,7 @@ def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: 
     assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
 
 
-def _card_message(desk: Desk, number: int):  # type: ignore[no-untyped-def]
+def _card_message(desk: Desk, number: int):
     return next(c for c in desk.to(TEAM) if c.method == "sendMessage" and plain(c).startswith(("🔴", "🟠", "🟡"))
                 and f"Sag #{number} " in plain(c))
 
@@ -129,11 +136,11 @@ def test_5_closing_an_unclaimed_emergency_asks_first_and_can_be_undone(desk: Des
     assert Youth.unpack(again) is not None
 
 
-def test_6_a_claimed_case_that_goes_quiet_is_reminded_then_released_and_can_be_handed_over(desk: Desk) -> None:
+def test_6_a_claimed_case_that_goes_quiet_is_reminded_then_released_and_can_be_handed_over(desk: ClockedDesk) -> None:
     desk.youth(SARA)
     desk.open_case(SARA, "jeg har ingen steder at sove i nat")
     desk.in_team(METTE, "tag", "1")
-    clock = desk.clock  # type: ignore[attr-defined]
+    clock = desk.clock
     clock.advance(minutes=31)
     mark = desk.tg.mark()
     assert jobs.tick(desk.bot.engine, desk.bot.app.deps, clock())["owner_reminded"] == 1
@@ -180,13 +187,13 @@ def test_7_the_expectation_follows_who_is_on_duty_and_hours_are_set_from_the_bot
     assert "kun for koordinatorer" in desk.texts(METTE, mark)[-1], "a caseworker cannot change the hours"
 
 
-def test_8_cards_are_danish_without_codes_and_the_waiting_time_stays_current(desk: Desk) -> None:
+def test_8_cards_are_danish_without_codes_and_the_waiting_time_stays_current(desk: ClockedDesk) -> None:
     desk.youth(SARA)
     desk.open_case(SARA, "mor har smidt mig ud, jeg sover på gaden")
     card = desk.card(1)
     assert card.startswith("🟠 Sag #1 · AKUT") and "Case #" not in card
     assert "sleeps_outside" not in card and "sover ude" in card, "reasons in words, once, no raw codes"
-    clock = desk.clock  # type: ignore[attr-defined]
+    clock = desk.clock
     clock.advance(minutes=4)
     mark = desk.in_team(OLE, "sager")
     assert any("venter 4 min" in t for t in desk.texts(TEAM, mark))
@@ -210,14 +217,14 @@ def test_9_a_young_person_who_comes_back_gets_their_case_again(desk: Desk) -> No
     assert "åben igen" in " ".join(desk.texts(TEAM, mark))
 
 
-def test_10_the_team_group_has_its_own_help_menu_danish_commands_and_ranks_suicide_first(desk: Desk) -> None:
+def test_10_the_team_group_has_its_own_help_menu_danish_commands_and_ranks_suicide_first(desk: ClockedDesk) -> None:
     for name in ("help", "help@husly_test_bot", "start", "hjaelp"):
         mark = desk.in_team(METTE, name)
         assert any("/sager" in t and "/luk" in t for t in desk.texts(TEAM, mark)), f"/{name} in the team group"
     group_menu = [c["command"] for c in desk.tg.commands(scope={"type": "chat", "chat_id": TEAM})]
     assert {"sager", "tag", "svar", "luk", "genaabn", "slip", "overdrag", "vagt"} <= set(group_menu)
     assert "slet" not in group_menu and "skjul" not in group_menu
-    clock = desk.clock  # type: ignore[attr-defined]
+    clock = desk.clock
     desk.youth(JONAS)
     desk.open_case(JONAS, "han har en kniv og truer mig")  # an emergency, waiting longest
     clock.advance(minutes=3)

@@ -18,7 +18,7 @@ MENU = {"menu:housing", "menu:money", "menu:urgent", "menu:staff", "menu:lang", 
 
 @pytest.fixture(params=FRAMEWORKS)
 def bot(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
-        knowledge) -> Iterator[InProcessBot]:  # type: ignore[no-untyped-def]
+        knowledge) -> Iterator[InProcessBot]:
     with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as running:
         yield running
     assert fake_telegram.unanswered_callback_queries() == [], "every callback query must be answered"
@@ -41,7 +41,7 @@ def test_start_shows_the_menu_with_buttons_then_the_privacy_notice(bot: InProces
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_typing_is_shown_only_while_an_answer_is_slow(framework: str, fake_telegram: FakeTelegram, tmp_path: Path,
-                                                      knowledge) -> None:  # type: ignore[no-untyped-def]
+                                                      knowledge) -> None:
     tg = fake_telegram
     # The typing indicator's time is the test's: its delay passes when the test says, nothing waits for real.
     clock = ManualClock()
@@ -58,7 +58,7 @@ def test_typing_is_shown_only_while_an_answer_is_slow(framework: str, fake_teleg
         answer_ready = threading.Event()
         handle_many = bot.app.core.handle_many
 
-        def slow(incomings):  # type: ignore[no-untyped-def]
+        def slow(incomings):
             answer_ready.wait(10)
             return handle_many(incomings)
 

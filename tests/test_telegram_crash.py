@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, update
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
 from bot.cases.models import Case
 from bot.models import Outbox
@@ -51,7 +51,7 @@ def database(tmp_path: Path) -> Iterator[Callable[[], Engine]]:
 
 def rows(engine: Engine, **where: Any) -> list[Outbox]:
     with Session(engine) as session:
-        query = select(Outbox).order_by(Outbox.id)  # type: ignore[arg-type]
+        query = select(Outbox).order_by(col(Outbox.id))
         for name, value in where.items():
             query = query.where(getattr(Outbox, name) == value)
         return list(session.exec(query).all())
@@ -101,7 +101,7 @@ def test_a_case_card_committed_before_a_sigkill_is_delivered_exactly_once_after_
     # database instead of on the clock); the dead process's leases are taken over once it missed its beats.
     tg.delay(0, chat_id=CHAT)
     with Session(engine) as session:
-        session.execute(update(Outbox).where(Outbox.chat_id == TEAM_CHAT)  # type: ignore[arg-type]
+        session.execute(update(Outbox).where(col(Outbox.chat_id) == TEAM_CHAT)
                         .values(available_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
         session.commit()
     with HuslyProcess(tg, "aiogram", "polling", data) as second:

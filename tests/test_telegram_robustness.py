@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import Session, select
@@ -45,11 +46,11 @@ def framework(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def start_bot(framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Starter]:  # type: ignore[no-untyped-def]
+def start_bot(framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Starter]:
     """Start the bot for this test's framework, in polling (default) or webhook mode."""
     running: list[InProcessBot] = []
 
-    def start(mode: str = "polling", **settings: object) -> InProcessBot:
+    def start(mode: str = "polling", **settings: Any) -> InProcessBot:
         bot = InProcessBot(fake_telegram, framework, tmp_path / "data", mode, knowledge=knowledge, **settings)
         running.append(bot.__enter__())
         return bot
@@ -155,7 +156,7 @@ def test_forged_and_old_buttons_get_a_polite_answer_and_no_crash(bot: InProcessB
 
 
 def test_a_6000_character_question_is_read_and_a_long_answer_is_split(
-        framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> None:  # type: ignore[no-untyped-def]
+        framework: str, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> None:
     # No curated answer is longer than one message, so give one topic a very long "read more" for this test.
     from types import MappingProxyType
 

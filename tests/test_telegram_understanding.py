@@ -20,7 +20,7 @@ CHAT = 5151
 
 @pytest.fixture(params=FRAMEWORKS)
 def bot(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
-        knowledge) -> Iterator[InProcessBot]:  # type: ignore[no-untyped-def]
+        knowledge) -> Iterator[InProcessBot]:
     with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as running:
         running.send(running.tg.command(CHAT, "start"))
         wait_sent(running.tg, CHAT, 2)
@@ -28,7 +28,7 @@ def bot(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: P
         yield running
 
 
-def say(bot: InProcessBot, text: str, count: int = 1, chat: int = CHAT, language_code: str = "da") -> list:  # type: ignore[type-arg]
+def say(bot: InProcessBot, text: str, count: int = 1, chat: int = CHAT, language_code: str = "da") -> list:
     """Send a text as the person (Telegram says their app is Danish) and wait for ``count`` replies."""
     mark = bot.tg.mark()
     bot.send(bot.tg.text_update(chat, text, language_code=language_code))

@@ -25,7 +25,7 @@ LETTER = ("Hej. Jeg har fået en opsigelse fra min udlejer, og jeg skylder tre m
 
 
 @pytest.fixture
-def chat(sqlite_engine, make_app) -> Chat:  # type: ignore[no-untyped-def]
+def chat(sqlite_engine, make_app) -> Chat:
     app = make_app(sqlite_engine)
     started = Chat(app)
     started.command("start")
@@ -95,16 +95,16 @@ def test_a_short_word_does_not_switch_the_language(chat: Chat) -> None:
 
 # ---- follow-ups ---------------------------------------------------------------------------------------------
 
-def kollegium_answer(sent: list) -> bool:  # type: ignore[type-arg]
+def kollegium_answer(sent: list) -> bool:
     return any((b.data or "").startswith("fb:kollegium:1") for s in sent for b in s.buttons)
 
 
-def test_a_follow_up_is_read_with_the_topic_just_shown(chat: Chat, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_follow_up_is_read_with_the_topic_just_shown(chat: Chat, clock) -> None:
     assert kollegium_answer(chat.say("Hvordan får jeg et kollegieværelse?"))
     assert kollegium_answer(chat.say("Hvad koster det?"))
 
 
-def test_the_same_question_alone_or_much_later_is_not_a_follow_up(sqlite_engine, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_question_alone_or_much_later_is_not_a_follow_up(sqlite_engine, make_app, clock) -> None:
     app = make_app(sqlite_engine)
     alone = Chat(app, chat_id=1)
     alone.command("start")

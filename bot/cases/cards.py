@@ -236,7 +236,7 @@ def post(session: Session, case: Case, targets: list[Target], now: dt.datetime) 
 
 
 def card_chats(session: Session, case: Case) -> list[Target]:
-    cards = session.exec(select(CaseCard).where(CaseCard.case_id == case.id).order_by(CaseCard.id)).all()
+    cards = session.exec(select(CaseCard).where(CaseCard.case_id == case.id).order_by(col(CaseCard.id))).all()
     return [Target(c.transport, c.chat_id) for c in cards]
 
 

@@ -84,7 +84,7 @@ def _read_crisis(ctx: Context, result: Triage) -> Answer | None:
     if ctx.incoming.kind != "text" or not ctx.incoming.text.strip():
         return None
     return answer(ctx.deps.kb, ctx.deps.index, ctx.incoming.text, today=ctx.now.date(),
-                  threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,  # type: ignore[arg-type]
+                  threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,
                   municipality=ctx.profile.municipality, triaged=result)
 
 

@@ -73,7 +73,8 @@ def tick(engine: Engine, deps: Deps, now: dt.datetime) -> dict[str, int]:
             _each(engine, counts, case_id, partial(_remind_owner, deps=deps, case_id=case_id, level=level,
                                                    target=target, now=now, counts=counts))
     for case_id in followups:
-        _each(engine, counts, case_id, partial(_follow_up, case_id=case_id, now=now, counts=counts))
+        if case_id is not None:
+            _each(engine, counts, case_id, partial(_follow_up, case_id=case_id, now=now, counts=counts))
     return counts
 
 
@@ -90,11 +91,11 @@ def _each(engine: Engine, counts: dict[str, int], case_id: int | None, work: Cal
 def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target: int, now: dt.datetime,
               counts: dict[str, int]) -> None:
     """Move the case from ``level`` to ``target``, doing each step passed; skipped if anyone got there first."""
-    moved = session.execute(
+    moved = session.exec(
         update(Case).where(col(Case.id) == case_id, col(Case.escalation) == level,
                            col(Case.status) == CaseStatus.OPEN.value)
         .values(escalation=target).execution_options(synchronize_session=False))
-    if moved.rowcount != 1:  # type: ignore[attr-defined]
+    if moved.rowcount != 1:
         return
     case = session.get(Case, case_id)
     assert case is not None
@@ -119,11 +120,11 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
 def _remind_owner(session: Session, *, deps: Deps, case_id: int, level: int, target: int, now: dt.datetime,
                   counts: dict[str, int]) -> None:
     """The owner of a claimed case owes the young person an answer: remind, remind and tell the team, release."""
-    moved = session.execute(
+    moved = session.exec(
         update(Case).where(col(Case.id) == case_id, col(Case.owner_reminders) == level,
                            col(Case.status) == CaseStatus.CLAIMED.value, col(Case.owed_since).is_not(None))
         .values(owner_reminders=target).execution_options(synchronize_session=False))
-    if moved.rowcount != 1:  # type: ignore[attr-defined]
+    if moved.rowcount != 1:
         return
     case = session.get(Case, case_id)
     assert case is not None and case.owed_since is not None
@@ -150,11 +151,11 @@ def _remind_owner(session: Session, *, deps: Deps, case_id: int, level: int, tar
 
 def _follow_up(session: Session, *, case_id: int, now: dt.datetime, counts: dict[str, int]) -> None:
     """Ask once whether the young person found somewhere safe to stay."""
-    marked = session.execute(
+    marked = session.exec(
         update(Case).where(col(Case.id) == case_id, col(Case.followup_sent_at).is_(None),
                            col(Case.status) == CaseStatus.CLOSED.value).values(followup_sent_at=now)
         .execution_options(synchronize_session=False))
-    if marked.rowcount != 1:  # type: ignore[attr-defined]
+    if marked.rowcount != 1:
         return
     case = session.get(Case, case_id)
     assert case is not None

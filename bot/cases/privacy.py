@@ -8,6 +8,7 @@ name and the phone number are deleted and the case is no longer linked to the ch
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from sqlalchemy import delete
@@ -79,12 +80,14 @@ def erase(session: Session, transport: str, chat_id: int, now: dt.datetime) -> i
             case.status, case.outcome, case.closed_at, case.relay = CaseStatus.CLOSED, Outcome.OTHER, now, False
             case.owed_since = None
             service.log_event(session, case, "erased", now, actor="youth")
-            notices.tell_claimer(session, case, lambda case=case: _(
-                "The young person in case #{number} deleted their data. The case is closed.").format(number=case.id),
-                now)
+            notices.tell_claimer(session, case, partial(_erased_message, case.id), now)
         _forget_undelivered_cards(session, case)
         cards.refresh(session, case, now, note=_erased_note if was_open else None)
     return len(found)
+
+
+def _erased_message(number: int | None) -> str:
+    return _("The young person in case #{number} deleted their data. The case is closed.").format(number=number)
 
 
 def _erased_note() -> str:

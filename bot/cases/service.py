@@ -194,14 +194,14 @@ def claim(session: Session, case_id: int, staff_id: int, now: dt.datetime) -> bo
     One conditional UPDATE: the database decides, so two caseworkers pressing Overtag at once cannot both
     get the case (PostgreSQL locks the row; SQLite serialises writers).
     """
-    result = session.execute(
+    result = session.exec(
         update(Case)
         .where(col(Case.id) == case_id, col(Case.claimed_by).is_(None), col(Case.status) == CaseStatus.OPEN.value)
         .values(claimed_by=staff_id, claimed_at=now, status=CaseStatus.CLAIMED.value, relay=True, owed_since=now,
                 owner_reminders=0)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    return result.rowcount == 1
 
 
 def close(session: Session, case: Case, staff: Staff, outcome: Outcome, now: dt.datetime,
@@ -313,7 +313,7 @@ def visible_queue(session: Session, staff: Staff) -> list[Case]:
     """Cases not closed that this staff member may act on: highest priority first, then longest waiting."""
     query = select(Case).where(Case.status != CaseStatus.CLOSED.value)
     if staff.role in MUNICIPAL_ROLES:
-        query = query.where((Case.municipality == staff.municipality) | col(Case.municipality).is_(None))
+        query = query.where((col(Case.municipality) == staff.municipality) | col(Case.municipality).is_(None))
     elif staff.role != Role.ADMIN:
         return []
     return list(session.exec(query.order_by(col(Case.priority).desc(), col(Case.waiting_since), col(Case.id))).all())

@@ -46,6 +46,8 @@ class CallbackData:
 
     prefix: ClassVar[str]
     compact: ClassVar[bool]
+    # Every subclass is a dataclass (see above); declared here so the type checker knows it too.
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
     def __init_subclass__(cls, *, prefix: str, compact: bool = True, **kwargs: Any) -> None:
         """``prefix``: a namespace ("cs") or a namespace and an action ("ls:p"); ``compact=False`` keeps empty
@@ -122,7 +124,7 @@ def _fields(cls: type[CallbackData]) -> tuple[_Field, ...]:
 def _read_fields(cls: type[CallbackData]) -> tuple[_Field, ...]:
     hints = typing.get_type_hints(cls)
     found = []
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for field in dataclasses.fields(cls):
         kind, optional = hints[field.name], False
         if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
             args = [a for a in typing.get_args(kind) if a is not type(None)]

@@ -25,7 +25,7 @@ from bot.staff.models import Role, Staff
 from bot.staff.service import get_staff
 from bot.triage import Triage, triage
 from knowledge.index import Index
-from knowledge.lexicon import detect_language
+from knowledge.lexicon import Lang, as_lang, detect_language
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
 
@@ -79,8 +79,8 @@ class Context:
     _staff: list[Staff | None] = field(default_factory=list)
 
     @property
-    def lang(self) -> str:
-        return self.profile.lang
+    def lang(self) -> Lang:
+        return as_lang(self.profile.lang)
 
     @property
     def now(self) -> dt.datetime:

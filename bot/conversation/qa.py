@@ -39,7 +39,7 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     """
     # The engine has already switched the person's language if this message is clearly in the other one.
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
-                   threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,  # type: ignore[arg-type]
+                   threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,
                    municipality=ctx.profile.municipality, triaged=result, previous_topic=shown_topic(ctx))
     if only_if_sure and not found.confident:
         return False

@@ -12,6 +12,7 @@ from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
 from bot.triage import Urgency
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import is_municipality
 
 if TYPE_CHECKING:
     # Only a type here: importing the context would bring the database layer into `husly ask`.
@@ -134,8 +135,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
         topic = kb.topics.get("hjemloes-akut")
         if topic:
             parts.append(esc(topic.answer.get(lang)))
-            local = topic.municipalities.get(municipality) if municipality else None
-            if local:
+            if municipality and is_municipality(municipality) and (local := topic.municipalities.get(municipality)):
                 parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
     for service in services_for(kb, service_ids, municipality):
         parts.append(service_card(service, lang, today))

@@ -82,10 +82,10 @@ def feedback(session: Session, token: str, helpful: bool, now: dt.datetime) -> N
 
 def _count_again(session: Session, key: str, now: dt.datetime) -> bool:
     """Add one to the open item with this key, if there is one."""
-    result = session.execute(
+    result = session.exec(
         update(CuratorItem).where(col(CuratorItem.status) == "open", col(CuratorItem.key) == key)
-        .values(times=CuratorItem.times + 1, last_asked_at=now).execution_options(synchronize_session=False))
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+        .values(times=col(CuratorItem.times) + 1, last_asked_at=now).execution_options(synchronize_session=False))
+    return bool(result.rowcount)
 
 
 def open_items(session: Session, *, status: str = "open") -> list[CuratorItem]:
@@ -122,7 +122,7 @@ def close(session: Session, item: CuratorItem, status: str, now: dt.datetime, to
 
 def expire(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
     """Delete items first asked before the retention ``limit``, and pending ones older than PENDING_FOR."""
-    result = session.execute(delete(CuratorItem).where(or_(
+    result = session.exec(delete(CuratorItem).where(or_(
         col(CuratorItem.created_at) < limit,
         (col(CuratorItem.status) == "pending") & (col(CuratorItem.created_at) < now - PENDING_FOR))))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return int(result.rowcount or 0)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import and_, delete, exists, func, insert, or_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.conversation.callbacks import button
 from bot.i18n import _, format_date, use_lang
@@ -56,32 +56,32 @@ def current(session: Session, *, transport: str, chat_id: int) -> ListingAlert |
 
 def stop(session: Session, *, transport: str, chat_id: int) -> bool:
     """End this chat's alert; True when there was one."""
-    result = session.execute(delete(ListingAlert).where(ListingAlert.transport == transport,
-                                                        ListingAlert.chat_id == chat_id))
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    result = session.exec(delete(ListingAlert).where(col(ListingAlert.transport) == transport,
+                                                     col(ListingAlert.chat_id) == chat_id))
+    return bool(result.rowcount)
 
 
 def dispatch(session: Session, now: dt.datetime) -> int:
     """Match pending listings against live alerts; queue one message per person; return how many."""
     today = local_day(now)
-    told = exists().where(ListingAlertSent.transport == ListingAlert.transport,
-                          ListingAlertSent.chat_id == ListingAlert.chat_id,
-                          ListingAlertSent.listing_id == Listing.id)
+    told = exists().where(col(ListingAlertSent.transport) == ListingAlert.transport,
+                          col(ListingAlertSent.chat_id) == ListingAlert.chat_id,
+                          col(ListingAlertSent.listing_id) == Listing.id)
     pairs = session.execute(
         select(ListingAlert.id, Listing.id)
         .join(Listing, and_(
-            Listing.alerts_pending, Listing.status == "active", Listing.expires_on >= today,  # type: ignore[arg-type]
-            or_(ListingAlert.municipality.is_(None), ListingAlert.municipality == Listing.municipality),  # type: ignore[union-attr]
-            or_(ListingAlert.max_total.is_(None), Listing.monthly_total <= ListingAlert.max_total),  # type: ignore[union-attr,operator]
-            or_(ListingAlert.kind.is_(None), ListingAlert.kind == Listing.kind),  # type: ignore[union-attr]
+            col(Listing.alerts_pending), col(Listing.status) == "active", col(Listing.expires_on) >= today,
+            or_(col(ListingAlert.municipality).is_(None), col(ListingAlert.municipality) == Listing.municipality),
+            or_(col(ListingAlert.max_total).is_(None), col(Listing.monthly_total) <= ListingAlert.max_total),
+            or_(col(ListingAlert.kind).is_(None), col(ListingAlert.kind) == Listing.kind),
         ))
-        .where(ListingAlert.expires_at > now, ~told)
-        .order_by(ListingAlert.id, Listing.monthly_total, Listing.id)  # type: ignore[arg-type]
+        .where(col(ListingAlert.expires_at) > now, ~told)
+        .order_by(col(ListingAlert.id), col(Listing.monthly_total), col(Listing.id))
     ).all()
     by_alert: dict[int, list[int]] = defaultdict(list)
     for alert_id, listing_id in pairs:
         by_alert[alert_id].append(listing_id)
-    alerts = {a.id: a for a in session.exec(select(ListingAlert).where(ListingAlert.id.in_(by_alert))).all()}  # type: ignore[union-attr]
+    alerts = {a.id: a for a in session.exec(select(ListingAlert).where(col(ListingAlert.id).in_(by_alert))).all()}
     record_alerts(session, ((a.municipality, a.max_total, a.kind) for a in alerts.values()), now)
     start, step = _queue_start(session, now), dt.timedelta(seconds=1 / MESSAGES_PER_SECOND)
     for i, (alert_id, listing_ids) in enumerate(sorted(by_alert.items())):
@@ -90,11 +90,11 @@ def dispatch(session: Session, now: dt.datetime) -> int:
             {"transport": alert.transport, "chat_id": alert.chat_id, "listing_id": lid, "sent_at": now}
             for lid in listing_ids])
         cheapest = listing_ids[:SHOWN]
-        listings = sorted(session.exec(select(Listing).where(Listing.id.in_(cheapest))).all(),  # type: ignore[union-attr]
-                          key=lambda x: cheapest.index(x.id))
+        found = {x.id: x for x in session.exec(select(Listing).where(col(Listing.id).in_(cheapest)))}
+        listings = [found[lid] for lid in cheapest if lid in found]
         enqueue(session, transport=alert.transport, chat_id=alert.chat_id, reply=_message(alert, listings,
                 len(listing_ids)), ref=OUTBOX_REF, delay=start - now + i * step, now=now)
-    session.execute(update(Listing).where(Listing.alerts_pending).values(alerts_pending=False))  # type: ignore[arg-type]
+    session.execute(update(Listing).where(col(Listing.alerts_pending)).values(alerts_pending=False))
     return len(by_alert)
 
 

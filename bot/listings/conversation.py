@@ -6,6 +6,7 @@ message, and no search state is kept in the profile.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlmodel import Session
@@ -120,7 +121,7 @@ def free_text_search(ctx: Context) -> bool:
     if filters is None:
         return False
     if filters.municipality is None and ctx.profile.municipality:
-        filters = filters.replace(municipality=ctx.profile.municipality)
+        filters = dataclasses.replace(filters, municipality=ctx.profile.municipality)
     elif filters.municipality and not ctx.profile.municipality:
         # Remembered like a municipality named in a question, so later help is local too.
         ctx.profile.municipality = filters.municipality
@@ -180,13 +181,13 @@ def _nothing_found(kb: KnowledgeBase, lang: str, filters: Filters) -> Reply:
     ])
     wider = []
     if filters.max_total is not None:
-        higher = filters.replace(max_total=filters.max_total + WIDER_BUDGET_STEP)
-        wider.append(button(_("Max {amount}").format(amount=format_money(higher.max_total)),
-                            SearchPage.of(higher)))
+        higher = filters.max_total + WIDER_BUDGET_STEP
+        wider.append(button(_("Max {amount}").format(amount=format_money(higher)),
+                            SearchPage.of(dataclasses.replace(filters, max_total=higher))))
     if filters.kind:
-        wider.append(button(_("All types"), SearchPage.of(filters.replace(kind=None))))
+        wider.append(button(_("All types"), SearchPage.of(dataclasses.replace(filters, kind=None))))
     if filters.municipality:
-        wider.append(button(_("All municipalities"), SearchPage.of(filters.replace(municipality=None))))
+        wider.append(button(_("All municipalities"), SearchPage.of(dataclasses.replace(filters, municipality=None))))
     rows: list[tuple[Button, ...]] = [(b,) for b in wider]
     rows.append((button("🔔 " + _("Notify me when one fits"), SaveAlert.of(filters)),))
     rows.extend((button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in WAITING_LIST_TOPICS
@@ -220,9 +221,9 @@ def _budget_step(municipality: str | None) -> Reply:
 
 
 def _kind_step(filters: Filters) -> Reply:
-    buttons = [button(kind_label(k), SearchPage.of(filters.replace(kind=k))) for k in KINDS]
+    buttons = [button(kind_label(k), SearchPage.of(dataclasses.replace(filters, kind=k))) for k in KINDS]
     rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
-    rows.append((button(_("All types"), SearchPage.of(filters.replace(kind=None))),))
+    rows.append((button(_("All types"), SearchPage.of(dataclasses.replace(filters, kind=None))),))
     return Reply(esc(_("What kind of home?")), tuple(rows))
 
 

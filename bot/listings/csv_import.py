@@ -298,9 +298,9 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
 
 def _provider(raw: str, provider: str | None) -> str:
     """The row's provider: the partner's own (a different one in the file is refused), or the cell's."""
-    named = fields.text(raw, limit=100, required=provider is None)
     if provider is None:
-        return named  # type: ignore[return-value]
+        return fields.text(raw, limit=100, required=True)
+    named = fields.text(raw, limit=100, required=False)
     if named and fold(named) != fold(provider):
         raise FieldError(_("'{value}' is not your organisation ({provider})").format(value=named, provider=provider))
     return provider

@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from sqlalchemy import delete
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.listings.models import KINDS, Listing
 from bot.listings.publish import ListingInput, PublishResult, publish
@@ -70,5 +70,5 @@ def create_demo(session: Session, *, count: int, now: dt.datetime) -> PublishRes
 
 def remove_demo(session: Session) -> int:
     """Delete every demo listing; return how many."""
-    result = session.execute(delete(Listing).where(Listing.demo))  # type: ignore[arg-type]
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    result = session.exec(delete(Listing).where(col(Listing.demo)))
+    return int(result.rowcount or 0)

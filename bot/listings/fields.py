@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import Literal, overload
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -199,6 +200,10 @@ def phone(raw: str) -> str | None:
     return " ".join(text.split())
 
 
+@overload
+def text(raw: str, *, limit: int, required: Literal[True]) -> str: ...
+@overload
+def text(raw: str, *, limit: int, required: bool) -> str | None: ...
 def text(raw: str, *, limit: int, required: bool) -> str | None:
     """Free text (area, reference, description), trimmed; too long is refused rather than cut."""
     value = " ".join(raw.split())

@@ -6,7 +6,6 @@ word and a budget, a place or a search word), so "hvad er en ungdomsbolig?" stil
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -89,9 +88,6 @@ class Filters:
         if budget is not None and not 0 < budget <= MAX_BUDGET:
             return None
         return cls(municipality or None, budget, kind or None)
-
-    def replace(self, **changes: object) -> Filters:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
 def parse_filters(text: str) -> Filters | None:

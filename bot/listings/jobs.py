@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Engine, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.conversation.context import Deps
 from bot.db import session_scope
@@ -17,11 +17,11 @@ from bot.listings.search import local_day
 
 def expire_listings(session: Session, now: dt.datetime) -> int:
     """Mark active listings past their last day as expired; return how many."""
-    result = session.execute(
-        update(Listing).where(Listing.status == "active", Listing.expires_on < local_day(now))  # type: ignore[arg-type]
+    result = session.exec(
+        update(Listing).where(col(Listing.status) == "active", col(Listing.expires_on) < local_day(now))
         .values(status="expired", updated_at=now)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return int(result.rowcount or 0)
 
 
 def tick(engine: Engine, deps: Deps | None, now: dt.datetime) -> dict[str, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import case
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.conversation.callbacks import button
 from bot.conversation.context import Context
@@ -139,7 +139,7 @@ def _page(ctx: Context, page: int) -> Reply:
     if provider is not None:
         query = query.where(Listing.provider == provider)
     rows = ctx.session.exec(
-        query.order_by(case((Listing.status == "active", 0), else_=1), Listing.expires_on, Listing.id)  # type: ignore[arg-type]
+        query.order_by(case((col(Listing.status) == "active", 0), else_=1), col(Listing.expires_on), col(Listing.id))
         .offset(page * PAGE_SIZE).limit(PAGE_SIZE + 1)
     ).all()
     listings, more = list(rows[:PAGE_SIZE]), len(rows) > PAGE_SIZE

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.listings.models import ListingAlert, ListingAlertSent
 from bot.privacy.registry import Store
@@ -24,18 +24,18 @@ def export(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
 
 
 def erase(session: Session, transport: str, chat_id: int, now: dt.datetime) -> int:
-    removed = session.execute(delete(ListingAlert).where(ListingAlert.transport == transport,
-                                                         ListingAlert.chat_id == chat_id)).rowcount
-    removed += session.execute(delete(ListingAlertSent).where(ListingAlertSent.transport == transport,
-                                                              ListingAlertSent.chat_id == chat_id)).rowcount
-    return removed  # type: ignore[no-any-return]
+    removed = session.exec(delete(ListingAlert).where(col(ListingAlert.transport) == transport,
+                                                      col(ListingAlert.chat_id) == chat_id)).rowcount
+    removed += session.exec(delete(ListingAlertSent).where(col(ListingAlertSent.transport) == transport,
+                                                           col(ListingAlertSent.chat_id) == chat_id)).rowcount
+    return removed
 
 
 def expire(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
     """Alerts end by themselves (60 days); what was sent is forgotten after the retention limit."""
-    removed = session.execute(delete(ListingAlert).where(ListingAlert.expires_at < now)).rowcount
-    removed += session.execute(delete(ListingAlertSent).where(ListingAlertSent.sent_at < limit)).rowcount
-    return removed  # type: ignore[no-any-return]
+    removed = session.exec(delete(ListingAlert).where(col(ListingAlert.expires_at) < now)).rowcount
+    removed += session.exec(delete(ListingAlertSent).where(col(ListingAlertSent.sent_at) < limit)).rowcount
+    return removed
 
 
 STORE = Store("housing_alerts", export, erase, expire)

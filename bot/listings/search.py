@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.listings.filters import Filters
 from bot.listings.models import Listing
@@ -66,7 +66,7 @@ def search(session: Session, filters: Filters, *, today: dt.date, page: int = 0,
     conditions = matching(filters, today)
     listings = session.exec(
         select(Listing).where(*conditions)
-        .order_by(Listing.monthly_total, Listing.id)  # type: ignore[arg-type]
+        .order_by(col(Listing.monthly_total), col(Listing.id))
         .offset(page * page_size).limit(page_size)
     ).all()
     capped = select(Listing.id).where(*conditions).limit(COUNT_CAP + 1).subquery()

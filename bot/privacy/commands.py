@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from bot.conversation.callbacks import CallbackData, button
 from bot.conversation.context import Context
@@ -97,12 +98,12 @@ def hide_chat(ctx: Context) -> None:
     """Deletes the bot's and the person's recent messages, leaving one neutral line."""
     transport, chat_id, since = ctx.incoming.transport, ctx.incoming.chat_id, ctx.now - DELETABLE_FOR
     bot_ids = ctx.session.execute(
-        select(Outbox.message_id).where(Outbox.transport == transport, Outbox.chat_id == chat_id,
-                                        Outbox.message_id.is_not(None), Outbox.sent_at >= since)  # type: ignore[union-attr]
+        select(col(Outbox.message_id)).where(col(Outbox.transport) == transport, col(Outbox.chat_id) == chat_id,
+                                             col(Outbox.message_id).is_not(None), col(Outbox.sent_at) >= since)
     ).scalars().all()
     own_ids = ctx.session.execute(
-        select(SentByUser.message_id).where(SentByUser.transport == transport, SentByUser.chat_id == chat_id,
-                                            SentByUser.sent_at >= since)
+        select(col(SentByUser.message_id)).where(col(SentByUser.transport) == transport,
+                                                 col(SentByUser.chat_id) == chat_id, col(SentByUser.sent_at) >= since)
     ).scalars().all()
     # After /slet, the ids kept under the person's pseudonym (bot.privacy.leftovers): no text, 48 hours.
     kept = leftovers.take_message_ids(ctx.session, audit_key(ctx.deps.settings), transport, chat_id, ctx.now)

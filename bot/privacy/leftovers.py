@@ -77,8 +77,8 @@ def take_message_ids(session: Session, key: bytes, transport: str, chat_id: int,
 
 
 def expire(session: Session, now: dt.datetime) -> int:
-    result = session.execute(delete(ErasedChat).where(col(ErasedChat.expires_at) <= now))
-    return result.rowcount  # type: ignore[attr-defined,no-any-return]
+    result = session.exec(delete(ErasedChat).where(col(ErasedChat.expires_at) <= now))
+    return result.rowcount
 
 
 def _times(values: list[str]) -> list[dt.datetime]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.models import Outbox, ProcessedUpdate, Profile
 from bot.privacy import leftovers
@@ -51,15 +51,15 @@ def _export_profile(session: Session, transport: str, chat_id: int) -> dict[str,
 
 
 def _erase_profile(session: Session, transport: str, chat_id: int, now: dt.datetime) -> int:
-    result = session.execute(delete(Profile).where(Profile.transport == transport, Profile.chat_id == chat_id))
-    return result.rowcount  # type: ignore[attr-defined,no-any-return]
+    result = session.exec(delete(Profile).where(col(Profile.transport) == transport, col(Profile.chat_id) == chat_id))
+    return result.rowcount
 
 
 def _export_messages(session: Session, transport: str, chat_id: int) -> dict[str, Any]:
     rows = session.execute(
-        select(Outbox.created_at, Outbox.status, Outbox.payload)
-        .where(Outbox.transport == transport, Outbox.chat_id == chat_id, Outbox.kind == "send")
-        .order_by(Outbox.id)
+        select(col(Outbox.created_at), col(Outbox.status), col(Outbox.payload))
+        .where(col(Outbox.transport) == transport, col(Outbox.chat_id) == chat_id, col(Outbox.kind) == "send")
+        .order_by(col(Outbox.id))
     ).all()
     return {"messages_from_husly": [
         {"at": _iso(at), "status": status, "text": payload.get("html", "")} for at, status, payload in rows
@@ -68,10 +68,10 @@ def _export_messages(session: Session, transport: str, chat_id: int) -> dict[str
 
 def _erase_messages(session: Session, transport: str, chat_id: int, now: dt.datetime) -> int:
     # Pending rows go too: nothing more is sent to someone who asked to be forgotten.
-    outbox = session.execute(delete(Outbox).where(Outbox.transport == transport, Outbox.chat_id == chat_id))
-    refs = session.execute(delete(SentByUser).where(SentByUser.transport == transport,
-                                                    SentByUser.chat_id == chat_id))
-    return outbox.rowcount + refs.rowcount  # type: ignore[attr-defined,no-any-return]
+    outbox = session.exec(delete(Outbox).where(col(Outbox.transport) == transport, col(Outbox.chat_id) == chat_id))
+    refs = session.exec(delete(SentByUser).where(col(SentByUser.transport) == transport,
+                                                 col(SentByUser.chat_id) == chat_id))
+    return outbox.rowcount + refs.rowcount
 
 
 # Sent messages are kept a week at most (long enough to edit a card or delete for /skjul), update ids a day.
@@ -80,17 +80,18 @@ SENT_MESSAGE_DAYS = 7
 
 def _expire_messages(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
     week = now - dt.timedelta(days=SENT_MESSAGE_DAYS)
-    removed = session.execute(delete(Outbox).where(Outbox.status != "pending", Outbox.created_at < week)).rowcount
-    removed += session.execute(delete(SentByUser).where(SentByUser.sent_at < now - dt.timedelta(hours=48))).rowcount
-    removed += session.execute(
-        delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < now - dt.timedelta(days=1))).rowcount
+    removed = session.exec(
+        delete(Outbox).where(col(Outbox.status) != "pending", col(Outbox.created_at) < week)).rowcount
+    removed += session.exec(delete(SentByUser).where(col(SentByUser.sent_at) < now - dt.timedelta(hours=48))).rowcount
+    removed += session.exec(
+        delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < now - dt.timedelta(days=1))).rowcount
     removed += leftovers.expire(session, now)
-    return removed  # type: ignore[no-any-return]
+    return removed
 
 
 def _expire_profiles(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
-    result = session.execute(delete(Profile).where(Profile.last_seen_at < limit))
-    return result.rowcount  # type: ignore[attr-defined,no-any-return]
+    result = session.exec(delete(Profile).where(col(Profile.last_seen_at) < limit))
+    return result.rowcount
 
 
 CORE_STORES = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from bot.models import timestamp_field
 from bot.pseudonym import pseudonym
@@ -44,7 +44,7 @@ def record(session: Session, *, actor: str, action: str, now: dt.datetime, detai
 
 
 def entries(session: Session, since: dt.datetime | None = None) -> list[AdminAudit]:
-    query = select(AdminAudit).order_by(AdminAudit.id)  # type: ignore[arg-type]
+    query = select(AdminAudit).order_by(col(AdminAudit.id))
     if since:
         query = query.where(AdminAudit.at >= since)
     return list(session.exec(query).all())

@@ -59,11 +59,11 @@ def redeem_invite(session: Session, *, code: str, transport: str, user_id: int, 
     invite = session.exec(select(Invite).where(Invite.code_hash == _hash(code))).first()
     if invite is None or invite.used_at is not None or invite.cancelled_at is not None or invite.expires_at < now:
         return None
-    claimed = session.execute(
-        update(Invite).where(Invite.id == invite.id, Invite.used_at.is_(None),  # type: ignore[union-attr]
-                             Invite.cancelled_at.is_(None)).values(used_at=now)  # type: ignore[union-attr]
+    claimed = session.exec(
+        update(Invite).where(col(Invite.id) == invite.id, col(Invite.used_at).is_(None),
+                             col(Invite.cancelled_at).is_(None)).values(used_at=now)
     )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if claimed.rowcount != 1:
         return None
     staff = get_staff(session, transport=transport, user_id=user_id, include_inactive=True)
     if staff is None:
@@ -72,7 +72,7 @@ def redeem_invite(session: Session, *, code: str, transport: str, user_id: int, 
     staff.chat_id, staff.display_name, staff.active = chat_id, display_name[:100], True
     session.add(staff)
     session.flush()
-    session.execute(update(Invite).where(Invite.id == invite.id).values(used_by=staff.id))
+    session.execute(update(Invite).where(col(Invite.id) == invite.id).values(used_by=staff.id))
     record(session, actor=f"staff:{staff.id}", action="redeem", now=now,
            detail=f"role={staff.role} municipality={staff.municipality or '-'}")
     return staff
@@ -80,16 +80,16 @@ def redeem_invite(session: Session, *, code: str, transport: str, user_id: int, 
 
 def open_invites(session: Session, now: dt.datetime) -> list[Invite]:
     """Invites that can still be used: not used, not cancelled, not expired (oldest first)."""
-    return list(session.exec(select(Invite).where(Invite.used_at.is_(None), Invite.cancelled_at.is_(None),  # type: ignore[union-attr]
-                                                  Invite.expires_at > now).order_by(Invite.id)).all())  # type: ignore[arg-type]
+    return list(session.exec(select(Invite).where(col(Invite.used_at).is_(None), col(Invite.cancelled_at).is_(None),
+                                                  Invite.expires_at > now).order_by(col(Invite.id))).all())
 
 
 def cancel_invite(session: Session, *, invite_id: int, now: dt.datetime, actor: str = "cli") -> bool:
     """Make an unused invite's code stop working; False when there is no such open invite."""
-    result = session.execute(update(Invite).where(Invite.id == invite_id, Invite.used_at.is_(None),  # type: ignore[union-attr]
-                                                  Invite.cancelled_at.is_(None), Invite.expires_at > now)  # type: ignore[union-attr]
-                             .values(cancelled_at=now))
-    done = result.rowcount == 1  # type: ignore[attr-defined]
+    result = session.exec(update(Invite).where(col(Invite.id) == invite_id, col(Invite.used_at).is_(None),
+                                               col(Invite.cancelled_at).is_(None), col(Invite.expires_at) > now)
+                          .values(cancelled_at=now))
+    done = result.rowcount == 1
     if done:
         record(session, actor=actor, action="invite-cancel", now=now, detail=f"invite={invite_id}")
     return done
@@ -103,7 +103,7 @@ def get_staff(session: Session, *, transport: str, user_id: int, include_inactiv
 
 
 def list_staff(session: Session) -> list[Staff]:
-    return list(session.exec(select(Staff).order_by(Staff.role, Staff.municipality, Staff.id)).all())
+    return list(session.exec(select(Staff).order_by(col(Staff.role), col(Staff.municipality), col(Staff.id))).all())
 
 
 def deactivate(session: Session, *, staff_id: int, now: dt.datetime, actor: str = "cli") -> bool:
@@ -112,8 +112,8 @@ def deactivate(session: Session, *, staff_id: int, now: dt.datetime, actor: str 
     Front ends revoke with bot.cases.staffing.revoke, which also gives the member's cases back to the queue;
     False when there is no active member with this id.
     """
-    result = session.execute(update(Staff).where(col(Staff.id) == staff_id, col(Staff.active)).values(active=False))
-    done = result.rowcount == 1  # type: ignore[attr-defined]
+    result = session.exec(update(Staff).where(col(Staff.id) == staff_id, col(Staff.active)).values(active=False))
+    done = result.rowcount == 1
     if done:
         record(session, actor=actor, action="revoke", now=now, detail=f"staff={staff_id}")
         member = session.get(Staff, staff_id)

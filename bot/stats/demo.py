@@ -33,7 +33,7 @@ from bot.listings.demo import create_demo, demo_listings
 from bot.listings.models import Listing
 from bot.listings.publish import publish
 from bot.models import Feedback, Outbox, Profile, QueryStat
-from bot.replies import Incoming
+from bot.replies import Incoming, IncomingKind
 from bot.staff.models import Staff
 from bot.stats.days import TZ
 from bot.stats.models import DemoRun, ListingStat
@@ -184,11 +184,11 @@ class Demo:
 
     # ---- one chat ----------------------------------------------------------------------------------------
 
-    def send(self, chat: int, kind: str, lang: str, **fields: Any) -> list[dict[str, Any]]:
+    def send(self, chat: int, kind: IncomingKind, lang: str, **fields: Any) -> list[dict[str, Any]]:
         """One update through the core; returns the payloads queued to this chat by it."""
         with session_scope(self.app.engine) as session:
             before = session.exec(select(func.max(Outbox.id))).one() or 0
-        incoming = Incoming(TRANSPORT, chat, chat, kind, update_id=next(self.update_ids),  # type: ignore[arg-type]
+        incoming = Incoming(TRANSPORT, chat, chat, kind, update_id=next(self.update_ids),
                             language_code=lang, **fields)
         self.app.core.handle(incoming)
         self.result.messages += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Iterator
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
@@ -61,7 +62,7 @@ class AiogramClient(SharedCalls):
         self.bot = bot
 
     @contextlib.contextmanager
-    def _errors(self):  # type: ignore[no-untyped-def]
+    def _errors(self) -> Iterator[None]:
         try:
             yield
         except TelegramRetryAfter as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+from collections.abc import Iterator
 
 from telegram import (
     Bot,
@@ -62,7 +63,7 @@ class PtbClient(SharedCalls):
         self._ready = False
 
     @contextlib.contextmanager
-    def _errors(self):  # type: ignore[no-untyped-def]
+    def _errors(self) -> Iterator[None]:
         try:
             yield
         except PtbRetryAfter as exc:

@@ -31,10 +31,10 @@ class StartupError(Exception):
 def connect(framework: str, token: str, api_url: str, request_timeout: float) -> TelegramClient:
     """The Bot API client of the chosen framework (imported only when chosen: each is slow to import)."""
     if framework == "ptb":
-        from handlers.telegram import ptb_front as front
-    else:
-        from handlers.telegram import aiogram_front as front  # type: ignore[no-redef]
-    return front.connect(token, api_url, request_timeout)
+        from handlers.telegram import ptb_front
+        return ptb_front.connect(token, api_url, request_timeout)
+    from handlers.telegram import aiogram_front
+    return aiogram_front.connect(token, api_url, request_timeout)
 
 
 async def call_at_start(call: Callable[[], Awaitable[T]], what: str, *, api_url: str, give_up_after: float,

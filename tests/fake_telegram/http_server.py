@@ -91,9 +91,7 @@ class HttpServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        server = site._server  # aiohttp exposes the bound port only through the underlying asyncio server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        self.port = self._runner.addresses[0][1]  # the port the system chose
 
     async def _shutdown(self) -> None:
         self.updates.closing = True

@@ -736,7 +736,8 @@ class _Checker:
             # recursive unions such as RichText would otherwise take exponential time. Several subtypes can
             # share a value (InlineQueryResultAudio and ...CachedAudio are both "audio"): try those few.
             key = next(iter(discriminated))[0]
-            chosen = discriminated.get((key, value.get(key)))  # type: ignore[arg-type]
+            tag = value.get(key)
+            chosen = discriminated.get((key, tag)) if isinstance(tag, str) else None
             if chosen is None:
                 allowed = sorted(d[1] for d in discriminated)
                 prefix = f"{path}." if path else ""
