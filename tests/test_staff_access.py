@@ -16,12 +16,13 @@ from bot.config import Settings
 from bot.pseudonym import KEY_FILE, audit_key, pseudonym
 from bot.staff.audit import chat_ref
 from handlers.cli import main
+from handlers.cli_common import Husly
 from tests.cases_support import Desk
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], *args: str, husly: Husly | None = None) -> tuple[int, str, str]:
     try:
-        main(list(args))
+        main(list(args), husly=husly)
         code = 0
     except SystemExit as exc:
         code = int(exc.code or 0)
@@ -63,10 +64,10 @@ def test_open_invites_are_listed_and_a_leaked_one_is_cancelled_at_once(cli_db, c
 def test_invites_last_at_most_30_days_and_the_default_is_a_setting(cli_db, capsys, monkeypatch) -> None:
     assert run(capsys, "staff", "invite", "--role", "admin", "--days", "90")[0] == 2
     monkeypatch.setenv("HUSLY_INVITE_DAYS", "2")
-    out = run(capsys, "staff", "invite", "--role", "admin", "--json")[1]
+    created = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)
+    out = run(capsys, "staff", "invite", "--role", "admin", "--json", husly=Husly(clock=lambda: created))[1]
     invite = json.loads(out)
-    created = dt.datetime.now(dt.UTC)
-    assert dt.datetime.fromisoformat(invite["expires_at"]) - created < dt.timedelta(days=2, minutes=1)
+    assert dt.datetime.fromisoformat(invite["expires_at"]) - created == dt.timedelta(days=2)
 
 
 def test_audit_pseudonyms_are_keyed_and_the_key_is_made_once_and_private(tmp_path: Path) -> None:
