@@ -3,7 +3,8 @@
 1. Extract every `_()` string from bot/ and handlers/ into locales/husly.pot (pybabel's extractor).
 2. Update locales/<lang>/LC_MESSAGES/husly.po from it without fuzzy matching (a guessed translation is worse
    than a missing one: the catalogue test then names it).
-3. Merge Danish drafts from locales/drafts/*.tsv (English msgid, TAB, Danish text) into the Danish catalogue.
+3. Fill empty Danish entries from the drafts in locales/drafts/*.tsv (English msgid, TAB, Danish text). A draft
+   never replaces a translation already in husly.po: once merged, the catalogue is where people edit it.
 4. English: the msgids are English, so an empty English entry gets its msgid.
 """
 
@@ -46,8 +47,9 @@ def drafts() -> dict[str, str]:
     return found
 
 
-def update(lang: str, template: Catalog, danish: dict[str, str]) -> int:
-    path = LOCALES / lang / "LC_MESSAGES" / "husly.po"
+def update(lang: str, template: Catalog, danish: dict[str, str], locales: Path = LOCALES) -> int:
+    """Bring one language's catalogue up to the template; returns how many entries are still untranslated."""
+    path = locales / lang / "LC_MESSAGES" / "husly.po"
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         with path.open("rb") as handle:
@@ -61,7 +63,7 @@ def update(lang: str, template: Catalog, danish: dict[str, str]) -> int:
     for message in catalog:
         if not message.id:
             continue
-        if lang == "da" and message.id in danish:
+        if lang == "da" and not message.string and message.id in danish:
             message.string = danish[message.id]
         elif lang == "en" and not message.string:
             message.string = message.id

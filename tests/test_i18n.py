@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from bot.i18n import LOCALES_DIR, _, format_date, format_money, normalise_lang, translations, use_lang
 
@@ -56,3 +58,26 @@ def test_amounts_and_dates_per_language() -> None:
     with use_lang("en"):
         assert format_money(4500) == "DKK\u00a04,500"
         assert format_date(dt.date(2027, 1, 1)) == "1 January 2027"
+
+
+def test_updating_the_catalogues_keeps_a_hand_edited_translation(tmp_path: Path) -> None:
+    """`make i18n` fills new entries from the drafts but never writes a draft over what someone fixed in husly.po."""
+    spec = importlib.util.spec_from_file_location("catalogues", ROOT / "scripts" / "catalogues.py")
+    assert spec and spec.loader
+    catalogues = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(catalogues)
+    po = tmp_path / "da" / "LC_MESSAGES" / "husly.po"
+    po.parent.mkdir(parents=True)
+    hand = Catalog(locale="da")
+    hand.add("Find housing", "Find et sted at bo")  # fixed by hand after the draft was merged
+    with po.open("wb") as handle:
+        write_po(handle, hand)
+    template = Catalog()
+    template.add("Find housing")
+    template.add("New string")
+    drafts = {"Find housing": "Find bolig", "New string": "Ny tekst"}
+
+    assert catalogues.update("da", template, drafts, locales=tmp_path) == 0
+    with po.open("rb") as handle:
+        updated = {m.id: m.string for m in read_po(handle, locale="da") if m.id}
+    assert updated == {"Find housing": "Find et sted at bo", "New string": "Ny tekst"}
