@@ -81,11 +81,11 @@ def echo_bot(framework: str) -> Iterator[tuple[FakeTelegram, int, int]]:
 
 
 @contextmanager
-def husly_bot(framework: str) -> Iterator[tuple[FakeTelegram, int, int]]:
+def husly_bot(framework: str, env: dict[str, str] | None = None) -> Iterator[tuple[FakeTelegram, int, int]]:
     with FakeTelegram() as tg, tempfile.TemporaryDirectory() as folder:
         cache_model(Path(folder) / "data")  # a later start, as in production: the model from its cache
         with HuslyProcess(tg, framework, "polling", Path(folder) / "data", log_level="WARNING",
-                          ready_timeout=READY_TIMEOUT) as bot:
+                          ready_timeout=READY_TIMEOUT, env=env) as bot:
             assert bot.process is not None
             yield tg, 2, bot.process.pid
             log = bot.stop()
@@ -101,7 +101,10 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--rate", type=float, default=25, help="messages a second, all people together")
     parser.add_argument("--framework", nargs="+", choices=["aiogram", "ptb"], default=["aiogram", "ptb"])
+    parser.add_argument("--env", nargs="*", default=[], metavar="NAME=VALUE",
+                        help="settings for husly run, fx HUSLY_MESSAGES_PER_SECOND=30 (the benchmark's own are kept)")
     args = parser.parse_args()
+    env = dict(item.split("=", 1) for item in args.env)
     if args.rate * 60 / args.people > 15:
         parser.error("more than 15 messages a minute per person would hit Husly's flood limit (20 a minute)")
     print(f"Reply latency: {args.people} people, {args.rate:g} messages a second in all, {args.seconds:g} s, long "
@@ -110,7 +113,8 @@ def main() -> None:
           f" {'p99 - echo':>11}")
     for framework in args.framework:
         echo_p99 = 0.0
-        for label, bot in (("echo bot", echo_bot), ("husly", husly_bot)):
+        bots = (("echo bot", echo_bot), ("husly", lambda name: husly_bot(name, env)))
+        for label, bot in bots:
             with bot(framework) as (tg, replies_each, pid):
                 say_hello(tg, args.people, replies_each, args.rate)
                 values = measure(tg, args.seconds, args.people, args.rate)

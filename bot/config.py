@@ -33,9 +33,12 @@ class Settings(BaseSettings):
     # Seconds one Bot API request may take before it is given up (and tried again later): a hanging request must
     # not hold up anyone else's answer.
     request_timeout: float = Field(default=10.0, gt=0, le=120)
-    # Messages a second the bot sends in all: Telegram allows about 30 (25 keeps a margin); a bot with paid
-    # broadcasts may send up to 1000.
-    messages_per_second: int = Field(default=25, ge=1, le=1000)
+    # Messages a second the bot sends in all: Telegram allows about 30 (python-telegram-bot's AIORateLimiter uses
+    # 30 too; a 429 past it pauses every send). Not lower: people write at up to 25 a second at peak, and a limit
+    # at their rate builds a queue that never drains (replies took p50 0.2 s / p99 0.8 s at 25 with a limit of 25,
+    # 11 ms / 75 ms with 30; benchmarks/latency.py). Bulk listing alerts keep to 20 (bot/listings/alerts.py). A bot
+    # with paid broadcasts may send up to 1000.
+    messages_per_second: int = Field(default=30, ge=1, le=1000)
     # Seconds `husly run` keeps trying to reach Telegram at start (429, 5xx, network errors) before it gives up.
     startup_timeout: float = Field(default=60.0, gt=0, le=3600)
 

@@ -23,7 +23,7 @@ from limits import RateLimitItem, RateLimitItemPerMinute, RateLimitItemPerSecond
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 
-BOT_PER_SECOND = 25  # a margin under Telegram's ~30/s
+BOT_PER_SECOND = 30  # Telegram's ~30/s; see Settings.messages_per_second
 GROUP_PER_MINUTE = 20
 # About one a second per private chat, with room for the two or three messages of one answer at once.
 CHAT_BURST, CHAT_SECONDS = 3, 3

@@ -27,7 +27,8 @@ from bot.replies import Reply, esc
 from bot.stats.record import record_alerts
 
 ALERT_DAYS = 60
-MESSAGES_PER_SECOND = 25
+# Bulk alerts keep to 20 of the bot's 30 a second (bot/config.py): answers to people writing meanwhile get the rest.
+MESSAGES_PER_SECOND = 20
 SHOWN = 3
 # All alert messages carry this outbox ref, so the next batch can queue behind the ones still waiting.
 OUTBOX_REF = "listing-alert"
