@@ -8,8 +8,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, event, insert, inspect, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -19,6 +17,10 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The version rows of a database upgraded to every head of bot/migrations/versions (one per feature branch,
+# less those another depends on; tests/test_migrations.py keeps this in step): a database with exactly these
+# needs no migration, and start-up skips Alembic.
+SCHEMA_VERSIONS = frozenset({"0002", "0004", "0005", "0006", "0010", "0020"})
 # Any fixed number: PostgreSQL advisory lock so two instances starting together migrate one at a time.
 _MIGRATION_LOCK = 7_301_942
 
@@ -80,7 +82,16 @@ def make_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (the app does this on every start)."""
+    """Bring the schema to the newest Alembic revision (the app does this on every start).
+
+    A database already there, as on every start but the first after an upgrade, is known by its version rows:
+    loading Alembic and every migration script to find that out took 0.34 s of a 1.6 s start.
+    """
+    if _at_heads(engine):
+        return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
@@ -92,6 +103,18 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "heads")
     except OperationalError as exc:
         raise DatabaseError(f"cannot reach the database ({engine.url.render_as_string(hide_password=True)})") from exc
+
+
+def _at_heads(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            versions = set(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    except DBAPIError as exc:
+        if is_unavailable(exc):
+            raise DatabaseError(
+                f"cannot reach the database ({engine.url.render_as_string(hide_password=True)})") from exc
+        return False  # a new database: no version table yet
+    return versions == SCHEMA_VERSIONS
 
 
 def open_database(url: str) -> Engine:
