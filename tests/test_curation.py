@@ -9,9 +9,11 @@ import random
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from faker import Faker
 from sqlalchemy import text
@@ -24,6 +26,8 @@ from bot.privacy.registry import expire_all
 from handlers.cli import cli
 from knowledge.loader import BUNDLED_ROOT, load
 from tests.support import Chat
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DATA = Path(__file__).parent / "data" / "curation_pii_da.tsv"
 # What must never reach a curator: a phone number (8 digits), an e-mail address, a CPR number.
@@ -84,6 +88,23 @@ def test_scrubbing_generated_messages_never_leaves_a_number_mail_or_cpr() -> Non
     # Names and streets are found from lists and context, so a rare one can slip; measured, not perfect.
     assert names_left <= 3, names_left
     assert addresses_left == 0
+
+
+def test_the_copy_of_fakers_danish_names_is_current() -> None:
+    from scripts.danish_names import TARGET, lists
+
+    copied = yaml.safe_load(TARGET.read_text(encoding="utf-8"))
+    assert copied == lists(), "Faker's Danish names changed: run .venv/bin/python scripts/danish_names.py"
+
+
+def test_scrubbing_names_needs_no_faker_in_the_running_bot() -> None:
+    """Faker cost the bot 13 MB; the scrubber reads the copy (and still finds Faker's names)."""
+    code = ("import sys; from bot.curation.scrub import scrub; print(scrub('mvh Birgitte Kjeldsen, ring 22334455')); "
+            "print('faker' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    cleaned, faker_loaded = done.stdout.splitlines()
+    assert "Birgitte" not in cleaned and "Kjeldsen" not in cleaned and "22334455" not in cleaned, cleaned
+    assert faker_loaded == "False"
 
 
 UNSURE_WITH_DETAILS = [

@@ -26,6 +26,8 @@ PHONE, EMAIL, CPR, NUMBER, LINK, ADDRESS, NAME = (
     "[TELEFON]", "[EMAIL]", "[CPR]", "[NUMMER]", "[LINK]", "[ADRESSE]", "[NAVN]")
 MARKERS = (PHONE, EMAIL, CPR, NUMBER, LINK, ADDRESS, NAME)
 NAMES_FILE = Path(__file__).resolve().parent / "data" / "names.yaml"
+# Faker's da_DK lists, copied by scripts/danish_names.py (importing Faker itself cost the running bot 13 MB).
+FAKER_NAMES_FILE = Path(__file__).resolve().parent / "data" / "faker_da_names.yaml"
 
 _EMAIL = re.compile(
     r"[\w.+-]+\s*(?:@|\(at\)|\[at\]|\(snabel-?a\))\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\(punktum\))\s*[\w-]+)+",
@@ -84,13 +86,11 @@ class Names:
 
 @cache
 def names() -> Names:
-    """Faker's Danish name lists and ours, folded (loaded on first use: Faker is not needed at start-up)."""
-    from faker.providers.person.da_DK import Provider as DanishNames
-
+    """Faker's Danish name lists and ours, folded (loaded on first use: not needed at start-up)."""
+    faker = yamlfile.parse(FAKER_NAMES_FILE.read_text(encoding="utf-8"))
     extra = yamlfile.parse(NAMES_FILE.read_text(encoding="utf-8"))
-    first = {fold(n) for n in (*DanishNames.first_names_male, *DanishNames.first_names_female,
-                               *extra["extra_first_names"])}
-    surnames = {fold(n) for n in (*DanishNames.last_names, *extra["extra_surnames"])}
+    first = {fold(n) for n in (*faker["first_names"], *extra["extra_first_names"])}
+    surnames = {fold(n) for n in (*faker["surnames"], *extra["extra_surnames"])}
     words = lexicon().function_words
     return Names(frozenset(first), frozenset(surnames), frozenset(fold(w) for w in extra["ordinary_words"]),
                  frozenset(words["da"] | words["en"]))
