@@ -194,6 +194,24 @@ def test_an_urgent_message_gets_the_safety_essentials_then_its_own_topic(chat: C
     assert cases(chat) == []
 
 
+# Behind on rent with the bailiff due on Friday: urgent (an eviction with a date), but the letter asks about the
+# arrears; written for this test.
+ARREARS_LETTER = ("I'm 19 and I lost my job two months ago. I fell behind on rent and now I owe three months. The "
+                  "bailiff is coming on Friday. Can I get help to pay the rent arrears? I have also applied for "
+                  "benefits but heard nothing.")
+
+
+def test_an_urgent_letter_about_more_than_its_crisis_gets_the_safety_essentials_then_choices(chat: Chat) -> None:
+    sent = chat.say(ARREARS_LETTER)
+    assert len(sent) == 2, "two messages a phone can read"
+    safety, choices = sent
+    assert "call 112" in safety.text
+    assert "about several things" in choices.text, "not one sure answer: the letter asks about the arrears"
+    topics = [b.data for b in choices.buttons if (b.data or "").startswith("t:")]
+    assert topics[0] == "t:udsaettelse", "the crisis topic first"
+    assert "t:huslejerestance" in topics
+
+
 # ---- an honest "I don't know" -----------------------------------------------------------------------------------
 
 def test_gibberish_gets_an_honest_dont_know_and_a_person(chat: Chat) -> None:
