@@ -212,6 +212,25 @@ def test_an_urgent_letter_about_more_than_its_crisis_gets_the_safety_essentials_
     assert "t:huslejerestance" in topics
 
 
+# Ordinary letters with words a crisis is sometimes made of: friends and a basement (a shared flat), a wish to run
+# away (a quarrel at home). Written for these tests; before, the learned model raised both to urgent.
+ORDINARY_LETTERS = [
+    "My boyfriend and I are 19 and want to move in together. We have looked at a flat with friends of his, and one "
+    "room is in the basement. The rent is 5000 kr each and I'm a student with a small job. Can we afford it, and do "
+    "I get housing benefit if we share? What should we check before we sign?",
+    "Hi, I'm 16 and I really hate living with my mum and stepdad. We argue all the time about everything, homework, "
+    "my room, my friends. I just want to run away sometimes. Is there anywhere a 16 year old can live apart from "
+    "home? How does it work?",
+]
+
+
+@pytest.mark.parametrize("letter", ORDINARY_LETTERS)
+def test_an_ordinary_letter_is_answered_not_treated_as_a_crisis(chat: Chat, letter: str) -> None:
+    sent = chat.say(letter)
+    assert "You should not be alone with this" not in texts(sent), "no crisis reply"
+    assert cases(chat) == []
+
+
 # ---- an honest "I don't know" -----------------------------------------------------------------------------------
 
 def test_gibberish_gets_an_honest_dont_know_and_a_person(chat: Chat) -> None:
