@@ -211,6 +211,8 @@ def test_someone_elses_night_without_a_bed_and_a_crisis_again_are_urgent(text: s
      "Society helped me talk to my parents. Now I'm back home and it's loads better.", "en"),
     # A distant future, a rights question, something that is not a home, "akut" as a housing need.
     ("I am 17, and my parents are going to kick me out on my 18th birthday in August. What do I do?", "en"),
+    ("My parents told me they are kicking me out at 18. I'm 17 now and still in school. What can I do to prepare?",
+     "en"),
     ("Can my landlord just kick me out now?", "en"),
     ("Min søn blev smidt ud af efterskolen efter en drukfest, og kommunen vil ikke hjælpe.", "da"),
     ("Jeg har akut brug for en bolig, hvor kan jeg skrive mig op?", "da"),

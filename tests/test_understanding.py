@@ -224,6 +224,18 @@ ORDINARY_LETTERS = [
 ]
 
 
+# "homeless" is one letter from "hopeless": with "we have a plan" beside it, the letter read as a suicide plan.
+COUSIN = ("My cousin was homeless for two years, but last month he finally got his own flat. We have a plan to help "
+          "him keep it: I go through his post with him every Sunday and we pay the rent together on the first. Can he "
+          "get housing benefit, and how does he apply?")
+
+
+def test_a_letter_about_someone_who_was_homeless_is_not_read_as_a_suicide_plan(chat: Chat) -> None:
+    sent = chat.say(COUSIN)
+    assert "Livslinien" not in texts(sent), "not the suicide topic"
+    assert cases(chat) == [], "no emergency case opened"
+
+
 @pytest.mark.parametrize("letter", ORDINARY_LETTERS)
 def test_an_ordinary_letter_is_answered_not_treated_as_a_crisis(chat: Chat, letter: str) -> None:
     sent = chat.say(letter)
