@@ -221,6 +221,23 @@ def test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent(text
     assert triage(text, lang).urgency is Urgency.NONE
 
 
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    # A park, a car or a station is where people meet, park and work; with a night or a bed it is a night outside.
+    ("Jeg mødte min udlejer i parken i går, og han sagde at huslejen stiger. Må han det?", "da", Urgency.NONE),
+    ("I left my keys in my car and my landlord won't let me in without paying a fee. Can he do that?", "en",
+     Urgency.NONE),
+    ("We slept in a hotel the first week after moving to Aarhus. Can I get housing benefit for my new flat?", "en",
+     Urgency.NONE),
+    ("Min kæreste arbejder på stationen om natten. Kan vi få boligstøtte sammen?", "da", Urgency.NONE),
+    ("Jeg har sovet i en park de sidste tre nætter", "da", Urgency.URGENT),
+    ("sidder i et busskur ved roskilde station, skal sove her i nat", "da", Urgency.URGENT),
+    ("I spent the night at the train station", "en", Urgency.URGENT),
+    ("It's freezing in my car and I don't know how long I can do this", "en", Urgency.URGENT),
+])
+def test_a_place_is_a_night_outside_only_with_a_night_or_a_bed(text: str, lang: str, level: Urgency) -> None:
+    assert triage(text, lang).urgency is level
+
+
 def test_violence_in_a_letter_counts_when_it_is_going_on_not_as_its_story() -> None:
     story = ("Jeg er 24 og har boet alene i to år. Min far var voldelig, og det har præget mig. Nu læser jeg til "
              "pædagog og har en god kæreste. Vi vil gerne flytte sammen, men vi ved ikke om vi har råd til en "
