@@ -238,6 +238,19 @@ def test_a_place_is_a_night_outside_only_with_a_night_or_a_bed(text: str, lang: 
     assert triage(text, lang).urgency is level
 
 
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    # Throwing up, fainting or an ambulance is a medical emergency with pills, drink or drugs beside it, not alone.
+    ("Jeg er så stresset over huslejen at jeg kaster op hver morgen. Kan jeg få hjælp til at betale?", "da",
+     Urgency.NONE),
+    ("My boyfriend drives an ambulance and I study. Can we get student housing together?", "en", Urgency.NONE),
+    ("min ven har taget en masse piller og kaster op", "da", Urgency.EMERGENCY),
+    ("skal jeg ringe efter en ambulance? han har drukket og taget noget", "da", Urgency.EMERGENCY),
+    ("my friend drank a lot and passed out, she wont wake up", "en", Urgency.EMERGENCY),
+])
+def test_a_body_in_trouble_is_an_emergency_with_something_taken(text: str, lang: str, level: Urgency) -> None:
+    assert triage(text, lang).urgency is level
+
+
 def test_violence_in_a_letter_counts_when_it_is_going_on_not_as_its_story() -> None:
     story = ("Jeg er 24 og har boet alene i to år. Min far var voldelig, og det har præget mig. Nu læser jeg til "
              "pædagog og har en god kæreste. Vi vil gerne flytte sammen, men vi ved ikke om vi har råd til en "
