@@ -251,6 +251,23 @@ def test_a_body_in_trouble_is_an_emergency_with_something_taken(text: str, lang:
     assert triage(text, lang).urgency is level
 
 
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    # A benefit at stake, a landlord's threat of the law, the municipality knowing an address, bad luck: no danger.
+    ("Er min boligstøtte i fare, hvis jeg flytter sammen med min kæreste?", "da", Urgency.NONE),
+    ("Is my housing benefit in danger if I move in with my boyfriend?", "en", Urgency.NONE),
+    ("Min udlejer truer med at sætte mig ud, fordi jeg har klaget over skimmelsvamp. Må han det?", "da", Urgency.NONE),
+    ("Kommunen ved hvor jeg bor, men de svarer ikke på mine mails om boligstøtte.", "da", Urgency.NONE),
+    ("Jeg har været forfulgt af uheld med min lejlighed: først skimmel, så vandskade. Kan jeg få huslejen sat ned?",
+     "da", Urgency.NONE),
+    # A person in danger, a threat of harm: still emergencies.
+    ("jeg er i fare, han står uden for døren", "da", Urgency.EMERGENCY),
+    ("I think I'm in danger, he said he knows where I live", "en", Urgency.EMERGENCY),
+    ("min kæreste truer med at dele nøgenbilleder af mig hvis jeg går", "da", Urgency.EMERGENCY),
+])
+def test_danger_is_to_a_person_and_a_threat_is_of_harm(text: str, lang: str, level: Urgency) -> None:
+    assert triage(text, lang).urgency is level
+
+
 def test_violence_in_a_letter_counts_when_it_is_going_on_not_as_its_story() -> None:
     story = ("Jeg er 24 og har boet alene i to år. Min far var voldelig, og det har præget mig. Nu læser jeg til "
              "pædagog og har en god kæreste. Vi vil gerne flytte sammen, men vi ved ikke om vi har råd til en "
