@@ -217,6 +217,8 @@ def test_someone_elses_night_without_a_bed_and_a_crisis_again_are_urgent(text: s
     ("Min søn blev smidt ud af efterskolen efter en drukfest, og kommunen vil ikke hjælpe.", "da"),
     ("Jeg er blevet smidt ud af min fodboldklub og er ked af det. Kan I hjælpe?", "da"),
     ("Jeg blev smidt ud af bussen i går fordi jeg ikke havde billet", "da"),
+    ("Hej. Jeg er 19 og voksede op med en voldelig far, men jeg bor hos min mor nu og har det godt. Jeg vil gerne "
+     "flytte hjemmefra til sommer, når jeg starter på uni. Hvordan søger jeg et kollegieværelse?", "da"),
     ("Jeg har akut brug for en bolig, hvor kan jeg skrive mig op?", "da"),
 ])
 def test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent(text: str, lang: str) -> None:
