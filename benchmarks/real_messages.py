@@ -2,7 +2,8 @@
 
 The messages (tests/data/real_messages.tsv, 251 rows, split dev / heldout; tests/data/real_messages_2.tsv, 100 rows
 from sources the first did not use, split dev2 / heldout2; tests/data/real_messages_3.tsv, 31 from sources neither
-used, split dev3 / heldout3: advice-column letters, help-line letters, forum posts, FAQ
+used, split dev3 / heldout3; tests/data/real_messages_4.tsv, 26 from sources none of those used, split dev4 /
+heldout4: advice-column letters, help-line letters, forum posts, FAQ
 headings; see tests/data/README.md) were split into a development part and a held-out part before anything was
 tuned. Both parts are printed; only the development part may be read to find what goes wrong.
 
@@ -41,10 +42,12 @@ DATA = ROOT / "tests" / "data" / "real_messages.tsv"
 DATA_2 = ROOT / "tests" / "data" / "real_messages_2.tsv"
 # A third, from sources neither of the first two used (split dev3 / heldout3).
 DATA_3 = ROOT / "tests" / "data" / "real_messages_3.tsv"
-CORPORA = (DATA, DATA_2, DATA_3)
+# A fourth, from sources none of the first three used (split dev4 / heldout4).
+DATA_4 = ROOT / "tests" / "data" / "real_messages_4.tsv"
+CORPORA = (DATA, DATA_2, DATA_3, DATA_4)
 # Parts printed, held-out parts first; failures are only ever shown for the development parts.
-PARTS = ("heldout", "heldout2", "heldout3", "dev", "dev2", "dev3")
-DEV_PARTS = ("dev", "dev2", "dev3")
+PARTS = ("heldout", "heldout2", "heldout3", "heldout4", "dev", "dev2", "dev3", "dev4")
+DEV_PARTS = ("dev", "dev2", "dev3", "dev4")
 
 
 @dataclass(frozen=True)

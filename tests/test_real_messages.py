@@ -26,7 +26,7 @@ from knowledge.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import DATA, DATA_2, DATA_3, DEV_PARTS, Message, read_messages  # noqa: E402
+from real_messages import DATA, DATA_2, DATA_3, DATA_4, DEV_PARTS, Message, read_messages  # noqa: E402
 
 from bot.triage_model import real_examples  # noqa: E402
 
@@ -34,6 +34,7 @@ MESSAGES = read_messages()
 FIRST = read_messages(DATA)
 SECOND = read_messages(DATA_2)
 THIRD = read_messages(DATA_3)
+FOURTH = read_messages(DATA_4)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -52,7 +53,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     assert len(FIRST) >= 250 and len(SECOND) >= 98
     assert len({m.id for m in MESSAGES}) == len(MESSAGES)
-    rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3)
+    rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
     assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
@@ -69,6 +70,11 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     third = Counter((m.split, m.urgency, m.lang) for m in THIRD)
     for _, level, lang in third:
         assert 0 <= third[("heldout3", level, lang)] - third[("dev3", level, lang)] <= 1, (level, lang)
+    # The fourth: the same way (seed 20261205).
+    assert {m.split for m in FOURTH} == {"dev4", "heldout4"} and len(FOURTH) >= 25
+    fourth = Counter((m.split, m.urgency, m.lang) for m in FOURTH)
+    for _, level, lang in fourth:
+        assert 0 <= fourth[("heldout4", level, lang)] - fourth[("dev4", level, lang)] <= 1, (level, lang)
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
 
 
@@ -81,6 +87,10 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     assert not earlier_sources & {row["source"] for row in _rows(DATA_3)}
     earlier_texts = first_texts | {fold(m.text)[:120] for m in SECOND}
     assert not [m.id for m in THIRD if fold(m.text)[:120] in earlier_texts]
+    earlier_sources |= {row["source"] for row in _rows(DATA_3)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_4)}
+    earlier_texts |= {fold(m.text)[:120] for m in THIRD}
+    assert not [m.id for m in FOURTH if fold(m.text)[:120] in earlier_texts]
 
 
 def test_the_learned_model_learns_from_development_parts_only() -> None:

@@ -211,12 +211,65 @@ def test_someone_elses_night_without_a_bed_and_a_crisis_again_are_urgent(text: s
      "Society helped me talk to my parents. Now I'm back home and it's loads better.", "en"),
     # A distant future, a rights question, something that is not a home, "akut" as a housing need.
     ("I am 17, and my parents are going to kick me out on my 18th birthday in August. What do I do?", "en"),
+    ("My parents told me they are kicking me out at 18. I'm 17 now and still in school. What can I do to prepare?",
+     "en"),
     ("Can my landlord just kick me out now?", "en"),
     ("Min søn blev smidt ud af efterskolen efter en drukfest, og kommunen vil ikke hjælpe.", "da"),
+    ("Jeg er blevet smidt ud af min fodboldklub og er ked af det. Kan I hjælpe?", "da"),
+    ("Jeg blev smidt ud af bussen i går fordi jeg ikke havde billet", "da"),
+    ("Hej. Jeg er 19 og voksede op med en voldelig far, men jeg bor hos min mor nu og har det godt. Jeg vil gerne "
+     "flytte hjemmefra til sommer, når jeg starter på uni. Hvordan søger jeg et kollegieværelse?", "da"),
     ("Jeg har akut brug for en bolig, hvor kan jeg skrive mig op?", "da"),
 ])
 def test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent(text: str, lang: str) -> None:
     assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    # A park, a car or a station is where people meet, park and work; with a night or a bed it is a night outside.
+    ("Jeg mødte min udlejer i parken i går, og han sagde at huslejen stiger. Må han det?", "da", Urgency.NONE),
+    ("I left my keys in my car and my landlord won't let me in without paying a fee. Can he do that?", "en",
+     Urgency.NONE),
+    ("We slept in a hotel the first week after moving to Aarhus. Can I get housing benefit for my new flat?", "en",
+     Urgency.NONE),
+    ("Min kæreste arbejder på stationen om natten. Kan vi få boligstøtte sammen?", "da", Urgency.NONE),
+    ("Jeg har sovet i en park de sidste tre nætter", "da", Urgency.URGENT),
+    ("sidder i et busskur ved roskilde station, skal sove her i nat", "da", Urgency.URGENT),
+    ("I spent the night at the train station", "en", Urgency.URGENT),
+    ("It's freezing in my car and I don't know how long I can do this", "en", Urgency.URGENT),
+])
+def test_a_place_is_a_night_outside_only_with_a_night_or_a_bed(text: str, lang: str, level: Urgency) -> None:
+    assert triage(text, lang).urgency is level
+
+
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    # Throwing up, fainting or an ambulance is a medical emergency with pills, drink or drugs beside it, not alone.
+    ("Jeg er så stresset over huslejen at jeg kaster op hver morgen. Kan jeg få hjælp til at betale?", "da",
+     Urgency.NONE),
+    ("My boyfriend drives an ambulance and I study. Can we get student housing together?", "en", Urgency.NONE),
+    ("min ven har taget en masse piller og kaster op", "da", Urgency.EMERGENCY),
+    ("skal jeg ringe efter en ambulance? han har drukket og taget noget", "da", Urgency.EMERGENCY),
+    ("my friend drank a lot and passed out, she wont wake up", "en", Urgency.EMERGENCY),
+])
+def test_a_body_in_trouble_is_an_emergency_with_something_taken(text: str, lang: str, level: Urgency) -> None:
+    assert triage(text, lang).urgency is level
+
+
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    # A benefit at stake, a landlord's threat of the law, the municipality knowing an address, bad luck: no danger.
+    ("Er min boligstøtte i fare, hvis jeg flytter sammen med min kæreste?", "da", Urgency.NONE),
+    ("Is my housing benefit in danger if I move in with my boyfriend?", "en", Urgency.NONE),
+    ("Min udlejer truer med at sætte mig ud, fordi jeg har klaget over skimmelsvamp. Må han det?", "da", Urgency.NONE),
+    ("Kommunen ved hvor jeg bor, men de svarer ikke på mine mails om boligstøtte.", "da", Urgency.NONE),
+    ("Jeg har været forfulgt af uheld med min lejlighed: først skimmel, så vandskade. Kan jeg få huslejen sat ned?",
+     "da", Urgency.NONE),
+    # A person in danger, a threat of harm: still emergencies.
+    ("jeg er i fare, han står uden for døren", "da", Urgency.EMERGENCY),
+    ("I think I'm in danger, he said he knows where I live", "en", Urgency.EMERGENCY),
+    ("min kæreste truer med at dele nøgenbilleder af mig hvis jeg går", "da", Urgency.EMERGENCY),
+])
+def test_danger_is_to_a_person_and_a_threat_is_of_harm(text: str, lang: str, level: Urgency) -> None:
+    assert triage(text, lang).urgency is level
 
 
 def test_violence_in_a_letter_counts_when_it_is_going_on_not_as_its_story() -> None:
