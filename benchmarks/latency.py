@@ -1,13 +1,14 @@
 """Reply latency at Telegram's rate: what a person feels, next to a bare echo bot at the same rate.
 
 200 people write for --seconds seconds (default 60), 25 messages a second in all (Telegram lets a bot send
-about 30 a second; Husly's flood limiter allows 25, and is on here, as in production), each one a question that
+about 30 a second; Husly's flood limiter allows that, and is on here, as in production), each one a question that
 Husly answers with one message. Latency is the time from an update reaching the fake Bot API (tests/fake_telegram,
 in this process) to the reply's sendMessage arriving there. Before the measured part every person says hello
 once (first contact: Husly shows its privacy notice). For aiogram and python-telegram-bot: `husly run` (long
 polling, SQLite) and a bare echo bot of the same framework. The goal: Husly's p99 within 100 ms of the echo bot's.
 
 Run: .venv/bin/python benchmarks/latency.py [--seconds 60] [--people 200] [--rate 25] [--framework aiogram ptb]
+     [--env HUSLY_MESSAGES_PER_SECOND=25 ...]  (settings for `husly run`, fx to compare another flood limit)
 """
 
 from __future__ import annotations

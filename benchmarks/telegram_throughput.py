@@ -7,8 +7,8 @@ and time until N replies have been sent. Two baselines of the same framework: a 
 yardstick) and a bot that answers each question with the very message Husly sends for it (HTML, buttons),
 looked up in a dict: what the framework costs for Husly's traffic alone (long HTML texts cost it more to encode
 and decode than a short echo). The questions are real ones, each answered by one message from the
-knowledge base. Husly runs twice: with its flood limiter as in production (at most 25 messages a second, under
-Telegram's ~30/s, so that number is the limiter's, by design) and with the limiter lifted, which is what
+knowledge base. Husly runs twice: with its flood limiter as in production (at most Telegram's ~30 messages a
+second, so that number is the limiter's, by design) and with the limiter lifted, which is what
 measures Husly's own cost. (Husly / echo >= 0.75 was once the goal; it is retired: one process handles several
 times what Telegram lets a bot send. What people feel is measured by benchmarks/latency.py and startup.py.)
 
