@@ -23,6 +23,15 @@ def _config() -> Config:
     return config
 
 
+def _upgrade_with_alembic(url: str, target: str) -> None:
+    engine = make_engine(url)
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+    engine.dispose()
+
+
 def _opened_with_alembic(url: str) -> bool:
     """Open the database in a fresh process (as `husly run` does); True when that had to load Alembic."""
     code = ("import sys; from bot.db import open_database; open_database(sys.argv[1]).dispose(); "
@@ -42,12 +51,7 @@ def _versions(url: str) -> set[str]:
 
 def test_the_known_versions_are_those_of_a_database_alembic_upgraded(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'alembic.sqlite3'}"
-    engine = make_engine(url)
-    config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
-    engine.dispose()
+    _upgrade_with_alembic(url, "heads")
     versions = _versions(url)
     assert versions == SCHEMA_VERSIONS, f"after adding a migration, set bot.db.SCHEMA_VERSIONS to {sorted(versions)}"
     # Each is a head (a head another one depends on is left out).
@@ -67,12 +71,9 @@ def test_a_new_database_is_migrated_and_the_next_start_skips_alembic(tmp_path: P
 
 def test_an_older_database_is_upgraded(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    engine = make_engine(url)
-    config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    _upgrade_with_alembic(url, "0001")
     assert _versions(url) == {"0001"}
+    engine = make_engine(url)
     migrate(engine)
     engine.dispose()
     assert _versions(url) == SCHEMA_VERSIONS
