@@ -17,6 +17,7 @@ import limits.aio.strategies
 import pytest
 
 from bot import ratelimit
+from bot.config import Settings
 from bot.ratelimit import FloodLimits
 
 REDIS_URL = os.environ.get("HUSLY_TEST_REDIS_URL", "")
@@ -68,6 +69,24 @@ async def test_the_bot_wide_limit_holds_across_a_window_edge(clock: Clock, backe
         await limits.bot_slot()  # the sixth in a second must wait until the first leaves the window
         waited = sum(clock.slept)
         assert 0.9 <= waited <= 1.1, waited
+    finally:
+        await limits.close()
+
+
+async def test_people_writing_at_25_a_second_never_wait_for_the_default_limit(clock: Clock, backend: str) -> None:
+    """The default keeps to Telegram's ~30 a second, above the rate people write at at peak: a limit at their
+    very rate built a queue that never drained (replies p99 0.8 s at 25 a second; benchmarks/latency.py)."""
+    per_second = Settings(_env_file=None).messages_per_second
+    limits = FloodLimits(backend, clock=clock, sleep=clock.sleep, bot_per_second=per_second, prefix=prefix())
+    try:
+        for _ in range(250):  # ten seconds of replies at 25 a second
+            await limits.bot_slot()
+            clock.now += 0.04
+        assert clock.slept == []
+        for _ in range(per_second):  # a burst: Telegram's ~30 in one second, and no more
+            await limits.bot_slot()
+        assert sum(clock.slept) > 0
+        assert per_second <= 30
     finally:
         await limits.close()
 
