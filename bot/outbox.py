@@ -177,6 +177,7 @@ class DeliveryWorker:
         self._marks: list[tuple[Outbox, int | None]] = []
         self._marks_ready = asyncio.Event()
         self._flushing = asyncio.Lock()
+        self._claiming = asyncio.Lock()
         self._marker: asyncio.Task[None] | None = None
         self._claim_failing = False
         self._beaten: dt.datetime | None = None
@@ -221,8 +222,35 @@ class DeliveryWorker:
                 break
         return taken
 
+    async def settle(self, timeout: float | None = None) -> None:
+        """Deliver until nothing due is left: wait for the sends in flight (whoever started them), then take
+        what became due behind them (a chat's next row waits for the last one to be marked), and again.
+
+        For a front end that shows the replies to what it just handled, and must not leave with one unsent (the
+        console, at each step and at its end): ``deliver_once`` alone skips a row whose chat is still busy.
+        """
+        deadline = time.monotonic() + (timeout if timeout is not None else self.request_timeout + 5)
+        while time.monotonic() < deadline:
+            if self._sends:
+                await asyncio.wait(set(self._sends), timeout=max(deadline - time.monotonic(), 0.01))
+            async with self._flushing:  # a mark being written (by the worker's loop) frees its chat when done
+                pass
+            while self._marks:
+                if not await self._flush_marks():
+                    return  # the database is away: the rows stay pending, for the next start
+            if await self.deliver_once() == 0 and not self._busy:
+                return
+            if not self._sends:
+                await asyncio.sleep(0.01)  # a chat still busy: its row's new state is being written
+
     async def _start_due(self) -> int:
         """Start sending what is due now (each row in its own task); return how many rows were taken."""
+        # One claim at a time: two at once (the console's step-by-step delivery beside its loop) each saw the
+        # chat free, both leased its row (a lease of our own counts as free to us) and sent it twice.
+        async with self._claiming:
+            return await self._claim_and_start()
+
+    async def _claim_and_start(self) -> int:
         room = self.max_in_flight - len(self._sends)
         if room <= 0:
             return 0

@@ -93,7 +93,7 @@ async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = 
             await _deliver(app, to_incoming(line.rstrip("\n"), chat_id, sender, lang), worker, out)
     finally:
         # Let the last replies print before leaving.
-        await worker.deliver_once()
+        await worker.settle()
         worker.stop()
         with contextlib.suppress(asyncio.CancelledError):
             await delivery
@@ -114,5 +114,4 @@ async def _deliver(app: App, incoming: Incoming, worker: DeliveryWorker, out: Te
         outcome = await asyncio.to_thread(app.core.handle, incoming)
     if outcome.callback_answer:
         out.write(f"  ({outcome.callback_answer})\n")
-    while await worker.deliver_once():
-        pass
+    await worker.settle()

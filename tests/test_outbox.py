@@ -220,3 +220,53 @@ def test_a_send_that_hangs_holds_up_no_other_chat(engine, clock) -> None:
         hung = session.exec(select(Outbox).where(Outbox.chat_id == 1)).one()
     assert (hung.status, hung.error, hung.locked_by) == ("pending", "TimeoutError", None), \
         "given up after the request timeout, to be tried again later"
+
+
+class HeldSender(RecordingSender):
+    """Holds the first send until the test lets it go (a slow phone), and says when it started."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def send(self, chat_id: int, reply: Reply) -> int:
+        self.started.set()
+        await self.release.wait()
+        return await super().send(chat_id, reply)
+
+
+def test_settling_delivers_a_reply_queued_behind_one_still_being_sent(engine, clock) -> None:
+    """The console shows the replies to a message before its next prompt, and before it quits: a reply queued
+    while the chat's previous message was still on its way (sent by the worker's own loop) was left unsent."""
+    sender = HeldSender()
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock, idle_poll=0.01)
+
+    async def go() -> None:
+        queue(engine, clock, 1, "the privacy notice")
+        loop = asyncio.create_task(worker.run())
+        await sender.started.wait()  # the loop is sending it now
+        queue(engine, clock, 1, "the answer to hej")
+        settling = asyncio.create_task(worker.settle())
+        sender.release.set()
+        await settling
+        assert [s.reply.html for s in sender.sent] == ["the privacy notice", "the answer to hej"]
+        worker.stop()
+        await loop
+
+    asyncio.run(go())
+    assert pending_count(engine) == 0
+
+
+def test_two_deliveries_of_one_worker_at_once_send_a_row_once(engine, clock) -> None:
+    """The console delivers step by step beside the worker's loop: both once leased the same row (a lease of
+    one's own counts as free) and the person saw the message twice."""
+    queue(engine, clock, 1, "hej")
+    sender = RecordingSender()
+    worker = DeliveryWorker(engine, "telegram", sender, clock=clock)
+
+    async def go() -> None:
+        await asyncio.gather(worker.deliver_once(), worker.deliver_once())
+
+    asyncio.run(go())
+    assert [s.reply.html for s in sender.sent] == ["hej"]
