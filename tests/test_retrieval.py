@@ -108,8 +108,10 @@ def test_an_english_word_the_lexicon_turns_into_danish_meets_the_danish_texts(in
         ("im 15 and want to run away", "under-18"),
         ("jeg er 15 og vil stikke af hjemmefra", "under-18"),
         ("i have no home", "hjemloes-akut"),
+        ("huslejen stiger igen, kan jeg klage over det", "huslejenaevn"),
+        ("my landlord put the rent up a lot, is that allowed", "huslejenaevn"),
     ],
 )
-def test_everyday_words_for_leaving_home_running_away_and_having_no_home(index: Index, question: str,
-                                                                         topic: str) -> None:
+def test_everyday_words_for_leaving_home_running_away_no_home_and_a_rent_rise(index: Index, question: str,
+                                                                            topic: str) -> None:
     assert index.search(question).topic == topic
