@@ -210,7 +210,8 @@ def calibrate(kb: KnowledgeBase) -> None:
         index = Index(fold_kb)
         for q, wanted in fold_questions:
             found = index.search(q)
-            samples.append((dict(found.features), "right" if found.topic in wanted else "wrong"))
+            if found.features:  # no topic at all (no known word in this fold): nothing to calibrate on
+                samples.append((dict(found.features), "right" if found.topic in wanted else "wrong"))
     index = Index(kb)
     for q in OFF_TOPIC:
         found = index.search(q)

@@ -54,6 +54,13 @@ CRISIS_TOPICS = {
     "sleeps_outside": "hjemloes-akut",
     "homeless_now": "hjemloes-akut",
 }
+# The topics of the situations that make a message urgent (no safe bed soon, not danger to life).
+URGENT_SITUATIONS = frozenset(CRISIS_TOPICS[r] for r in (
+    "thrown_out", "couch_surfing_ending", "eviction_soon", "nowhere_to_sleep", "nowhere_to_stay", "sleeps_outside",
+    "homeless_now", "under_18_unsafe_home"))
+# Of those, the ones retrieval may name over triage's first reason. Couch surfing and under 18 are left out: on
+# letters about being homeless now, their words (a friend's sofa, parents) also stand in letters about other things.
+OWN_WORDS_SITUATIONS = frozenset({"smidt-ud", "udsaettelse"})
 # How closely a question must match a specific question (SearchResult.faq_match) to be answered with it
 # whatever the topic's confidence.
 FAQ_SURE = 0.8
@@ -159,6 +166,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         others = [s for s in found.suggestions if s != crisis_topic][:2]
         found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None,
                         faq_match=0.0, suggestions=(crisis_topic, *others))
+    reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
+    if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
+        # The words named the situation (thrown out); what triage saw first (homeless now) stays a choice.
+        found = replace(found, suggestions=(found.suggestions[0], reason_topic, *found.suggestions[1:2]))
     # A letter is about its crisis topic for sure only when its words agree (the topic is among the best three).
     forced = crisis_topic is not None and (agreed or not reading.long) and not several
     sure = threshold if follow_up or forced or not reading.long else max(threshold, LETTER_THRESHOLD)
@@ -245,6 +256,12 @@ def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tu
     courage to leave" is about violence, not suicide); without agreement, the first reason's.
     """
     candidates = [CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics]
+    # No bed soon, and the words name which of those situations it is (thrown out, couch surfing, eviction, under
+    # 18): that topic, whichever no-bed reason triage saw first ("homeless now" and "kicked out" are one letter).
+    if (urgency.urgency is Urgency.URGENT and candidates and set(candidates) <= URGENT_SITUATIONS
+            and found.topic in OWN_WORDS_SITUATIONS):
+        # Not "agreed": a letter gets it first among choices after the safety essentials, not as the one answer.
+        return found.topic, False
     ranked = [t for t in found.suggestions if t in candidates]
     if ranked:
         return ranked[0], True

@@ -285,8 +285,9 @@ class Index:
         first is unknown (people mix: "housing benefit for my værelse"), so a Danish word's untouched English
         "stem" cannot hit a rare English term by accident.
         """
+        expanded = self._expand(tokens) if expand else tokens
         fixed: list[str] = []
-        for token in self._expand(tokens) if expand else tokens:
+        for token in expanded[:len(tokens)]:
             if token in STOPWORDS or token in self._surface or token.isdigit():
                 fixed.append(token)
                 continue
@@ -302,6 +303,12 @@ class Index:
             primary = self._terms([token], (lang,))
             known = [t for t in primary if t in self._idf]
             terms.extend(known or self._terms([token], (other,)) or primary)
+        # The lexicon's words are the knowledge base's Danish words ("rent" -> "husleje"): stemmed as Danish,
+        # so an English question's added "husleje" meets the Danish texts, not a stray English "leje".
+        for token in expanded[len(tokens):]:
+            primary = self._terms([token], ("da",))
+            known = [t for t in primary if t in self._idf]
+            terms.extend(known or self._terms([token], ("en",)) or primary)
         return list(dict.fromkeys(terms))
 
     # ---- scoring --------------------------------------------------------------------------------------

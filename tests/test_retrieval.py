@@ -89,3 +89,29 @@ def test_chit_chat_sharing_a_word_with_a_topic_is_not_answered_as_that_topic(ind
 def test_a_topic_named_in_one_word_is_answered(index: Index, question: str, topic: str) -> None:
     result = index.search(question)
     assert result.topic == topic and result.confidence >= 0.4
+
+
+@pytest.mark.parametrize(("question", "topic"), [("help with my rent", "huslejerestance"),
+                                                 ("i owe rent", "huslejerestance")])
+def test_an_english_word_the_lexicon_turns_into_danish_meets_the_danish_texts(index: Index, question: str,
+                                                                              topic: str) -> None:
+    # "rent" adds the lexicon's "husleje", a Danish word: stemmed as Danish it is rent arrears; stemmed as English
+    # its part "leje" was a rare English term that pulled towards the lease.
+    assert index.search(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("i want to leave home and live on my own", "flytte-hjemmefra"),
+        ("jeg vil gerne flytte for mig selv", "flytte-hjemmefra"),
+        ("im 15 and want to run away", "under-18"),
+        ("jeg er 15 og vil stikke af hjemmefra", "under-18"),
+        ("i have no home", "hjemloes-akut"),
+        ("huslejen stiger igen, kan jeg klage over det", "huslejenaevn"),
+        ("my landlord put the rent up a lot, is that allowed", "huslejenaevn"),
+    ],
+)
+def test_everyday_words_for_leaving_home_running_away_no_home_and_a_rent_rise(index: Index, question: str,
+                                                                            topic: str) -> None:
+    assert index.search(question).topic == topic

@@ -194,6 +194,20 @@ def test_an_urgent_message_gets_the_safety_essentials_then_its_own_topic(chat: C
     assert cases(chat) == []
 
 
+# Triage reads only "homeless now"; the words say how (a landlord changed the locks). Written for this test.
+LOCKED_OUT = "My landlord changed the locks yesterday and I'm homeless now. What can I do?"
+
+
+def test_an_urgent_message_whose_words_name_how_it_happened_gets_that_topic_after_the_safety_essentials(
+        chat: Chat) -> None:
+    sent = chat.say(LOCKED_OUT)
+    assert len(sent) == 2, "the safety essentials, then what the thrown-out topic says"
+    safety, topic = sent
+    assert "call 112" in safety.text
+    assert "Thrown out by parents, a partner or a landlord" in topic.text
+    assert cases(chat) == []
+
+
 # Behind on rent with the bailiff due on Friday: urgent (an eviction with a date), but the letter asks about the
 # arrears; written for this test.
 ARREARS_LETTER = ("I'm 19 and I lost my job two months ago. I fell behind on rent and now I owe three months. The "
