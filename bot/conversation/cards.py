@@ -51,7 +51,8 @@ def service_card(service: Service, lang: str, today: dt.date) -> str:
 
 
 def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipality: str | None) -> list[Service]:
-    """The listed services that exist and serve this municipality (national and regional ones: everyone)."""
+    """The listed services that exist and serve this municipality: national ones for everyone, a region's for
+    its municipalities (for everyone while the municipality is not known), local ones only in their own."""
     found = []
     for sid in ids:
         service = kb.services.get(sid)
@@ -59,6 +60,11 @@ def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipali
             continue
         # Local services only for the person's own municipality; without one, the answer offers to choose.
         if service.area == "local" and (not municipality or municipality not in service.municipalities):
+            continue
+        # Another region's number is a wrong number: someone in Aarhus was shown Region Hovedstaden's 1813 and
+        # its psychiatric emergency room next to their own region's.
+        if (service.area == "regional" and municipality and service.municipalities
+                and municipality not in service.municipalities):
             continue
         found.append(service)
     return found
