@@ -102,7 +102,7 @@ def migrate(engine: Engine) -> None:
             # "heads": feature branches (cases, listings) may each start from the core revision.
             command.upgrade(config, "heads")
     except OperationalError as exc:
-        raise DatabaseError(f"cannot reach the database ({engine.url.render_as_string(hide_password=True)})") from exc
+        raise _unreachable(engine) from exc
 
 
 def _at_heads(engine: Engine) -> bool:
@@ -111,10 +111,13 @@ def _at_heads(engine: Engine) -> bool:
             versions = set(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
     except DBAPIError as exc:
         if is_unavailable(exc):
-            raise DatabaseError(
-                f"cannot reach the database ({engine.url.render_as_string(hide_password=True)})") from exc
+            raise _unreachable(engine) from exc
         return False  # a new database: no version table yet
     return versions == SCHEMA_VERSIONS
+
+
+def _unreachable(engine: Engine) -> DatabaseError:
+    return DatabaseError(f"cannot reach the database ({engine.url.render_as_string(hide_password=True)})")
 
 
 def open_database(url: str) -> Engine:

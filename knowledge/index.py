@@ -298,18 +298,18 @@ class Index:
             else:
                 fixed.append(self._correct(token) or token)
         other: Lang = "en" if lang == "da" else "da"
-        terms: list[str] = []
-        for token in fixed:
-            primary = self._terms([token], (lang,))
-            known = [t for t in primary if t in self._idf]
-            terms.extend(known or self._terms([token], (other,)) or primary)
+        terms = [term for token in fixed for term in self._stemmed(token, lang, other)]
         # The lexicon's words are the knowledge base's Danish words ("rent" -> "husleje"): stemmed as Danish,
         # so an English question's added "husleje" meets the Danish texts, not a stray English "leje".
-        for token in expanded[len(tokens):]:
-            primary = self._terms([token], ("da",))
-            known = [t for t in primary if t in self._idf]
-            terms.extend(known or self._terms([token], ("en",)) or primary)
+        terms += [term for token in expanded[len(tokens):] for term in self._stemmed(token, "da", "en")]
         return list(dict.fromkeys(terms))
+
+    def _stemmed(self, token: str, first: Lang, second: Lang) -> list[str]:
+        """The token's terms stemmed in ``first`` when the index knows them, else in ``second`` if it knows
+        those, else ``first``'s."""
+        primary = self._terms([token], (first,))
+        known = [t for t in primary if t in self._idf]
+        return known or self._terms([token], (second,)) or primary
 
     # ---- scoring --------------------------------------------------------------------------------------
 
