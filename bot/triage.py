@@ -88,6 +88,9 @@ class _Rule:
     # "short" or "letter": the rule reads only messages as short as a chat message, or only letters (longer than
     # the learned model's examples): some words are a danger in two lines and background in a long letter.
     only: str = ""
+    # Sentences the rule's concepts must meet in, when fewer than the rules file's ``window`` (1: one sentence,
+    # fx "suicide" and "again" in the same sentence, not a suicide told as the past and "now" in the next).
+    window: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
             concepts[name] = parsed
     rules = tuple(
         _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"]), tuple(r.get("unless", ())),
-              tuple(r.get("after", ())), str(r.get("only", "")))
+              tuple(r.get("after", ())), str(r.get("only", "")), int(r.get("window", 0)))
         for r in raw["rules"]
     )
     every = {w for group in (concepts, *by_lang.values()) for ps in group.values() for p in ps for w in p}
@@ -340,14 +343,15 @@ def by_rules(text: str, lang: str = "da") -> Triage:
             found[concept] = matches.starts(phrases)
         return found[concept]
 
-    windows = _windows(starts, len(words), rules.window)
+    windows = {size: _windows(starts, len(words), size)
+               for size in {rules.window, *(r.window for r in rules.rules if r.window)}}
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
     reasons: list[str] = []
     kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
     for rule in rules.rules:
         if rule.only and rule.only != kind:
             continue
-        if any(_holds(rule, hits, lo, hi, starts) for lo, hi in windows):
+        if any(_holds(rule, hits, lo, hi, starts) for lo, hi in windows[rule.window or rules.window]):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)

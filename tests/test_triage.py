@@ -291,3 +291,62 @@ def test_an_indirect_suicide_hint_counts_alone_in_a_chat_message_and_with_despai
     assert triage(moving, "da").urgency is not Urgency.EMERGENCY
     despair = moving.replace("Men hvordan virker", "Jeg kan ikke mere og har en plan. Hvordan virker")
     assert triage(despair, "da").urgency is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("My brother tried to kill himself two years ago and is doing better now. Can he get help paying rent while he "
+     "studies?", "en"),
+    ("Jeg har været indlagt på psykiatrisk efter et selvmordsforsøg for tre år siden. Nu har jeg det godt og vil "
+     "søge en bolig. Kan jeg få hjælp?", "da"),
+    ("Min mor begik selvmord da jeg var 12. Nu er jeg 20 og vil gerne flytte hjemmefra. Hvor søger man en "
+     "ungdomsbolig?", "da"),
+    ("I had a suicide attempt years ago and was in hospital for a while. Now I'm stable and looking for my own flat. "
+     "Is there support for rent?", "en"),
+    ("Hi, my sister has a history of self harm but she has been stable for a long time. She is 24 and has just got a "
+     "job in another town, and she wants to rent a room there. How does she find a cheap one, and can she get "
+     "housing benefit for a room she shares with others? We would like to help her but do not know the rules.", "en"),
+])
+def test_a_suicide_told_as_history_or_a_death_is_not_an_emergency_now(text: str, lang: str) -> None:
+    # An emergency needs danger now: an attempt years ago, a history, a parent who took their own life is background.
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Jeg har prøvet at tage mit liv før og nu tænker jeg på det igen hver dag", "da"),
+    ("I tried to kill myself last night", "en"),
+    ("I used to cut myself and this week I started again", "en"),
+    ("Dear Sam, I am 14. My best friend recently attempted to take her life and she still talks about doing it. Her "
+     "parents don't know and she made me promise not to tell anyone. I am scared for her every day and I can't "
+     "sleep. I don't know who I can tell without losing her as a friend. What should I do?", "en"),
+])
+def test_a_suicide_said_as_now_is_an_emergency_even_beside_the_past(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.EMERGENCY
+
+
+def test_violence_in_a_letters_background_is_not_an_emergency() -> None:
+    # A noun ("bruises", "knife") and "my" somewhere near it made an emergency of a parent's letter; in a letter
+    # violence counts when it is going on (tests above), as it does in a chat message.
+    letter = ("Dear advice column, my son has a girlfriend we are unsure about. Last year she came to a party with "
+              "bruises and said she had fallen off her bike, and we never found out more. They now want to move into "
+              "a flat together in the spring, and they earn very little. How can we help them find something cheap, "
+              "and what support can two young people get for their first home?")
+    assert triage(letter, "en").urgency is not Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("I want some help but I don't know where to go with it, where do I begin?", "en"),
+    ("Jeg ved ikke hvor jeg skal gå hen med det, hvor skal jeg starte?", "da"),
+    ("My husband and I took our son back in last spring after he lost his job. He had nowhere else to go. How do I "
+     "help him save up for his own flat?", "en"),
+])
+def test_asking_where_to_turn_or_a_past_night_now_housed_is_not_urgent(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("I had nowhere to sleep last night and slept in a stairwell", "en"),
+    ("my mum kicked me out and I had nowhere to go, so I'm on a friend's sofa until friday", "en"),
+    ("I don't know where to go tonight, where do I start looking for a bed?", "en"),
+])
+def test_a_night_without_a_bed_is_still_urgent_beside_those_words(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency.rank >= Urgency.URGENT.rank
