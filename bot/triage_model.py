@@ -53,8 +53,11 @@ MODEL_MAX_WORDS = 40
 # bot/triage.py; a letter's strongest passage is judged too). Chosen by 5-fold cross-validation over the real
 # messages' development parts (the model trained on the other folds, the short messages judged as usual): at 0.6
 # all 54 urgent messages flagged and 22 of 146 ordinary ones; at 0.5 24, at 0.65 no fewer. Before the model
-# learned from real letters it needed 0.88 and missed some.
-LETTER_URGENT_AT = 0.6
+# learned from real letters it needed 0.88 and missed some. Recalibrated (December 2026, with the rules no longer
+# counting a suicide told as history or violence in a letter's background; 5-fold CV over the 166 development
+# messages, two fold seeds): 0.7 with a passage at 0.8 (bot/triage.py) flags 23 of 332 ordinary judgements
+# against 25 at 0.6 / 0.7, every urgent one still flagged; at 0.8 / 0.9, 19, but 2 of 118 urgent missed.
+LETTER_URGENT_AT = 0.7
 
 
 def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
