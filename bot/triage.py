@@ -114,6 +114,8 @@ class _Rules:
     signs: tuple[str, ...]
     # Concepts that tell a sign apart from a crisis now when said in its sentence (the past, a hypothetical ...).
     apart: tuple[str, ...]
+    # Concepts that tell a suicide or an overdose apart (long ago, someone's history, a death, a general question).
+    suicide_apart: tuple[str, ...] = ()
 
 
 @cache
@@ -144,7 +146,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   np.array([ord(w[0]) for w in long_words], dtype=np.int32), prefixes, by_lang, rules,
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
-                  tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())))
+                  tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
+                  tuple(raw.get("suicide_told_apart_by", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -217,6 +220,8 @@ class _Matches:
 
 # The reason code when the learned model, not a rule, raised the level.
 LEARNED = "crisis_signs"
+# Crisis signs about a suicide or an overdose: ``suicide_told_apart_by`` in the rules file tells them apart too.
+SUICIDE_SIGNS = ("suicide", "suicide_hint", "despair", "medical")
 # A letter's passages the model reads on their own (see _passage_sure), and how sure it must be of one.
 # Cross-validated on the real messages' development parts together with LETTER_URGENT_AT (see there): the passages
 # are the safety net for letters unlike any the model has seen whole; at 0.8 rather than the short messages' 0.7
@@ -248,6 +253,10 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
+        return found
+    if learned is Urgency.EMERGENCY and _told_apart_only(text) and _any_sign(text, SUICIDE_SIGNS):
+        # "my best friend committed suicide last year", "hvad gør jeg hvis min ven har selvmordstanker?": the words
+        # that make the model sure are a suicide the rules read as a death, a history or a general question.
         return found
     if learned.rank > found.urgency.rank:
         return Triage(learned, (*found.reasons, LEARNED))
@@ -294,10 +303,12 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
         return max(k for k, st in enumerate(starts) if st <= at)
 
     apart = {sentence_of(at) for c in rules.apart for at in hits(c)}
+    suicide_apart = {sentence_of(at) for c in rules.suicide_apart for at in hits(c)}
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
-    return parts, {i for c, i in found if i not in apart and i > resolved}
+    return parts, {i for c, i in found if i not in apart and i > resolved
+                   and not (c in SUICIDE_SIGNS and i in suicide_apart)}
 
 
 def _told_apart_only(text: str) -> bool:

@@ -350,3 +350,25 @@ def test_asking_where_to_turn_or_a_past_night_now_housed_is_not_urgent(text: str
 ])
 def test_a_night_without_a_bed_is_still_urgent_beside_those_words(text: str, lang: str) -> None:
     assert triage(text, lang).urgency.rank >= Urgency.URGENT.rank
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Min bror døde af en overdosis for to år siden. Nu vil jeg gerne flytte fra vores gamle lejlighed. Hvordan "
+     "finder jeg en billig bolig?", "da"),
+    ("Hvad gør jeg hvis min ven har selvmordstanker?", "da"),
+    ("What are the warning signs that someone is suicidal?", "en"),
+    ("I'm afraid my landlord will kick me out if I complain about the mould. Is he allowed to do that?", "en"),
+    ("Jeg er 24 og var udsat for vold i mit tidligere forhold. Det er slut nu, og jeg bor alene. Jeg har stadig "
+     "gæld fra dengang og kan ikke betale min husleje. Hvad kan jeg gøre?", "da"),
+])
+def test_a_death_a_general_question_a_fear_of_later_or_a_past_relationship_is_not_flagged(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("My friend told me tonight that she wants to kill herself. What do I do?", "en"),
+    ("Min ven har lige taget en overdosis og vågner ikke", "da"),
+    ("hvad gør jeg, min ven siger han vil tage sit liv i aften", "da"),
+])
+def test_someone_in_danger_now_is_still_an_emergency(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.EMERGENCY
