@@ -372,3 +372,30 @@ def test_a_death_a_general_question_a_fear_of_later_or_a_past_relationship_is_no
 ])
 def test_someone_in_danger_now_is_still_an_emergency(text: str, lang: str) -> None:
     assert triage(text, lang).urgency is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # "don't want to live" is about a flatmate, not about being alive.
+    "Dear Amy, my roommate drinks a lot on weekends and last Saturday he passed out on the couch. He was fine the "
+    "next morning. I don't want to live with someone like that anymore. Can I end my part of the lease early?",
+    # Pills for epilepsy and an ambulance a year ago, in different sentences: no overdose now.
+    "Dear Abby, my son is 23 and takes pills for his epilepsy. Last year he had a seizure at work and the ambulance "
+    "came, and since then his boss has been nervous about him. He is fine now and wants to move to a flat closer to "
+    "his job. What support can he get for the rent?",
+])
+def test_a_letter_about_living_with_someone_or_an_old_seizure_is_not_an_emergency(text: str) -> None:
+    assert triage(text, "en").urgency is not Urgency.EMERGENCY
+
+
+def test_a_life_going_nowhere_is_a_figure_of_speech() -> None:
+    text = "My life is going nowhere, I'm 25 and still live with my parents. How do I find my own place?"
+    assert triage(text, "en").urgency is Urgency.NONE
+
+
+def test_physical_abuse_at_home_and_sofas_at_friends_are_read_by_the_rules() -> None:
+    from bot.triage import by_rules
+
+    assert by_rules("My stepdad is physically abusive towards my mum and my little sisters are at home with him",
+                    "en").urgency is Urgency.EMERGENCY
+    assert "couch_surfing" in by_rules("Jeg har sovet på sofaen hos venner i flere uger og ved ikke hvad jeg skal",
+                                       "da").reasons
