@@ -21,7 +21,8 @@ How a message is scored:
    strongest passage of two sentences reads like a crisis and names something a crisis is made of as going on now
    (not in a sentence told as the past, a distant future, a hypothetical or not about a home, nor before a safe
    place now). On a short message whose only crisis signs the rules told apart that way ("my parents are going to
-   kick me out on my 18th birthday") it does not raise to urgent either (it still may to an emergency).
+   kick me out on my 18th birthday", "my friend committed suicide last year") it does not raise the level either;
+   a message with no sign the rules know ("sidder på taget og kigger ned") it still may.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
@@ -254,9 +255,10 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
         return found
-    if learned is Urgency.EMERGENCY and _told_apart_only(text) and _any_sign(text, SUICIDE_SIGNS):
-        # "my best friend committed suicide last year", "hvad gør jeg hvis min ven har selvmordstanker?": the words
-        # that make the model sure are a suicide the rules read as a death, a history or a general question.
+    if learned is Urgency.EMERGENCY and _told_apart_only(text):
+        # "my best friend committed suicide last year", "hvad gør jeg hvis min ven har selvmordstanker?", "a boy in my
+        # class gets bullied and hit": the words that make the model sure are signs the rules read as a death, a
+        # history, a general question or bullying. Wording no rule knows as a sign is still the model's to raise.
         return found
     if learned.rank > found.urgency.rank:
         return Triage(learned, (*found.reasons, LEARNED))
