@@ -404,6 +404,7 @@ def test_physical_abuse_at_home_and_sofas_at_friends_are_read_by_the_rules() -> 
 def test_the_model_does_not_make_an_emergency_of_signs_the_rules_told_apart() -> None:
     # Bullying is another service's matter (the rules tell violence in its sentence apart); the model, sure of
     # "hitting" and "scared", raised it to an emergency. A message with no sign the rules know it still raises.
-    text = "a boy in my class keeps getting bullied and they keep hitting him and pushing him over, I feel scared for him"
+    text = ("a boy in my class keeps getting bullied and they keep hitting him and pushing him over, I feel scared "
+            "for him")
     assert triage(text, "en").urgency is Urgency.NONE
     assert triage("sidder på taget og kigger ned", "da").urgency is Urgency.EMERGENCY
