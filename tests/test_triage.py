@@ -408,3 +408,11 @@ def test_the_model_does_not_make_an_emergency_of_signs_the_rules_told_apart() ->
             "for him")
     assert triage(text, "en").urgency is Urgency.NONE
     assert triage("sidder på taget og kigger ned", "da").urgency is Urgency.EMERGENCY
+
+
+def test_a_past_night_without_a_home_and_sleeplessness_are_not_signs_the_model_raises_a_letter_on() -> None:
+    letter = ("Dear column, our son moved back home with us in the spring after his lease ended, because he had "
+              "nowhere else to go at the time. He works nights at a warehouse and says he can't sleep during the day "
+              "with his little brothers at home. We love having him, but we want him to find a place of his own. How "
+              "much should he save, and what help can he get?")
+    assert triage(letter, "en").urgency is Urgency.NONE
