@@ -358,6 +358,7 @@ def test_a_night_without_a_bed_is_still_urgent_beside_those_words(text: str, lan
     ("Hvad gør jeg hvis min ven har selvmordstanker?", "da"),
     ("What are the warning signs that someone is suicidal?", "en"),
     ("I'm afraid my landlord will kick me out if I complain about the mould. Is he allowed to do that?", "en"),
+    ("Can my flatmate get me kicked out of our flat for playing music late?", "en"),
     ("Jeg er 24 og var udsat for vold i mit tidligere forhold. Det er slut nu, og jeg bor alene. Jeg har stadig "
      "gæld fra dengang og kan ikke betale min husleje. Hvad kan jeg gøre?", "da"),
 ])
