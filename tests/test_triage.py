@@ -417,3 +417,11 @@ def test_a_past_night_without_a_home_and_sleeplessness_are_not_signs_the_model_r
               "with his little brothers at home. We love having him, but we want him to find a place of his own. How "
               "much should he save, and what help can he get?")
     assert triage(letter, "en").urgency is Urgency.NONE
+
+
+def test_not_wanting_someone_to_do_something_is_not_being_unwanted_at_home() -> None:
+    from bot.triage import by_rules
+
+    text = "my mum doesn't want me to go to the festival and I'm afraid to ask her again, how do I convince her"
+    assert "unsafe_home" not in by_rules(text, "en").reasons
+    assert "unsafe_home" in by_rules("my mum doesn't want me at home anymore and I'm scared", "en").reasons
