@@ -425,3 +425,21 @@ def test_not_wanting_someone_to_do_something_is_not_being_unwanted_at_home() -> 
     text = "my mum doesn't want me to go to the festival and I'm afraid to ask her again, how do I convince her"
     assert "unsafe_home" not in by_rules(text, "en").reasons
     assert "unsafe_home" in by_rules("my mum doesn't want me at home anymore and I'm scared", "en").reasons
+
+
+@pytest.mark.parametrize("text", [
+    # Thrown out and homeless "som 17-årig", nine years ago: the story of a letter, not a night now.
+    "Kære Puk. Jeg blev smidt ud hjemmefra som 17-årig og var hjemløs i et halvt år. I dag er jeg 26, har job og bor i "
+    "en lejlighed. Nu vil jeg gerne læse videre. Kan jeg få SU og beholde min lejlighed?",
+    # Suicidal thoughts "i perioder" (at times), stable now.
+    "Kære Puk. Min søn på 24 har været indlagt på psykiatrisk afdeling flere gange og har haft selvmordstanker i "
+    "perioder. Nu har han det stabilt og bor i en bostøttebolig. Han vil gerne have sin egen lejlighed. Hvem skal vi "
+    "kontakte?",
+    # Sofas last winter, a room now.
+    "Kære Puk. Min datter på 20 sov på sofaen hos veninder i et par måneder sidste vinter, men nu har hun fået et "
+    "værelse. Hun har svært ved at betale huslejen. Kan hun få boligstøtte til et værelse?",
+    # Sleeping somewhere "nu" (now) is not a night without a bed; "i nat" (tonight) is.
+    "jeg sover hos min kæreste nu og har det fint, hvordan søger jeg en ungdomsbolig",
+])
+def test_a_danish_letters_past_or_a_bed_now_is_not_flagged(text: str) -> None:
+    assert triage(text, "da").urgency is Urgency.NONE
