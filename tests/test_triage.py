@@ -443,3 +443,29 @@ def test_not_wanting_someone_to_do_something_is_not_being_unwanted_at_home() -> 
 ])
 def test_a_danish_letters_past_or_a_bed_now_is_not_flagged(text: str) -> None:
     assert triage(text, "da").urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Dear Carolyn: My husband and I fight about money again and again. He never hits me or anything, he just goes "
+     "quiet for days. I'm tired of it. Should we see a counsellor, and what happens to our flat if we split up?", "en"),
+    ("Kære Puk. Min kæreste og jeg skændes tit, og i går smækkede han med døren og gik. Han har aldrig været "
+     "voldelig. Jeg er 24 og vi bor i hans lejlighed. Hvad sker der med mig, hvis vi går fra hinanden?", "da"),
+    ("Dear Amy: My 16-year-old son watches violent movies all the time and plays violent games. My husband says it's "
+     "normal. Should we set limits? He is a good kid and does well at school.", "en"),
+])
+def test_violence_denied_or_not_done_to_a_person_is_not_an_emergency(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is not Urgency.EMERGENCY
+
+
+def test_violence_said_as_going_on_in_a_letter_is_still_an_emergency() -> None:
+    letter = ("Dear Amy: My husband and I fight about money again and again. Last night he hit me and I'm scared of "
+              "what he will do when he comes home. I'm 24 and we live in his flat with our baby. Where can we go, and "
+              "will I lose everything if I leave him?")
+    assert triage(letter, "en").urgency is Urgency.EMERGENCY
+
+
+def test_asking_whether_to_move_by_choice_is_not_thrown_out() -> None:
+    from bot.triage import by_rules
+
+    text = "My roommate's boyfriend carries a gun when he stays over. Should I find another place to live?"
+    assert "thrown_out" not in by_rules(text, "en").reasons
