@@ -469,3 +469,22 @@ def test_asking_whether_to_move_by_choice_is_not_thrown_out() -> None:
 
     text = "My roommate's boyfriend carries a gun when he stays over. Should I find another place to live?"
     assert "thrown_out" not in by_rules(text, "en").reasons
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kære Puk. Min søn fylder 18 i næste uge og bor hos os. Han vil gerne skrives op til en ungdomsbolig. Hvordan "
+     "gør man, og hvor lang er ventetiden i Aarhus?", "da"),
+    ("Dear Annie: my grown son was kicked out of his band last month and he is very down about it. He lives in his "
+     "own flat and has a job. How do I cheer him up?", "en"),
+])
+def test_turning_18_at_home_or_out_of_a_band_is_not_urgent(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+def test_an_end_date_with_the_next_home_arranged_is_not_an_eviction() -> None:
+    from bot.triage import by_rules
+
+    text = ("Hi, our lease ends on Friday and we are moving to a bigger flat on Saturday. The landlord says we have "
+            "to be out by noon. Do we need to clean professionally to get the deposit back?")
+    assert "eviction_soon" not in by_rules(text, "en").reasons
+    assert "eviction_soon" in by_rules("fogeden kommer på fredag og jeg skal være ude", "da").reasons
