@@ -48,10 +48,10 @@ def rss():
 def step(name):
     print(f"{name}\\t{rss()}", flush=True)
 step("python")
-import sqlmodel, sqlalchemy, alembic
-step("database layer (sqlmodel, sqlalchemy, alembic)")
+import sqlmodel, sqlalchemy
+step("database layer (sqlmodel, sqlalchemy, pydantic)")
 import bot.app, bot.conversation.features
-step("Husly's core modules (numpy, rapidfuzz, pydantic, babel...)")
+step("Husly's core modules (rapidfuzz, babel, yaml, phonenumbers...)")
 from bot.config import Settings
 settings = Settings()
 from bot.app import load_knowledge
