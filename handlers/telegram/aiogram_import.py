@@ -25,12 +25,19 @@ from contextlib import contextmanager
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic._internal import _config
+
+try:  # pydantic's own hook for a model's settings; pinned in requirements.lock, guarded for another pydantic
+    from pydantic._internal import _config
+except ImportError:  # pragma: no cover - then aiogram is imported as it is, only slower
+    _config = None  # type: ignore[assignment]
 
 
 @contextmanager
 def deferred_model_builds(package: str) -> Iterator[None]:
     """While open, pydantic models defined in `package` (fx "aiogram") are built on first use."""
+    if _config is None or not hasattr(_config.ConfigWrapper, "for_model"):  # pragma: no cover
+        yield
+        return
     prefix = package + "."
     rebuild = BaseModel.model_rebuild.__func__  # type: ignore[attr-defined]
     for_model = _config.ConfigWrapper.for_model.__func__  # type: ignore[attr-defined]
