@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button
-from bot.conversation.cards import not_sure, render_answer, render_faq
+from bot.conversation.cards import adults_only, not_sure, render_answer, render_faq
 from bot.conversation.talk import (
     choices_reply,
     dont_know_reply,
@@ -25,7 +25,7 @@ from bot.conversation.talk import (
     out_of_area_reply,
     small_talk_reply,
 )
-from bot.conversation.texts import call_for_help, safety_reply, safety_services
+from bot.conversation.texts import MINOR_REASONS, call_for_help, safety_reply, safety_services
 from bot.followup import follow_up_search
 from bot.i18n import _, use_lang
 from bot.reading import Reading, read
@@ -186,6 +186,8 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         own = own_topic(found, urgency, confident)
         if own is not None:
             skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
+            if MINOR_REASONS & set(urgency.reasons):  # a 17-year-old thrown out was shown an adults' shelter
+                skip |= adults_only(kb)
             topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip)
             # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
             compact = tuple(row for row in topic.buttons if any((b.data or "").startswith("more:") for b in row))
