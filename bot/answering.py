@@ -72,11 +72,12 @@ LETTER_THRESHOLD = 0.65
 # its rank score, or more), while the question neither names the best topic's subject (its title and keyword words
 # carry less than NAMED_FOCUS of the evidence), nor matches one of its phrasings word for word, nor one of its
 # specific questions. Husly then commits to the best topic only at CLEAR_CONFIDENCE or more, and otherwise offers
-# the closest topics. Chosen by 5-fold cross-validation over the rows of the real messages' development parts
-# (dev..dev4): of their confident answers that were such close calls, about half were wrong ("What does being
-# homeless mean?" answered with eviction, "What should a tenant do if they cannot pay the rent?" with the rent
-# tribunal). A message of several sentences says more about what it is about; there the rule cost more right
-# answers than it saved wrong ones.
+# the closest topics. On the real messages' development parts (dev..dev4), about half of the confident answers that
+# were such close calls were wrong ("What does being homeless mean?" answered with eviction, "What should a tenant
+# do if they cannot pay the rent?" with the rent tribunal). Checked by 5-fold cross-validation over their rows
+# (thresholds picked on four folds, scored on the fifth): 103 right and 8.3 wrong of 225, against 105 and 10
+# without the rule. Messages of several sentences are left out: there it caught one more wrong answer on the
+# development parts, but also asked "which one?" of a short story that ends in a plain question about boligstøtte.
 CLOSE_SHARE = 0.875
 NAMED_FOCUS = 0.8
 CLEAR_CONFIDENCE = 0.75
