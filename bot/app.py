@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from bot import knowledge_cache
 from bot.config import Settings
 from bot.conversation.context import Deps
 from bot.conversation.engine import Core
@@ -15,7 +16,7 @@ from bot.conversation.features import build_router
 from bot.db import open_database
 from bot.models import utcnow
 from bot.triage import warm_up
-from knowledge.index import Index, load_indexed
+from knowledge.index import Index
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 
 
@@ -28,8 +29,8 @@ class App:
 
 
 def load_knowledge(settings: Settings) -> tuple[KnowledgeBase, Index]:
-    """Load and index the knowledge base; raises KnowledgeError listing every problem."""
-    return load_indexed(settings.knowledge_dir or BUNDLED_ROOT)
+    """Load and index the knowledge base (kept in the data directory between starts); raises KnowledgeError."""
+    return knowledge_cache.load(settings.knowledge_dir or BUNDLED_ROOT, settings.data_dir)
 
 
 def build_app(settings: Settings, *, engine: Engine | None = None,

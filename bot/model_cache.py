@@ -34,11 +34,11 @@ Payload = dict[str, Any]
 T = TypeVar("T")
 
 
-def key(sources: Iterable[bytes]) -> str:
-    """A hash of ``sources``, the file format, Python's and the libraries' versions."""
+def key(sources: Iterable[bytes], libraries: Iterable[str] = LIBRARIES) -> str:
+    """A hash of ``sources``, the file format, Python's and the ``libraries``' versions."""
     digest = hashlib.sha256()
     versions = [f"format={FORMAT}", f"python={sys.version_info.major}.{sys.version_info.minor}"]
-    versions += [f"{name}={_version(name)}" for name in LIBRARIES]
+    versions += [f"{name}={_version(name)}" for name in libraries]
     digest.update("\n".join(versions).encode())
     for source in sources:
         # Each part's length first, so that moving bytes from one part to the next changes the hash.
@@ -81,14 +81,20 @@ def read(path: Path, wanted: str) -> Payload | None:
 
 
 def write(path: Path, wanted: str, payload: Payload) -> None:
+    """Save the model's numbers under ``wanted``; a read-only data directory is only logged."""
+    data = json.dumps({"key": wanted, "model": payload}, ensure_ascii=False, separators=(",", ":"))
+    write_bytes(path, data.encode("utf-8"), what="triage model")
+
+
+def write_bytes(path: Path, data: bytes, what: str) -> None:
     """Save atomically: a temporary file beside it, renamed over it. A read-only data directory is only logged."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False) as handle:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False) as handle:
             temporary = Path(handle.name)
             try:
-                json.dump({"key": wanted, "model": payload}, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             except BaseException:
@@ -97,7 +103,7 @@ def write(path: Path, wanted: str, payload: Payload) -> None:
                 raise
         os.replace(temporary, path)
     except OSError as exc:
-        log.warning("could not save the triage model cache (%s); the next start trains again", type(exc).__name__)
+        log.warning("could not save the %s cache (%s); the next start builds it again", what, type(exc).__name__)
 
 
 def _version(name: str) -> str:

@@ -41,9 +41,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.process import cdist
 
 from bot.reading import sentences
 from bot.smalltalk import small_talk
@@ -98,10 +96,8 @@ class _Rule:
 class _Rules:
     concepts: dict[str, tuple[tuple[str, ...], ...]]
     word_set: frozenset[str]
-    # Pattern words long enough for typo tolerance, and their lengths (for one vectorised comparison).
-    long_words: tuple[str, ...]
-    long_lengths: np.ndarray
-    long_initials: np.ndarray
+    # Pattern words long enough for typo tolerance, by first letter and length (a typo keeps the first letter).
+    typo_words: dict[tuple[str, int], tuple[str, ...]]
     prefixes: tuple[str, ...]
     by_lang: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     rules: tuple[_Rule, ...]
@@ -138,13 +134,15 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
     )
     every = {w for group in (concepts, *by_lang.values()) for ps in group.values() for p in ps for w in p}
     words = sorted(w.lstrip("=") for w in every if w != "*" and not w.endswith("*"))
-    long_words = tuple(w for w in every if len(w) >= TYPO_MIN_LENGTH and w[0] != "=" and not w.endswith("*"))
-    long_words = tuple(sorted(long_words))
+    typo_words: dict[tuple[str, int], list[str]] = {}
+    for w in sorted(every):
+        if len(w) >= TYPO_MIN_LENGTH and w[0] != "=" and not w.endswith("*"):
+            typo_words.setdefault((w[0], len(w)), []).append(w)
     prefixes = tuple(sorted(w for w in every if w.endswith("*") and w != "*"))
     concepts = {name: _plain(phrases) for name, phrases in concepts.items()}
     by_lang = {lang: {name: _plain(phrases) for name, phrases in group.items()} for lang, group in by_lang.items()}
-    return _Rules(concepts, frozenset(words), long_words, np.array([len(w) for w in long_words], dtype=np.int16),
-                  np.array([ord(w[0]) for w in long_words], dtype=np.int32), prefixes, by_lang, rules,
+    return _Rules(concepts, frozenset(words), {key: tuple(ws) for key, ws in typo_words.items()}, prefixes, by_lang,
+                  rules,
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
                   tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
@@ -165,8 +163,9 @@ def _fold_pattern(phrase: str) -> list[str]:
 class _Matches:
     """Where each pattern word matches in one message, computed once for all phrases.
 
-    One rapidfuzz ``cdist`` call scores every pattern word against every token, so the typo tolerance costs
-    one vectorised call per message instead of thousands of Python comparisons.
+    Typo tolerance compares each distinct long token only with the pattern words that share its first letter
+    and are at most two letters longer or shorter: a few dozen rapidfuzz calls, not every word against every
+    token.
     """
 
     def __init__(self, rules: _Rules, tokens: list[str]) -> None:
@@ -178,17 +177,18 @@ class _Matches:
         # Exact words first (every word length), then typos: only long words, at most two letters off, never the
         # first letter ("taking" is not "stalking", "gangen" not "opgangen"), and not for words marked exact.
         known = rules.word_set
+        columns: dict[str, list[int]] = {}
         for j, token in enumerate(tokens):
             if token in known:
                 found.setdefault(token, set()).add(j)
-        scores = cdist(rules.long_words, tokens, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                       score_cutoff=TYPO_SCORE)
-        lengths = np.fromiter((len(t) for t in tokens), dtype=np.int16, count=len(tokens))
-        initials = np.fromiter((ord(t[0]) for t in tokens), dtype=np.int32, count=len(tokens))
-        close = ((scores >= TYPO_SCORE) & (np.abs(lengths[None, :] - rules.long_lengths[:, None]) <= 2)
-                 & (lengths[None, :] >= TYPO_MIN_LENGTH) & (initials[None, :] == rules.long_initials[:, None]))
-        for row, column in zip(*np.nonzero(close), strict=True):
-            found.setdefault(rules.long_words[row], set()).add(int(column))
+            columns.setdefault(token, []).append(j)
+        for token, where in columns.items():
+            if len(token) < TYPO_MIN_LENGTH:
+                continue
+            for length in range(len(token) - 2, len(token) + 3):
+                for word in rules.typo_words.get((token[0], length), ()):
+                    if fuzz.ratio(word, token, score_cutoff=TYPO_SCORE):
+                        found.setdefault(word, set()).update(where)
         for prefix in rules.prefixes:
             stem = prefix[:-1]
             hits = {j for j, t in enumerate(tokens) if t.startswith(stem)}

@@ -112,11 +112,12 @@ class Husly:
         if self._app is not None:
             return self._app.deps.kb, self._app.deps.index
         if self._knowledge is None:
-            from knowledge.index import load_indexed
+            from bot import knowledge_cache
             from knowledge.loader import BUNDLED_ROOT, KnowledgeError
 
             try:
-                self._knowledge = load_indexed(self.settings.knowledge_dir or BUNDLED_ROOT)
+                self._knowledge = knowledge_cache.load(self.settings.knowledge_dir or BUNDLED_ROOT,
+                                                       self.settings.data_dir)
             except KnowledgeError as exc:
                 raise Fail(broken_knowledge(exc)) from None
         return self._knowledge

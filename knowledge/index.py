@@ -98,6 +98,7 @@ class Index:
         self._topic_ids = tuple(kb.topics)
         # Analysis of a word is the same everywhere it appears: done once per word, and for the words people ask,
         # kept for the most recent ``words_cached`` of them only (the index itself never changes).
+        self._words_cached = words_cached
         self._analysed = lru_cache(maxsize=words_cached)(self._analyse)
         self._folded: dict[str, list[str]] = {}
         self._surface = self._collect_vocabulary(kb)
@@ -124,6 +125,14 @@ class Index:
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
         self._local_idf, self._phrases = self._build_parts(kb)
         self._folded = {}  # only needed while building
+
+    def __getstate__(self) -> dict[str, object]:
+        # Kept in a file between starts (bot/knowledge_cache.py): the word cache is rebuilt empty, not saved.
+        return {name: value for name, value in vars(self).items() if name != "_analysed"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._analysed = lru_cache(maxsize=self._words_cached)(self._analyse)
 
     # ---- building -------------------------------------------------------------------------------------
 

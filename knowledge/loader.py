@@ -126,15 +126,8 @@ def _load_dir(directory: Path, model: type[Topic] | type[Service], problems: lis
 
 def _check_references(topics: dict[str, Topic], services: dict[str, Service], root: Path) -> list[str]:
     """Cross-file rules: links point somewhere, and every phone number in an answer is a sourced service."""
-    problems = []
+    problems = _check_documents(topics, services, root)
     known_phones = {phone_digits(s.phone) for s in services.values() if s.phone}
-    entries: list[Topic | Service] = [*topics.values(), *services.values()]
-    for entry in entries:
-        kind = "topics" if isinstance(entry, Topic) else "services"
-        for source in entry.sources:
-            if source.document and not (root.parent / source.document).is_file():
-                problems.append(f"{root / kind / (entry.id + '.yaml')}: sources: document '{source.document}' "
-                                "does not exist")
     for topic in topics.values():
         path = root / "topics" / f"{topic.id}.yaml"
         problems += [f"{path}: services: unknown service '{s}'" for s in topic.services if s not in services]
@@ -150,6 +143,25 @@ def _check_references(topics: dict[str, Topic], services: dict[str, Service], ro
                     if phone_digits(number) not in known_phones:
                         problems.append(f"{path}: phone number '{number}' is not in any service entry")
     return problems
+
+
+def _check_documents(topics: Mapping[str, Topic], services: Mapping[str, Service], root: Path) -> list[str]:
+    problems = []
+    entries: list[Topic | Service] = [*topics.values(), *services.values()]
+    for entry in entries:
+        kind = "topics" if isinstance(entry, Topic) else "services"
+        for source in entry.sources:
+            if source.document and not (root.parent / source.document).is_file():
+                problems.append(f"{root / kind / (entry.id + '.yaml')}: sources: document '{source.document}' "
+                                "does not exist")
+    return problems
+
+
+def check_documents(kb: KnowledgeBase) -> None:
+    """Check a knowledge base loaded earlier (kept between starts) against the documents it refers to."""
+    problems = _check_documents(kb.topics, kb.services, kb.root)
+    if problems:
+        raise KnowledgeError(problems)
 
 
 def load(root: Path = BUNDLED_ROOT) -> KnowledgeBase:

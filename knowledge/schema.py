@@ -174,6 +174,9 @@ class Service(Sourced):
     opening_hours: Text | None = None
     url: HttpUrl | None = None
     emergency: bool = False
+    # The youngest age the service takes, when a source says so (a §110 shelter takes adults): not shown to
+    # someone who said they are younger. None: no age limit found.
+    min_age: int | None = Field(default=None, ge=0, le=30)
 
     @model_validator(mode="after")
     def local_needs_municipality(self) -> Service:

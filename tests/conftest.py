@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import SQLModel
 
 import bot.model_registry  # noqa: F401  (all tables, so the cleaner knows them)
+import handlers.telegram.aiogram_import  # noqa: F401  (before any test imports aiogram: as the bot imports it)
 from bot.app import App, build_app, load_knowledge
 from bot.config import Settings
 from bot.db import make_engine, migrate

@@ -115,3 +115,17 @@ def test_an_english_word_the_lexicon_turns_into_danish_meets_the_danish_texts(in
 def test_everyday_words_for_leaving_home_running_away_no_home_and_a_rent_rise(index: Index, question: str,
                                                                             topic: str) -> None:
     assert index.search(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what are the rules before a landlord can evict someone", "udsaettelse"),  # was a room to rent
+        ("as a tenant what do i do if i cant pay the rent", "huslejerestance"),  # was the rent tribunal
+        ("i cant afford my bills and expenses, which do i pay", "gaeld"),  # was moving out (its budget)
+    ],
+)
+def test_the_words_of_tenant_faqs_and_letters_find_their_topic(index: Index, question: str, topic: str) -> None:
+    # Phrased apart from the knowledge base and from the real-message corpus (the kinds of question its development
+    # parts went wrong on: eviction rules, rent one cannot pay, which bills first).
+    assert index.search(question).topic == topic

@@ -70,6 +70,11 @@ def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipali
     return found
 
 
+def adults_only(kb: KnowledgeBase) -> frozenset[str]:
+    """The services that take only adults (a shelter under § 110): not shown to someone who is under 18."""
+    return frozenset(s.id for s in kb.services.values() if s.min_age is not None and s.min_age >= 18)
+
+
 def source_line(sources: tuple[Source, ...], day: dt.date) -> str:
     """"Source: <links>" and the "Checked <date>" line under an answer."""
     cited = ", ".join(f'<a href="{esc(s.url)}">{esc(s.title)}</a>' if s.url else esc(s.title) for s in sources)

@@ -28,6 +28,8 @@ EMERGENCY_SERVICES = {
     "crisis_signs": ("alarm-112", "livslinien"),
 }
 MINOR_SERVICES = ("boernetelefonen",)
+# Triage's reasons that say the person is under 18.
+MINOR_REASONS = frozenset({"under_18", "under_18_unsafe_home", "under_18_in_danger"})
 
 
 def menu_buttons() -> tuple[tuple[Button, ...], ...]:
@@ -115,7 +117,7 @@ def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: st
         service_ids = service_ids or ["alarm-112"]
     elif municipality:
         service_ids.append(f"kommune-{municipality}")
-    if {"under_18", "under_18_unsafe_home", "under_18_in_danger"} & set(reasons):
+    if MINOR_REASONS & set(reasons):
         service_ids.extend(MINOR_SERVICES)
     return list(dict.fromkeys(service_ids))
 

@@ -1,0 +1,29 @@
+"""Services that take only adults are not shown to someone who said they are under 18."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import Chat
+
+THROWN_OUT = "bor i Roskilde. Min mor har smidt mig ud i aften, og jeg ved ikke hvor jeg skal sove."
+
+
+@pytest.fixture
+def chat(sqlite_engine, make_app) -> Chat:
+    started = Chat(make_app(sqlite_engine))
+    started.command("start")
+    return started
+
+
+def test_a_17_year_old_thrown_out_in_roskilde_is_not_sent_to_the_adults_shelter(chat: Chat) -> None:
+    shown = "\n".join(m.text for m in chat.say("Jeg er 17 og " + THROWN_OUT))
+    assert "116 111" in shown  # BørneTelefonen, for under 18s
+    assert "Roskildehjemmet (forsorgshjem)" not in shown  # the shelter's card: a § 110 shelter takes over 18s only
+    assert all("over 18" in line for line in shown.splitlines() if "Roskildehjemmet" in line)
+
+
+def test_someone_who_gives_no_age_still_sees_the_shelter(chat: Chat) -> None:
+    shown = "\n".join(m.text for m in chat.say("Jeg " + THROWN_OUT))
+    assert "Roskildehjemmet (forsorgshjem)" in shown and "46 36 90 00" in shown
+    assert "Er du over 18, er Roskildehjemmet" in shown
