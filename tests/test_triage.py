@@ -488,3 +488,15 @@ def test_an_end_date_with_the_next_home_arranged_is_not_an_eviction() -> None:
             "to be out by noon. Do we need to clean professionally to get the deposit back?")
     assert "eviction_soon" not in by_rules(text, "en").reasons
     assert "eviction_soon" in by_rules("fogeden kommer på fredag og jeg skal være ude", "da").reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Dear column, I work at a youth shelter and many of the young people we see sleep on friends' sofas before they "
+    "come to us. What advice can I give them about applying for housing quickly?",
+    "Dear Annie: my nephew is homeless by choice, he says, and travels around the country in a van. He is 28 and "
+    "seems happy. My sister worries constantly. Should she try to change his mind?",
+    "Dear column, my girlfriend's parents threw her out when she was 18 and she has had no contact with them since. "
+    "We have been together for five years and live together. Should she invite them to our wedding?",
+])
+def test_young_people_in_general_a_chosen_life_or_someone_elses_past_is_not_urgent(text: str) -> None:
+    assert triage(text, "en").urgency is Urgency.NONE
