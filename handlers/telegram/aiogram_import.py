@@ -47,8 +47,7 @@ def deferred_model_builds(package: str) -> Iterator[None]:
         if _types_namespace is None or options or not cls.__module__.startswith(prefix):
             return rebuild(cls, _types_namespace=_types_namespace, **options)
         module_names = vars(sys.modules[cls.__module__])
-        for name, value in _types_namespace.items():
-            module_names.setdefault(name, value)
+        module_names.update({name: _types_namespace[name] for name in _types_namespace.keys() - module_names.keys()})
         return None
 
     def deferring_config(cls: type[_config.ConfigWrapper], bases: tuple[type[Any], ...],
