@@ -50,6 +50,10 @@ EXAMPLE_WEIGHT = 0.4
 # question at least this well (idf-weighted cosine) and clearly better than the topic's own phrasings.
 FAQ_MIN_COSINE = 0.4
 FAQ_MARGIN = 0.05
+# A question that is, nearly word for word, one of the specific questions of a topic scoring within this share
+# of the best one is about that topic: the close match is stronger evidence than a few shared words.
+FAQ_VERBATIM = 0.95
+FAQ_CLOSE_SCORE = 0.9
 MIN_PART = 3  # shortest compound part ("nat" in "natvarmestue")
 TYPO_CUTOFF = 84  # rapidfuzz ratio for a typo correction; below this a word is left unknown
 # Analysed words kept: every word of the knowledge base, and the most recent words people asked about (a bound,
@@ -417,10 +421,16 @@ class Index:
         ranked = sorted(scores, key=lambda t: (-scores[t], t))
         if not ranked:
             return SearchResult(None, 0.0, (), lang, municipality, MappingProxyType({}))
-        best = ranked[0]
-        runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
         # Which specific question is meant rests on the person's own words, not on added synonyms.
-        faq, faq_match = self._specific(best, self._query_terms(tokens, lang, expand=False))
+        own_words = self._query_terms(tokens, lang, expand=False)
+        faq, faq_match = self._specific(ranked[0], own_words)
+        if faq is None and len(ranked) > 1 and scores[ranked[1]] >= FAQ_CLOSE_SCORE * scores[ranked[0]]:
+            close_faq, close_match = self._specific(ranked[1], own_words)
+            if close_faq is not None and close_match >= FAQ_VERBATIM:
+                ranked[0], ranked[1] = ranked[1], ranked[0]
+                faq, faq_match = close_faq, close_match
+        best = ranked[0]
+        runner_up = max((scores[t] for t in ranked[1:2]), default=0.0)
         features = {
             "coverage": self._coverage(terms, best),
             "example": cosine.get(best, 0.0),
