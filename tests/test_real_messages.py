@@ -1,4 +1,4 @@
-"""Messages real people wrote in public (tests/data/real_messages.tsv, real_messages_2.tsv and real_messages_3.tsv,
+"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_5.tsv,
 see tests/data/README.md).
 
 The corpora are checked for what makes them a fair measure (sources, labels, splits made before tuning, each later
@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
 from bot.reading import read
 from bot.smalltalk import small_talk
@@ -26,7 +27,7 @@ from knowledge.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import DATA, DATA_2, DATA_3, DATA_4, DEV_PARTS, Message, read_messages  # noqa: E402
+from real_messages import DATA, DATA_2, DATA_3, DATA_4, DATA_5, DEV_PARTS, Message, read_messages  # noqa: E402
 
 from bot.triage_model import real_examples  # noqa: E402
 
@@ -35,6 +36,7 @@ FIRST = read_messages(DATA)
 SECOND = read_messages(DATA_2)
 THIRD = read_messages(DATA_3)
 FOURTH = read_messages(DATA_4)
+FIFTH = read_messages(DATA_5)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -53,7 +55,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     assert len(FIRST) >= 250 and len(SECOND) >= 98
     assert len({m.id for m in MESSAGES}) == len(MESSAGES)
-    rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4)
+    rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4) + _rows(DATA_5)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
     assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
@@ -75,6 +77,13 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     fourth = Counter((m.split, m.urgency, m.lang) for m in FOURTH)
     for _, level, lang in fourth:
         assert 0 <= fourth[("heldout4", level, lang)] - fourth[("dev4", level, lang)] <= 1, (level, lang)
+    # The fifth: 40% / 60% in each urgency x language group (round half up, seed 20261206).
+    assert {m.split for m in FIFTH} == {"dev5", "heldout5"} and len(FIFTH) >= 40
+    fifth = Counter((m.split, m.urgency, m.lang) for m in FIFTH)
+    for _, level, lang in fifth:
+        n = fifth[("dev5", level, lang)] + fifth[("heldout5", level, lang)]
+        assert fifth[("dev5", level, lang)] == int(0.4 * n + 0.5), (level, lang)
+    assert {m.kind for m in FIFTH} <= {"letter", "faq", "quote", "short"}
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
 
 
@@ -91,6 +100,19 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     assert not earlier_sources & {row["source"] for row in _rows(DATA_4)}
     earlier_texts |= {fold(m.text)[:120] for m in THIRD}
     assert not [m.id for m in FOURTH if fold(m.text)[:120] in earlier_texts]
+    earlier_sources |= {row["source"] for row in _rows(DATA_4)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_5)}
+    earlier_texts |= {fold(m.text)[:120] for m in FOURTH}
+    assert not [m.id for m in FIFTH if fold(m.text)[:120] in earlier_texts]
+
+
+def test_no_message_of_the_fifth_collection_repeats_an_earlier_one() -> None:
+    # The same letter reprinted elsewhere is one message: rapidfuzz token_set_ratio >= 90 counts as a repeat. Only ids
+    # are compared and reported, never texts.
+    earlier = [m.text for m in FIRST + SECOND + THIRD + FOURTH]
+    repeats = [m.id for m in FIFTH if any(fuzz.token_set_ratio(m.text, text) >= 90 for text in earlier)]
+    assert repeats == []
+    assert len({m.text for m in FIFTH}) == len(FIFTH)
 
 
 def test_the_learned_model_learns_from_development_parts_only() -> None:
