@@ -113,6 +113,9 @@ class _Rules:
     apart: tuple[str, ...]
     # Concepts that tell a suicide or an overdose apart (long ago, someone's history, a death, a general question).
     suicide_apart: tuple[str, ...] = ()
+    # Facts about the person that hold for the whole message (an age said in its first line), not only near the
+    # crisis: they count in every window and do not widen the sentences a rule's exceptions are looked for in.
+    anywhere: frozenset[str] = frozenset()
 
 
 @cache
@@ -146,7 +149,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
                   tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
-                  tuple(raw.get("suicide_told_apart_by", ())))
+                  tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -364,7 +367,8 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     for rule in rules.rules:
         if rule.only and rule.only != kind:
             continue
-        if any(_holds(rule, hits, lo, hi, starts) for lo, hi in windows[rule.window or rules.window]):
+        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere)
+               for lo, hi in windows[rule.window or rules.window]):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)
@@ -386,11 +390,15 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[min(i + size, len(starts))]) for i in range(len(starts) - size + 1)]
 
 
-def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int]) -> bool:
-    """All of the rule's concepts meet in the window, and none of its exceptions is said in the sentences they
-    are in: "What if they kick me out?" is hypothetical, but a "what if" one sentence before "Dad kicked me out
-    last night" does not take the night back."""
-    found = [[at for at in hits(c) if lo <= at < hi] for c in rule.need]
+def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int],
+           anywhere: frozenset[str] = frozenset()) -> bool:
+    """All of the rule's concepts meet in the window (those in ``anywhere``: anywhere in the message), and none of
+    its exceptions is said in the sentences they are in: "What if they kick me out?" is hypothetical, but a "what
+    if" one sentence before "Dad kicked me out last night" does not take the night back."""
+    if not all(hits(c) for c in rule.need if c in anywhere):
+        return False
+    near = [c for c in rule.need if c not in anywhere] or list(rule.need)
+    found = [[at for at in hits(c) if lo <= at < hi] for c in near]
     if not all(found):
         return False
     if not rule.unless and not rule.after:
