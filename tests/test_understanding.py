@@ -104,6 +104,22 @@ def test_a_follow_up_is_read_with_the_topic_just_shown(chat: Chat, clock) -> Non
     assert kollegium_answer(chat.say("Hvad koster det?"))
 
 
+@pytest.mark.parametrize(("message", "words"), [
+    ("fuck det her", "frustrerende"),
+    ("det var ikke det jeg spurgte om", "Undskyld, der ramte jeg forkert"),
+    ("that's not what I asked", "Sorry, I got that wrong"),
+])
+def test_a_swear_or_a_missed_answer_after_an_answer_is_not_a_follow_up(chat: Chat, clock, message: str,
+                                                                       words: str) -> None:
+    # Read as a follow-up (short, "det"), these showed the halls of residence again.
+    assert kollegium_answer(chat.say("Hvordan får jeg et kollegieværelse?"))
+    sent = chat.say(message)
+    assert len(sent) == 1 and words in sent[0].text
+    assert not kollegium_answer(sent)
+    # The topic is still the one to follow up on.
+    assert kollegium_answer(chat.say("Hvad koster det?"))
+
+
 def test_the_same_question_alone_or_much_later_is_not_a_follow_up(sqlite_engine, make_app, clock) -> None:
     app = make_app(sqlite_engine)
     alone = Chat(app, chat_id=1)
