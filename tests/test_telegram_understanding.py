@@ -92,3 +92,13 @@ def test_a_crisis_told_as_over_and_a_son_sleeping_in_his_car(bot: InProcessBot) 
     assert "cy:go" in callback_datas(offer)
     assert no_cases(bot), "no case in the parent's name without asking"
     bot.wait_idle()
+
+
+def test_the_municipality_typed_after_the_crisis_information(bot: InProcessBot) -> None:
+    safety, _offer = say(bot, "jeg er 17 og min mor har smidt mig ud i aften, jeg ved ikke hvor jeg skal sove",
+                         count=2)
+    assert "Hvilken kommune er du i?" in plain(safety)
+    local, offer = say(bot, "Roskilde", count=2)
+    assert "46 31 30 00" in plain(local) and "116 111" in plain(local)
+    assert "Roskilde Kommune" in plain(offer) and any(d.startswith("cy:go") for d in callback_datas(offer))
+    bot.wait_idle()

@@ -24,8 +24,9 @@ from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
 from bot.conversation.cards import municipality_buttons, municipality_name, services_for
 from bot.conversation.context import Context
-from bot.conversation.qa import answer_question
+from bot.conversation.qa import answer_question, remember_topic
 from bot.i18n import _
+from bot.place_reply import only_municipality
 from bot.privacy import leftovers
 from bot.pseudonym import audit_key
 from bot.replies import Button, Reply, esc
@@ -59,6 +60,9 @@ def urgent(ctx: Context, result: Triage) -> None:
     helper = read is not None and read.for_someone_else
     ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons))
     info = read.more[0] if read and read.more else None
+    if info is not None and read is not None and read.topic:
+        # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version.
+        remember_topic(ctx, read.topic, minor=bool(texts.MINOR_REASONS & set(result.reasons)))
     reasons = (*result.reasons, FOR_SOMEONE_ELSE) if helper else result.reasons
     if _writes_as_staff(ctx):
         if info:
@@ -135,6 +139,26 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, 
         talk = Menu(MenuItem.STAFF).pack()
         rows += tuple(row for row in info.buttons if not any((b.data or "") == talk for b in row))
     ctx.reply(Reply(html, buttons=rows))
+
+
+def place_for_offer(ctx: Context) -> bool:
+    """The municipality typed while a caseworker is offered (the answer to "Which municipality are you in?" in
+    the safety information): the safety information again with local numbers, then the offer, now from that
+    municipality (an interceptor)."""
+    offer = ctx.state.get(CaseOffer)
+    if offer is None or not ctx.incoming.private or ctx.incoming.kind != "text":
+        return False
+    slug = only_municipality(ctx.incoming.text)
+    if slug is None or ctx.triage(ctx.incoming.text).urgency is not Urgency.NONE:
+        return False
+    ctx.profile.municipality = slug
+    reasons = tuple(offer.reasons)
+    helper = FOR_SOMEONE_ELSE in reasons
+    level = Urgency(offer.urgency) if offer.urgency in (Urgency.URGENT.value, Urgency.EMERGENCY.value) \
+        else Urgency.URGENT
+    ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper))
+    _offer(ctx, offer.urgency, reasons, offer.words, helper=helper)
+    return True
 
 
 def _accept(ctx: Context, offer: CaseOffer | None, reason: str) -> None:

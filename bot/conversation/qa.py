@@ -9,15 +9,19 @@ from bot.answering import answer
 from bot.conversation.buttons import Feedback
 from bot.conversation.callbacks import CallbackDataError
 from bot.conversation.callbacks import button as callback_button
+from bot.conversation.cards import adults_only, municipality_name, render_answer
 from bot.conversation.context import Context
 from bot.conversation.state import Part
+from bot.conversation.texts import menu_buttons
 from bot.curation import queue
 from bot.db import insert_row
+from bot.i18n import _
 from bot.models import QueryStat
-from bot.replies import Button, Reply
+from bot.place_reply import only_municipality
+from bot.replies import Button, Reply, esc
 from bot.stats.days import local_day
 from bot.stats.record import visitor
-from bot.triage import Triage
+from bot.triage import Triage, Urgency
 
 # A question this soon after a topic was shown may follow up on it ("Hvad koster det?").
 FOLLOW_UP_FOR = dt.timedelta(minutes=30)
@@ -29,6 +33,8 @@ class ShownTopic(Part):
     key = "shown_topic"
     topic: str
     at: dt.datetime
+    # Shown in a crisis to someone under 18: shown again (fx in its local version), it leaves out adults' shelters.
+    minor: bool = False
 
 
 def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bool = False) -> bool:
@@ -37,6 +43,9 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     ``only_if_sure``: say nothing unless a curated answer fits (fx for a message that went to the person's
     case anyway: then it is neither counted nor kept for the curators); returns whether an answer was sent.
     """
+    if not only_if_sure and result.urgency is Urgency.NONE and (slug := only_municipality(text)):
+        _answer_place(ctx, slug)
+        return True
     # The engine has already switched the person's language if this message is clearly in the other one.
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
                    threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,
@@ -80,9 +89,24 @@ def _with_feedback_token(reply: Reply, token: str) -> Reply:
     return replace(reply, buttons=tuple(tuple(tagged(b) for b in row) for row in reply.buttons))
 
 
-def remember_topic(ctx: Context, topic_id: str) -> None:
+def _answer_place(ctx: Context, slug: str) -> None:
+    """A message that only names a municipality answers "Which municipality are you in?": keep it, and show the
+    topic just shown again in its local version (or say that local help comes from now on)."""
+    ctx.profile.municipality = slug
+    shown = ctx.state.get(ShownTopic)
+    topic = shown_topic(ctx)
+    if shown is None or topic is None or topic not in ctx.deps.kb.topics:
+        ctx.reply(Reply(esc(_("Thank you. From now on I show you help in {place}.").format(
+            place=municipality_name(slug))), buttons=menu_buttons()))
+        return
+    skip = adults_only(ctx.deps.kb) if shown.minor else frozenset()
+    remember_topic(ctx, topic, minor=shown.minor)
+    ctx.reply(render_answer(ctx.deps.kb, topic, ctx.lang, slug, ctx.now.date(), skip_services=skip))
+
+
+def remember_topic(ctx: Context, topic_id: str, *, minor: bool = False) -> None:
     """Keep the topic just shown (its id and when, never the words), so a follow-up question can use it."""
-    ctx.state.put(ShownTopic(topic=topic_id, at=ctx.now))
+    ctx.state.put(ShownTopic(topic=topic_id, at=ctx.now, minor=minor))
 
 
 def shown_topic(ctx: Context) -> str | None:

@@ -1,0 +1,40 @@
+"""A message that only names a municipality ("Roskilde", "jeg bor i Aarhus", "kbh"): the answer to "Which
+municipality are you in?".
+
+Husly asks it under crisis answers and topics with local help. Read as a question, a bare "Roskilde" found no
+topic and got "I'm not sure I understood" — at night, after being thrown out. It is an answer: the municipality
+is kept and the topic just shown comes again in its local version (local numbers), or, with no topic shown,
+Husly says it will show local help from now on.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from knowledge.lexicon import lexicon
+from knowledge.normalise import fold
+
+# Words around a municipality's name in an answer to "which municipality?" ("jeg bor i Aarhus", "it's Randers").
+_AROUND = frozenset(fold(w) for w in (
+    "i", "jeg", "bor", "er", "det", "kommune", "kommunen", "kommuner", "fra", "nær", "ved", "tæt", "på", "her",
+    "in", "i'm", "im", "m", "live", "living", "it", "it's", "s", "is", "from", "near", "municipality", "the",
+    "ok", "okay", "tak", "thanks", "ja", "yes", "nu", "now", "min", "my"))
+# Longer than this it says more than where the person is.
+MAX_WORDS = 7
+
+
+def only_municipality(text: str) -> str | None:
+    """The slug of the municipality ``text`` names, if naming it is all the message does."""
+    words = fold(text).split()
+    if not words or len(words) > MAX_WORDS:
+        return None
+    rest = tuple(w for w in words if w not in _AROUND)
+    if not rest:
+        return None
+    known = lexicon()
+    slug = known.municipality_aliases.get(rest)
+    if slug is None and len(rest) == 1:
+        # One typo in a long name ("Roksilde"), as the search allows.
+        match = process.extractOne(rest[0], known.long_one_word_aliases.keys(), scorer=fuzz.ratio, score_cutoff=85)
+        slug = known.long_one_word_aliases[match[0]] if match else None
+    return slug

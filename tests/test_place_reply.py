@@ -1,0 +1,69 @@
+"""A message that only names a municipality answers "Which municipality are you in?" (bot/place_reply.py).
+
+Read as a question, a bare "Roskilde" after the crisis information found no topic and got "I'm not sure I
+understood" — at night, after being thrown out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.place_reply import only_municipality
+from tests.support import Chat
+
+THROWN_OUT = "jeg er 17 og min mor har smidt mig ud i aften, jeg ved ikke hvor jeg skal sove"
+
+
+@pytest.fixture
+def chat(sqlite_engine, make_app) -> Chat:
+    started = Chat(make_app(sqlite_engine))
+    started.command("start")
+    return started
+
+
+def text_of(sent: list) -> str:
+    return "\n".join(m.text for m in sent)
+
+
+@pytest.mark.parametrize(("message", "slug"), [
+    ("Roskilde", "roskilde"), ("jeg bor i Aarhus", "aarhus"), ("kbh", "koebenhavn"), ("Høje-Taastrup Kommune",
+    "hoeje-taastrup"), ("I live in Copenhagen", "koebenhavn"), ("Roksilde", "roskilde"),
+    ("Odense", None), ("kollegium i aarhus", None), ("hvad med Aarhus?", None),
+])
+def test_only_a_municipality_is_an_answer_to_where(message: str, slug: str | None) -> None:
+    assert only_municipality(message) == slug
+
+
+def test_the_municipality_typed_after_the_crisis_information_brings_its_local_numbers(chat: Chat) -> None:
+    first = text_of(chat.say(THROWN_OUT))
+    assert "Hvilken kommune er du i?" in first and "46 31 30 00" not in first
+    sent = chat.say("Roskilde")
+    shown = text_of(sent)
+    assert "ikke sikker" not in shown
+    assert "46 31 30 00" in shown  # Roskilde Kommune's number, from the safety information's local part
+    assert "116 111" in shown  # still under 18
+    assert "Roskildehjemmet (forsorgshjem)" not in shown  # no adults' shelter card for a 17-year-old
+    # The offer of a caseworker comes again, now from the person's own municipality.
+    assert "en medarbejder fra Roskilde Kommune" in shown
+    assert any(b.text == "Ja tak" for m in sent for b in m.buttons)
+
+
+def test_after_declining_a_caseworker_the_municipality_shows_the_crisis_topic_locally(chat: Chat) -> None:
+    sent = chat.say(THROWN_OUT)
+    chat.press_button(sent, "Nej tak")
+    shown = text_of(chat.say("Roskilde"))
+    assert "Smidt ud" in shown and "46 31 30 00" in shown
+    assert "Roskildehjemmet (forsorgshjem)" not in shown  # remembered: the topic was shown to someone under 18
+
+
+def test_the_municipality_typed_after_a_topic_shows_its_local_version(chat: Chat) -> None:
+    before = text_of(chat.say("hvordan kommer jeg på venteliste til en almen bolig?"))
+    assert "17 boligforeninger i Aarhus" not in before
+    shown = text_of(chat.say("jeg bor i Aarhus"))
+    assert "17 boligforeninger i Aarhus" in shown
+
+
+def test_a_municipality_with_no_topic_before_is_kept_with_a_short_thanks(chat: Chat) -> None:
+    sent = chat.say("Aarhus")
+    assert "Tak. Nu viser jeg dig hjælp i Aarhus." in sent[0].text
+    shown = text_of(chat.say("hvordan kommer jeg på venteliste til en almen bolig?"))
+    assert "17 boligforeninger i Aarhus" in shown
