@@ -67,3 +67,9 @@ def test_a_municipality_with_no_topic_before_is_kept_with_a_short_thanks(chat: C
     assert "Tak. Nu viser jeg dig hjælp i Aarhus." in sent[0].text
     shown = text_of(chat.say("hvordan kommer jeg på venteliste til en almen bolig?"))
     assert "17 boligforeninger i Aarhus" in shown
+
+
+def test_a_topic_with_nothing_local_is_not_shown_again(chat: Chat) -> None:
+    chat.say("hvad er boligstøtte?")  # the same everywhere in Denmark
+    sent = chat.say("jeg bor i Aarhus")
+    assert len(sent) == 1 and "Tak. Nu viser jeg dig hjælp i Aarhus." in sent[0].text

@@ -22,6 +22,7 @@ from bot.replies import Button, Reply, esc
 from bot.stats.days import local_day
 from bot.stats.record import visitor
 from bot.triage import Triage, Urgency
+from knowledge.loader import KnowledgeBase
 
 # A question this soon after a topic was shown may follow up on it ("Hvad koster det?").
 FOLLOW_UP_FOR = dt.timedelta(minutes=30)
@@ -95,13 +96,24 @@ def _answer_place(ctx: Context, slug: str) -> None:
     ctx.profile.municipality = slug
     shown = ctx.state.get(ShownTopic)
     topic = shown_topic(ctx)
-    if shown is None or topic is None or topic not in ctx.deps.kb.topics:
+    if shown is None or topic is None or not _has_local_help(ctx.deps.kb, topic, slug):
         ctx.reply(Reply(esc(_("Thank you. From now on I show you help in {place}.").format(
             place=municipality_name(slug))), buttons=menu_buttons()))
         return
     skip = adults_only(ctx.deps.kb) if shown.minor else frozenset()
     remember_topic(ctx, topic, minor=shown.minor)
     ctx.reply(render_answer(ctx.deps.kb, topic, ctx.lang, slug, ctx.now.date(), skip_services=skip))
+
+
+def _has_local_help(kb: KnowledgeBase, topic_id: str, slug: str) -> bool:
+    """Does the topic say more for this municipality (its own text, or a local service)? If not, showing it
+    again would only repeat it."""
+    topic = kb.topics.get(topic_id)
+    if topic is None:
+        return False
+    return slug in topic.municipalities or any(
+        s in kb.services and kb.services[s].area != "national" and slug in kb.services[s].municipalities
+        for s in topic.services)
 
 
 def remember_topic(ctx: Context, topic_id: str, *, minor: bool = False) -> None:
