@@ -22,7 +22,13 @@ Engines: `husly` (this checkout), `husly@<rev>` (the engine as committed at a ba
 git worktree in a subprocess, so both are measured in the same run on the same data), and `rank_bm25` over the
 same knowledge base (retrieval only: it has no confidence and no triage).
 
-Run: .venv/bin/python benchmarks/real_messages.py [--baseline REV] [--show N] [--no-bm25]
+`--cv` adds an honest development measurement of triage: the learned model trains on the development rows too
+(bot/data/triage_real_dev.tsv), so the development parts' triage numbers above flatter it. With --cv the development
+rows are split into k folds (stratified by part and urgency, for each of a few seeds); for each fold the model is
+trained without that fold's rows (everything else the same) and the bot's triage (rules + model, as in
+bot.triage.triage) is scored on the fold. Held-out rows are never used.
+
+Run: .venv/bin/python benchmarks/real_messages.py [--baseline REV] [--show N] [--no-bm25] [--cv] [--cv-show N]
 """
 
 from __future__ import annotations
@@ -227,14 +233,103 @@ def show_failures(messages: list[Message], predictions: dict[str, Prediction], l
             break
 
 
+CV_FOLDS = 5
+CV_SEEDS = (1, 2)
+
+
+def cv_folds(messages: list[Message], k: int, seed: int) -> list[frozenset[str]]:
+    """k folds of the development rows' ids, each part's urgent and ordinary rows dealt round the folds in turn."""
+    import random
+
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for m in messages:
+        groups.setdefault((m.split, m.urgency != "none"), []).append(m.id)
+    folds: list[set[str]] = [set() for _ in range(k)]
+    turn = 0
+    for key in sorted(groups):
+        ids = sorted(groups[key])
+        random.Random(f"{seed}-{key}").shuffle(ids)
+        for row_id in ids:
+            folds[turn % k].add(row_id)
+            turn += 1
+    return [frozenset(f) for f in folds]
+
+
+def cv_triage(messages: list[Message], k: int = CV_FOLDS, seeds: tuple[int, ...] = CV_SEEDS) -> dict[int, dict[str, str]]:
+    """For each seed, the bot's urgency for every development row, judged by a model trained without its fold."""
+    sys.path.insert(0, str(ROOT))
+    from bot import triage_model
+    from bot.triage import _rules_level, by_rules, combine
+    from knowledge.lexicon import detect_language
+    from knowledge.normalise import fold
+
+    dev = [m for m in messages if m.split in DEV_PARTS]
+    examples = triage_model.read_examples()
+    ordinary = triage_model.ordinary_questions(_rules_level)
+    rules = {m.id: by_rules(m.text, detect_language(fold(m.text).split(), m.text)) for m in dev}
+    out: dict[int, dict[str, str]] = {}
+    for seed in seeds:
+        got: dict[str, str] = {}
+        for test in cv_folds(dev, k, seed):
+            rows = examples + triage_model.real_examples(without=test) + ordinary
+            scorer = triage_model.Scorer.from_pipeline(triage_model.train(rows))
+            for m in dev:
+                if m.id in test:
+                    got[m.id] = combine(m.text, rules[m.id], scorer).urgency.value
+        out[seed] = got
+    return out
+
+
+def print_cv(messages: list[Message], results: dict[int, dict[str, str]], show: int) -> None:
+    dev = [m for m in messages if m.split in DEV_PARTS]
+    print(f"\nTriage, {CV_FOLDS}-fold cross-validation over the development rows (model trained without the fold; "
+          f"seeds {', '.join(map(str, results))}, counts summed over seeds):")
+    print(f"{'part':8} {'n':>4} {'urgent recall':>14} {'false urgent':>18} {'false emergency':>18} "
+          f"{'emergency recall':>17}")
+    for part in (*DEV_PARTS, "all"):
+        rows = [m for m in dev if part in (m.split, "all")]
+        urgent = [m for m in rows if m.urgency != "none"]
+        plain = [m for m in rows if m.urgency == "none"]
+        emergencies = [m for m in rows if m.urgency == "emergency"]
+        caught = sum(got[m.id] != "none" for got in results.values() for m in urgent)
+        flagged = sum(got[m.id] != "none" for got in results.values() for m in plain)
+        called = sum(got[m.id] == "emergency" for got in results.values() for m in plain)
+        em_caught = sum(got[m.id] == "emergency" for got in results.values() for m in emergencies)
+        times = len(results)
+        print(f"{part:8} {len(rows):4} {caught:>6}/{len(urgent) * times:<7} "
+              f"{flagged:>5}/{len(plain) * times:<4} {_share(flagged, len(plain) * times):6.1%} "
+              f"{called:>5}/{len(plain) * times:<4} {_share(called, len(plain) * times):6.1%} "
+              f"{em_caught:>9}/{len(emergencies) * times:<7}")
+    shown = 0
+    for m in dev:
+        if shown >= show:
+            break
+        verdicts = [got[m.id] for got in results.values()]
+        missed = m.urgency != "none" and "none" in verdicts
+        flagged = m.urgency == "none" and any(v != "none" for v in verdicts)
+        if missed or flagged:
+            shown += 1
+            print(f"\n{m.id} {m.split} {m.lang} {m.kind} {m.urgency}/{','.join(verdicts)} "
+                  f"{'MISSED' if missed else 'FALSE-FLAG'}")
+            print("   " + m.text[:400].replace("\n", " | "))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default=None,
                         help="git revision to compare with (default: the merge base of HEAD and main; '' to skip)")
     parser.add_argument("--show", type=int, default=0, help="print this many development-part failures")
     parser.add_argument("--no-bm25", action="store_true", help="skip rank_bm25 (faster while tuning)")
+    parser.add_argument("--cv", action="store_true",
+                        help="also cross-validate triage over the development rows (model trained without the fold)")
+    parser.add_argument("--cv-only", action="store_true", help="only the cross-validation (fast)")
+    parser.add_argument("--cv-show", type=int, default=0, help="print this many development rows CV gets wrong")
     args = parser.parse_args()
     messages = read_messages()
+    if args.cv or args.cv_only:
+        print_cv(messages, cv_triage(messages), args.cv_show)
+        if args.cv_only:
+            return
     engines: dict[str, dict[str, Prediction]] = {"husly": run_probe(messages, ROOT)}
     base = args.baseline if args.baseline is not None else merge_base()
     if base:

@@ -69,11 +69,13 @@ def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:
     return rows
 
 
-def real_examples(path: Path = REAL_MESSAGES) -> list[tuple[str, str]]:
-    """(text, level) rows of the real messages' development parts (line breaks stored as a literal backslash-n)."""
+def real_examples(path: Path = REAL_MESSAGES, without: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(text, level) rows of the real messages' development parts (line breaks stored as a literal backslash-n);
+    ``without``: row ids left out (cross-validation: benchmarks/real_messages.py --cv)."""
     with path.open(encoding="utf-8") as handle:
         lines = (line for line in handle if not line.startswith("#"))
-        return [(row["text"].replace("\\n", "\n"), row["urgency"]) for row in csv.DictReader(lines, delimiter="\t")]
+        return [(row["text"].replace("\\n", "\n"), row["urgency"]) for row in csv.DictReader(lines, delimiter="\t")
+                if row["id"] not in without]
 
 
 def ordinary_questions(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:
