@@ -255,7 +255,8 @@ def cv_folds(messages: list[Message], k: int, seed: int) -> list[frozenset[str]]
     return [frozenset(f) for f in folds]
 
 
-def cv_triage(messages: list[Message], k: int = CV_FOLDS, seeds: tuple[int, ...] = CV_SEEDS) -> dict[int, dict[str, str]]:
+def cv_triage(messages: list[Message], k: int = CV_FOLDS,
+              seeds: tuple[int, ...] = CV_SEEDS) -> dict[int, dict[str, str]]:
     """For each seed, the bot's urgency for every development row, judged by a model trained without its fold."""
     sys.path.insert(0, str(ROOT))
     from bot import triage_model
