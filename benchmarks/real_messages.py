@@ -260,7 +260,7 @@ def cv_triage(messages: list[Message], k: int = CV_FOLDS,
     """For each seed, the bot's urgency for every development row, judged by a model trained without its fold."""
     sys.path.insert(0, str(ROOT))
     from bot import triage_model
-    from bot.triage import _rules_level, by_rules, combine
+    from bot.triage import Triage, Urgency, _rules_level, by_rules, combine
     from knowledge.lexicon import detect_language
     from knowledge.normalise import fold
 
@@ -277,6 +277,10 @@ def cv_triage(messages: list[Message], k: int = CV_FOLDS,
             for m in dev:
                 if m.id in test:
                     got[m.id] = combine(m.text, rules[m.id], scorer).urgency.value
+                    # The learned model alone (as if no rule had fired): the rules were tuned on these rows, so
+                    # this is what the safety net does for letters and messages no rule was written for.
+                    alone = combine(m.text, Triage(Urgency.NONE, ()), scorer).urgency.value
+                    got[f"model:{m.id}"] = alone
         out[seed] = got
     return out
 
@@ -301,6 +305,17 @@ def print_cv(messages: list[Message], results: dict[int, dict[str, str]], show: 
               f"{flagged:>5}/{len(plain) * times:<4} {_share(flagged, len(plain) * times):6.1%} "
               f"{called:>5}/{len(plain) * times:<4} {_share(called, len(plain) * times):6.1%} "
               f"{em_caught:>9}/{len(emergencies) * times:<7}")
+    print("The learned model alone (no rule), on letters (> 40 words) and short messages:")
+    for kind, pick in (("letters", lambda m: len(m.text.split()) > 40), ("short", lambda m: len(m.text.split()) <= 40)):
+        rows = [m for m in dev if pick(m)]
+        urgent = [m for m in rows if m.urgency != "none"]
+        plain = [m for m in rows if m.urgency == "none"]
+        caught = sum(got[f"model:{m.id}"] != "none" for got in results.values() for m in urgent)
+        flagged = sum(got[f"model:{m.id}"] != "none" for got in results.values() for m in plain)
+        called = sum(got[f"model:{m.id}"] == "emergency" for got in results.values() for m in plain)
+        times = len(results)
+        print(f"  {kind:8} urgent flagged {caught}/{len(urgent) * times}, "
+              f"ordinary flagged {flagged}/{len(plain) * times} ({called} as emergency)")
     shown = 0
     for m in dev:
         if shown >= show:
