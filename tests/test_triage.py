@@ -500,3 +500,30 @@ def test_an_end_date_with_the_next_home_arranged_is_not_an_eviction() -> None:
 ])
 def test_young_people_in_general_a_chosen_life_or_someone_elses_past_is_not_urgent(text: str) -> None:
     assert triage(text, "en").urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg er 17 og flyttet hjemmefra, kan jeg få SU?",
+    "Kære Puk\nMin søn på 20 er flyttet hjemmefra og bor nu i en lille lejlighed sammen med sin kæreste. Han har "
+    "fået job i et supermarked og klarer sig fint, men han ringer næsten aldrig. Jeg savner ham og ved ikke, om jeg "
+    "skal ringe oftere eller lade ham være. Min mand siger, at det er helt normalt. Hvad synes du?\nHilsen Mor",
+])
+def test_moved_away_from_home_is_not_fled_from_home(text: str) -> None:
+    # "flyttet hjemmefra" (moved out) is one letter from "flygtet hjemmefra" (fled from home): a word spelled
+    # right is not a typo of another.
+    assert triage(text, "da").urgency is Urgency.NONE
+
+
+def test_fled_from_home_is_still_an_unsafe_home() -> None:
+    assert triage("jeg er flygtet hjemmefra og ved ikke hvor jeg skal sove i nat", "da").urgency is Urgency.URGENT
+    assert triage("Jeg er 17 og flygtet hjemmefra, kan jeg få SU?", "da").urgency is Urgency.URGENT
+
+
+def test_lying_awake_at_night_is_sleeplessness_not_a_night_without_a_bed() -> None:
+    # A letter of our own: fear of speaking up (a weak sign) and "om natten" with "sovet" added up to urgent.
+    text = ("Kære Puk\nJeg er en kvinde på 31, og jeg har et problem med min svigermor. Hver gang vi besøger hende, "
+            "kritiserer hun min madlavning og den måde jeg opdrager vores børn på. Jeg er bange for at sige noget, "
+            "fordi jeg er bange for at min mand bliver ked af det. Jeg ligger vågen om natten og tænker over det, og "
+            "når jeg endelig har sovet, vågner jeg træt. Hvordan siger jeg fra uden at ødelægge familien?\n"
+            "Hilsen Træt svigerdatter")
+    assert triage(text, "da").urgency is Urgency.NONE
