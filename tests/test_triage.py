@@ -558,3 +558,23 @@ def test_a_letter_that_names_where_one_sleeps_or_what_one_fears_is_still_raised(
             "guests must be gone by the weekend. My wages barely cover food and bus fares. I'm scared of what comes "
             "next. -- Packed bag")
     assert triage(text, "en").urgency is not Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Det er ikke trygt for mig at bo hjemme længere. Kan I hjælpe?", "da"),
+    ("since my stepdad moved in, it is not safe for me to live at home; what are my options at 19?", "en"),
+    ("ugh, mum's boyfriend is back and honestly it's not safe at home, can my sister and I go somewhere", "en"),
+])
+def test_a_home_said_to_be_unsafe_is_urgent(text: str, lang: str) -> None:
+    # Messages of our own: a home said in so many words to be unsafe is no safe place to sleep.
+    assert triage(text, lang).urgency is not Urgency.NONE
+    assert "unsafe_home" in triage(text, lang).reasons
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("It was not safe at home when I was little, but now I live with my aunt and I'm fine", "en"),
+    ("Is my flat safe to live in if the ceiling has mould and leaks?", "en"),
+    ("Hvis det ikke er sikkert at være hjemme, hvad gør man så?", "da"),
+])
+def test_an_unsafe_home_told_as_the_past_or_asked_about_is_not_urgent(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
