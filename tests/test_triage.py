@@ -578,3 +578,18 @@ def test_a_home_said_to_be_unsafe_is_urgent(text: str, lang: str) -> None:
 ])
 def test_an_unsafe_home_told_as_the_past_or_asked_about_is_not_urgent(text: str, lang: str) -> None:
     assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Letters of our own: the parents who would throw a grown son out ask whether to; nothing is done yet.
+    ("Kære Puk. Jeg har et stort problem med min søn på 26 som stadig bor hjemme. Han sover til middag, spiller "
+     "computer hele natten og bidrager ikke med noget. Vi er bange for at han aldrig bliver selvstændig. Skal vi "
+     "smide ham ud?", "da"),
+    ("Dear Amy: Our son is 24, has no job and plays video games until dawn in our basement. My wife wants to kick "
+     "him out, but I think he deserves one more chance to find work. He pays nothing toward the household. Who is "
+     "right? -- Divided Dad", "en"),
+    ("Skal vi smide ham ud?", "da"),
+])
+def test_deliberating_whether_to_throw_someone_out_is_not_being_thrown_out(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
