@@ -553,10 +553,10 @@ def test_fear_or_sleep_alone_does_not_make_a_letter_urgent(text: str, lang: str)
 
 def test_a_letter_that_names_where_one_sleeps_or_what_one_fears_is_still_raised() -> None:
     # Fear and sleep are not signs on their own, but a sofa, violence or no home beside them still are.
-    text = ("To the advice column: My partner shoves me around whenever he has been drinking, and last Friday he "
-            "threw a chair at me. I packed a bag and have been crashing on my cousin's sofa, but her landlord says "
-            "guests must be gone by the weekend. My wages barely cover food and bus fares. I'm scared of what comes "
-            "next. -- Packed bag")
+    text = ("Dear Abby: My boyfriend hits me when he drinks and I'm afraid of what he will do next. I left last "
+            "week and I have been sleeping on a friend's sofa since, but she says I can't stay after Sunday. I have "
+            "no money for a deposit and my family lives far away. I'm scared all the time and I don't know where "
+            "to turn. -- Lost")
     assert triage(text, "en").urgency is not Urgency.NONE
 
 
