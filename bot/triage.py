@@ -116,8 +116,6 @@ class _Rules:
     # Facts about the person that hold for the whole message (an age said in its first line), not only near the
     # crisis: they count in every window and do not widen the sentences a rule's exceptions are looked for in.
     anywhere: frozenset[str] = frozenset()
-    # Signs a letter is not raised on alone (fear, sleep): read on short messages only.
-    not_letter_signs: tuple[str, ...] = ()
 
 
 @cache
@@ -151,8 +149,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
                   tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
-                  tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())),
-                  tuple(raw.get("not_letter_signs", ())))
+                  tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -273,7 +270,7 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
 
 def _letter_sure(text: str, scorer: Scorer) -> bool:
     """The whole letter reads like a crisis to the model and names something a crisis is made of, as going on now."""
-    return scorer.crisis_probability(text) >= LETTER_URGENT_AT and bool(_letter_signs(text)[1])
+    return scorer.crisis_probability(text) >= LETTER_URGENT_AT and bool(_live_signs(text)[1])
 
 
 def _passage_sure(text: str, scorer: Scorer) -> bool:
@@ -281,7 +278,7 @@ def _passage_sure(text: str, scorer: Scorer) -> bool:
     reads like a crisis and names something a crisis is made of: the strongest passage decides, so a crisis told
     in two lines of a long letter is not averaged away by the story around it. Whether a sign is going on now is
     read in the whole letter (a "now I'm back home" three sentences on still tells it as over)."""
-    parts, live = _letter_signs(text)
+    parts, live = _live_signs(text)
     for i in range(max(1, len(parts) - PASSAGE_SENTENCES + 1)):
         here = set(range(i, i + PASSAGE_SENTENCES))
         if here & live and scorer.crisis_probability(" ".join(parts[i : i + PASSAGE_SENTENCES])) >= PASSAGE_URGENT_AT:
@@ -289,12 +286,11 @@ def _passage_sure(text: str, scorer: Scorer) -> bool:
     return False
 
 
-def _live_sign_names(text: str) -> tuple[list[str], set[tuple[str, int]]]:
-    """The letter's sentences, and each crisis sign (``signs`` in the rules file) named as something going on now,
-    with the sentence it is in. A sign in a sentence told as the past, a distant future, a hypothetical or not about
-    a home ("for to år siden blev jeg smidt ud", "on my 18th birthday", "smidt ud af efterskolen";
-    ``signs_told_apart_by``), or before a safe place now ("now I'm back home"), is the story around a letter, not a
-    crisis the model may confirm."""
+def _live_signs(text: str) -> tuple[list[str], set[int]]:
+    """The letter's sentences, and those that name a crisis sign (``signs`` in the rules file) as something going
+    on now. A sign in a sentence told as the past, a distant future, a hypothetical or not about a home ("for to år
+    siden blev jeg smidt ud", "on my 18th birthday", "smidt ud af efterskolen"; ``signs_told_apart_by``), or before
+    a safe place now ("now I'm back home"), is the story around a letter, not a crisis the model may confirm."""
     rules = _rules()
     parts = sentences(text) or [text]
     lang = detect_language(fold(text).split(), text)
@@ -316,24 +312,8 @@ def _live_sign_names(text: str) -> tuple[list[str], set[tuple[str, int]]]:
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
-    live = {(c, i) for c, i in found if i not in apart and i > resolved
-            and not (c in SUICIDE_SIGNS and i in suicide_apart)}
-    return parts, live
-
-
-def _live_signs(text: str) -> tuple[list[str], set[int]]:
-    """The letter's sentences, and those that name a crisis sign as going on now (see _live_sign_names)."""
-    parts, live = _live_sign_names(text)
-    return parts, {i for _, i in live}
-
-
-def _letter_signs(text: str) -> tuple[list[str], set[int]]:
-    """The letter's sentences, and those that name a crisis sign as going on now that a letter may be raised on:
-    not fear or sleep alone (``not_letter_signs``): an ordinary letter is full of both ("jeg er bange for at de
-    bliver sure", "når jeg har sovet"); a crisis letter names what it fears or where one sleeps."""
-    weak = _rules().not_letter_signs
-    parts, live = _live_sign_names(text)
-    return parts, {i for c, i in live if c not in weak}
+    return parts, {i for c, i in found if i not in apart and i > resolved
+                   and not (c in SUICIDE_SIGNS and i in suicide_apart)}
 
 
 def _told_apart_only(text: str) -> bool:

@@ -529,36 +529,6 @@ def test_lying_awake_at_night_is_sleeplessness_not_a_night_without_a_bed() -> No
     assert triage(text, "da").urgency is Urgency.NONE
 
 
-# Letters of our own (not from the corpus): fear and sleep fill ordinary letters; alone they are not signs the
-# learned model may raise a letter to urgent on (bot/data/triage.yaml, not_letter_signs).
-FEAR_AND_SLEEP_LETTERS = [
-    ("Dear Amy: I am a 45-year-old teacher and I'm afraid of public speaking. Every time the principal asks me to "
-     "present at a staff meeting I panic. I can't sleep the night before and I'm scared the others will laugh at "
-     "me. My husband says I should just get over it. I'm afraid I will lose my job if I keep saying no. How can I "
-     "overcome this fear? -- Nervous in Ohio", "en"),
-    ("Dear Abby: My husband snores so loudly that I have been sleeping in the guest room for a year. I'm afraid "
-     "our marriage is slowly dying. We still love each other, but I'm scared to tell him how lonely I feel at "
-     "night. He gets defensive whenever I mention a doctor. What should I do? -- Sleepless in Seattle", "en"),
-    ("Kære Puk\nMin datter på 19 er flyttet hjemmefra og bor i en lejlighed i Aarhus. Jeg er så bange for at hun ikke "
-     "klarer sig. Hun sover længe og kommer for sent til sin uddannelse, og jeg er bange for at hun dropper ud. Skal "
-     "jeg blande mig, eller skal jeg lade hende lære det selv? Jeg er bange for at skubbe hende væk.\n"
-     "Hilsen Bekymret mor", "da"),
-]
-
-
-@pytest.mark.parametrize(("text", "lang"), FEAR_AND_SLEEP_LETTERS)
-def test_fear_or_sleep_alone_does_not_make_a_letter_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-def test_a_letter_that_names_where_one_sleeps_or_what_one_fears_is_still_raised() -> None:
-    # Fear and sleep are not signs on their own, but a sofa, violence or no home beside them still are.
-    text = ("Dear Abby: My boyfriend hits me when he drinks and I'm afraid of what he will do next. I left last "
-            "week and I have been sleeping on a friend's sofa since, but she says I can't stay after Sunday. I have "
-            "no money for a deposit and my family lives far away. I'm scared all the time and I don't know where "
-            "to turn. -- Lost")
-    assert triage(text, "en").urgency is not Urgency.NONE
-
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("Det er ikke trygt for mig at bo hjemme længere. Kan I hjælpe?", "da"),
