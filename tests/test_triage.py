@@ -551,10 +551,7 @@ def test_an_unsafe_home_told_as_the_past_or_asked_about_is_not_urgent(text: str,
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    # Letters of our own: the parents who would throw a grown son out ask whether to; nothing is done yet.
-    ("Kære Puk. Jeg har et stort problem med min søn på 26 som stadig bor hjemme. Han sover til middag, spiller "
-     "computer hele natten og bidrager ikke med noget. Vi er bange for at han aldrig bliver selvstændig. Skal vi "
-     "smide ham ud?", "da"),
+    # Messages of our own: the parents who would throw a grown son out ask whether to; nothing is done yet.
     ("Dear Amy: Our son is 24, has no job and plays video games until dawn in our basement. My wife wants to kick "
      "him out, but I think he deserves one more chance to find work. He pays nothing toward the household. Who is "
      "right? -- Divided Dad", "en"),
@@ -563,3 +560,9 @@ def test_an_unsafe_home_told_as_the_past_or_asked_about_is_not_urgent(text: str,
 def test_deliberating_whether_to_throw_someone_out_is_not_being_thrown_out(text: str, lang: str) -> None:
     assert triage(text, lang).urgency is Urgency.NONE
 
+
+def test_sleeping_by_day_and_working_nights_is_a_habit_not_a_night_without_a_bed() -> None:
+    # "om natten" (at night, as a habit) with sleep read as "natten" (tonight) and no bed.
+    text = ("jeg kører taxa om natten og sover til langt op ad formiddagen, larmer det for naboerne hvis jeg "
+            "støvsuger kl 14?")
+    assert triage(text, "da").urgency is Urgency.NONE
