@@ -6,7 +6,8 @@ the index and the question.
 How a question is scored:
 1. Analyse: fold the text (case, emoji, æ/ø/å), expand slang/synonyms from the lexicon, correct typos
    against the knowledge base's own vocabulary (rapidfuzz), split compounds ("ungdomsbolig" = ungdom + bolig)
-   and Snowball-stem every word in Danish and English (the question may mix both).
+   and Snowball-stem every word in Danish and English (the question may mix both). A letter (bot/reading.py) is
+   read without its function words ("would", "she", "because"), and a word a message repeats weighs more.
 2. Score every topic two ways:
    - BM25F over the topic's fields (title and keywords weigh most, then example phrasings, then the answer;
      the topic's specific questions (faq) count as phrasings of the topic too);
