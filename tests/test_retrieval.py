@@ -129,3 +129,24 @@ def test_the_words_of_tenant_faqs_and_letters_find_their_topic(index: Index, que
     # Phrased apart from the knowledge base and from the real-message corpus (the kinds of question its development
     # parts went wrong on: eviction rules, rent one cannot pay, which bills first).
     assert index.search(question).topic == topic
+
+
+def test_a_letter_weighs_the_words_it_repeats_not_its_function_words(index: Index) -> None:
+    # The same words, once as a one-line question and once as a letter: only the letter leaves out function words.
+    text = "would she and he not do that to them because we were there before they were"
+    question, letter = index.search(text), index.search(text, letter=True)
+    assert question.topic is not None and letter.topic is None  # nothing left that names a topic
+    # A word said again and again is what a letter is about: rent arrears mentioned once, debt four times.
+    once = index.search("My rent is late and my phone bill is late too, and there is a small debt for my bike.",
+                        letter=True)
+    again = index.search("My rent is late and my phone bill is late too, and there is a debt. The debt grows, and "
+                         "people call about the debt and more debt.", letter=True)
+    assert once.topic == "huslejerestance" and again.topic == "gaeld"
+
+
+def test_saying_the_subject_again_makes_the_match_surer(index: Index) -> None:
+    # Repeats count in the example match too, not only in BM25: before, both questions scored exactly alike.
+    once = index.search("My landlord keeps my deposit because the flat was dirty.")
+    again = index.search("My deposit! My landlord keeps my deposit, my deposit, because the flat was dirty.")
+    assert once.topic == again.topic == "depositum"
+    assert again.features["example"] > once.features["example"] and again.confidence > once.confidence
