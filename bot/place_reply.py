@@ -18,7 +18,10 @@ from knowledge.normalise import fold
 _AROUND = frozenset(fold(w) for w in (
     "i", "jeg", "bor", "er", "det", "kommune", "kommunen", "kommuner", "fra", "nær", "ved", "tæt", "på", "her",
     "in", "i'm", "im", "m", "live", "living", "it", "it's", "s", "is", "from", "near", "municipality", "the",
-    "ok", "okay", "tak", "thanks", "ja", "yes", "nu", "now", "min", "my"))
+    "ok", "okay", "tak", "thanks", "ja", "yes", "nu", "now", "min", "my",
+    # Asking for someone else: "she lives in Copenhagen", "min søn bor i Randers".
+    "she", "he", "they", "we", "lives", "hun", "han", "de", "vi", "our", "vores", "his", "hans", "hendes",
+    "friend", "ven", "veninde", "son", "daughter", "søn", "datter", "also", "også"))
 # Longer than this it says more than where the person is.
 MAX_WORDS = 7
 
