@@ -9,9 +9,7 @@ Husly says it will show local help from now on.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
-from knowledge.lexicon import lexicon
+from knowledge.lexicon import detect_municipality, lexicon
 from knowledge.normalise import fold
 
 # Words around a municipality's name in an answer to "which municipality?" ("jeg bor i Aarhus", "it's Randers").
@@ -34,10 +32,6 @@ def only_municipality(text: str) -> str | None:
     rest = tuple(w for w in words if w not in _AROUND)
     if not rest:
         return None
-    known = lexicon()
-    slug = known.municipality_aliases.get(rest)
-    if slug is None and len(rest) == 1:
-        # One typo in a long name ("Roksilde"), as the search allows.
-        match = process.extractOne(rest[0], known.long_one_word_aliases.keys(), scorer=fuzz.ratio, score_cutoff=85)
-        slug = known.long_one_word_aliases[match[0]] if match else None
-    return slug
+    # A name of several words must be all that is left ("høje taastrup"); one word may have a typo ("Roksilde"),
+    # as the search allows.
+    return lexicon().municipality_aliases.get(rest) or (detect_municipality(list(rest)) if len(rest) == 1 else None)

@@ -149,7 +149,7 @@ def place_for_offer(ctx: Context) -> bool:
     if offer is None or not ctx.incoming.private or ctx.incoming.kind != "text":
         return False
     slug = only_municipality(ctx.incoming.text)
-    if slug is None or ctx.triage(ctx.incoming.text).urgency is not Urgency.NONE:
+    if slug is None or ctx.triage().urgency is not Urgency.NONE:
         return False
     ctx.profile.municipality = slug
     reasons = tuple(offer.reasons)

@@ -9,7 +9,7 @@ from bot.answering import answer
 from bot.conversation.buttons import Feedback
 from bot.conversation.callbacks import CallbackDataError
 from bot.conversation.callbacks import button as callback_button
-from bot.conversation.cards import adults_only, municipality_name, render_answer
+from bot.conversation.cards import adults_only, municipality_name, render_answer, services_for
 from bot.conversation.context import Context
 from bot.conversation.state import Part
 from bot.conversation.texts import menu_buttons
@@ -111,9 +111,8 @@ def _has_local_help(kb: KnowledgeBase, topic_id: str, slug: str) -> bool:
     topic = kb.topics.get(topic_id)
     if topic is None:
         return False
-    return slug in topic.municipalities or any(
-        s in kb.services and kb.services[s].area != "national" and slug in kb.services[s].municipalities
-        for s in topic.services)
+    return slug in topic.municipalities or any(slug in s.municipalities
+                                               for s in services_for(kb, topic.services, slug))
 
 
 def remember_topic(ctx: Context, topic_id: str, *, minor: bool = False) -> None:
