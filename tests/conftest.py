@@ -123,3 +123,13 @@ def make_app(knowledge, clock: Clock):
         return build_app(Settings(_env_file=None, **settings), engine=engine, knowledge=knowledge, clock=clock)
 
     return make
+
+
+@pytest.fixture
+def chat(sqlite_engine: Engine, make_app: Any) -> Any:
+    """A young person's private chat on SQLite that has just said /start (a module may define its own)."""
+    from tests.support import Chat
+
+    started = Chat(make_app(sqlite_engine))
+    started.command("start")
+    return started

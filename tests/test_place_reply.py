@@ -13,13 +13,6 @@ from tests.support import Chat
 THROWN_OUT = "jeg er 17 og min mor har smidt mig ud i aften, jeg ved ikke hvor jeg skal sove"
 
 
-@pytest.fixture
-def chat(sqlite_engine, make_app) -> Chat:
-    started = Chat(make_app(sqlite_engine))
-    started.command("start")
-    return started
-
-
 def text_of(sent: list) -> str:
     return "\n".join(m.text for m in sent)
 

@@ -9,13 +9,6 @@ from tests.support import Chat
 THROWN_OUT = "bor i Roskilde. Min mor har smidt mig ud i aften, og jeg ved ikke hvor jeg skal sove."
 
 
-@pytest.fixture
-def chat(sqlite_engine, make_app) -> Chat:
-    started = Chat(make_app(sqlite_engine))
-    started.command("start")
-    return started
-
-
 def test_a_17_year_old_thrown_out_in_roskilde_is_not_sent_to_the_adults_shelter(chat: Chat) -> None:
     shown = "\n".join(m.text for m in chat.say("Jeg er 17 og " + THROWN_OUT))
     assert "116 111" in shown  # BørneTelefonen, for under 18s
