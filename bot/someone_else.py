@@ -6,7 +6,8 @@ can do, what they can do, who to call), and a case must not be opened in their n
 
 Read from the words (bot/data/someone_else.yaml): the writer says so ("asking for a friend", "how can I help
 her"), says their role ("jeg er pædagog"), or a sentence starts with someone close as its subject ("Min søn
-er ...") and the message speaks more of them (han/hun, he/she) than of the writer as the one in trouble.
+er ...") and the message speaks more of them (han/hun, he/she) than of the writer as the one in trouble, or
+never of the writer at all.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from pathlib import Path
 
 from bot.reading import Reading
 from knowledge import yamlfile
+from knowledge.lexicon import detect_language
 from knowledge.normalise import fold
 
 DATA = Path(__file__).resolve().parent / "data" / "someone_else.yaml"
 _THIRD = frozenset(("han", "hun", "ham", "hende", "hans", "hendes", "he", "she", "him", "her", "his", "hers",
                     "they", "them", "their"))
 _FIRST_SUBJECT = frozenset(("jeg", "i"))
+# The writer in any role ("min bror slår mig": the writer is the one it happens to).
+_WRITER = frozenset(("jeg", "mig", "i", "me", "myself", "mig selv"))
 _CLOSE = frozenset(fold(w) for w in (
     "søn", "datter", "barn", "ven", "veninde", "kammerat", "bror", "søster", "lillebror", "lillesøster", "storebror",
     "storesøster", "elev", "kusine", "fætter", "son", "daughter", "child", "kid", "friend", "frend", "brother",
@@ -59,6 +63,12 @@ def for_someone_else(reading: Reading) -> bool:
         return False
     third = sum(w in _THIRD for w in words)
     first = sum(w in _FIRST_SUBJECT for w in words)
+    # Danish "i" is "in" ("i nat"): only in English is it the writer.
+    english = detect_language(words, reading.body) == "en"
+    if subject and not any(w in _WRITER and (english or w != "i") for w in words):
+        # "Min søn på 17 er smidt ud og sover udenfor i nat, hvad gør vi?": no pronoun for him, and the writer
+        # never the one it happens to.
+        return True
     return third > first * (1 if subject else 1.5)
 
 

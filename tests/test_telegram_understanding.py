@@ -102,3 +102,12 @@ def test_the_municipality_typed_after_the_crisis_information(bot: InProcessBot) 
     assert "46 31 30 00" in plain(local) and "116 111" in plain(local)
     assert "Roskilde Kommune" in plain(offer) and any(d.startswith("cy:go") for d in callback_datas(offer))
     bot.wait_idle()
+
+
+def test_a_typed_yes_to_the_offer_of_a_caseworker_opens_the_case(bot: InProcessBot) -> None:
+    say(bot, "jeg er 17 og min mor har smidt mig ud i aften, jeg ved ikke hvor jeg skal sove", count=2)
+    assert no_cases(bot)
+    told, _asked = say(bot, "ja tak", count=2)
+    assert "sagsnummer er" in plain(told)
+    assert not no_cases(bot)
+    bot.wait_idle()

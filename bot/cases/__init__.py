@@ -62,7 +62,7 @@ def register(router: Router) -> None:
     router.flow(flow.FLOW, flow.flow_text, handles_urgent=True)
     # A caseworker's reply must reach the young person even if it contains crisis words.
     router.flow(ReplyTo.key, relay.reply_flow, handles_urgent=True)
-    router.interceptors[:0] = [relay.staff_reply_to, relay.from_youth, flow.place_for_offer]
+    router.interceptors[:0] = [relay.staff_reply_to, relay.from_youth, flow.place_for_offer, flow.answer_to_offer]
     router.team_replies.append(relay.team_reply)
     router.contacts.append(flow.contact)
     router.start_payloads.append(staff_commands.redeem)

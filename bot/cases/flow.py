@@ -45,6 +45,16 @@ STEPS = ("words", "municipality", "age", "tonight", "consent")
 # Typed answers that mean "no, stay anonymous" at the consent question.
 NO_WORDS = {"nej", "nej tak", "no", "no thanks", "anonym", "anonymous", "skip", "spring over", "ellers tak"}
 YES_WORDS = {"ja", "ja tak", "yes", "ok", "okay", "gerne", "det ma de", "de ma gerne"}
+# Typed answers to the offer of a caseworker ("Do you want a caseworker to write to you?"), besides its buttons:
+# on a phone many people type "ja" rather than tap, and that "ja" was answered as small talk ("Okay. Write if
+# there is anything else") while nobody was told.
+OFFER_YES = YES_WORDS | {"ja gerne", "ja tak gerne", "ja please", "jaa", "jaaa", "jep", "jo", "jo tak", "yes please",
+                         "yes thanks", "yeah", "yep", "sure", "please", "ja det vil jeg gerne", "ja det vil jeg",
+                         "det vil jeg gerne", "ja forbind mig", "forbind mig", "connect me", "yes connect me",
+                         "ja tak forbind mig", "ja hjaelp mig", "yes help me"}
+OFFER_NO = NO_WORDS | {"nej ikke nu", "ikke nu", "not now", "nope", "nah", "nej det er fint", "no thank you"}
+# How long after the offer a typed yes or no still answers it (later, "ja" is read as an ordinary message).
+OFFER_ANSWER_WINDOW = dt.timedelta(hours=2)
 # The first words are kept in the conversation state only until the person answers the words question.
 FIRST_WORDS_MAX = 2000
 
@@ -123,7 +133,7 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, 
     """Ask before opening a case; ``info`` (the message's own topic) comes first in the same message. The words
     wait in the person's own state until they say yes (and, on the case, whether they may be kept)."""
     ctx.state.end()  # a crisis comes before an unfinished form
-    ctx.state.put(CaseOffer(urgency=urgency, reasons=list(reasons), words=words))
+    ctx.state.put(CaseOffer(urgency=urgency, reasons=list(reasons), words=words, asked_at=ctx.now))
     org = notices.org_name(ctx.profile.municipality, ctx.lang)
     if helper:
         question = _("Do you want a caseworker from {org} to write to you here about the young person? Nothing is "
@@ -160,6 +170,42 @@ def place_for_offer(ctx: Context) -> bool:
     ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper))
     _offer(ctx, offer.urgency, reasons, offer.words, helper=helper)
     return True
+
+
+def answer_to_offer(ctx: Context) -> bool:
+    """A typed yes or no to the offer of a caseworker (an interceptor): yes connects as the button does, no
+    declines as its button does."""
+    offer = ctx.state.get(CaseOffer)
+    if offer is None or ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
+        return False
+    if offer.asked_at is not None and ctx.now - _aware(offer.asked_at, ctx.now) > OFFER_ANSWER_WINDOW:
+        return False
+    said = " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split())
+    if said in OFFER_YES:
+        _accept(ctx, offer, "")
+        return True
+    if said in OFFER_NO:
+        _decline(ctx)
+        return True
+    return False
+
+
+_NOT_WORDS = re.compile(r"[^\w\s]")
+
+
+def _aware(moment: dt.datetime, like: dt.datetime) -> dt.datetime:
+    """``moment`` comparable with ``like`` (a database round trip may drop or keep the time zone)."""
+    if moment.tzinfo is None and like.tzinfo is not None:
+        return moment.replace(tzinfo=like.tzinfo)
+    if moment.tzinfo is not None and like.tzinfo is None:
+        return moment.replace(tzinfo=None)
+    return moment
+
+
+def _decline(ctx: Context) -> None:
+    ctx.state.drop(CaseOffer)
+    ctx.reply(Reply(esc(_("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")),
+                    buttons=texts.menu_buttons()))
 
 
 def _accept(ctx: Context, offer: CaseOffer | None, reason: str) -> None:
@@ -400,9 +446,7 @@ def button(ctx: Context, data: Youth) -> None:
         _accept(ctx, ctx.state.get(CaseOffer), "")
         return
     if data.action is YouthAction.NO:
-        ctx.state.drop(CaseOffer)
-        ctx.reply(Reply(esc(_("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")),
-                        buttons=texts.menu_buttons()))
+        _decline(ctx)
         return
     handler = {YouthAction.MUNICIPALITY: _on_municipality, YouthAction.WORDS: _on_words, YouthAction.AGE: _on_age,
                YouthAction.TONIGHT: _on_tonight, YouthAction.ANONYMOUS: _on_anonymous, YouthAction.SKIP: _on_skip,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from bot.cases.models import QUESTIONS_FLOW
@@ -18,6 +20,8 @@ class CaseOffer(Part):
     urgency: str = "urgent"
     reasons: list[str] = Field(default_factory=list)
     words: str = ""
+    # When it was asked: a typed "ja" answers it only soon after (bot/cases/flow.py ``answer_to_offer``).
+    asked_at: dt.datetime | None = None
 
 
 class Questions(FlowPart):
