@@ -294,3 +294,18 @@ def test_the_route_for_cases_without_a_municipality_is_a_setting(engine, make_ap
     coordinators = desk.chat(-100_999, chat_type="group", user_id=desk.staff("Ole").user_id)
     coordinators.press("cs:claim:1")
     assert case(engine).status == "claimed"
+
+
+def test_a_crisis_that_names_its_municipality_goes_straight_to_that_team(engine, make_app) -> None:
+    # Asked "which municipality?" after the case opened instead, the case waited where no local caseworker saw it.
+    desk = Desk(make_app(engine))
+    group = desk.team(desk.staff("Mette"))  # Aarhus's team
+    youth = desk.youth(None)
+    sent = youth.say("my stepdad hit me again and I ran away. I'm at the train station in Aarhus and I don't know "
+                     "where to go")
+    if not cases(engine):  # urgent, not an emergency: offered first
+        sent += youth.press("cy:go")
+    found = case(engine)
+    assert found.municipality == "aarhus"
+    assert len(to(sent, group)) == 1  # the card reached Aarhus's team at once
+    assert "Which municipality are you in?" not in " ".join(m.text for m in to(sent, youth))

@@ -68,6 +68,10 @@ def urgent(ctx: Context, result: Triage) -> None:
         return
     read = _read_crisis(ctx, result)
     helper = read is not None and read.for_someone_else
+    if read is not None and read.search.municipality and not actions.is_case_staff(ctx.staff()):
+        # "I'm at the train station in Aarhus": the local help shown is Aarhus's, and so is the case's queue. Asked
+        # "which municipality?" later instead, the case waited unrouted, seen by no local caseworker.
+        ctx.profile.municipality = read.search.municipality
     ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons))
     info = read.more[0] if read and read.more else None
     if info is not None and read is not None and read.topic:
