@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = sorted((ROOT / "tests" / "data").glob("real_messages*.tsv"))
 OUT = ROOT / "bot" / "data" / "triage_real_dev.tsv"
-TRAINING_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")
+TRAINING_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 
 def development_rows() -> list[dict[str, str]]:

@@ -1,4 +1,4 @@
-"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_5.tsv,
+"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_6.tsv,
 see tests/data/README.md).
 
 The corpora are checked for what makes them a fair measure (sources, labels, splits made before tuning, each later
@@ -27,7 +27,7 @@ from knowledge.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import DATA, DATA_2, DATA_3, DATA_4, DATA_5, DEV_PARTS, Message, read_messages  # noqa: E402
+from real_messages import DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DEV_PARTS, Message, read_messages  # noqa: E402
 
 from bot.triage_model import real_examples  # noqa: E402
 
@@ -37,6 +37,7 @@ SECOND = read_messages(DATA_2)
 THIRD = read_messages(DATA_3)
 FOURTH = read_messages(DATA_4)
 FIFTH = read_messages(DATA_5)
+SIXTH = read_messages(DATA_6)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -55,7 +56,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     assert len(FIRST) >= 250 and len(SECOND) >= 98
     assert len({m.id for m in MESSAGES}) == len(MESSAGES)
-    rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4) + _rows(DATA_5)
+    rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4) + _rows(DATA_5) + _rows(DATA_6)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
     assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
@@ -84,6 +85,14 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
         n = fifth[("dev5", level, lang)] + fifth[("heldout5", level, lang)]
         assert fifth[("dev5", level, lang)] == int(0.4 * n + 0.5), (level, lang)
     assert {m.kind for m in FIFTH} <= {"letter", "faq", "quote", "short"}
+    # The sixth: the fifth's way (40% / 60% in each group, round half up; seed 20261207, and 20261208 for a second
+    # batch whose rows filled each group up to the same share, see tests/data/README.md).
+    assert {m.split for m in SIXTH} == {"dev6", "heldout6"} and len(SIXTH) >= 50
+    sixth = Counter((m.split, m.urgency, m.lang) for m in SIXTH)
+    for _, level, lang in sixth:
+        n = sixth[("dev6", level, lang)] + sixth[("heldout6", level, lang)]
+        assert sixth[("dev6", level, lang)] == int(0.4 * n + 0.5), (level, lang)
+    assert {m.kind for m in SIXTH} <= {"letter", "faq", "quote", "short"}
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
 
 
@@ -104,15 +113,23 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     assert not earlier_sources & {row["source"] for row in _rows(DATA_5)}
     earlier_texts |= {fold(m.text)[:120] for m in FOURTH}
     assert not [m.id for m in FIFTH if fold(m.text)[:120] in earlier_texts]
+    earlier_sources |= {row["source"] for row in _rows(DATA_5)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_6)}
+    earlier_texts |= {fold(m.text)[:120] for m in FIFTH}
+    assert not [m.id for m in SIXTH if fold(m.text)[:120] in earlier_texts]
 
 
-def test_no_message_of_the_fifth_collection_repeats_an_earlier_one() -> None:
+@pytest.mark.parametrize("later, earlier", [
+    (FIFTH, FIRST + SECOND + THIRD + FOURTH),
+    (SIXTH, FIRST + SECOND + THIRD + FOURTH + FIFTH),
+], ids=["fifth", "sixth"])
+def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Message], earlier: list[Message]) -> None:
     # The same letter reprinted elsewhere is one message: rapidfuzz token_set_ratio >= 90 counts as a repeat. Only ids
     # are compared and reported, never texts.
-    earlier = [m.text for m in FIRST + SECOND + THIRD + FOURTH]
-    repeats = [m.id for m in FIFTH if any(fuzz.token_set_ratio(m.text, text) >= 90 for text in earlier)]
+    texts = [m.text for m in earlier]
+    repeats = [m.id for m in later if any(fuzz.token_set_ratio(m.text, text) >= 90 for text in texts)]
     assert repeats == []
-    assert len({m.text for m in FIFTH}) == len(FIFTH)
+    assert len({m.text for m in later}) == len(later)
 
 
 def test_the_learned_model_learns_from_development_parts_only() -> None:
