@@ -75,6 +75,7 @@ def for_someone_else(reading: Reading) -> bool:
 def _someone_close(words: list[str]) -> bool:
     """ "my 15 year old daughter", "a friend of mine", "vores dejlige søn": someone close named anywhere."""
     return any(word in _CLOSE and any(w in _POSSESSIVE for w in words[max(0, i - 4) : i])
+               and words[i + 1 : i + 2] != ["s"]  # "my friend's boyfriends": about the boyfriends
                for i, word in enumerate(words))
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -116,6 +116,8 @@ class _Rules:
     # Facts about the person that hold for the whole message (an age said in its first line), not only near the
     # crisis: they count in every window and do not widen the sentences a rule's exceptions are looked for in.
     anywhere: frozenset[str] = frozenset()
+    # A concept's words inside a phrase of these concepts do not count ("har ingen selvmordstanker").
+    masked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -149,7 +151,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   float(raw["threshold"]), float(raw["info_question_damping"]),
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
                   tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
-                  tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())))
+                  tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())),
+                  {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()})
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -201,6 +204,10 @@ class _Matches:
 
     def phrase_at(self, phrase: tuple[str, ...], start: int) -> bool:
         """Match ``phrase`` beginning exactly at ``start``; a ``*`` may skip up to MAX_GAP words."""
+        return self.phrase_end(phrase, start) is not None
+
+    def phrase_end(self, phrase: tuple[str, ...], start: int) -> int | None:
+        """Where ``phrase`` matched from ``start`` ends (one past its last word), or None when it does not."""
         i, gap = start, False
         for word in phrase:
             if word == "*":
@@ -210,9 +217,9 @@ class _Matches:
             limit = min(i + (MAX_GAP + 1 if gap else 1), len(self.tokens))
             found = next((j for j in range(i, limit) if j in hits), None)
             if found is None:
-                return False
+                return None
             i, gap = found + 1, False
-        return True
+        return i
 
     def present(self, phrases: tuple[tuple[str, ...], ...]) -> bool:
         return bool(self.starts(phrases))
@@ -220,6 +227,23 @@ class _Matches:
     def starts(self, phrases: tuple[tuple[str, ...], ...]) -> frozenset[int]:
         """The token positions where one of ``phrases`` begins."""
         return frozenset(s for p in phrases if p for s in self.positions.get(p[0], ()) if self.phrase_at(p, s))
+
+    def spans(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+        """The token ranges ``phrases`` cover where they match."""
+        return [(s, end) for p in phrases if p for s in self.positions.get(p[0], ())
+                if (end := self.phrase_end(p, s)) is not None]
+
+
+def _concept_starts(rules: _Rules, matches: _Matches, lang: str, concept: str) -> frozenset[int]:
+    """Where ``concept`` is said, leaving out its words inside a phrase that masks it (rules ``masked_by``)."""
+    def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+        return rules.concepts.get(name, ()) + rules.by_lang.get(lang, {}).get(name, ())
+
+    found = matches.starts(phrases(concept))
+    masks = [span for mask in rules.masked_by.get(concept, ()) for span in matches.spans(phrases(mask))]
+    if not masks:
+        return found
+    return frozenset(at for at in found if not any(lo <= at < hi for lo, hi in masks))
 
 
 # The reason code when the learned model, not a rule, raised the level.
@@ -302,7 +326,7 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     matches = _Matches(rules, words)
 
     def hits(concept: str) -> frozenset[int]:
-        return matches.starts(rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ()))
+        return _concept_starts(rules, matches, lang, concept)
 
     def sentence_of(at: int) -> int:
         return max(k for k, st in enumerate(starts) if st <= at)
@@ -327,8 +351,8 @@ def _any_sign(text: str, concepts: tuple[str, ...]) -> bool:
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
     matches = _Matches(rules, words)
     lang = detect_language(words, text)
-    return any(matches.present(rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ()))
-               for c in concepts)
+    # Masked words count here: "ingen selvmordstanker" names a sign and tells it apart (it is not going on).
+    return any(matches.present(rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ())) for c in concepts)
 
 
 def warm_up(kb: KnowledgeBase | None = None, cache_dir: Path | None = None) -> None:
@@ -355,8 +379,7 @@ def by_rules(text: str, lang: str = "da") -> Triage:
 
     def hits(concept: str) -> frozenset[int]:
         if concept not in found:
-            phrases = rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ())
-            found[concept] = matches.starts(phrases)
+            found[concept] = _concept_starts(rules, matches, lang, concept)
         return found[concept]
 
     windows = {size: _windows(starts, len(words), size)
