@@ -22,7 +22,9 @@ How a message is scored:
    (not in a sentence told as the past, a distant future, a hypothetical or not about a home, nor before a safe
    place now). On a short message whose only crisis signs the rules told apart that way ("my parents are going to
    kick me out on my 18th birthday", "my friend committed suicide last year") it does not raise the level either;
-   a message with no sign the rules know ("sidder på taget og kigger ned") it still may.
+   a message with no sign the rules know ("sidder på taget og kigger ned") it still may. On a short message it
+   makes an emergency only of what names a danger to life or body, or names nothing of everyday sadness (a breakup,
+   an exam, a grandparent's death), and urgent only of what names a home or a night (``_within_what_is_named``).
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
@@ -45,7 +47,16 @@ from rapidfuzz import fuzz
 
 from bot.reading import sentences
 from bot.smalltalk import small_talk
-from bot.triage_model import LETTER_URGENT_AT, MODEL_MAX_WORDS, Scorer, learned_level, model
+from bot.triage_model import (
+    EMERGENCY_AT,
+    EMERGENCY_SIGNLESS_AT,
+    LETTER_URGENT_AT,
+    MODEL_MAX_WORDS,
+    URGENT_AT,
+    Scorer,
+    learned_level,
+    model,
+)
 from knowledge import yamlfile
 from knowledge.lexicon import detect_language
 from knowledge.loader import KnowledgeBase
@@ -116,6 +127,11 @@ class _Rules:
     # Facts about the person that hold for the whole message (an age said in its first line), not only near the
     # crisis: they count in every window and do not widen the sentences a rule's exceptions are looked for in.
     anywhere: frozenset[str] = frozenset()
+    # What a short message must name for the learned model to raise it to an emergency, or to urgent.
+    model_emergency_needs: tuple[str, ...] = ()
+    model_urgent_needs: tuple[str, ...] = ()
+    # Everyday causes of sadness: with one and no danger named, the model does not make an emergency.
+    model_everyday: tuple[str, ...] = ()
     # A concept's words inside a phrase of these concepts do not count ("har ingen selvmordstanker").
     masked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -152,7 +168,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   {fold(k): fold(v) for k, v in raw.get("spelling", {}).items()}, int(raw.get("window", 2)),
                   tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
                   tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())),
-                  {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()})
+                  tuple(raw.get("model_emergency_needs", ())), tuple(raw.get("model_urgent_needs", ())),
+                  tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()})
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -277,7 +294,7 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if small_talk(text):
         # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
-    learned = Urgency(learned_level(text, scorer))
+    learned = _within_what_is_named(text, scorer)
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
@@ -290,6 +307,35 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if learned.rank > found.urgency.rank:
         return Triage(learned, (*found.reasons, LEARNED))
     return found
+
+
+def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
+    """The model's level for a short message, kept within what the message names.
+
+    The model alone read everyday sadness as despair: "min kæreste har slået op, jeg er helt nede" and "my mom has
+    cancer and I am really scared" were emergencies at 0.5-0.9, as sure as it is of the indirect emergencies it
+    learned from ("sidder på broen", "har en plan og en dato nu"), so no threshold told them apart; words do:
+    - a message that names a danger to life or body in a broad sense (``model_emergency_needs``: a bridge, pills, a
+      farewell, a plan, someone who hits or hunts the writer, besides the rules' own signs) is an emergency from
+      EMERGENCY_AT (0.35);
+    - one that names neither such a danger nor an everyday cause of sadness (``model_everyday``: a breakup, an exam,
+      a grandparent, a pet, money) from EMERGENCY_SIGNLESS_AT (0.5): wording nobody listed is still the model's;
+    - one that names an everyday cause and no danger is never an emergency from the model;
+    - beside an everyday cause, urgent needs a home, a night or a danger named (``model_urgent_needs``).
+    """
+    rules = _rules()
+    danger = _any_sign(text, rules.model_emergency_needs)
+    if danger and learned_level(text, scorer, emergency_at=EMERGENCY_AT) == "emergency":
+        return Urgency.EMERGENCY
+    if (learned_level(text, scorer, emergency_at=EMERGENCY_SIGNLESS_AT) == "emergency"
+            and not _any_sign(text, rules.model_everyday)):
+        return Urgency.EMERGENCY
+    # The sum of urgent and emergency decides urgent (an emergency threshold above 1 leaves only that); with an
+    # everyday cause named, only beside a home, a night or a danger.
+    if (learned_level(text, scorer, emergency_at=2.0, urgent_at=URGENT_AT) == "urgent"
+            and (danger or _any_sign(text, rules.model_urgent_needs) or not _any_sign(text, rules.model_everyday))):
+        return Urgency.URGENT
+    return Urgency.NONE
 
 
 def _letter_sure(text: str, scorer: Scorer) -> bool:

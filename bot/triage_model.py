@@ -41,10 +41,22 @@ EXAMPLES = sorted((Path(__file__).resolve().parent / "data").glob("triage_exampl
 REAL_MESSAGES = Path(__file__).resolve().parent / "data" / "triage_real_dev.tsv"
 # Topics whose example questions are everyday traffic (crisis and support topics are not).
 ORDINARY_CATEGORIES = ("housing", "money", "about")
-# Probability needed to raise a message to a level (urgent: urgent and emergency together).
-# 0.5 / 0.7 (benchmarks/triage.py): held out, every emergency and urgent message caught and 1 of 30 plain
-# messages flagged; in 5-fold CV 1.4% of ordinary questions flagged.
-EMERGENCY_AT = 0.5
+# Probability needed to raise a short message to a level (urgent: urgent and emergency together). Applied in
+# bot/triage.py with what the message names (``_within_what_is_named``): EMERGENCY_AT when it names a danger to life
+# or body; EMERGENCY_SIGNLESS_AT when it names neither a danger nor an everyday cause of sadness; never an emergency
+# from the model with an everyday cause and no danger; URGENT_AT only with a home, a night or a danger named.
+# Measured (December 2026; 5-fold CV over the training examples through bot.triage.combine, and sets written for the
+# purpose, never trained on): before (0.5 / 0.7, no words needed) 41 of 240 emergencies and 12 of 280 urgent
+# examples missed, 25 of 471 plain examples and 10 of 1912 ordinary questions flagged, 26 of the 70 everyday
+# probes in tests/data/triage_everyday_probes.tsv flagged (20 as emergencies). Now 27 and 12 missed, 18 and 9
+# flagged, no probe. On 30 everyday messages and 20 indirect emergencies written afterwards and used for nothing
+# else: 11 -> 5 everyday ones flagged, 9 -> 8 emergencies missed. A danger named lets 0.35 count (at 0.5, 41
+# missed); the signless threshold at 0.7 or 0.9 flagged fewer everyday messages but missed 11 and 15 of 30 fresh
+# indirect emergencies (6 at 0.5): the words listed cover about half of what people in danger write, so a message
+# that names nothing the lists know is left to the model as before. Over the real messages' development parts
+# (benchmarks/real_messages.py --cv-only) every urgent one is still flagged.
+EMERGENCY_AT = 0.35
+EMERGENCY_SIGNLESS_AT = 0.5
 URGENT_AT = 0.7
 # The longest messages the model is asked about (the longest training example has 38 words): on letters it
 # called most ordinary ones a crisis (benchmarks/real_messages.py, development part).

@@ -135,7 +135,8 @@ def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Mes
 def test_the_learned_model_learns_from_development_parts_only() -> None:
     # bot/data/triage_real_dev.tsv is written from the corpora by scripts/real_training.py: run it after a change.
     learned = {text for text, _ in real_examples()}
-    assert learned == {m.text for m in DEV}
+    # dev6 is scored only (scripts/real_training.py says why).
+    assert learned == {m.text for m in DEV if m.split != "dev6"}
     assert not learned & {m.text for m in HELD_OUT}
 
 
