@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from bot.answering import Answer, answer
-from bot.cases import actions, cards, notices, relay, routing, service
+from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
 from bot.cases.state import CaseOffer, Questions
@@ -44,7 +44,7 @@ FOR_SOMEONE_ELSE = "for_someone_else"
 STEPS = ("words", "municipality", "age", "tonight", "consent")
 # Typed answers that mean "no, stay anonymous" at the consent question.
 NO_WORDS = {"nej", "nej tak", "no", "no thanks", "anonym", "anonymous", "skip", "spring over", "ellers tak"}
-YES_WORDS = {"ja", "ja tak", "yes", "ok", "okay", "gerne", "det ma de", "de ma gerne"}
+YES_WORDS = {"ja", "ja tak", "yes", "ok", "okay", "gerne", "det maa de", "de maa gerne"}
 # Typed answers to the offer of a caseworker ("Do you want a caseworker to write to you?"), besides its buttons:
 # on a phone many people type "ja" rather than tap, and that "ja" was answered as small talk ("Okay. Write if
 # there is anything else") while nobody was told.
@@ -416,16 +416,6 @@ def _minor_help(ctx: Context) -> None:
     ctx.reply(Reply("\n".join(lines)))
 
 
-def _age_from_text(text: str) -> str | None:
-    match = re.search(r"\b(\d{1,2})\b", text)
-    if not match:
-        return None
-    age = int(match.group(1))
-    if age < 10:
-        return None
-    return "under_18" if age < 18 else "18_24" if age < 25 else "25_29" if age < 30 else "30_plus"
-
-
 # ---- buttons -----------------------------------------------------------------------------------------------
 
 def _owns(ctx: Context, case: Case) -> bool:
@@ -593,17 +583,7 @@ def flow_text(ctx: Context) -> None:
         return
     step = questions.step
     answer = fold(text).strip(" .!")
-    if step == "words" and result.urgency is Urgency.NONE and answer in YES_WORDS | NO_WORDS:
-        _record_words(ctx, case, answer in YES_WORDS)
-        _advance(ctx, case, step)
-        return
-    if step == "municipality" and (slug := detect_municipality(fold(text).split())):
-        _set_municipality(ctx, case, slug)
-        _advance(ctx, case, step)
-        return
-    if step == "age" and result.urgency is Urgency.NONE and (band := _age_from_text(text)):
-        _record_age(ctx, case, band)
-        _advance(ctx, case, step)
+    if _typed_answers(ctx, case, questions, text, result):
         return
     if step == "consent" and answer in NO_WORDS:
         _on_anonymous(ctx, case, "")
@@ -619,6 +599,69 @@ def flow_text(ctx: Context) -> None:
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
     relay.to_case(ctx, case, text, result)
     _ask(ctx, case, step if step in STEPS else None, first=first)
+
+
+def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, result: Triage) -> bool:
+    """Read what a typed message answers, then ask what is still open; True when it answered something.
+
+    Any open question counts, not only the one on screen: after "Tell me your municipality" the person types
+    "Aarhus" while the bot already asks whether their words may be kept, and an unread "Aarhus" left the case
+    seen by no local caseworker. Danger words are never taken as an answer: they go to the case and raise it.
+    """
+    if result.urgency is Urgency.EMERGENCY:
+        return False
+    step = questions.step
+    calm = result.urgency is Urgency.NONE
+    answered: set[str] = set()
+    if step == "words" and calm and (keep := typed.words_consent(text)) is not None:
+        _record_words(ctx, case, keep)
+        answered.add("words")
+    if case.municipality is None and (slug := _typed_place(text, step)):
+        _set_municipality(ctx, case, slug)
+        answered.add("municipality")
+    if case.age_band is None and FOR_SOMEONE_ELSE not in case.all_reasons() \
+            and (band := typed.age_band(text, asked=step == "age")):
+        _record_age(ctx, case, band)
+        answered.add("age")
+    if step == "tonight" and (where := typed.tonight(text)):
+        service.set_tonight(case, where)
+        _record_answer(ctx, case, f"tonight={where}")
+        answered.add("tonight")
+    if not answered:
+        return False
+    if not calm:
+        # "På gaden, ingen steder": an answer that also sounds urgent keeps its reasons on the case.
+        service.enrich(ctx.session, case, urgency=result.urgency.value, reasons=result.reasons, now=ctx.now)
+        cards.refresh(ctx.session, case, ctx.now)
+    _ask(ctx, case, _next_step(case, step) if step in answered else step, first=questions.first)
+    return True
+
+
+def _typed_place(text: str, step: str | None) -> str | None:
+    """The municipality a message names: any mention when it was asked, else a message naming only it."""
+    if step == "municipality":
+        return detect_municipality(fold(text).split())
+    return only_municipality(text)
+
+
+def place_for_case(ctx: Context) -> bool:
+    """A municipality typed by a person whose open case has none (an interceptor): the case goes there.
+
+    "Tell me your municipality, so I can send your case to the right caseworkers" is said when a case opens
+    without one; typed after the questions (or after skipping them), "Copenhagen" was only put on the case.
+    """
+    if not ctx.incoming.private or ctx.incoming.kind != "text" or ctx.state.get(Questions) is not None:
+        return False
+    case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
+    if case is None or case.municipality is not None or not case.relay:
+        return False
+    slug = only_municipality(ctx.incoming.text)
+    if slug is None or ctx.triage().urgency is not Urgency.NONE:
+        return False
+    _set_municipality(ctx, case, slug)
+    if case.status == CaseStatus.CLAIMED:
+        relay.on_message(ctx, case, ctx.incoming.text)  # the caseworker may have asked where the person is
+    return True
 
 
 def contact(ctx: Context) -> bool:

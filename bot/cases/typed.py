@@ -1,0 +1,96 @@
+"""Typed answers to the case questions, read the way a person on a phone writes them instead of tapping.
+
+At night, in a crisis, many people type: "ja det må de", "jeg er 17", "på gaden", "Copenhagen". Each of these was
+put on the case as a message and the same question asked again, so the case stayed without a municipality
+(seen by no local caseworker), an age or a bed for tonight. Everything here works on ``fold``-ed text (lower
+case, æ/ø/å as ae/oe/aa, no punctuation) and is deliberately narrow: a short message that says one thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.normalise import fold
+
+# Longer than this a message says more than an answer; it goes to the case as words.
+MAX_ANSWER_WORDS = 8
+
+# "May the caseworkers read what you write to me here?" [Yes, they may] [No, only my answers].
+WORDS_YES = frozenset({
+    "ja", "ja tak", "jaa", "jep", "jo", "ok", "okay", "gerne", "ja gerne", "ja det maa de", "det maa de",
+    "de maa gerne", "ja de maa gerne", "det maa de gerne", "ja det maa de gerne", "ja de maa", "ja det er ok",
+    "det er ok", "ja fint", "fint", "yes", "yeah", "yep", "sure", "yes they may", "they may", "yes they can",
+    "they can", "yes thats fine", "thats fine", "fine", "ok thats fine", "yes please",
+})
+WORDS_NO = frozenset({
+    "nej", "nej tak", "no", "no thanks", "nope", "nah", "nej kun mine svar", "kun mine svar", "nej det maa de ikke",
+    "det maa de ikke", "de maa ikke", "nej de maa ikke", "helst ikke", "nej helst ikke", "no only my answers",
+    "only my answers", "no they may not", "no they cant", "they may not", "they cant", "i d rather not",
+    "rather not", "anonym", "anonymous", "skip", "spring over",
+})
+
+# An age said in so many words ("jeg er 17", "17 år", "i'm 19", "19 years old"), or a bare number when asked.
+_AGE = re.compile(r"^(?P<pre>(?:jeg er|er|i m|im|i am|age|alder)\s+)?(?P<age>\d{1,2})"
+                  r"(?P<post>\s+(?:aar|aar gammel|years?|years? old|yo|y o))?$")
+# "ja jeg er 17 og ..." inside a short message; not "jeg er 20 min væk".
+_AGE_IN_WORDS = re.compile(r"\b(?:jeg er|i m|im|i am)\s+(?P<age>\d{1,2})\b(?!\s*(?:min|minutter|minutes|mins|km|kr|"
+                           r"timer|hours|dage|days|uger|weeks|meter|m)\b)")
+
+# Where the person sleeps tonight, in their words, most specific first (the TONIGHT codes of the buttons).
+_TONIGHT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("unsafe_home", re.compile(r"\b(hjemme|home)\b.*\b(ikke (tryg|trygt|sikkert|sikker)|utryg|utrygt|not safe|"
+                               r"unsafe)\b")),
+    ("shelter", re.compile(r"\b(herberg\w*|forsorgshjem\w*|natcafe\w*|natvarme\w*|krisecent\w*|shelter|hostel)\b")),
+    ("friends", re.compile(r"\b(ven|venner|veninde|veninder|vennen|kammerat\w*|kaereste\w*|familie\w*|moster|faster|"
+                           r"mormor|farmor|morfar|farfar|onkel|tante|faetter|kusine|bror|brors|soester|"
+                           r"friend|friends|friend s|mate|mates|family|aunt|uncle|cousin|grandma|boyfriend|"
+                           r"girlfriend|couch|sofa|sofaen)\b")),
+    ("outside", re.compile(r"\b(ude|udenfor|udenfor i nat|gaden|paa gaden|ingen steder|ingensteder|intet sted|ved ikke|"
+                           r"aner det ikke|ikke noget sted|park\w*|banegaard\w*|station\w*|trappeopgang\w*|bil|bilen|"
+                           r"outside|outdoors|street|streets|nowhere|no where|no idea|dont know|don t know|"
+                           r"car|bench|on the street)\b")),
+    # A bare "hjemme" is not read: "at home, but it's not safe" is a button too, and guessing "safe" lowers the case.
+    ("has_place", re.compile(r"^(?:jeg )?(?:har et sted|har en seng|jeg har et sted|i have a place|have a place|"
+                             r"i have somewhere|got a place|i ve got a place)$")),
+)
+
+
+def _short(text: str) -> str | None:
+    said = fold(text)
+    return said if said and len(said.split()) <= MAX_ANSWER_WORDS else None
+
+
+def words_consent(text: str) -> bool | None:
+    """True or False when ``text`` answers "may the caseworkers read what you write?", else None."""
+    said = _short(text)
+    if said is None:
+        return None
+    return True if said in WORDS_YES else False if said in WORDS_NO else None
+
+
+def age_band(text: str, *, asked: bool) -> str | None:
+    """The age band of an age written in ``text``. A bare number counts only when the age was ``asked``."""
+    said = _short(text)
+    if said is None:
+        return None
+    match = _AGE.match(said)
+    if match is not None and not (asked or match["pre"] or match["post"]):
+        match = None
+    match = match or _AGE_IN_WORDS.search(said)
+    if match is None:
+        return None
+    age = int(match["age"])
+    if not 10 <= age <= 99:
+        return None
+    return "under_18" if age < 18 else "18_24" if age < 25 else "25_29" if age < 30 else "30_plus"
+
+
+def tonight(text: str) -> str | None:
+    """Where the person says they sleep tonight (a TONIGHT code), from a short answer."""
+    said = _short(text)
+    if said is None:
+        return None
+    for code, pattern in _TONIGHT:
+        if pattern.search(said):
+            return code
+    return None
