@@ -8,7 +8,7 @@ question came again, and the case stayed without a municipality, seen by no loca
 
 from __future__ import annotations
 
-from tests.cases_support import Desk, case, to
+from tests.cases_support import Desk, button_data, case, to
 
 THROWN_OUT = "my dad kicked me out tonight and i have nowhere to go"
 
@@ -81,3 +81,17 @@ def test_a_municipality_typed_after_the_questions_routes_the_case(engine, make_a
     sent = youth.say("Randers")
     assert case(engine).municipality == "randers"
     assert "Sag #1" in texts_of(to(sent, group))
+
+
+def test_an_answer_that_says_tap_talk_to_a_caseworker_has_that_button_and_a_typed_yes_offers_one(
+        engine, make_app) -> None:
+    """"Vil du tale med et menneske? Tryk på «Tal med en medarbejder»" had no such button under it, and the "ja"
+    typed to its question got "Okay. Skriv, hvis der er andet": nobody connected."""
+    desk = Desk(make_app(engine))
+    youth = desk.youth("aarhus", lang="da")
+    shown = to(youth.say("jeg vil gerne tale med en medarbejder"), youth)
+    assert "Tal med en medarbejder" in shown[0].text and "menu:staff" in button_data(shown)
+    offered = to(youth.say("ja"), youth)
+    assert "cy:go" in button_data(offered) and "Skriv, hvis der er andet" not in texts_of(offered)
+    youth.say("ja")
+    assert case(engine).municipality == "aarhus" and case(engine).status == "open"

@@ -22,9 +22,9 @@ from bot.cases.state import CaseOffer, Questions
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
-from bot.conversation.cards import municipality_buttons, municipality_name, services_for
+from bot.conversation.cards import municipality_buttons, municipality_name, named_buttons, services_for
 from bot.conversation.context import Context
-from bot.conversation.qa import answer_question, remember_topic
+from bot.conversation.qa import answer_question, remember_topic, shown_topic
 from bot.i18n import _
 from bot.place_reply import only_municipality
 from bot.privacy import leftovers
@@ -180,12 +180,14 @@ def answer_to_offer(ctx: Context) -> bool:
     """A typed yes or no to the offer of a caseworker (an interceptor): yes connects as the button does, no
     declines as its button does."""
     offer = ctx.state.get(CaseOffer)
-    if offer is None or ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
+    if offer is None:
+        return _yes_after_topic(ctx)
+    if ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
         return False
     if offer.asked_at is not None and ctx.now - _aware(offer.asked_at, ctx.now) > OFFER_ANSWER_WINDOW:
         return False
     said = " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split())
-    if said in OFFER_YES:
+    if _typed_yes(ctx):
         _accept(ctx, offer, "")
         return True
     if said in OFFER_NO:
@@ -195,6 +197,26 @@ def answer_to_offer(ctx: Context) -> bool:
 
 
 _NOT_WORDS = re.compile(r"[^\w\s]")
+
+
+def _typed_yes(ctx: Context) -> bool:
+    return " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split()) in OFFER_YES
+
+
+def _yes_after_topic(ctx: Context) -> bool:
+    """"ja" typed under an answer that says "Want to talk to a person? Tap «Tal med en medarbejder»": the offer of
+    a caseworker, with its buttons (was small talk: "Okay. Write if there is anything else")."""
+    if ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
+        return False
+    topic_id = shown_topic(ctx)
+    topic = ctx.deps.kb.topics.get(topic_id) if topic_id else None
+    if topic is None or MenuItem.STAFF not in named_buttons(topic) or not _typed_yes(ctx):
+        return False
+    if actions.is_case_staff(ctx.staff()) or service.open_case_for(ctx.session, ctx.incoming.transport,
+                                                                     ctx.incoming.chat_id) is not None:
+        return False
+    _offer(ctx, Urgency.URGENT.value, ("asked_for_caseworker",), "")
+    return True
 
 
 def _aware(moment: dt.datetime, like: dt.datetime) -> dt.datetime:

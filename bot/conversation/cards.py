@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from bot.conversation.buttons import Feedback, OtherQuestions, ReadMore, ShowFaq, ShowTopic, TopicIn
+from bot.conversation.buttons import Feedback, Menu, MenuItem, OtherQuestions, ReadMore, ShowFaq, ShowTopic, TopicIn
 from bot.conversation.callbacks import CallbackData, button
 from bot.i18n import _, format_date, use_lang
 from bot.replies import Button, Reply, esc
@@ -118,6 +118,24 @@ def _feedback_row(topic: Topic) -> tuple[Button, ...]:
     return (button("👍", Feedback(topic.id, True)), button("👎", Feedback(topic.id, False)))
 
 
+# Buttons an answer tells the person to tap, by the name it quotes («Tal med en medarbejder»; the English answers
+# quote the Danish names too, since the buttons are Danish for most).
+_NAMED_BUTTONS = (("«Tal med en medarbejder»", MenuItem.STAFF), ("«Akut hjælp»", MenuItem.URGENT))
+
+
+def named_buttons(topic: Topic) -> tuple[MenuItem, ...]:
+    """The main-menu buttons the topic's answer tells the person to tap."""
+    said = " ".join(topic.answer.get(lang) for lang in ("da", "en"))
+    return tuple(item for name, item in _NAMED_BUTTONS if name in said)
+
+
+def _named_rows(topic: Topic) -> list[tuple[Button, ...]]:
+    """"Tap «Tal med en medarbejder»" under an answer whose buttons did not include it: the person had to find
+    the main menu (at night, after asking for a person) or typed "ja" and got "Okay"."""
+    labels = {MenuItem.STAFF: "💬 " + _("Talk to a caseworker"), MenuItem.URGENT: "🆘 " + _("Urgent help")}
+    return [(button(labels[item], Menu(item)),) for item in named_buttons(topic)]
+
+
 def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
                   *, more: bool = False, skip_services: frozenset[str] = frozenset()) -> Reply:
     """A topic as a message with buttons: read more, choose municipality, related topics, feedback.
@@ -131,6 +149,8 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
             rows.extend(_faq_rows(topic, lang))
         elif topic.more or topic.faq:
             rows.append((button(_("Read more"), ReadMore(topic.id)),))
+        if not more:
+            rows.extend(_named_rows(topic))
         if topic.ask_municipality and not municipality:
             rows.extend(municipality_buttons(lambda slug: TopicIn(topic.id, slug)))
         rows.extend(_related_rows(kb, topic, lang))
