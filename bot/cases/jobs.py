@@ -109,7 +109,11 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
             counts["reannounced"] += 1
         elif step == 2:
             cards.post(session, case, routing.escalation_targets(session, case, 2, now, deps.settings), now)
-            notices.to_youth(session, case, lambda lang: notices.still_waiting(deps.kb, case, lang), now)
+            # "They have been reminded" only if there is someone to remind (a municipality nobody is on Husly for).
+            nobody = case.municipality is not None and not routing.someone_can_answer(session, case, now,
+                                                                                      deps.settings)
+            notices.to_youth(session, case, partial(notices.still_waiting, deps.kb, case, nobody=nobody),
+                             now)
             counts["escalated"] += 1
         else:
             cards.post(session, case, routing.escalation_targets(session, case, 3, now, deps.settings), now)

@@ -203,8 +203,14 @@ def handed_over(case: Case, lang: str) -> Reply:
         org=org_name(case.municipality, lang))), buttons=stop_button(case))
 
 
-def on_the_case(case: Case, lang: str, *, urgent: bool) -> Reply:
-    """A message on a case nobody has taken yet: what happens to it, truthfully."""
+def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False) -> Reply:
+    """A message on a case nobody has taken yet: what happens to it, truthfully. ``nobody``: no caseworker of the
+    case's municipality is on Husly (nor anyone else it could go to), so nobody reads it or is told."""
+    if nobody:
+        return Reply(esc(_("I have put your message on your case (number {number}). But no caseworker from {org} is "
+                           "connected to Husly right now, so nobody can answer you here. Please call the "
+                           "municipality yourself. If you are in danger, call 112.").format(
+                               number=case.id, org=org_name(case.municipality, lang))))
     if case.words_consent:
         seen = _("The caseworkers can read it.")
     else:
@@ -226,9 +232,15 @@ def released(case: Case, lang: str) -> Reply:
                            org=org_name(case.municipality, lang))))
 
 
-def still_waiting(kb: KnowledgeBase, case: Case, lang: str) -> Reply:
-    text = [esc(_("I'm sorry: no caseworker has taken your case yet. They have been reminded. You can keep writing "
-                  "here.")), out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
+def still_waiting(kb: KnowledgeBase, case: Case, lang: str, *, nobody: bool = False) -> Reply:
+    """Said when an unclaimed case is escalated; ``nobody``: there is no caseworker to remind (see on_the_case)."""
+    if nobody:
+        sorry = _("I'm sorry: still no caseworker from {org} is connected to Husly, so nobody can answer you here. "
+                  "Please call the municipality yourself.").format(org=org_name(case.municipality, lang))
+    else:
+        sorry = _("I'm sorry: no caseworker has taken your case yet. They have been reminded. You can keep writing "
+                  "here.")
+    text = [esc(sorry), out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
     return Reply("\n\n".join(text))
 
 

@@ -79,7 +79,9 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage) -> None:
         cards.ping(ctx.session, case, lambda: _("Case #{number}: a new message from the young person, and it sounds "
                                                 "serious. Nobody has taken the case.").format(number=case.id),
                    ctx.now, words=True)
-    ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent))
+    nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
+                                                                              ctx.deps.settings)
+    ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody))
     if not urgent:
         answer_question(ctx, text, result, only_if_sure=True)
 

@@ -248,10 +248,15 @@ def hand_over(session: Session, case: Case, to: Staff, now: dt.datetime, by: Sta
     log_event(session, case, "handed_over", now, staff=by, detail=f"to staff {to.id}")
 
 
+def held_by(session: Session, staff: Staff) -> list[Case]:
+    """The cases ``staff`` has taken and not closed, oldest first."""
+    return list(session.exec(select(Case).where(Case.claimed_by == staff.id, Case.status == CaseStatus.CLAIMED.value)
+                             .order_by(col(Case.id))).all())
+
+
 def release_cases_of(session: Session, staff: Staff, now: dt.datetime) -> list[Case]:
     """Put a leaving staff member's open cases back in the queue, so none waits on someone who is gone."""
-    held = list(session.exec(select(Case).where(Case.claimed_by == staff.id,
-                                                Case.status == CaseStatus.CLAIMED.value)).all())
+    held = held_by(session, staff)
     for case in held:
         release(session, case, now, f"staff {staff.id} revoked")
     return held

@@ -190,6 +190,14 @@ def duty(ctx: Context) -> None:
     if arg in ("fra", "off", "slut", "stop"):
         staff.on_duty_until = None
         text = _("You are off duty now.")
+        if held := service.held_by(ctx.session, staff):
+            # Going home with a case taken leaves the young person writing to nobody until the safety net hands
+            # it back (after three times HUSLY_SLA_CLAIMED_MINUTES): say so while there is time to pass it on.
+            numbers = ", ".join(f"#{case.id}" for case in held)
+            first = held[0].id
+            text += " " + _("You still have case {numbers}: the young person writes to you, not to the team. Give it "
+                            "to a colleague with /overdrag {number} name, or back to the team with /slip {number}."
+                            ).format(numbers=numbers, number=first)
     elif arg == "" or (arg.isdigit() and 1 <= int(arg) <= 24):
         hours_on = int(arg) if arg else ctx.deps.settings.duty_hours
         staff.on_duty_until = ctx.now + dt.timedelta(hours=hours_on)
