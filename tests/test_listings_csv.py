@@ -167,6 +167,23 @@ def test_headers_are_matched_loosely_danish_letters_case_and_english_names() -> 
     assert english.ok, english.problems
 
 
+def test_headers_with_a_unit_after_the_name_are_matched_and_rent_with_aconto_is_not() -> None:
+    """A partner's own sheet had "Husleje (kr.)", "Størrelse (m²)" and "Leje pr. md.": the file was refused as
+    missing husleje and kvm. "Husleje (inkl. aconto)" stays unknown: read as rent, aconto would count twice."""
+    columns = ("Reference", "Kommune", "Område", "Type", "Værelser", "Størrelse (m²)", "Husleje (kr.)",
+               "Aconto (kr. pr. md.)", "Depositum (kr)", "Ansøg link")
+    report = read(",".join(columns).encode() + b"\r\nC-1,Aarhus,Aarhus N,vaerelse,1,14,\"3.800\",300,\"11.400\","
+                  b"https://example.org/c\r\n")
+    assert report.ok, report.problems
+    (listing,) = report.listings
+    assert (listing.size_m2, listing.rent, listing.aconto, listing.deposit) == (14, 3800, 300, 11400)
+    assert read(b"ref;kommune;omraade;type;rooms;kvm;Leje pr. md.;apply_url\r\nD-1;Kbh;Amager;room;1;12;3000;"
+                b"https://example.org/d\r\n").ok
+    included = read(b"ref;kommune;omraade;type;rooms;kvm;Husleje (inkl. aconto);aconto;apply_url\r\n"
+                    b"E-1;Kbh;Amager;room;1;12;3300;300;https://example.org/e\r\n")
+    assert not included.ok and any("husleje" in p for p in included.problems)
+
+
 def test_utf8_with_bom_is_read_without_a_note() -> None:
     report = read(b"\xef\xbb\xbf" + csv_bytes([row(omraade="Nørrebro", kommune="København")]))
     assert report.ok and report.notes == [] and report.listings[0].area == "Nørrebro"

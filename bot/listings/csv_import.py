@@ -208,8 +208,21 @@ def _delimiter(text: str) -> str:
     return max(candidates, key=known)  # max keeps the first of equals: the sniffer's choice
 
 
+# Units partners write after a column's name ("Husleje (kr.)", "Leje pr. md.", "Størrelse (m²)"), folded.
+_UNIT_WORDS = frozenset({"kr", "dkk", "m2", "kvm", "pr", "per", "md", "mdr", "maaned", "month", "i", "in", "a"})
+# A name that says what else is in the number ("Husleje inkl. aconto") is not the plain column: taken as rent,
+# aconto would be counted twice in the monthly cost young people search by.
+_INCLUDES = frozenset({"inkl", "incl", "including", "inklusive", "med", "with", "plus"})
+
+
 def _column_name(header: str) -> str | None:
-    return _ALIASES.get(fold(header).replace(" ", "_"))
+    """The canonical column a header names: exactly, or with a unit after it ("Husleje (kr.)" is husleje)."""
+    words = fold(header).split()
+    if (name := _ALIASES.get("_".join(words))) is not None or _INCLUDES & set(words):
+        return name
+    while words and words[-1] in _UNIT_WORDS:
+        words.pop()
+    return _ALIASES.get("_".join(words))
 
 
 def _columns(header: list[str], report: Report) -> dict[str, int] | None:
