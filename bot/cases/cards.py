@@ -57,6 +57,7 @@ def reason_label(code: str) -> str:
         "thrown_out": _("thrown out"),
         "homeless_now": _("homeless now"),
         "eviction_soon": _("eviction soon"),
+        "couch_surfing": _("sofa surfing (staying with others, here and there)"),
         "couch_surfing_ending": _("staying with friends, ending"),
         "under_18_unsafe_home": _("under 18, unsafe at home"),
         "unsafe_home": _("unsafe at home"),
