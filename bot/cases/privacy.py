@@ -16,9 +16,12 @@ from sqlmodel import Session, col, select
 
 from bot.cases import cards, notices, sending, service
 from bot.cases.models import Case, CaseCard, CaseMessage, CaseStatus, Outcome
-from bot.i18n import _
+from bot.i18n import _, use_lang
 from bot.models import Outbox
+from bot.outbox import enqueue
 from bot.privacy.registry import Store
+from bot.profiles import chat_lang
+from bot.replies import Reply, esc
 
 ERASED_CHAT = 0  # an anonymised case belongs to no chat
 
@@ -53,6 +56,22 @@ def _scrub_messages_about(session: Session, case: Case) -> None:
     session.flush()
 
 
+def _blank_delivered_copies(session: Session, case: Case, now: dt.datetime) -> None:
+    """Edit the messages about the case already in someone's Telegram chat (the caseworker's briefing with the
+    name and phone, relayed words, pings) to one neutral line. Blanking their outbox rows left them readable in
+    the caseworker's chat after the young person had pressed /slet. Cards are edited by ``cards.refresh``."""
+    prefix = sending.about(case.id, "")
+    sent = session.exec(select(Outbox).where(col(Outbox.ref).like(prefix + "%"), Outbox.kind == "send",
+                                             col(Outbox.message_id).is_not(None))).all()
+    for row in sent:
+        if row.ref is None or row.ref.startswith(cards.card_ref(case.id or 0, row.chat_id)):
+            continue
+        with use_lang(chat_lang(session, row.transport, row.chat_id)):
+            text = _("Removed: the young person in case #{number} deleted their data.").format(number=case.id)
+        enqueue(session, transport=row.transport, chat_id=row.chat_id, reply=Reply(esc(text)), kind="edit",
+                message_id=row.message_id, now=now)
+
+
 def _forget_undelivered_cards(session: Session, case: Case) -> None:
     """A card whose first message was never delivered (its row was just cancelled) is not sent at all now."""
     for card in session.exec(select(CaseCard).where(CaseCard.case_id == case.id)).all():
@@ -75,6 +94,7 @@ def erase(session: Session, transport: str, chat_id: int, now: dt.datetime) -> i
     found = list(session.exec(select(Case).where(Case.transport == transport, Case.chat_id == chat_id)).all())
     for case in found:
         was_open = case.status != CaseStatus.CLOSED
+        _blank_delivered_copies(session, case, now)
         _anonymise(session, case)
         if was_open:
             case.status, case.outcome, case.closed_at, case.relay = CaseStatus.CLOSED, Outcome.OTHER, now, False
