@@ -95,3 +95,23 @@ def test_an_answer_that_says_tap_talk_to_a_caseworker_has_that_button_and_a_type
     assert "cy:go" in button_data(offered) and "Skriv, hvis der er andet" not in texts_of(offered)
     youth.say("ja")
     assert case(engine).municipality == "aarhus" and case(engine).status == "open"
+
+
+def test_a_phone_number_typed_at_the_contact_question_is_shared_and_a_typed_yes_is_shown_the_way(
+        engine, make_app) -> None:
+    """Asked "Can the caseworker see your first name and phone number?", people type "ja" or the number. "ja" was
+    put on the case as a message; the number too, unseen by the caseworker when the words were not to be kept."""
+    desk = Desk(make_app(engine))
+    group = desk.team(desk.staff("Mette"))
+    youth = desk.youth("aarhus")
+    youth.say(THROWN_OUT)
+    youth.say("yes")
+    for step in ("words", "age", "tonight"):
+        youth.press(f"cy:skip:1:{step}")
+    hint = texts_of(to(youth.say("yes"), youth))
+    assert "Share my name and number" in hint and "put your message on your case" not in hint
+    sent = youth.say("my number is 12 34 56 78")
+    found = case(engine)
+    assert (found.consent, found.phone) == (True, "+4512345678")
+    assert "+4512345678" in to(sent, group)[-1].text
+    assert "Thank you, that's all" in texts_of(to(sent, youth))

@@ -649,6 +649,17 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
         service.set_tonight(case, where)
         _record_answer(ctx, case, f"tonight={where}")
         answered.add("tonight")
+    if step == "consent" and (number := typed.phone(text)):
+        # Typed in answer to "Can the caseworker see your phone number?": that is the consent. Without it, the
+        # number was put on the case as words, unseen by a caseworker when the person had not let them read it.
+        service.set_contact(case, None, number)
+        _record_answer(ctx, case, "consent=yes")
+        ctx.reply(Reply(esc(_("Thanks. The caseworker can see your number and can call you.")), remove_keyboard=True))
+        answered.add("consent")
+    elif step == "consent" and calm and typed.words_consent(text):
+        ctx.reply(Reply(esc(_("Then tap «Share my name and number» at the bottom of the screen, or write your phone "
+                              "number here."))))
+        return True
     if not answered:
         return False
     if not calm:

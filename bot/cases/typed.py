@@ -94,3 +94,19 @@ def tonight(text: str) -> str | None:
         if pattern.search(said):
             return code
     return None
+
+
+# "mit nummer er 12 34 56 78", "call me on +45 12345678": what may stand before a number typed as an answer.
+_BEFORE_PHONE = re.compile(r"^(?:(?:ja|yes|ok)[\s,.!]*)?(?:(?:mit |my )?(?:nummer|nr\.?|tlf\.?|telefon|mobil|number|"
+                           r"phone|mobile)(?: er| is|:)?|ring (?:til mig )?(?:paa|på)|call me (?:on|at))?[\s:]*",
+                           re.IGNORECASE)
+_DANISH_PHONE = re.compile(r"^(?:\+45|0045)?[\s-]*((?:\d[\s-]*){8})$")
+
+
+def phone(text: str) -> str | None:
+    """A Danish phone number typed as the whole answer ("12 34 56 78", "+45 12345678", "mit nummer er …"), as
+    +45 and eight digits; None for anything else."""
+    match = _DANISH_PHONE.match(_BEFORE_PHONE.sub("", text.strip(), count=1).strip(" .!"))
+    if match is None:
+        return None
+    return "+45" + "".join(ch for ch in match.group(1) if ch.isdigit())
