@@ -16,6 +16,7 @@ IN_A_CAR = "I am sleeping in a car tonight, I have nowhere to go"
 
 def test_a_young_person_where_nobody_is_on_husly_is_not_told_that_caseworkers_read_or_were_reminded(
         engine, make_app, clock) -> None:
+    clock.advance(hours=-5)  # Friday 10:00 in Denmark: the offices are open
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))  # Aarhus has a team; Randers has nobody
     youth, aarhus = desk.youth("randers"), desk.youth("aarhus")
@@ -50,3 +51,24 @@ def test_going_off_duty_with_a_case_taken_says_which_and_how_to_pass_it_on(engin
     # With nothing taken, nothing more is said.
     ole.command("slip", "1")
     assert to(ole.command("vagt", "fra"), ole)[0].text == "You are off duty now."
+
+
+def test_outside_office_hours_with_nobody_on_duty_the_young_person_hears_when_the_office_opens(
+        engine, make_app, clock) -> None:
+    """Friday 23:00 in Aarhus, nobody on duty: the case was sent with "a caseworker may not answer before Monday at
+    08:00", but half an hour later came "They have been reminded. You can keep writing here", and on Saturday
+    morning "Nobody has taken your case yet": a night of waiting for an answer that could not come."""
+    desk = Desk(make_app(engine))
+    desk.team(desk.staff("Mette"))
+    clock.advance(hours=8)  # Friday 23:00 in Denmark
+    youth = desk.youth("aarhus")
+    opened = " ".join(m.text for m in to(desk.open_case(youth), youth))
+    assert "may not answer before Monday at 08:00" in opened
+    youth.press("cy:skip:1:words")
+    clock.advance(minutes=31)
+    tick(desk.engine, desk.app.deps, clock.now)
+    waiting = to(youth.deliver(), youth)[0].text
+    assert "may not answer before Monday at 08:00" in waiting and "keep writing here" not in waiting
+    clock.advance(hours=10)  # Saturday morning
+    told = to(youth.say("hello? is anyone there"), youth)[0].text
+    assert "may not answer before Monday at 08:00" in told

@@ -112,7 +112,9 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
             # "They have been reminded" only if there is someone to remind (a municipality nobody is on Husly for).
             nobody = case.municipality is not None and not routing.someone_can_answer(session, case, now,
                                                                                       deps.settings)
-            notices.to_youth(session, case, partial(notices.still_waiting, deps.kb, case, nobody=nobody),
+            opening = notices.closed_until(session, case, now)
+            opens = partial(notices.when, opening, now) if opening else None
+            notices.to_youth(session, case, partial(notices.still_waiting, deps.kb, case, nobody=nobody, opens=opens),
                              now)
             counts["escalated"] += 1
         else:

@@ -122,6 +122,16 @@ def when(moment: dt.datetime, now: dt.datetime) -> str:
     return _("{day} at {time}").format(day=days[local.weekday()], time=time)
 
 
+def closed_until(session: Session, case: Case, now: dt.datetime) -> dt.datetime | None:
+    """When the office opens, if it is closed now and nobody of the case's municipality is on duty; else None."""
+    if case.municipality is None:
+        return None
+    hours = routing.office_hours(service.team_for(session, case.municipality))
+    if hours.is_open(now) or routing.on_duty(session, case.municipality, now):
+        return None
+    return hours.next_opening(now)
+
+
 def stop_button(case: Case) -> tuple[tuple[Button, ...], ...]:
     return ((button(_("End the chat"), Youth(YouthAction.STOP, case.id or 0)),),)
 
@@ -203,7 +213,7 @@ def handed_over(case: Case, lang: str) -> Reply:
         org=org_name(case.municipality, lang))), buttons=stop_button(case))
 
 
-def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False) -> Reply:
+def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False, opens: str | None = None) -> Reply:
     """A message on a case nobody has taken yet: what happens to it, truthfully. ``nobody``: no caseworker of the
     case's municipality is on Husly (nor anyone else it could go to), so nobody reads it or is told."""
     if nobody:
@@ -217,6 +227,9 @@ def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False) ->
         seen = _("The caseworkers can see that you wrote, but not what, because you did not say yes to that.")
     told = (_("Because it sounds serious, they have been told again right now.") if urgent
             else _("Nobody has taken your case yet."))
+    if opens:
+        # Outside office hours with nobody on duty: the same honest time as when the case was sent.
+        told += " " + _("The office is closed, so a caseworker may not answer before {when}.").format(when=opens)
     return Reply(esc(_("I have put your message on your case (number {number}).").format(number=case.id)
                      + " " + seen + " " + told + " " + _("If you are in danger, call 112.")))
 
@@ -232,9 +245,14 @@ def released(case: Case, lang: str) -> Reply:
                            org=org_name(case.municipality, lang))))
 
 
-def still_waiting(kb: KnowledgeBase, case: Case, lang: str, *, nobody: bool = False) -> Reply:
-    """Said when an unclaimed case is escalated; ``nobody``: there is no caseworker to remind (see on_the_case)."""
-    if nobody:
+def still_waiting(kb: KnowledgeBase, case: Case, lang: str, *, nobody: bool = False,
+                  opens: Callable[[], str] | None = None) -> Reply:
+    """Said when an unclaimed case is escalated; ``nobody``: there is no caseworker to remind (see on_the_case);
+    ``opens``: the office is closed and nobody is on duty, so not "keep writing here" but when it opens."""
+    if opens is not None and not nobody:
+        sorry = _("I'm sorry: nobody has taken your case yet. The office is closed, so a caseworker may not answer "
+                  "before {when}.").format(when=opens())
+    elif nobody:
         sorry = _("I'm sorry: still no caseworker from {org} is connected to Husly, so nobody can answer you here. "
                   "Please call the municipality yourself.").format(org=org_name(case.municipality, lang))
     else:

@@ -81,7 +81,9 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage) -> None:
                    ctx.now, words=True)
     nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
                                                                               ctx.deps.settings)
-    ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody))
+    opening = notices.closed_until(ctx.session, case, ctx.now)
+    ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
+                                  opens=notices.when(opening, ctx.now) if opening else None))
     if not urgent:
         answer_question(ctx, text, result, only_if_sure=True)
 
