@@ -18,7 +18,7 @@ from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
-from bot.cases.state import CaseOffer, Questions
+from bot.cases.state import CaseOffer, Declined, Questions
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
@@ -137,6 +137,7 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, 
     """Ask before opening a case; ``info`` (the message's own topic) comes first in the same message. The words
     wait in the person's own state until they say yes (and, on the case, whether they may be kept)."""
     ctx.state.end()  # a crisis comes before an unfinished form
+    ctx.state.drop(Declined)
     ctx.state.put(CaseOffer(urgency=urgency, reasons=list(reasons), words=words, asked_at=ctx.now))
     org = notices.org_name(ctx.profile.municipality, ctx.lang)
     if helper:
@@ -181,7 +182,7 @@ def answer_to_offer(ctx: Context) -> bool:
     declines as its button does."""
     offer = ctx.state.get(CaseOffer)
     if offer is None:
-        return _yes_after_topic(ctx)
+        return _changed_mind(ctx) or _yes_after_topic(ctx)
     if ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
         return False
     if offer.asked_at is not None and ctx.now - _aware(offer.asked_at, ctx.now) > OFFER_ANSWER_WINDOW:
@@ -201,6 +202,34 @@ _NOT_WORDS = re.compile(r"[^\w\s]")
 
 def _typed_yes(ctx: Context) -> bool:
     return " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split()) in OFFER_YES
+
+
+# "jeg har fortrudt", "I changed my mind", "kan jeg alligevel snakke med en": after saying no to a caseworker.
+_CHANGED_MIND = re.compile(r"\b(fortrudt|fortryder|fortryd|skiftet mening|ombestemt|alligevel|changed my mind|"
+                           r"change my mind|on second thought|after all)\b")
+_ASKS_FOR_PERSON = re.compile(r"\b(snakke|tale|skrive|chatte|talk|speak|chat)\b.*\b(med en|med nogen|med et menneske|"
+                              r"med en medarbejder|med en sagsbehandler|to someone|to somebody|to a person|"
+                              r"to a caseworker|to a human|with someone)\b")
+
+
+def _changed_mind(ctx: Context) -> bool:
+    """Soon after a no to a caseworker, a message that changes it ("jeg har fortrudt, jeg vil gerne snakke med en")
+    gets the offer again (was "not sure I understood", with topics to choose from)."""
+    declined = ctx.state.get(Declined)
+    if declined is None or ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
+        return False
+    if declined.at is None or ctx.now - _aware(declined.at, ctx.now) > OFFER_ANSWER_WINDOW:
+        ctx.state.drop(Declined)
+        return False
+    said = fold(ctx.incoming.text)
+    if len(said.split()) > 15 or not (_CHANGED_MIND.search(said) or _ASKS_FOR_PERSON.search(said)):
+        return False
+    if ctx.triage().urgency is Urgency.EMERGENCY or service.open_case_for(
+            ctx.session, ctx.incoming.transport, ctx.incoming.chat_id) is not None:
+        return False  # an emergency opens a case at once (the urgent flow); an open case takes the message
+    ctx.state.drop(Declined)
+    _offer(ctx, declined.urgency, tuple(declined.reasons), "")
+    return True
 
 
 def _yes_after_topic(ctx: Context) -> bool:
@@ -229,7 +258,10 @@ def _aware(moment: dt.datetime, like: dt.datetime) -> dt.datetime:
 
 
 def _decline(ctx: Context) -> None:
+    offer = ctx.state.get(CaseOffer)
     ctx.state.drop(CaseOffer)
+    if offer is not None:
+        ctx.state.put(Declined(urgency=offer.urgency, reasons=list(offer.reasons), at=ctx.now))
     ctx.reply(Reply(esc(_("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")),
                     buttons=texts.menu_buttons()))
 

@@ -24,6 +24,16 @@ class CaseOffer(Part):
     asked_at: dt.datetime | None = None
 
 
+class Declined(Part):
+    """The person said no to a caseworker (codes and when, never words): "jeg har fortrudt" soon after is the
+    offer again, not a question for the knowledge base."""
+
+    key = "case_declined"
+    urgency: str = "urgent"
+    reasons: list[str] = Field(default_factory=list)
+    at: dt.datetime | None = None
+
+
 class Questions(FlowPart):
     """The short questions after a case opened: which case, the question asked, and the first words, kept here
     only until the person answers whether the caseworkers may read them."""
