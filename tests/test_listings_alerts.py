@@ -63,6 +63,19 @@ def test_a_home_is_never_alerted_twice(app, engine: Engine, clock) -> None:
     assert "example.org/b" in sent[0].reply.html and "example.org/a" not in sent[0].reply.html
 
 
+def test_a_home_that_becomes_cheap_enough_is_alerted_once(app, engine: Engine, clock) -> None:
+    """A partner's second file lowered a rent from 4.500 to 3.500 kr.: the home now fit a saved search for
+    "max 4.000", but only new homes were matched, so that young person never heard about it."""
+    chat = subscribed(app)
+    put(engine, item("a", rent=4500, aconto=0), now=clock.now)
+    assert chat.deliver() == []
+    put(engine, item("a", rent=3500, aconto=0), now=clock.now)
+    sent = chat.deliver()
+    assert len(sent) == 1 and "example.org/a" in sent[0].reply.html
+    put(engine, item("a", rent=3300, aconto=0), now=clock.now)  # cheaper still: already told
+    assert chat.deliver() == []
+
+
 def test_stop_besked_ends_the_alert(app, engine: Engine, clock) -> None:
     chat = subscribed(app)
     assert "stopped" in chat.command("stop_besked")[0].text
