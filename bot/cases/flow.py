@@ -698,7 +698,11 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
         # "På gaden, ingen steder": an answer that also sounds urgent keeps its reasons on the case.
         service.enrich(ctx.session, case, urgency=result.urgency.value, reasons=result.reasons, now=ctx.now)
         cards.refresh(ctx.session, case, ctx.now)
-    _ask(ctx, case, _next_step(case, step) if step in answered else step, first=questions.first)
+    first = questions.first
+    if step == "words" and case.words_consent is None:
+        # Still not said whether their words may be kept: this message waits with the first ones, as any other.
+        first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
+    _ask(ctx, case, _next_step(case, step) if step in answered else step, first=first)
     return True
 
 
