@@ -131,3 +131,15 @@ def test_changing_ones_mind_after_saying_no_gets_the_offer_again(engine, make_ap
     youth.say("ja")
     found = case(engine)
     assert found.municipality == "aarhus" and "sleeps_outside" in found.reasons
+
+
+def test_a_municipality_typed_after_stop_still_routes_the_open_case(engine, make_app) -> None:
+    desk = Desk(make_app(engine))
+    group = desk.team(desk.staff("Mette", municipality="randers"))
+    youth = desk.youth(None)
+    youth.say(THROWN_OUT)
+    youth.say("yes")
+    youth.command("stop")
+    sent = youth.say("Randers")
+    assert case(engine).municipality == "randers" and case(engine).status == "open"
+    assert "Sag #1" in texts_of(to(sent, group))
