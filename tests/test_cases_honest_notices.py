@@ -24,6 +24,10 @@ def test_a_young_person_where_nobody_is_on_husly_is_not_told_that_caseworkers_re
     opened = " ".join(m.text for m in to(desk.open_case(youth), youth))
     assert "no caseworker from Randers Municipality is connected to Husly" in opened
     youth.press("cy:skip:2:words")
+    youth.press("cy:skip:2:age")
+    youth.press("cy:skip:2:tonight")
+    finished = " ".join(m.text for m in to(youth.press("cy:skip:2:consent"), youth))
+    assert "sees your answers when they take your case" not in finished and "call the municipality" in finished
     told = to(youth.say("is anyone there?"), youth)[0].text
     assert "can see that you wrote" not in told and "can read it" not in told
     assert "nobody can answer you here" in told and "call the municipality" in told
