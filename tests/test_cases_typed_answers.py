@@ -8,6 +8,9 @@ question came again, and the case stayed without a municipality, seen by no loca
 
 from __future__ import annotations
 
+import datetime as dt
+
+from bot.conversation.cards import render_answer
 from tests.cases_support import Desk, button_data, case, to
 
 THROWN_OUT = "my dad kicked me out tonight and i have nowhere to go"
@@ -143,3 +146,15 @@ def test_a_municipality_typed_after_stop_still_routes_the_open_case(engine, make
     sent = youth.say("Randers")
     assert case(engine).municipality == "randers" and case(engine).status == "open"
     assert "Sag #1" in texts_of(to(sent, group))
+
+
+def test_no_answer_shows_two_different_buttons_with_the_same_label(knowledge) -> None:
+    """The answer for someone under 18 got "💬 Talk to a caseworker" (connect) and its related topic "Talk to a
+    caseworker" (a topic): two buttons reading the same that do different things."""
+    kb = knowledge[0]
+    for topic_id in kb.topics:
+        for lang in ("da", "en"):
+            reply = render_answer(kb, topic_id, lang, "aarhus", dt.date(2026, 12, 5))
+            buttons = [b.text for row in reply.buttons for b in row]
+            labels = [text.split(" ", 1)[-1] if text[:1] in "💬🆘" else text for text in buttons]
+            assert len(labels) == len(set(labels)), (topic_id, lang, labels)

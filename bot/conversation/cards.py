@@ -108,8 +108,9 @@ def _faq_rows(topic: Topic, lang: str, *, leave_out: str | None = None) -> list[
             if entry.id != leave_out]
 
 
-def _related_rows(kb: KnowledgeBase, topic: Topic, lang: str) -> list[tuple[Button, ...]]:
-    related = [r for r in topic.related if r in kb.topics][:4]
+def _related_rows(kb: KnowledgeBase, topic: Topic, lang: str,
+                  leave_out: frozenset[str] | set[str] = frozenset()) -> list[tuple[Button, ...]]:
+    related = [r for r in topic.related if r in kb.topics and kb.topics[r].title.get(lang) not in leave_out][:4]
     return [tuple(button(kb.topics[r].title.get(lang), ShowTopic(r)) for r in related[i:i + 2])
             for i in range(0, len(related), 2)]
 
@@ -153,7 +154,10 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
             rows.extend(_named_rows(topic))
         if topic.ask_municipality and not municipality:
             rows.extend(municipality_buttons(lambda slug: TopicIn(topic.id, slug)))
-        rows.extend(_related_rows(kb, topic, lang))
+        named = {b.text.split(" ", 1)[-1] for row in rows for b in row}
+        # A related topic named like a button just added ("Talk to a caseworker") would be a second, different
+        # button with the same label.
+        rows.extend(_related_rows(kb, topic, lang, leave_out=named))
         rows.append(_feedback_row(topic))
         return Reply(topic_text(kb, topic, lang, municipality, today, more=more, skip_services=skip_services),
                      buttons=tuple(rows))
