@@ -205,8 +205,9 @@ def _typed_yes(ctx: Context) -> bool:
 
 
 # "jeg har fortrudt", "I changed my mind", "kan jeg alligevel snakke med en": after saying no to a caseworker.
-_CHANGED_MIND = re.compile(r"\b(fortrudt|fortryder|fortryd|skiftet mening|ombestemt|alligevel|changed my mind|"
-                           r"change my mind|on second thought|after all)\b")
+# Not "alligevel" / "after all" alone: "jeg fik alligevel et sted at sove" is the opposite.
+_CHANGED_MIND = re.compile(r"\b(fortrudt|fortryder|fortryd|skiftet mening|ombestemt|changed my mind|"
+                           r"change my mind|on second thought)\b")
 _ASKS_FOR_PERSON = re.compile(r"\b(snakke|tale|skrive|chatte|talk|speak|chat)\b.*\b(med en|med nogen|med et menneske|"
                               r"med en medarbejder|med en sagsbehandler|to someone|to somebody|to a person|"
                               r"to a caseworker|to a human|with someone)\b")
