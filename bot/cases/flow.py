@@ -726,12 +726,12 @@ def place_for_case(ctx: Context) -> bool:
     """
     if not ctx.incoming.private or ctx.incoming.kind != "text" or ctx.state.get(Questions) is not None:
         return False
-    case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
-    if case is None or case.municipality is not None:
-        return False  # (after /stop too: the case is still open, and unrouted nobody local sees it)
-    slug = only_municipality(ctx.incoming.text)
-    if slug is None or ctx.triage().urgency is not Urgency.NONE:
+    slug = only_municipality(ctx.incoming.text)  # first: no database query for the many other messages
+    if slug is None:
         return False
+    case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
+    if case is None or case.municipality is not None or ctx.triage().urgency is not Urgency.NONE:
+        return False  # (after /stop too: the case is still open, and unrouted nobody local sees it)
     _set_municipality(ctx, case, slug)
     if case.status == CaseStatus.CLAIMED and case.relay:
         relay.on_message(ctx, case, ctx.incoming.text)  # the caseworker may have asked where the person is
