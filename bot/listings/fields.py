@@ -112,9 +112,13 @@ def whole_number(raw: str, *, low: int, high: int) -> int:
     return number
 
 
+# A time after the day, as spreadsheets other than Danish Excel write a date cell ("2027-02-01 00:00:00").
+_MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
+
+
 def date(raw: str) -> dt.date:
-    """A day written as 2027-01-31, 31-01-2027, 31.01.2027 or 31/1/2027."""
-    text = raw.strip()
+    """A day written as 2027-01-31, 31-01-2027, 31.01.2027 or 31/1/2027 (a midnight time after it is ignored)."""
+    text = _MIDNIGHT.sub("", raw.strip())
     for pattern in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, pattern).date()
