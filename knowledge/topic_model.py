@@ -13,10 +13,11 @@ missing æ/ø/å), trained on
   phrasings of the knowledge base: the index does not see them. A row with several acceptable topics counts for
   each of them with its weight shared out.
 
-The index blends the scorer's relative scores into its rank score (``Index.search``). Training imports
-scikit-learn and takes seconds, so it is done once when the index is built (``knowledge.index.load_indexed``) and
-the fitted numbers are kept with the index in the data directory (bot/knowledge_cache.py, through
-bot/model_cache.py); scoring is plain Python over those numbers, as bot/triage_model.py does.
+The index orders the choices after its best topic by its rank score blended with the scorer's (``Index.search``).
+Training imports scikit-learn and takes seconds, so it is done once when the index is built
+(``knowledge.index.load_indexed``) and the fitted numbers are kept with the index in the data directory
+(bot/knowledge_cache.py, through bot/model_cache.py); scoring is plain Python over those numbers, as
+bot/triage_model.py does.
 """
 
 from __future__ import annotations
