@@ -77,6 +77,8 @@ CORPORA = (DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6)
 PARTS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
          "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+# The development parts the learned models train on (scripts/real_training.py TRAINING_SPLITS): dev6 is scored only.
+TRAINED_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5")
 
 
 @dataclass(frozen=True)

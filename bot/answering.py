@@ -280,10 +280,15 @@ def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tu
             and found.topic in OWN_WORDS_SITUATIONS):
         # Not "agreed": a letter gets it first among choices after the safety essentials, not as the one answer.
         return found.topic, False
-    ranked = [t for t in found.suggestions if t in candidates]
-    if ranked:
-        return ranked[0], True
-    return (candidates[0], False) if candidates else (None, False)
+    # Agreement is the words' own best three: a topic that only the learned scorer moved among the choices
+    # (knowledge/topic_model.py orders the choices, never the answer) does not make triage's topic the sure answer.
+    words_best = sorted(found.scores, key=lambda t: (-found.scores[t], t))[:3]
+    agreed = [t for t in words_best if t in candidates]
+    if agreed:
+        return agreed[0], True
+    offered = [t for t in found.suggestions if t in candidates]
+    first = next(iter(offered or candidates), None)
+    return first, False
 
 
 def close_call(found: SearchResult, reading: Reading) -> bool:

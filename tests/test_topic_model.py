@@ -20,7 +20,7 @@ from knowledge.loader import BUNDLED_ROOT, load
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import DEV_PARTS, read_messages  # noqa: E402
+from real_messages import TRAINED_PARTS, read_messages  # noqa: E402
 
 KB = load()
 # A few topics keep the fits in these tests to a fraction of a second.
@@ -56,8 +56,8 @@ def test_it_learns_from_the_development_rows_only() -> None:
     # knowledge/data/topics_real_dev.tsv is written from the corpora by scripts/real_training.py.
     messages = read_messages()
     learned = {(row.text, frozenset(row.topics)) for row in topic_model.real_rows()}
-    assert learned == {(m.text, m.topics) for m in messages if m.split in DEV_PARTS and m.topics}
-    assert not {text for text, _ in learned} & {m.text for m in messages if m.split not in DEV_PARTS}
+    assert learned == {(m.text, m.topics) for m in messages if m.split in TRAINED_PARTS and m.topics}
+    assert not {text for text, _ in learned} & {m.text for m in messages if m.split not in TRAINED_PARTS}
 
 
 def test_the_fitted_numbers_are_kept_with_the_index_and_reused(monkeypatch: pytest.MonkeyPatch,
@@ -128,7 +128,7 @@ def _topic_file_rows() -> list[dict[str, str]]:
 def test_the_topic_file_has_every_development_row_with_its_source() -> None:
     rows = _topic_file_rows()
     assert all(row["source"].startswith(("http://", "https://")) for row in rows)
-    assert {row["id"] for row in rows} == {m.id for m in read_messages() if m.split in DEV_PARTS}
+    assert {row["id"] for row in rows} == {m.id for m in read_messages() if m.split in TRAINED_PARTS}
 
 
 # Messages of our own wording (not from the corpus; rapidfuzz token_set_ratio and partial_ratio < 80 against every
