@@ -143,16 +143,19 @@ def train(rows: list[tuple[str, str, float]], c: float | None = None) -> Pipelin
 class TopicScorer:
     """The fitted pipeline's arithmetic for one message at a time, in plain Python.
 
-    The numbers are kept in two flat arrays of 4-byte floats (each n-gram's idf, and its weight for every topic one
-    after the other) and one dict from n-gram to its row: about 6 MB for 20,000 n-grams and 49 topics, where a
-    Python float each, or an array per n-gram, took two to five times that in the bot's memory. Four bytes keep
-    about seven digits, far more than the order of the choices needs.
+    The numbers are kept in flat arrays (each n-gram's idf and scale as 4-byte floats, its weight for every topic
+    one after the other as one signed byte, times the row's scale) and one dict from n-gram to its row: about 3 MB
+    for 20,000 n-grams and 49 topics. 4-byte weights took 3 MB more, which put `husly run` (aiogram) over its 150
+    MB goal after 100 questions (benchmarks/startup.py); a Python float each, or an array per n-gram, took two to
+    five times that. A byte per weight keeps each within 0.4% of its row's largest, far more than the order of the
+    choices needs (a test compares the scores with scikit-learn's).
     """
 
     classes: tuple[str, ...]
     rows: dict[str, int]  # n-gram -> its row in idf and weights
     idf: array  # "f": one per row
-    weights: array  # "f": len(classes) per row, row after row
+    weights: array  # "b": len(classes) per row, row after row, in units of the row's scale
+    scale: array  # "f": one per row
     intercepts: tuple[float, ...]
 
     @classmethod
@@ -162,8 +165,11 @@ class TopicScorer:
         rows = {gram: row for row, (gram, _) in enumerate(vocabulary)}
         columns = [column for _, column in vocabulary]
         idf = array("f", vectorizer.idf_[columns].tolist())
-        weights = array("f", learner.coef_[:, columns].T.ravel().tolist())
-        return cls(tuple(str(c) for c in learner.classes_), rows, idf, weights,
+        coef = learner.coef_[:, columns].T  # a row per n-gram
+        largest = abs(coef).max(axis=1)
+        scale = [float(m) / 127 if m else 1.0 for m in largest]
+        weights = array("b", [round(float(w) / k) for row, k in zip(coef, scale, strict=True) for w in row])
+        return cls(tuple(str(c) for c in learner.classes_), rows, idf, weights, array("f", scale),
                    tuple(float(b) for b in learner.intercept_))
 
     def scores(self, text: str) -> dict[str, float]:
@@ -178,8 +184,8 @@ class TopicScorer:
                 continue
             value = (1 + math.log(count)) * self.idf[row]
             norm2 += value * value
-            start = row * size
-            dots = [d + value * w for d, w in zip(dots, self.weights[start:start + size], strict=True)]
+            start, unit = row * size, value * self.scale[row]
+            dots = [d + unit * w for d, w in zip(dots, self.weights[start:start + size], strict=True)]
         norm = math.sqrt(norm2) or 1.0
         return {label: b + d / norm for label, b, d in zip(self.classes, self.intercepts, dots, strict=True)}
 
