@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot import triage_model  # noqa: E402
-from bot.triage import _rules_level, triage  # noqa: E402
+from bot.triage import _rules_level, by_rules, combine, triage  # noqa: E402
 
 RANK = {"none": 0, "urgent": 1, "emergency": 2}
 Classify = Callable[[str], str]
@@ -119,6 +119,13 @@ def main() -> None:
     # What the bot does (bot.triage.triage: the model's limits on letters and on emergencies included).
     print(line("the bot, held out", score(held_out, lambda text: triage(text).urgency.value)))
     print(line("the bot, dev", score(dev, lambda text: triage(text).urgency.value)))
+
+    def the_bot(scorer: triage_model.Scorer) -> Classify:
+        # bot.triage.combine with the fold's model: the limits on what a short message names included.
+        return lambda text: combine(text, by_rules(text), scorer).urgency.value
+
+    print(line("the bot, 5-fold CV, training examples", cv_score(the_bot, 0)))
+    print(line("the bot, 5-fold CV, ordinary questions", cv_score(the_bot, 1)))
     for emergency_at, urgent_at in settings:
         def with_thresholds(scorer: triage_model.Scorer, e: float = emergency_at, u: float = urgent_at) -> Classify:
             return hybrid(scorer, e, u)
