@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from bot import model_cache
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 from knowledge.loader import load as load_knowledge
-from knowledge.normalise import fold
+from knowledge.normalise import char_grams, fold
 from knowledge.schema import Topic
 
 if TYPE_CHECKING:
@@ -111,29 +110,11 @@ def _phrasings(topic: Topic, lang: str) -> tuple[str, ...]:
 
 # The n-grams the model reads: characters within words, 2 to 5 long (as scikit-learn's "char_wb" analyser).
 NGRAMS = (2, 5)
-_WHITE_SPACES = re.compile(r"\s\s+")
 
 
 def grams(text: str) -> list[str]:
-    """The character 2-5-grams of each folded word, padded with a space at both ends.
-
-    The same list scikit-learn's TfidfVectorizer(analyzer="char_wb", preprocessor=fold) builds (a test checks),
-    written out so that scoring needs no scikit-learn: importing it takes a second and 60 MB.
-    """
-    low, high = NGRAMS
-    found: list[str] = []
-    for word in _WHITE_SPACES.sub(" ", fold(text)).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            offset = 0
-            found.append(padded[:n])
-            while offset + n < size:
-                offset += 1
-                found.append(padded[offset:offset + n])
-            if offset == 0:  # a word shorter than n counts once
-                break
-    return found
+    """The character 2-5-grams the model reads (knowledge.normalise.char_grams)."""
+    return char_grams(text, *NGRAMS)
 
 
 def training_rows(rules_level: Callable[[str], str], kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import math
-import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -34,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knowledge.loader import KnowledgeBase
-from knowledge.normalise import fold
+from knowledge.normalise import char_grams, fold
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -56,25 +55,11 @@ C_SVC = 1.0
 # The n-grams read: characters within words, 2 to 5 long (scikit-learn's "char_wb" analyser), of the folded text.
 NGRAMS = (2, 5)
 MIN_DF = 2
-_WHITE_SPACES = re.compile(r"\s\s+")
 
 
 def grams(text: str) -> list[str]:
-    """The character 2-5-grams of each folded word, padded with a space at both ends (as scikit-learn's char_wb)."""
-    low, high = NGRAMS
-    found: list[str] = []
-    for word in _WHITE_SPACES.sub(" ", fold(text)).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            offset = 0
-            found.append(padded[:n])
-            while offset + n < size:
-                offset += 1
-                found.append(padded[offset:offset + n])
-            if offset == 0:  # a word shorter than n counts once
-                break
-    return found
+    """The character 2-5-grams the scorer reads (knowledge.normalise.char_grams)."""
+    return char_grams(text, *NGRAMS)
 
 
 def knowledge_rows(kb: KnowledgeBase) -> list[tuple[str, str, float]]:
