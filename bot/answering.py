@@ -91,6 +91,11 @@ CALLS_FOR_HELP = frozenset(fold(phrase) for phrase in (
     "hjælp", "hjælp mig", "hjælp mig please", "hjælp mig plz", "jeg har brug for hjælp", "har brug for hjælp",
     "kan du hjælpe mig", "kan i hjælpe mig", "kan nogen hjælpe mig", "sos", "help", "help me", "help me please",
     "i need help", "need help", "can you help me", "please help", "please help me", "hjælp hjælp",
+    # Asking for a person: the way to a caseworker, not the topic about one's caseworker as a maybe.
+    "kan jeg snakke med en", "kan jeg snakke med nogen", "kan jeg tale med en", "kan jeg tale med nogen",
+    "kan jeg snakke med en voksen", "kan jeg tale med en voksen", "jeg vil gerne snakke med nogen",
+    "jeg har brug for at snakke med nogen", "can i talk to someone", "can i talk to somebody",
+    "can i talk to a person", "can i speak to someone", "i need someone to talk to", "i want to talk to someone",
 ))
 
 

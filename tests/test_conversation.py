@@ -69,7 +69,8 @@ def test_a_crisis_only_the_learned_model_sees_gets_112_and_the_crisis_line_first
     assert sent[0].text.index("112") < 60 and "Livslinien" in sent[0].text
 
 
-@pytest.mark.parametrize("text", ["Hjælp!!", "SOS", "help me", "kan du hjælpe mig?"])
+@pytest.mark.parametrize("text", ["Hjælp!!", "SOS", "help me", "kan du hjælpe mig?", "can i talk to someone",
+                                  "kan jeg snakke med en voksen?"])
 def test_a_bare_call_for_help_gets_112_and_the_way_to_a_person(chat: Chat, text: str) -> None:
     chat.command("start")
     (reply,) = chat.say(text)
