@@ -185,7 +185,7 @@ def answer_to_offer(ctx: Context) -> bool:
         return _changed_mind(ctx) or _yes_after_topic(ctx)
     if ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
         return False
-    if offer.asked_at is not None and ctx.now - _aware(offer.asked_at, ctx.now) > OFFER_ANSWER_WINDOW:
+    if offer.asked_at is not None and ctx.now - offer.asked_at > OFFER_ANSWER_WINDOW:
         return False
     said = " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split())
     if _typed_yes(ctx):
@@ -219,7 +219,7 @@ def _changed_mind(ctx: Context) -> bool:
     declined = ctx.state.get(Declined)
     if declined is None or ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
         return False
-    if declined.at is None or ctx.now - _aware(declined.at, ctx.now) > OFFER_ANSWER_WINDOW:
+    if declined.at is None or ctx.now - declined.at > OFFER_ANSWER_WINDOW:
         ctx.state.drop(Declined)
         return False
     said = fold(ctx.incoming.text)
@@ -247,15 +247,6 @@ def _yes_after_topic(ctx: Context) -> bool:
         return False
     _offer(ctx, Urgency.URGENT.value, ("asked_for_caseworker",), "")
     return True
-
-
-def _aware(moment: dt.datetime, like: dt.datetime) -> dt.datetime:
-    """``moment`` comparable with ``like`` (a database round trip may drop or keep the time zone)."""
-    if moment.tzinfo is None and like.tzinfo is not None:
-        return moment.replace(tzinfo=like.tzinfo)
-    if moment.tzinfo is not None and like.tzinfo is None:
-        return moment.replace(tzinfo=None)
-    return moment
 
 
 def _decline(ctx: Context) -> None:
