@@ -27,7 +27,9 @@ from knowledge.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DEV_PARTS, TRAINED_PARTS, Message, read_messages  # noqa: E402
+from real_messages import (  # noqa: E402
+    DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DATA_7, DEV_PARTS, TRAINED_PARTS, Message, read_messages,
+)
 
 from bot.triage_model import real_examples  # noqa: E402
 
@@ -38,6 +40,7 @@ THIRD = read_messages(DATA_3)
 FOURTH = read_messages(DATA_4)
 FIFTH = read_messages(DATA_5)
 SIXTH = read_messages(DATA_6)
+SEVENTH = read_messages(DATA_7)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -57,6 +60,7 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     assert len(FIRST) >= 250 and len(SECOND) >= 98
     assert len({m.id for m in MESSAGES}) == len(MESSAGES)
     rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4) + _rows(DATA_5) + _rows(DATA_6)
+    rows += _rows(DATA_7)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
     assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
@@ -93,6 +97,13 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
         n = sixth[("dev6", level, lang)] + sixth[("heldout6", level, lang)]
         assert sixth[("dev6", level, lang)] == int(0.4 * n + 0.5), (level, lang)
     assert {m.kind for m in SIXTH} <= {"letter", "faq", "quote", "short"}
+    # The seventh: the same way (40% / 60% in each urgency x language group, round half up; seed 20261209).
+    assert {m.split for m in SEVENTH} == {"dev7", "heldout7"} and len(SEVENTH) >= 50
+    seventh = Counter((m.split, m.urgency, m.lang) for m in SEVENTH)
+    for _, level, lang in seventh:
+        n = seventh[("dev7", level, lang)] + seventh[("heldout7", level, lang)]
+        assert seventh[("dev7", level, lang)] == int(0.4 * n + 0.5), (level, lang)
+    assert {m.kind for m in SEVENTH} <= {"letter", "faq", "quote", "short"}
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
 
 
@@ -117,12 +128,17 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     assert not earlier_sources & {row["source"] for row in _rows(DATA_6)}
     earlier_texts |= {fold(m.text)[:120] for m in FIFTH}
     assert not [m.id for m in SIXTH if fold(m.text)[:120] in earlier_texts]
+    earlier_sources |= {row["source"] for row in _rows(DATA_6)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_7)}
+    earlier_texts |= {fold(m.text)[:120] for m in SIXTH}
+    assert not [m.id for m in SEVENTH if fold(m.text)[:120] in earlier_texts]
 
 
 @pytest.mark.parametrize("later, earlier", [
     (FIFTH, FIRST + SECOND + THIRD + FOURTH),
     (SIXTH, FIRST + SECOND + THIRD + FOURTH + FIFTH),
-], ids=["fifth", "sixth"])
+    (SEVENTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH),
+], ids=["fifth", "sixth", "seventh"])
 def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Message], earlier: list[Message]) -> None:
     # The same letter reprinted elsewhere is one message: rapidfuzz token_set_ratio >= 90 counts as a repeat. Only ids
     # are compared and reported, never texts.
@@ -135,7 +151,7 @@ def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Mes
 def test_the_learned_model_learns_from_development_parts_only() -> None:
     # bot/data/triage_real_dev.tsv is written from the corpora by scripts/real_training.py: run it after a change.
     learned = {text for text, _ in real_examples()}
-    # dev6 is scored only (scripts/real_training.py says why).
+    # dev6 and dev7 are scored only (scripts/real_training.py says why for dev6; dev7 was added scored only).
     assert learned == {m.text for m in DEV if m.split in TRAINED_PARTS}
     assert not learned & {m.text for m in HELD_OUT}
 
