@@ -28,7 +28,17 @@ from knowledge.normalise import fold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from real_messages import (  # noqa: E402
-    DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DATA_7, DEV_PARTS, TRAINED_PARTS, Message, read_messages,
+    DATA,
+    DATA_2,
+    DATA_3,
+    DATA_4,
+    DATA_5,
+    DATA_6,
+    DATA_7,
+    DEV_PARTS,
+    TRAINED_PARTS,
+    Message,
+    read_messages,
 )
 
 from bot.triage_model import real_examples  # noqa: E402
