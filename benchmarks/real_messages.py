@@ -543,6 +543,8 @@ def main() -> None:
     for part in PARTS:
         chosen = [m for m in messages if m.split == part]
         print_table(f"{part}:", {name: score(chosen, preds) for name, preds in engines.items()})
+    held_out = [m for m in messages if m.split not in DEV_PARTS]
+    print_table("all held-out parts:", {name: score(held_out, preds) for name, preds in engines.items()})
     print_table("all:", {name: score(messages, preds) for name, preds in engines.items()})
     if args.near is not None:
         development = [m for m in messages if m.split in DEV_PARTS]
