@@ -1,7 +1,7 @@
 """Wording the seventh collection's development part showed the rules did not know (tests/data/real_messages_7.tsv,
-dev7): an overdose written with a hyphen, a parent who hits the other parent, abuse said with "get", and having to
-leave by the weekend, a friend grabbed by the throat. In a letter only the rules can make an emergency (the learned model judges short messages),
-so each sign is tested inside a letter. The words are our own, not the letters'."""
+dev7): an overdose written with a hyphen, a parent who hits the other parent, abuse said with "get", having to
+leave by the weekend, a friend grabbed by the throat. In a letter only the rules can make an emergency (the learned
+model judges short messages), so each sign is tested inside a letter. The words are our own, not the letters'."""
 
 import pytest
 
