@@ -63,10 +63,11 @@ def _raise(ctx: Context, case: Case, result: Triage) -> bool:
     return became
 
 
-def to_case(ctx: Context, case: Case, text: str, result: Triage) -> None:
+def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool = True) -> None:
     """A message on a case nobody has taken: the team sees it (an urgent one pings), the person is told so.
 
-    A plain question also gets its curated answer when one fits (the person should not wait for that).
+    A plain question also gets its curated answer when one fits (the person should not wait for that), unless
+    ``search`` is False (a word or two typed at one of the case questions is not a question for the knowledge base).
     """
     keep_words(ctx, case, text)  # first, so a ping about this message shows it
     service.youth_wrote(case, ctx.now)
@@ -84,7 +85,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage) -> None:
     opening = notices.closed_until(ctx.session, case, ctx.now)
     ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
                                   opens=notices.when(opening, ctx.now) if opening else None))
-    if not urgent:
+    if not urgent and search:
         answer_question(ctx, text, result, only_if_sure=True)
 
 
