@@ -10,7 +10,7 @@ import pytest
 
 from bot.cases import flow, service
 from bot.cases.models import Case
-from tests.cases_support import Desk, button_data, case, cases, to
+from tests.cases_support import Desk, button_data, case, cases, to, transcript
 
 SOFA = "Jeg har sovet på sofaen hos venner i flere uger og ved ikke hvad jeg skal"
 
@@ -204,3 +204,57 @@ def test_the_report_says_in_words_why_a_share_in_time_is_missing(engine, make_ap
     assert "alle venter stadig / ingen sager" in header, header
     row = page.split("<td>Nødsituation</td>", 1)[1].split("</tr>", 1)[0]
     assert "alle venter stadig" in row
+
+
+# ---- 6. three earlier changes, each with a test of its own ----------------------------------------------------
+
+@pytest.mark.parametrize("said", ["alligevel", "tak, jeg har alligevel fået en lejlighed",
+                                  "it worked out after all, thanks"])
+def test_after_all_alone_after_saying_no_is_not_changing_ones_mind(engine, make_app, clock, said: str) -> None:
+    """601fae5: "alligevel" / "after all" alone was read as wanting a caseworker again; "jeg har alligevel fået en
+    lejlighed" is the opposite, and got the offer again."""
+    desk = Desk(make_app(engine))
+    desk.team(desk.staff("Mette"))
+    youth = desk.youth("aarhus", lang="da")
+    youth.say("jeg sover på gaden i nat, min kæreste smed mig ud")
+    youth.say("nej tak")
+    clock.advance(minutes=10)
+    sent = to(youth.say(said), youth)
+    assert "cy:go" not in button_data(sent), texts_of(sent)
+    assert cases(engine) == []
+
+
+def test_a_typed_answer_at_the_words_question_waits_with_the_first_words(engine, make_app) -> None:
+    """a2bf880: a message that answered another question at the words question ("jeg er 16, hun smed mig ud") was
+    read, but its words were dropped: after "ja" to keeping them, the caseworker saw only the first message."""
+    desk = Desk(make_app(engine))
+    group = desk.team(desk.staff("Mette"))
+    youth = desk.youth("aarhus", lang="da")
+    desk.open_case(youth, "jeg har ingen steder at sove i nat")
+    sent = to(youth.say("jeg er 16, hun smed mig ud"), youth)
+    assert case(engine).age_band == "under_18"
+    assert "Må medarbejderne læse det, du skriver" in sent[-1].text
+    assert transcript(engine) == []  # nothing kept before they say yes
+    youth.press("cy:words:1:yes")
+    kept = [m.text for m in transcript(engine)]
+    assert kept == ["jeg har ingen steder at sove i nat\njeg er 16, hun smed mig ud"]
+    assert "hun smed mig ud" in [m.text for m in desk.sender.sent if m.chat_id == group.chat_id][-1]
+
+
+def test_a_message_naming_no_municipality_costs_no_case_query(engine, make_app, monkeypatch) -> None:
+    """197b777: place_for_case reads the text before it looks for an open case, so the many messages that name no
+    municipality cost no query for it."""
+    desk = Desk(make_app(engine))
+    youth = desk.youth("aarhus", lang="da")
+    calls: list[str] = []
+    real = service.open_case_for
+
+    def counted(*args: Any, **kwargs: Any) -> Case | None:
+        calls.append("open_case_for")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(flow.service, "open_case_for", counted)
+    youth.say("hvordan søger jeg boligstøtte")
+    assert calls == []
+    youth.say("Aarhus")  # a municipality alone: now it looks
+    assert calls == ["open_case_for"]
