@@ -672,6 +672,9 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
         result = Triage(Urgency.NONE, ())
     step = questions.step
     calm = result.urgency is Urgency.NONE
+    if calm and step in ("municipality", "age", "tonight") and typed.skip(text):
+        _ask(ctx, case, _next_step(case, step))  # as the Skip button
+        return True
     answered: set[str] = set()
     if step == "words" and calm and (keep := typed.words_consent(text)) is not None:
         _record_words(ctx, case, keep)

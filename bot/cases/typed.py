@@ -102,6 +102,21 @@ def home_only(text: str) -> bool:
     return said is not None and _HOME_ONLY.match(said) is not None
 
 
+# "Skip" typed instead of tapped, at the municipality, age or tonight question (at the words and contact questions it
+# is the no, in WORDS_NO). It was put on the case as a message, and the same question came again.
+SKIP = frozenset({
+    "spring over", "spring den over", "spring det over", "spring", "skip", "skip it", "skip this", "next", "pass",
+    "videre", "naeste", "vil ikke svare", "vil ikke sige det", "det vil jeg ikke sige", "det vil jeg ikke svare paa",
+    "helst ikke", "ingen kommentar", "rather not say", "i d rather not say", "prefer not to say", "no comment",
+})
+
+
+def skip(text: str) -> bool:
+    """Whether ``text`` asks to skip the question ("spring over", "vil ikke sige det", "skip")."""
+    said = _short(text)
+    return said is not None and said in SKIP
+
+
 def _short(text: str) -> str | None:
     said = fold(text)
     return said if said and len(said.split()) <= MAX_ANSWER_WORDS else None
