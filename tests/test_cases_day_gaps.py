@@ -258,3 +258,59 @@ def test_a_message_naming_no_municipality_costs_no_case_query(engine, make_app, 
     assert calls == []
     youth.say("Aarhus")  # a municipality alone: now it looks
     assert calls == ["open_case_for"]
+
+
+# ---- found playing the Friday evening ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said", ["spring over", "Spring over!", "vil ikke sige det", "skip"])
+def test_skip_typed_at_a_question_skips_it(engine, make_app, said: str) -> None:
+    """"spring over" typed at "Hvor gammel er du?" was put on the case as a message, and the question came again."""
+    desk = Desk(make_app(engine))
+    desk.team(desk.staff("Mette"))
+    youth = desk.youth("aarhus", lang="da")
+    desk.open_case(youth, "jeg har ingen steder at sove i nat")
+    youth.press("cy:words:1:yes")
+    sent = to(youth.say(said), youth)
+    assert "Hvor skal du sove i nat?" in sent[-1].text and len(sent) == 1, texts_of(sent)
+    assert transcript(engine)[-1].text != said  # not kept on the case as their words
+    sent = to(youth.say(said), youth)
+    assert "Må medarbejderen se dit fornavn og telefonnummer?" in texts_of(sent)
+    assert (case(engine).age_band, case(engine).tonight) == (None, None)
+
+
+def test_a_young_person_writing_to_a_caseworker_who_went_off_duty_is_told_so(engine, make_app, clock) -> None:
+    """Friday evening: Ole said /vagt fra with Noah's case still his. Noah wrote "er du der stadig?": it went to Ole's
+    private chat and Noah heard nothing for an hour and a half, until the case went back to the team."""
+    desk = Desk(make_app(engine))
+    ole = desk.staff("Ole")
+    desk.team(ole)
+    clock.advance(hours=4)  # Friday 19:00 in Aarhus: the office is closed
+    ole.command("vagt")
+    youth = desk.youth("aarhus", lang="da")
+    desk.open_case(youth, "jeg sover på gaden i nat")
+    youth.press("cy:words:1:no")
+    ole.command("tag", "1")
+    ole.command("svar", "1 Hej, jeg hedder Ole. Hvor er du nu?")
+    youth.say("på banegården")
+    assert not any("ikke vagt" in m.text for m in to(desk.sender.sent, youth)), "on duty: no such notice"
+    ole.command("svar", "1 Gå til Forsorgshjemmet, jeg ringer til dem")
+    told = to(ole.command("vagt", "fra"), ole)[-1].text
+    assert "case #1" in told and "told that you are not on duty" in told  # (Ole writes in English)
+    sent = youth.say("er du der stadig?")
+    said = texts_of(to(sent, youth))
+    assert "har ikke vagt lige nu" in said and "mandag kl. 08:00" in said and "112" in said
+    assert "er du der stadig?" in texts_of(to(sent, ole))  # the message still reaches Ole
+    again = texts_of(to(youth.say("hallo"), youth))
+    assert "har ikke vagt" not in again  # once per unanswered run, not on every message
+
+
+def test_no_off_duty_notice_inside_office_hours(engine, make_app) -> None:
+    desk = Desk(make_app(engine))
+    ole = desk.staff("Ole")
+    desk.team(ole)
+    youth = desk.youth("aarhus", lang="da")  # Friday 15:00: the office is open, nobody said /vagt
+    desk.open_case(youth, "jeg sover på gaden i nat")
+    youth.press("cy:words:1:no")
+    ole.command("tag", "1")
+    ole.command("svar", "1 Hej")
+    assert "har ikke vagt" not in texts_of(to(youth.say("hej"), youth))

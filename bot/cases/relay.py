@@ -97,10 +97,15 @@ def on_message(ctx: Context, case: Case, text: str) -> None:
         to_case(ctx, case, text, result)
         return
     keep_words(ctx, case, text)
+    first_unanswered = case.owed_since is None
     service.youth_wrote(case, ctx.now)
     _raise(ctx, case, result)
     ctx.session.add(case)
     cards.refresh(ctx.session, case, ctx.now)
+    # Outside office hours, with the caseworker off duty: said once per unanswered run of messages, not each time.
+    away = notices.owner_off_duty(ctx.session, ctx.deps.kb, case, ctx.now) if first_unanswered else None
+    if away is not None:
+        ctx.reply(away)
     if staff.transport not in routing.NO_INBOX:
         with use_lang(chat_lang(ctx.session, staff.transport, staff.chat_id)):
             head = _("Case #{number}, the young person writes:").format(number=case.id)
