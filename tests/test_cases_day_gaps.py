@@ -314,3 +314,23 @@ def test_no_off_duty_notice_inside_office_hours(engine, make_app) -> None:
     ole.command("tag", "1")
     ole.command("svar", "1 Hej")
     assert "har ikke vagt" not in texts_of(to(youth.say("hej"), youth))
+
+
+def test_a_night_in_the_terminal_chat_short_answers_skip_and_a_typed_number(sqlite_engine, make_app) -> None:
+    """The young person's night through `husly chat`: "ude" before the tonight question, "spring over" at the age,
+    and a number typed: read as answers, nothing searched as a topic, and the questions end kindly."""
+    from sqlmodel import Session, select
+
+    from tests.test_console_understanding import converse, replies
+
+    app = make_app(sqlite_engine)
+    transcript_ = converse(app, "/start aarhus", "jeg har ingen steder at sove i nat", "ja", "nej", "ude",
+                           "spring over", "22 33 44 55", "/quit")
+    said = replies(transcript_)
+    assert not any("SU (Statens" in r for r in said)
+    assert sum("Hvor gammel er du?" in r for r in said) == 2  # asked, "ude" read, asked again, then skipped
+    assert not any("Hvor skal du sove i nat?" in r for r in said)  # already answered
+    assert any(r.startswith("Husly: Tak, det var alt") for r in said)
+    with Session(app.engine) as session:
+        found = session.exec(select(Case)).one()
+    assert (found.tonight, found.age_band, found.phone) == ("outside", None, "+4522334455")
