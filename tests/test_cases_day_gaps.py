@@ -296,6 +296,10 @@ def test_a_young_person_writing_to_a_caseworker_who_went_off_duty_is_told_so(eng
     ole.command("svar", "1 Gå til Forsorgshjemmet, jeg ringer til dem")
     told = to(ole.command("vagt", "fra"), ole)[-1].text
     assert "case #1" in told and "told that you are not on duty" in told  # (Ole writes in English)
+    clock.advance(minutes=10)
+    assert "har ikke vagt" not in texts_of(to(youth.say("tak"), youth))  # Ole answered a moment ago
+    ole.command("svar", "1 Godnat, jeg har fri nu. Skriv, hvis du har brug for noget")
+    clock.advance(minutes=40)
     sent = youth.say("er du der stadig?")
     said = texts_of(to(sent, youth))
     assert "har ikke vagt lige nu" in said and "mandag kl. 08:00" in said and "112" in said

@@ -10,6 +10,7 @@ never reaches the young person.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from sqlmodel import col, select
@@ -103,7 +104,8 @@ def on_message(ctx: Context, case: Case, text: str) -> None:
     ctx.session.add(case)
     cards.refresh(ctx.session, case, ctx.now)
     # Outside office hours, with the caseworker off duty: said once per unanswered run of messages, not each time.
-    away = notices.owner_off_duty(ctx.session, ctx.deps.kb, case, ctx.now) if first_unanswered else None
+    active = dt.timedelta(minutes=ctx.deps.settings.sla_claimed_minutes)
+    away = notices.owner_off_duty(ctx.session, ctx.deps.kb, case, ctx.now, active) if first_unanswered else None
     if away is not None:
         ctx.reply(away)
     if staff.transport not in routing.NO_INBOX:
