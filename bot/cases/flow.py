@@ -31,7 +31,7 @@ from bot.privacy import leftovers
 from bot.pseudonym import audit_key
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
-from bot.triage import Triage, Urgency
+from bot.triage import LEARNED, Triage, Urgency
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
 from knowledge.schema import MUNICIPALITIES
@@ -55,6 +55,8 @@ OFFER_YES = YES_WORDS | {"ja gerne", "ja tak gerne", "ja please", "jaa", "jaaa",
 OFFER_NO = NO_WORDS | {"nej ikke nu", "ikke nu", "not now", "nope", "nah", "nej det er fint", "no thank you"}
 # How long after the offer a typed yes or no still answers it (later, "ja" is read as an ordinary message).
 OFFER_ANSWER_WINDOW = dt.timedelta(hours=2)
+# At most this many words without a question mark, typed during the questions, are an attempt at an answer.
+SHORT_ANSWER_WORDS = 3
 # The first words are kept in the conversation state only until the person answers the words question.
 FIRST_WORDS_MAX = 2000
 
@@ -363,6 +365,8 @@ def _next_step(case: Case, after: str | None) -> str | None:
             continue
         if step == "age" and case.age_band:
             continue
+        if step == "tonight" and case.tonight:
+            continue
         if step == "consent" and case.consent:
             continue
         return step
@@ -647,7 +651,9 @@ def flow_text(ctx: Context) -> None:
     if step == "words" and case.words_consent is None:
         # Not yet said whether their words may be kept: they wait with the first ones, in the person's state.
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
-    relay.to_case(ctx, case, text, result)
+    # A word or two that answers nothing ("hjemme", "17" before the age is asked) is not searched as a topic: "ude"
+    # got the SU answer ("bor hjemme eller ude"). A question ("hvad er SU?") or a longer message still is.
+    relay.to_case(ctx, case, text, result, search="?" in text or len(answer.split()) > SHORT_ANSWER_WORDS)
     _ask(ctx, case, step if step in STEPS else None, first=first)
 
 
@@ -659,9 +665,16 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
     seen by no local caseworker. Danger words are never taken as an answer: they go to the case and raise it.
     """
     if result.urgency is Urgency.EMERGENCY:
-        return False
+        if set(result.reasons) - {LEARNED}:
+            return False
+        # Only the learned model's hunch, on an answer of a word or two ("ved ikke" to "where do you sleep
+        # tonight?" was an emergency): read it as an answer first; if it is none, it stays an emergency.
+        result = Triage(Urgency.NONE, ())
     step = questions.step
     calm = result.urgency is Urgency.NONE
+    if calm and step in ("municipality", "age", "tonight") and typed.skip(text):
+        _ask(ctx, case, _next_step(case, step))  # as the Skip button
+        return True
     answered: set[str] = set()
     if step == "words" and calm and (keep := typed.words_consent(text)) is not None:
         _record_words(ctx, case, keep)
@@ -673,13 +686,28 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
             and (band := typed.age_band(text, asked=step == "age")):
         _record_age(ctx, case, band)
         answered.add("age")
-    if step == "tonight" and (where := typed.tonight(text)):
+    if step == "tonight" and typed.home_only(text):
+        # "hjemme": home, but safe or not? Guessing "safe" would lower the case; ask, with the two answers.
+        ctx.reply(Reply(esc(_("Is it safe for you to be at home tonight?")), buttons=(
+            (make_button(_("Yes, it's safe"), Youth(YouthAction.TONIGHT, case.id or 0, "has_place")),),
+            (make_button(_("No, it's not safe"), Youth(YouthAction.TONIGHT, case.id or 0, "unsafe_home")),),
+            (_skip(case, "tonight"),))))
+        return True
+    if step == "tonight":
+        where = typed.tonight(text)
+    elif case.tonight is None and FOR_SOMEONE_ELSE not in case.all_reasons():
+        # "ude" or "hos en ven" typed before the question, or after skipping it: searched as a topic, it got SU.
+        where = typed.tonight_only(text)
+    else:
+        where = None
+    if where:
         service.set_tonight(case, where)
         _record_answer(ctx, case, f"tonight={where}")
         answered.add("tonight")
-    if step == "consent" and (number := typed.phone(text)):
-        # Typed in answer to "Can the caseworker see your phone number?": that is the consent. Without it, the
-        # number was put on the case as words, unseen by a caseworker when the person had not let them read it.
+    if not case.consent and (number := typed.phone(text)):
+        # Typed in answer to "Can the caseworker see your phone number?" (or before it was asked): that is the
+        # consent. Without it, the number was put on the case as words, unseen by a caseworker when the person had
+        # not let them read it. The questions still open are asked after it.
         service.set_contact(case, None, number)
         _record_answer(ctx, case, "consent=yes")
         ctx.reply(Reply(esc(_("Thanks. The caseworker can see your number and can call you.")), remove_keyboard=True))
@@ -744,8 +772,18 @@ def contact(ctx: Context) -> bool:
     service.set_contact(case, ctx.incoming.first_name, ctx.incoming.contact_phone)
     _record_answer(ctx, case, "consent=yes")
     ctx.reply(Reply(esc(_("Thanks. The caseworker can see your first name and number.")), remove_keyboard=True))
-    _advance(ctx, case, "consent")
+    # Shared before the contact question (Telegram's attachment menu, or a number typed early): the question on
+    # screen is still open, and so are the ones after it. Going on "after consent" ended the questions, and the
+    # caseworker never learnt the person's age or where they sleep tonight.
+    _ask(ctx, case, _next_step(case, _before(questions.step)), first=questions.first)
     return True
+
+
+def _before(step: str | None) -> str | None:
+    """The step before ``step``, so that ``_next_step(case, _before(step))`` asks ``step`` again if still open."""
+    if step not in STEPS or step == STEPS[0]:
+        return None
+    return STEPS[STEPS.index(step) - 1]
 
 
 def stop(ctx: Context) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.cases import routing, sending, service
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.hours import TZ
-from bot.cases.models import Case, CaseStatus
+from bot.cases.models import Case, CaseEvent, CaseStatus
 from bot.config import Settings
 from bot.conversation.callbacks import button
 from bot.conversation.cards import services_for
@@ -211,6 +211,32 @@ def reopened(case: Case, lang: str) -> Reply:
 def handed_over(case: Case, lang: str) -> Reply:
     return Reply(esc(_("Another caseworker from {org} has taken over your case. Write here as before.").format(
         org=org_name(case.municipality, lang))), buttons=stop_button(case))
+
+
+def owner_off_duty(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime,
+                   active: dt.timedelta) -> Reply | None:
+    """Said to a young person who writes, outside office hours, to a caseworker who has their case but is not on
+    duty (they said /vagt fra, or their duty ran out): the message waits for them, and here is help meanwhile.
+    Their messages went to the caseworker's private chat, and the young person heard nothing for up to an hour and
+    a half, until the safety net gave the case back to the team. None when the owner is on duty, the office open,
+    or the owner did something on the case within ``active`` (working late without /vagt, mid-conversation)."""
+    owner = session.get(Staff, case.claimed_by) if case.claimed_by else None
+    if owner is None or (owner.on_duty_until is not None and owner.on_duty_until > now):
+        return None
+    hours = routing.office_hours(service.team_for(session, case.municipality) if case.municipality else None)
+    if hours.is_open(now):
+        return None
+    last = session.exec(select(CaseEvent.at).where(CaseEvent.case_id == case.id, CaseEvent.staff_id == owner.id)
+                        .order_by(col(CaseEvent.at).desc()).limit(1)).first()
+    if last is not None and now - last < active:
+        return None
+    lang = youth_lang(session, case)
+    opening = hours.next_opening(now)
+    with use_lang(lang):
+        text = _("The caseworker who has your case is not on duty right now. Your message waits for them, but it may "
+                 "take a while before they answer, maybe not before {when}.").format(
+                     when=when(opening, now) if opening else _("the office opens"))
+        return Reply("\n\n".join([esc(text), out_of_hours_options(kb, case, lang, _("If you need help right now:"))]))
 
 
 def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False, opens: str | None = None) -> Reply:

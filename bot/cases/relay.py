@@ -10,6 +10,7 @@ never reaches the young person.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from sqlmodel import col, select
@@ -63,10 +64,11 @@ def _raise(ctx: Context, case: Case, result: Triage) -> bool:
     return became
 
 
-def to_case(ctx: Context, case: Case, text: str, result: Triage) -> None:
+def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool = True) -> None:
     """A message on a case nobody has taken: the team sees it (an urgent one pings), the person is told so.
 
-    A plain question also gets its curated answer when one fits (the person should not wait for that).
+    A plain question also gets its curated answer when one fits (the person should not wait for that), unless
+    ``search`` is False (a word or two typed at one of the case questions is not a question for the knowledge base).
     """
     keep_words(ctx, case, text)  # first, so a ping about this message shows it
     service.youth_wrote(case, ctx.now)
@@ -84,7 +86,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage) -> None:
     opening = notices.closed_until(ctx.session, case, ctx.now)
     ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
                                   opens=notices.when(opening, ctx.now) if opening else None))
-    if not urgent:
+    if not urgent and search:
         answer_question(ctx, text, result, only_if_sure=True)
 
 
@@ -96,10 +98,16 @@ def on_message(ctx: Context, case: Case, text: str) -> None:
         to_case(ctx, case, text, result)
         return
     keep_words(ctx, case, text)
+    first_unanswered = case.owed_since is None
     service.youth_wrote(case, ctx.now)
     _raise(ctx, case, result)
     ctx.session.add(case)
     cards.refresh(ctx.session, case, ctx.now)
+    # Outside office hours, with the caseworker off duty: said once per unanswered run of messages, not each time.
+    active = dt.timedelta(minutes=ctx.deps.settings.sla_claimed_minutes)
+    away = notices.owner_off_duty(ctx.session, ctx.deps.kb, case, ctx.now, active) if first_unanswered else None
+    if away is not None:
+        ctx.reply(away)
     if staff.transport not in routing.NO_INBOX:
         with use_lang(chat_lang(ctx.session, staff.transport, staff.chat_id)):
             head = _("Case #{number}, the young person writes:").format(number=case.id)

@@ -34,10 +34,12 @@ log = logging.getLogger(__name__)
 
 # Reasons that raise a case within its level (an emergency always comes before an urgent case). Suicide risk
 # and a body in danger come first, then under 18: an emergency with them outranks one that waited longer.
+# Sofa surfing is homelessness (no home of one's own, tests/data/README.md "urgent"): as much as homeless now, and
+# its end (the friends' sofa runs out) as much as nowhere to stay.
 RAISE = {"suicide_or_self_harm": 60, "medical_emergency": 60, "under_18": 30, "under_18_unsafe_home": 30,
          "under_18_in_danger": 30, "sleeps_outside": 30, "nowhere_to_sleep": 30,
-         "nowhere_to_stay": 20, "violence_or_threats": 20, "unsafe_home": 20, "thrown_out": 15,
-         "homeless_now": 15, "couch_surfing_ending": 10, "eviction_soon": 10}
+         "nowhere_to_stay": 20, "violence_or_threats": 20, "unsafe_home": 20, "couch_surfing_ending": 20,
+         "thrown_out": 15, "homeless_now": 15, "couch_surfing": 15, "eviction_soon": 10}
 BASE = {"emergency": 400, "urgent": 200}
 # Within a level a case moves at most this far, so every emergency stays above every urgent case.
 MAX_RAISE, MAX_LOWER = 90, 50

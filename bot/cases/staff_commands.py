@@ -198,6 +198,9 @@ def duty(ctx: Context) -> None:
             text += " " + _("You still have case {numbers}: the young person writes to you, not to the team. Give it "
                             "to a colleague with /overdrag {number} name, or back to the team with /slip {number}."
                             ).format(numbers=numbers, number=first)
+            if not routing.is_office_hours(ctx.session, staff.municipality, ctx.now):
+                text += " " + _("Outside office hours, a young person who writes to you when you have not been active "
+                                "on their case for a while is told that you are not on duty, with the numbers to call.")
     elif arg == "" or (arg.isdigit() and 1 <= int(arg) <= 24):
         hours_on = int(arg) if arg else ctx.deps.settings.duty_hours
         staff.on_duty_until = ctx.now + dt.timedelta(hours=hours_on)

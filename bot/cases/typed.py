@@ -46,13 +46,75 @@ _TONIGHT: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"friend|friends|friend s|mate|mates|family|aunt|uncle|cousin|grandma|boyfriend|"
                            r"girlfriend|couch|sofa|sofaen)\b")),
     ("outside", re.compile(r"\b(ude|udenfor|udenfor i nat|gaden|paa gaden|ingen steder|ingensteder|intet sted|ved ikke|"
-                           r"aner det ikke|ikke noget sted|park\w*|banegaard\w*|station\w*|trappeopgang\w*|bil|bilen|"
+                           r"aner det ikke|ikke noget sted|park\w*|banegaard\w*|station\w*|trappeopgang\w*|opgang\w*|"
+                           r"bil|bilen|baenk\w*|busskur\w*|skur\w*|telt\w*|kaelder\w*|"
                            r"outside|outdoors|street|streets|nowhere|no where|no idea|dont know|don t know|"
-                           r"car|bench|on the street)\b")),
+                           r"car|bench|tent|stairwell|on the street)\b")),
     # A bare "hjemme" is not read: "at home, but it's not safe" is a button too, and guessing "safe" lowers the case.
     ("has_place", re.compile(r"^(?:jeg )?(?:har et sted|har en seng|jeg har et sted|i have a place|have a place|"
                              r"i have somewhere|got a place|i ve got a place)$")),
 )
+
+
+# Off the tonight question (the person answers it before it is asked, or after skipping it), only a message that is
+# nothing but a place: "ude", "på gaden", "hos en ven", "outside", "at a friend's". Not "min kæreste smed mig ud".
+_FRIEND_WORDS = (r"(?:ven|venner|veninde|veninder|vennen|kammerat\w*|kaereste\w*|familie\w*|moster|faster|mormor|"
+                 r"farmor|morfar|farfar|onkel|tante|faetter|kusine|bror|soester)")
+_PLACE_ONLY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("shelter", re.compile(r"^(?:paa |i )?(?:et |en |a |the )?(?:herberg\w*|forsorgshjem\w*|natcafe\w*|natvarme\w*|"
+                           r"krisecent\w*|shelter|hostel)$")),
+    ("friends", re.compile(r"^(?:hos|ved) (?:en |et |min |mit |mine |nogle |noget |nogen |en af mine )?"
+                           + _FRIEND_WORDS + r"(?: [a-z]+)?$"
+                           r"|^(?:with|at) (?:a |my |some )?(?:friend|friends|friend s|mate|mates|family|aunt|uncle|"
+                           r"cousin|grandma|boyfriend|girlfriend)(?: s)?(?: place| house)?$"
+                           r"|^(?:paa )?(?:en )?sofa(?:en)?(?: hos \w+(?: \w+)?)?$"
+                           r"|^(?:on )?(?:a |the |someone s )?couch$")),
+    ("outside", re.compile(r"^(?:ude|udenfor|gaden|paa gaden|ingen steder|ingensteder|intet sted|ikke noget sted|"
+                           r"i (?:en |et )?(?:park\w*|bil\w*|opgang\w*|trappeopgang\w*|telt\w*|skur\w*|busskur\w*)|"
+                           r"paa (?:en )?(?:baenk\w*|banegaard\w*|station\w*|gaden)|"
+                           r"outside|outdoors|on the street|on the streets|in the street|in the park|nowhere|"
+                           r"in (?:my |a |the )?car|on a bench|in a tent)$")),
+)
+# What may stand around the place: "jeg sover ude", "ude i nat", "i'm sleeping outside tonight".
+_AROUND_PLACE = re.compile(r"^(?:(?:jeg )?(?:sover|skal sove|er|bliver)|i m sleeping|im sleeping|i m|im|sleeping|"
+                           r"i sleep|i ll sleep|i will sleep)\s+|\s+(?:i nat|tonight)$")
+
+
+def tonight_only(text: str) -> str | None:
+    """The TONIGHT code of a message that names only where the person sleeps tonight, else None."""
+    said = _short(text)
+    if said is None:
+        return None
+    said = _AROUND_PLACE.sub("", _AROUND_PLACE.sub("", said, count=1), count=1).strip()
+    for code, pattern in _PLACE_ONLY:
+        if pattern.match(said):
+            return code
+    return None
+
+
+_HOME_ONLY = re.compile(r"^(?:(?:jeg )?(?:sover|skal sove|er)\s+|i m sleeping\s+|im sleeping\s+|i m\s+|im\s+|"
+                        r"i sleep\s+)?(?:hjemme|derhjemme|hjem|home|at home)(?:\s+i nat|\s+tonight)?$")
+
+
+def home_only(text: str) -> bool:
+    """"hjemme" or "at home" alone: home, but not whether it is safe there (the two buttons that say home)."""
+    said = _short(text)
+    return said is not None and _HOME_ONLY.match(said) is not None
+
+
+# "Skip" typed instead of tapped, at the municipality, age or tonight question (at the words and contact questions it
+# is the no, in WORDS_NO). It was put on the case as a message, and the same question came again.
+SKIP = frozenset({
+    "spring over", "spring den over", "spring det over", "spring", "skip", "skip it", "skip this", "next", "pass",
+    "videre", "naeste", "vil ikke svare", "vil ikke sige det", "det vil jeg ikke sige", "det vil jeg ikke svare paa",
+    "helst ikke", "ingen kommentar", "rather not say", "i d rather not say", "prefer not to say", "no comment",
+})
+
+
+def skip(text: str) -> bool:
+    """Whether ``text`` asks to skip the question ("spring over", "vil ikke sige det", "skip")."""
+    said = _short(text)
+    return said is not None and said in SKIP
 
 
 def _short(text: str) -> str | None:

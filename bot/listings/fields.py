@@ -57,9 +57,31 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%y", "%d
 _PHONE = re.compile(r"^\+?[\d ]{8,16}$")
 
 
-def money(raw: str, *, low: int, high: int) -> int:
-    """Whole kroner from "4.500", "4500", "4.500,00", "kr. 4.500" or "4,500"; outside low..high is refused."""
-    text = _SPACES.sub("", _CURRENCY.sub("", raw.strip()))
+# "a month" after a monthly amount, as partners write it in a spreadsheet: "4500 kr./md", "4.500 pr. md.", "4500/mdr",
+# "4500 om måneden", "4500 per month". A particle is needed: "3 mdr" as a deposit means three months' rent.
+_MONTH = r"(?:md|mdr|mnd|maaned|maaneden|måned|måneden|month|mo|mth)"
+_PER = r"(?:\s*/\s*|\s*\b(?:pr\.?|per|om|a|hver)\s*)"
+_PER_MONTH = re.compile(_PER + _MONTH + r"\.?$|\s*\b(?:maanedligt|månedligt|monthly|pcm)$", re.IGNORECASE)
+# Another period: a week's or a year's rent is not a month's, and guessing would show a wrong price.
+_PER_OTHER = re.compile(_PER + r"(?:uge|ugen|aar|aaret|år|året|week|wk|year|yr|kvartal|quarter|dag|day)\.?$",
+                        re.IGNORECASE)
+
+
+def money(raw: str, *, low: int, high: int, monthly: bool = False) -> int:
+    """Whole kroner from "4.500", "4500", "4.500,00", "kr. 4.500", "4.500,- kr." or "4,500"; outside low..high is
+    refused. A ``monthly`` amount (rent, aconto) may say so: "4500 kr./md", "4.500 pr. md.", "4500 om måneden"."""
+    text = raw.strip()
+    if monthly:
+        if _PER_OTHER.search(text):
+            raise FieldError(_("'{value}' is not an amount a month: write what it costs a month, for example "
+                               "4.500").format(value=raw))
+        text = _PER_MONTH.sub("", text)
+    for _step in range(3):  # "4.500,- kr.": the ",-" and the "kr." each come off
+        stripped = _CURRENCY.sub("", text).strip()
+        if stripped == text:
+            break
+        text = stripped
+    text = _SPACES.sub("", text)
     if not text:
         raise FieldError(_("'{value}' is not an amount").format(value=raw))
     try:
@@ -93,9 +115,9 @@ def _decimal(text: str, locale: Locale) -> Decimal:
     return value
 
 
-def optional_money(raw: str, *, high: int) -> int:
+def optional_money(raw: str, *, high: int, monthly: bool = False) -> int:
     """Like ``money``, but an empty cell is 0 (no aconto, no deposit)."""
-    return money(raw, low=0, high=high) if raw.strip() else 0
+    return money(raw, low=0, high=high, monthly=monthly) if raw.strip() else 0
 
 
 def whole_number(raw: str, *, low: int, high: int) -> int:

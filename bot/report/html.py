@@ -75,6 +75,18 @@ def pct(value: float | None) -> str:
     return format_percent(value) if value is not None else "–"
 
 
+def in_time(level: dict[str, Any]) -> str:
+    """The share of a level's cases reached in time, or in words why there is none: a bare "–" next to "reached
+    in time" read like nobody was reached."""
+    if level["share_met"] is not None:
+        return pct(level["share_met"])
+    if level["count"] == 0:
+        return _e(_("no cases"))
+    if not (isinstance(level["met"], int) and isinstance(level["missed"], int)):
+        return _e(_("too few to show"))
+    return _e(_("all still waiting"))
+
+
 def place(slug: str | None) -> str:
     if slug == UNKNOWN or slug is None:
         return _("Not given")
@@ -174,13 +186,13 @@ class _Page:
         if period["demo"]:
             self.paragraph(_("DEMO: these numbers come from made-up conversations, not from real people."), "demo")
         questions, cases = self.r["questions"], self.r["cases"]
-        met = [cases["by_urgency"][lv]["share_met"] for lv in ("emergency", "urgent")]
+        met = [in_time(cases["by_urgency"][lv]) for lv in ("emergency", "urgent")]
         self.keys([
             (n(questions["total"]), _("questions")),
             (pct(questions["outcomes"]["answered"]["share"]), _("answered")),
             (n(questions["people"]["total"]), _("people asking (counted once a day)")),
             (n(cases["total"]), _("urgent cases")),
-            (" / ".join(pct(m) for m in met), _("reached in time (emergency / urgent)")),
+            (" / ".join(met), _("reached in time (emergency / urgent)")),
             (n(self.r["listings"]["searches"]["no_result"]), _("housing searches with no result")),
             (n(self.r["knowledge"]["curator_queue"]["open"]), _("questions waiting for curators")),
         ])
@@ -264,7 +276,7 @@ class _Page:
             u = c["by_urgency"][lv]
             rows.append((_e(label), n(u["count"]), n(u["contacted"]), _e(_minutes(u["p50_minutes"])),
                          _e(_minutes(u["p90_minutes"])), format_number(u["sla_minutes"]), n(u["met"]), n(u["missed"]),
-                         n(u["waiting"]), pct(u["share_met"])))
+                         n(u["waiting"]), in_time(u)))
         self.table([_("Level"), _("Cases"), _("Reached"), _("p50 min"), _("p90 min"), _("Promise, min"),
                     _("In time"), _("Late"), _("Still waiting"), _("Share in time")], rows,
                    [_e(_("All")), n(c["total"]), "", "", "", "", "", "", "", ""], wide=True)

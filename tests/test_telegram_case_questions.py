@@ -1,0 +1,79 @@
+"""The case questions through the real HTTP path (aiogram and python-telegram-bot against the fake Bot API): a young
+person at night shares their contact before the age and tonight questions, answers "where do you sleep tonight?"
+in a word, and a sofa surfer's case comes before a plain request in the team's queue. Each failed before its fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.cases.buttons import Youth, YouthAction
+from tests.fake_telegram import FakeTelegram
+from tests.telegram_desk import TEAM, Desk
+from tests.telegram_harness import FRAMEWORKS, InProcessBot
+
+METTE = 7201
+SARA, JONAS = 5301, 5302
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Desk]:
+    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as bot:
+        desk = Desk(bot)
+        desk.join(METTE, "Mette")
+        desk.team(METTE)
+        yield desk
+        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
+    assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
+
+
+def test_a_contact_shared_before_the_age_question_keeps_the_questions_going(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, "jeg har ingen steder at sove i nat", words=False)
+    mark = desk.tg.mark()
+    desk.send(desk.tg.contact(SARA, "+4522334455", first_name="Sara"))
+    desk.sync()
+    said = desk.texts(SARA, mark)
+    assert any("kan se dit fornavn og nummer" in t for t in said)
+    assert "Hvor gammel er du?" in said[-1], said  # was "Tak, det var alt": age and tonight never asked
+    question, _data = desk.last_with(SARA, "cy:age:", mark)
+    mark = desk.press(question, Youth(YouthAction.AGE, 1, "under_18").pack())
+    assert "Hvor skal du sove i nat?" in desk.texts(SARA, mark)[-1]
+    mark = desk.write(SARA, "på banegården")
+    assert "Tak, det var alt" in desk.texts(SARA, mark)[-1]
+    found = desk.case(1)
+    assert (found.phone, found.age_band, found.tonight) == ("+4522334455", "under_18", "outside")
+    assert "+4522334455" in desk.card(1) and "intet sted / ude" in desk.card(1)
+
+
+def test_a_word_or_two_answers_where_they_sleep_tonight(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, "jeg har ingen steder at sove i nat", words=False)
+    mark = desk.write(SARA, "ude")  # at the age question: where they sleep, not a question about SU
+    said = desk.texts(SARA, mark)
+    assert desk.case(1).tonight == "outside" and not any("SU" in t for t in said)
+    assert "Hvor gammel er du?" in said[-1]
+    desk.youth(JONAS)
+    desk.open_case(JONAS, "jeg har ingen steder at sove i nat", words=False)
+    question, data = desk.last_with(JONAS, "cy:skip:2:age")
+    desk.press(question, data)
+    mark = desk.write(JONAS, "ved ikke")  # at "Hvor skal du sove i nat?": nowhere, not an emergency
+    assert (desk.case(2).tonight, desk.case(2).urgency) == ("outside", "urgent")
+    assert not any("ring 112" in t.split("\n")[0] for t in desk.texts(JONAS, mark))
+    assert not any("NØDSITUATION" in t for t in desk.texts(TEAM, mark))
+
+
+def test_the_team_queue_shows_a_sofa_surfer_before_a_plain_request(desk: Desk) -> None:
+    desk.youth(JONAS)
+    start, urgent = desk.last_with(JONAS, "menu:urgent")
+    desk.press(start, urgent)  # "Akut hjælp": an urgent case with no reason of its own, waiting longest
+    offer, go = desk.last_with(JONAS, "cy:go")
+    desk.press(offer, go)
+    desk.youth(SARA)
+    desk.open_case(SARA, "jeg sofasurfer hos venner")
+    assert "couch_surfing" in desk.case(2).reasons
+    mark = desk.in_team(METTE, "sager")
+    lines = next(t for t in desk.texts(TEAM, mark) if t.startswith("Åbne sager")).splitlines()[1:]
+    assert lines[0].startswith(("🟡 #2", "🟠 #2")), lines
