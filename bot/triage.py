@@ -134,6 +134,8 @@ class _Rules:
     model_everyday: tuple[str, ...] = ()
     # A concept's words inside a phrase of these concepts do not count ("har ingen selvmordstanker").
     masked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # All right, or a place found: with one and no danger named, the model raises nothing.
+    model_calm: tuple[str, ...] = ()
 
 
 @cache
@@ -169,7 +171,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("signs", ())), tuple(raw.get("signs_told_apart_by", ())),
                   tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())),
                   tuple(raw.get("model_emergency_needs", ())), tuple(raw.get("model_urgent_needs", ())),
-                  tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()})
+                  tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
+                  model_calm=tuple(raw.get("model_calm", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -272,6 +275,8 @@ SUICIDE_SIGNS = ("suicide", "suicide_hint", "despair", "medical")
 # are the safety net for letters unlike any the model has seen whole; at 0.8 rather than the short messages' 0.7
 # two passages of fear or a past night no longer raise an ordinary letter, and every urgent one is still flagged.
 PASSAGE_SENTENCES = 2
+# A calm answer ("det går alligevel fint nu, tak") is this short; a longer message says more than that.
+CALM_MAX_WORDS = 7
 PASSAGE_URGENT_AT = 0.8
 
 
@@ -322,9 +327,14 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
       a grandparent, a pet, money) from EMERGENCY_SIGNLESS_AT (0.5): wording nobody listed is still the model's;
     - one that names an everyday cause and no danger is never an emergency from the model;
     - beside an everyday cause, urgent needs a home, a night or a danger named (``model_urgent_needs``).
+    - one that says the writer is all right or has found a place (``model_calm``) and names no danger is raised to
+      nothing.
     """
     rules = _rules()
     danger = _any_sign(text, rules.model_emergency_needs)
+    if not danger and _calm_only(text, rules):
+        # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis.
+        return Urgency.NONE
     if danger and learned_level(text, scorer, emergency_at=EMERGENCY_AT) == "emergency":
         return Urgency.EMERGENCY
     if (learned_level(text, scorer, emergency_at=EMERGENCY_SIGNLESS_AT) == "emergency"
@@ -336,6 +346,13 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
             and (danger or _any_sign(text, rules.model_urgent_needs) or not _any_sign(text, rules.model_everyday))):
         return Urgency.URGENT
     return Urgency.NONE
+
+
+def _calm_only(text: str, rules: _Rules) -> bool:
+    """A few words that say the writer is all right, and nothing set against them: "jeg er ok med at dø" and "I'm
+    fine but ..." say more than that, and stay the model's to judge."""
+    return (len(text.split()) <= CALM_MAX_WORDS and _any_sign(text, rules.model_calm)
+            and not _any_sign(text, ("contrast",)))
 
 
 def _letter_sure(text: str, scorer: Scorer) -> bool:
