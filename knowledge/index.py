@@ -143,8 +143,9 @@ class SearchResult:
     # Share of the evidence for the best topic that names it whole: a title word, a one-word keyword, or every word
     # of a keyword phrase ("ondt" alone is part of "ondt i livet" and does not name the suicide topic). 0-1.
     named: float = 0.0
-    # How much of the question the knowledge base knows at all (1: every content word; see Index._known_share).
-    known: float = 1.0
+    # Share of what bears on the answer that the question says in words no topic has (0: none; see
+    # Index._unexplained): "maven" in "jeg har ondt i maven", whose only other word of weight is the suicide topic's.
+    unexplained: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -515,19 +516,15 @@ class Index:
         hit = sum(self._idf[t] for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t]))
         return hit / total if total else 0.0
 
-    def _known_share(self, terms: list[str], repeats: Mapping[str, int], unknown: int) -> float:
-        """How much of the question's weight the knowledge base knows: the norm of its known terms' weights (as in
-        the example cosine) against the norm with each unknown content word weighing like the rarest known term.
+    def _unexplained(self, terms: list[str], tid: str, unknown: int) -> float:
+        """The weight of the question's ``unknown`` content words (each like the rarest known term) against that weight
+        plus the evidence the topic shares with the question (_matched_weight).
 
-        An unknown word is something the question says that no topic speaks of ("maven" in "jeg har ondt i
-        maven"); the scores and the confidence, measured on the known words alone, do not see it
-        (bot/answering.py reads this: a message Husly only partly understands is out of scope or a close call).
+        An unknown word is something the question says that no topic speaks of; the scores and the confidence,
+        measured on the known words alone, do not see it (bot/answering.py does: out of scope, close calls).
         """
-        if not unknown:
-            return 1.0
-        known = sum((self._idf[t] * _said_weight(repeats.get(t, 1))) ** 2 for t in terms if t in self._idf)
-        rare = max(self._idf.values(), default=1.0)
-        return math.sqrt(known / (known + unknown * rare * rare)) if known else 0.0
+        strange = unknown * max(self._idf.values(), default=1.0)
+        return strange / (strange + self._matched_weight(terms, tid)) if strange else 0.0
 
     def _focus(self, terms: list[str], tid: str) -> float:
         """Share of the evidence for the topic that names what it is about (its title or keywords).
@@ -628,7 +625,7 @@ class Index:
             faq=faq,
             faq_match=round(faq_match, 3),
             named=self._named(terms, best),
-            known=self._known_share(terms, repeats, len(unknown)),
+            unexplained=self._unexplained(terms, best, len(unknown)),
         )
 
 
