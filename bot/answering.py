@@ -33,7 +33,7 @@ from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import for_someone_else
 from bot.triage import Triage, Urgency, triage
-from knowledge.index import Index, SearchResult
+from knowledge.index import FUNCTION_WORDS, STOPWORDS, Index, SearchResult
 from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
@@ -116,8 +116,24 @@ CALLS_FOR_HELP = frozenset(fold(phrase) for phrase in (
 ))
 
 
+# A call for help in other words: every word of weight in it is one of these, and it asks for help ("I need help, but
+# don't know where to go. Where do I start?", "jeg har brug for hjælp og ved ikke hvor jeg skal starte"). Such a
+# message names no situation; a topic its "where"/"start" words happen to match (a job, a home) would be a guess.
+HELP_WORDS = frozenset(fold(
+    "help helps helping hjælp hjælpe hjælper need needs brug behøver know ved veed no idea ide aner where hvor hvorhen "
+    "go gå turn start starte started begin begynde someone somebody anyone anybody nogen person voksen talk speak "
+    "snakke tale ask spørge please plz pls sos now nu today idag hey hello hej idk what hvad who hvem do gør gøre "
+    "really virkelig urgently desperately").split())
+HELP_ASKED = frozenset(fold("help hjælp hjælpe sos").split())
+
+
 def is_call_for_help(text: str) -> bool:
-    return " ".join(fold(text).split()) in CALLS_FOR_HELP
+    """A bare call for help ("hjælp mig", "SOS", "can I talk to someone") that says nothing of what is wrong."""
+    folded = fold(text).split()
+    if " ".join(folded) in CALLS_FOR_HELP:
+        return True
+    said = {w for w in folded if w not in STOPWORDS and w not in FUNCTION_WORDS and len(w) > 1}
+    return bool(said & HELP_ASKED) and said <= HELP_WORDS
 
 
 # What happened to a question, for the statistics (bot.models.QueryStat.outcome).
@@ -215,7 +231,8 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     clear = forced or follow_up or found.confidence >= CLEAR_CONFIDENCE or not close_call(found, reading)
     in_scope = forced or follow_up or not out_of_scope(found, reading)
     matched = (found.confidence >= sure and clear and in_scope) or found.faq_match >= FAQ_SURE
-    confident = found.topic is not None and matched and (forced or crisis_topic is None)
+    confident = (found.topic is not None and matched and (forced or crisis_topic is None)
+                 and (forced or not is_call_for_help(text)))
 
     def done(reply: Reply, kind: str, *more: Reply) -> Answer:
         return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up)

@@ -122,3 +122,15 @@ def test_a_question_with_an_unknown_word_does_not_name_a_level_topic() -> None:
     reading = read("mine forældre skal skilles")
     assert close_call(result(0.6), reading)
     assert not close_call(result(0.0), reading)
+
+
+@pytest.mark.parametrize("text", ["please help, I have no idea where to turn", "hjælp!! aner ikke hvem jeg kan spørge"])
+def test_a_call_for_help_in_other_words_gets_the_way_to_help_not_a_topic(knowledge, text: str) -> None:
+    # Every word of weight asks for help: a topic its "where"/"start" happen to match (a job, a home) is a guess.
+    found = ask(knowledge, text)
+    assert not found.confident and found.kind == "call_for_help"
+
+
+def test_a_call_for_help_that_names_its_subject_is_answered(knowledge) -> None:
+    found = ask(knowledge, "jeg har brug for hjælp til boligstøtte")
+    assert found.confident and found.topic == "boligstoette"
