@@ -345,8 +345,8 @@ def close_call(found: SearchResult, reading: Reading) -> bool:
 
 
 def out_of_scope(found: SearchResult, reading: Reading) -> bool:
-    """A short message with a word the knowledge base does not know, whose best topic its words do not name
-    (UNNAMED_SHARE)."""
+    """A short message that says much in words the knowledge base does not know and does not name its best topic
+    (UNEXPLAINED_SHARE, UNNAMED_SHARE)."""
     return not reading.long and found.unexplained >= UNEXPLAINED_SHARE and found.named < UNNAMED_SHARE
 
 
