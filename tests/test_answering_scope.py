@@ -1,6 +1,6 @@
 """What Husly does not know it says so: everyday messages outside its topics (a stomach ache, bullying at school, a
 phone bill) get the closest topics and a person, not one confident wrong answer, while short questions about its
-topics stay answered (bot/answering.py: out_of_scope, close_call, FAQ_SURE; knowledge/index.py: SearchResult.named
+topics stay answered (bot/answering.py: out_of_scope, is_call_for_help, FAQ_SURE; knowledge/index.py: SearchResult.named
 and SearchResult.unexplained).
 
 The messages in tests/data/answer_scope.tsv were written by the team for this test, none of them near a real
@@ -12,14 +12,11 @@ import csv
 import datetime as dt
 import sys
 from pathlib import Path
-from types import MappingProxyType
 
 import pytest
 from rapidfuzz import fuzz
 
-from bot.answering import FAQ_SURE, answer, close_call
-from bot.reading import read
-from knowledge.index import SearchResult
+from bot.answering import FAQ_SURE, answer
 
 ROOT = Path(__file__).resolve().parents[1]
 SCOPE = ROOT / "tests" / "data" / "answer_scope.tsv"
@@ -109,19 +106,6 @@ def test_one_rare_shared_word_is_not_a_specific_question_said_word_for_word(know
     # "træt" matched a specific question about a friend tired of one staying at 0.85.
     found = ask(knowledge, "totalt træt hele dagen")
     assert found.search.faq_match < FAQ_SURE and not found.confident
-
-
-def test_a_question_with_an_unknown_word_does_not_name_a_level_topic() -> None:
-    # Two topics level, the best named by its title and one phrasing word for word, but one word of the question is
-    # known to no topic ("mine forældre skal skilles"): a close call, the person chooses.
-    def result(unexplained: float) -> SearchResult:
-        return SearchResult("smidt-ud", 0.46, ("smidt-ud", "under-18"), "da", None,
-                            MappingProxyType({"smidt-ud": 1.0, "under-18": 0.99}),
-                            MappingProxyType({"focus": 1.0, "example": 1.0}), unexplained=unexplained)
-
-    reading = read("mine forældre skal skilles")
-    assert close_call(result(0.6), reading)
-    assert not close_call(result(0.0), reading)
 
 
 @pytest.mark.parametrize("text", ["please help, I have no idea where to turn", "hjælp!! aner ikke hvem jeg kan spørge"])
