@@ -140,6 +140,12 @@ class SearchResult:
     faq: str | None = None
     # How closely the question matches that specific question's best phrasing (0-1; 1 = word for word).
     faq_match: float = 0.0
+    # Share of the evidence for the best topic that names it whole: a title word, a one-word keyword, or every word
+    # of a keyword phrase ("ondt" alone is part of "ondt i livet" and does not name the suicide topic). 0-1.
+    named: float = 0.0
+    # Share of what bears on the answer that the question says in words no topic has (0: none; see
+    # Index._unexplained): "maven" in "jeg har ondt i maven", whose only other word of weight is the suicide topic's.
+    unexplained: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,9 @@ class Index:
         self._postings = MappingProxyType({t: tuple(p) for t, p in postings.items()})
         # Terms of each topic's title and keywords: what the topic is about, not words it merely uses.
         self._core_terms = MappingProxyType({tid: frozenset(self._core(kb, tid)) for tid in self._topic_ids})
+        # What names a topic whole (SearchResult.named): its title's words, and its keywords as whole phrases.
+        self._naming = MappingProxyType({tid: self._title_words(kb, tid) for tid in self._topic_ids})
+        self._phrases_naming = MappingProxyType({tid: self._keyword_phrases(kb, tid) for tid in self._topic_ids})
         self._examples = tuple(self._build_examples(kb))
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
         self._local_idf, self._phrases = self._build_parts(kb)
@@ -251,6 +260,31 @@ class Index:
         for part, lang, text in self._texts(kb, tid):
             if part in ("title", "keywords"):
                 yield from self._terms(self._fold(text), (lang,))
+
+    def _title_words(self, kb: KnowledgeBase, tid: str) -> frozenset[str]:
+        """The terms that name the topic on their own: its title's words and their compound parts (not a function
+        word: "Getting into education or work" is not named by "getting")."""
+        return frozenset(term for part, lang, text in self._texts(kb, tid) if part == "title"
+                         for term in self._terms(self._fold(text), (lang,))
+                         if term not in STOPWORDS and term not in FUNCTION_WORDS)
+
+    def _keyword_phrases(self, kb: KnowledgeBase, tid: str) -> tuple[tuple[tuple[str, frozenset[str]], ...], ...]:
+        """The topic's keywords, each as its words' stems with the stems of each word's compound parts.
+
+        A keyword names the topic only when a question says all of it: "ondt i livet" is the suicide topic's,
+        "jeg har ondt i maven" is not about it; "skoleydelse" (or "skole" and "ydelse") names the education topic,
+        "skole" alone does not.
+        """
+        phrases = []
+        for part, lang, text in self._texts(kb, tid):
+            if part != "keywords":
+                continue
+            words = [w for w in self._fold(text) if w not in STOPWORDS and len(w) >= 2]
+            phrase = tuple((stem(w, lang), frozenset(stem(p, lang) for p in self._split_compound(w, fuzzy=False)))
+                           for w in words)
+            if phrase:
+                phrases.append(phrase)
+        return tuple(phrases)
 
     def _build_examples(self, kb: KnowledgeBase) -> Iterable[_Example]:
         for tid in self._topic_ids:
@@ -371,13 +405,15 @@ class Index:
         return list(dict.fromkeys(self._query_analysis(tokens, lang, expand=expand, drop=drop)))
 
     def _query_analysis(self, tokens: list[str], lang: Lang = "da", *, expand: bool = True,
-                        drop: frozenset[str] = frozenset()) -> list[str]:
+                        drop: frozenset[str] = frozenset(), unknown: list[str] | None = None) -> list[str]:
         """The question's terms in order, each word's once, so a term repeats as often as the person says it
-        (``drop``: words left out)."""
+        (``drop``: words left out; ``unknown``: gets the content words none of whose terms the knowledge base has,
+        see _content_word)."""
         expanded = self._expand(tokens) if expand else tokens
         other: Lang = "en" if lang == "da" else "da"
         terms: list[str] = []
-        for token in expanded[:len(tokens)]:
+        in_lexicon = _lexicon_positions(tokens) if unknown is not None else frozenset()
+        for position, token in enumerate(expanded[:len(tokens)]):
             if token in drop:
                 continue
             if token in STOPWORDS or token in self._surface or token.isdigit():
@@ -387,7 +423,11 @@ class Index:
                 fixed = [token, *parts]
             else:
                 fixed = [self._correct(token) or token]
-            terms += dict.fromkeys(term for word in fixed for term in self._stemmed(word, lang, other))
+            found = dict.fromkeys(term for word in fixed for term in self._stemmed(word, lang, other))
+            if (unknown is not None and position not in in_lexicon and _content_word(token)
+                    and not any(term in self._idf for term in found)):
+                unknown.append(token)
+            terms += found
         # The lexicon's words are the knowledge base's Danish words ("rent" -> "husleje"): stemmed as Danish,
         # so an English question's added "husleje" meets the Danish texts, not a stray English "leje".
         terms += [term for token in expanded[len(tokens):] for term in self._stemmed(token, "da", "en")]
@@ -431,7 +471,7 @@ class Index:
                 best[example.topic] = cosine
         return best
 
-    def _specific(self, tid: str, terms: list[str]) -> tuple[str | None, float]:
+    def _specific(self, tid: str, terms: list[str], unknown: int = 0) -> tuple[str | None, float]:
         """The topic's faq entry the question matches clearly better than the topic's own phrasings, if any.
 
         Within one topic, a word every phrasing shares ("rki" in the debt topic) says nothing about which
@@ -444,7 +484,10 @@ class Index:
             return None, 0.0
         unseen = max(local.values())
         weights = {t: self._idf[t] * local.get(t, unseen) for t in terms if t in self._idf}
-        q_norm = math.sqrt(sum(w * w for w in weights.values()))
+        # A word the knowledge base does not know at all (``unknown`` of them) is something the question says that
+        # no phrasing does: it weighs like the rarest term ("uvenner med veninden" is not "min ven sover ude").
+        rare = max(self._idf.values(), default=1.0) * unseen
+        q_norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * rare * rare)
         if not q_norm:
             return None, 0.0
         best: dict[str | None, float] = {}
@@ -473,6 +516,16 @@ class Index:
         hit = sum(self._idf[t] for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t]))
         return hit / total if total else 0.0
 
+    def _unexplained(self, terms: list[str], tid: str, unknown: int) -> float:
+        """The weight of the question's ``unknown`` content words (each like the rarest known term) against that weight
+        plus the evidence the topic shares with the question (_matched_weight).
+
+        An unknown word is something the question says that no topic speaks of; the scores and the confidence,
+        measured on the known words alone, do not see it (bot/answering.py does: out of scope, close calls).
+        """
+        strange = unknown * max(self._idf.values(), default=1.0)
+        return strange / (strange + self._matched_weight(terms, tid)) if strange else 0.0
+
     def _focus(self, terms: list[str], tid: str) -> float:
         """Share of the evidence for the topic that names what it is about (its title or keywords).
 
@@ -482,6 +535,24 @@ class Index:
         matched = {t for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t])}
         total = sum(self._idf[t] for t in matched)
         return sum(self._idf[t] for t in matched if t in self._core_terms[tid]) / total if total else 0.0
+
+    def _named(self, terms: list[str], tid: str) -> float:
+        """Share of the evidence for the topic that names it whole: a word of its title, or all of a keyword.
+
+        Like _focus, but a keyword counts only when the question says all of it (_keyword_phrases): "jeg har ondt
+        i maven" shares "ondt" with the suicide topic's "ondt i livet" and does not name it.
+        """
+        matched = {t for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t])}
+        total = sum(self._idf[t] for t in matched)
+        if not total:
+            return 0.0
+        said = set(terms)
+        naming = set(self._naming[tid])
+        for phrase in self._phrases_naming[tid]:
+            if all(word in said or (parts and parts <= said) for word, parts in phrase):
+                naming.update(word for word, _ in phrase)
+                naming.update(part for _, parts in phrase for part in parts)
+        return sum(self._idf[t] for t in matched if t in naming) / total
 
     def search(self, text: str, lang: Lang | None = None, *, letter: bool = False) -> SearchResult:
         """Rank topics for a question and say how sure the best one is.
@@ -493,7 +564,8 @@ class Index:
         lang = lang or detect_language(tokens, text)
         municipality = detect_municipality(tokens)
         drop = FUNCTION_WORDS if letter else frozenset()
-        said = self._query_analysis(tokens, lang, expand=False, drop=drop)
+        unknown: list[str] = []
+        said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown)
         terms = self._query_terms(tokens, lang, drop=drop)
         repeats = Counter(said)
         bm25 = self._bm25(terms, repeats)
@@ -518,9 +590,9 @@ class Index:
             return SearchResult(None, 0.0, (), lang, municipality, MappingProxyType({}))
         # Which specific question is meant rests on the person's own words, not on added synonyms.
         own_words = list(dict.fromkeys(said))
-        faq, faq_match = self._specific(ranked[0], own_words)
+        faq, faq_match = self._specific(ranked[0], own_words, len(unknown))
         if faq is None and len(ranked) > 1 and scores[ranked[1]] >= FAQ_CLOSE_SCORE * scores[ranked[0]]:
-            close_faq, close_match = self._specific(ranked[1], own_words)
+            close_faq, close_match = self._specific(ranked[1], own_words, len(unknown))
             if close_faq is not None and close_match >= FAQ_VERBATIM:
                 ranked[0], ranked[1] = ranked[1], ranked[0]
                 faq, faq_match = close_faq, close_match
@@ -552,7 +624,27 @@ class Index:
             scores=MappingProxyType({t: round(scores.get(t, 0.0), 4) for t in shown}),
             faq=faq,
             faq_match=round(faq_match, 3),
+            named=self._named(terms, best),
+            unexplained=self._unexplained(terms, best, len(unknown)),
         )
+
+
+def _content_word(token: str) -> bool:
+    """A word that may say what a question is about (not a function word, a digit or a stray letter pair)."""
+    return len(token) >= 3 and not token.isdigit() and token not in STOPWORDS and token not in FUNCTION_WORDS
+
+
+def _lexicon_positions(tokens: list[str]) -> frozenset[int]:
+    """Positions of the words the lexicon knows (slang, synonyms, municipality names), alone or in a phrase."""
+    known = lexicon()
+    covered: set[int] = set()
+    for start in range(len(tokens)):
+        for size in (1, 2, 3):
+            phrase = tuple(tokens[start:start + size])
+            if len(phrase) == size and (phrase in known.synonyms or phrase in known.municipality_aliases
+                                        or phrase in known.other_places):
+                covered.update(range(start, start + size))
+    return frozenset(covered)
 
 
 def _blend(scores: Mapping[str, float], learned: Mapping[str, float]) -> dict[str, float]:
