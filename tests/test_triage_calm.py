@@ -1,7 +1,8 @@
 """Short calm answers are not crises. Found by playing a young person's night (dayplay2): "ved ikke" at a question,
 "det går alligevel fint nu, tak" and "jeg har alligevel fået et værelse" were emergencies from the learned model
 alone (it read the "ikke" and the "alligevel" of its short emergencies), so someone saying they were fine got 112
-and a case opened at once; "jeg har fundet et sted at sove i nat" was urgent by a rule. Our own words."""
+and a case opened at once; "jeg har fundet et sted at sove i nat" was urgent by a rule. Teasing and boredom
+(answer9's probes) are everyday causes. Our own words."""
 
 import pytest
 
@@ -20,6 +21,8 @@ from bot.triage import Urgency, triage
     "jeg har fundet et sted at sove i nat",
     "I found a place to sleep tonight, thanks",
     "I'm fine now, thank you",
+    "jeg keder mig",
+    "de andre i klassen driller mig",
 ])
 def test_a_calm_answer_is_not_flagged(text: str) -> None:
     assert triage(text, "da").urgency is Urgency.NONE
@@ -37,6 +40,7 @@ def test_a_calm_answer_is_not_flagged(text: str) -> None:
     ("ved ikke hvor jeg skal sove i nat", Urgency.URGENT),
     ("har brug for et sted at sove i nat", Urgency.URGENT),
     ("jeg har et sted at sove i nat men skal ud i morgen og har ingen steder at bo", Urgency.URGENT),
+    ("de driller mig og jeg vil ikke leve mere", Urgency.EMERGENCY),
 ])
 def test_a_crisis_said_beside_calm_words_is_still_flagged(text: str, level: Urgency) -> None:
     assert triage(text, "da").urgency is level
