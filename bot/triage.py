@@ -38,6 +38,7 @@ long words and never in the first letter. The principles, with examples, are in 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -280,6 +281,34 @@ CALM_MAX_WORDS = 7
 PASSAGE_URGENT_AT = 0.8
 
 
+# Small talk that may open a message ("hej igen, ...", "hallo, ..."): left out before the rules and the model read a
+# short message, so that a greeting does not change its level. The model read "igen" (again) as a sign of crisis
+# ("cutting again"): "hej igen, jeg fryser" was an emergency, "jeg fryser" not; the rules read the same "igen" as a
+# suicide said as now ("hej igen, min bror har forsøgt selvmord").
+OPENER_KINDS = ("greeting", "ping")
+OPENER_MAX_WORDS = 4
+# Words a greeting may hold that the rules otherwise read ("hej igen": not "again").
+OPENER_WORDS = frozenset({"igen", "again"})
+
+
+def without_greeting(text: str) -> str:
+    """``text`` without the greeting it opens with, when something follows it ("hej igen, jeg fryser" -> "jeg
+    fryser"). Only words that say nothing to the rules are left out ("hej nu er jeg smidt ud" keeps its "nu")."""
+    if len(text.split()) > MODEL_MAX_WORDS or small_talk(text):
+        return text
+    tokens = list(re.finditer(r"\S+", text))
+    known = _rules().word_set
+    cut = 0
+    for k in range(1, min(len(tokens), OPENER_MAX_WORDS + 1)):
+        prefix = text[: tokens[k - 1].end()]
+        words = fold(prefix).split()
+        if small_talk(prefix) in OPENER_KINDS and all(w not in known or w in OPENER_WORDS for w in words):
+            cut = k
+    if not cut or cut >= len(tokens) or not fold(text[tokens[cut].start():]).split():
+        return text
+    return text[tokens[cut].start():]
+
+
 def triage(text: str, lang: str = "da") -> Triage:
     """Score one message for urgency: the rules, then the learned second opinion (it may only raise the level)."""
     return combine(text, by_rules(text, lang), model(_rules_level))
@@ -299,6 +328,7 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if small_talk(text):
         # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
+    text = without_greeting(text)
     learned = _within_what_is_named(text, scorer)
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
@@ -396,6 +426,9 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
 
     apart = {sentence_of(at) for c in rules.apart for at in hits(c)}
     suicide_apart = {sentence_of(at) for c in rules.suicide_apart for at in hits(c)}
+    # Suicidal thoughts denied ("Det er ikke fordi jeg har selvmordstanker") tell the despair of the sentences around
+    # the denial apart too: "Jeg føler det hele er håbløst. Jeg har ingen selvmordstanker" names what it is not.
+    suicide_apart |= {sentence_of(at) + step for at in hits("suicide_denied") for step in (-1, 0, 1)}
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
@@ -430,6 +463,8 @@ def _rules_level(text: str) -> str:
 def by_rules(text: str, lang: str = "da") -> Triage:
     """Score one message by the rules alone; see the module docstring for how."""
     rules = _rules()
+    kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
+    text = without_greeting(text)
     words: list[str] = []
     # Where each sentence starts in the word list: a rule's concepts must meet within a few sentences, so
     # "vold" in a letter's background and "jeg" three sentences on do not make an emergency.
@@ -449,7 +484,6 @@ def by_rules(text: str, lang: str = "da") -> Triage:
                for size in {rules.window, *(r.window for r in rules.rules if r.window)}}
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
     reasons: list[str] = []
-    kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
     for rule in rules.rules:
         if rule.only and rule.only != kind:
             continue
