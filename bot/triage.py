@@ -137,6 +137,9 @@ class _Rules:
     masked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # All right, or a place found: with one and no danger named, the model raises nothing.
     model_calm: tuple[str, ...] = ()
+    # Phrases that name a danger only to tell it apart ("never hurt anyone"): with one and no live sign, the model does
+    # not raise a short message.
+    named_apart: tuple[str, ...] = ()
 
 
 @cache
@@ -173,7 +176,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())),
                   tuple(raw.get("model_emergency_needs", ())), tuple(raw.get("model_urgent_needs", ())),
                   tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
-                  model_calm=tuple(raw.get("model_calm", ())))
+                  named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -437,9 +440,10 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
 
 
 def _told_apart_only(text: str) -> bool:
-    """The message names crisis signs, but each one as the past, the future, a hypothetical or not a home."""
+    """The message names crisis signs, but each one as the past, the future, a hypothetical or not a home; or it names a
+    danger only to deny it or as no harm ("he has never hurt anyone", ``named_apart``) and no sign going on now."""
     rules = _rules()
-    return not _live_signs(text)[1] and _any_sign(text, rules.signs)
+    return not _live_signs(text)[1] and (_any_sign(text, rules.signs) or _any_sign(text, rules.named_apart))
 
 
 def _any_sign(text: str, concepts: tuple[str, ...]) -> bool:
@@ -526,10 +530,16 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     first, last = min(min(f) for f in found), max(max(f) for f in found)
     span_lo = max((st for st in starts if st <= first), default=lo)
     span_hi = min((st for st in starts if st > last), default=hi)
-    if any(span_lo <= at < span_hi for c in rule.unless for at in hits(c)):
+    tonight = any(span_lo <= at < span_hi for at in hits("tonight_strict"))
+    # A worry months ahead does not take back a night said in the same sentences ("my dad threw me out tonight, within
+    # a few months I turn 18").
+    if any(span_lo <= at < span_hi for c in rule.unless if not (c == "later" and tonight) for at in hits(c)):
         return False
-    # Said in the crisis's own sentences or after them (not before: "I was back home. Tonight dad kicked me out").
-    return not any(at >= span_lo for c in rule.after for at in hits(c))
+    # Said after the crisis (its first concept, the crisis itself: "kicked out", "no place"), in its sentence or later
+    # ones; not before it: "I was back home. Tonight dad kicked me out", "my son is back home, but his dad will kick him
+    # out tonight".
+    crisis = [at for at in hits(rule.need[0]) if lo <= at < hi] or [first]
+    return not any(at > max(crisis) for c in rule.after for at in hits(c))
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:
