@@ -4,7 +4,8 @@ Written in our own words after reading the real messages' development parts (nev
 helpers about someone who was homeless once and lives with family now, a friend who moved in with an aunt and is fine
 there, "he has never hurt anyone", a roommate "threatening to move out", "skolen dræber mig", a son who "sover til langt
 op ad dagen", a notice to be out "inden to måneder", and a friend named alone ("vi er tre venner der skal flytte
-sammen") read as couch surfing. The crisis beside such words still counts, also when a safe place was said before it
+sammen") read as couch surfing; a life in a car chosen, and a threat on a condition ("she will kick me out if I dye
+my hair green"). The crisis beside such words still counts, also when a safe place was said before it
 ("my son is back home, but his dad says he will kick him out tonight") or a worry months ahead after it.
 """
 
@@ -41,6 +42,10 @@ TOLD_APART = [
     ("Kære Puk. Jeg er en mor på 45. Min datter på 16 stak af hjemmefra i sidste uge efter et skænderi, men hun kom "
      "hjem igen samme aften. Nu taler hun ikke til mig. Hvordan får vi en god dialog igen?"),
     "Jeg skal være ude af kollegiet inden to måneder, kan jeg få hjælp til depositum?",
+    # A life in a car chosen, a threat on a condition.
+    ("My 25-year-old son lives in his car by choice; he says it's freedom and he works remotely from cafes. His "
+     "father is furious. I just want him to be safe. Should we push him to rent a place?"),
+    "My stepmum says she will kick me out if I dye my hair green again. Can she actually do that when I'm 19?",
 ]
 
 STILL_A_CRISIS = [
@@ -51,6 +56,8 @@ STILL_A_CRISIS = [
     ("min kæreste truer med at gå fra mig og siger han vil slå mig ihjel", Urgency.EMERGENCY),
     ("my dad has never hit me before but tonight he threw me out and I have nowhere to go", Urgency.URGENT),
     ("I was homeless last year and now I'm sleeping in my car again", Urgency.URGENT),
+    ("he chooses to sleep in his car because his stepdad beats him at home", Urgency.EMERGENCY),
+    ("my dad says he will kick me out tonight if I come home late and I'm already late", Urgency.URGENT),
 ]
 
 
