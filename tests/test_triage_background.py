@@ -46,6 +46,9 @@ TOLD_APART = [
     ("My 25-year-old son lives in his car by choice; he says it's freedom and he works remotely from cafes. His "
      "father is furious. I just want him to be safe. Should we push him to rent a place?"),
     "My stepmum says she will kick me out if I dye my hair green again. Can she actually do that when I'm 19?",
+    # Someone else's relationship before the writer's.
+    ("My boyfriend was in an abusive relationship before me. His ex used to hit him and threaten him. He is very "
+     "jumpy when I raise my voice. How can I help him feel safe?"),
 ]
 
 STILL_A_CRISIS = [
@@ -58,6 +61,8 @@ STILL_A_CRISIS = [
     ("I was homeless last year and now I'm sleeping in my car again", Urgency.URGENT),
     ("he chooses to sleep in his car because his stepdad beats him at home", Urgency.EMERGENCY),
     ("my dad says he will kick me out tonight if I come home late and I'm already late", Urgency.URGENT),
+    ("My abusive ex broke into my flat last night and hit me", Urgency.EMERGENCY),
+    ("I was in an abusive relationship and he still follows me home every night, I'm scared", Urgency.EMERGENCY),
 ]
 
 
