@@ -531,15 +531,19 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     span_lo = max((st for st in starts if st <= first), default=lo)
     span_hi = min((st for st in starts if st > last), default=hi)
     tonight = any(span_lo <= at < span_hi for at in hits("tonight_strict"))
-    # A worry months ahead does not take back a night said in the same sentences ("my dad threw me out tonight, within
-    # a few months I turn 18").
-    if any(span_lo <= at < span_hi for c in rule.unless if not (c == "later" and tonight) for at in hits(c)):
+    # A worry months ahead, or of ending up on the street, does not take back a night said in the same sentences ("my
+    # dad threw me out tonight, within a few months I turn 18").
+    if any(span_lo <= at < span_hi for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
         return False
     # Said after the crisis (its first concept, the crisis itself: "kicked out", "no place"), in its sentence or later
     # ones; not before it: "I was back home. Tonight dad kicked me out", "my son is back home, but his dad will kick him
     # out tonight".
     crisis = [at for at in hits(rule.need[0]) if lo <= at < hi] or [first]
     return not any(at > max(crisis) for c in rule.after for at in hits(c))
+
+
+# Exceptions that tell of a worry about the future: not said beside tonight.
+WORRIES = ("later", "ends_up")
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:

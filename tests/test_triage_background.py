@@ -46,6 +46,11 @@ TOLD_APART = [
     ("My 25-year-old son lives in his car by choice; he says it's freedom and he works remotely from cafes. His "
      "father is furious. I just want him to be safe. Should we push him to rent a place?"),
     "My stepmum says she will kick me out if I dye my hair green again. Can she actually do that when I'm 19?",
+    # A worry of ending up on the street.
+    "Min mor siger, at jeg ender på gaden, hvis jeg ikke tager mig sammen i skolen",
+    ("Dear Abby: Our 27-year-old son still lives at home. He has a job but pays nothing, stays up all night gaming "
+     "and sleeps until noon. My husband wants to give him a deadline to move out by summer. I'm afraid he'll end up "
+     "on the street. Are we being too harsh?"),
     # Someone else's relationship before the writer's.
     ("My boyfriend was in an abusive relationship before me. His ex used to hit him and threaten him. He is very "
      "jumpy when I raise my voice. How can I help him feel safe?"),
@@ -62,6 +67,8 @@ STILL_A_CRISIS = [
     ("he chooses to sleep in his car because his stepdad beats him at home", Urgency.EMERGENCY),
     ("my dad says he will kick me out tonight if I come home late and I'm already late", Urgency.URGENT),
     ("My abusive ex broke into my flat last night and hit me", Urgency.EMERGENCY),
+    ("jeg er bange for at ende på gaden i nat, jeg har ingen steder at sove", Urgency.URGENT),
+    ("I'm afraid I'll end up on the street tonight, my mum kicked me out", Urgency.URGENT),
     ("I was in an abusive relationship and he still follows me home every night, I'm scared", Urgency.EMERGENCY),
 ]
 
