@@ -51,6 +51,9 @@ TOLD_APART = [
     ("Dear Abby: Our 27-year-old son still lives at home. He has a job but pays nothing, stays up all night gaming "
      "and sleeps until noon. My husband wants to give him a deadline to move out by summer. I'm afraid he'll end up "
      "on the street. Are we being too harsh?"),
+    # "Killing me" said of a thing.
+    "school is killing me, so much homework and no sleep",
+    "the wait for a flat is killing me, how long is the queue in Aarhus?",
     # Someone else's relationship before the writer's.
     ("My boyfriend was in an abusive relationship before me. His ex used to hit him and threaten him. He is very "
      "jumpy when I raise my voice. How can I help him feel safe?"),
@@ -68,6 +71,9 @@ STILL_A_CRISIS = [
     ("my dad says he will kick me out tonight if I come home late and I'm already late", Urgency.URGENT),
     ("My abusive ex broke into my flat last night and hit me", Urgency.EMERGENCY),
     ("jeg er bange for at ende på gaden i nat, jeg har ingen steder at sove", Urgency.URGENT),
+    # "Killing me" said of a person who hits: not a figure of speech.
+    ("my mum's boyfriend is killing me slowly, he hits me every night", Urgency.EMERGENCY),
+    ("my stepdad is killing me, he beats me when mum is out", Urgency.EMERGENCY),
     ("I'm afraid I'll end up on the street tonight, my mum kicked me out", Urgency.URGENT),
     ("I was in an abusive relationship and he still follows me home every night, I'm scared", Urgency.EMERGENCY),
 ]
