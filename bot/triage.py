@@ -479,6 +479,11 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     matches = _Matches(rules, words)
     found: dict[str, frozenset[int]] = {}
 
+    def ends(concept: str) -> list[int]:
+        """Where ``concept``'s phrases end (one past their last word)."""
+        phrases = rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ())
+        return [end for _, end in matches.spans(phrases)]
+
     def hits(concept: str) -> frozenset[int]:
         if concept not in found:
             found[concept] = _concept_starts(rules, matches, lang, concept)
@@ -491,7 +496,7 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     for rule in rules.rules:
         if rule.only and rule.only != kind:
             continue
-        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere)
+        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere, ends)
                for lo, hi in windows[rule.window or rules.window]):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
@@ -515,7 +520,7 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
 
 
 def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int],
-           anywhere: frozenset[str] = frozenset()) -> bool:
+           anywhere: frozenset[str] = frozenset(), ends: Callable[[str], list[int]] | None = None) -> bool:
     """All of the rule's concepts meet in the window (those in ``anywhere``: anywhere in the message), and none of
     its exceptions is said in the sentences they are in: "What if they kick me out?" is hypothetical, but a "what
     if" one sentence before "Dad kicked me out last night" does not take the night back."""
@@ -536,10 +541,11 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     if any(span_lo <= at < span_hi for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
         return False
     # Said after the crisis (its first concept, the crisis itself: "kicked out", "no place"), in its sentence or later
-    # ones; not before it: "I was back home. Tonight dad kicked me out", "my son is back home, but his dad will kick him
-    # out tonight".
-    crisis = [at for at in hits(rule.need[0]) if lo <= at < hi] or [first]
-    return not any(at > max(crisis) for c in rule.after for at in hits(c))
+    # ones, or around it ("jeg har fundet et sted at sove i nat"); not before it: "I was back home. Tonight dad kicked
+    # me out", "my son is back home, but his dad will kick him out tonight".
+    crisis = max([at for at in hits(rule.need[0]) if lo <= at < hi] or [first])
+    said_ends = ends or (lambda c: [at + 1 for at in hits(c)])
+    return not any(end > crisis for c in rule.after for end in said_ends(c))
 
 
 # Exceptions that tell of a worry about the future: not said beside tonight.
