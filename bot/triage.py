@@ -38,6 +38,7 @@ long words and never in the first letter. The principles, with examples, are in 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -136,6 +137,9 @@ class _Rules:
     masked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # All right, or a place found: with one and no danger named, the model raises nothing.
     model_calm: tuple[str, ...] = ()
+    # Phrases that name a danger only to tell it apart ("never hurt anyone"): with one and no live sign, the model does
+    # not raise a short message.
+    named_apart: tuple[str, ...] = ()
 
 
 @cache
@@ -172,7 +176,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())),
                   tuple(raw.get("model_emergency_needs", ())), tuple(raw.get("model_urgent_needs", ())),
                   tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
-                  model_calm=tuple(raw.get("model_calm", ())))
+                  named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -280,6 +284,34 @@ CALM_MAX_WORDS = 7
 PASSAGE_URGENT_AT = 0.8
 
 
+# Small talk that may open a message ("hej igen, ...", "hallo, ..."): left out before the rules and the model read a
+# short message, so that a greeting does not change its level. The model read "igen" (again) as a sign of crisis
+# ("cutting again"): "hej igen, jeg fryser" was an emergency, "jeg fryser" not; the rules read the same "igen" as a
+# suicide said as now ("hej igen, min bror har forsøgt selvmord").
+OPENER_KINDS = ("greeting", "ping")
+OPENER_MAX_WORDS = 4
+# Words a greeting may hold that the rules otherwise read ("hej igen": not "again").
+OPENER_WORDS = frozenset({"igen", "again"})
+
+
+def without_greeting(text: str) -> str:
+    """``text`` without the greeting it opens with, when something follows it ("hej igen, jeg fryser" -> "jeg
+    fryser"). Only words that say nothing to the rules are left out ("hej nu er jeg smidt ud" keeps its "nu")."""
+    if len(text.split()) > MODEL_MAX_WORDS or small_talk(text):
+        return text
+    tokens = list(re.finditer(r"\S+", text))
+    known = _rules().word_set
+    cut = 0
+    for k in range(1, min(len(tokens), OPENER_MAX_WORDS + 1)):
+        prefix = text[: tokens[k - 1].end()]
+        words = fold(prefix).split()
+        if small_talk(prefix) in OPENER_KINDS and all(w not in known or w in OPENER_WORDS for w in words):
+            cut = k
+    if not cut or cut >= len(tokens) or not fold(text[tokens[cut].start():]).split():
+        return text
+    return text[tokens[cut].start():]
+
+
 def triage(text: str, lang: str = "da") -> Triage:
     """Score one message for urgency: the rules, then the learned second opinion (it may only raise the level)."""
     return combine(text, by_rules(text, lang), model(_rules_level))
@@ -299,6 +331,7 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if small_talk(text):
         # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
+    text = without_greeting(text)
     learned = _within_what_is_named(text, scorer)
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
@@ -396,6 +429,9 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
 
     apart = {sentence_of(at) for c in rules.apart for at in hits(c)}
     suicide_apart = {sentence_of(at) for c in rules.suicide_apart for at in hits(c)}
+    # Suicidal thoughts denied ("Det er ikke fordi jeg har selvmordstanker") tell the despair of the sentences around
+    # the denial apart too: "Jeg føler det hele er håbløst. Jeg har ingen selvmordstanker" names what it is not.
+    suicide_apart |= {sentence_of(at) + step for at in hits("suicide_denied") for step in (-1, 0, 1)}
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
@@ -404,9 +440,10 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
 
 
 def _told_apart_only(text: str) -> bool:
-    """The message names crisis signs, but each one as the past, the future, a hypothetical or not a home."""
+    """The message names crisis signs, but each one as the past, the future, a hypothetical or not a home; or it names a
+    danger only to deny it or as no harm ("he has never hurt anyone", ``named_apart``) and no sign going on now."""
     rules = _rules()
-    return not _live_signs(text)[1] and _any_sign(text, rules.signs)
+    return not _live_signs(text)[1] and (_any_sign(text, rules.signs) or _any_sign(text, rules.named_apart))
 
 
 def _any_sign(text: str, concepts: tuple[str, ...]) -> bool:
@@ -430,6 +467,8 @@ def _rules_level(text: str) -> str:
 def by_rules(text: str, lang: str = "da") -> Triage:
     """Score one message by the rules alone; see the module docstring for how."""
     rules = _rules()
+    kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
+    text = without_greeting(text)
     words: list[str] = []
     # Where each sentence starts in the word list: a rule's concepts must meet within a few sentences, so
     # "vold" in a letter's background and "jeg" three sentences on do not make an emergency.
@@ -440,6 +479,11 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     matches = _Matches(rules, words)
     found: dict[str, frozenset[int]] = {}
 
+    def ends(concept: str) -> list[int]:
+        """Where ``concept``'s phrases end (one past their last word)."""
+        phrases = rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ())
+        return [end for _, end in matches.spans(phrases)]
+
     def hits(concept: str) -> frozenset[int]:
         if concept not in found:
             found[concept] = _concept_starts(rules, matches, lang, concept)
@@ -449,11 +493,10 @@ def by_rules(text: str, lang: str = "da") -> Triage:
                for size in {rules.window, *(r.window for r in rules.rules if r.window)}}
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
     reasons: list[str] = []
-    kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
     for rule in rules.rules:
         if rule.only and rule.only != kind:
             continue
-        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere)
+        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere, ends)
                for lo, hi in windows[rule.window or rules.window]):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
@@ -477,7 +520,7 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
 
 
 def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int],
-           anywhere: frozenset[str] = frozenset()) -> bool:
+           anywhere: frozenset[str] = frozenset(), ends: Callable[[str], list[int]] | None = None) -> bool:
     """All of the rule's concepts meet in the window (those in ``anywhere``: anywhere in the message), and none of
     its exceptions is said in the sentences they are in: "What if they kick me out?" is hypothetical, but a "what
     if" one sentence before "Dad kicked me out last night" does not take the night back."""
@@ -492,10 +535,21 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     first, last = min(min(f) for f in found), max(max(f) for f in found)
     span_lo = max((st for st in starts if st <= first), default=lo)
     span_hi = min((st for st in starts if st > last), default=hi)
-    if any(span_lo <= at < span_hi for c in rule.unless for at in hits(c)):
+    tonight = any(span_lo <= at < span_hi for at in hits("tonight_strict"))
+    # A worry months ahead, or of ending up on the street, does not take back a night said in the same sentences ("my
+    # dad threw me out tonight, within a few months I turn 18").
+    if any(span_lo <= at < span_hi for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
         return False
-    # Said in the crisis's own sentences or after them (not before: "I was back home. Tonight dad kicked me out").
-    return not any(at >= span_lo for c in rule.after for at in hits(c))
+    # Said after the crisis (its first concept, the crisis itself: "kicked out", "no place"), in its sentence or later
+    # ones, or around it ("jeg har fundet et sted at sove i nat"); not before it: "I was back home. Tonight dad kicked
+    # me out", "my son is back home, but his dad will kick him out tonight".
+    crisis = max([at for at in hits(rule.need[0]) if lo <= at < hi] or [first])
+    said_ends = ends or (lambda c: [at + 1 for at in hits(c)])
+    return not any(end > crisis for c in rule.after for end in said_ends(c))
+
+
+# Exceptions that tell of a worry about the future: not said beside tonight.
+WORRIES = ("later", "ends_up")
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:
