@@ -1,0 +1,67 @@
+"""Everyday life that names no crisis sign is not a crisis: sport, a game, teeth, the weather, food and drink at home,
+a phone or a pet said in a short message. The learned second opinion read such messages as urgent or an emergency
+("final score of the derby yesterday", "molar throbbing since sunday", "far drikker sig fuld hver aften"); harmless
+topics now count as everyday causes (``everyday_topic`` in bot/data/triage.yaml), a drink is a danger only when it is
+someone's drink (spiked), and being beaten at a game is no blow. Indirect crises in words no rule knows stay flagged.
+
+The probes (tests/data/triage_signless_probes.tsv) were written for this test and never trained on; rows marked open
+are what the bot still gets wrong, kept to measure (they are expected to fail)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bot.triage import Urgency, triage
+from knowledge.lexicon import detect_language
+from knowledge.normalise import fold
+
+PROBES = Path(__file__).resolve().parent / "data" / "triage_signless_probes.tsv"
+
+
+def _probes(kind: str) -> list[object]:
+    with PROBES.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return [pytest.param(row["text"], marks=pytest.mark.xfail(strict=True, reason="open: still wrong"))
+                if row["open"] == "1" else row["text"]
+                for row in csv.DictReader(lines, delimiter="\t") if row["kind"] == kind]
+
+
+def _level(text: str) -> Urgency:
+    return triage(text, detect_language(fold(text).split(), text)).urgency
+
+
+@pytest.mark.parametrize("text", [
+    # The probes that started this (the team's own words).
+    "my mum drinks wine every night",
+    "far drikker sig fuld hver aften",
+    "final score of the derby yesterday",
+    "molar throbbing since sunday",
+    "my little brother hits my car with his football all the time",
+])
+def test_the_reported_everyday_messages_are_not_flagged(text: str) -> None:
+    assert _level(text) is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", _probes("everyday"))
+def test_everyday_life_that_names_no_sign_is_not_flagged(text: str) -> None:
+    assert _level(text) is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", _probes("crisis"))
+def test_an_indirect_crisis_stays_flagged(text: str) -> None:
+    assert _level(text) is not Urgency.NONE
+
+
+@pytest.mark.parametrize("text", [
+    # A drink is still a danger when it is someone's drink, and a blow beside a game is still a blow.
+    "someone put something in my drink at the party and I can't stand up",
+    "min bror slår mig når han taber i fifa",
+    "my dad beats me when his team loses",
+    # A harmless topic beside a danger: the danger decides.
+    "my phone is dead and he is waiting outside my door with a knife",
+])
+def test_a_danger_beside_a_harmless_topic_is_still_an_emergency(text: str) -> None:
+    assert _level(text) is Urgency.EMERGENCY
