@@ -140,6 +140,8 @@ class _Rules:
     # Phrases that name a danger only to tell it apart ("never hurt anyone"): with one and no live sign, the model does
     # not raise a short message.
     named_apart: tuple[str, ...] = ()
+    # Harmless topics (sport, teeth, the weather, a phone): as an everyday cause, unless a crisis sign is named too.
+    model_everyday_topics: tuple[str, ...] = ()
 
 
 @cache
@@ -176,7 +178,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("suicide_told_apart_by", ())), frozenset(raw.get("anywhere", ())),
                   tuple(raw.get("model_emergency_needs", ())), tuple(raw.get("model_urgent_needs", ())),
                   tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
-                  named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())))
+                  named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())),
+                  model_everyday_topics=tuple(raw.get("model_everyday_topics", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -357,7 +360,8 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
       farewell, a plan, someone who hits or hunts the writer, besides the rules' own signs) is an emergency from
       EMERGENCY_AT (0.35);
     - one that names neither such a danger nor an everyday cause of sadness (``model_everyday``: a breakup, an exam,
-      a grandparent, a pet, money) from EMERGENCY_SIGNLESS_AT (0.5): wording nobody listed is still the model's;
+      a grandparent, a pet, money; or a harmless topic, ``model_everyday_topics``: sport, teeth, the weather, a phone,
+      with no crisis sign named) from EMERGENCY_SIGNLESS_AT (0.5): wording nobody listed is still the model's;
     - one that names an everyday cause and no danger is never an emergency from the model;
     - beside an everyday cause, urgent needs a home, a night or a danger named (``model_urgent_needs``).
     - one that says the writer is all right or has found a place (``model_calm``) and names no danger is raised to
@@ -370,13 +374,16 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
         return Urgency.NONE
     if danger and learned_level(text, scorer, emergency_at=EMERGENCY_AT) == "emergency":
         return Urgency.EMERGENCY
-    if (learned_level(text, scorer, emergency_at=EMERGENCY_SIGNLESS_AT) == "emergency"
-            and not _any_sign(text, rules.model_everyday)):
+    # A harmless topic ("final score of the derby", "my phone won't charge") counts as an everyday cause when the
+    # message names no crisis sign besides it: "far drikker sig fuld og smadrer alt, jeg er bange" names fear.
+    everyday = _any_sign(text, rules.model_everyday) or (
+        _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs))
+    if learned_level(text, scorer, emergency_at=EMERGENCY_SIGNLESS_AT) == "emergency" and not everyday:
         return Urgency.EMERGENCY
     # The sum of urgent and emergency decides urgent (an emergency threshold above 1 leaves only that); with an
     # everyday cause named, only beside a home, a night or a danger.
     if (learned_level(text, scorer, emergency_at=2.0, urgent_at=URGENT_AT) == "urgent"
-            and (danger or _any_sign(text, rules.model_urgent_needs) or not _any_sign(text, rules.model_everyday))):
+            and (danger or _any_sign(text, rules.model_urgent_needs) or not everyday)):
         return Urgency.URGENT
     return Urgency.NONE
 

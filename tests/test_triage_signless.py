@@ -62,6 +62,9 @@ def test_an_indirect_crisis_stays_flagged(text: str) -> None:
     "my dad beats me when his team loses",
     # A harmless topic beside a danger: the danger decides.
     "my phone is dead and he is waiting outside my door with a knife",
+    # A harmless topic beside a crisis sign (fear, not daring to sleep at home) is no everyday cause: the model decides.
+    "far drikker sig fuld og smadrer alt i stuen, jeg er bange",
+    "far drikker sig fuld hver aften og jeg tør ikke sove hjemme",
 ])
 def test_a_danger_beside_a_harmless_topic_is_still_an_emergency(text: str) -> None:
     assert _level(text) is Urgency.EMERGENCY
