@@ -59,8 +59,8 @@ def tick(engine: Engine, deps: Deps, now: dt.datetime) -> dict[str, int]:
         owed = session.exec(select(Case).where(Case.status == CaseStatus.CLAIMED.value,
                                                col(Case.owed_since).is_not(None),
                                                col(Case.owner_reminders) < TOP_LEVEL)).all()
-        owners = [(c.id, c.owner_reminders, min(TOP_LEVEL, int((now - c.owed_since) / claimed_sla)))
-                  for c in owed if c.owed_since is not None]
+        owners = [(c.id, c.owner_reminders, min(TOP_LEVEL, int((now - owing) / claimed_sla)))
+                  for c in owed if (owing := service.owner_clock(c)) is not None]
         followups = session.exec(select(Case.id).where(
             Case.status == CaseStatus.CLOSED.value, col(Case.followup_sent_at).is_(None),
             col(Case.followup_answer).is_(None), col(Case.followup_due_at) <= now)).all()

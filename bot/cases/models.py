@@ -111,7 +111,8 @@ class Case(SQLModel, table=True):
     # The person's earlier case, when they come back after it was closed (its card shows the link).
     previous_case_id: int | None = Field(default=None, foreign_key="help_case.id")
     # When the young person last wrote (the card shows it), and since when they wait for the owner's answer
-    # (None: answered). The claimed-case SLA counts from owed_since; owner_reminders is how far it got.
+    # (None: answered). The claimed-case SLA counts from owed_since, but not before claimed_at (a handover gives the
+    # new owner their full time: service.owner_clock); owner_reminders is how far it got.
     last_youth_at: dt.datetime | None = timestamp_field(nullable=True)
     owed_since: dt.datetime | None = timestamp_field(nullable=True)
     owner_reminders: int = 0

@@ -260,6 +260,23 @@ def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False, op
                      + " " + seen + " " + told + " " + _("If you are in danger, call 112.")))
 
 
+def message_kept(case: Case) -> Reply:
+    """A later message on a case whose honest notice (nobody on Husly, or the office closed) was said a short while
+    ago: only that the message reached the case, not the whole notice again."""
+    return Reply(esc(_("I have put your message on your case (number {number}).").format(number=case.id) + " "
+                     + _("If you are in danger, call 112.")))
+
+
+def feeling(case: Case, told: Reply | None = None) -> Reply:
+    """A short feeling on a waiting case ("jeg er så bange"): a warm line, not a topic's answer. ``told``: what the
+    person must hear anyway (nobody on Husly, the office closed); without it, the case is with the caseworkers."""
+    warm = _("It is okay to feel like that.")
+    if told is not None:
+        return Reply(esc(warm) + " " + told.html, buttons=told.buttons)
+    return Reply(esc(warm + " " + _("Your case (number {number}) has been sent to the caseworkers, and your message "
+                                    "is on it. If it is an emergency, call 112.").format(number=case.id)))
+
+
 def transferred(case: Case, lang: str) -> Reply:
     return Reply(esc(_("Your case has been passed on to the caseworkers at {org}. You get a message here when one "
                        "of them takes it.").format(org=org_name(case.municipality, lang))))

@@ -15,10 +15,10 @@ import logging
 
 from sqlmodel import col, select
 
-from bot.cases import actions, cards, notices, routing, sending, service
+from bot.cases import actions, cards, feelings, notices, routing, sending, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
-from bot.cases.models import Case, CaseStatus
+from bot.cases.models import Case, CaseEvent, CaseStatus
 from bot.cases.state import Questions, ReplyTo
 from bot.conversation import texts
 from bot.conversation.callbacks import button
@@ -84,10 +84,50 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
                                                                               ctx.deps.settings)
     opening = notices.closed_until(ctx.session, case, ctx.now)
-    ctx.reply(notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
-                                  opens=notices.when(opening, ctx.now) if opening else None))
-    if not urgent and search:
+    # Nobody on Husly, or the office closed: said once, then again after a while or when that changes (or the
+    # message sounds serious); the messages in between only hear that they reached the case.
+    situation = _situation(case, nobody, opening)
+    last = _last_told(ctx, case)
+    if situation != ANSWERED and not urgent and last == situation:
+        told = notices.message_kept(case)
+    else:
+        told = notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
+                                   opens=notices.when(opening, ctx.now) if opening else None)
+        if situation != ANSWERED or last not in (None, ANSWERED):
+            # Someone answering again is a change too: when they are gone again, the notice comes again.
+            service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
+    feeling = not urgent and feelings.is_short_feeling(text)
+    if feeling:
+        # "jeg er så bange": a warm line (with what they must hear anyway), not a topic's answer.
+        told = notices.feeling(case, told if situation != ANSWERED else None)
+    ctx.reply(told)
+    if not urgent and search and not feeling:
         answer_question(ctx, text, result, only_if_sure=True)
+
+
+# The audit log's code for what a message on the case was told: nobody is on Husly, the office is closed (the
+# detail says which), or, after one of those, that someone answers again (ANSWERED). Codes only.
+TOLD = "told_no_answer"
+# After this long, a message on the case hears the whole notice again.
+TELL_AGAIN_AFTER = dt.timedelta(hours=3)
+ANSWERED = "answered"
+
+
+def _situation(case: Case, nobody: bool, opening: dt.datetime | None) -> str:
+    """What the notice on a message says that the person must know, as a code (``ANSWERED``: someone answers)."""
+    if nobody:
+        return f"nobody:{case.municipality}"
+    if opening is not None:
+        return f"closed:{case.municipality}:{opening.isoformat(timespec='minutes')}"
+    return ANSWERED
+
+
+def _last_told(ctx: Context, case: Case) -> str | None:
+    """The last notice's code said on this case within ``TELL_AGAIN_AFTER``, if any."""
+    return ctx.session.exec(
+        select(CaseEvent.detail).where(CaseEvent.case_id == case.id, CaseEvent.action == TOLD,
+                                       col(CaseEvent.at) > ctx.now - TELL_AGAIN_AFTER)
+        .order_by(col(CaseEvent.id).desc()).limit(1)).first()
 
 
 def on_message(ctx: Context, case: Case, text: str) -> None:

@@ -243,9 +243,16 @@ def release(session: Session, case: Case, now: dt.datetime, why: str, staff: Sta
 
 
 def hand_over(session: Session, case: Case, to: Staff, now: dt.datetime, by: Staff) -> None:
-    """Give a claimed (or open) case to a colleague: they own it now, and owe the next answer."""
+    """Give a claimed (or open) case to a colleague: they own it now, and owe the next answer.
+
+    The young person's wait goes on (the card and the briefing show it since their first unanswered message; an
+    open case has waited since it went in the queue); the reminders start again from the handover
+    (``owner_clock``), so the new owner gets their full time before the case goes back to the team.
+    """
+    if case.owed_since is None:
+        case.owed_since = case.waiting_since if case.status == CaseStatus.OPEN else now
     case.status, case.claimed_by, case.claimed_at, case.relay = CaseStatus.CLAIMED, to.id, now, True
-    case.owed_since, case.owner_reminders = now, 0
+    case.owner_reminders = 0
     session.add(case)
     log_event(session, case, "handed_over", now, staff=by, detail=f"to staff {to.id}")
 
@@ -288,6 +295,14 @@ def youth_wrote(case: Case, now: dt.datetime) -> None:
     case.last_youth_at = now
     if case.status == CaseStatus.CLAIMED and case.owed_since is None:
         case.owed_since, case.owner_reminders = now, 0
+
+
+def owner_clock(case: Case) -> dt.datetime | None:
+    """Since when the owner of a claimed case owes an answer, for the reminders: the young person's wait, but not
+    before the owner got the case (a handover keeps the wait and gives the new owner their full time)."""
+    if case.owed_since is None:
+        return None
+    return max(case.owed_since, case.claimed_at) if case.claimed_at is not None else case.owed_since
 
 
 def owner_answered(case: Case) -> None:
