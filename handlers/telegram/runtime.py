@@ -46,7 +46,8 @@ RECOVER_EVERY = 0.5
 RETRY_FIRST, RETRY_MAX = 0.5, 10.0
 # At a clean stop, how long updates being handled may take to finish before they are handed back.
 STOP_GRACE = 5.0
-# Update ids whose fail-safe answer was sent (so a retry does not send it again), newest kept.
+# Update ids whose fail-safe answer was sent (so a retry does not send it again), and malformed ones counted, newest
+# kept.
 REMEMBERED = 10_000
 
 
@@ -101,6 +102,9 @@ class Runtime:
         self._told_slow: set[int] = set()
         self._failsafe_sent: collections.OrderedDict[int, None] = collections.OrderedDict()
         self._database_down = False
+        # Ids of malformed updates already counted: Telegram sends an update again when a poll's answer was lost or
+        # slow, and a skipped update is one skip, not one per delivery (a log line, so memory is enough).
+        self._malformed_seen: collections.OrderedDict[int, None] = collections.OrderedDict()
         # chat id -> when "typing…" was last shown there (a cosmetic cache; losing it costs one extra indicator).
         self._typing_shown: dict[int, float] = {}
         # The typing indicator's time (the wait before it shows, and its 5 s), replaceable so tests need not wait.
@@ -336,6 +340,12 @@ class Runtime:
 
     def _malformed(self, update_id: Any, exc: Malformed) -> None:
         # Its id and what was wrong, never its content (it may hold what someone wrote, and their name).
+        if isinstance(update_id, int):
+            if update_id in self._malformed_seen:
+                return
+            self._malformed_seen[update_id] = None
+            if len(self._malformed_seen) > REMEMBERED:
+                self._malformed_seen.popitem(last=False)
         self.counters["malformed"] += 1
         log.warning("update %s skipped: malformed (%s)", update_id if isinstance(update_id, int) else "?", exc)
 
