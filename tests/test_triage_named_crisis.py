@@ -36,6 +36,9 @@ def test_a_named_crisis_in_a_letter_is_an_emergency(text: str) -> None:
     "my parents would kill me if I fail my exam",
     "my mom will kill me if I leave my room messy",
     "min mor slår mig ihjel hvis jeg kommer for sent",
+    "jeg har sagt undskyld til alle i klassen for festen",
+    "my old phone? I won't be needing it, I got a new one",
+    "min mobil holder op med at svare når jeg ringer",
 ])
 def test_the_same_words_in_everyday_sentences_stay_ordinary(text: str) -> None:
     assert triage(text, "en").urgency is Urgency.NONE
