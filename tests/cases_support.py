@@ -58,6 +58,15 @@ class Desk:
         chat.command("start", municipality or "")
         return chat
 
+    def youth_who_said_no(self) -> Chat:
+        """A young person in Aarhus (a caseworker's team there) who wrote that they sleep in the street tonight and
+        said "nej tak" to a caseworker."""
+        self.team(self.staff("Mette"))
+        youth = self.youth("aarhus", lang="da")
+        youth.say("jeg sover på gaden i nat, min kæreste smed mig ud")
+        youth.say("nej tak")
+        return youth
+
     def open_case(self, youth: Chat, text: str = URGENT_TEXT) -> list[Sent]:
         """The young person writes about a crisis and accepts a caseworker."""
         sent = youth.say(text)

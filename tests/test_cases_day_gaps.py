@@ -213,11 +213,7 @@ def test_the_report_says_in_words_why_a_share_in_time_is_missing(engine, make_ap
 def test_after_all_alone_after_saying_no_is_not_changing_ones_mind(engine, make_app, clock, said: str) -> None:
     """601fae5: "alligevel" / "after all" alone was read as wanting a caseworker again; "jeg har alligevel fået en
     lejlighed" is the opposite, and got the offer again."""
-    desk = Desk(make_app(engine))
-    desk.team(desk.staff("Mette"))
-    youth = desk.youth("aarhus", lang="da")
-    youth.say("jeg sover på gaden i nat, min kæreste smed mig ud")
-    youth.say("nej tak")
+    youth = Desk(make_app(engine)).youth_who_said_no()
     clock.advance(minutes=10)
     sent = to(youth.say(said), youth)
     assert "cy:go" not in button_data(sent), texts_of(sent)

@@ -123,11 +123,7 @@ def test_a_phone_number_typed_at_the_contact_question_is_shared_and_a_typed_yes_
 def test_changing_ones_mind_after_saying_no_gets_the_offer_again(engine, make_app, clock) -> None:
     """"nej tak" to a caseworker, then ten minutes later "jeg har fortrudt, jeg vil gerne snakke med en": that got
     "I'm not sure I understood" and three topics, and the "ja" after it small talk."""
-    desk = Desk(make_app(engine))
-    desk.team(desk.staff("Mette"))
-    youth = desk.youth("aarhus", lang="da")
-    youth.say("jeg sover på gaden i nat, min kæreste smed mig ud")
-    youth.say("nej tak")
+    youth = Desk(make_app(engine)).youth_who_said_no()
     clock.advance(minutes=10)
     offered = to(youth.say("jeg har fortrudt, jeg vil gerne snakke med en"), youth)
     assert "cy:go" in button_data(offered) and "ikke sikker på, at jeg forstod" not in texts_of(offered)
