@@ -18,6 +18,10 @@ from knowledge.schema import MUNICIPALITIES
 
 # One line about a topic in a list of choices: its answer's first sentence, cut to fit a phone's line or two.
 LINE_CHARS = 110
+# A question and the sentence that answers it ("Sover du på skift hos venner ...? Så er du hjemløs, ...").
+ANSWERED_QUESTION_CHARS = 180
+# "Er du i fare, så ring 112." / "If you are in danger right now, call 112.": said in every crisis answer.
+_DANGER_LINE = re.compile(r"\b112\b")
 
 
 def small_talk_reply(kind: str, lang: str) -> Reply:
@@ -48,11 +52,23 @@ def for_other_intro(lang: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """The first sentence of ``text``, cut at a word to at most LINE_CHARS characters."""
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    if len(first) <= LINE_CHARS:
-        return first
-    return first[:LINE_CHARS].rsplit(" ", 1)[0] + " …"
+    """What a topic's answer says, in a sentence cut at a word to at most LINE_CHARS characters.
+
+    Many crisis answers open with the danger line ("Er du i fare, så ring 112.") or a question to the reader ("Skal
+    du sættes ud om få dage?"): as the one line beside a choice they said nothing about the topic. The danger line
+    is skipped (an urgent message gets the safety essentials in its own reply), and a question keeps the sentence
+    that answers it.
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    if not sentences:
+        return ""
+    said = [s for s in sentences if not _DANGER_LINE.search(s)] or sentences
+    line, limit = said[0], LINE_CHARS
+    if line.endswith("?") and len(said) > 1:
+        line, limit = f"{line} {said[1]}", ANSWERED_QUESTION_CHARS
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def choices_reply(kb: KnowledgeBase, topics: tuple[str, ...], lang: str, *, for_other: bool = False) -> Reply:
