@@ -59,6 +59,9 @@ OFFER_ANSWER_WINDOW = dt.timedelta(hours=2)
 SHORT_ANSWER_WORDS = 3
 # The first words are kept in the conversation state only until the person answers the words question.
 FIRST_WORDS_MAX = 2000
+# A person who writes on instead of answering a question is asked it this many times in a row; then the next
+# question comes (its buttons above still work; the first words still wait, in the state, for the words answer).
+ASKED_MAX = 2
 
 
 # ---- entry points ------------------------------------------------------------------------------------------
@@ -383,15 +386,19 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "") -> None
         _finish(ctx, case)
         return
     number = case.id or 0
+    before = _asking(ctx, case)
+    if case.words_consent is None and not first and before is not None:
+        first = before.first  # still waiting for the answer to the words question
+    asked = before.asked + 1 if before is not None and before.step == step else 1
     if step == "words":
         # The first words wait here, in the person's own state, until they say whether they may be kept.
-        ctx.state.start(Questions(case=number, step=step, first=first))
+        ctx.state.start(Questions(case=number, step=step, first=first, asked=asked))
         ctx.reply(Reply(esc(_("May the caseworkers read what you write to me here? Then you don't have to explain it "
                               "all again. If you write /slet, it is deleted.")),
                         buttons=((make_button(_("Yes, they may"), Youth(YouthAction.WORDS, number, "yes")),),
                                  (make_button(_("No, only my answers"), Youth(YouthAction.WORDS, number, "no")),))))
         return
-    ctx.state.start(Questions(case=number, step=step))
+    ctx.state.start(Questions(case=number, step=step, first=first if case.words_consent is None else "", asked=asked))
     if step == "municipality":
         rows = [*municipality_buttons(lambda slug: Youth(YouthAction.MUNICIPALITY, number, slug)), (_skip(case, step),)]
         ctx.reply(Reply(esc(_("Which municipality are you in?")), buttons=tuple(rows)))
@@ -648,12 +655,16 @@ def flow_text(ctx: Context) -> None:
         relay.on_message(ctx, case, text)
         return
     first = questions.first
-    if step == "words" and case.words_consent is None:
+    if case.words_consent is None:
         # Not yet said whether their words may be kept: they wait with the first ones, in the person's state.
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
     # A word or two that answers nothing ("hjemme", "17" before the age is asked) is not searched as a topic: "ude"
     # got the SU answer ("bor hjemme eller ude"). A question ("hvad er SU?") or a longer message still is.
     relay.to_case(ctx, case, text, result, search="?" in text or len(answer.split()) > SHORT_ANSWER_WORDS)
+    if step in STEPS and questions.asked >= ASKED_MAX:
+        # Asked twice and written on: the same question and buttons under every message read as a wall.
+        _ask(ctx, case, _next_step(case, step), first=first)
+        return
     _ask(ctx, case, step if step in STEPS else None, first=first)
 
 
@@ -723,7 +734,7 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
         service.enrich(ctx.session, case, urgency=result.urgency.value, reasons=result.reasons, now=ctx.now)
         cards.refresh(ctx.session, case, ctx.now)
     first = questions.first
-    if step == "words" and case.words_consent is None:
+    if case.words_consent is None:
         # Still not said whether their words may be kept: this message waits with the first ones, as any other.
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
     _ask(ctx, case, _next_step(case, step) if step in answered else step, first=first)

@@ -42,6 +42,8 @@ class Questions(FlowPart):
     case: int
     step: str | None = None
     first: str = ""
+    # How many times in a row the question on screen was shown (the words question is not asked a third time).
+    asked: int = 1
 
 
 class ReplyTo(FlowPart):
