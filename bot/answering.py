@@ -249,7 +249,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         if reading.long and len(choices) >= 2:
             return done(safety, "urgent", choices_reply(kb, choices, reply_lang, for_other=helper))
         return done(safety, "urgent")
-    reply, kind = _plain_reply(kb, reading, text, found, confident, today, reply_lang, where, helper)
+    # A follow-up that lands on the topic just shown, with no specific answer of its own and no new place, would get
+    # the same answer again ("Hvad koster det?" after the answer about youth housing): it gets the detail instead.
+    again = follow_up and found.topic == previous_topic and found.faq is None and not found.municipality
+    reply, kind = _plain_reply(kb, reading, text, found, confident, today, reply_lang, where, helper, again=again)
     if reading.long:
         # Triage reads letters cautiously (an ordinary letter is not a crisis); the way to urgent help stays one
         # tap away in case this one is.
@@ -258,12 +261,18 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
 
 
 def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchResult, confident: bool,
-                 today: dt.date, lang: Lang, where: str | None, helper: bool) -> tuple[Reply, str]:
-    """The reply to a message that is not a crisis (the topic, choices, or an honest "I don't know"), and its kind."""
+                 today: dt.date, lang: Lang, where: str | None, helper: bool, *, again: bool = False
+                 ) -> tuple[Reply, str]:
+    """The reply to a message that is not a crisis (the topic, choices, or an honest "I don't know"), and its kind.
+
+    ``again``: the topic was just shown; its detail and specific questions ("Read more") come instead of it.
+    """
     place = other_place(fold(reading.body).split()) if not found.municipality else None
     if confident and found.topic:
+        topic = kb.topics[found.topic]
         reply = (render_faq(kb, found.topic, found.faq, lang, where, today) if found.faq
-                 else render_answer(kb, found.topic, lang, where, today))
+                 else render_answer(kb, found.topic, lang, where, today,
+                                    more=again and bool(topic.more or topic.faq)))
         if helper:
             reply = replace(reply, html=for_other_intro(lang) + "\n\n" + reply.html)
         if place:

@@ -104,6 +104,23 @@ def test_a_follow_up_is_read_with_the_topic_just_shown(chat: Chat, clock) -> Non
     assert kollegium_answer(chat.say("Hvad koster det?"))
 
 
+def test_a_follow_up_on_the_topic_just_shown_gets_its_detail_not_the_same_answer_again(chat: Chat) -> None:
+    """"Hvad koster det?" after the answer about youth housing showed the same long answer, cards and all, again."""
+    first = chat.say("hvad er en ungdomsbolig")
+    sent = chat.say("hvad koster det?")
+    assert len(sent) == 1 and sent[0].text != first[0].text
+    assert "Flere spørgsmål om det her" in sent[0].text  # the detail and the topic's specific questions
+    datas = [b.data or "" for b in sent[0].buttons]
+    assert any(d.startswith("fq:ungdomsbolig:") for d in datas)
+    assert any(d.startswith("fb:ungdomsbolig:1") for d in datas)  # still the topic, still rated
+
+
+def test_a_follow_up_with_its_own_specific_answer_gets_that_answer(chat: Chat) -> None:
+    chat.say("hvordan søger jeg boligstøtte")
+    sent = chat.say("hvor lang tid tager det?")
+    assert "7 uger" in sent[0].text
+
+
 @pytest.mark.parametrize(("message", "words"), [
     ("fuck det her", "frustrerende"),
     ("det var ikke det jeg spurgte om", "Undskyld, der ramte jeg forkert"),
