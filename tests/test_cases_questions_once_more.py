@@ -49,7 +49,7 @@ def test_a_tap_on_the_first_buttons_afterwards_still_shares_the_first_words(engi
 
 
 def test_no_answer_to_the_words_question_keeps_the_words_from_the_caseworkers(engine, make_app) -> None:
-    desk, group, youth = _youth_at_the_words_question(engine, make_app)
+    desk, _group, youth = _youth_at_the_words_question(engine, make_app)
     youth.say("jeg ved ikke hvor jeg skal gå hen, det er så koldt herude")
     youth.say("jeg har heller ingen penge til mad")
     youth.press("cy:skip:1:tonight")
