@@ -1,4 +1,4 @@
-"""`husly listings …`: import partners' CSV files, make demo listings, search, and expire old ones."""
+"""`husly listings …`: import partners' CSV and Excel files, make demo listings, search, and expire old ones."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def listings() -> None:
 @click.option("--lang", type=click.Choice(["da", "en"]), default="en", show_default=True,
               help="The language of the problems found (Danish for a partner who sent the file).")
 def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
-    """Import listings from a CSV file: all rows, or none if any row is wrong (docs/listings.md)."""
+    """Import listings from a CSV or Excel (.xlsx) file: all rows, or none if any row is wrong (docs/listings.md)."""
     now = current().now()
     try:
         data = file.read_bytes()

@@ -212,7 +212,8 @@ def test_a_file_in_an_unknown_encoding_is_refused_rather_than_guessed() -> None:
     assert "CSV UTF-8" in problem
 
 
-def test_an_excel_workbook_is_refused_with_how_to_save_it_as_csv() -> None:
+def test_a_broken_excel_workbook_is_refused_with_how_to_save_it() -> None:
+    # A real workbook is read (tests/test_listings_workbook.py); one that cannot be opened gets the way out.
     assert "CSV UTF-8" in one_problem(b"PK\x03\x04" + b"\x00" * 100)
 
 

@@ -63,9 +63,19 @@ def test_a_bad_file_imports_nothing_and_says_which_rows(app, engine: Engine) -> 
     assert listings(engine) == []
 
 
-def test_an_excel_workbook_gets_how_to_save_as_csv(app) -> None:
+def test_a_broken_excel_workbook_gets_how_to_save_it(app) -> None:
     sent = send_file(chat_as(app, PARTNER_A), b"PK\x03\x04...", name="boliger.xlsx")
-    assert "CSV UTF-8" in sent[0].text
+    assert "Nothing was imported" in sent[0].text and "CSV UTF-8" in sent[0].text
+
+
+def test_a_partner_publishes_by_sending_an_excel_workbook(app, engine: Engine) -> None:
+    from tests.test_listings_workbook import workbook
+
+    sent = send_file(chat_as(app, PARTNER_A), workbook(
+        ["W-1", "Favrskov", "Hinnerup", "lejlighed", 2, 48, 4100, 450, None, 86421357]), name="Boliger dec.XLSX")
+    assert "Imported: 1 new and 0 updated" in sent[0].text
+    assert [(x.provider, x.municipality, x.rent) for x in listings(engine)] == [
+        ("Boligforeningen Test", "favrskov", 4100)]
 
 
 def test_a_young_person_cannot_import(app, engine: Engine) -> None:

@@ -1,4 +1,4 @@
-"""Read a partner's CSV file of listings: encoding, delimiter, header, then every row checked.
+"""Read a partner's file of listings (CSV, or an Excel .xlsx workbook): its rows, header, then every row checked.
 
 All or nothing: a file with any bad row imports nothing, and the report names row and column for each
 problem ("Række 14, husleje: '4.5OO' er ikke et beløb"). Row numbers are the ones Excel shows (the header is
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.i18n import _, format_number
-from bot.listings import fields
+from bot.listings import fields, workbook
 from bot.listings.fields import FieldError
 from bot.listings.publish import ListingInput
 from knowledge.normalise import fold
@@ -78,10 +78,10 @@ def read_listings(data: bytes, *, provider: str | None, today: dt.date) -> Repor
     ``provider`` is the partner's organisation (or `--provider`); without it each row needs an udbyder cell.
     """
     report = Report()
-    text = _decode(data, report)
-    if text is None:
+    records = _workbook_records(data, report) if workbook.is_workbook(data) else _text_records(data, report)
+    if records is None:
         return report
-    rows = _rows(text, report)
+    rows = _rows(records, report)
     if rows is None:
         return report
     header, body = rows
@@ -113,18 +113,46 @@ def summary(report: Report) -> list[str]:
     return lines
 
 
-def _decode(data: bytes, report: Report) -> str | None:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; Danish Windows-1252 from Excel is read with a note."""
+def _fits(data: bytes, report: Report) -> bool:
     if not data.strip():
         report.problems.append(_("The file is empty."))
-        return None
+        return False
     if len(data) > MAX_BYTES:
         report.problems.append(_("The file is too big ({mb} MB). The limit is {limit} MB: split it into "
                                  "smaller files.").format(mb=round(len(data) / 1e6, 1), limit=MAX_BYTES // 1_000_000))
+        return False
+    return True
+
+
+def _workbook_records(data: bytes, report: Report) -> list[list[str]] | None:
+    """An Excel .xlsx file's first sheet, as the rows a CSV file would give."""
+    if not _fits(data, report):
         return None
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        report.problems.append(_("This is an Excel workbook, not a CSV file. In Excel choose Save as → "
-                                 "'CSV UTF-8 (kommasepareret)' and send that file."))
+    try:
+        records, sheets = workbook.sheet_rows(data, max_rows=MAX_ROWS)
+    except workbook.WorkbookError as error:
+        report.problems.append(str(error))
+        return None
+    if sheets > 1:
+        report.notes.append(_("The Excel file has {n} sheets: I read only the first one.").format(n=sheets))
+    return records
+
+
+def _text_records(data: bytes, report: Report) -> list[list[str]] | None:
+    """A CSV (or TSV) file's rows, whatever its delimiter and encoding."""
+    if not _fits(data, report):
+        return None
+    text = _decode(data, report)
+    if text is None:
+        return None
+    return _records(text, _delimiter(text), report)
+
+
+def _decode(data: bytes, report: Report) -> str | None:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; Danish Windows-1252 from Excel is read with a note."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        report.problems.append(_("This is an old Excel workbook (.xls). In Excel choose Save as → 'Excel-projektmappe "
+                                 "(.xlsx)' or 'CSV UTF-8 (kommasepareret)' and send that file."))
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -160,12 +188,8 @@ def _windows_1252(data: bytes) -> str | None:
     return None if odd else text
 
 
-def _rows(text: str, report: Report) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
+def _rows(records: list[list[str]], report: Report) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
     """The header and the data rows with their Excel row numbers; blank rows are skipped."""
-    delimiter = _delimiter(text)
-    records = _records(text, delimiter, report)
-    if records is None:
-        return None
     if not records or not any(cell.strip() for cell in records[0]):
         report.problems.append(_("The file is empty."))
         return None

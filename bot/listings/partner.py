@@ -1,4 +1,4 @@
-"""Partners in the chat: send a CSV file to publish listings, /mine_boliger to extend or withdraw them.
+"""Partners in the chat: send a CSV or Excel file to publish listings, /mine_boliger to extend or withdraw them.
 
 Every button re-checks on the server that the listing belongs to the partner's organisation.
 """
@@ -28,19 +28,22 @@ from bot.replies import Button, Reply, esc
 
 EXTEND_DAYS = 30
 PAGE_SIZE = 5
-CSV_NAMES = (".csv", ".txt", ".tsv")
-WORKBOOK_NAMES = (".xlsx", ".xls", ".ods", ".numbers")
+# Files read as listings: CSV (any delimiter) and Excel's .xlsx (its first sheet, bot/listings/workbook.py).
+LISTING_NAMES = (".csv", ".txt", ".tsv", ".xlsx")
+# Other spreadsheets get how to save them as one of those.
+OTHER_SHEET_NAMES = (".xls", ".ods", ".numbers")
 
 
 def import_document(ctx: Context) -> bool:
-    """Import a partner's CSV file of listings: every row, or none when a row is wrong."""
+    """Import a partner's file of listings (CSV or Excel .xlsx): every row, or none when a row is wrong."""
     staff = staff_of(ctx)
     name = (ctx.incoming.document_name or "").lower()
-    if not can_publish(staff) or not name.endswith(CSV_NAMES + WORKBOOK_NAMES):
+    if not can_publish(staff) or not name.endswith(LISTING_NAMES + OTHER_SHEET_NAMES):
         return False
-    if name.endswith(WORKBOOK_NAMES):
-        ctx.reply(Reply(esc(_("Send the listings as a CSV file: in Excel choose Save as → 'CSV UTF-8 "
-                              "(kommasepareret)'. The template is in docs/listings-template.csv."))))
+    if name.endswith(OTHER_SHEET_NAMES):
+        ctx.reply(Reply(esc(_("Send the listings as an Excel file (.xlsx) or a CSV file: choose Save as → "
+                              "'Excel-projektmappe (.xlsx)' or 'CSV UTF-8 (kommasepareret)'. The template is in "
+                              "docs/listings-template.csv."))))
         return True
     if ctx.incoming.document_bytes is None:
         size = ctx.incoming.document_size or 0
@@ -144,7 +147,7 @@ def _page(ctx: Context, page: int) -> Reply:
     ).all()
     listings, more = list(rows[:PAGE_SIZE]), len(rows) > PAGE_SIZE
     if not listings:
-        text = esc(_("You have no listings yet. Send a CSV file (see the template) or write /ny_bolig."))
+        text = esc(_("You have no listings yet. Send a CSV or Excel file (see the template) or write /ny_bolig."))
         return Reply(text, buttons=((button("➕ " + _("New listing"), FormStart()),),))
     today = local_day(ctx.now)
     lines = ["<b>" + esc(_("Your listings")) + "</b>"]
@@ -178,7 +181,7 @@ def help_section(ctx: Context) -> str:
     if not can_publish(staff_of(ctx)):
         return ""
     return esc(_("Housing: /ny_bolig publishes a home step by step, /mine_boliger shows yours (extend or withdraw), "
-                 "and a CSV file sent here publishes many at once."))
+                 "and a CSV or Excel file sent here publishes many at once."))
 
 
 def register(router: Router) -> None:
