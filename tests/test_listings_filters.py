@@ -25,6 +25,9 @@ from bot.replies import CALLBACK_DATA_MAX_BYTES
     ("apartment in hoje taastrup up to 5.000 dkk", Filters("hoeje-taastrup", 5000, "lejlighed")),
     ("show me available rooms", Filters(None, None, "vaerelse")),
     ("cheap flat cph 4k", Filters("koebenhavn", 4000, "lejlighed")),
+    ("cheap youth flat in aarhus", Filters("aarhus", None, "ungdomsbolig")),
+    ("what cheap rooms are available in randers", Filters("randers", None, "vaerelse")),
+    ("hvilke billige værelser er der i aarhus under 3500", Filters("aarhus", 3500, "vaerelse")),
     # Typos, no Danish letters, slang amounts
     ("vaerlse i kbh 4k", Filters("koebenhavn", 4000, "vaerelse")),
     ("lejlihed arhus 4,5k", Filters("aarhus", 4500, "lejlighed")),
@@ -46,6 +49,10 @@ def test_searches_are_read_into_filters(text: str, expected: Filters) -> None:
     "hvor meget er depositum på en lejlighed",
     "jeg skal til aarhus i morgen",
     "4000 kr i boligstøtte",
+    # A question about prices is a question, not a search that finds "no homes fit"
+    "how much is rent for a youth flat?",
+    "hvad koster det at leje et værelse i aarhus",
+    "how much does a cheap room in copenhagen cost",
 ])
 def test_questions_and_other_messages_are_not_searches(text: str) -> None:
     assert parse_filters(text) is None

@@ -36,6 +36,7 @@ HOUSING_PAIRS: dict[tuple[str, str], str] = {
     ("skaev", "bolig"): "skaev-bolig", ("skaeve", "boliger"): "skaev-bolig", ("skaeve", "bolig"): "skaev-bolig",
     ("midlertidig", "bolig"): "midlertidig-bolig", ("midlertidige", "boliger"): "midlertidig-bolig",
     ("temporary", "housing"): "midlertidig-bolig", ("youth", "housing"): "ungdomsbolig",
+    ("youth", "flat"): "ungdomsbolig", ("youth", "apartment"): "ungdomsbolig",
     ("student", "room"): "kollegievaerelse", ("shared", "flat"): "delebolig", ("shared", "housing"): "delebolig",
 }
 # A more specific type wins when several are named ("værelse i en delebolig").
@@ -46,6 +47,9 @@ SEARCH_WORDS = frozenset({
     "soeg", "sog", "soger", "leder", "looking", "search", "billig", "billige", "billigt", "cheap", "leje",
     "rent", "list", "liste",
 })
+# Search words that are also what a question about prices says ("how much is rent for ...", "hvad koster det at
+# leje ..."): in a question they do not make it a search.
+PRICE_WORDS = frozenset({"leje", "rent", "billig", "billige", "billigt", "cheap"})
 QUESTION_WORDS = frozenset({
     "hvad", "hvordan", "hvorfor", "hvornaar", "hvem", "hvilken", "hvilke", "what", "whats", "how", "why", "when",
     "who", "which",
@@ -107,6 +111,9 @@ def parse_filters(text: str) -> Filters | None:
               or (bool(tokens) and tokens[0] in QUESTION_STARTS))
     if asking and budget is None and not searching:
         return None
+    if budget is None and any(t in QUESTION_WORDS for t in tokens) \
+            and not any(t in SEARCH_WORDS - PRICE_WORDS for t in tokens):
+        return None  # "how much is rent for a youth flat?": a question for the knowledge base
     if budget is None and municipality is None and not searching:
         return None
     return Filters(municipality, budget, kind)
