@@ -143,8 +143,9 @@ class SearchResult:
     faq: str | None = None
     # How closely the question matches that specific question's best phrasing (0-1; 1 = word for word).
     faq_match: float = 0.0
-    # Share of the evidence for the best topic that names it whole: a one-word keyword, or every word of a keyword
-    # phrase ("ondt" alone is part of "ondt i livet" and does not name the suicide topic). 0-1.
+    # Share of the evidence for the best topic that names it whole: a word of its title no other title has, a one-word
+    # keyword, or every word of a keyword phrase ("ondt" alone is part of "ondt i livet" and does not name the suicide
+    # topic). 0-1.
     named: float = 0.0
     # Share of what bears on the answer that the question says in words no topic has (0: none; see
     # Index._unexplained): "maven" in "jeg har ondt i maven", whose only other word of weight is the suicide topic's.
@@ -192,9 +193,14 @@ class Index:
         self._postings = MappingProxyType({t: tuple(p) for t, p in postings.items()})
         # Terms of each topic's title and keywords: what the topic is about, not words it merely uses.
         self._core_terms = MappingProxyType({tid: frozenset(self._core(kb, tid)) for tid in self._topic_ids})
-        # What names a topic whole (SearchResult.named): its keywords as whole phrases. Not its title's words one by
-        # one: titles are sentences ("Smidt ud af mor, far, kæreste eller udlejer"), and "kæreste" alone named the
-        # thrown-out topic in "min kæreste har slået op med mig".
+        # What names a topic whole (SearchResult.named): the words of its title that no other topic's title has, and
+        # its keywords as whole phrases. A title is a sentence; a word two titles share is context, not a name
+        # ("kæreste" in "Smidt ud af mor, far, kæreste eller udlejer" and "Vold og trusler ... fra en kæreste" named
+        # the thrown-out topic in "min kæreste har slået op med mig").
+        titles = {tid: self._title_words(kb, tid) for tid in self._topic_ids}
+        in_titles = Counter(term for words in titles.values() for term in words)
+        self._naming = MappingProxyType({tid: frozenset(t for t in words if in_titles[t] == 1)
+                                         for tid, words in titles.items()})
         self._phrases_naming = MappingProxyType({tid: self._keyword_phrases(kb, tid) for tid in self._topic_ids})
         self._examples = tuple(self._build_examples(kb))
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
@@ -264,6 +270,13 @@ class Index:
         for part, lang, text in self._texts(kb, tid):
             if part in ("title", "keywords"):
                 yield from self._terms(self._fold(text), (lang,))
+
+    def _title_words(self, kb: KnowledgeBase, tid: str) -> frozenset[str]:
+        """The terms of the topic's title and their compound parts (not a function word: "Getting into education or
+        work" is not named by "getting")."""
+        return frozenset(term for part, lang, text in self._texts(kb, tid) if part == "title"
+                         for term in self._terms(self._fold(text), (lang,))
+                         if term not in STOPWORDS and term not in FUNCTION_WORDS)
 
     def _keyword_phrases(self, kb: KnowledgeBase, tid: str) -> tuple[tuple[tuple[str, frozenset[str]], ...], ...]:
         """The topic's keywords, each as its words' stems with the stems of each word's compound parts.
@@ -539,7 +552,8 @@ class Index:
         return sum(self._idf[t] for t in matched if t in self._core_terms[tid]) / total if total else 0.0
 
     def _named(self, terms: list[str], tid: str) -> float:
-        """Share of the evidence for the topic that names it whole: all of one of its keywords.
+        """Share of the evidence for the topic that names it whole: a word of its title no other title has, or all of
+        a keyword.
 
         Like _focus, but a keyword counts only when the question says all of it (_keyword_phrases): "jeg har ondt
         i maven" shares "ondt" with the suicide topic's "ondt i livet" and does not name it.
@@ -549,7 +563,7 @@ class Index:
         if not total:
             return 0.0
         said = set(terms)
-        naming: set[str] = set()
+        naming = set(self._naming[tid])
         for phrase in self._phrases_naming[tid]:
             if all(word in said or (parts and parts <= said) for word, parts in phrase):
                 naming.update(word for word, _ in phrase)
