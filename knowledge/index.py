@@ -422,7 +422,9 @@ class Index:
         expanded = self._expand(tokens) if expand else tokens
         other: Lang = "en" if lang == "da" else "da"
         terms: list[str] = []
-        in_lexicon = _lexicon_positions(tokens) if unknown is not None else frozenset()
+        # A word the lexicon knows (alone or in a phrase) means what the lexicon says: it is not corrected towards a
+        # knowledge-base word ("hopeless" is not "homeless", "græder" not "gælder", "sparket ud" not "sparet").
+        in_lexicon = _lexicon_positions(tokens)
         for position, token in enumerate(expanded[:len(tokens)]):
             if token in drop:
                 continue
@@ -431,7 +433,7 @@ class Index:
                 if unknown is not None:
                     unknown.append(token)
                 continue
-            if token in STOPWORDS or token in self._surface or token.isdigit():
+            if token in STOPWORDS or token in self._surface or token.isdigit() or position in in_lexicon:
                 fixed = [token]
             elif parts := self._split_compound(token):
                 # Keep the misspelt compound and add its (corrected) parts: "boligstotte" -> bolig, stoette.
