@@ -85,7 +85,8 @@ NAMED_FOCUS = 0.8
 CLEAR_CONFIDENCE = 0.75
 # Out of scope: a short message that says at least UNEXPLAINED_SHARE of what bears on its answer in words no topic has
 # (SearchResult.unexplained: content words the knowledge base does not know after typo fixes, compounds and the
-# lexicon, "maven", "mobbet", "bullied", against the evidence the best topic shares), and whose evidence names that
+# lexicon, "maven", "mobbet", "bullied", or an idiom of knowledge/lexicon/idioms.yaml, "slået op med", against the
+# evidence the best topic shares), and whose evidence names that
 # topic whole for less than UNNAMED_SHARE of it (SearchResult.named: a keyword counts only when all of it is said,
 # "ondt i livet", not "ondt"), is not answered with that topic: its known words are the surroundings, not the subject
 # ("jeg har ondt i maven" is not about suicidal thoughts, "I'm being bullied at school" not about education). It gets

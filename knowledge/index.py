@@ -101,6 +101,9 @@ FUNCTION_WORDS = frozenset(
         "din nogle hos blive mange ad bliver hendes været thi jer sådan"
     ).split()
 )
+# An idiom of the lexicon (knowledge/lexicon/idioms.yaml) as read by retrieval: one word no topic has. Folding
+# leaves no "~" in a word, so no message can say it.
+IDIOM = "~idiom"
 # A question's words weigh by how often the writer uses them, saturating as in BM25's query-term weight
 # ((k3 + 1) * tf / (k3 + tf)), in both halves of the rank score: a word said four times is what a letter is about
 # more than a word said once. k3 = 4 and leaving out FUNCTION_WORDS were chosen together by 5-fold
@@ -140,8 +143,9 @@ class SearchResult:
     faq: str | None = None
     # How closely the question matches that specific question's best phrasing (0-1; 1 = word for word).
     faq_match: float = 0.0
-    # Share of the evidence for the best topic that names it whole: a title word, a one-word keyword, or every word
-    # of a keyword phrase ("ondt" alone is part of "ondt i livet" and does not name the suicide topic). 0-1.
+    # Share of the evidence for the best topic that names it whole: a word of its title no other title has, a one-word
+    # keyword, or every word of a keyword phrase ("ondt" alone is part of "ondt i livet" and does not name the suicide
+    # topic). 0-1.
     named: float = 0.0
     # Share of what bears on the answer that the question says in words no topic has (0: none; see
     # Index._unexplained): "maven" in "jeg har ondt i maven", whose only other word of weight is the suicide topic's.
@@ -189,8 +193,14 @@ class Index:
         self._postings = MappingProxyType({t: tuple(p) for t, p in postings.items()})
         # Terms of each topic's title and keywords: what the topic is about, not words it merely uses.
         self._core_terms = MappingProxyType({tid: frozenset(self._core(kb, tid)) for tid in self._topic_ids})
-        # What names a topic whole (SearchResult.named): its title's words, and its keywords as whole phrases.
-        self._naming = MappingProxyType({tid: self._title_words(kb, tid) for tid in self._topic_ids})
+        # What names a topic whole (SearchResult.named): the words of its title that no other topic's title has, and
+        # its keywords as whole phrases. A title is a sentence; a word two titles share is context, not a name
+        # ("kæreste" in "Smidt ud af mor, far, kæreste eller udlejer" and "Vold og trusler ... fra en kæreste" named
+        # the thrown-out topic in "min kæreste har slået op med mig").
+        titles = {tid: self._title_words(kb, tid) for tid in self._topic_ids}
+        in_titles = Counter(term for words in titles.values() for term in words)
+        self._naming = MappingProxyType({tid: frozenset(t for t in words if in_titles[t] == 1)
+                                         for tid, words in titles.items()})
         self._phrases_naming = MappingProxyType({tid: self._keyword_phrases(kb, tid) for tid in self._topic_ids})
         self._examples = tuple(self._build_examples(kb))
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
@@ -262,8 +272,8 @@ class Index:
                 yield from self._terms(self._fold(text), (lang,))
 
     def _title_words(self, kb: KnowledgeBase, tid: str) -> frozenset[str]:
-        """The terms that name the topic on their own: its title's words and their compound parts (not a function
-        word: "Getting into education or work" is not named by "getting")."""
+        """The terms of the topic's title and their compound parts (not a function word: "Getting into education or
+        work" is not named by "getting")."""
         return frozenset(term for part, lang, text in self._texts(kb, tid) if part == "title"
                          for term in self._terms(self._fold(text), (lang,))
                          if term not in STOPWORDS and term not in FUNCTION_WORDS)
@@ -412,11 +422,18 @@ class Index:
         expanded = self._expand(tokens) if expand else tokens
         other: Lang = "en" if lang == "da" else "da"
         terms: list[str] = []
-        in_lexicon = _lexicon_positions(tokens) if unknown is not None else frozenset()
+        # A word the lexicon knows (alone or in a phrase) means what the lexicon says: it is not corrected towards a
+        # knowledge-base word ("hopeless" is not "homeless", "græder" not "gælder", "sparket ud" not "sparet").
+        in_lexicon = _lexicon_positions(tokens)
         for position, token in enumerate(expanded[:len(tokens)]):
             if token in drop:
                 continue
-            if token in STOPWORDS or token in self._surface or token.isdigit():
+            if token == IDIOM:
+                # Something the message says that no topic speaks of (_without_idioms).
+                if unknown is not None:
+                    unknown.append(token)
+                continue
+            if token in STOPWORDS or token in self._surface or token.isdigit() or position in in_lexicon:
                 fixed = [token]
             elif parts := self._split_compound(token):
                 # Keep the misspelt compound and add its (corrected) parts: "boligstotte" -> bolig, stoette.
@@ -537,7 +554,8 @@ class Index:
         return sum(self._idf[t] for t in matched if t in self._core_terms[tid]) / total if total else 0.0
 
     def _named(self, terms: list[str], tid: str) -> float:
-        """Share of the evidence for the topic that names it whole: a word of its title, or all of a keyword.
+        """Share of the evidence for the topic that names it whole: a word of its title no other title has, or all of
+        a keyword.
 
         Like _focus, but a keyword counts only when the question says all of it (_keyword_phrases): "jeg har ondt
         i maven" shares "ondt" with the suicide topic's "ondt i livet" and does not name it.
@@ -565,6 +583,7 @@ class Index:
         municipality = detect_municipality(tokens)
         drop = FUNCTION_WORDS if letter else frozenset()
         unknown: list[str] = []
+        tokens = _without_idioms(tokens)
         said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown)
         terms = self._query_terms(tokens, lang, drop=drop)
         repeats = Counter(said)
@@ -632,6 +651,28 @@ class Index:
 def _content_word(token: str) -> bool:
     """A word that may say what a question is about (not a function word, a digit or a stray letter pair)."""
     return len(token) >= 3 and not token.isdigit() and token not in STOPWORDS and token not in FUNCTION_WORDS
+
+
+def _without_idioms(tokens: list[str]) -> list[str]:
+    """The folded tokens with each idiom of the lexicon (knowledge/lexicon/idioms.yaml, longest first) as one IDIOM.
+
+    "min kæreste har slået op med mig" is a breakup: read word by word, its "slået" named the violence topic.
+    """
+    idioms = lexicon().idioms
+    if not idioms:
+        return tokens
+    out: list[str] = []
+    start = 0
+    while start < len(tokens):
+        for size in (3, 2, 1):
+            if tuple(tokens[start:start + size]) in idioms and len(tokens[start:start + size]) == size:
+                out.append(IDIOM)
+                start += size
+                break
+        else:
+            out.append(tokens[start])
+            start += 1
+    return out
 
 
 def _lexicon_positions(tokens: list[str]) -> frozenset[int]:

@@ -32,6 +32,8 @@ class Lexicon:
     # The municipalities Husly does not cover, folded name -> name as written; ambiguous ones need "kommune".
     other_places: dict[tuple[str, ...], str]
     other_places_with_kommune: dict[tuple[str, ...], str]
+    # Idioms (idioms.yaml): phrases whose words mean something else than the knowledge base's same words.
+    idioms: frozenset[tuple[str, ...]] = frozenset()
 
     @cached_property
     def longest_alias(self) -> int:
@@ -61,7 +63,8 @@ def lexicon() -> Lexicon:
     others = _read("other_municipalities.yaml")
     return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words,
                    other_places={tuple(fold(name).split()): name for name in others["names"]},
-                   other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]})
+                   other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]},
+                   idioms=frozenset(tuple(fold(p).split()) for p in _read("idioms.yaml")["phrases"]))
 
 
 def detect_language(tokens: list[str], raw: str = "") -> Lang:
