@@ -142,6 +142,9 @@ class _Rules:
     named_apart: tuple[str, ...] = ()
     # Harmless topics (sport, teeth, the weather, a phone): as an everyday cause, unless a crisis sign is named too.
     model_everyday_topics: tuple[str, ...] = ()
+    # The model's own broad dangers (places, means, a farewell said indirectly): beside a harmless topic and no crisis
+    # sign, not a danger.
+    model_weak_dangers: tuple[str, ...] = ()
 
 
 @cache
@@ -179,7 +182,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("model_emergency_needs", ())), tuple(raw.get("model_urgent_needs", ())),
                   tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
                   named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())),
-                  model_everyday_topics=tuple(raw.get("model_everyday_topics", ())))
+                  model_everyday_topics=tuple(raw.get("model_everyday_topics", ())),
+                  model_weak_dangers=tuple(raw.get("model_weak_dangers", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -368,7 +372,13 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
       nothing.
     """
     rules = _rules()
-    danger = _any_sign(text, rules.model_emergency_needs)
+    # A harmless topic ("pasta", "cigarer", "fifa") with no crisis sign the rules know: the model's own broad list of
+    # places and means (``model_weak_dangers``: "burnt", "altanen") does not make it a danger ("I burnt the
+    # pasta again", "farmand ryger cigarer på altanen"); a rule's sign beside it still does ("my phone is dead and he
+    # is waiting outside my door with a knife").
+    harmless = _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs)
+    needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers))
+    danger = _any_sign(text, needs)
     if not danger and _calm_only(text, rules):
         # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis.
         return Urgency.NONE
