@@ -555,7 +555,12 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     tonight = any(span_lo <= at < span_hi for at in hits("tonight_strict"))
     # A worry months ahead, or of ending up on the street, does not take back a night said in the same sentences ("my
     # dad threw me out tonight, within a few months I turn 18").
-    if any(span_lo <= at < span_hi for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
+    # A hypothetical frames a crisis said after it or with it ("can my landlord kick me out?", "he'll kick me out if
+    # ..."); one asked after a crisis told as done does not take it back ("my landlord kicked me out tonight, can my
+    # landlord do that?").
+    said = min([at for at in hits(rule.need[0]) if lo <= at < hi] or [first])
+    if any(span_lo <= at < span_hi and not (c in FRAMING and at > said)
+           for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
         return False
     # Said after the crisis (its first concept, the crisis itself: "kicked out", "no place"), in its sentence or later
     # ones, or around it ("jeg har fundet et sted at sove i nat"); not before it: "I was back home. Tonight dad kicked
@@ -567,6 +572,8 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
 
 # Exceptions that tell of a worry about the future: not said beside tonight.
 WORRIES = ("later", "ends_up")
+# Exceptions that frame what follows them (a condition, a question of what may be done): not said after the crisis.
+FRAMING = ("hypothetical",)
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:

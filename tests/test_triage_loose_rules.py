@@ -1,0 +1,71 @@
+"""Rules whose words were looser than what they mean, found with sentences of our own (triage11):
+
+- leaving care, a ward or a prison soon ("plejefamilie", "udskrevet", "fylder 18" beside a weekday) was urgent with
+  nothing at stake: "jeg skal besøge min gamle plejefamilie i weekenden" and "Kan jeg få SU, så snart jeg fylder 18?"
+  (a knowledge-base question) were urgent. It now needs a home at stake, a place asked for or the writer put out;
+- a tenant's question of what may be done, asked with a modal verb ("kan jeg blive smidt ud hvis ...?", "can you get
+  kicked out of halls for ...?", "må udlejer ...?"), was a crisis now; it is a hypothetical, as "can my landlord ..."
+  already was;
+- a hypothetical asked after a crisis told as done took the crisis back: "min udlejer smed mig ud i går aftes, kan min
+  udlejer virkelig det" was none. A hypothetical now frames only what is said with it or after it.
+
+The sentences are the team's own (rapidfuzz token_set_ratio and partial_ratio < 80 against every real message).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.triage import Urgency, by_rules, triage
+from knowledge.lexicon import detect_language
+from knowledge.normalise import fold
+
+
+def _level(text: str) -> Urgency:
+    return triage(text, detect_language(fold(text).split(), text)).urgency
+
+
+def _rules_level(text: str) -> Urgency:
+    return by_rules(text, detect_language(fold(text).split(), text)).urgency
+
+
+@pytest.mark.parametrize("text", [
+    "jeg skal besøge min gamle plejefamilie i weekenden",
+    "Kan jeg få SU, så snart jeg fylder 18?",
+    "min lillebror bliver udskrevet fra børneafdelingen i morgen og vi glæder os",
+    "my foster mum is taking us all to the zoo on sunday",
+])
+def test_leaving_care_soon_with_nothing_at_stake_is_no_rule_s_crisis(text: str) -> None:
+    assert _rules_level(text) is Urgency.NONE
+
+
+def test_a_visit_to_a_foster_family_is_not_urgent() -> None:
+    assert _level("jeg skal besøge min gamle plejefamilie i weekenden") is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "bliver udskrevet fra psykiatrisk i morgen og ved ikke hvor jeg skal bo",
+    "my foster placement ends on friday and I have nowhere lined up",
+])
+def test_leaving_care_soon_with_no_place_is_still_urgent(text: str) -> None:
+    assert _rules_level(text) is Urgency.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "kan jeg blive smidt ud af lejligheden for at have en kat",
+    "kan man blive sat ud for at holde fest",
+    "can you get kicked out of student halls for smoking",
+    "må udlejer slukke for strømmen fordi jeg skylder husleje",
+])
+def test_a_tenant_s_question_of_what_may_be_done_is_not_a_crisis(text: str) -> None:
+    assert _rules_level(text) is Urgency.NONE
+    assert _level(text) is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "min udlejer smed mig ud i går aftes, kan min udlejer virkelig det",
+    "he kicked me out at 9 tonight with two bin bags, can my landlord legally do that",
+    "min udlejer har smidt mig ud i formiddags, kan en udlejer bare det",
+])
+def test_a_question_after_a_crisis_told_as_done_does_not_take_it_back(text: str) -> None:
+    assert _rules_level(text) is Urgency.URGENT
