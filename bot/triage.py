@@ -379,8 +379,10 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
     harmless = _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs)
     needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers))
     danger = _any_sign(text, needs)
-    if not danger and _calm_only(text, rules):
-        # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis.
+    if not danger and (harmless or _calm_only(text, rules)):
+        # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis. A
+        # harmless topic with no crisis sign and no danger ("got destroyed in every fifa round tonight"): its night is
+        # the game's, not one to get through.
         return Urgency.NONE
     if danger and learned_level(text, scorer, emergency_at=EMERGENCY_AT) == "emergency":
         return Urgency.EMERGENCY
