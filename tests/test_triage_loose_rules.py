@@ -6,6 +6,8 @@
 - a tenant's question of what may be done, asked with a modal verb ("kan jeg blive smidt ud hvis ...?", "can you get
   kicked out of halls for ...?", "må udlejer ...?"), was a crisis now; it is a hypothetical, as "can my landlord ..."
   already was;
+- "out of his" / "out of her" read as being put out of someone's home: "out of her will", "out of his car" were urgent;
+  it now needs the home ("out of her house", "ud af hans lejlighed");
 - a hypothetical asked after a crisis told as done took the crisis back: "min udlejer smed mig ud i går aftes, kan min
   udlejer virkelig det" was none. A hypothetical now frames only what is said with it or after it.
 
@@ -68,4 +70,21 @@ def test_a_tenant_s_question_of_what_may_be_done_is_not_a_crisis(text: str) -> N
     "min udlejer har smidt mig ud i formiddags, kan en udlejer bare det",
 ])
 def test_a_question_after_a_crisis_told_as_done_does_not_take_it_back(text: str) -> None:
+    assert _rules_level(text) is Urgency.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my gran says she will write my cousin out of her will if he skips her birthday again",
+    "he got me out of his car and drove off laughing, we were only joking around",
+])
+def test_out_of_someone_s_will_or_car_is_not_being_put_out(text: str) -> None:
+    assert _rules_level(text) is Urgency.NONE
+    assert _level(text) is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "my mum made me move out of her house yesterday and I've got nowhere",
+    "min kæreste har smidt mig ud af hans lejlighed i aften",
+])
+def test_put_out_of_someone_s_home_is_still_urgent(text: str) -> None:
     assert _rules_level(text) is Urgency.URGENT
