@@ -142,6 +142,9 @@ class _Rules:
     named_apart: tuple[str, ...] = ()
     # Harmless topics (sport, teeth, the weather, a phone): as an everyday cause, unless a crisis sign is named too.
     model_everyday_topics: tuple[str, ...] = ()
+    # The model's own broad dangers (places, means, a farewell said indirectly): beside a harmless topic and no crisis
+    # sign, not a danger.
+    model_weak_dangers: tuple[str, ...] = ()
 
 
 @cache
@@ -179,7 +182,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("model_emergency_needs", ())), tuple(raw.get("model_urgent_needs", ())),
                   tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
                   named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())),
-                  model_everyday_topics=tuple(raw.get("model_everyday_topics", ())))
+                  model_everyday_topics=tuple(raw.get("model_everyday_topics", ())),
+                  model_weak_dangers=tuple(raw.get("model_weak_dangers", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -368,9 +372,17 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
       nothing.
     """
     rules = _rules()
-    danger = _any_sign(text, rules.model_emergency_needs)
-    if not danger and _calm_only(text, rules):
-        # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis.
+    # A harmless topic ("pasta", "cigarer", "fifa") with no crisis sign the rules know: the model's own broad list of
+    # places and means (``model_weak_dangers``: "burnt", "altanen") does not make it a danger ("I burnt the
+    # pasta again", "farmand ryger cigarer på altanen"); a rule's sign beside it still does ("my phone is dead and he
+    # is waiting outside my door with a knife").
+    harmless = _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs)
+    needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers))
+    danger = _any_sign(text, needs)
+    if not danger and (harmless or _calm_only(text, rules)):
+        # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis. A
+        # harmless topic with no crisis sign and no danger ("got destroyed in every fifa round tonight"): its night is
+        # the game's, not one to get through.
         return Urgency.NONE
     if danger and learned_level(text, scorer, emergency_at=EMERGENCY_AT) == "emergency":
         return Urgency.EMERGENCY
@@ -545,7 +557,12 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     tonight = any(span_lo <= at < span_hi for at in hits("tonight_strict"))
     # A worry months ahead, or of ending up on the street, does not take back a night said in the same sentences ("my
     # dad threw me out tonight, within a few months I turn 18").
-    if any(span_lo <= at < span_hi for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
+    # A hypothetical frames a crisis said after it or with it ("can my landlord kick me out?", "he'll kick me out if
+    # ..."); one asked after a crisis told as done does not take it back ("my landlord kicked me out tonight, can my
+    # landlord do that?").
+    said = min([at for at in hits(rule.need[0]) if lo <= at < hi] or [first])
+    if any(span_lo <= at < span_hi and not (c in FRAMING and at > said)
+           for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
         return False
     # Said after the crisis (its first concept, the crisis itself: "kicked out", "no place"), in its sentence or later
     # ones, or around it ("jeg har fundet et sted at sove i nat"); not before it: "I was back home. Tonight dad kicked
@@ -557,6 +574,8 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
 
 # Exceptions that tell of a worry about the future: not said beside tonight.
 WORRIES = ("later", "ends_up")
+# Exceptions that frame what follows them (a condition, a question of what may be done): not said after the crisis.
+FRAMING = ("hypothetical",)
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:

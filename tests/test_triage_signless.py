@@ -68,3 +68,12 @@ def test_an_indirect_crisis_stays_flagged(text: str) -> None:
 ])
 def test_a_danger_beside_a_harmless_topic_is_still_an_emergency(text: str) -> None:
     assert _level(text) is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # A night said beside a game is the game's night, not one to get through (triage11; the team's own words).
+    "lost every single game of chess tonight lol",
+    "stayed up till 3 playing minecraft tonight",
+])
+def test_a_harmless_topic_with_no_sign_and_no_danger_is_not_raised_by_the_model(text: str) -> None:
+    assert _level(text) is Urgency.NONE
