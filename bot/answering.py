@@ -31,7 +31,7 @@ from bot.i18n import _, use_lang
 from bot.reading import Reading, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
-from bot.someone_else import for_someone_else
+from bot.someone_else import by_professional, for_someone_else
 from bot.triage import Triage, Urgency, triage
 from knowledge.index import FUNCTION_WORDS, STOPWORDS, Index, SearchResult
 from knowledge.lexicon import Lang, detect_language, other_place
@@ -70,6 +70,11 @@ FAQ_SURE = 0.9
 # choices. The calibrated confidence was fitted on one-line questions; on letters it runs high (on the real
 # messages' development part, letters answered at 0.4-0.65 were wrong as often as right).
 LETTER_THRESHOLD = 0.65
+# The specific answer for professionals about young people under 18 (the duty to notify the municipality).
+PROFESSIONAL_DUTY = ("under-18", "fagperson-underretter")
+# Topics of a worry about a young person's safety or care (besides any urgent message).
+WORRY_TOPICS = frozenset({"under-18", "vold-i-hjemmet", "smidt-ud", "sofasurfer", "hjemloes-akut", "selvmordstanker",
+                          "akut-psykiatri", "misbrug"})
 # A close call: a one-sentence question whose runner-up topic ranks nearly as high as the best one (CLOSE_SHARE of
 # its rank score, or more), while the question neither names the best topic's subject (its title and keyword words
 # carry less than NAMED_FOCUS of the evidence), nor matches one of its phrasings word for word, nor one of its
@@ -153,6 +158,8 @@ class Answer:
     for_someone_else: bool = False
     # Read together with the topic shown before it ("Hvad koster det?" after kollegier).
     follow_up: bool = False
+    # Sent last, after any offer of a caseworker (a professional's duty to notify the municipality).
+    after: tuple[Reply, ...] = ()
 
     @property
     def topic(self) -> str | None:
@@ -166,7 +173,7 @@ class Answer:
 
     @property
     def replies(self) -> tuple[Reply, ...]:
-        return (self.reply, *self.more)
+        return (self.reply, *self.more, *self.after)
 
     @property
     def outcome(self) -> str:
@@ -232,8 +239,15 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     confident = (found.topic is not None and matched and (forced or crisis_topic is None)
                  and (forced or not is_call_for_help(text)))
 
+    # A teacher or social worker worried about a young person must notify the municipality: said after the answer
+    # (not to one asking how a student gets youth housing).
+    worried = urgency.urgency is not Urgency.NONE or found.topic in WORRY_TOPICS
+    duty = (_professional_duty(kb, reply_lang, where, today)
+            if worried and helper and by_professional(reading) and found.faq != PROFESSIONAL_DUTY[1] else None)
+
     def done(reply: Reply, kind: str, *more: Reply) -> Answer:
-        return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up)
+        return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up,
+                      (duty,) if duty is not None else ())
 
     if urgency.urgency is not Urgency.NONE:
         safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper)
@@ -289,6 +303,13 @@ def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchRe
     if found.topic is None or reading.long:
         return dont_know_reply(kb, found.suggestions if found.topic else (), lang), "not_sure"
     return not_sure(kb, found.suggestions, lang), "not_sure"
+
+
+def _professional_duty(kb: KnowledgeBase, lang: Lang, where: str | None, today: dt.date) -> Reply | None:
+    topic, faq = PROFESSIONAL_DUTY
+    if topic not in kb.topics or not any(entry.id == faq for entry in kb.topics[topic].faq):
+        return None
+    return render_faq(kb, topic, faq, lang, where, today)
 
 
 def _with_safety_line(reply: Reply, lang: Lang) -> Reply:

@@ -12,6 +12,7 @@ never of the writer at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,8 @@ _CLOSE = frozenset(fold(w) for w in (
     "sister", "student", "cousin", "nephew", "niece", "mate", "stepson", "stepdaughter"))
 _POSSESSIVE = frozenset(("min", "mit", "vores", "en", "my", "our", "a"))
 # Words that may stand before the subject at the start of a sentence ("Hej, min søn ...", "So my friend ...").
+# An age of 18 or more said about someone: "på 19", "19 år", "19 years old", "19-årig" (folded: "19 aarig").
+_ADULT_AGE = re.compile(r"(?:\bpaa |\baged? )(?:1[89]|[2-9]\d)\b|\b(?:1[89]|[2-9]\d) ?(?:aar|years?|yo|aarig)\b")
 _LEAD_IN = frozenset(("hej", "hi", "hello", "so", "saa", "men", "but", "og", "and", "well", "ok", "okay"))
 
 
@@ -41,6 +44,7 @@ class _Phrases:
     asking_for: tuple[tuple[str, ...], ...]
     roles: tuple[tuple[str, ...], ...]
     people: tuple[tuple[str, ...], ...]
+    professionals: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -49,7 +53,7 @@ def _phrases(path: Path = DATA) -> _Phrases:
 
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])
-    return _Phrases(parse("asking_for"), parse("roles"), parse("people"))
+    return _Phrases(parse("asking_for"), parse("roles"), parse("people"), parse("professionals"))
 
 
 def for_someone_else(reading: Reading) -> bool:
@@ -70,6 +74,13 @@ def for_someone_else(reading: Reading) -> bool:
         # never the one it happens to.
         return True
     return third > first * (1 if subject else 1.5)
+
+
+def by_professional(reading: Reading) -> bool:
+    """True when the writer works with the young person (a teacher, an educator, a social worker) and does not
+    name them as 18 or older: such a writer must notify the municipality ("jeg er lærer", "one of my students")."""
+    words = fold(reading.body).split()
+    return _contains(words, _phrases().professionals) and not _ADULT_AGE.search(" ".join(words))
 
 
 def _someone_close(words: list[str]) -> bool:

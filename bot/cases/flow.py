@@ -82,6 +82,13 @@ def urgent(ctx: Context, result: Triage) -> None:
     if info is not None and read is not None and read.topic:
         # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version.
         remember_topic(ctx, read.topic, minor=bool(texts.MINOR_REASONS & set(result.reasons)))
+    _help_or_case(ctx, result, helper, info)
+    for later in read.after if read else ():
+        ctx.reply(later)  # fx a teacher's duty to notify the municipality, after the way to help
+
+
+def _help_or_case(ctx: Context, result: Triage, helper: bool, info: Reply | None) -> None:
+    """After the safety essentials: the message's own topic, then a case (an emergency), or the offer of one."""
     reasons = (*result.reasons, FOR_SOMEONE_ELSE) if helper else result.reasons
     if _writes_as_staff(ctx):
         if info:

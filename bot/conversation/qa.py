@@ -72,7 +72,7 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
                 reply = _with_feedback_token(reply, token)
     if found.confident and found.topic:
         remember_topic(ctx, found.topic)
-    for each in (reply, *found.more):
+    for each in (reply, *found.more, *found.after):
         ctx.reply(each)
     return True
 
