@@ -104,7 +104,8 @@ def ordinary_questions(rules_level: Callable[[str], str], kb: KnowledgeBase | No
 
 def _phrasings(topic: Topic, lang: str) -> tuple[str, ...]:
     """A topic's example questions and its specific questions with their phrasings, in one language."""
-    specific = (phrase for entry in topic.faq for phrase in (entry.q.get(lang), *entry.examples.get(lang)))
+    specific = (phrase for entry in topic.faq if entry.searchable
+                for phrase in (entry.q.get(lang), *entry.examples.get(lang)))
     return (*topic.examples.get(lang), *specific)
 
 

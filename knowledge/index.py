@@ -706,8 +706,9 @@ def _said_weight(said: int) -> float:
 
 
 def _faq_phrases(entry: FaqEntry, lang: Lang) -> tuple[str, ...]:
-    """How people ask one specific question: the question itself and its example phrasings."""
-    return (entry.q.get(lang), *entry.examples.get(lang))
+    """How people ask one specific question: the question itself and its example phrasings (none if it is shown
+    only by the engine)."""
+    return (entry.q.get(lang), *entry.examples.get(lang)) if entry.searchable else ()
 
 
 # Logistic-regression weights over the features above, fitted by `benchmarks/retrieval.py --calibrate` on

@@ -110,6 +110,9 @@ class FaqEntry(Strict):
     sources: tuple[Source, ...] = Field(min_length=1)
     # The year an amount, rate, fee or limit in the answer holds for; `husly kb check` warns once it has passed.
     amounts_year: int | None = Field(default=None, ge=2000, le=2100)
+    # False: shown by the engine for a situation it recognises (fx a professional's duty to notify), and under
+    # "Read more", but not matched by words nor learned from (its words would pull other questions to it).
+    searchable: bool = True
 
 
 class Topic(Sourced):

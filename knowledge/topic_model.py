@@ -69,7 +69,7 @@ def knowledge_rows(kb: KnowledgeBase) -> list[tuple[str, str, float]]:
         for lang in ("da", "en"):
             phrases = [*topic.examples.get(lang), *topic.keywords.get(lang), topic.title.get(lang)]
             for entry in topic.faq:
-                phrases += [entry.q.get(lang), *entry.examples.get(lang)]
+                phrases += [entry.q.get(lang), *entry.examples.get(lang)] if entry.searchable else []
             rows += [(phrase, topic.id, 1.0) for phrase in phrases if phrase]
     return rows
 
