@@ -143,7 +143,7 @@ def queue(session: Session, staff: Staff | None, now: dt.datetime) -> Result:
         if case.status == CaseStatus.CLAIMED:
             state = _("taken by {name}").format(name=cards.staff_name(session, case.claimed_by))
         else:
-            state = _("not taken, waiting {minutes} min").format(minutes=cards.minutes(now - case.waiting_since))
+            state = _("not taken, waiting {waited}").format(waited=cards.waited(now - case.waiting_since))
         lines.append(f"{cards.RANK_ICON[service.priority_rank(case)]} #{case.id} · {esc(cards.urgency_label(case))}"
                      f" · {esc(where)} · {esc(cards.age_label(case.age_band))} · {esc(state)}")
         cards.refresh(session, case, now)

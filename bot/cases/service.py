@@ -199,8 +199,10 @@ def claim(session: Session, case_id: int, staff_id: int, now: dt.datetime) -> bo
     result = session.exec(
         update(Case)
         .where(col(Case.id) == case_id, col(Case.claimed_by).is_(None), col(Case.status) == CaseStatus.OPEN.value)
-        .values(claimed_by=staff_id, claimed_at=now, status=CaseStatus.CLAIMED.value, relay=True, owed_since=now,
-                owner_reminders=0)
+        # The young person has waited since the case went in the queue, not since now: the card and the briefing
+        # show that wait; the reminders count from the claim all the same (owner_clock).
+        .values(claimed_by=staff_id, claimed_at=now, status=CaseStatus.CLAIMED.value, relay=True,
+                owed_since=col(Case.waiting_since), owner_reminders=0)
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1

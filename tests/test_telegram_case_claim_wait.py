@@ -1,0 +1,91 @@
+"""Claiming a case that waited, and writing again and again while it waits, through the real HTTP path (aiogram and
+python-telegram-bot against the fake Bot API). Each failed before its fix:
+
+- Sara's case waited 2 hours 10 minutes before Ole took it with /tag; his briefing and the card said "den unge har
+  ventet 0 min. på svar". Jonas's case waited 25 minutes before Mette pressed Overtag: "0 min." too.
+- In office hours, with the case not yet taken, every "hallo?" got the same three sentences again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fake_telegram import FakeTelegram
+from tests.telegram_desk import TEAM, Desk
+from tests.telegram_harness import FRAMEWORKS, InProcessBot, plain
+from tests.test_telegram_caseworkers import MovableClock
+
+METTE, OLE, SARA, JONAS = 7311, 7312, 5411, 5412
+SHORT = "Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."
+LONG = "Ingen har taget din sag endnu"
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
+         knowledge) -> Iterator[tuple[Desk, MovableClock]]:
+    clock = MovableClock()  # Friday 17:00 in Aarhus
+    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, clock=clock) as bot:
+        desk = Desk(bot)
+        desk.join(METTE, "Mette")
+        desk.join(OLE, "Ole")
+        desk.team(METTE)
+        yield desk, clock
+        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
+    assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
+
+
+def _skip_questions(desk: Desk, chat: int, number: int) -> None:
+    for question in (f"cy:skip:{number}:age", f"cy:skip:{number}:tonight", f"cy:anon:{number}"):
+        asked, data = desk.last_with(chat, question)
+        desk.press(asked, data)
+
+
+def test_claiming_a_case_that_waited_shows_the_real_wait_in_hours(desk: tuple[Desk, MovableClock]) -> None:
+    desk_, clock = desk
+    desk_.youth(SARA)
+    desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
+    clock.advance(hours=2, minutes=10)
+    mark = desk_.in_team(OLE, "sager")
+    assert any("ikke taget, venter 2 t. 10 min." in t for t in desk_.texts(TEAM, mark)), desk_.texts(TEAM, mark)
+    mark = desk_.in_team(OLE, "tag", "1")
+    briefing = " ".join(t for t in desk_.texts(OLE, mark) if "Du har sag #1" in t)
+    assert "den unge har ventet 2 t. 10 min. på svar" in briefing, briefing
+    assert "den unge har ventet 2 t. 10 min. på svar" in desk_.card(1)
+    # The claim button, after 25 minutes.
+    desk_.youth(JONAS)
+    desk_.open_case(JONAS, "min mor har smidt mig ud og jeg har ingen steder at sove")
+    clock.advance(minutes=25)
+    card, claim = desk_.last_with(TEAM, "cs:claim:2")
+    mark = desk_.press(card, claim, user_id=METTE)
+    briefing = " ".join(t for t in desk_.texts(METTE, mark) if "Du har sag #2" in t)
+    assert "den unge har ventet 25 min. på svar" in briefing, briefing
+    assert "den unge har ventet 25 min. på svar" in desk_.card(2)
+
+
+def test_in_office_hours_writing_again_and_again_hears_the_notice_once(desk: tuple[Desk, MovableClock]) -> None:
+    desk_, clock = desk
+    clock.advance(hours=-5)  # Friday 12:00: the office is open, the case waits for someone to take it
+    desk_.youth(SARA)
+    desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
+    _skip_questions(desk_, SARA, 1)
+    first = desk_.texts(SARA, desk_.write(SARA, "hvornår skriver de"))
+    assert len(first) == 1 and LONG in first[0], first
+    clock.advance(minutes=2)
+    assert desk_.texts(SARA, desk_.write(SARA, "okay")) == [SHORT]
+    clock.advance(minutes=2)
+    assert desk_.texts(SARA, desk_.write(SARA, "jeg venter bare")) == [SHORT]
+    # Every message reached the case.
+    assert "jeg venter bare" in desk_.card(1)
+    # Three hours later, the whole notice again.
+    clock.advance(hours=3, minutes=1)
+    later = desk_.texts(SARA, desk_.write(SARA, "okay"))
+    assert len(later) == 1 and LONG in later[0], later
+    # Taken and given back: a change, so the whole notice again.
+    desk_.in_team(OLE, "tag", "1")
+    desk_.command(OLE, "slip", "1")
+    again = desk_.texts(SARA, desk_.write(SARA, "okay"))
+    assert len(again) == 1 and LONG in again[0], again
+    assert [plain(c) for c in desk_.to(SARA)].count(SHORT) == 2
