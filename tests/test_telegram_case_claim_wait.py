@@ -79,6 +79,13 @@ def test_in_office_hours_writing_again_and_again_hears_the_notice_once(desk: tup
     assert desk_.texts(SARA, desk_.write(SARA, "jeg venter bare")) == [SHORT]
     # Every message reached the case.
     assert "jeg venter bare" in desk_.card(1)
+    # "hallooo??" and "jeg fryser" get a warm line of their own, still short.
+    assert desk_.texts(SARA, desk_.write(SARA, "hallooo??")) == [
+        "Du er ikke glemt. Din sag (nummer 1) er sendt til medarbejderne, og din besked er lagt på den. Er det en "
+        "nødsituation, så ring 112."]
+    cold = desk_.texts(SARA, desk_.write(SARA, "jeg fryser"))
+    assert cold[0].startswith("Jeg er ked af, at det er så hårdt lige nu. Din sag (nummer 1)"), cold
+    assert len(cold) == 2 and "få varmen i nat" in cold[1], "and where to get warm tonight"
     # Three hours later, the whole notice again.
     clock.advance(hours=3, minutes=1)
     later = desk_.texts(SARA, desk_.write(SARA, "okay"))

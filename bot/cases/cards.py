@@ -147,7 +147,7 @@ def _status(session: Session, case: Case, now: dt.datetime) -> str:
             line += " · " + _("the young person has waited {waited} for an answer").format(
                 waited=waited(now - case.owed_since))
         return line
-    return _("Not taken · waiting {waited}").format(waited=waited(now - case.waiting_since))
+    return _("Not taken · waiting {waited}").format(waited=waited(now - service.waiting_for(case)))
 
 
 # The young person's last words on a card: enough to see what is going on, short enough for a phone.

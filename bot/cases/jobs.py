@@ -105,7 +105,7 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
         if step == 1:
             cards.refresh(session, case, now)
             cards.ping(session, case, lambda: _("Case #{number} has waited {waited} and nobody has taken it.")
-                       .format(number=case.id, waited=cards.waited(now - case.waiting_since)), now)
+                       .format(number=case.id, waited=cards.waited(now - service.waiting_for(case))), now)
             counts["reannounced"] += 1
         elif step == 2:
             cards.post(session, case, routing.escalation_targets(session, case, 2, now, deps.settings), now)

@@ -94,12 +94,15 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
         told = notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
                                    opens=notices.when(opening, ctx.now) if opening else None)
         service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
-    feeling = not urgent and feelings.is_short_feeling(text)
-    if feeling:
-        # "jeg er så bange": a warm line (with what they must hear anyway), not a topic's answer.
-        told = notices.feeling(case, None if situation.startswith(ANSWERED) else told)
+    said = None if urgent else feelings.kind(text)
+    if said is not None:
+        # "jeg er så bange", "jeg fryser", "er der nogen?": a warm line (with what they must hear anyway), not a
+        # topic's answer. Only a message triage found no danger in.
+        answered = situation.startswith(ANSWERED)  # the warm line says itself that the caseworkers have it
+        told = notices.feeling(case, said, None if answered else told, nobody=nobody)
     ctx.reply(told)
-    if not urgent and search and not feeling:
+    if not urgent and search and said in (None, feelings.Kind.NEED):
+        # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
         answer_question(ctx, text, result, only_if_sure=True)
 
 
