@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cases import jobs
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_desk import TEAM, Desk
 from tests.telegram_harness import FRAMEWORKS, InProcessBot, plain
@@ -96,3 +97,33 @@ def test_in_office_hours_writing_again_and_again_hears_the_notice_once(desk: tup
     again = desk_.texts(SARA, desk_.write(SARA, "okay"))
     assert len(again) == 1 and LONG in again[0], again
     assert [plain(c) for c in desk_.to(SARA)].count(SHORT) == 2
+
+
+def test_a_friday_evening_case_given_back_then_handed_over_after_hours(desk: tuple[Desk, MovableClock]) -> None:
+    """Given back by the safety net at 17:05, the card and the next briefing kept Sara's wait (they said "0 min."),
+    and she heard "you get a message when one of them takes it"; handed over to a colleague off duty, neither she
+    nor Ole heard that nobody may answer before Monday. A question asked again came with its whole introduction."""
+    desk_, clock = desk
+    clock.advance(hours=-2, minutes=-5)  # Friday 14:55: the office is open
+    desk_.youth(SARA)
+    desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
+    said = desk_.texts(SARA, desk_.write(SARA, "hallo?? er der nogen"))
+    assert said[0].startswith("Du er ikke glemt.") and said[-1] == "Hvor gammel er du?", said
+    clock.advance(minutes=35)
+    desk_.in_team(METTE, "tag", "1")
+    clock.advance(minutes=95)  # 17:05: Mette never answered; the office is closed and nobody is on duty
+    mark = desk_.tg.mark()
+    assert jobs.tick(desk_.bot.engine, desk_.bot.app.deps, clock())["returned"] == 1
+    desk_.sync()
+    assert "Ikke taget · venter 2 t. 10 min." in desk_.card(1)
+    told = desk_.texts(SARA, mark)
+    assert len(told) == 1 and "mandag kl. 08:00" in told[0] and "Du får en besked, når" not in told[0], told
+    desk_.command(OLE, "vagt")
+    mark = desk_.in_team(OLE, "tag", "1")
+    briefing = " ".join(t for t in desk_.texts(OLE, mark) if "Du har sag #1" in t)
+    assert "den unge har ventet 2 t. 10 min. på svar" in briefing, briefing
+    desk_.command(OLE, "vagt", "fra")
+    mark = desk_.command(OLE, "overdrag", "1 Mette")
+    assert any("Bemærk: Mette har ikke vagt nu" in t for t in desk_.texts(OLE, mark)), desk_.texts(OLE, mark)
+    told = " ".join(desk_.texts(SARA, mark))
+    assert "har overtaget din sag" in told and "mandag kl. 08:00" in told, told
