@@ -125,5 +125,5 @@ def test_a_friday_evening_case_given_back_then_handed_over_after_hours(desk: tup
     desk_.command(OLE, "vagt", "fra")
     mark = desk_.command(OLE, "overdrag", "1 Mette")
     assert any("Bemærk: Mette har ikke vagt nu" in t for t in desk_.texts(OLE, mark)), desk_.texts(OLE, mark)
-    told = " ".join(desk_.texts(SARA, mark))
-    assert "har overtaget din sag" in told and "mandag kl. 08:00" in told, told
+    handed = " ".join(desk_.texts(SARA, mark))
+    assert "har overtaget din sag" in handed and "mandag kl. 08:00" in handed, handed
