@@ -89,6 +89,22 @@ def test_a_question_asked_again_after_a_message_comes_without_its_introduction(e
     said = [s.text for s in to(youth.say("hallo?? er der nogen"), youth)]
     assert said[0].startswith("Du er ikke glemt."), said
     assert said[-1] == "Hvor gammel er du?", said
-    said = [s.text for s in to(youth.say("jeg venter"), youth)]
+    said = [s.text for s in to(youth.say("ok jeg venter på jer"), youth)]
     assert said[-1] == "Hvor gammel er du?", said
     assert not any("Et par korte spørgsmål" in t for t in said)
+
+
+def test_an_answer_to_the_caseworker_during_the_questions_reaches_the_caseworker(engine, make_app, clock) -> None:
+    """Mette took Sara's case while "where will you sleep tonight?" was on Sara's screen, and asked whether she was
+    somewhere safe; Sara's answer was read as the tonight answer: Mette never saw it, Sara got the next question."""
+    desk, mette, _ole, _group = _evening(engine, make_app)
+    sara = desk.youth("aarhus", lang="da")
+    desk.open_case(sara)
+    sara.press("cy:words:1:yes")
+    sara.press("cy:skip:1:age")
+    mette.command("tag", "1")
+    mette.command("svar", "1 Hej, er du et trygt sted lige nu?")
+    sent = sara.say("ja hos en veninde i aften")
+    relayed = " ".join(s.text for s in to(sent, mette))
+    assert "ja hos en veninde i aften" in relayed, relayed
+    assert not any("telefonnummer" in s.text for s in to(sent, sara)), "no bot question in between"

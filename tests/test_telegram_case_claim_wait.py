@@ -72,14 +72,14 @@ def test_in_office_hours_writing_again_and_again_hears_the_notice_once(desk: tup
     desk_.youth(SARA)
     desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
     _skip_questions(desk_, SARA, 1)
-    first = desk_.texts(SARA, desk_.write(SARA, "hvornår skriver de"))
+    first = desk_.texts(SARA, desk_.write(SARA, "hvornår skriver i mon"))
     assert len(first) == 1 and LONG in first[0], first
     clock.advance(minutes=2)
-    assert desk_.texts(SARA, desk_.write(SARA, "okay")) == [SHORT]
+    assert desk_.texts(SARA, desk_.write(SARA, "okay fint")) == [SHORT]
     clock.advance(minutes=2)
-    assert desk_.texts(SARA, desk_.write(SARA, "jeg venter bare")) == [SHORT]
+    assert desk_.texts(SARA, desk_.write(SARA, "fint, jeg venter")) == [SHORT]
     # Every message reached the case.
-    assert "jeg venter bare" in desk_.card(1)
+    assert "fint, jeg venter" in desk_.card(1)
     # "hallooo??" and "jeg fryser" get a warm line of their own, still short.
     assert desk_.texts(SARA, desk_.write(SARA, "hallooo??")) == [
         "Du er ikke glemt. Din sag (nummer 1) er sendt til medarbejderne, og din besked er lagt på den. Er det en "
@@ -89,12 +89,12 @@ def test_in_office_hours_writing_again_and_again_hears_the_notice_once(desk: tup
     assert len(cold) == 2 and "få varmen i nat" in cold[1], "and where to get warm tonight"
     # Three hours later, the whole notice again.
     clock.advance(hours=3, minutes=1)
-    later = desk_.texts(SARA, desk_.write(SARA, "okay"))
+    later = desk_.texts(SARA, desk_.write(SARA, "okay fint"))
     assert len(later) == 1 and LONG in later[0], later
     # Taken and given back: a change, so the whole notice again.
     desk_.in_team(OLE, "tag", "1")
     desk_.command(OLE, "slip", "1")
-    again = desk_.texts(SARA, desk_.write(SARA, "okay"))
+    again = desk_.texts(SARA, desk_.write(SARA, "okay fint"))
     assert len(again) == 1 and LONG in again[0], again
     assert [plain(c) for c in desk_.to(SARA)].count(SHORT) == 2
 

@@ -54,7 +54,8 @@ _FEELING_RE = re.compile(
     rf"^(?:(?:jeg|i)\s+)?(?:(?:er|bliver|foeler mig|am|m|im|feel|feel so)\s+)?{_MORE}{_FEELING}{_AFTER}$"
     rf"|^(?:jeg\s+)?har det\s+{_MORE}{_HAVING}{_AFTER}$"
     rf"|^(?:i\s+)?(?:m|am|im|feel)\s+{_MORE}{_HAVING}{_AFTER}$"
-    rf"|^(?:(?:jeg\s+)?(?:gaar i panik|flipper ud|freaker ud)|(?:i\s+)?(?:m|am|im)\s+(?:panicking|freaking out))"
+    rf"|^(?:(?:jeg\s+)?(?:gaar\s+{_MORE}i panik|flipper\s+{_MORE}ud|freaker\s+{_MORE}ud)"
+    rf"|(?:i\s+)?(?:m|am|im)\s+(?:panicking|freaking out))"
     rf"{_AFTER}$")
 _NEED_RE = re.compile(_NEED)
 # "is anyone there?", "hallo??", "skynd jer", "svar mig", "hvor er i" (a greeting alone only when asked or drawn

@@ -639,15 +639,18 @@ def flow_text(ctx: Context) -> None:
         return
     step = questions.step
     answer = fold(text).strip(" .!")
+    if case.status == CaseStatus.CLAIMED:
+        # A caseworker has the case: they talk now (and ask what they need); the questions end here, and what is
+        # typed goes to them, not read as an answer. Mette asked "are you somewhere safe?" and Sara's "jeg er hos
+        # min veninde" was taken as the answer to "where will you sleep tonight?": Mette never saw it, and Sara
+        # got the bot's next question instead.
+        ctx.state.end(Questions)
+        relay.on_message(ctx, case, text)
+        return
     if _typed_answers(ctx, case, questions, text, result):
         return
     if step == "consent" and answer in NO_WORDS:
         _on_anonymous(ctx, case, "")
-        return
-    if case.status == CaseStatus.CLAIMED:
-        # A caseworker has the case: they talk now (and ask what they need); the questions end here.
-        ctx.state.end(Questions)
-        relay.on_message(ctx, case, text)
         return
     first = questions.first
     if step == "words" and case.words_consent is None:
