@@ -27,13 +27,16 @@ CALLS = ("er der nogen?", "hallooo", "skynd jer", "anyone??", "hallo?? er der no
          "svar mig nu", "hvor er i??", "er i der??", "is anybody there", "is anyone there?", "is someone there?",
          "heeej??", "helloooo", "hallo hallo", "hvorfor svarer ingen")
 # Says more than a feeling: a topic, a question, or danger (a greeting alone only greets).
-MORE = ("hej", "hallo", "hvornår skriver i mon", "fint, jeg venter", "okay fint", "im so done waiting",
+# Only that they got it and wait: no warm line, and not searched ("fint, jeg venter" got the skæve boliger answer).
+ACKS = ("fint, jeg venter", "ok jeg venter på jer", "okay fint", "okay i will wait")
+MORE = ("hej", "hallo", "hvornår skriver i mon", "im so done waiting",
         "er der nogen? han slår mig", "jeg fryser og han slår mig igen", "skynd jer han kommer",
         "jeg fryser for min lejlighed har ingen varme", "jeg har ikke spist fordi min mor tog pengene",
         "hallo?? han truer mig med en kniv")
 
 
-@pytest.mark.parametrize(("texts", "expected"), [(FEELINGS, Kind.FEELING), (NEEDS, Kind.NEED), (CALLS, Kind.CALL)])
+@pytest.mark.parametrize(("texts", "expected"), [(FEELINGS, Kind.FEELING), (NEEDS, Kind.NEED), (CALLS, Kind.CALL),
+                                                  (ACKS, Kind.ACK)])
 def test_what_counts_as_a_feeling_a_need_or_a_call(texts: tuple[str, ...], expected: Kind) -> None:
     assert [t for t in texts if feelings.kind(t) is not expected] == []
 
@@ -62,8 +65,11 @@ def test_a_call_a_need_and_a_feeling_each_get_a_kind_line_in_danish(engine, make
     assert said[0] == "Jeg er ked af, at det er så hårdt lige nu. " + rest, said
     assert len(said) == 2 and "få varmen i nat" in said[1], "and where to get warm tonight"
     assert [s.text for s in to(youth.say("so scared rn lol"), youth)] == ["Det er helt okay at have det sådan. " + rest]
+    # "fint, jeg venter" hears only that it reached the case: not the answer about skæve boliger.
+    assert [s.text for s in to(youth.say("fint, jeg venter"), youth)] == [
+        "Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."]
     # Each reached the case, and none raised it.
-    assert sum(e.action == "youth_wrote" for e in events(engine)) == 4
+    assert sum(e.action == "youth_wrote" for e in events(engine)) == 5
     assert case(engine).urgency == "urgent"
 
 

@@ -127,3 +127,19 @@ def test_a_friday_evening_case_given_back_then_handed_over_after_hours(desk: tup
     assert any("Bemærk: Mette har ikke vagt nu" in t for t in desk_.texts(OLE, mark)), desk_.texts(OLE, mark)
     handed = " ".join(desk_.texts(SARA, mark))
     assert "har overtaget din sag" in handed and "mandag kl. 08:00" in handed, handed
+
+
+def test_an_answer_to_the_caseworker_during_the_questions_reaches_the_caseworker(
+        desk: tuple[Desk, MovableClock]) -> None:
+    """Sara's "ja hos en veninde i aften", typed after Mette asked whether she was safe, was read as the answer to
+    "where will you sleep tonight?" still on her screen: Mette never saw it, and Sara got the bot's next question."""
+    desk_, _clock = desk
+    desk_.youth(SARA)
+    desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
+    asked, data = desk_.last_with(SARA, "cy:skip:1:age")
+    desk_.press(asked, data)
+    desk_.in_team(METTE, "tag", "1")
+    desk_.command(METTE, "svar", "1 Hej, er du et trygt sted lige nu?")
+    mark = desk_.write(SARA, "ja hos en veninde i aften")
+    assert any("ja hos en veninde i aften" in t for t in desk_.texts(METTE, mark)), desk_.texts(METTE, mark)
+    assert not any("telefonnummer" in t for t in desk_.texts(SARA, mark)), "no bot question in between"

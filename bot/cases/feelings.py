@@ -6,7 +6,8 @@ message does. Danger is not decided here: triage reads the message first, and on
 in can be one of these ("jeg er bange for ham" is an emergency). Only the whole message counts: "er der nogen? han
 står uden for døren" is not a call, it says more.
 
-Three kinds, each with its own line: a feeling (fear, loneliness, sadness, worn out), a need (cold, hungry), and a
+Three kinds, each with its own line (and a fourth, a plain "ok, jeg venter", that only hears that it reached the
+case): a feeling (fear, loneliness, sadness, worn out), a need (cold, hungry), and a
 call ("hallo??", "er der nogen", "skynd jer", "anyone??"), as a 16-year-old types them: "im scared af", "hallooo",
 "sååå bange", "jeg frysr".
 """
@@ -23,6 +24,9 @@ class Kind(StrEnum):
     FEELING = "feeling"
     NEED = "need"
     CALL = "call"
+    # "ok", "fint, jeg venter", "tak": only that they got it and wait; no warm line, and not a question either
+    # ("fint, jeg venter" got the answer about skæve boliger).
+    ACK = "ack"
 
 
 _MORE = (r"(?:(?:saa|sa|rigtig|virkelig|mega|helt|bare|vildt|sindssygt|sygt|enormt|pisse|skide|hamrende|meget|"
@@ -75,6 +79,11 @@ _CALL_RE = re.compile(
     rf"er i der|er du der|er i der overhovedet|virker det her|virker det|is this working|does this work|"
     rf"hvorfor svarer i ikke|hvorfor svarer ingen|why is nobody answering|why wont anyone answer|"
     rf"hvornaar kommer i|hvornaar svarer i|when will someone answer|det haster|haster)(?:\s+jer)?{_PLEASE}$")
+_ACK_WORD = (r"(?:ok|okay|oki|okey|okej|fint|fedt|super|godt|cool|tak|mange tak|tusind tak|forstaaet|fair|alright|"
+             r"thanks|thank you|thx|ty|got it|sure|fine|perfekt|perfect|great|nice)")
+_WAIT = (r"(?:(?:jeg|i|im|i m|ill|i ll|i will)\s+)?(?:venter|venter bare|bare venter|kan godt vente|kan vente|wait|"
+         r"will wait|waiting|m waiting|can wait)(?:\s+(?:paa jer|paa svar|her|bare|lige|saa|for you|here|then))*")
+_ACK_RE = re.compile(rf"^(?:{_ACK_WORD}(?:\s+{_ACK_WORD})*(?:\s+{_WAIT})?|{_WAIT})$")
 _GREETING = re.compile(r"^(?:hallo|hello|hej|hey|hi|halloj|yo)$")
 _DRAWN_OUT = re.compile(r"^(?:h+a+l+o{2,}|h+e+l+o{2,}|he{2,}j+|hej{2,}|he{2,}y+|hey{2,}|hallo hallo|hello hello|"
                         r"hej hej|hallo hallo hallo|hello hello hello)$")
@@ -105,6 +114,8 @@ def kind(text: str) -> Kind | None:
             return Kind.CALL if "?" in text else None
         if _CALL_RE.match(folded):
             return Kind.CALL
+        if _ACK_RE.match(folded):
+            return Kind.ACK
     return None
 
 

@@ -95,7 +95,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
                                    opens=notices.when(opening, ctx.now) if opening else None)
         service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
     said = None if urgent else feelings.kind(text)
-    if said is not None:
+    if said is not None and said is not feelings.Kind.ACK:
         # "jeg er så bange", "jeg fryser", "er der nogen?": a warm line (with what they must hear anyway), not a
         # topic's answer. Only a message triage found no danger in.
         answered = situation.startswith(ANSWERED)  # the warm line says itself that the caseworkers have it
