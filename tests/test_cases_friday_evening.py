@@ -108,3 +108,20 @@ def test_an_answer_to_the_caseworker_during_the_questions_reaches_the_caseworker
     relayed = " ".join(s.text for s in to(sent, mette))
     assert "ja hos en veninde i aften" in relayed, relayed
     assert not any("telefonnummer" in s.text for s in to(sent, sara)), "no bot question in between"
+
+
+def test_a_message_right_after_the_still_waiting_notice_does_not_hear_it_all_again(engine, make_app, clock) -> None:
+    """At 17:21 Lea got "I'm sorry ... the office is closed, so a caseworker may not answer before Monday at 08:00",
+    wrote "hallo??" the same minute, and got the office's closing time again in the next message."""
+    desk, _mette, _ole, _group = _evening(engine, make_app)
+    clock.advance(hours=2)  # Friday 17:00: closed, nobody on duty
+    lea = desk.youth("aarhus", lang="da")
+    desk.open_case(lea, "jeg har ingen steder at sove i nat")
+    for question in ("words", "age", "tonight", "consent"):
+        lea.press(f"cy:skip:1:{question}")
+    clock.advance(minutes=31)  # twice the urgent deadline: the team is told again, and Lea hears she still waits
+    assert tick(desk.engine, desk.app.deps, clock.now)["escalated"] == 1
+    notice = [s.text for s in to(lea.deliver(), lea)]
+    assert any("mandag kl. 08:00" in t for t in notice), notice
+    said = [s.text for s in to(lea.say("hallo??"), lea)]
+    assert said == ["Du er ikke glemt. Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."], said

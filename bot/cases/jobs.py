@@ -20,7 +20,7 @@ from functools import partial
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
-from bot.cases import actions, cards, notices, routing, service
+from bot.cases import actions, cards, notices, relay, routing, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case, CaseStatus
@@ -116,6 +116,9 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
             opens = partial(notices.when, opening, now) if opening else None
             notices.to_youth(session, case, partial(notices.still_waiting, deps.kb, case, nobody=nobody, opens=opens),
                              now)
+            if nobody or opening:
+                # Said now: a message the minute after hears that it reached the case, not the notice again.
+                service.log_event(session, case, relay.TOLD, now, detail=relay.told_situation(case, nobody, opening))
             counts["escalated"] += 1
         else:
             cards.post(session, case, routing.escalation_targets(session, case, 3, now, deps.settings), now)

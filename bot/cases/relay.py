@@ -87,7 +87,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     # What the person must know (nobody on Husly, the office closed, or that the caseworkers have it and nobody has
     # taken it yet) is said once, then again after a while, when that changes, or when the message sounds serious;
     # the messages in between only hear that they reached the case.
-    situation = _situation(case, nobody, opening)
+    situation = told_situation(case, nobody, opening)
     if not urgent and _last_told(ctx, case) == situation:
         told = notices.message_kept(case)
     else:
@@ -115,8 +115,9 @@ TELL_AGAIN_AFTER = dt.timedelta(hours=3)
 ANSWERED = "answered"
 
 
-def _situation(case: Case, nobody: bool, opening: dt.datetime | None) -> str:
-    """What the notice on a message says that the person must know, as a code."""
+def told_situation(case: Case, nobody: bool, opening: dt.datetime | None) -> str:
+    """What the notice on a message says that the person must know, as a code (also logged when the safety net's
+    "still waiting" notice said it, so the next message does not say it all again)."""
     if nobody:
         return f"nobody:{case.municipality}"
     if opening is not None:
