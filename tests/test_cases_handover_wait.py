@@ -25,16 +25,16 @@ def test_a_handed_over_case_shows_the_real_wait_and_the_new_owner_gets_the_norma
     sent = ole.command("overdrag", "1 Mette")
     assert case(engine).claimed_by is not None and case(engine).owner_reminders == 0
     briefing = " ".join(s.text for s in to(sent, mette) if "gave you case #1" in s.text)
-    assert "the young person has waited 82 min for an answer" in briefing, briefing
+    assert "the young person has waited 1 h 22 min for an answer" in briefing, briefing
     cards = [s.text for s in to(sent, group) if s.kind == "edit"]
-    assert cards and "ventet 82 min. på svar" in cards[-1], cards
+    assert cards and "ventet 1 t. 22 min. på svar" in cards[-1], cards
     # Mette gets the normal time from the handover: no reminder, and not back to the team, before 30 minutes.
     clock.advance(minutes=29)
     assert not any(tick(desk.engine, desk.app.deps, clock.now).values())
     clock.advance(minutes=1)
     assert tick(desk.engine, desk.app.deps, clock.now)["owner_reminded"] == 1
     reminder = " ".join(s.text for s in to(sara.deliver(), mette))
-    assert "has waited 112 min for your answer" in reminder, reminder
+    assert "has waited 1 h 52 min for your answer" in reminder, reminder
     clock.advance(minutes=59)
     assert tick(desk.engine, desk.app.deps, clock.now)["returned"] == 0
     assert case(engine).status == "claimed"

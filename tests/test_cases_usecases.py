@@ -41,9 +41,12 @@ def test_release_transfer_and_reopen_put_a_case_back_in_the_queue_alike(engine: 
         for chat_id, (action, step) in enumerate(back.items(), start=7001):
             found = _claimed_case(session, staff, chat_id, clock())
             step(session, found)
-            # Unclaimed, waiting from now: the response-time clock, escalation and owner reminders start again.
+            # Unclaimed, waiting from now: the response-time clock, escalation and owner reminders start again. A
+            # case given back or moved unanswered keeps the young person's wait (the card shows it); reopened, not.
+            owed = None if action == "reopened" else clock()
             assert (found.status, found.claimed_by, found.claimed_at, found.escalation, found.waiting_since,
-                    found.owed_since, found.owner_reminders) == ("open", None, None, 0, later, None, 0), action
+                    found.owed_since, found.owner_reminders) == ("open", None, None, 0, later, owed, 0), action
+            assert service.waiting_for(found) == (later if action == "reopened" else clock())
             assert service.events(session, found.id or 0)[-1].action == action
 
 

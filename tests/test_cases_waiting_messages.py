@@ -128,7 +128,8 @@ def test_in_the_terminal_chat_a_night_of_messages_and_a_feeling(sqlite_engine, m
     lines: list[tuple[str, dict[str, float]]] = [
         ("/start aarhus", {}), ("jeg har ingen steder at sove i nat", {}), ("ja", {}), ("spring over", {}),
         ("spring over", {}), ("spring over", {}), ("spring over", {}), ("hallo?", {"minutes": 5}),
-        ("er der nogen", {"minutes": 5}), ("jeg er så bange", {"minutes": 5}), ("hallo", {"hours": 3}), ("/quit", {})]
+        ("ok jeg venter på jer", {"minutes": 5}), ("jeg er så bange", {"minutes": 5}), ("hallo", {"hours": 3}),
+        ("/quit", {})]
     out = io.StringIO()
     asyncio.run(chat(app, stdin=_Lines(lines, clock), out=out, lang="da"))
     said = replies(out.getvalue())

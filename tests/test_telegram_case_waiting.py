@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cases import jobs
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_desk import Desk
 from tests.telegram_harness import FRAMEWORKS, InProcessBot
@@ -41,10 +42,29 @@ def test_the_closed_office_is_said_once_and_a_feeling_gets_a_warm_line(desk: tup
         desk_.press(asked, data)
     first = desk_.texts(SARA, desk_.write(SARA, "hallo?"))
     assert len(first) == 1 and CLOSED in first[0], first
-    assert desk_.texts(SARA, desk_.write(SARA, "er der nogen")) == [SHORT]
+    assert desk_.texts(SARA, desk_.write(SARA, "ok jeg venter på jer")) == [SHORT]
+    # "er der nogen?" is told it is not forgotten, with the short line (the office is still closed).
+    assert desk_.texts(SARA, desk_.write(SARA, "er der nogen")) == ["Du er ikke glemt. " + SHORT]
     feeling = desk_.texts(SARA, desk_.write(SARA, "jeg er så bange"))
     assert feeling == ["Det er helt okay at have det sådan. " + SHORT], feeling
     assert "jeg er så bange" in desk_.card(1), "the message reached the case"
     clock.advance(hours=3, minutes=1)
     later = desk_.texts(SARA, desk_.write(SARA, "hallo"))
     assert len(later) == 1 and CLOSED in later[0], later
+
+
+def test_a_message_right_after_the_still_waiting_notice_is_short(desk: tuple[Desk, MovableClock]) -> None:
+    """The safety net's "I'm sorry, nobody has taken your case yet ... not before Monday at 08:00" and then, for the
+    "hallo??" written the same minute, the office's closing time all over again."""
+    desk_, clock = desk
+    desk_.youth(SARA)
+    desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
+    for question in ("cy:skip:1:age", "cy:skip:1:tonight", "cy:anon:1"):
+        asked, data = desk_.last_with(SARA, question)
+        desk_.press(asked, data)
+    clock.advance(minutes=31)
+    mark = desk_.tg.mark()
+    assert jobs.tick(desk_.bot.engine, desk_.bot.app.deps, clock())["escalated"] == 1
+    desk_.sync()
+    assert any(CLOSED in t for t in desk_.texts(SARA, mark))
+    assert desk_.texts(SARA, desk_.write(SARA, "hallo??")) == ["Du er ikke glemt. " + SHORT]

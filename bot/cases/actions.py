@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from sqlmodel import Session
 
@@ -143,7 +144,7 @@ def queue(session: Session, staff: Staff | None, now: dt.datetime) -> Result:
         if case.status == CaseStatus.CLAIMED:
             state = _("taken by {name}").format(name=cards.staff_name(session, case.claimed_by))
         else:
-            state = _("not taken, waiting {minutes} min").format(minutes=cards.minutes(now - case.waiting_since))
+            state = _("not taken, waiting {waited}").format(waited=cards.waited(now - service.waiting_for(case)))
         lines.append(f"{cards.RANK_ICON[service.priority_rank(case)]} #{case.id} · {esc(cards.urgency_label(case))}"
                      f" · {esc(where)} · {esc(cards.age_label(case.age_band))} · {esc(state)}")
         cards.refresh(session, case, now)
@@ -368,7 +369,9 @@ def _back_to_team(session: Session, settings: Settings, case: Case, now: dt.date
     cards.announce(session, case, now, settings)
     cards.ping(session, case, note, now)
     if case.relay:
-        notices.to_youth(session, case, lambda lang: notices.released(case, lang), now)
+        opening = notices.closed_until(session, case, now)
+        opens = partial(notices.when, opening, now) if opening else None
+        notices.to_youth(session, case, partial(notices.released, case, opens=opens), now)
 
 
 def hand_over(session: Session, staff: Staff | None, case_id: int, colleague: str, now: dt.datetime) -> Result:
@@ -394,9 +397,19 @@ def hand_over(session: Session, staff: Staff | None, case_id: int, colleague: st
             queue_reply(session, to.transport, to.chat_id,
                          Reply(head + "\n\n" + briefing(session, case, now), _reply_buttons(case)), now=now,
                          ref=sending.about(case.id, "brief"))
+    # Outside office hours, to a colleague not on duty: the young person may wait till the office opens, and both
+    # should know it (Jonas wrote at 17:01, Ole went off duty and gave the case to Mette, who was not on duty either).
+    hours = routing.office_hours(service.team_for(session, case.municipality) if case.municipality else None)
+    off = not hours.is_open(now) and (to.on_duty_until is None or to.on_duty_until <= now)
+    opening = hours.next_opening(now) if off else None
+    opens = partial(notices.when, opening, now) if opening else None
     if case.relay:
-        notices.to_youth(session, case, lambda lang: notices.handed_over(case, lang), now)
-    return Result(True, esc(_("{name} has case #{number} now.").format(name=to.display_name, number=case.id)))
+        notices.to_youth(session, case, partial(notices.handed_over, case, opens=opens), now)
+    done = _("{name} has case #{number} now.").format(name=to.display_name, number=case.id)
+    if off:
+        done += " " + _("Note: {name} is not on duty now, so the young person may wait until the office opens.").format(
+            name=to.display_name)
+    return Result(True, esc(done))
 
 
 def start_reply(session: Session, staff: Staff | None, case_id: int, now: dt.datetime) -> Result:

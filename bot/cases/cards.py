@@ -112,6 +112,17 @@ def minutes(delta: dt.timedelta) -> int:
     return max(0, int(delta.total_seconds() // 60))
 
 
+def waited(delta: dt.timedelta) -> str:
+    """How long someone waited, for a card or a note: "12 min", and in hours from an hour on ("2 h 10 min")."""
+    total = minutes(delta)
+    if total < 60:
+        return _("{minutes} min").format(minutes=total)
+    hours, rest = divmod(total, 60)
+    if rest == 0:
+        return _("{hours} h").format(hours=hours)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+
+
 def staff_name(session: Session, staff_id: int | None) -> str:
     staff = session.get(Staff, staff_id) if staff_id else None
     if staff is None:
@@ -133,10 +144,10 @@ def _status(session: Session, case: Case, now: dt.datetime) -> str:
         if not case.relay:
             return line + " · " + _("the young person ended the chat")
         if case.owed_since is not None:
-            line += " · " + _("the young person has waited {minutes} min for an answer").format(
-                minutes=minutes(now - case.owed_since))
+            line += " · " + _("the young person has waited {waited} for an answer").format(
+                waited=waited(now - case.owed_since))
         return line
-    return _("Not taken · waiting {minutes} min").format(minutes=minutes(now - case.waiting_since))
+    return _("Not taken · waiting {waited}").format(waited=waited(now - service.waiting_for(case)))
 
 
 # The young person's last words on a card: enough to see what is going on, short enough for a phone.

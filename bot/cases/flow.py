@@ -351,7 +351,7 @@ def _update_open_case(ctx: Context, case: Case, urgency: str, reasons: tuple[str
     ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
     questions = _asking(ctx, case)
     if questions is not None:
-        _ask(ctx, case, questions.step)
+        _ask(ctx, case, questions.step, again=True)
     elif case.municipality is None:
         # Without a municipality nobody local sees the case: ask again, with the buttons.
         _ask(ctx, case, "municipality")
@@ -387,8 +387,9 @@ def _skip(case: Case, step: str) -> Button:
     return make_button(_("Skip"), Youth(YouthAction.SKIP, case.id or 0, step))
 
 
-def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "") -> None:
-    """Ask one question (or finish), remembering the step in the conversation state."""
+def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: bool = False) -> None:
+    """Ask one question (or finish), remembering the step in the conversation state. ``again``: the question was
+    asked already, and comes again after a message on the case: without its introduction, which once is enough."""
     if step is None:
         _finish(ctx, case)
         return
@@ -412,8 +413,9 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "") -> None
     elif step == "age":
         labels = {"under_18": _("Under 18"), "18_24": "18-24", "25_29": "25-29", "30_plus": _("30 or older")}
         ages = [make_button(labels[b], Youth(YouthAction.AGE, number, b)) for b in AGE_BANDS]
-        ctx.reply(Reply(esc(_("A few short questions help the caseworker. You can skip them. How old are you?")),
-                        buttons=(tuple(ages[:2]), tuple(ages[2:]), (_skip(case, step),))))
+        question = (_("How old are you?") if again
+                    else _("A few short questions help the caseworker. You can skip them. How old are you?"))
+        ctx.reply(Reply(esc(question), buttons=(tuple(ages[:2]), tuple(ages[2:]), (_skip(case, step),))))
     elif step == "tonight":
         labels = {"outside": _("Nowhere / outside"), "friends": _("With friends or family, just tonight"),
                   "shelter": _("At a shelter"), "unsafe_home": _("At home, but it's not safe"),
@@ -651,15 +653,18 @@ def flow_text(ctx: Context) -> None:
         return
     step = questions.step
     answer = fold(text).strip(" .!")
+    if case.status == CaseStatus.CLAIMED:
+        # A caseworker has the case: they talk now (and ask what they need); the questions end here, and what is
+        # typed goes to them, not read as an answer. Mette asked "are you somewhere safe?" and Sara's "jeg er hos
+        # min veninde" was taken as the answer to "where will you sleep tonight?": Mette never saw it, and Sara
+        # got the bot's next question instead.
+        ctx.state.end(Questions)
+        relay.on_message(ctx, case, text)
+        return
     if _typed_answers(ctx, case, questions, text, result):
         return
     if step == "consent" and answer in NO_WORDS:
         _on_anonymous(ctx, case, "")
-        return
-    if case.status == CaseStatus.CLAIMED:
-        # A caseworker has the case: they talk now (and ask what they need); the questions end here.
-        ctx.state.end(Questions)
-        relay.on_message(ctx, case, text)
         return
     first = questions.first
     if case.words_consent is None:
@@ -672,7 +677,7 @@ def flow_text(ctx: Context) -> None:
         # Asked twice and written on: the same question and buttons under every message read as a wall.
         _ask(ctx, case, _next_step(case, step), first=first)
         return
-    _ask(ctx, case, step if step in STEPS else None, first=first)
+    _ask(ctx, case, step if step in STEPS else None, first=first, again=True)
 
 
 def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, result: Triage) -> bool:

@@ -20,7 +20,7 @@ from functools import partial
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
-from bot.cases import actions, cards, notices, routing, service
+from bot.cases import actions, cards, notices, relay, routing, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case, CaseStatus
@@ -104,8 +104,8 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
         service.log_event(session, case, "escalated", now, detail=str(step))
         if step == 1:
             cards.refresh(session, case, now)
-            cards.ping(session, case, lambda: _("Case #{number} has waited {minutes} min and nobody has taken it.")
-                       .format(number=case.id, minutes=cards.minutes(now - case.waiting_since)), now)
+            cards.ping(session, case, lambda: _("Case #{number} has waited {waited} and nobody has taken it.")
+                       .format(number=case.id, waited=cards.waited(now - service.waiting_for(case))), now)
             counts["reannounced"] += 1
         elif step == 2:
             cards.post(session, case, routing.escalation_targets(session, case, 2, now, deps.settings), now)
@@ -116,6 +116,9 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
             opens = partial(notices.when, opening, now) if opening else None
             notices.to_youth(session, case, partial(notices.still_waiting, deps.kb, case, nobody=nobody, opens=opens),
                              now)
+            if nobody or opening:
+                # Said now: a message the minute after hears that it reached the case, not the notice again.
+                service.log_event(session, case, relay.TOLD, now, detail=relay.told_situation(case, nobody, opening))
             counts["escalated"] += 1
         else:
             cards.post(session, case, routing.escalation_targets(session, case, 3, now, deps.settings), now)
@@ -135,7 +138,8 @@ def _remind_owner(session: Session, *, deps: Deps, case_id: int, level: int, tar
     case = session.get(Case, case_id)
     assert case is not None and case.owed_since is not None
     session.refresh(case)
-    waited = cards.minutes(now - case.owed_since)
+    owed = now - case.owed_since
+    waited = cards.minutes(owed)
     owner = cards.staff_name(session, case.claimed_by)
     if target >= TOP_LEVEL:
         service.log_event(session, case, "owner_silent", now, detail=str(waited))
@@ -146,12 +150,13 @@ def _remind_owner(session: Session, *, deps: Deps, case_id: int, level: int, tar
     service.log_event(session, case, "owner_reminded", now, detail=str(target))
     cards.refresh(session, case, now)
     reply = ((button(_("Reply"), StaffButton(StaffAction.REPLY, case_id)),),)
-    notices.tell_claimer(session, case, lambda: _("Case #{number}: the young person has waited {minutes} min for "
-                                                  "your answer.").format(number=case_id, minutes=waited), now,
+    notices.tell_claimer(session, case, lambda: _("Case #{number}: the young person has waited {waited} for your "
+                                                  "answer.").format(number=case_id, waited=cards.waited(owed)), now,
                          buttons=reply)
     if target == 2:
-        cards.ping(session, case, lambda: _("Case #{number}: the young person has waited {minutes} min for an answer "
-                                            "from {name}.").format(number=case_id, minutes=waited, name=owner), now)
+        cards.ping(session, case, lambda: _("Case #{number}: the young person has waited {waited} for an answer "
+                                            "from {name}.").format(number=case_id, waited=cards.waited(owed),
+                                                                   name=owner), now)
     counts["owner_reminded"] += 1
 
 

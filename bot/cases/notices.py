@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from bot.cases import routing, sending, service
 from bot.cases.buttons import Youth, YouthAction
+from bot.cases.feelings import Kind
 from bot.cases.hours import TZ
 from bot.cases.models import Case, CaseEvent, CaseStatus
 from bot.config import Settings
@@ -208,9 +209,14 @@ def reopened(case: Case, lang: str) -> Reply:
                            number=case.id, org=org_name(case.municipality, lang))))
 
 
-def handed_over(case: Case, lang: str) -> Reply:
-    return Reply(esc(_("Another caseworker from {org} has taken over your case. Write here as before.").format(
-        org=org_name(case.municipality, lang))), buttons=stop_button(case))
+def handed_over(case: Case, lang: str, opens: Callable[[], str] | None = None) -> Reply:
+    """``opens``: outside office hours, the new caseworker is not on duty: when they may answer, honestly."""
+    text = _("Another caseworker from {org} has taken over your case. Write here as before.").format(
+        org=org_name(case.municipality, lang))
+    if opens is not None:
+        text += " " + _("The office is closed, so a caseworker may not answer before {when}.").format(
+            when=opens()) + " " + _("If you are in danger, call 112.")
+    return Reply(esc(text), buttons=stop_button(case))
 
 
 def owner_off_duty(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime,
@@ -267,10 +273,16 @@ def message_kept(case: Case) -> Reply:
                      + _("If you are in danger, call 112.")))
 
 
-def feeling(case: Case, told: Reply | None = None) -> Reply:
-    """A short feeling on a waiting case ("jeg er så bange"): a warm line, not a topic's answer. ``told``: what the
-    person must hear anyway (nobody on Husly, the office closed); without it, the case is with the caseworkers."""
-    warm = _("It is okay to feel like that.")
+def feeling(case: Case, kind: Kind = Kind.FEELING, told: Reply | None = None, *, nobody: bool = False) -> Reply:
+    """A short feeling, need or call on a waiting case ("jeg er så bange", "jeg fryser", "er der nogen?"): a warm
+    line, not a topic's answer. ``told``: what the person must hear anyway (nobody on Husly, the office closed, or
+    only that the message reached the case); without it, the case is with the caseworkers. ``nobody``: no caseworker
+    of the municipality is on Husly, so a call is not told that it is not forgotten."""
+    if kind is Kind.CALL and nobody:
+        return told or message_kept(case)
+    warm = {Kind.FEELING: _("It is okay to feel like that."),
+            Kind.NEED: _("I'm sorry it is so hard right now."),
+            Kind.CALL: _("You have not been forgotten.")}[kind]
     if told is not None:
         return Reply(esc(warm) + " " + told.html, buttons=told.buttons)
     return Reply(esc(warm + " " + _("Your case (number {number}) has been sent to the caseworkers, and your message "
@@ -282,10 +294,15 @@ def transferred(case: Case, lang: str) -> Reply:
                        "of them takes it.").format(org=org_name(case.municipality, lang))))
 
 
-def released(case: Case, lang: str) -> Reply:
-    return Reply(esc(_("The caseworker who had your case can no longer answer here. Your case is back with the "
-                       "caseworkers at {org}. You get a message when one of them takes it.").format(
-                           org=org_name(case.municipality, lang))))
+def released(case: Case, lang: str, opens: Callable[[], str] | None = None) -> Reply:
+    """The case went back to the team. ``opens``: the office is closed and nobody is on duty, so not "you get a
+    message when one of them takes it" but when the office opens (a Friday evening: Monday at 08:00)."""
+    back = _("The caseworker who had your case can no longer answer here. Your case is back with the caseworkers at "
+             "{org}.").format(org=org_name(case.municipality, lang))
+    if opens is None:
+        return Reply(esc(back + " " + _("You get a message when one of them takes it.")))
+    return Reply(esc(back + " " + _("The office is closed, so a caseworker may not answer before {when}.").format(
+        when=opens()) + " " + _("If you are in danger, call 112.")))
 
 
 def still_waiting(kb: KnowledgeBase, case: Case, lang: str, *, nobody: bool = False,

@@ -84,42 +84,45 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
                                                                               ctx.deps.settings)
     opening = notices.closed_until(ctx.session, case, ctx.now)
-    # Nobody on Husly, or the office closed: said once, then again after a while or when that changes (or the
-    # message sounds serious); the messages in between only hear that they reached the case.
-    situation = _situation(case, nobody, opening)
-    last = _last_told(ctx, case)
-    if situation != ANSWERED and not urgent and last == situation:
+    # What the person must know (nobody on Husly, the office closed, or that the caseworkers have it and nobody has
+    # taken it yet) is said once, then again after a while, when that changes, or when the message sounds serious;
+    # the messages in between only hear that they reached the case.
+    situation = told_situation(case, nobody, opening)
+    if not urgent and _last_told(ctx, case) == situation:
         told = notices.message_kept(case)
     else:
         told = notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
                                    opens=notices.when(opening, ctx.now) if opening else None)
-        if situation != ANSWERED or last not in (None, ANSWERED):
-            # Someone answering again is a change too: when they are gone again, the notice comes again.
-            service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
-    feeling = not urgent and feelings.is_short_feeling(text)
-    if feeling:
-        # "jeg er så bange": a warm line (with what they must hear anyway), not a topic's answer.
-        told = notices.feeling(case, told if situation != ANSWERED else None)
+        service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
+    said = None if urgent else feelings.kind(text)
+    if said is not None and said is not feelings.Kind.ACK:
+        # "jeg er så bange", "jeg fryser", "er der nogen?": a warm line (with what they must hear anyway), not a
+        # topic's answer. Only a message triage found no danger in.
+        answered = situation.startswith(ANSWERED)  # the warm line says itself that the caseworkers have it
+        told = notices.feeling(case, said, None if answered else told, nobody=nobody)
     ctx.reply(told)
-    if not urgent and search and not feeling:
+    if not urgent and search and said in (None, feelings.Kind.NEED):
+        # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
         answer_question(ctx, text, result, only_if_sure=True)
 
 
 # The audit log's code for what a message on the case was told: nobody is on Husly, the office is closed (the
-# detail says which), or, after one of those, that someone answers again (ANSWERED). Codes only.
+# detail says which), or that the caseworkers have it (ANSWERED, with since when it waits in the queue, so a case
+# given back or moved is a change). Codes only.
 TOLD = "told_no_answer"
 # After this long, a message on the case hears the whole notice again.
 TELL_AGAIN_AFTER = dt.timedelta(hours=3)
 ANSWERED = "answered"
 
 
-def _situation(case: Case, nobody: bool, opening: dt.datetime | None) -> str:
-    """What the notice on a message says that the person must know, as a code (``ANSWERED``: someone answers)."""
+def told_situation(case: Case, nobody: bool, opening: dt.datetime | None) -> str:
+    """What the notice on a message says that the person must know, as a code (also logged when the safety net's
+    "still waiting" notice said it, so the next message does not say it all again)."""
     if nobody:
         return f"nobody:{case.municipality}"
     if opening is not None:
         return f"closed:{case.municipality}:{opening.isoformat(timespec='minutes')}"
-    return ANSWERED
+    return f"{ANSWERED}:{case.municipality}:{case.waiting_since.astimezone(dt.UTC):%Y-%m-%dT%H:%M}"
 
 
 def _last_told(ctx: Context, case: Case) -> str | None:

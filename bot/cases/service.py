@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, func, update
 from sqlmodel import Session, col, select
 
 from bot.cases import hours
@@ -199,8 +199,11 @@ def claim(session: Session, case_id: int, staff_id: int, now: dt.datetime) -> bo
     result = session.exec(
         update(Case)
         .where(col(Case.id) == case_id, col(Case.claimed_by).is_(None), col(Case.status) == CaseStatus.OPEN.value)
-        .values(claimed_by=staff_id, claimed_at=now, status=CaseStatus.CLAIMED.value, relay=True, owed_since=now,
-                owner_reminders=0)
+        # The young person has waited since the case went in the queue (or since before, when it came back
+        # unanswered), not since now: the card and the briefing show that wait; the reminders count from the claim
+        # all the same (owner_clock).
+        .values(claimed_by=staff_id, claimed_at=now, status=CaseStatus.CLAIMED.value, relay=True,
+                owed_since=func.coalesce(col(Case.owed_since), col(Case.waiting_since)), owner_reminders=0)
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
@@ -229,15 +232,29 @@ def reopen(session: Session, case: Case, now: dt.datetime, reason: str, staff: S
     log_event(session, case, "reopened", now, actor="youth", staff=staff, detail=reason or None)
 
 
-def _back_to_queue(case: Case, now: dt.datetime) -> None:
-    """Open and unclaimed, waiting from ``now`` (the response-time clock and its reminders start again)."""
+def _back_to_queue(case: Case, now: dt.datetime, *, keep_wait: bool = False) -> None:
+    """Open and unclaimed, waiting from ``now`` (the response-time clock and its reminders start again).
+
+    ``keep_wait``: a young person still owed an answer (a case given back or moved unanswered) has waited since
+    then, and the card, the queue and the next caseworker's briefing say so (``waiting_for``)."""
     case.status, case.claimed_by, case.claimed_at = CaseStatus.OPEN, None, None
-    case.escalation, case.waiting_since, case.owed_since, case.owner_reminders = 0, now, None, 0
+    case.escalation, case.waiting_since, case.owner_reminders = 0, now, 0
+    if not keep_wait:
+        case.owed_since = None
+
+
+def waiting_for(case: Case) -> dt.datetime:
+    """Since when the young person of an open case has waited for a caseworker: since it went in the queue, or
+    earlier when it came back to the queue with their message unanswered."""
+    if case.owed_since is not None and case.owed_since < case.waiting_since:
+        return case.owed_since
+    return case.waiting_since
 
 
 def release(session: Session, case: Case, now: dt.datetime, why: str, staff: Staff | None = None) -> None:
-    """Put a claimed case back in the queue, unclaimed, with the response-time clock restarted."""
-    _back_to_queue(case, now)
+    """Put a claimed case back in the queue, unclaimed, with the response-time clock restarted (the young person's
+    wait for an answer goes on)."""
+    _back_to_queue(case, now, keep_wait=True)
     session.add(case)
     log_event(session, case, "released", now, staff=staff, detail=why)
 
@@ -275,7 +292,7 @@ def transfer(session: Session, case: Case, municipality: str, now: dt.datetime, 
     """Move the case to another municipality's queue, unclaimed, with the response-time clock restarted."""
     detail = f"{case.municipality or '-'}->{municipality}"
     case.municipality = municipality
-    _back_to_queue(case, now)
+    _back_to_queue(case, now, keep_wait=True)
     session.add(case)
     log_event(session, case, "transferred", now, staff=staff, detail=detail)
 
@@ -338,7 +355,10 @@ def visible_queue(session: Session, staff: Staff) -> list[Case]:
         query = query.where((col(Case.municipality) == staff.municipality) | col(Case.municipality).is_(None))
     elif staff.role != Role.ADMIN:
         return []
-    return list(session.exec(query.order_by(col(Case.priority).desc(), col(Case.waiting_since), col(Case.id))).all())
+    found = session.exec(query.order_by(col(Case.priority).desc(), col(Case.waiting_since), col(Case.id))).all()
+    # The longest waiting as the young person counts it (a case given back unanswered keeps its wait).
+    return sorted(found, key=lambda c: (-c.priority, waiting_for(c) if c.status == CaseStatus.OPEN else c.waiting_since,
+                                        c.id or 0))
 
 
 def team_for(session: Session, municipality: str) -> MunicipalityTeam | None:

@@ -33,5 +33,7 @@ def revoke(session: Session, *, staff_id: int, now: dt.datetime, settings: Setti
     for case in released:
         cards.announce(session, case, now, settings)
         if case.relay:
-            notices.to_youth(session, case, partial(notices.released, case), now)
+            opening = notices.closed_until(session, case, now)
+            opens = partial(notices.when, opening, now) if opening else None
+            notices.to_youth(session, case, partial(notices.released, case, opens=opens), now)
     return released
