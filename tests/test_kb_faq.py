@@ -31,7 +31,8 @@ def _bundled():
 
 
 BUNDLED = _bundled()
-FAQS = [(topic.id, entry.id) for topic in BUNDLED.topics.values() for entry in topic.faq]
+# A specific answer shown only by the engine (searchable: false) is not asked for in words.
+FAQS = [(topic.id, entry.id) for topic in BUNDLED.topics.values() for entry in topic.faq if entry.searchable]
 TOPICS_WITH_FAQ = [topic.id for topic in BUNDLED.topics.values() if topic.faq]
 
 
