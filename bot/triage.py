@@ -25,6 +25,9 @@ How a message is scored:
    a message with no sign the rules know ("sidder på taget og kigger ned") it still may. On a short message it
    makes an emergency only of what names a danger to life or body, or names nothing of everyday sadness (a breakup,
    an exam, a grandparent's death), and urgent only of what names a home or a night (``_within_what_is_named``).
+   A short message made only of the writer's own state or wait ("jeg sidder bare og venter", "im scared",
+   ``_state_only``) it does not raise at all, and a home at stake the rules found with no danger named it does not
+   make an emergency.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
