@@ -347,9 +347,11 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if small_talk(text):
         # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
-    if _state_only(text):
-        # "jeg sidder bare og venter", "svar mig nu", "im scared", "jeg har ikke spist i dag": the writer's own state or
-        # wait and nothing else. The model read "sidder", "nu", "går" and "stadig" as its short emergencies' words.
+    if _state_only(text) or _state_only(without_greeting(text)):
+        # "jeg sidder bare og venter", "svar mig nu", "hallo?? im scared", "jeg har ikke spist i dag": the writer's own
+        # state or wait and nothing else (checked before the greeting is cut too: "svar" is a greeting's word, and "mig
+        # nu" alone was the model's emergency). The model read "sidder", "nu", "går" and "stadig" as its short
+        # emergencies' words.
         return found
     text = without_greeting(text)
     learned = _within_what_is_named(text, scorer)

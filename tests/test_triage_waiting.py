@@ -52,12 +52,14 @@ def _level(text: str) -> Urgency:
     "jeg sidder og venter",
     "jeg sidder bare og venter",
     "svar mig nu",
+    # The same after a greeting (the model read "hallo jeg sidder bare og venter" as an emergency too).
+    "hallo jeg sidder bare og venter",
 ])
 def test_the_reported_waiting_messages_are_not_flagged(text: str) -> None:
     assert _level(text) is Urgency.NONE
 
 
-@pytest.mark.parametrize("text", ["im scared", "jeg går i panik", "jeg har ikke spist i dag"])
+@pytest.mark.parametrize("text", ["im scared", "jeg går i panik", "jeg har ikke spist i dag", "hallo?? im scared"])
 def test_the_reported_fear_panic_and_hunger_are_not_emergencies(text: str) -> None:
     assert _level(text) is not Urgency.EMERGENCY
 
@@ -79,6 +81,7 @@ def test_being_asked_to_leave_a_friends_place_is_urgent_not_an_emergency() -> No
     "svar mig nu, han slår mig",
     "jeg sidder og venter på broen",
     "skynd jer, han står herude med en kniv",
+    "hej jeg står på broen",
 ])
 def test_a_short_real_emergency_stays_an_emergency(text: str) -> None:
     assert _level(text) is Urgency.EMERGENCY
