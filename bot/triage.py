@@ -25,6 +25,9 @@ How a message is scored:
    a message with no sign the rules know ("sidder på taget og kigger ned") it still may. On a short message it
    makes an emergency only of what names a danger to life or body, or names nothing of everyday sadness (a breakup,
    an exam, a grandparent's death), and urgent only of what names a home or a night (``_within_what_is_named``).
+   A short message made only of the writer's own state or wait ("jeg sidder bare og venter", "im scared",
+   ``_state_only``) it does not raise at all, and a home at stake the rules found with no danger named it does not
+   make an emergency.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
@@ -145,6 +148,10 @@ class _Rules:
     # The model's own broad dangers (places, means, a farewell said indirectly): beside a harmless topic and no crisis
     # sign, not a danger.
     model_weak_dangers: tuple[str, ...] = ()
+    # The writer's own state or wait ("jeg sidder og venter", "im scared"), and the words that name nothing beside it:
+    # a short message made of these alone is not the learned model's to raise.
+    model_state: tuple[str, ...] = ()
+    model_state_filler: tuple[str, ...] = ()
 
 
 @cache
@@ -183,7 +190,9 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
                   named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())),
                   model_everyday_topics=tuple(raw.get("model_everyday_topics", ())),
-                  model_weak_dangers=tuple(raw.get("model_weak_dangers", ())))
+                  model_weak_dangers=tuple(raw.get("model_weak_dangers", ())),
+                  model_state=tuple(raw.get("model_state", ())),
+                  model_state_filler=tuple(raw.get("model_state_filler", ())))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -338,8 +347,19 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if small_talk(text):
         # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
+    if _state_only(text) or _state_only(without_greeting(text)):
+        # "jeg sidder bare og venter", "svar mig nu", "hallo?? im scared", "jeg har ikke spist i dag": the writer's own
+        # state or wait and nothing else (checked before the greeting is cut too: "svar" is a greeting's word, and "mig
+        # nu" alone was the model's emergency). The model read "sidder", "nu", "går" and "stadig" as its short
+        # emergencies' words.
+        return found
     text = without_greeting(text)
     learned = _within_what_is_named(text, scorer)
+    if learned is Urgency.EMERGENCY and found.urgency is Urgency.URGENT and not _any_sign(
+            text, _rules().model_emergency_needs):
+        # "jeg bor hos en ven men han vil have mig ud": the rules read a home at stake, and nothing names a danger to
+        # life or body; the model's emergency came from the words of a crisis it shares with them.
+        return found
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
@@ -398,6 +418,26 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
             and (danger or _any_sign(text, rules.model_urgent_needs) or not everyday)):
         return Urgency.URGENT
     return Urgency.NONE
+
+
+def _state_only(text: str) -> bool:
+    """Every word of the short message is the writer's own state or wait (``model_state``: "venter", "svar mig",
+    "bange", "i panik", "ikke spist") or a word that names nothing beside it (``model_state_filler``: "jeg", "bare",
+    "stadig", "nu", "her"), and at least one is a state: "jeg er bange for ham" and "sidder på broen" say more."""
+    rules = _rules()
+    words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
+    if not words or len(words) > CALM_MAX_WORDS + 3:
+        return False
+    matches = _Matches(rules, words)
+    lang = detect_language(words, text)
+
+    def covered(concepts: tuple[str, ...]) -> set[int]:
+        phrases = tuple(p for c in concepts for p in rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ()))
+        return {at for lo, hi in matches.spans(phrases) for at in range(lo, hi)}
+
+    state = covered(rules.model_state)
+    rest = covered(rules.model_state_filler)
+    return bool(state) and all(at in state or at in rest or word.isdigit() for at, word in enumerate(words))
 
 
 def _calm_only(text: str, rules: _Rules) -> bool:

@@ -1,0 +1,119 @@
+"""What a young person writes while waiting for a caseworker is not an emergency by itself. On a waiting case "jeg
+sidder bare og venter", "svar mig nu", "im scared", "jeg går i panik" and "jeg har ikke spist i dag" were the
+learned model's emergencies (reason ``crisis_signs``), which raised the case to red and called the whole team: the
+words of a short message that names nothing else ("sidder", "stadig", "nu", "går") are its short emergencies' words
+("sidder på broen"), "ikke spist" was one of its dangers to the body, and "svar" was cut off as a greeting, leaving
+"mig nu". A message made only of the writer's state or wait (``own_state`` and ``state_filler`` in
+bot/data/triage.yaml) is not the model's to raise; being asked to leave a friend's place is urgent (a rule), and the
+model does not make an emergency of a home at stake when no danger to life or body is named. Short real emergencies
+stay emergencies.
+
+The probes (tests/data/triage_waiting_probes.tsv) were written for this test and never trained on; rows marked open
+are what the bot still gets wrong, kept to measure (they are expected to fail)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from bot.triage import Urgency, triage
+from knowledge.lexicon import detect_language
+from knowledge.normalise import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from real_messages import read_messages  # noqa: E402
+
+PROBES = ROOT / "tests" / "data" / "triage_waiting_probes.tsv"
+ALLOWED = {"waiting": {Urgency.NONE}, "feeling": {Urgency.NONE, Urgency.URGENT}, "home": {Urgency.URGENT},
+           "emergency": {Urgency.EMERGENCY}}
+
+
+def _rows() -> list[dict[str, str]]:
+    with PROBES.open(encoding="utf-8") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
+def _probes(kind: str) -> list[object]:
+    return [pytest.param(row["text"], marks=pytest.mark.xfail(strict=True, reason="open: still wrong"))
+            if row["open"] == "1" else row["text"] for row in _rows() if row["kind"] == kind]
+
+
+def _level(text: str) -> Urgency:
+    return triage(text, detect_language(fold(text).split(), text)).urgency
+
+
+@pytest.mark.parametrize("text", [
+    # The messages that were reported (nothing at all is at stake).
+    "jeg sidder og venter",
+    "jeg sidder bare og venter",
+    "svar mig nu",
+    # The same after a greeting (the model read "hallo jeg sidder bare og venter" as an emergency too).
+    "hallo jeg sidder bare og venter",
+])
+def test_the_reported_waiting_messages_are_not_flagged(text: str) -> None:
+    assert _level(text) is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", ["im scared", "jeg går i panik", "jeg har ikke spist i dag", "hallo?? im scared"])
+def test_the_reported_fear_panic_and_hunger_are_not_emergencies(text: str) -> None:
+    assert _level(text) is not Urgency.EMERGENCY
+
+
+def test_being_asked_to_leave_a_friends_place_is_urgent_not_an_emergency() -> None:
+    found = triage("jeg bor hos en ven men han vil have mig ud", "da")
+    assert found.urgency is Urgency.URGENT and "couch_surfing_ending" in found.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "han slår mig nu",
+    "jeg vil ikke leve mere",
+    "jeg har taget alle mine piller",
+    "jeg tør ikke gå hjem, han har en kniv",
+    "im scared he will kill me",
+    "jeg står på broen",
+    # A state said beside a danger says more than the state.
+    "jeg er bange for ham, han står uden for døren",
+    "svar mig nu, han slår mig",
+    "jeg sidder og venter på broen",
+    "skynd jer, han står herude med en kniv",
+    "hej jeg står på broen",
+])
+def test_a_short_real_emergency_stays_an_emergency(text: str) -> None:
+    assert _level(text) is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize("text", _probes("waiting"))
+def test_waiting_and_impatience_are_not_flagged(text: str) -> None:
+    assert _level(text) is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", _probes("feeling"))
+def test_plain_fear_panic_and_hunger_are_urgent_at_most(text: str) -> None:
+    assert _level(text) in ALLOWED["feeling"]
+
+
+@pytest.mark.parametrize("text", _probes("home"))
+def test_asked_to_leave_with_no_danger_named_is_urgent(text: str) -> None:
+    assert _level(text) is Urgency.URGENT
+
+
+@pytest.mark.parametrize("text", _probes("emergency"))
+def test_short_emergencies_are_emergencies(text: str) -> None:
+    assert _level(text) is Urgency.EMERGENCY
+
+
+def test_the_probes_are_our_own_not_near_copies_of_real_messages() -> None:
+    rows = _rows()
+    assert len(rows) >= 50 and {r["kind"] for r in rows} == set(ALLOWED)
+    real = [m.text for m in read_messages()]
+    for row in rows:
+        own = row["text"]
+        close = max(max(fuzz.token_set_ratio(own, text), fuzz.partial_ratio(own, text),
+                        fuzz.token_set_ratio(fold(own), fold(text)), fuzz.partial_ratio(fold(own), fold(text)))
+                    for text in real)
+        assert close < 80, own
