@@ -105,7 +105,8 @@ UNEXPLAINED_SHARE = 1 / 3
 # Thin evidence: a short message whose one word of weight does not name its best topic ("er du sur på mig", "jeg
 # er træt af det", "anyone??") and that is no phrasing of it word for word. One shared word, said in passing by a
 # phrasing ("min ven er træt af, at jeg bor der"), is no evidence of the subject: the message is chat, a feeling or
-# a call, and gets the closest topics and a person rather than one topic said with confidence.
+# a call, and gets the closest topics and a person rather than one topic said with confidence. A bare word is not
+# thin: "Skimmel" (a development row) is a search for the topic that has it.
 THIN_WORDS = 1
 # Choices: topics whose rank score is at least this share of the best one's, at most MAX_CHOICES.
 CHOICE_SHARE = 0.5
@@ -393,14 +394,16 @@ def out_of_scope(found: SearchResult, reading: Reading) -> bool:
 
 
 def thin(found: SearchResult, reading: Reading) -> bool:
-    """A short message whose evidence is one word that does not name its best topic, and no phrasing of it word
-    for word (THIN_WORDS)."""
+    """A short message whose evidence is one word, said among others, that does not name its best topic, and no
+    phrasing of it word for word (THIN_WORDS)."""
     if reading.long or found.named >= UNNAMED_SHARE or found.features.get("example", 0.0) >= 0.999:
         return False
     if found.faq_match >= FAQ_VERBATIM:
         return False
-    words = {w for w in fold(reading.body).split() if len(w) > 2 and w not in STOPWORDS and w not in FUNCTION_WORDS}
-    return len(words) <= THIN_WORDS
+    said = fold(reading.body).split()
+    words = {w for w in said if len(w) > 2 and w not in STOPWORDS and w not in FUNCTION_WORDS}
+    # A bare word ("skimmel", "psykolog?") is a search for it, not chat: it is said for its own sake.
+    return len(words) <= THIN_WORDS and len(said) > len(words)
 
 
 def _chat_kind(said: feelings.Kind | None) -> str | None:

@@ -45,7 +45,7 @@ def test_what_only_thanks_says_ok_or_goodbye(text: str, kind: str | None) -> Non
 
 def test_thanks_ok_and_goodbye_after_the_questions_get_a_warm_reply_and_stay_off_the_case(
         engine, make_app, clock) -> None:
-    _desk, mette, youth = _waiting(engine, make_app, clock)
+    _desk, _mette, youth = _waiting(engine, make_app, clock)
     for question in ("words", "age", "tonight", "consent"):
         youth.press(f"cy:skip:1:{question}")
     before = _wrote(engine)

@@ -51,7 +51,8 @@ def test_thanks_on_a_waiting_case_and_the_caseworker_button_again(desk: tuple[De
         desk_.press(asked, data)
     assert desk_.texts(SARA, desk_.write(SARA, "okay tak")) == ["Selv tak. " + WAITS]
     assert desk_.texts(SARA, desk_.write(SARA, "👍")) == ["Okay. " + WAITS]
-    assert desk_.texts(SARA, desk_.write(SARA, "farvel")) == ["Pas på dig selv. " + WAITS + " Er du i fare, så ring 112."]
+    bye = desk_.texts(SARA, desk_.write(SARA, "farvel"))
+    assert bye == ["Pas på dig selv. " + WAITS + " Er du i fare, så ring 112."], bye
     assert not [e for e in events(desk_.bot.engine) if e.action == "youth_wrote"], "none of them went on the case"
     # "Tal med en medarbejder" again: where the case stands, not the safety information and the whole notice again.
     menu, staff = desk_.last_with(SARA, "menu:staff")
