@@ -106,7 +106,7 @@ UNEXPLAINED_SHARE = 1 / 3
 # er træt af det", "anyone??") and that is no phrasing of it word for word. One shared word, said in passing by a
 # phrasing ("min ven er træt af, at jeg bor der"), is no evidence of the subject: the message is chat, a feeling or
 # a call, and gets the closest topics and a person rather than one topic said with confidence. A bare word is not
-# thin: "Skimmel" (a development row) is a search for the topic that has it.
+# thin: "psykolog?" is a search for the topic that has it (as one development row of the real messages was).
 THIN_WORDS = 1
 # Choices: topics whose rank score is at least this share of the best one's, at most MAX_CHOICES.
 CHOICE_SHARE = 0.5
@@ -402,7 +402,7 @@ def thin(found: SearchResult, reading: Reading) -> bool:
         return False
     said = fold(reading.body).split()
     words = {w for w in said if len(w) > 2 and w not in STOPWORDS and w not in FUNCTION_WORDS}
-    # A bare word ("skimmel", "psykolog?") is a search for it, not chat: it is said for its own sake.
+    # A bare word ("psykolog?") is a search for it, not chat: it is said for its own sake.
     return len(words) <= THIN_WORDS and len(said) > len(words)
 
 
