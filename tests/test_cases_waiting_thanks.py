@@ -38,6 +38,7 @@ def _wrote(engine) -> int:
 @pytest.mark.parametrize(("text", "kind"), [("tak", "thanks"), ("okay tak", "thanks"), ("mange tak!", "thanks"),
                                             ("ok", "ack"), ("👍", "ack"), ("👍🏻", None), ("🙏", "ack"),
                                             ("farvel", "bye"), ("ok farvel", "bye"), ("😭", None),
+                                            ("nej", None), ("ja", None), ("hmm", None),
                                             ("ok jeg venter på jer", None), ("tak, hvornår kommer i?", None)])
 def test_what_only_thanks_says_ok_or_goodbye(text: str, kind: str | None) -> None:
     assert relay.closing(text) == kind

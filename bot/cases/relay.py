@@ -125,6 +125,8 @@ def closing(text: str) -> str | None:
     if kind == "emoji":
         shown = "".join(text.split())
         return "ack" if shown and set(shown) <= ACK_EMOJI else None
+    if kind == "ack" and feelings.kind(text) is not feelings.Kind.ACK:
+        return None  # "ja", "nej", "hmm", "lol": may answer something, or say more; it goes to the case
     return kind if kind in CLOSING else None
 
 
