@@ -15,7 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from bot.conversation.buttons import Menu, MenuItem
+from bot.cases import feelings
+from bot.conversation.buttons import Menu, MenuItem, ShowTopic
 from bot.conversation.callbacks import button
 from bot.conversation.cards import adults_only, not_sure, render_answer, render_faq
 from bot.conversation.talk import (
@@ -33,7 +34,7 @@ from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import by_professional, for_someone_else
 from bot.triage import Triage, Urgency, triage
-from knowledge.index import FUNCTION_WORDS, STOPWORDS, Index, SearchResult
+from knowledge.index import FAQ_VERBATIM, FUNCTION_WORDS, STOPWORDS, Index, SearchResult
 from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
@@ -101,6 +102,12 @@ CLEAR_CONFIDENCE = 0.75
 # "told" was in no other phrasing) and no wrong one. tests/data/answer_scope.tsv holds everyday messages.
 UNNAMED_SHARE = 0.35
 UNEXPLAINED_SHARE = 1 / 3
+# Thin evidence: a short message whose one word of weight does not name its best topic ("er du sur på mig", "jeg
+# er træt af det", "anyone??") and that is no phrasing of it word for word. One shared word, said in passing by a
+# phrasing ("min ven er træt af, at jeg bor der"), is no evidence of the subject: the message is chat, a feeling or
+# a call, and gets the closest topics and a person rather than one topic said with confidence. A bare word is not
+# thin: "psykolog?" is a search for the topic that has it (as one development row of the real messages was).
+THIN_WORDS = 1
 # Choices: topics whose rank score is at least this share of the best one's, at most MAX_CHOICES.
 CHOICE_SHARE = 0.5
 MAX_CHOICES = 3
@@ -208,6 +215,15 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)
         if followed is not None:
             found, follow_up = followed, True
+    said = feelings.kind(text) if urgency.urgency is Urgency.NONE else None
+    chat = _chat_kind(said) if not follow_up else None
+    if chat:
+        reply = small_talk_reply(chat, reply_lang)
+        if chat == "feeling" and found.topic is not None and found.named >= UNNAMED_SHARE:
+            # "jeg er så ked af det" names the topic about the mind: a tap away, under the warm line.
+            title = kb.topics[found.topic].title.get(reply_lang)
+            reply = replace(reply, buttons=((button(title, ShowTopic(found.topic)),), *reply.buttons))
+        return Answer(found, urgency, reply_lang, municipality, False, reply, kind="small_talk")
     where = found.municipality or municipality
     helper = for_someone_else(reading)
     crisis_topic, agreed = _crisis_topic(kb, urgency, found)
@@ -234,8 +250,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     # A close call is answered only when triage named the situation, it follows up the topic just shown, or the
     # confidence is clear; otherwise the person gets the closest topics to choose from.
     clear = forced or follow_up or found.confidence >= CLEAR_CONFIDENCE or not close_call(found, reading)
-    in_scope = forced or follow_up or not out_of_scope(found, reading)
-    matched = (found.confidence >= sure and clear and in_scope) or found.faq_match >= FAQ_SURE
+    # A need ("jeg fryser", "jeg er sulten") has its place (a warm room, food) even when said in one word.
+    in_scope = forced or follow_up or not (out_of_scope(found, reading)
+                                           or (thin(found, reading) and said is not feelings.Kind.NEED))
+    matched = (found.confidence >= sure and clear and in_scope) or (found.faq_match >= FAQ_SURE and in_scope)
     confident = (found.topic is not None and matched and (forced or crisis_topic is None)
                  and (forced or not is_call_for_help(text)))
 
@@ -373,6 +391,28 @@ def out_of_scope(found: SearchResult, reading: Reading) -> bool:
     """A short message that says much in words the knowledge base does not know and does not name its best topic
     (UNEXPLAINED_SHARE, UNNAMED_SHARE)."""
     return not reading.long and found.unexplained >= UNEXPLAINED_SHARE and found.named < UNNAMED_SHARE
+
+
+def thin(found: SearchResult, reading: Reading) -> bool:
+    """A short message whose evidence is one word, said among others, that does not name its best topic, and no
+    phrasing of it word for word (THIN_WORDS)."""
+    if reading.long or found.named >= UNNAMED_SHARE or found.features.get("example", 0.0) >= 0.999:
+        return False
+    if found.faq_match >= FAQ_VERBATIM:
+        return False
+    said = fold(reading.body).split()
+    words = {w for w in said if len(w) > 2 and w not in STOPWORDS and w not in FUNCTION_WORDS}
+    # A bare word ("psykolog?") is a search for it, not chat: it is said for its own sake.
+    return len(words) <= THIN_WORDS and len(said) > len(words)
+
+
+def _chat_kind(said: feelings.Kind | None) -> str | None:
+    """The small talk kind of a short feeling ("jeg er så træt", "im so tired") or call ("anyone??", "nogen
+    derude?"), as bot/cases/feelings.py reads them on a waiting case (``said``); None for anything else. Such a
+    message is no question: "jeg er så træt" got the answer about a friend who is tired of one staying with them."""
+    if said is feelings.Kind.CALL:
+        return "ping"
+    return "feeling" if said is feelings.Kind.FEELING else None
 
 
 def _choices(found: SearchResult) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ _MORE = (r"(?:(?:saa|sa|rigtig|virkelig|mega|helt|bare|vildt|sindssygt|sygt|enor
 # Said after a feeling: "lige nu", "rn", "af", "herude", "i nat", "lol".
 _AFTER = (r"(?:\s+(?:nu|lige nu|igen|herude|her|i nat|i aften|now|right now|rn|atm|again|af|asf|out here|here|"
           r"tonight|lol|haha|ok|okay))*")
-_FEELING = (r"(?:bange|angst|skraemt|rundt paa gulvet|ked af det|trist|ulykkelig|fortvivlet|alene|ensom|nervoes|"
+_FEELING = (r"(?:bange|angst|skraemt|rundt paa gulvet|ked af det|ked|trist|ulykkelig|fortvivlet|alene|ensom|nervoes|"
             r"urolig|bekymret|stresset|faerdig|forvirret|panisk|i panik|raedselsslagen|hunderaed|pisseraed|raed|"
             r"utryg|scared|scarred|skared|afraid|frightened|terrified|sad|upset|lonely|alone|all alone|anxious|"
             r"nervous|worried|stressed|lost|confused|panicking|freaking out|traet|udmattet|smadret|udkoert|"

@@ -137,7 +137,13 @@ def menu_urgent(ctx: Context) -> None:
 
 
 def menu_staff(ctx: Context) -> None:
-    """Answer "Talk to a caseworker": connect the person (safety information first, unless just shown)."""
+    """Answer "Talk to a caseworker": connect the person (safety information first, unless just shown). With a case
+    open already, only where it stands (``_where_it_stands``)."""
+    case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
+    if (case is not None and case.status != CaseStatus.CLAIMED and not actions.is_case_staff(ctx.staff())
+            and _where_it_stands(ctx, case)):
+        ctx.state.drop(CaseOffer)
+        return
     offer = ctx.state.get(CaseOffer)
     if offer is None:
         ctx.reply(texts.safety_first(ctx, Urgency.URGENT))
@@ -355,6 +361,24 @@ def _update_open_case(ctx: Context, case: Case, urgency: str, reasons: tuple[str
     elif case.municipality is None:
         # Without a municipality nobody local sees the case: ask again, with the buttons.
         _ask(ctx, case, "municipality")
+
+
+def _where_it_stands(ctx: Context, case: Case) -> bool:
+    """"Talk to a caseworker" pressed again while the case waits for one: where it stands in a line or two, not the
+    whole notice, the safety information and the question on screen again. A case that nobody can answer on Husly,
+    or that has no municipality yet, still hears all of it (False: what to do then is the point)."""
+    settings = ctx.deps.settings
+    if case.municipality is None or not routing.someone_can_answer(ctx.session, case, ctx.now, settings):
+        return False
+    org = notices.org_name(case.municipality, ctx.lang)
+    text = _("Your case (number {number}) is with the caseworkers at {org}. Nobody has taken it yet. You get a "
+             "message here when one of them takes it.").format(number=case.id, org=org)
+    opening = notices.closed_until(ctx.session, case, ctx.now)
+    if opening is not None:
+        text += " " + _("The office is closed, so a caseworker may not answer before {when}.").format(
+            when=notices.when(opening, ctx.now))
+    ctx.reply(Reply(esc(text + " " + _("If you are in danger, call 112."))))
+    return True
 
 
 def _tell_claimer(ctx: Context, case: Case, make: Callable[[], str]) -> None:

@@ -273,6 +273,16 @@ def message_kept(case: Case) -> Reply:
                      + _("If you are in danger, call 112.")))
 
 
+def closing(kind: str) -> Reply:
+    """The reply to a thank-you, an ok or a goodbye (bot.cases.relay.closing) on a case nobody has taken yet."""
+    waits = _("You get a message here when a caseworker takes your case.")
+    opening = {"thanks": _("You're welcome."), "bye": _("Take care.")}.get(kind, _("Okay."))
+    text = f"{opening} {waits}"
+    if kind == "bye":
+        text += " " + _("If you are in danger, call 112.")
+    return Reply(esc(text))
+
+
 def feeling(case: Case, kind: Kind = Kind.FEELING, told: Reply | None = None, *, nobody: bool = False) -> Reply:
     """A short feeling, need or call on a waiting case ("jeg er så bange", "jeg fryser", "er der nogen?"): a warm
     line, not a topic's answer. ``told``: what the person must hear anyway (nobody on Husly, the office closed, or

@@ -28,6 +28,7 @@ from bot.i18n import _, use_lang
 from bot.models import Outbox
 from bot.profiles import chat_lang
 from bot.replies import Reply, esc
+from bot.smalltalk import small_talk
 from bot.staff.models import Staff
 from bot.triage import Triage, Urgency
 
@@ -69,7 +70,14 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
 
     A plain question also gets its curated answer when one fits (the person should not wait for that), unless
     ``search`` is False (a word or two typed at one of the case questions is not a question for the knowledge base).
+    A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
+    said_only = closing(text) if result.urgency is Urgency.NONE else None
+    nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
+                                                                              ctx.deps.settings)
+    if said_only is not None and not nobody:
+        ctx.reply(notices.closing(said_only))
+        return
     keep_words(ctx, case, text)  # first, so a ping about this message shows it
     service.youth_wrote(case, ctx.now)
     pinged = _raise(ctx, case, result)
@@ -81,8 +89,6 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
         cards.ping(ctx.session, case, lambda: _("Case #{number}: a new message from the young person, and it sounds "
                                                 "serious. Nobody has taken the case.").format(number=case.id),
                    ctx.now, words=True)
-    nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
-                                                                              ctx.deps.settings)
     opening = notices.closed_until(ctx.session, case, ctx.now)
     # What the person must know (nobody on Husly, the office closed, or that the caseworkers have it and nobody has
     # taken it yet) is said once, then again after a while, when that changes, or when the message sounds serious;
@@ -104,6 +110,24 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     if not urgent and search and said in (None, feelings.Kind.NEED):
         # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
         answer_question(ctx, text, result, only_if_sure=True)
+
+
+# Emoji that only say "ok" or "thanks" (not "😭": that is a feeling, and goes to the case).
+ACK_EMOJI = frozenset("👍👌🙏❤♥💙💚💛🧡💜🤍🖤🙂😊☺😀😃😄🤗✅✔👋🫶💯\ufe0f\u200d")
+# Small talk kinds (bot/smalltalk.py) that only close the exchange: a thank-you, an ok, a goodbye.
+CLOSING = frozenset({"thanks", "ack", "bye"})
+
+
+def closing(text: str) -> str | None:
+    """"thanks", "ack" or "bye" for a message that only thanks, says ok or says goodbye ("tak", "okay tak", "👍",
+    "farvel"), else None. Such a message on a waiting case is no message for the caseworker."""
+    kind = small_talk(text)
+    if kind == "emoji":
+        shown = "".join(text.split())
+        return "ack" if shown and set(shown) <= ACK_EMOJI else None
+    if kind == "ack" and feelings.kind(text) is not feelings.Kind.ACK:
+        return None  # "ja", "nej", "hmm", "lol": may answer something, or say more; it goes to the case
+    return kind if kind in CLOSING else None
 
 
 # The audit log's code for what a message on the case was told: nobody is on Husly, the office is closed (the

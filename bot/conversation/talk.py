@@ -38,6 +38,8 @@ def small_talk_reply(kind: str, lang: str) -> Reply:
                           "happened, and I'll try to help. If you are in danger, call 112."),
             "missed": _("Sorry, I got that wrong. Write your question in other words, or tap Talk to a caseworker "
                         "to write with a person."),
+            "feeling": _("It is okay to feel like that. If you want, tell me in a few words what has happened, and "
+                         "I'll try to help. If you are in danger, call 112."),
             "ack": _("Okay. Write if there is anything else, or tap a button."),
             "emoji": _("Write your question in a few words, or tap a button."),
         }
