@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.triage import Urgency, triage
-from knowledge.lexicon import detect_language
-from knowledge.normalise import fold
+from bot.triage import Urgency
+from tests.triage_probes import level as _level
 
 # Written by the team, never trained on (the training rows are worded apart: tests/data/triage_everyday_probes.tsv).
 PROBES = Path(__file__).resolve().parent / "data" / "triage_everyday_probes.tsv"
@@ -23,10 +22,6 @@ def _probes() -> list[str]:
     with PROBES.open(encoding="utf-8") as handle:
         lines = (line for line in handle if not line.startswith("#"))
         return [row["text"] for row in csv.DictReader(lines, delimiter="\t")]
-
-
-def _level(text: str) -> Urgency:
-    return triage(text, detect_language(fold(text).split(), text)).urgency
 
 
 @pytest.mark.parametrize("text", _probes())

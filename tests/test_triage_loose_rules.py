@@ -22,17 +22,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.triage import Urgency, by_rules, triage
-from knowledge.lexicon import detect_language
-from knowledge.normalise import fold
-
-
-def _level(text: str) -> Urgency:
-    return triage(text, detect_language(fold(text).split(), text)).urgency
-
-
-def _rules_level(text: str) -> Urgency:
-    return by_rules(text, detect_language(fold(text).split(), text)).urgency
+from bot.triage import Urgency
+from tests.triage_probes import level as _level
+from tests.triage_probes import rules_level as _rules_level
 
 
 @pytest.mark.parametrize("text", [

@@ -9,28 +9,11 @@ are what the bot still gets wrong, kept to measure (they are expected to fail)."
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
-from bot.triage import Urgency, triage
-from knowledge.lexicon import detect_language
-from knowledge.normalise import fold
-
-PROBES = Path(__file__).resolve().parent / "data" / "triage_signless_probes.tsv"
-
-
-def _probes(kind: str) -> list[object]:
-    with PROBES.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return [pytest.param(row["text"], marks=pytest.mark.xfail(strict=True, reason="open: still wrong"))
-                if row["open"] == "1" else row["text"]
-                for row in csv.DictReader(lines, delimiter="\t") if row["kind"] == kind]
-
-
-def _level(text: str) -> Urgency:
-    return triage(text, detect_language(fold(text).split(), text)).urgency
+from bot.triage import Urgency
+from tests.triage_probes import level as _level
+from tests.triage_probes import probes
 
 
 @pytest.mark.parametrize("text", [
@@ -45,12 +28,12 @@ def test_the_reported_everyday_messages_are_not_flagged(text: str) -> None:
     assert _level(text) is Urgency.NONE
 
 
-@pytest.mark.parametrize("text", _probes("everyday"))
+@pytest.mark.parametrize("text", probes("triage_signless_probes.tsv", "everyday"))
 def test_everyday_life_that_names_no_sign_is_not_flagged(text: str) -> None:
     assert _level(text) is Urgency.NONE
 
 
-@pytest.mark.parametrize("text", _probes("crisis"))
+@pytest.mark.parametrize("text", probes("triage_signless_probes.tsv", "crisis"))
 def test_an_indirect_crisis_stays_flagged(text: str) -> None:
     assert _level(text) is not Urgency.NONE
 

@@ -21,8 +21,9 @@ import pytest
 from rapidfuzz import fuzz
 
 from bot.triage import Urgency, triage
-from knowledge.lexicon import detect_language
 from knowledge.normalise import fold
+from tests.triage_probes import level as _level
+from tests.triage_probes import probes
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -36,15 +37,6 @@ ALLOWED = {"waiting": {Urgency.NONE}, "feeling": {Urgency.NONE, Urgency.URGENT},
 def _rows() -> list[dict[str, str]]:
     with PROBES.open(encoding="utf-8") as handle:
         return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
-
-
-def _probes(kind: str) -> list[object]:
-    return [pytest.param(row["text"], marks=pytest.mark.xfail(strict=True, reason="open: still wrong"))
-            if row["open"] == "1" else row["text"] for row in _rows() if row["kind"] == kind]
-
-
-def _level(text: str) -> Urgency:
-    return triage(text, detect_language(fold(text).split(), text)).urgency
 
 
 @pytest.mark.parametrize("text", [
@@ -87,22 +79,22 @@ def test_a_short_real_emergency_stays_an_emergency(text: str) -> None:
     assert _level(text) is Urgency.EMERGENCY
 
 
-@pytest.mark.parametrize("text", _probes("waiting"))
+@pytest.mark.parametrize("text", probes(PROBES.name, "waiting"))
 def test_waiting_and_impatience_are_not_flagged(text: str) -> None:
     assert _level(text) is Urgency.NONE
 
 
-@pytest.mark.parametrize("text", _probes("feeling"))
+@pytest.mark.parametrize("text", probes(PROBES.name, "feeling"))
 def test_plain_fear_panic_and_hunger_are_urgent_at_most(text: str) -> None:
     assert _level(text) in ALLOWED["feeling"]
 
 
-@pytest.mark.parametrize("text", _probes("home"))
+@pytest.mark.parametrize("text", probes(PROBES.name, "home"))
 def test_asked_to_leave_with_no_danger_named_is_urgent(text: str) -> None:
     assert _level(text) is Urgency.URGENT
 
 
-@pytest.mark.parametrize("text", _probes("emergency"))
+@pytest.mark.parametrize("text", probes(PROBES.name, "emergency"))
 def test_short_emergencies_are_emergencies(text: str) -> None:
     assert _level(text) is Urgency.EMERGENCY
 
