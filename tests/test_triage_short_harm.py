@@ -1,4 +1,4 @@
-"""Short messages that say an overdose, self-harm or sexual coercion as done or going on are emergencies.
+"""Short messages that say an overdose, self-harm or sex as the price of a bed, as done or going on, are emergencies.
 
 triage12's waiting probes found them missed (none, or only urgent): "har lige slugt alt i medicinskabet", a strip of
 paracetamol "downed" an hour ago, a forearm cut deep and still bleeding, a host who wants the writer in his bed "or
@@ -27,6 +27,7 @@ from tests.triage_probes import level as _level
     "cut my wrists again tonight",
     "the guy whose couch i sleep on says i have to sleep with him or leave",
     "han siger jeg skal sove med ham ellers ryger jeg ud",
+    "my landlord says i can pay with sex instead of rent",
 ])
 def test_an_overdose_self_harm_or_coercion_said_short_is_an_emergency(text: str) -> None:
     assert _level(text) is Urgency.EMERGENCY
