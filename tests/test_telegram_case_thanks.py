@@ -4,32 +4,17 @@ the case; "Tal med en medarbejder" pressed again says where the case stands. Eac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from tests.cases_support import events
-from tests.fake_telegram import FakeTelegram
 from tests.telegram_desk import Desk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_evening import SARA, evening_desk, skip_the_questions
+from tests.telegram_harness import FRAMEWORKS
 from tests.test_telegram_caseworkers import MovableClock
 
-METTE, SARA = 7301, 5401
 WAITS = "Du får besked her, når en medarbejder tager din sag."
 
-
-@pytest.fixture(params=FRAMEWORKS)
-def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
-         knowledge) -> Iterator[tuple[Desk, MovableClock]]:
-    clock = MovableClock()  # Friday 17:00 in Aarhus: the office is closed, nobody on duty
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, clock=clock) as bot:
-        desk = Desk(bot)
-        desk.join(METTE, "Mette")
-        desk.team(METTE)
-        yield desk, clock
-        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
-    assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
+desk = pytest.fixture(params=FRAMEWORKS, name="desk")(evening_desk)
 
 
 def test_a_feeling_gets_a_warm_line_not_a_topic(desk: tuple[Desk, MovableClock]) -> None:
@@ -46,9 +31,7 @@ def test_thanks_on_a_waiting_case_and_the_caseworker_button_again(desk: tuple[De
     # In the questions: the thanks is answered, and the question comes again.
     said = desk_.texts(SARA, desk_.write(SARA, "tak"))
     assert said[0] == "Selv tak. " + WAITS and not any("Jeg har lagt din besked" in t for t in said), said
-    for question in ("cy:skip:1:age", "cy:skip:1:tonight", "cy:anon:1"):
-        asked, data = desk_.last_with(SARA, question)
-        desk_.press(asked, data)
+    skip_the_questions(desk_, SARA)
     assert desk_.texts(SARA, desk_.write(SARA, "okay tak")) == ["Selv tak. " + WAITS]
     assert desk_.texts(SARA, desk_.write(SARA, "👍")) == ["Okay. " + WAITS]
     bye = desk_.texts(SARA, desk_.write(SARA, "farvel"))

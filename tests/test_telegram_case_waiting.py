@@ -4,42 +4,25 @@ later; "jeg er så bange" gets a warm line, not the answer about violence at hom
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from bot.cases import jobs
-from tests.fake_telegram import FakeTelegram
 from tests.telegram_desk import Desk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_evening import SARA, evening_desk, skip_the_questions
+from tests.telegram_harness import FRAMEWORKS
 from tests.test_telegram_caseworkers import MovableClock
 
-METTE, SARA = 7301, 5401
 CLOSED = "mandag kl. 08:00"
 SHORT = "Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."
 
-
-@pytest.fixture(params=FRAMEWORKS)
-def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
-         knowledge) -> Iterator[tuple[Desk, MovableClock]]:
-    clock = MovableClock()  # Friday 17:00 in Aarhus: the office is closed, nobody on duty
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge, clock=clock) as bot:
-        desk = Desk(bot)
-        desk.join(METTE, "Mette")
-        desk.team(METTE)
-        yield desk, clock
-        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
-    assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
+desk = pytest.fixture(params=FRAMEWORKS, name="desk")(evening_desk)
 
 
 def test_the_closed_office_is_said_once_and_a_feeling_gets_a_warm_line(desk: tuple[Desk, MovableClock]) -> None:
     desk_, clock = desk
     desk_.youth(SARA)
     desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
-    for question in ("cy:skip:1:age", "cy:skip:1:tonight", "cy:anon:1"):
-        asked, data = desk_.last_with(SARA, question)
-        desk_.press(asked, data)
+    skip_the_questions(desk_, SARA)
     first = desk_.texts(SARA, desk_.write(SARA, "hallo?"))
     assert len(first) == 1 and CLOSED in first[0], first
     assert desk_.texts(SARA, desk_.write(SARA, "ok jeg venter på jer")) == [SHORT]
@@ -59,9 +42,7 @@ def test_a_message_right_after_the_still_waiting_notice_is_short(desk: tuple[Des
     desk_, clock = desk
     desk_.youth(SARA)
     desk_.open_case(SARA, "jeg har ingen steder at sove i nat")
-    for question in ("cy:skip:1:age", "cy:skip:1:tonight", "cy:anon:1"):
-        asked, data = desk_.last_with(SARA, question)
-        desk_.press(asked, data)
+    skip_the_questions(desk_, SARA)
     clock.advance(minutes=31)
     mark = desk_.tg.mark()
     assert jobs.tick(desk_.bot.engine, desk_.bot.app.deps, clock())["escalated"] == 1
