@@ -76,6 +76,12 @@ class Desk:
             sent += youth.press("cy:go")
         return sent
 
+    def open_and_skip(self, youth: Chat) -> None:
+        """Open a case and skip every question: the case waits, the young person has nothing left to answer."""
+        self.open_case(youth)
+        for question in ("words", "age", "tonight", "consent"):
+            youth.press(f"cy:skip:1:{question}")
+
 
 def cases(engine: Engine) -> list[Case]:
     with session_scope(engine) as session:

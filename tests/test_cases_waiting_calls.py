@@ -45,18 +45,12 @@ def test_what_says_more() -> None:
     assert [t for t in MORE if feelings.kind(t) is not None] == []
 
 
-def _open_and_skip(desk: Desk, youth) -> None:
-    desk.open_case(youth)
-    for question in ("words", "age", "tonight", "consent"):
-        youth.press(f"cy:skip:1:{question}")
-
-
 def test_a_call_a_need_and_a_feeling_each_get_a_kind_line_in_danish(engine, make_app, clock) -> None:
     clock.advance(hours=-5)  # Friday 10:00: the office is open, nobody has taken the case
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus", lang="da")
-    _open_and_skip(desk, youth)
+    desk.open_and_skip(youth)
     rest = "Din sag (nummer 1) er sendt til medarbejderne, og din besked er lagt på den. Er det en nødsituation, så " \
            "ring 112."
     assert [s.text for s in to(youth.say("hallooo er der nogen??"), youth)] == ["Du er ikke glemt. " + rest]
@@ -81,7 +75,7 @@ def test_a_serious_message_on_a_waiting_case_is_not_taken_for_a_call_or_a_feelin
     desk = Desk(make_app(engine))
     group = desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus", lang="da")
-    _open_and_skip(desk, youth)
+    desk.open_and_skip(youth)
     youth.say("hallo??")
     sent = youth.say(serious)
     said = [s.text for s in to(sent, youth)]
@@ -96,6 +90,6 @@ def test_where_nobody_is_on_husly_a_call_is_not_told_it_is_not_forgotten(engine,
     clock.advance(hours=-5)
     desk = Desk(make_app(engine))
     youth = desk.youth("randers")
-    _open_and_skip(desk, youth)
+    desk.open_and_skip(youth)
     said = [s.text for s in to(youth.say("anyone??"), youth)]
     assert len(said) == 1 and "nobody can answer you here" in said[0] and "forgotten" not in said[0], said

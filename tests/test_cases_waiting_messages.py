@@ -18,18 +18,12 @@ NOBODY = "nobody can answer you here"
 SHORT = "I have put your message on your case (number 1). If you are in danger, call 112."
 
 
-def _open_and_skip(desk: Desk, youth: Any) -> None:
-    desk.open_case(youth)
-    for question in ("words", "age", "tonight", "consent"):
-        youth.press(f"cy:skip:1:{question}")
-
-
 def test_where_nobody_is_on_husly_the_notice_is_said_once_then_again_after_a_while(engine, make_app, clock) -> None:
     clock.advance(hours=-5)  # Friday 10:00 in Denmark: the offices are open
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))  # Aarhus has a team; Randers has nobody
     youth = desk.youth("randers")
-    _open_and_skip(desk, youth)
+    desk.open_and_skip(youth)
     first = to(youth.say("is anyone there?"), youth)
     assert NOBODY in first[0].text
     clock.advance(minutes=10)
@@ -53,7 +47,7 @@ def test_at_night_the_notice_is_said_once_and_again_when_someone_goes_on_duty_an
     desk.team(ole)
     clock.advance(hours=8)  # Friday 23:00 in Denmark, nobody on duty
     youth = desk.youth("aarhus")
-    _open_and_skip(desk, youth)
+    desk.open_and_skip(youth)
     assert "may not answer before Monday at 08:00" in to(youth.say("hello?"), youth)[0].text
     assert [s.text for s in to(youth.say("hello"), youth)] == [SHORT]
     ole.command("vagt")
@@ -67,7 +61,7 @@ def test_a_short_feeling_on_a_waiting_case_gets_a_warm_line_not_a_topic(engine, 
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus", lang="da")
-    _open_and_skip(desk, youth)
+    desk.open_and_skip(youth)
     said = [s.text for s in to(youth.say("jeg er så bange"), youth)]
     assert said == ["Det er helt okay at have det sådan. Din sag (nummer 1) er sendt til medarbejderne, og din besked "
                     "er lagt på den. Er det en nødsituation, så ring 112."], said
@@ -82,7 +76,7 @@ def test_a_short_feeling_where_nobody_is_on_husly_still_hears_that(engine, make_
     clock.advance(hours=-5)
     desk = Desk(make_app(engine))
     youth = desk.youth("randers")
-    _open_and_skip(desk, youth)
+    desk.open_and_skip(youth)
     said = [s.text for s in to(youth.say("I'm so scared"), youth)]
     assert len(said) == 1 and said[0].startswith("It is okay to feel like that.") and NOBODY in said[0]
     said = [s.text for s in to(youth.say("I feel so alone"), youth)]
