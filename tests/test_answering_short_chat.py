@@ -63,7 +63,7 @@ QUESTIONS = (
     ("hvad koster et kollegieværelse ca", "kollegium"),
     ("what is a youth housing flat", "ungdomsbolig"),
     ("hvor meget er kontanthjælpen for en på 19", "kontanthjaelp"),
-    ("how to get SU as a student", "su"),
+    ("how do students get SU", "su"),
     ("skæve boliger hvad er det lige", "skaev-bolig"),
     ("hvad betyder housing first", "housing-first"),
     ("hjælp til depositum??", "depositum"),
