@@ -1,0 +1,37 @@
+"""Not wanted in one's home any more, or not feeling safe in it at 15, is urgent, said in the writers' own words.
+
+The eighth collection's development part (tests/data/real_messages_8.tsv) had two urgent letters the rules let
+through: a 15-year-old who does "not feel safe or comfortable" in her own home, and a student whose housemate
+"didn't want me in the apartment anymore" and who was "forced to find a new place". The words added are general
+(unsafe with a word between, not wanted in a home any more, forced to find a new place); a home word must stand
+beside "not wanted", so a break-up ("he doesn't want me anymore") is no eviction.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.triage import Urgency
+from tests.triage_probes import rules_level
+
+
+@pytest.mark.parametrize("text", [
+    "I am fifteen, mum is drunk every night and I don't feel safe or welcome in my own home",
+    "jeg er 16 og føler mig ikke tryg og glad i mit eget hjem",
+    "my flatmate said he doesn't want me in the flat anymore, I have nowhere to go",
+    "min mor vil ikke have mig boende længere og jeg er tvunget til at finde et nyt sted",
+    "after the fight my stepdad didn't want me in the house any more",
+    "my landlord's son moved back so I was forced to find a new place to live this week",
+])
+def test_not_wanted_or_unsafe_in_ones_home_is_urgent(text: str) -> None:
+    assert rules_level(text) is Urgency.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "he doesn't want me anymore after the break-up",
+    "I don't feel safe or confident driving at night",
+    "the council closed the hall so our choir was forced to find a new place to rehearse",
+    "when I was 15 I didn't feel safe or welcome in my own home",
+])
+def test_everyday_words_beside_them_stay_calm(text: str) -> None:
+    assert rules_level(text) is Urgency.NONE
