@@ -1,4 +1,4 @@
-"""Not wanted in one's home any more, or not feeling safe in it at 15, is urgent, said in the writers' own words.
+"""Not wanted in one's home any more, afraid to go home, or not feeling safe in it at 15, is urgent, in the writers' words.
 
 The eighth collection's development part (tests/data/real_messages_8.tsv) had two urgent letters the rules let
 through: a 15-year-old who does "not feel safe or comfortable" in her own home, and a student whose housemate
@@ -22,6 +22,11 @@ from tests.triage_probes import rules_level
     "min mor vil ikke have mig boende længere og jeg er tvunget til at finde et nyt sted",
     "after the fight my stepdad didn't want me in the house any more",
     "my landlord's son moved back so I was forced to find a new place to live this week",
+    # Wanted out at 17, or afraid to go home (probes the lead wrote: both were none).
+    "i'm 17, expecting a baby, and my parents want me out",
+    "min mor siger hun vil ha mig ud af huset og jeg er sytten",
+    "honestly im scared to go home tonight",
+    "jeg er bange for at tage tilbage til lejligheden pga min eks",
 ])
 def test_not_wanted_or_unsafe_in_ones_home_is_urgent(text: str) -> None:
     assert rules_level(text) is Urgency.URGENT
@@ -32,6 +37,9 @@ def test_not_wanted_or_unsafe_in_ones_home_is_urgent(text: str) -> None:
     "I don't feel safe or confident driving at night",
     "the council closed the hall so our choir was forced to find a new place to rehearse",
     "when I was 15 I didn't feel safe or welcome in my own home",
+    "my boss wants me out of the office by five",
+    "jeg er bange for at tage hjem og fortælle dem om min karakter i matematik",
+    "scared to go home with this report card haha",
 ])
 def test_everyday_words_beside_them_stay_calm(text: str) -> None:
     assert rules_level(text) is Urgency.NONE
