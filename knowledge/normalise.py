@@ -17,6 +17,9 @@ import Stemmer
 _DANISH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
 _WORD = re.compile(r"[a-z0-9]+")
 
+# An adjective ending the Danish stemmer strips (see stem).
+_ADJECTIVE_ENDING = re.compile(r"e?lig")
+
 _STEMMERS = {"da": Stemmer.Stemmer("danish"), "en": Stemmer.Stemmer("english")}
 
 
@@ -41,7 +44,17 @@ def stem(word: str, lang: str) -> str:
     folded digraphs stand, because the Danish stemmer's suffix rules are written with those letters."""
     if lang == "da":
         unfolded = word.replace("ae", "æ").replace("oe", "ø").replace("aa", "å")
-        return fold(_STEMMERS["da"].stemWord(unfolded))
+        stemmed = _STEMMERS["da"].stemWord(unfolded)
+        # The Danish stemmer strips the adjective endings -lig and -elig, leaving a stem that is often another word:
+        # "farlig" (dangerous) became "far" (father), "billig" (cheap) "bil" (car), "kedelig" (boring) "ked" (sad,
+        # as in "ked af det"), "venlig" (kind) "ven" (friend). The ending stays on the stem, so every form of the
+        # adjective ("farligt", "billigste") still meets the others, but not the word it happens to start with.
+        # (-ig alone is left to the stemmer: "bolig", "boliger" and "boligerne" are "bol" either way.)
+        if unfolded.startswith(stemmed):
+            ending = _ADJECTIVE_ENDING.match(unfolded, len(stemmed))
+            if ending:
+                stemmed = unfolded[:ending.end()]
+        return fold(stemmed)
     return _STEMMERS["en"].stemWord(word)
 
 
