@@ -1,4 +1,4 @@
-"""Not wanted in one's home any more, afraid to go home, or not feeling safe in it at 15, is urgent, in the writers' words.
+"""Not wanted in one's home any more, afraid to go home, or unsafe in it at 15, is urgent, in the writers' words.
 
 The eighth collection's development part (tests/data/real_messages_8.tsv) had two urgent letters the rules let
 through: a 15-year-old who does "not feel safe or comfortable" in her own home, and a student whose housemate
