@@ -45,6 +45,7 @@ class _Phrases:
     roles: tuple[tuple[str, ...], ...]
     people: tuple[tuple[str, ...], ...]
     professionals: tuple[tuple[str, ...], ...]
+    helping: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -53,7 +54,7 @@ def _phrases(path: Path = DATA) -> _Phrases:
 
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])
-    return _Phrases(parse("asking_for"), parse("roles"), parse("people"), parse("professionals"))
+    return _Phrases(parse("asking_for"), parse("roles"), parse("people"), parse("professionals"), parse("helping"))
 
 
 def for_someone_else(reading: Reading) -> bool:
@@ -65,11 +66,13 @@ def for_someone_else(reading: Reading) -> bool:
     subject = any(_starts_with(fold(sentence).split(), phrases.people) for sentence in reading.sentences)
     if not (subject or _someone_close(words)):
         return False
-    third = sum(w in _THIRD for w in words)
-    first = sum(w in _FIRST_SUBJECT for w in words)
     # Danish "i" is "in" ("i nat"): only in English is it the writer.
     english = detect_language(words, reading.body) == "en"
-    if subject and not any(w in _WRITER and (english or w != "i") for w in words):
+    third = sum(w in _THIRD for w in words)
+    first = sum(w in _WRITER and (english or w != "i") for w in words)
+    # "Min ven sover ude i nat, hvad kan jeg gøre?": the writer in a helper's question is the one who helps.
+    in_trouble = _without(words, phrases.helping) if subject else words
+    if subject and not any(w in _WRITER and (english or w != "i") for w in in_trouble):
         # "Min søn på 17 er smidt ud og sover udenfor i nat, hvad gør vi?": no pronoun for him, and the writer
         # never the one it happens to.
         return True
@@ -88,6 +91,14 @@ def _someone_close(words: list[str]) -> bool:
     return any(word in _CLOSE and any(w in _POSSESSIVE for w in words[max(0, i - 4) : i])
                and words[i + 1 : i + 2] != ["s"]  # "my friend's boyfriends": about the boyfriends
                for i, word in enumerate(words))
+
+
+def _without(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[str]:
+    """``words`` with every occurrence of ``phrases`` taken out."""
+    text = " " + " ".join(words) + " "
+    for phrase in phrases:
+        text = text.replace(" " + " ".join(phrase) + " ", " ")
+    return text.split()
 
 
 def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
