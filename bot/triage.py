@@ -26,8 +26,9 @@ How a message is scored:
    makes an emergency only of what names a danger to life or body, or names nothing of everyday sadness (a breakup,
    an exam, a grandparent's death), and urgent only of what names a home or a night (``_within_what_is_named``).
    A short message made only of the writer's own state or wait ("jeg sidder bare og venter", "im scared",
-   ``_state_only``) it does not raise at all, and a home at stake the rules found with no danger named it does not
-   make an emergency.
+   ``_state_only``) it does not raise at all, nor one made only of function words ("jeg har": nothing to read a
+   crisis in), and a home at stake the rules found with no danger named it does not make an emergency. Something
+   harmless drunk or eaten (cola, coffee, sugar) and nothing stronger is an everyday cause, not an overdose.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
@@ -58,6 +59,7 @@ from bot.triage_model import (
     MODEL_MAX_WORDS,
     URGENT_AT,
     Scorer,
+    content_words,
     learned_level,
     model,
 )
@@ -148,6 +150,10 @@ class _Rules:
     # The model's own broad dangers (places, means, a farewell said indirectly): beside a harmless topic and no crisis
     # sign, not a danger.
     model_weak_dangers: tuple[str, ...] = ()
+    # Something harmless eaten or drunk, what makes an intake more than that, and the dangers it takes back.
+    model_harmless_intake: tuple[str, ...] = ()
+    model_strong_intake: tuple[str, ...] = ()
+    model_intake_dangers: tuple[str, ...] = ()
     # The writer's own state or wait ("jeg sidder og venter", "im scared"), and the words that name nothing beside it:
     # a short message made of these alone is not the learned model's to raise.
     model_state: tuple[str, ...] = ()
@@ -191,6 +197,9 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())),
                   model_everyday_topics=tuple(raw.get("model_everyday_topics", ())),
                   model_weak_dangers=tuple(raw.get("model_weak_dangers", ())),
+                  model_harmless_intake=tuple(raw.get("model_harmless_intake", ())),
+                  model_strong_intake=tuple(raw.get("model_strong_intake", ())),
+                  model_intake_dangers=tuple(raw.get("model_intake_dangers", ())),
                   model_state=tuple(raw.get("model_state", ())),
                   model_state_filler=tuple(raw.get("model_state_filler", ())))
 
@@ -354,6 +363,10 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # emergencies' words.
         return found
     text = without_greeting(text)
+    if not content_words(text):
+        # "jeg har", "er du der", "what about me": nothing but function words. The model learned its short crises from
+        # first-person statements and its ordinary rows mostly from questions, so "jeg har" alone read 0.62 emergency.
+        return found
     learned = _within_what_is_named(text, scorer)
     if learned is Urgency.EMERGENCY and found.urgency is Urgency.URGENT and not _any_sign(
             text, _rules().model_emergency_needs):
@@ -389,7 +402,9 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
     - one that names an everyday cause and no danger is never an emergency from the model;
     - beside an everyday cause, urgent needs a home, a night or a danger named (``model_urgent_needs``).
     - one that says the writer is all right or has found a place (``model_calm``) and names no danger is raised to
-      nothing.
+      nothing;
+    - one that names something harmless drunk or eaten (``model_harmless_intake``) and nothing stronger
+      (``model_strong_intake``) or a crisis sign: what was taken is no danger, and the message names an everyday cause.
     """
     rules = _rules()
     # A harmless topic ("pasta", "cigarer", "fifa") with no crisis sign the rules know: the model's own broad list of
@@ -397,7 +412,13 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
     # pasta again", "farmand ryger cigarer på altanen"); a rule's sign beside it still does ("my phone is dead and he
     # is waiting outside my door with a knife").
     harmless = _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs)
-    needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers))
+    # Cola, coffee or sugar taken, and nothing stronger, with no crisis sign: "drukket" and "taget" name no overdose
+    # ("jeg har drukket tre dåser cola og kan ikke falde til ro", "i drank four energy drinks"); the model read them as
+    # its overdoses' words.
+    intake = (_any_sign(text, rules.model_harmless_intake) and not _any_sign(text, rules.model_strong_intake)
+              and not _any_sign(text, rules.signs))
+    needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers)
+                  and not (intake and c in rules.model_intake_dangers))
     danger = _any_sign(text, needs)
     if not danger and (harmless or _calm_only(text, rules)):
         # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis. A
@@ -408,7 +429,7 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
         return Urgency.EMERGENCY
     # A harmless topic ("final score of the derby", "my phone won't charge") counts as an everyday cause when the
     # message names no crisis sign besides it: "far drikker sig fuld og smadrer alt, jeg er bange" names fear.
-    everyday = _any_sign(text, rules.model_everyday) or (
+    everyday = intake or _any_sign(text, rules.model_everyday) or (
         _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs))
     if learned_level(text, scorer, emergency_at=EMERGENCY_SIGNLESS_AT) == "emergency" and not everyday:
         return Urgency.EMERGENCY

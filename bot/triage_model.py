@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot import model_cache
+from knowledge.index import FUNCTION_WORDS
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 from knowledge.loader import load as load_knowledge
 from knowledge.normalise import char_grams, fold
@@ -69,6 +70,18 @@ MODEL_MAX_WORDS = 40
 # messages, two fold seeds): 0.7 with a passage at 0.8 (bot/triage.py) flags 23 of 332 ordinary judgements
 # against 25 at 0.6 / 0.7, every urgent one still flagged; at 0.8 / 0.9, 19, but 2 of 118 urgent missed.
 LETTER_URGENT_AT = 0.7
+
+
+# Words that are no evidence of a crisis by themselves (``content_words``): the function words retrieval leaves out of a
+# letter (pronouns, auxiliaries, prepositions, conjunctions), less those that change what a message says about danger:
+# a negation, "more", "again", "alone", "all", "never" ("vil ikke mere", "cutting again").
+EVIDENCE_FREE = FUNCTION_WORDS - frozenset(
+    fold("not nor no more again alone all never ikke mere igen alene alle alt aldrig ingen nobody").split())
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` that are not ``EVIDENCE_FREE``: what the model may read a crisis in."""
+    return [word for word in fold(text).split() if word not in EVIDENCE_FREE]
 
 
 def read_examples(paths: list[Path] | None = None) -> list[tuple[str, str]]:

@@ -33,17 +33,14 @@ def test_an_overdose_self_harm_or_coercion_said_short_is_an_emergency(text: str)
     assert _level(text) is Urgency.EMERGENCY
 
 
-OPEN = pytest.mark.xfail(strict=True, reason="open: the learned model's or a rule's emergency already on lead")
-
-
 @pytest.mark.parametrize("text", [
     "i downed three coffees before the exam",
     "swallowed my pride and called my dad",
     "jeg har snittet løg til aftensmaden",
     "jeg snittede armen af kyllingen",
     "min kæreste vil have jeg sover hos ham i weekenden",
-    pytest.param("jeg har slugt en flue", marks=OPEN),
-    pytest.param("jeg skar mig på et glas da jeg vaskede op", marks=OPEN),
+    "jeg har slugt en flue",
+    "jeg skar mig på et glas da jeg vaskede op",
     "could i stay at my mates parents place for a week",
 ])
 def test_everyday_swallowing_cutting_and_sleeping_over_are_not(text: str) -> None:
