@@ -369,7 +369,7 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         return found
     learned = _within_what_is_named(text, scorer)
     if learned is Urgency.EMERGENCY and found.urgency is Urgency.URGENT and not _any_sign(
-            text, _rules().model_emergency_needs):
+            text, _rules().model_emergency_needs, masked=True):
         # "jeg bor hos en ven men han vil have mig ud": the rules read a home at stake, and nothing names a danger to
         # life or body; the model's emergency came from the words of a crisis it shares with them.
         return found
@@ -419,7 +419,7 @@ def _within_what_is_named(text: str, scorer: Scorer) -> Urgency:
               and not _any_sign(text, rules.signs))
     needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers)
                   and not (intake and c in rules.model_intake_dangers))
-    danger = _any_sign(text, needs)
+    danger = _any_sign(text, needs, masked=True)
     if not danger and (harmless or _calm_only(text, rules)):
         # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis. A
         # harmless topic with no crisis sign and no danger ("got destroyed in every fifa round tonight"): its night is
@@ -526,11 +526,14 @@ def _told_apart_only(text: str) -> bool:
     return not _live_signs(text)[1] and (_any_sign(text, rules.signs) or _any_sign(text, rules.named_apart))
 
 
-def _any_sign(text: str, concepts: tuple[str, ...]) -> bool:
+def _any_sign(text: str, concepts: tuple[str, ...], *, masked: bool = False) -> bool:
     rules = _rules()
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
     matches = _Matches(rules, words)
     lang = detect_language(words, text)
+    if masked:
+        # Only where a concept's words are not said as something else ("låst mig ude" names no locked door of danger).
+        return any(_concept_starts(rules, matches, lang, c) for c in concepts)
     # Masked words count here: "ingen selvmordstanker" names a sign and tells it apart (it is not going on).
     return any(matches.present(rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ())) for c in concepts)
 

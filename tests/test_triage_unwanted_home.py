@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.triage import Urgency
-from tests.triage_probes import rules_level
+from tests.triage_probes import level, rules_level
 
 
 @pytest.mark.parametrize("text", [
@@ -43,3 +43,21 @@ def test_not_wanted_or_unsafe_in_ones_home_is_urgent(text: str) -> None:
 ])
 def test_everyday_words_beside_them_stay_calm(text: str) -> None:
     assert rules_level(text) is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "min stedfar har låst døren og jeg kan ik komme ind, jeg er 16",
+    "min kæreste har låst mig ude",
+])
+def test_locked_out_of_home_is_urgent_not_a_danger_to_life(text: str) -> None:
+    # The lead's night in the terminal chat: the learned model read "låst" as a locked door of danger, and a
+    # 16-year-old locked out got the suicide line and an emergency case.
+    assert level(text) is Urgency.URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "stedfar har spærret mig inde på værelset hele dagen",
+    "my stepdad locked me in the bathroom, i cant get out",
+])
+def test_locked_in_is_still_an_emergency(text: str) -> None:
+    assert level(text) is Urgency.EMERGENCY
