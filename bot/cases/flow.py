@@ -456,16 +456,19 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: 
 
 def _finish(ctx: Context, case: Case) -> None:
     ctx.state.end(Questions)
+    own = ""
     if case.status == CaseStatus.CLAIMED:
         text = _("Thank you. Your caseworker can see your answers.")
     elif case.municipality and not routing.someone_can_answer(ctx.session, case, ctx.now, ctx.deps.settings):
-        # Told when the case opened that nobody from there is on Husly: no promise of a caseworker now either.
+        # Told when the case opened that nobody from there is on Husly: no promise of a caseworker now either, and
+        # the municipality's own contact, so they need not look it up.
         text = _("Thank you, that's all. Remember that no caseworker from {org} is connected to Husly right now, so "
                  "please call the municipality yourself.").format(org=notices.org_name(case.municipality, ctx.lang))
+        own = notices.municipality_line(ctx.deps.kb, case.municipality, ctx.lang)
     else:
         text = _("Thank you, that's all. The caseworker sees your answers when they take your case. You can write "
                  "to me in the meantime: it goes to your case.")
-    ctx.reply(Reply(esc(text), remove_keyboard=True))
+    ctx.reply(Reply("\n\n".join(x for x in (esc(text), own) if x), remove_keyboard=True))
 
 
 def _advance(ctx: Context, case: Case, step: str) -> None:

@@ -98,6 +98,13 @@ def service_line(service: Service, lang: str) -> str:
     return "• " + " · ".join(parts)
 
 
+def municipality_line(kb: KnowledgeBase, slug: str | None, lang: str) -> str:
+    """The municipality's own contact (its phone, or its website where no number is sourced), for "call the
+    municipality yourself": said without a number, the young person had to find one alone at night."""
+    found = services_for(kb, [f"kommune-{slug}"], slug) if slug else []
+    return service_line(found[0], lang) if found else ""
+
+
 def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str, header: str) -> str:
     """112 and crisis lines first, then the municipality's own help outside office hours."""
     ids = ["alarm-112", "livslinien"]
@@ -152,8 +159,9 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
             text = [esc(_("Your case number is {number}. Right now no caseworker from {org} is connected to "
                           "Husly, so I can't promise you an answer here. Please call the municipality yourself.")
                         .format(number=case.id, org=org)),
+                    municipality_line(kb, case.municipality, lang),
                     out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
-            return Reply("\n\n".join(text))
+            return Reply("\n\n".join(t for t in text if t))
         team = service.team_for(session, case.municipality)
         hours = routing.office_hours(team)
         if not hours.is_open(now) and routing.on_duty(session, case.municipality, now):
@@ -328,8 +336,9 @@ def still_waiting(kb: KnowledgeBase, case: Case, lang: str, *, nobody: bool = Fa
     else:
         sorry = _("I'm sorry: no caseworker has taken your case yet. They have been reminded. You can keep writing "
                   "here.")
-    text = [esc(sorry), out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
-    return Reply("\n\n".join(text))
+    own = municipality_line(kb, case.municipality, lang) if nobody else ""
+    text = [esc(sorry), own, out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
+    return Reply("\n\n".join(t for t in text if t))
 
 
 def followup(case: Case) -> Reply:
