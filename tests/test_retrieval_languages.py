@@ -93,6 +93,16 @@ def test_the_same_word_in_both_languages_still_meets(knowledge) -> None:
     assert index.search(WAITING_LIST).topic == "boligsoegning"
 
 
+def test_false_friends_are_kept_apart_and_cognates_together(knowledge) -> None:
+    # Found from the knowledge base itself: Danish and English words used in different topics are kept apart, words of
+    # one meaning ("familie" and "family", "liste" and "list") still meet, so a mixed question finds both.
+    _, index = knowledge
+    english = set(index._query_terms(["family", "list"], "en", sure=True))
+    danish = set(index._query_terms(["familie", "liste"], "da", sure=True))
+    assert english == danish, (english, danish)
+    assert not set(index._query_terms(["most"], "en", sure=True)) & set(index._query_terms(["moster"], "da", sure=True))
+
+
 def test_the_sentences_are_our_own_not_near_copies_of_real_messages() -> None:
     real = [m.text for m in read_messages()]
     # (The one-word "rent" is left out: a single word is part of many messages.)
