@@ -117,6 +117,7 @@ SPLIT_OVERLAP = 0.25
 # Joins a stem and its language where a Danish and an English word meet by accident ("hurt@en", "hurt@da";
 # Index._analyse). Folding leaves no "@" in a word.
 LANG_MARK = "@"
+LANGS: tuple[Lang, ...] = ("da", "en")
 # A question's words weigh by how often the writer uses them, saturating as in BM25's query-term weight
 # ((k3 + 1) * tf / (k3 + tf)), in both halves of the rank score: a word said four times is what a letter is about
 # more than a word said once. k3 = 4 and leaving out FUNCTION_WORDS were chosen together by 5-fold
@@ -186,6 +187,9 @@ class Index:
         self._words_cached = words_cached
         self._analysed = lru_cache(maxsize=words_cached)(self._analyse)
         self._folded: dict[str, list[str]] = {}
+        # Each knowledge word's compound parts, kept while building (None after): the language split and the analysis
+        # both need them.
+        self._parts: dict[str, tuple[str, ...]] | None = {}
         self._surface = self._collect_vocabulary(kb)
         # Which language's texts each word appears in, and the stems where Danish and English words of different
         # meaning meet (split_stems, SPLIT_OVERLAP); both are needed before any text is analysed.
@@ -222,6 +226,7 @@ class Index:
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
         self._local_idf, self._phrases = self._build_parts(kb)
         self._folded = {}  # only needed while building
+        self._parts = None
 
     def with_learned(self, learned: TopicScorer | None) -> Index:
         """The same index with another learned topic scorer (cross-validation trains one per fold)."""
@@ -274,45 +279,53 @@ class Index:
                 words.update(self._fold(text))
         return frozenset(w for w in words if not w.isdigit())
 
-    def _language_split(self, kb: KnowledgeBase) -> tuple[Mapping[str, Lang], frozenset[str]]:
+    def _language_split(self, kb: KnowledgeBase) -> tuple[dict[str, Lang], frozenset[str]]:
         """The language of each word found in one language's texts only, and the stems where a Danish and an English
         word of different meaning meet (split_stems, told apart by the topics they are used in: SPLIT_OVERLAP)."""
-        words = self.words_by_language(kb)
+        said = self._topic_words(kb)
+        words = {lang: set().union(*(by_lang[lang] for by_lang in said.values())) for lang in LANGS}
         one: dict[str, Lang] = {w: "da" for w in words["da"] - words["en"]}
         one.update((w, "en") for w in words["en"] - words["da"])
         for found in words.values():
             found.update(part for word in tuple(found) for part in self._split_compound(word, fuzzy=False))
         met = split_stems(words["da"], words["en"])
-        topics = self.stem_topics(kb, met)
-        return MappingProxyType(one), frozenset(s for s in met if _overlap(topics["da"][s], topics["en"][s])
-                                                < SPLIT_OVERLAP)
+        topics = self.stem_topics(kb, met, said)
+        return one, frozenset(s for s in met if _overlap(topics["da"][s], topics["en"][s]) < SPLIT_OVERLAP)
 
-    def stem_topics(self, kb: KnowledgeBase, stems: set[str]) -> dict[Lang, dict[str, set[str]]]:
-        """For each language, each of ``stems`` -> the topics whose texts in that language have a word (or a compound's
-        part) of that stem."""
-        found: dict[Lang, dict[str, set[str]]] = {"da": {s: set() for s in stems}, "en": {s: set() for s in stems}}
-        terms: dict[tuple[str, Lang], frozenset[str]] = {}
+    def _topic_words(self, kb: KnowledgeBase) -> dict[str, dict[Lang, set[str]]]:
+        """Each topic's words in each language (no stop words or digits)."""
+        said: dict[str, dict[Lang, set[str]]] = {}
         for tid in self._topic_ids:
-            said = {(word, lang) for _, lang, text in self._texts(kb, tid) for word in self._fold(text)}
-            for word, lang in said:
-                if (word, lang) not in terms:
-                    terms[word, lang] = frozenset(stem(part, lang)
-                                                  for part in (word, *self._split_compound(word, fuzzy=False)))
-                for term in terms[word, lang] & stems:
-                    found[lang][term].add(tid)
+            said[tid] = {"da": set(), "en": set()}
+            for _, lang, text in self._texts(kb, tid):
+                said[tid][lang].update(self._fold(text))
+            for found in said[tid].values():
+                found -= {w for w in found if w in STOPWORDS or len(w) < 2 or w.isdigit()}
+        return said
+
+    def stem_topics(self, kb: KnowledgeBase, stems: set[str],
+                    said: dict[str, dict[Lang, set[str]]] | None = None) -> dict[Lang, dict[str, set[str]]]:
+        """For each language, each of ``stems`` -> the topics whose texts in that language have a word (or a compound's
+        part) of that stem (``said``: _topic_words, when already at hand)."""
+        found: dict[Lang, dict[str, set[str]]] = {lang: {s: set() for s in stems} for lang in LANGS}
+        terms: dict[tuple[str, Lang], frozenset[str]] = {}
+        for tid, by_lang in (said or self._topic_words(kb)).items():
+            for lang, words in by_lang.items():
+                for word in words:
+                    if (word, lang) not in terms:
+                        terms[word, lang] = frozenset(stem(part, lang)
+                                                      for part in (word, *self._split_compound(word, fuzzy=False)))
+                    for term in terms[word, lang] & stems:
+                        found[lang][term].add(tid)
         return found
 
-    def words_by_language(self, kb: KnowledgeBase, *, parts: bool = False) -> dict[Lang, set[str]]:
-        """The words of the knowledge base's Danish and of its English texts (no stop words or digits), and with
-        ``parts`` the parts of their compounds too."""
-        words: dict[Lang, set[str]] = {"da": set(), "en": set()}
-        for tid in self._topic_ids:
-            for _, lang, text in self._texts(kb, tid):
-                words[lang].update(w for w in self._fold(text)
-                                   if w not in STOPWORDS and len(w) >= 2 and not w.isdigit())
-        if parts:
-            for found in words.values():
-                found.update(part for word in tuple(found) for part in self._split_compound(word, fuzzy=False))
+    def words_by_language(self, kb: KnowledgeBase) -> dict[Lang, set[str]]:
+        """The words of the knowledge base's Danish and of its English texts (no stop words or digits) and the parts of
+        their compounds."""
+        said = self._topic_words(kb)
+        words = {lang: set().union(*(by_lang[lang] for by_lang in said.values())) for lang in LANGS}
+        for found in words.values():
+            found.update(part for word in tuple(found) for part in self._split_compound(word, fuzzy=False))
         return words
 
     def _topic_terms(self, kb: KnowledgeBase, tid: str) -> dict[str, float]:
@@ -348,7 +361,7 @@ class Index:
                 continue
             words = [w for w in self._fold(text) if w not in STOPWORDS and len(w) >= 2]
             phrase = tuple((analysed[0], frozenset(analysed[1:]))
-                           for analysed in (self._analysed(w, lang, lang) for w in words))
+                           for analysed in (self._analysed(w, lang, None) for w in words))
             if phrase:
                 phrases.append(phrase)
         return tuple(phrases)
@@ -405,6 +418,16 @@ class Index:
         """
         if len(word) < 2 * MIN_PART + 1:
             return ()
+        if fuzzy:
+            return self._compound(word, fuzzy=True)
+        if self._parts is None:
+            return self._compound(word, fuzzy=False)
+        parts = self._parts.get(word)
+        if parts is None:
+            parts = self._parts[word] = self._compound(word, fuzzy=False)
+        return parts
+
+    def _compound(self, word: str, *, fuzzy: bool) -> tuple[str, ...]:
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             left, right = word[:cut], word[cut:]
             if left not in self._surface:
@@ -454,17 +477,20 @@ class Index:
             if token in STOPWORDS or len(token) < 2:
                 continue
             for lang in langs:
-                terms.extend(self._analysed(token, lang, said_in or self._word_lang.get(token, lang)))
+                terms.extend(self._analysed(token, lang, said_in))
         return terms
 
-    def _analyse(self, token: str, lang: Lang, said_in: Lang) -> tuple[str, ...]:
+    def _analyse(self, token: str, lang: Lang, said_in: Lang | None) -> tuple[str, ...]:
         """The stems (in ``lang``) of a word and of its compound parts.
 
         A stem where a Danish and an English word of different meaning meet (self._split: "hurt" from "hurt" and
-        "hurtigt", fast) carries the language the word is ``said_in``: "hurt@en" is not "hurt@da".
+        "hurtigt", fast) carries the language the word is ``said_in`` (see _terms): "hurt@en" is not "hurt@da".
         """
         stems = [stem(w, lang) for w in (token, *self._split_compound(token, fuzzy=False))]
-        return tuple(f"{s}{LANG_MARK}{said_in}" if s in self._split else s for s in stems)
+        if not self._split.intersection(stems):
+            return tuple(stems)
+        mark = f"{LANG_MARK}{said_in or self._word_lang.get(token, lang)}"
+        return tuple(s + mark if s in self._split else s for s in stems)
 
     def words_cached(self) -> int:
         """How many analysed words the index keeps now (at most ``words_cached``)."""

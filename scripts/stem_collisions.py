@@ -37,7 +37,7 @@ def lexicon_words() -> dict[Lang, set[str]]:
 def main() -> None:
     kb = load()
     index = Index(kb)
-    words = index.words_by_language(kb, parts=True)
+    words = index.words_by_language(kb)
     for lang, extra in lexicon_words().items():
         words[lang] |= extra
     stems: dict[Lang, defaultdict[str, set[str]]] = {"da": defaultdict(set), "en": defaultdict(set)}
