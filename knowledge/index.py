@@ -6,8 +6,10 @@ the index and the question.
 How a question is scored:
 1. Analyse: fold the text (case, emoji, æ/ø/å), expand slang/synonyms from the lexicon, correct typos
    against the knowledge base's own vocabulary (rapidfuzz), split compounds ("ungdomsbolig" = ungdom + bolig)
-   and Snowball-stem every word in Danish and English (the question may mix both). A letter (bot/reading.py) is
-   read without its function words ("would", "she", "because"), and a word a message repeats weighs more.
+   and Snowball-stem every word in Danish and English (the question may mix both); where a Danish and an English
+   word of different meaning stem alike ("hurtigt", fast, and "hurt"), the stem carries its language. A letter
+   (bot/reading.py) is read without its function words ("would", "she", "because"), and a word a message repeats
+   weighs more.
 2. Score every topic two ways:
    - BM25F over the topic's fields (title and keywords weigh most, then example phrasings, then the answer;
      the topic's specific questions (faq) count as phrasings of the topic too);
@@ -40,7 +42,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz, process
 
 from knowledge import topic_model
-from knowledge.lexicon import Lang, detect_language, detect_municipality, lexicon
+from knowledge.lexicon import Lang, clear_language, detect_language, detect_municipality, lexicon
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase, load
 from knowledge.normalise import fold, stem
 from knowledge.schema import FaqEntry
@@ -104,6 +106,18 @@ FUNCTION_WORDS = frozenset(
 # An idiom of the lexicon (knowledge/lexicon/idioms.yaml) as read by retrieval: one word no topic has. Folding
 # leaves no "~" in a word, so no message can say it.
 IDIOM = "~idiom"
+# A stem that a Danish and an English word (not the same word) both stem to is kept apart per language when the topics
+# using the Danish word and those using the English word overlap less than this (Jaccard). The knowledge base says
+# everything in both languages, so words of one meaning are used in the same topics ("familie" and "family" share 6 of
+# 11 topics, "liste" and "list" 9 of 13, "studie" and "study" 3 of 10: kept together; splitting those cost two of the
+# phrasings benchmarks/retrieval.py cross-validates), words of different meaning are not ("hurtigt", fast, and "hurt"
+# share 1 of 16; "renter", interest on a debt, and "rent" 2 of 24; "moster" and "most", "fundet" and "fund" none).
+# Seven of the 28 such stems are split; scripts/stem_collisions.py prints the table.
+SPLIT_OVERLAP = 0.25
+# Joins a stem and its language where a Danish and an English word meet by accident ("hurt@en", "hurt@da";
+# Index._analyse). Folding leaves no "@" in a word.
+LANG_MARK = "@"
+LANGS: tuple[Lang, ...] = ("da", "en")
 # A question's words weigh by how often the writer uses them, saturating as in BM25's query-term weight
 # ((k3 + 1) * tf / (k3 + tf)), in both halves of the rank score: a word said four times is what a letter is about
 # more than a word said once. k3 = 4 and leaving out FUNCTION_WORDS were chosen together by 5-fold
@@ -173,7 +187,13 @@ class Index:
         self._words_cached = words_cached
         self._analysed = lru_cache(maxsize=words_cached)(self._analyse)
         self._folded: dict[str, list[str]] = {}
+        # Each knowledge word's compound parts, kept while building (None after): the language split and the analysis
+        # both need them.
+        self._parts: dict[str, tuple[str, ...]] | None = {}
         self._surface = self._collect_vocabulary(kb)
+        # Which language's texts each word appears in, and the stems where Danish and English words of different
+        # meaning meet (split_stems, SPLIT_OVERLAP); both are needed before any text is analysed.
+        self._word_lang, self._split = self._language_split(kb)
         # Typo candidates by first letter: people rarely mistype the first letter, and allowing it turns
         # ordinary words into topic words ("vinder" -> "svindel", "spiller" -> "piller").
         self._vocab_by_initial: dict[str, list[str]] = {}
@@ -206,6 +226,7 @@ class Index:
         self._examples_by_term: Mapping[str, tuple[int, ...]] = MappingProxyType(self._example_postings())
         self._local_idf, self._phrases = self._build_parts(kb)
         self._folded = {}  # only needed while building
+        self._parts = None
 
     def with_learned(self, learned: TopicScorer | None) -> Index:
         """The same index with another learned topic scorer (cross-validation trains one per fold)."""
@@ -258,6 +279,55 @@ class Index:
                 words.update(self._fold(text))
         return frozenset(w for w in words if not w.isdigit())
 
+    def _language_split(self, kb: KnowledgeBase) -> tuple[dict[str, Lang], frozenset[str]]:
+        """The language of each word found in one language's texts only, and the stems where a Danish and an English
+        word of different meaning meet (split_stems, told apart by the topics they are used in: SPLIT_OVERLAP)."""
+        said = self._topic_words(kb)
+        words = {lang: set().union(*(by_lang[lang] for by_lang in said.values())) for lang in LANGS}
+        one: dict[str, Lang] = {w: "da" for w in words["da"] - words["en"]}
+        one.update((w, "en") for w in words["en"] - words["da"])
+        for found in words.values():
+            found.update(part for word in tuple(found) for part in self._split_compound(word, fuzzy=False))
+        met = split_stems(words["da"], words["en"])
+        topics = self.stem_topics(kb, met, said)
+        return one, frozenset(s for s in met if _overlap(topics["da"][s], topics["en"][s]) < SPLIT_OVERLAP)
+
+    def _topic_words(self, kb: KnowledgeBase) -> dict[str, dict[Lang, set[str]]]:
+        """Each topic's words in each language (no stop words or digits)."""
+        said: dict[str, dict[Lang, set[str]]] = {}
+        for tid in self._topic_ids:
+            said[tid] = {"da": set(), "en": set()}
+            for _, lang, text in self._texts(kb, tid):
+                said[tid][lang].update(self._fold(text))
+            for found in said[tid].values():
+                found -= {w for w in found if w in STOPWORDS or len(w) < 2 or w.isdigit()}
+        return said
+
+    def stem_topics(self, kb: KnowledgeBase, stems: set[str],
+                    said: dict[str, dict[Lang, set[str]]] | None = None) -> dict[Lang, dict[str, set[str]]]:
+        """For each language, each of ``stems`` -> the topics whose texts in that language have a word (or a compound's
+        part) of that stem (``said``: _topic_words, when already at hand)."""
+        found: dict[Lang, dict[str, set[str]]] = {lang: {s: set() for s in stems} for lang in LANGS}
+        terms: dict[tuple[str, Lang], frozenset[str]] = {}
+        for tid, by_lang in (said or self._topic_words(kb)).items():
+            for lang, words in by_lang.items():
+                for word in words:
+                    if (word, lang) not in terms:
+                        terms[word, lang] = frozenset(stem(part, lang)
+                                                      for part in (word, *self._split_compound(word, fuzzy=False)))
+                    for term in terms[word, lang] & stems:
+                        found[lang][term].add(tid)
+        return found
+
+    def words_by_language(self, kb: KnowledgeBase) -> dict[Lang, set[str]]:
+        """The words of the knowledge base's Danish and of its English texts (no stop words or digits) and the parts of
+        their compounds."""
+        said = self._topic_words(kb)
+        words = {lang: set().union(*(by_lang[lang] for by_lang in said.values())) for lang in LANGS}
+        for found in words.values():
+            found.update(part for word in tuple(found) for part in self._split_compound(word, fuzzy=False))
+        return words
+
     def _topic_terms(self, kb: KnowledgeBase, tid: str) -> dict[str, float]:
         """Each term's weighted frequency in the topic (a title word counts more than an answer word)."""
         terms: defaultdict[str, float] = defaultdict(float)
@@ -290,8 +360,8 @@ class Index:
             if part != "keywords":
                 continue
             words = [w for w in self._fold(text) if w not in STOPWORDS and len(w) >= 2]
-            phrase = tuple((stem(w, lang), frozenset(stem(p, lang) for p in self._split_compound(w, fuzzy=False)))
-                           for w in words)
+            phrase = tuple((analysed[0], frozenset(analysed[1:]))
+                           for analysed in (self._analysed(w, lang, None) for w in words))
             if phrase:
                 phrases.append(phrase)
         return tuple(phrases)
@@ -348,6 +418,16 @@ class Index:
         """
         if len(word) < 2 * MIN_PART + 1:
             return ()
+        if fuzzy:
+            return self._compound(word, fuzzy=True)
+        if self._parts is None:
+            return self._compound(word, fuzzy=False)
+        parts = self._parts.get(word)
+        if parts is None:
+            parts = self._parts[word] = self._compound(word, fuzzy=False)
+        return parts
+
+    def _compound(self, word: str, *, fuzzy: bool) -> tuple[str, ...]:
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             left, right = word[:cut], word[cut:]
             if left not in self._surface:
@@ -385,40 +465,59 @@ class Index:
                     break
         return tokens + extra
 
-    def _terms(self, tokens: list[str], langs: tuple[Lang, ...]) -> list[str]:
-        """Stemmed terms for folded tokens: the word itself, and its compound parts when it has them."""
+    def _terms(self, tokens: list[str], langs: tuple[Lang, ...], said_in: Lang | None = None) -> list[str]:
+        """Stemmed terms for folded tokens: the word itself, and its compound parts when it has them.
+
+        ``said_in``: the language a stem where Danish and English words meet by accident carries (_analyse); None:
+        the word's own language where the knowledge base writes it in one language only, else the stemmer's.
+        """
         terms: list[str] = []
         for token in tokens:
             # One letter or digit says nothing about a topic ("2+2" must not match "2 år" in a rule).
             if token in STOPWORDS or len(token) < 2:
                 continue
             for lang in langs:
-                terms.extend(self._analysed(token, lang))
+                terms.extend(self._analysed(token, lang, said_in))
         return terms
 
-    def _analyse(self, token: str, lang: Lang) -> tuple[str, ...]:
-        """The stems of a word and of its compound parts."""
-        return tuple(stem(w, lang) for w in (token, *self._split_compound(token, fuzzy=False)))
+    def _analyse(self, token: str, lang: Lang, said_in: Lang | None) -> tuple[str, ...]:
+        """The stems (in ``lang``) of a word and of its compound parts.
+
+        A stem where a Danish and an English word of different meaning meet (self._split: "hurt" from "hurt" and
+        "hurtigt", fast) carries the language the word is ``said_in`` (see _terms): "hurt@en" is not "hurt@da".
+        """
+        stems = [stem(w, lang) for w in (token, *self._split_compound(token, fuzzy=False))]
+        if not self._split.intersection(stems):
+            return tuple(stems)
+        mark = f"{LANG_MARK}{said_in or self._word_lang.get(token, lang)}"
+        return tuple(s + mark if s in self._split else s for s in stems)
 
     def words_cached(self) -> int:
         """How many analysed words the index keeps now (at most ``words_cached``)."""
         return self._analysed.cache_info().currsize
 
     def _query_terms(self, tokens: list[str], lang: Lang = "da", *, expand: bool = True,
-                     drop: frozenset[str] = frozenset()) -> list[str]:
+                     drop: frozenset[str] = frozenset(), sure: bool = False) -> list[str]:
         """Like _terms, but unknown words are typo-corrected against the knowledge base's vocabulary first.
 
         Each word is stemmed in the question's language; the other language's stem is used only when the
         first is unknown (people mix: "housing benefit for my værelse"), so a Danish word's untouched English
         "stem" cannot hit a rare English term by accident.
         """
-        return list(dict.fromkeys(self._query_analysis(tokens, lang, expand=expand, drop=drop)))
+        return list(dict.fromkeys(self._query_analysis(tokens, lang, expand=expand, drop=drop, sure=sure)))
 
     def _query_analysis(self, tokens: list[str], lang: Lang = "da", *, expand: bool = True,
-                        drop: frozenset[str] = frozenset(), unknown: list[str] | None = None) -> list[str]:
+                        drop: frozenset[str] = frozenset(), unknown: list[str] | None = None,
+                        sure: bool = False) -> list[str]:
         """The question's terms in order, each word's once, so a term repeats as often as the person says it
         (``drop``: words left out; ``unknown``: gets the content words none of whose terms the knowledge base has,
-        see _content_word)."""
+        see _content_word).
+
+        ``sure``: the question is clearly written in ``lang`` (lexicon.clear_language). Then where a Danish and an
+        English word meet in one stem, each word is read in ``lang`` ("What are my rights as a renter" is English,
+        though the knowledge base writes "renter" only in Danish, for interest on a debt); otherwise as the language
+        the knowledge base writes it in (a short "rent" read as Danish is still the English word).
+        """
         expanded = self._expand(tokens) if expand else tokens
         other: Lang = "en" if lang == "da" else "da"
         terms: list[str] = []
@@ -440,7 +539,8 @@ class Index:
                 fixed = [token, *parts]
             else:
                 fixed = [self._correct(token) or token]
-            found = dict.fromkeys(term for word in fixed for term in self._stemmed(word, lang, other))
+            found = dict.fromkeys(term for word in fixed
+                                  for term in self._stemmed(word, lang, other, lang if sure else None))
             if (unknown is not None and position not in in_lexicon and _content_word(token)
                     and not any(term in self._idf for term in found)):
                 unknown.append(token)
@@ -450,12 +550,12 @@ class Index:
         terms += [term for token in expanded[len(tokens):] for term in self._stemmed(token, "da", "en")]
         return terms
 
-    def _stemmed(self, token: str, first: Lang, second: Lang) -> list[str]:
+    def _stemmed(self, token: str, first: Lang, second: Lang, said_in: Lang | None = None) -> list[str]:
         """The token's terms stemmed in ``first`` when the index knows them, else in ``second`` if it knows
-        those, else ``first``'s."""
-        primary = self._terms([token], (first,))
+        those, else ``first``'s (``said_in``: see _terms)."""
+        primary = self._terms([token], (first,), said_in)
         known = [t for t in primary if t in self._idf]
-        return known or self._terms([token], (second,)) or primary
+        return known or self._terms([token], (second,), said_in) or primary
 
     # ---- scoring --------------------------------------------------------------------------------------
 
@@ -584,8 +684,9 @@ class Index:
         drop = FUNCTION_WORDS if letter else frozenset()
         unknown: list[str] = []
         tokens = _without_idioms(tokens)
-        said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown)
-        terms = self._query_terms(tokens, lang, drop=drop)
+        sure = clear_language(text) == lang
+        said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown, sure=sure)
+        terms = self._query_terms(tokens, lang, drop=drop, sure=sure)
         repeats = Counter(said)
         bm25 = self._bm25(terms, repeats)
         cosine = self._example_cosine(terms, repeats)
@@ -646,6 +747,25 @@ class Index:
             named=self._named(terms, best),
             unexplained=self._unexplained(terms, best, len(unknown)),
         )
+
+
+def split_stems(danish: Iterable[str], english: Iterable[str]) -> set[str]:
+    """The stems that a Danish and an English word both stem to while no word is written the same in both lists:
+    "hurt" (English "hurt", Danish "hurtigt", fast), "rent" (rent; "renter", interest on a debt), "most" ("moster",
+    an aunt). A word the two lists share ("kollegie" in an English text) is the same word in both, so its stem is.
+    """
+    da_stems: defaultdict[str, set[str]] = defaultdict(set)
+    en_stems: defaultdict[str, set[str]] = defaultdict(set)
+    for word in danish:
+        da_stems[stem(word, "da")].add(word)
+    for word in english:
+        en_stems[stem(word, "en")].add(word)
+    return {s for s, da_words in da_stems.items() if s in en_stems and not da_words & en_stems[s]}
+
+
+def _overlap(one: set[str], other: set[str]) -> float:
+    """Jaccard overlap of two sets of topics (0: none shared)."""
+    return len(one & other) / len(one | other) if one | other else 0.0
 
 
 def _content_word(token: str) -> bool:
