@@ -373,6 +373,11 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "jeg bor hos en ven men han vil have mig ud": the rules read a home at stake, and nothing names a danger to
         # life or body; the model's emergency came from the words of a crisis it shares with them.
         return found
+    if learned is not Urgency.NONE and found.urgency is Urgency.NONE and _any_sign(text, ("hypothetical",)) \
+            and not _any_sign(text, _rules().model_emergency_needs, masked=True):
+        # "hvad gør jeg hvis min kæreste og jeg går fra hinanden og lejligheden står i hans navn": a question asked
+        # ahead, with no danger named; the model read the home and the breakup as a crisis now.
+        return found
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
