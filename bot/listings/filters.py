@@ -62,6 +62,12 @@ TOPIC_WORDS = frozenset({
     "udsaettelse", "smidt", "fogeden", "evicted", "kontrakt", "lejekontrakt", "contract", "restance",
     "boligstoette", "fremleje", "sublet",
 })
+# Money and support a home question may name ("can I get housing benefit if I rent a room"): with no budget and no
+# search word other than a price word, the message asks about that, it does not search for a home.
+SUPPORT_WORDS = frozenset({
+    "boligstoette", "boligsikring", "boligydelse", "benefit", "benefits", "su", "kontanthjaelp", "ydelse",
+    "ydelser", "tilskud", "indskudslaan", "depositum", "deposit", "skat", "tax",
+})
 BUDGET_MARKERS = frozenset({
     "under", "max", "maks", "maksimum", "hoejst", "hojst", "til", "budget", "below", "most", "upto", "for",
     "maximum", "indtil",
@@ -114,6 +120,9 @@ def parse_filters(text: str) -> Filters | None:
     if budget is None and any(t in QUESTION_WORDS for t in tokens) \
             and not any(t in SEARCH_WORDS - PRICE_WORDS for t in tokens):
         return None  # "how much is rent for a youth flat?": a question for the knowledge base
+    if budget is None and any(t in SUPPORT_WORDS for t in tokens) \
+            and not any(t in SEARCH_WORDS - PRICE_WORDS for t in tokens):
+        return None  # "can I get housing benefit if I rent a room from a friend": a question about the benefit
     if budget is None and municipality is None and not searching:
         return None
     return Filters(municipality, budget, kind)
