@@ -57,6 +57,23 @@ def test_small_talk_and_the_language_of_each_message(bot: InProcessBot) -> None:
     bot.wait_idle()
 
 
+def test_a_one_word_english_first_message_and_a_danish_ok(bot: InProcessBot) -> None:
+    # A chat that has not written yet: "anyone??" alone says English, though the Telegram app says Danish.
+    _notice, reply = say(bot, "anyone??", count=2, chat=CHAT + 3)
+    assert plain(reply).startswith("I'm here") and "menu:urgent" in callback_datas(reply)
+    (reply,) = say(bot, "ok", chat=CHAT + 3)
+    assert plain(reply).startswith("Okay. Write if")
+
+    # A Dane's "hej" and "ok" keep Danish, and so does a "thanks" after them.
+    _notice, reply = say(bot, "hej", count=2, chat=CHAT + 4)
+    assert plain(reply).startswith("Hej! Jeg er Husly")
+    (reply,) = say(bot, "ok", chat=CHAT + 4)
+    assert plain(reply).startswith("Okay. Skriv")
+    (reply,) = say(bot, "thanks", chat=CHAT + 4)
+    assert plain(reply) == "Selv tak! Skriv igen, hvis der er andet."
+    bot.wait_idle()
+
+
 def test_a_follow_up_and_a_letter_about_several_things(bot: InProcessBot) -> None:
     (reply,) = say(bot, "Hvordan får jeg et kollegieværelse?")
     assert any(d.startswith("fb:kollegium:1") for d in callback_datas(reply))

@@ -1,0 +1,38 @@
+"""The language of very short messages in the terminal chat (`husly chat`): a one-word English first message is
+answered in English, while a Dane's "hej" and "ok" (and a "thanks" after them) keep Danish."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from handlers.console import chat
+
+
+def converse(app, *lines: str, chat_id: int) -> list[str]:
+    """The bot's replies after the greeting and the privacy note (the terminal chat starts with /start)."""
+    out = io.StringIO()
+    stdin = io.StringIO("".join(line + "\n" for line in (*lines, "/quit")))
+    asyncio.run(chat(app, chat_id=chat_id, stdin=stdin, out=out, lang="da"))
+    return [part.split("\n")[0] for part in out.getvalue().split("Husly: ")[1:]][2:]
+
+
+def test_a_one_word_english_first_message_is_answered_in_english(sqlite_engine, make_app) -> None:
+    said = converse(make_app(sqlite_engine), "anyone??", "ok", chat_id=1)
+    assert said == ["I'm here. Write your question in a few words, or tap a button.",
+                    "Okay. Write if there is anything else, or tap a button."]
+
+
+def test_a_danish_hej_and_ok_keep_danish_also_for_a_thanks_after_them(sqlite_engine, make_app) -> None:
+    said = converse(make_app(sqlite_engine), "hej", "ok", "thanks", "👍", chat_id=2)
+    assert said[0].startswith("Hej! Jeg er Husly")
+    assert said[1:3] == ["Okay. Skriv, hvis der er andet, eller tryk på en knap.",
+                         "Selv tak! Skriv igen, hvis der er andet."]
+    assert said[3].startswith("Skriv dit spørgsmål")
+
+
+def test_a_clear_message_still_switches_after_a_short_word(sqlite_engine, make_app) -> None:
+    app = make_app(sqlite_engine)
+    said = converse(app, "hej", "I sleep on the street tonight", "tak", chat_id=3)
+    assert said[1].startswith("You should not be alone with this")
+    assert said[-1] == "You're welcome! Write again if there is anything else.", "a short Danish word keeps English"
