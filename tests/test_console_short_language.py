@@ -1,5 +1,5 @@
-"""The language of very short messages in the terminal chat (`husly chat`): a one-word English first message is
-answered in English, while a Dane's "hej" and "ok" (and a "thanks" after them) keep Danish."""
+"""Short messages in the terminal chat (`husly chat`): a one-word English first message is answered in English,
+while a Dane's "hej" and "ok" (and a "thanks" after them) keep Danish; a van parked "on the street" is no crisis."""
 
 from __future__ import annotations
 
@@ -36,3 +36,11 @@ def test_a_clear_message_still_switches_after_a_short_word(sqlite_engine, make_a
     said = converse(app, "hej", "I sleep on the street tonight", "tak", chat_id=3)
     assert said[1].startswith("You should not be alone with this")
     assert said[-1] == "You're welcome! Write again if there is anything else.", "a short Danish word keeps English"
+
+
+def test_a_van_parked_on_the_street_is_no_crisis_but_sleeping_there_is(sqlite_engine, make_app) -> None:
+    app = make_app(sqlite_engine)
+    parked = converse(app, "we parked the van out on the street by the flat", chat_id=4)
+    assert not any("You should not be alone" in r or "caseworker from" in r for r in parked), parked
+    night = converse(app, "I sleep on the street, no bed", chat_id=5)
+    assert night[0].startswith("You should not be alone with this")

@@ -74,6 +74,14 @@ def test_a_one_word_english_first_message_and_a_danish_ok(bot: InProcessBot) -> 
     bot.wait_idle()
 
 
+def test_a_van_parked_on_the_street_is_no_crisis_but_sleeping_there_is(bot: InProcessBot) -> None:
+    (reply,) = say(bot, "we parked the van out on the street by the flat", language_code="en")
+    assert "You should not be alone" not in plain(reply) and "cy:go" not in callback_datas(reply)
+    safety, offer = say(bot, "I sleep on the street, no bed", count=2, language_code="en")
+    assert plain(safety).startswith("You should not be alone with this") and "cy:go" in callback_datas(offer)
+    bot.wait_idle()
+
+
 def test_a_follow_up_and_a_letter_about_several_things(bot: InProcessBot) -> None:
     (reply,) = say(bot, "Hvordan får jeg et kollegieværelse?")
     assert any(d.startswith("fb:kollegium:1") for d in callback_datas(reply))

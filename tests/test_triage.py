@@ -566,3 +566,16 @@ def test_sleeping_by_day_and_working_nights_is_a_habit_not_a_night_without_a_bed
     text = ("jeg kører taxa om natten og sover til langt op ad formiddagen, larmer det for naboerne hvis jeg "
             "støvsuger kl 14?")
     assert triage(text, "da").urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # "on the street" is where a van is parked or a flat is; it was typo-matched to "on the streets" (homeless).
+    ("we parked the van out on the street by the flat", Urgency.NONE),
+    ("the van is parked on the street, can I get a parking permit?", Urgency.NONE),
+    ("our flat is on the street behind the school", Urgency.NONE),
+    # A night there is still a night without a bed.
+    ("I sleep on the street, no bed", Urgency.URGENT),
+    ("sleeping on the street again tonight", Urgency.URGENT),
+])
+def test_on_the_street_is_a_night_outside_only_with_a_night_or_sleep(text: str, level: Urgency) -> None:
+    assert triage(text, "en").urgency is level
