@@ -44,3 +44,11 @@ def test_a_van_parked_on_the_street_is_no_crisis_but_sleeping_there_is(sqlite_en
     assert not any("You should not be alone" in r or "caseworker from" in r for r in parked), parked
     night = converse(app, "I sleep on the street, no bed", chat_id=5)
     assert night[0].startswith("You should not be alone with this")
+
+
+def test_is_anyone_awake_at_night_is_a_call_not_a_question(sqlite_engine, make_app) -> None:
+    app = make_app(sqlite_engine)
+    said = converse(app, "er der nogen vågen herude?", chat_id=6)
+    assert said == ["Jeg er her. Skriv dit spørgsmål med få ord, eller tryk på en knap."]  # was "Det ved jeg ikke"
+    said = converse(app, "anyone awake??", chat_id=7)
+    assert said == ["I'm here. Write your question in a few words, or tap a button."]

@@ -64,6 +64,10 @@ def test_a_one_word_english_first_message_and_a_danish_ok(bot: InProcessBot) -> 
     (reply,) = say(bot, "ok", chat=CHAT + 3)
     assert plain(reply).startswith("Okay. Write if")
 
+    # At night: "is anyone awake?" is a call, not a question for the knowledge base ("Det ved jeg ikke").
+    _notice, reply = say(bot, "er der nogen vågen herude?", count=2, chat=CHAT + 5)
+    assert plain(reply).startswith("Jeg er her")
+
     # A Dane's "hej" and "ok" keep Danish, and so does a "thanks" after them.
     _notice, reply = say(bot, "hej", count=2, chat=CHAT + 4)
     assert plain(reply).startswith("Hej! Jeg er Husly")
