@@ -99,3 +99,17 @@ def test_the_first_words_wait_for_the_words_question_at_the_end_and_for_a_late_y
     assert desk.case(1).words_consent is True
     shared = "\n".join(desk.texts(TEAM, mark))
     assert "smidt mig ud" in shared and "banegården" in shared, "the words written before the yes are passed on"
+
+
+def test_a_helper_is_asked_where_the_young_person_lives(desk: Desk) -> None:
+    desk.command(JONAS, "start")  # no municipality known
+    mark = desk.write(JONAS, "min kammerat skal sove udenfor i nat, hans mor smed ham ud. hvad gør vi?")
+    said = "\n".join(desk.texts(JONAS, mark))
+    assert "Hvilken kommune bor den unge i?" in said and "Hvilken kommune er du i?" not in said
+    offer, go = desk.last_with(JONAS, "cy:go", mark)
+    mark = desk.press(offer, go)
+    said = "\n".join(desk.texts(JONAS, mark))
+    assert "Skriv, hvilken kommune den unge bor i" in said
+    question, data = desk.last_with(JONAS, "cy:words:1:no", mark)
+    mark = desk.press(question, data)
+    assert desk.texts(JONAS, mark)[-1].startswith("Hvilken kommune bor den unge i?")

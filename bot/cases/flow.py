@@ -17,7 +17,7 @@ from collections.abc import Callable
 from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
-from bot.cases.models import AGE_BANDS, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
+from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
 from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
@@ -39,8 +39,6 @@ from knowledge.schema import MUNICIPALITIES
 log = logging.getLogger(__name__)
 
 FLOW = QUESTIONS_FLOW
-# The reason code on a case opened by someone asking for another person (a parent, a friend, a professional).
-FOR_SOMEONE_ELSE = "for_someone_else"
 STEPS = ("words", "municipality", "age", "tonight", "consent")
 # Typed answers that mean "no, stay anonymous" at the consent question.
 NO_WORDS = {"nej", "nej tak", "no", "no thanks", "anonym", "anonymous", "skip", "spring over", "ellers tak"}
@@ -445,7 +443,10 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: 
                               words_again=words_again))
     if step == "municipality":
         rows = [*municipality_buttons(lambda slug: Youth(YouthAction.MUNICIPALITY, number, slug)), (_skip(case, step),)]
-        ctx.reply(Reply(esc(_("Which municipality are you in?")), buttons=tuple(rows)))
+        # A helper is asked about the young person: where the friend lives is where the help is.
+        question = (_("Which municipality does the young person live in?") if FOR_SOMEONE_ELSE in case.all_reasons()
+                    else _("Which municipality are you in?"))
+        ctx.reply(Reply(esc(question), buttons=tuple(rows)))
     elif step == "age":
         labels = {"under_18": _("Under 18"), "18_24": "18-24", "25_29": "25-29", "30_plus": _("30 or older")}
         ages = [make_button(labels[b], Youth(YouthAction.AGE, number, b)) for b in AGE_BANDS]
