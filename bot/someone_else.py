@@ -65,10 +65,13 @@ def for_someone_else(reading: Reading) -> bool:
     subject = any(_starts_with(fold(sentence).split(), phrases.people) for sentence in reading.sentences)
     if not (subject or _someone_close(words)):
         return False
-    third = sum(w in _THIRD for w in words)
-    first = sum(w in _FIRST_SUBJECT for w in words)
-    # Danish "i" is "in" ("i nat"): only in English is it the writer.
+    # Danish "i" is "in" ("i nat"): only in English is it the writer. Counted as the writer, "min bedste ven sover
+    # udenfor i nat, hans mor har smidt ham ud, hvad kan jeg gøre?" was the writer's own crisis.
     english = detect_language(words, reading.body) == "en"
+    third = sum(w in _THIRD for w in words)
+    first = sum(w in _FIRST_SUBJECT and (english or w != "i") for w in words)
+    # The writer as the one it happens to counts too ("han svor, at han ville finde mig og skære mig op").
+    first += sum(w in ("mig", "me") for w in words)
     if subject and not any(w in _WRITER and (english or w != "i") for w in words):
         # "Min søn på 17 er smidt ud og sover udenfor i nat, hvad gør vi?": no pronoun for him, and the writer
         # never the one it happens to.

@@ -111,6 +111,14 @@ def test_a_helper_and_an_urgent_message_with_its_own_topic(bot: InProcessBot) ->
     bot.wait_idle()
 
 
+def test_a_friend_asking_what_they_can_do_tonight_is_a_helper(bot: InProcessBot) -> None:
+    safety, offer = say(bot, "min bedste ven sover udenfor i nat fordi hans mor har smidt ham ud, hvad kan jeg gøre?",
+                        count=2)
+    assert plain(safety).startswith("Den unge skal ikke stå alene med det her")
+    assert "om den unge" in plain(offer) and no_cases(bot)
+    bot.wait_idle()
+
+
 def test_a_crisis_told_as_over_and_a_son_sleeping_in_his_car(bot: InProcessBot) -> None:
     (reply,) = say(bot, PAST_CRISIS)
     assert "ikke stå alene" not in plain(reply) and "112" not in plain(reply)
