@@ -32,3 +32,15 @@ def test_the_terminal_chat_asks_the_words_question_once_more_and_keeps_the_first
     with Session(app.engine) as session:
         kept = [m.text for m in session.exec(select(CaseMessage).where(col(CaseMessage.direction) == "in"))]
     assert any("smidt mig ud" in text for text in kept), kept
+
+
+def test_the_terminal_chat_does_not_call_a_question_about_the_case_serious(sqlite_engine, make_app) -> None:
+    app = make_app(sqlite_engine)
+    out = io.StringIO()
+    lines = (THROWN_OUT, "1", "1",  # a caseworker, yes to the words question
+             "6", "1",  # skip where they sleep, stay anonymous
+             "godmorgen, har nogen kigget på min sag?", "/quit")
+    asyncio.run(chat(app, stdin=io.StringIO("".join(line + "\n" for line in lines)), out=out, lang="da"))
+    last = out.getvalue().rsplit("Husly: ", 1)[1]
+    assert last.startswith("Jeg har lagt din besked på din sag (nummer 1).")
+    assert "lyder alvorligt" not in last

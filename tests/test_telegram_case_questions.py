@@ -113,3 +113,15 @@ def test_a_helper_is_asked_where_the_young_person_lives(desk: Desk) -> None:
     question, data = desk.last_with(JONAS, "cy:words:1:no", mark)
     mark = desk.press(question, data)
     assert desk.texts(JONAS, mark)[-1].startswith("Hvilken kommune bor den unge i?")
+
+
+def test_asking_whether_anyone_has_read_the_case_does_not_ping_the_team(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, "jeg har ingen steder at sove i nat")
+    for question in ("cy:skip:1:age", "cy:skip:1:tonight", "cy:anon:1"):
+        asked, data = desk.last_with(SARA, question)
+        desk.press(asked, data)
+    mark = desk.write(SARA, "godmorgen, har nogen kigget på min sag?")
+    said = "\n".join(desk.texts(SARA, mark))
+    assert "Jeg har lagt din besked på din sag" in said and "lyder alvorligt" not in said
+    assert not any("lyder alvorlig" in t for t in desk.texts(TEAM, mark)), "no 'sounds serious' ping"

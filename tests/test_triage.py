@@ -579,3 +579,11 @@ def test_sleeping_by_day_and_working_nights_is_a_habit_not_a_night_without_a_bed
 ])
 def test_on_the_street_is_a_night_outside_only_with_a_night_or_sleep(text: str, level: Urgency) -> None:
     assert triage(text, "en").urgency is level
+
+
+@pytest.mark.parametrize("text", ["godmorgen, har nogen kigget på min sag?",
+                                  "har nogen overhovedet læst min sag endnu?", "has anyone seen my message",
+                                  "did anyone read my case yet?"])
+def test_asking_whether_anyone_has_read_the_case_is_a_wait_not_a_crisis(text: str) -> None:
+    # The learned model read these as urgent (one as an emergency): the team was pinged that it "sounds serious".
+    assert triage(text).urgency is Urgency.NONE
