@@ -52,3 +52,8 @@ def test_is_anyone_awake_at_night_is_a_call_not_a_question(sqlite_engine, make_a
     assert said == ["Jeg er her. Skriv dit spørgsmål med få ord, eller tryk på en knap."]  # was "Det ved jeg ikke"
     said = converse(app, "anyone awake??", chat_id=7)
     assert said == ["I'm here. Write your question in a few words, or tap a button."]
+
+
+def test_a_short_word_does_not_undo_the_language_chosen_with_sprog(sqlite_engine, make_app) -> None:
+    said = converse(make_app(sqlite_engine), "/sprog", "2", "tak", chat_id=8)  # [2] English
+    assert said[-1] == "You're welcome! Write again if there is anything else."
