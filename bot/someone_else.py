@@ -69,6 +69,7 @@ def for_someone_else(reading: Reading) -> bool:
     # Danish "i" is "in" ("i nat"): only in English is it the writer.
     english = detect_language(words, reading.body) == "en"
     third = sum(w in _THIRD for w in words)
+    # The writer as the one it happens to counts too ("han svor, at han ville finde mig og skære mig op").
     first = sum(w in _WRITER and (english or w != "i") for w in words)
     # "Min ven sover ude i nat, hvad kan jeg gøre?": the writer in a helper's question is the one who helps.
     in_trouble = _without(words, phrases.helping) if subject else words

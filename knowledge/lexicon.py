@@ -34,6 +34,8 @@ class Lexicon:
     other_places_with_kommune: dict[tuple[str, ...], str]
     # Idioms (idioms.yaml): phrases whose words mean something else than the knowledge base's same words.
     idioms: frozenset[tuple[str, ...]] = frozenset()
+    # Words that tell the language of a very short message (short_language.yaml).
+    short_words: dict[str, frozenset[str]] | None = None
 
     @cached_property
     def longest_alias(self) -> int:
@@ -64,7 +66,9 @@ def lexicon() -> Lexicon:
     return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words,
                    other_places={tuple(fold(name).split()): name for name in others["names"]},
                    other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]},
-                   idioms=frozenset(tuple(fold(p).split()) for p in _read("idioms.yaml")["phrases"]))
+                   idioms=frozenset(tuple(fold(p).split()) for p in _read("idioms.yaml")["phrases"]),
+                   short_words={lang: frozenset(fold(" ".join(ws)).split())
+                                for lang, ws in _read("short_language.yaml").items()})
 
 
 def detect_language(tokens: list[str], raw: str = "") -> Lang:
@@ -91,6 +95,29 @@ def clear_language(text: str) -> Lang | None:
     if en >= 2 * da + 1:
         return "en"
     if da >= 2 * en + 1:
+        return "da"
+    return None
+
+
+# A message of at most this many words is short: one word may tell its language ("anyone??").
+SHORT_WORDS = 4
+
+
+def short_language(text: str) -> Lang | None:
+    """The language of a very short message that ``clear_language`` cannot tell ("anyone??", "hello?", "tak").
+
+    Only words of one language and none of the other count (short_language.yaml): "ok", "sorry", "👍" and
+    "kbh" tell nothing. Weaker than ``clear_language``: the chat follows it only until the person writes clearly.
+    """
+    tokens = fold(text).split()
+    if not tokens or len(tokens) > SHORT_WORDS:
+        return None
+    words = lexicon().short_words or {}
+    da = sum(t in words.get("da", ()) for t in tokens) + sum(ch in "æøåÆØÅ" for ch in text)
+    en = sum(t in words.get("en", ()) for t in tokens)
+    if en and not da:
+        return "en"
+    if da and not en:
         return "da"
     return None
 

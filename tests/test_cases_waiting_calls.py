@@ -25,7 +25,7 @@ NEEDS = ("jeg fryser", "jeg frysr helt vildt", "I'm sooo cold", "im freezing out
 CALLS = ("er der nogen?", "hallooo", "skynd jer", "anyone??", "hallo?? er der nogen derude", "hallooo er der nogen??",
          "hurry up plz", "r u there plz", "hvorfor svarer i ikke?!", "nogen der svarer?", "nogen derude?",
          "svar mig nu", "hvor er i??", "er i der??", "is anybody there", "is anyone there?", "is someone there?",
-         "heeej??", "helloooo", "hallo hallo", "hvorfor svarer ingen")
+         "heeej??", "helloooo", "hallo hallo", "hvorfor svarer ingen", "er der nogen vågen herude?", "anyone awake??")
 # Says more than a feeling: a topic, a question, or danger (a greeting alone only greets).
 # Only that they got it and wait: no warm line, and not searched ("fint, jeg venter" got the skæve boliger answer).
 ACKS = ("fint, jeg venter", "ok jeg venter på jer", "okay fint", "okay i will wait")

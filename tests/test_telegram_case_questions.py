@@ -77,3 +77,51 @@ def test_the_team_queue_shows_a_sofa_surfer_before_a_plain_request(desk: Desk) -
     mark = desk.in_team(METTE, "sager")
     lines = next(t for t in desk.texts(TEAM, mark) if t.startswith("Åbne sager")).splitlines()[1:]
     assert lines[0].startswith(("🟡 #2", "🟠 #2")), lines
+
+
+def test_the_first_words_wait_for_the_words_question_at_the_end_and_for_a_late_yes(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.write(SARA, "min far har smidt mig ud i nat og jeg har ingen steder at sove")
+    offer, go = desk.last_with(SARA, "cy:go")
+    desk.press(offer, go)
+    first_question, _data = desk.last_with(SARA, "cy:words:1:yes")
+    desk.write(SARA, "jeg ved ikke hvad jeg skal gøre, det er så koldt")
+    desk.write(SARA, "hvornår skriver de til mig")  # written on twice: the next questions come
+    for question in ("cy:skip:1:age", "cy:skip:1:tonight", "cy:anon:1"):
+        asked, data = desk.last_with(SARA, question)
+        mark = desk.press(asked, data)
+    assert "Sidste spørgsmål: Må medarbejderne læse det, du har skrevet til mig?" in desk.texts(SARA, mark)[-1]
+    desk.write(SARA, "jeg sidder på banegården")
+    mark = desk.write(SARA, "min telefon er ved at dø")
+    assert "Tak, det var alt" in desk.texts(SARA, mark)[-1]
+    assert not any("smidt mig ud" in t for t in desk.texts(TEAM)), "nothing passed on without a yes"
+    mark = desk.press(first_question, Youth(YouthAction.WORDS, 1, "yes").pack())  # the old button, late
+    assert desk.case(1).words_consent is True
+    shared = "\n".join(desk.texts(TEAM, mark))
+    assert "smidt mig ud" in shared and "banegården" in shared, "the words written before the yes are passed on"
+
+
+def test_a_helper_is_asked_where_the_young_person_lives(desk: Desk) -> None:
+    desk.command(JONAS, "start")  # no municipality known
+    mark = desk.write(JONAS, "min kammerat skal sove udenfor i nat, hans mor smed ham ud. hvad gør vi?")
+    said = "\n".join(desk.texts(JONAS, mark))
+    assert "Hvilken kommune bor den unge i?" in said and "Hvilken kommune er du i?" not in said
+    offer, go = desk.last_with(JONAS, "cy:go", mark)
+    mark = desk.press(offer, go)
+    said = "\n".join(desk.texts(JONAS, mark))
+    assert "Skriv, hvilken kommune den unge bor i" in said
+    question, data = desk.last_with(JONAS, "cy:words:1:no", mark)
+    mark = desk.press(question, data)
+    assert desk.texts(JONAS, mark)[-1].startswith("Hvilken kommune bor den unge i?")
+
+
+def test_asking_whether_anyone_has_read_the_case_does_not_ping_the_team(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, "jeg har ingen steder at sove i nat")
+    for question in ("cy:skip:1:age", "cy:skip:1:tonight", "cy:anon:1"):
+        asked, data = desk.last_with(SARA, question)
+        desk.press(asked, data)
+    mark = desk.write(SARA, "godmorgen, har nogen kigget på min sag?")
+    said = "\n".join(desk.texts(SARA, mark))
+    assert "Jeg har lagt din besked på din sag" in said and "lyder alvorligt" not in said
+    assert not any("lyder alvorlig" in t for t in desk.texts(TEAM, mark)), "no 'sounds serious' ping"

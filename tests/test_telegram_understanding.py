@@ -57,6 +57,35 @@ def test_small_talk_and_the_language_of_each_message(bot: InProcessBot) -> None:
     bot.wait_idle()
 
 
+def test_a_one_word_english_first_message_and_a_danish_ok(bot: InProcessBot) -> None:
+    # A chat that has not written yet: "anyone??" alone says English, though the Telegram app says Danish.
+    _notice, reply = say(bot, "anyone??", count=2, chat=CHAT + 3)
+    assert plain(reply).startswith("I'm here") and "menu:urgent" in callback_datas(reply)
+    (reply,) = say(bot, "ok", chat=CHAT + 3)
+    assert plain(reply).startswith("Okay. Write if")
+
+    # At night: "is anyone awake?" is a call, not a question for the knowledge base ("Det ved jeg ikke").
+    _notice, reply = say(bot, "er der nogen vågen herude?", count=2, chat=CHAT + 5)
+    assert plain(reply).startswith("Jeg er her")
+
+    # A Dane's "hej" and "ok" keep Danish, and so does a "thanks" after them.
+    _notice, reply = say(bot, "hej", count=2, chat=CHAT + 4)
+    assert plain(reply).startswith("Hej! Jeg er Husly")
+    (reply,) = say(bot, "ok", chat=CHAT + 4)
+    assert plain(reply).startswith("Okay. Skriv")
+    (reply,) = say(bot, "thanks", chat=CHAT + 4)
+    assert plain(reply) == "Selv tak! Skriv igen, hvis der er andet."
+    bot.wait_idle()
+
+
+def test_a_van_parked_on_the_street_is_no_crisis_but_sleeping_there_is(bot: InProcessBot) -> None:
+    (reply,) = say(bot, "we parked the van out on the street by the flat", language_code="en")
+    assert "You should not be alone" not in plain(reply) and "cy:go" not in callback_datas(reply)
+    safety, offer = say(bot, "I sleep on the street, no bed", count=2, language_code="en")
+    assert plain(safety).startswith("You should not be alone with this") and "cy:go" in callback_datas(offer)
+    bot.wait_idle()
+
+
 def test_a_follow_up_and_a_letter_about_several_things(bot: InProcessBot) -> None:
     (reply,) = say(bot, "Hvordan får jeg et kollegieværelse?")
     assert any(d.startswith("fb:kollegium:1") for d in callback_datas(reply))
@@ -79,6 +108,14 @@ def test_a_helper_and_an_urgent_message_with_its_own_topic(bot: InProcessBot) ->
     safety, topic = say(bot, COUCH, chat=CHAT + 1, count=3)[-2:]
     assert "ikke stå alene" in plain(safety)
     assert "Jeg sover hos venner eller familie" in plain(topic) and "cy:go" in callback_datas(topic)
+    bot.wait_idle()
+
+
+def test_a_friend_asking_what_they_can_do_tonight_is_a_helper(bot: InProcessBot) -> None:
+    safety, offer = say(bot, "min bedste ven sover udenfor i nat fordi hans mor har smidt ham ud, hvad kan jeg gøre?",
+                        count=2)
+    assert plain(safety).startswith("Den unge skal ikke stå alene med det her")
+    assert "om den unge" in plain(offer) and no_cases(bot)
     bot.wait_idle()
 
 

@@ -566,3 +566,24 @@ def test_sleeping_by_day_and_working_nights_is_a_habit_not_a_night_without_a_bed
     text = ("jeg kører taxa om natten og sover til langt op ad formiddagen, larmer det for naboerne hvis jeg "
             "støvsuger kl 14?")
     assert triage(text, "da").urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # "on the street" is where a van is parked or a flat is; it was typo-matched to "on the streets" (homeless).
+    ("we parked the van out on the street by the flat", Urgency.NONE),
+    ("the van is parked on the street, can I get a parking permit?", Urgency.NONE),
+    ("our flat is on the street behind the school", Urgency.NONE),
+    # A night there is still a night without a bed.
+    ("I sleep on the street, no bed", Urgency.URGENT),
+    ("sleeping on the street again tonight", Urgency.URGENT),
+])
+def test_on_the_street_is_a_night_outside_only_with_a_night_or_sleep(text: str, level: Urgency) -> None:
+    assert triage(text, "en").urgency is level
+
+
+@pytest.mark.parametrize("text", ["godmorgen, har nogen kigget på min sag?",
+                                  "har nogen overhovedet læst min sag endnu?", "has anyone seen my message",
+                                  "did anyone read my case yet?"])
+def test_asking_whether_anyone_has_read_the_case_is_a_wait_not_a_crisis(text: str) -> None:
+    # The learned model read these as urgent (one as an emergency): the team was pinged that it "sounds serious".
+    assert triage(text).urgency is Urgency.NONE

@@ -185,6 +185,16 @@ def test_a_friend_sleeping_outside_tonight_is_urgent_but_no_case_is_opened_in_th
     assert "Hvor gammel er du" not in texts(sent) and "Hvor skal du sove i nat" not in texts(sent)
 
 
+def test_a_friend_asking_what_they_can_do_tonight_is_a_helper(chat: Chat) -> None:
+    # Danish "i nat" is no "I": counted as the writer, the friend's night was read as the writer's own crisis.
+    sent = chat.say("min bedste ven sover udenfor i nat fordi hans mor har smidt ham ud, hvad kan jeg gøre?")
+    assert sent[0].text.startswith("Den unge skal ikke stå alene med det her")
+    assert "om den unge" in sent[-1].text
+    # The writer's own night is still theirs.
+    own = chat.say("jeg sover udenfor i nat fordi min mor har smidt mig ud, hvad kan jeg gøre?")
+    assert own[0].text.startswith("Du skal ikke stå alene med det her")
+
+
 def test_a_helper_writing_about_a_friend_in_danger_gets_112_first_and_no_case_unasked(chat: Chat) -> None:
     sent = chat.say("min ven har lige skrevet at han vil tage sit liv i nat og han svarer ikke på telefonen")
     assert sent[0].text.startswith("Er den unge i fare lige nu, så ring 112.")

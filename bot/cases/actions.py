@@ -19,7 +19,7 @@ from bot.cases import cards, notices, routing, sending, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import OUTCOMES, Case, CaseStatus, parse_outcome
-from bot.cases.state import Questions, ReplyTo
+from bot.cases.state import Questions, ReplyTo, WaitingWords
 from bot.config import Settings
 from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name
@@ -275,6 +275,10 @@ def close(session: Session, deps: Deps, staff: Staff | None, case_id: int, outco
     questions = State(profile).get(Questions) if profile is not None else None
     if profile is not None and questions is not None and questions.case == case.id:
         State(profile).end(Questions)  # the young person's questions about this case end with it
+        session.add(profile)
+    waiting = State(profile).get(WaitingWords) if profile is not None else None
+    if profile is not None and waiting is not None and waiting.case == case.id:
+        State(profile).drop(WaitingWords)  # words kept only for the answer about this case: not after it
         session.add(profile)
     cards.refresh(session, case, now)
     if owner is not None:

@@ -69,14 +69,17 @@ _HELLO = r"(?:(?:hallo|hello|hej|hey|hi|halloj|halloo|helloo|yo|ehm|oi|hallo hal
 _ANYONE = r"(?:nogen|nogle|nogn|nogeen|anyone|anybody|any1|some1|someone|somebody|ppl|folk)"
 _CALL_RE = re.compile(
     rf"^{_HELLO}(?:(?:er|is|are)\s+)?(?:(?:der|there)\s+)?{_ANYONE}"
-    rf"(?:\s+(?:der|there|here|her|derude|hjemme|home|out there|at all|overhovedet))?"
+    # "er der nogen vågen herude?": at night, whether anyone is awake (up to two such words).
+    rf"(?:\s+(?:der|there|here|her|derude|herude|hjemme|home|out there|at all|overhovedet|vaagen|vaagne|oppe|"
+    rf"awake|up)){{0,2}}"
     rf"(?:\s+(?:som|who|that|der))?(?:\s+(?:kan|can))?"
     rf"(?:\s+(?:hjaelpe|svare|svarer|hjaelper|laeser|laeser med|ser det|help|answer|read|reading|see|sees))?"
     rf"(?:\s+(?:mig|me|this|det|det her))?{_PLEASE}$"
     rf"|^{_HELLO}(?:skynd jer|skynd dig|skynd|skynde jer|hurry|hurry up|please hurry|plz hurry|pls hurry|kom nu|"
     rf"kom saa|come on|cmon|svar|svar mig|svar nu|answer|answer me|please answer|plz answer|pls answer|"
     rf"hvor er i|hvor bliver i af|hvor er du|where are you|where r u|where are u|are you there|r u there|u there|"
-    rf"er i der|er du der|er i der overhovedet|virker det her|virker det|is this working|does this work|"
+    rf"er i der|er du der|er i der overhovedet|er du vaagen|er i vaagne|are you awake|"
+    rf"virker det her|virker det|is this working|does this work|"
     rf"hvorfor svarer i ikke|hvorfor svarer ingen|why is nobody answering|why wont anyone answer|"
     rf"hvornaar kommer i|hvornaar svarer i|when will someone answer|det haster|haster)(?:\s+jer)?{_PLEASE}$")
 _ACK_WORD = (r"(?:ok|okay|oki|okey|okej|fint|fedt|super|godt|cool|tak|mange tak|tusind tak|forstaaet|fair|alright|"

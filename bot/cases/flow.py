@@ -17,8 +17,8 @@ from collections.abc import Callable
 from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
-from bot.cases.models import AGE_BANDS, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
-from bot.cases.state import CaseOffer, Declined, Questions
+from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
+from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
@@ -39,8 +39,6 @@ from knowledge.schema import MUNICIPALITIES
 log = logging.getLogger(__name__)
 
 FLOW = QUESTIONS_FLOW
-# The reason code on a case opened by someone asking for another person (a parent, a friend, a professional).
-FOR_SOMEONE_ELSE = "for_someone_else"
 STEPS = ("words", "municipality", "age", "tonight", "consent")
 # Typed answers that mean "no, stay anonymous" at the consent question.
 NO_WORDS = {"nej", "nej tak", "no", "no thanks", "anonym", "anonymous", "skip", "spring over", "ellers tak"}
@@ -413,27 +411,42 @@ def _skip(case: Case, step: str) -> Button:
 
 def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: bool = False) -> None:
     """Ask one question (or finish), remembering the step in the conversation state. ``again``: the question was
-    asked already, and comes again after a message on the case: without its introduction, which once is enough."""
-    if step is None:
-        _finish(ctx, case)
-        return
+    asked already, and comes again after a message on the case: without its introduction, which once is enough.
+
+    A words question passed over (the person wrote on instead) comes once more after the last question, so the
+    first words are not dropped unasked; after that answer, or more writing on, the questions end."""
     number = case.id or 0
     before = _asking(ctx, case)
     if case.words_consent is None and not first and before is not None:
         first = before.first  # still waiting for the answer to the words question
-    asked = before.asked + 1 if before is not None and before.step == step else 1
+    same = before if before is not None and before.step == step else None
+    last = same is not None and same.last
+    if step is None and case.words_consent is None and before is not None and before.words_again:
+        step, last, same = "words", True, None
+    if step is None:
+        _finish(ctx, case, first)
+        return
+    asked = same.asked + 1 if same is not None else 1
+    words_again = before is not None and before.words_again and not last
     if step == "words":
         # The first words wait here, in the person's own state, until they say whether they may be kept.
-        ctx.state.start(Questions(case=number, step=step, first=first, asked=asked))
-        ctx.reply(Reply(esc(_("May the caseworkers read what you write to me here? Then you don't have to explain it "
-                              "all again. If you write /slet, it is deleted.")),
+        ctx.state.start(Questions(case=number, step=step, first=first, asked=asked, last=last))
+        question = (_("Last question: may the caseworkers read what you wrote to me? Then you don't have to explain "
+                      "it all again. If you write /slet, it is deleted.") if last else
+                    _("May the caseworkers read what you write to me here? Then you don't have to explain it all "
+                      "again. If you write /slet, it is deleted."))
+        ctx.reply(Reply(esc(question),
                         buttons=((make_button(_("Yes, they may"), Youth(YouthAction.WORDS, number, "yes")),),
                                  (make_button(_("No, only my answers"), Youth(YouthAction.WORDS, number, "no")),))))
         return
-    ctx.state.start(Questions(case=number, step=step, first=first if case.words_consent is None else "", asked=asked))
+    ctx.state.start(Questions(case=number, step=step, first=first if case.words_consent is None else "", asked=asked,
+                              words_again=words_again))
     if step == "municipality":
         rows = [*municipality_buttons(lambda slug: Youth(YouthAction.MUNICIPALITY, number, slug)), (_skip(case, step),)]
-        ctx.reply(Reply(esc(_("Which municipality are you in?")), buttons=tuple(rows)))
+        # A helper is asked about the young person: where the friend lives is where the help is.
+        question = (_("Which municipality does the young person live in?") if FOR_SOMEONE_ELSE in case.all_reasons()
+                    else _("Which municipality are you in?"))
+        ctx.reply(Reply(esc(question), buttons=tuple(rows)))
     elif step == "age":
         labels = {"under_18": _("Under 18"), "18_24": "18-24", "25_29": "25-29", "30_plus": _("30 or older")}
         ages = [make_button(labels[b], Youth(YouthAction.AGE, number, b)) for b in AGE_BANDS]
@@ -454,8 +467,12 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: 
                         buttons=((make_button(_("Stay anonymous"), Youth(YouthAction.ANONYMOUS, number)),),)))
 
 
-def _finish(ctx: Context, case: Case) -> None:
+def _finish(ctx: Context, case: Case, first: str = "") -> None:
     ctx.state.end(Questions)
+    if case.words_consent is None and first:
+        # Still no answer to the words question: the first words wait for it (its "yes" button still works), in the
+        # person's own state, until they answer or the case closes; on the case only with a yes.
+        ctx.state.put(WaitingWords(case=case.id or 0, words=first))
     own = ""
     if case.status == CaseStatus.CLAIMED:
         text = _("Thank you. Your caseworker can see your answers.")
@@ -473,8 +490,9 @@ def _finish(ctx: Context, case: Case) -> None:
 
 def _advance(ctx: Context, case: Case, step: str) -> None:
     """Go on to the next question if the person is still in this case's questions; otherwise just confirm."""
-    if _asking(ctx, case) is not None:
-        _ask(ctx, case, _next_step(case, step))
+    questions = _asking(ctx, case)
+    if questions is not None:
+        _ask(ctx, case, None if questions.last else _next_step(case, step))
     else:
         ctx.answer_callback(_("Saved."))
 
@@ -575,9 +593,14 @@ def _on_words(ctx: Context, case: Case, value: str) -> bool:
 
 
 def _record_words(ctx: Context, case: Case, keep: bool) -> None:
-    """Store the answer to "may the caseworkers read what you write"; yes keeps the first words too."""
+    """Store the answer to "may the caseworkers read what you write"; yes keeps the first words too (also when
+    the questions ended before the answer: a late tap on the old "yes" button)."""
     questions = ctx.state.get(Questions)
     first = questions.first if questions is not None and questions.case == case.id else ""
+    waiting = ctx.state.get(WaitingWords)
+    if waiting is not None:
+        first = first or (waiting.words if waiting.case == case.id else "")
+        ctx.state.drop(WaitingWords)
     case.words_consent = keep
     if keep and first:
         relay.keep_words(ctx, case, first)
@@ -702,6 +725,11 @@ def flow_text(ctx: Context) -> None:
     relay.to_case(ctx, case, text, result, search="?" in text or len(answer.split()) > SHORT_ANSWER_WORDS)
     if step in STEPS and questions.asked >= ASKED_MAX:
         # Asked twice and written on: the same question and buttons under every message read as a wall.
+        if questions.last:
+            _finish(ctx, case, first)
+            return
+        if step == "words":
+            ctx.state.put(questions.model_copy(update={"words_again": True}))  # once more after the last question
         _ask(ctx, case, _next_step(case, step), first=first)
         return
     _ask(ctx, case, step if step in STEPS else None, first=first, again=True)
@@ -776,7 +804,8 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
     if case.words_consent is None:
         # Still not said whether their words may be kept: this message waits with the first ones, as any other.
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
-    _ask(ctx, case, _next_step(case, step) if step in answered else step, first=first)
+    after = None if questions.last else _next_step(case, step)
+    _ask(ctx, case, after if step in answered else step, first=first)
     return True
 
 

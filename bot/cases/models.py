@@ -19,6 +19,8 @@ from bot.models import timestamp_field, utcnow
 URGENCIES = ("urgent", "emergency")
 # The conversation state's name for the young person's questions after a case opens.
 QUESTIONS_FLOW = "case"
+# The reason code on a case opened by someone asking for another person (a parent, a friend, a professional).
+FOR_SOMEONE_ELSE = "for_someone_else"
 
 
 class CaseStatus(StrEnum):

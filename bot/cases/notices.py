@@ -16,7 +16,7 @@ from bot.cases import routing, sending, service
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.feelings import Kind
 from bot.cases.hours import TZ
-from bot.cases.models import Case, CaseEvent, CaseStatus
+from bot.cases.models import FOR_SOMEONE_ELSE, Case, CaseEvent, CaseStatus
 from bot.config import Settings
 from bot.conversation.callbacks import button
 from bot.conversation.cards import services_for
@@ -152,6 +152,9 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
         if case.status == CaseStatus.CLAIMED:
             return claimed(case, lang)
         if case.municipality is None:
+            if FOR_SOMEONE_ELSE in case.all_reasons():  # a helper's case: where the young person lives
+                return Reply(esc(_("Your case number is {number}. Tell me the young person's municipality, so I can "
+                                   "send the case to the right caseworkers.").format(number=case.id)))
             return Reply(esc(_("Your case number is {number}. Tell me your municipality, so I can send your case "
                                "to the right caseworkers.").format(number=case.id)))
         org = org_name(case.municipality, lang)

@@ -44,6 +44,20 @@ class Questions(FlowPart):
     first: str = ""
     # How many times in a row the question on screen was shown (the words question is not asked a third time).
     asked: int = 1
+    # The words question was passed over (the person wrote on twice): it comes once more after the last question.
+    words_again: bool = False
+    # This is that last time: an answer, or writing on, ends the questions.
+    last: bool = False
+
+
+class WaitingWords(Part):
+    """The first words of a case whose questions ended before the person said whether the caseworkers may read
+    them: kept here, in the person's own state, only until that answer (the old "yes" button still works), or until
+    the case closes. Never on the case without a yes."""
+
+    key = "case_waiting_words"
+    case: int
+    words: str = ""
 
 
 class ReplyTo(FlowPart):

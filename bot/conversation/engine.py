@@ -23,6 +23,7 @@ from sqlmodel import Session
 from bot import inbox
 from bot.conversation import texts
 from bot.conversation.context import Context, Deps
+from bot.conversation.language import follow_language
 from bot.conversation.qa import answer_question
 from bot.conversation.router import Router
 from bot.conversation.scope import Place, Scope, places_of, scope
@@ -38,7 +39,6 @@ from bot.pseudonym import audit_key
 from bot.replies import Incoming, Outcome, Reply, esc
 from bot.staff.models import CASE_ROLES, Role
 from bot.triage import Triage, Urgency
-from knowledge.lexicon import clear_language
 
 log = logging.getLogger(__name__)
 FLOOD_WINDOW = dt.timedelta(minutes=1)
@@ -113,7 +113,7 @@ class Core:
                 log.info("duplicate update %s ignored", incoming.update_id)
                 return Outcome()
         profile, created = _profile(session, incoming, self.deps.clock(), self._key)
-        _follow_language(incoming, profile)
+        follow_language(incoming, profile)
         ctx = Context(session, incoming, profile, self.deps, self.router, new_chat=created)
         with use_lang(profile.lang):
             self._dispatch(ctx)
@@ -322,16 +322,6 @@ def _audience(scope: Scope, ctx: Context) -> str:
     if Role.PARTNER in roles and Role.CASEWORKER not in roles:
         return "partners"
     return "leads" if Role.CASEWORKER not in roles and ctx.role() is not Role.YOUTH else "staff"
-
-
-def _follow_language(incoming: Incoming, profile: Profile) -> None:
-    """English in, English out: a message clearly written in the other language switches the person's language
-    (for this reply and the next ones); a short or mixed one ("ok", "SU?") keeps it."""
-    if incoming.kind != "text" or not incoming.private:
-        return
-    spoken = clear_language(incoming.text[:2000])
-    if spoken and spoken != profile.lang:
-        profile.lang = spoken
 
 
 def _with_text(incoming: Incoming, text: str) -> Incoming:

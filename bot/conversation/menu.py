@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.conversation import buttons, texts
+from bot.conversation import buttons, language, texts
 from bot.conversation.buttons import (
     ChooseLanguage,
     ChooseMunicipality,
@@ -52,7 +52,8 @@ def start(ctx: Context) -> None:
         ctx.profile.municipality = payload
     elif payload and any(handler(ctx, payload) for handler in ctx.router.start_payloads):
         return
-    ctx.state.clear()
+    # A fresh start forgets the flows, not which language the person writes in.
+    ctx.state.clear(keep=(language.Spoken,))
     greeting = _("Hi, I'm Husly. I help young people with housing, money and support. "
                  "Write your question in your own words, or tap a button.")
     lines = [esc(greeting), esc(_("If you are in danger, call 112."))]
@@ -99,6 +100,7 @@ def choose_language(ctx: Context, data: ChooseLanguage) -> None:
     """Stores the chosen language and confirms in it."""
     lang = data.lang.value
     ctx.profile.lang = lang
+    language.chosen(ctx.profile, lang)
     with use_lang(lang):
         ctx.answer_callback(_("Language: English") if lang == "en" else _("Language: Danish"))
         ctx.reply(Reply(esc(_("Okay, I'll write in English from now on.") if lang == "en"

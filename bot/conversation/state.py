@@ -96,6 +96,7 @@ class State:
         state.pop(active, None)
         self._profile.state = state
 
-    def clear(self) -> None:
-        """Forget everything (a fresh start: /start, /skjul, becoming staff)."""
-        self._profile.state = {}
+    def clear(self, keep: tuple[type[Part], ...] = ()) -> None:
+        """Forget everything but the ``keep`` parts (a fresh start: /start, /skjul, becoming staff)."""
+        kept = {part.key for part in keep}
+        self._profile.state = {key: value for key, value in self._raw().items() if key in kept}

@@ -143,5 +143,6 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
         parts.append(service_card(service, lang, today))
     buttons: list[tuple[Button, ...]] = [(button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),)]
     if not municipality and urgency is Urgency.URGENT:
-        parts.append(esc(_("Which municipality are you in? Then I can show local help.")))
+        parts.append(esc(_("Which municipality does the young person live in? Then I can show local help.") if for_other
+                         else _("Which municipality are you in? Then I can show local help.")))
     return Reply("\n\n".join(parts), buttons=tuple(buttons))
