@@ -18,7 +18,7 @@ _DANISH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü
 _WORD = re.compile(r"[a-z0-9]+")
 
 # An adjective ending the Danish stemmer strips (see stem).
-_ADJECTIVE_ENDING = re.compile(r"e?lig")
+_ADJECTIVE_ENDING = re.compile(r"(e?lig)(?!hed)")
 
 _STEMMERS = {"da": Stemmer.Stemmer("danish"), "en": Stemmer.Stemmer("english")}
 
@@ -51,9 +51,11 @@ def stem(word: str, lang: str) -> str:
         # adjective ("farligt", "billigste") still meets the others, but not the word it happens to start with.
         # (-ig alone is left to the stemmer: "bolig", "boliger" and "boligerne" are "bol" either way.)
         if unfolded.startswith(stemmed):
+            # Not a noun in -lighed: "lejlighed" keeps the stemmer's "lej", as the knowledge base was tuned with
+            # ("lejlig" apart from "leje" turned a typical question of flytte-hjemmefra into a close call).
             ending = _ADJECTIVE_ENDING.match(unfolded, len(stemmed))
             if ending:
-                stemmed = unfolded[:ending.end()]
+                stemmed = unfolded[:ending.end(1)]
         return fold(stemmed)
     return _STEMMERS["en"].stemWord(word)
 

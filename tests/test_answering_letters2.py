@@ -53,3 +53,10 @@ def test_the_price_of_youth_housing_says_where_the_rent_is_shown(knowledge, text
     found = ask(knowledge, text, lang)
     assert found.confident and found.topic == "ungdomsbolig" and found.faq == "husleje"
     assert where in found.reply.html and "danmarkbolig.dk" in found.reply.html
+
+
+def test_the_noun_lejlighed_keeps_its_stem_while_adjectives_keep_their_ending() -> None:
+    from knowledge.normalise import stem
+    # "lejlighed" is no adjective in -lig: its stem is the one the knowledge base was tuned with.
+    assert stem("lejlighed", "da") == stem("lejligheden", "da") == "lej"
+    assert stem("billigste", "da") == stem("billig", "da") != stem("bil", "da")
