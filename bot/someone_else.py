@@ -25,7 +25,6 @@ from knowledge.normalise import fold
 DATA = Path(__file__).resolve().parent / "data" / "someone_else.yaml"
 _THIRD = frozenset(("han", "hun", "ham", "hende", "hans", "hendes", "he", "she", "him", "her", "his", "hers",
                     "they", "them", "their"))
-_FIRST_SUBJECT = frozenset(("jeg", "i"))
 # The writer in any role ("min bror slår mig": the writer is the one it happens to).
 _WRITER = frozenset(("jeg", "mig", "i", "me", "myself", "mig selv"))
 _CLOSE = frozenset(fold(w) for w in (
@@ -94,17 +93,22 @@ def _someone_close(words: list[str]) -> bool:
                for i, word in enumerate(words))
 
 
+def _padded(words: list[str] | tuple[str, ...]) -> str:
+    """Words joined with a space on each side, so that a phrase matches whole words only."""
+    return " " + " ".join(words) + " "
+
+
 def _without(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[str]:
     """``words`` with every occurrence of ``phrases`` taken out."""
-    text = " " + " ".join(words) + " "
+    text = _padded(words)
     for phrase in phrases:
-        text = text.replace(" " + " ".join(phrase) + " ", " ")
+        text = text.replace(_padded(phrase), " ")
     return text.split()
 
 
 def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    text = " " + " ".join(words) + " "
-    return any(" " + " ".join(p) + " " in text for p in phrases)
+    text = _padded(words)
+    return any(_padded(p) in text for p in phrases)
 
 
 def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

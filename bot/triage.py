@@ -368,13 +368,14 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # first-person statements and its ordinary rows mostly from questions, so "jeg har" alone read 0.62 emergency.
         return found
     learned = _within_what_is_named(text, scorer)
-    if learned is Urgency.EMERGENCY and found.urgency is Urgency.URGENT and not _any_sign(
-            text, _rules().model_emergency_needs, masked=True):
+    # A danger to life or body named, its words read with their masks ("låst mig ude" is no locked door of danger).
+    danger = learned is not Urgency.NONE and _any_sign(text, _rules().model_emergency_needs, masked=True)
+    if learned is Urgency.EMERGENCY and found.urgency is Urgency.URGENT and not danger:
         # "jeg bor hos en ven men han vil have mig ud": the rules read a home at stake, and nothing names a danger to
         # life or body; the model's emergency came from the words of a crisis it shares with them.
         return found
-    if learned is not Urgency.NONE and found.urgency is Urgency.NONE and _any_sign(text, ("hypothetical",)) \
-            and not _any_sign(text, _rules().model_emergency_needs, masked=True):
+    if learned is not Urgency.NONE and found.urgency is Urgency.NONE and not danger \
+            and _any_sign(text, ("hypothetical",)):
         # "hvad gør jeg hvis min kæreste og jeg går fra hinanden og lejligheden står i hans navn": a question asked
         # ahead, with no danger named; the model read the home and the breakup as a crisis now.
         return found
