@@ -71,6 +71,8 @@ def reason_label(code: str) -> str:
         "medical_emergency": _("body in danger now (overdose, unconscious)"),
         "under_18_in_danger": _("under 18, violence"),
         "crisis_signs": _("wording that often means a crisis"),
+        "maybe_in_danger": _("no danger named; the bot asked whether they are in danger now"),
+        "said_in_danger": _("said yes: in danger right now"),
         "for_someone_else": _("written by someone asking for a young person (a parent, a friend, a professional)"),
     }
     return labels.get(code, code)

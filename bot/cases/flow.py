@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable
 
+from bot import reading
 from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
@@ -22,7 +23,7 @@ from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
-from bot.conversation.cards import municipality_buttons, municipality_name, named_buttons, services_for
+from bot.conversation.cards import municipality_buttons, municipality_name, named_buttons, service_line, services_for
 from bot.conversation.context import Context
 from bot.conversation.qa import answer_question, remember_topic, shown_topic
 from bot.i18n import _
@@ -30,8 +31,9 @@ from bot.place_reply import only_municipality
 from bot.privacy import leftovers
 from bot.pseudonym import audit_key
 from bot.replies import Button, Reply, esc
+from bot.someone_else import for_someone_else
 from bot.staff.models import Staff
-from bot.triage import LEARNED, Triage, Urgency
+from bot.triage import LEARNED, MAYBE_IN_DANGER, Triage, Urgency, confirmed
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
 from knowledge.schema import MUNICIPALITIES
@@ -51,8 +53,16 @@ OFFER_YES = YES_WORDS | {"ja gerne", "ja tak gerne", "ja please", "jaa", "jaaa",
                          "det vil jeg gerne", "ja forbind mig", "forbind mig", "connect me", "yes connect me",
                          "ja tak forbind mig", "ja hjaelp mig", "yes help me"}
 OFFER_NO = NO_WORDS | {"nej ikke nu", "ikke nu", "not now", "nope", "nah", "nej det er fint", "no thank you"}
+# Typed answers to "are you in danger right now?" that mean no (``_check_in``): "ok" says "I am okay" here.
+CHECK_IN_NO = OFFER_NO | {"ok", "okay", "oki", "jeg er ok", "jeg er okay", "nej jeg er ok", "nej jeg er okay",
+                          "nej jeg er ikke", "nej det er jeg ikke", "jeg har det fint", "nej jeg har det fint",
+                          "det gaar fint", "alt er fint", "fint", "nej nej", "i m ok", "im ok", "i am ok", "i m okay",
+                          "im okay", "i am okay", "i m fine", "im fine", "i am fine", "no i m fine", "no im fine",
+                          "no i m ok", "no im ok", "no i am not", "all good", "nej alt er fint"}
 # How long after the offer a typed yes or no still answers it (later, "ja" is read as an ordinary message).
 OFFER_ANSWER_WINDOW = dt.timedelta(hours=2)
+# The reason code when the person said yes to "are you in danger right now?" (a check-in, ``_check_in``).
+SAID_IN_DANGER = "said_in_danger"
 # At most this many words without a question mark, typed during the questions, are an attempt at an answer.
 SHORT_ANSWER_WORDS = 3
 # The first words are kept in the conversation state only until the person answers the words question.
@@ -69,6 +79,11 @@ def urgent(ctx: Context, result: Triage) -> None:
     offer a caseworker. Someone asking for another person is offered a caseworker, never given a case unasked."""
     if not ctx.incoming.private:
         return
+    if MAYBE_IN_DANGER in result.reasons:
+        if not _unsure_is_enough(ctx):
+            _check_in(ctx, result)
+            return
+        result = confirmed(result)
     read = _read_crisis(ctx, result)
     helper = read is not None and read.for_someone_else
     if read is not None and read.search.municipality and not actions.is_case_staff(ctx.staff()):
@@ -105,6 +120,32 @@ def _help_or_case(ctx: Context, result: Triage, helper: bool, info: Reply | None
         _connect(ctx, "emergency", reasons, words)
         return
     _offer(ctx, result.urgency.value, reasons, words, info=info, helper=helper)
+
+
+def _unsure_is_enough(ctx: Context) -> bool:
+    """The model's unsure emergency is an emergency here: on an open case (the person is already in a crisis we
+    know of), when a check-in is still unanswered (a second such message), or from someone asking for another
+    person (the helper is offered a caseworker anyway, with 112 first)."""
+    if service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id) is not None:
+        return True
+    offer = ctx.state.get(CaseOffer)
+    if (offer is not None and MAYBE_IN_DANGER in offer.reasons and offer.asked_at is not None
+            and ctx.now - offer.asked_at <= OFFER_ANSWER_WINDOW):
+        return True
+    return actions.is_case_staff(ctx.staff()) or for_someone_else(reading.read(ctx.incoming.text))
+
+
+def _check_in(ctx: Context, result: Triage) -> None:
+    """Ask whether the person is in danger now, with 112 and the crisis line on a line each: yes connects a
+    caseworker at once as an emergency, no is a short warm line. The first words wait in the person's own state, as
+    for any offer of a caseworker."""
+    ctx.state.end()  # a crisis comes before an unfinished form
+    ctx.state.drop(Declined)
+    ctx.state.put(CaseOffer(urgency=Urgency.EMERGENCY.value, reasons=list(result.reasons), words=_first_words(ctx),
+                            asked_at=ctx.now))
+    ask = texts.safety_first(ctx, result.urgency, result.reasons)
+    ctx.reply(Reply(ask.html, buttons=((make_button(_("Yes, I am in danger"), Youth(YouthAction.GO)),),
+                                       (make_button(_("No, I am okay"), Youth(YouthAction.NO)),))))
 
 
 def _read_crisis(ctx: Context, result: Triage) -> Answer | None:
@@ -204,6 +245,10 @@ def answer_to_offer(ctx: Context) -> bool:
     if offer.asked_at is not None and ctx.now - offer.asked_at > OFFER_ANSWER_WINDOW:
         return False
     said = " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split())
+    check_in = MAYBE_IN_DANGER in offer.reasons
+    if check_in and said in CHECK_IN_NO:
+        _decline(ctx)
+        return True
     if _typed_yes(ctx):
         _accept(ctx, offer, "")
         return True
@@ -270,8 +315,12 @@ def _decline(ctx: Context) -> None:
     ctx.state.drop(CaseOffer)
     if offer is not None:
         ctx.state.put(Declined(urgency=offer.urgency, reasons=list(offer.reasons), at=ctx.now))
-    ctx.reply(Reply(esc(_("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")),
-                    buttons=texts.menu_buttons()))
+    if offer is not None and MAYBE_IN_DANGER in offer.reasons:
+        said = _("I'm glad. Write to me if there is anything I can help with. If that changes, tap Urgent help or "
+                 "call 112.")
+    else:
+        said = _("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")
+    ctx.reply(Reply(esc(said), buttons=texts.menu_buttons()))
 
 
 def _accept(ctx: Context, offer: CaseOffer | None, reason: str) -> None:
@@ -280,6 +329,8 @@ def _accept(ctx: Context, offer: CaseOffer | None, reason: str) -> None:
     case = service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     ctx.state.drop(CaseOffer)
     offer = offer or CaseOffer()
+    if MAYBE_IN_DANGER in offer.reasons:
+        reason = reason or SAID_IN_DANGER  # the yes to "are you in danger right now?"
     reasons = tuple(r for r in (*offer.reasons, reason) if r)
     if case is not None:
         _update_open_case(ctx, case, offer.urgency, reasons)
@@ -527,7 +578,7 @@ def _set_municipality(ctx: Context, case: Case, slug: str) -> None:
 
 def _minor_help(ctx: Context) -> None:
     lines = [esc(_("Because you are under 18, you can also call BørneTelefonen, day and night."))]
-    lines.extend(notices.service_line(s, ctx.lang) for s in services_for(ctx.deps.kb, ["boernetelefonen"], None))
+    lines.extend(service_line(s, ctx.lang) for s in services_for(ctx.deps.kb, ["boernetelefonen"], None))
     ctx.reply(Reply("\n".join(lines)))
 
 

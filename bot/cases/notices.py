@@ -19,14 +19,13 @@ from bot.cases.hours import TZ
 from bot.cases.models import FOR_SOMEONE_ELSE, Case, CaseEvent, CaseStatus
 from bot.config import Settings
 from bot.conversation.callbacks import button
-from bot.conversation.cards import services_for
+from bot.conversation.cards import service_line, services_for
 from bot.i18n import _, use_lang
 from bot.outbox import queue_reply
 from bot.profiles import chat_lang
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import Service
 
 # Makes a note's plain text, called in the language of the chat it goes to.
 Make = Callable[[], str]
@@ -85,17 +84,6 @@ def tell_staff(session: Session, staff: Staff, case: Case, make: Callable[[], st
         text = make()
     queue_reply(session, staff.transport, staff.chat_id, Reply(esc(text), buttons=buttons), now=now,
                  ref=sending.about(case.id, "note"))
-
-
-def service_line(service: Service, lang: str) -> str:
-    parts = [f"<b>{esc(service.name.get(lang))}</b>"]
-    if service.phone:
-        parts.append("☎ " + esc(service.phone))
-    if service.opening_hours:
-        parts.append("🕒 " + esc(service.opening_hours.get(lang)))
-    elif service.url and not service.phone:
-        parts.append(f'<a href="{esc(service.url)}">{esc(_("Website"))}</a>')
-    return "• " + " · ".join(parts)
 
 
 def municipality_line(kb: KnowledgeBase, slug: str | None, lang: str) -> str:

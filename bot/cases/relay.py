@@ -30,7 +30,7 @@ from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.staff.models import Staff
-from bot.triage import Triage, Urgency
+from bot.triage import Triage, Urgency, confirmed
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     ``search`` is False (a word or two typed at one of the case questions is not a question for the knowledge base).
     A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
+    result = confirmed(result)  # on a case we know of a crisis: the model's unsure emergency is one
     said_only = closing(text) if result.urgency is Urgency.NONE else None
     nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
                                                                               ctx.deps.settings)
@@ -159,7 +160,7 @@ def _last_told(ctx: Context, case: Case) -> str | None:
 
 def on_message(ctx: Context, case: Case, text: str) -> None:
     """The young person's message on their open case: to the caseworker who has it, or to the team."""
-    result = ctx.triage(text)
+    result = confirmed(ctx.triage(text))
     staff = ctx.session.get(Staff, case.claimed_by) if case.claimed_by else None
     if case.status != CaseStatus.CLAIMED or staff is None or not staff.active:
         to_case(ctx, case, text, result)

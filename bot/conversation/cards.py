@@ -208,3 +208,15 @@ def not_sure(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Repl
         if not rows:
             text = _("I'm not sure I understood. Write your question in other words, or tap a button.")
         return Reply(esc(text), buttons=rows)
+
+
+def service_line(service: Service, lang: str) -> str:
+    """One service on one line: its name, its phone (or website), its hours."""
+    parts = [f"<b>{esc(service.name.get(lang))}</b>"]
+    if service.phone:
+        parts.append("☎ " + esc(service.phone))
+    if service.opening_hours:
+        parts.append("🕒 " + esc(service.opening_hours.get(lang)))
+    elif service.url and not service.phone:
+        parts.append(f'<a href="{esc(service.url)}">{esc(_("Website"))}</a>')
+    return "• " + " · ".join(parts)

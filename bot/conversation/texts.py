@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button
-from bot.conversation.cards import municipality_name, service_card, services_for
+from bot.conversation.cards import municipality_name, service_card, service_line, services_for
 from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
-from bot.triage import Urgency
+from bot.triage import MAYBE_IN_DANGER, Urgency
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import is_municipality
 
@@ -27,6 +27,8 @@ EMERGENCY_SERVICES = {
     # The learned model saw a crisis without naming it; most such messages are about wanting to die.
     "crisis_signs": ("alarm-112", "livslinien"),
 }
+# The model's unsure emergency (no danger named): the question whether the person is in danger, with these lines.
+CHECK_IN_SERVICES = ("alarm-112", "livslinien")
 MINOR_SERVICES = ("boernetelefonen",)
 # Triage's reasons that say the person is under 18.
 MINOR_REASONS = frozenset({"under_18", "under_18_unsafe_home", "under_18_in_danger"})
@@ -111,7 +113,9 @@ def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: 
 def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: str | None) -> list[str]:
     """The ids of the services the safety information shows (so the topic shown after it can leave them out)."""
     service_ids: list[str] = []
-    if urgency is Urgency.EMERGENCY:
+    if MAYBE_IN_DANGER in reasons:
+        service_ids.extend(CHECK_IN_SERVICES)
+    elif urgency is Urgency.EMERGENCY:
         for reason in reasons or ("in_danger",):
             service_ids.extend(EMERGENCY_SERVICES.get(reason, ()))
         service_ids = service_ids or ["alarm-112"]
@@ -122,10 +126,23 @@ def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: st
     return list(dict.fromkeys(service_ids))
 
 
+def _check_in(kb: KnowledgeBase, lang: str, municipality: str | None, service_ids: list[str],
+              for_other: bool) -> Reply:
+    """The question whether the person is in danger now, when the words may mean a crisis and name none: short, so
+    that it reads as a question from someone who cares and not as an alarm ("going to ikea on saturday" got the
+    suicide line and a case). The way to 112 and the crisis line is one line each."""
+    ask = (_("I want to make sure the young person is okay. Are they in danger right now?") if for_other
+           else _("I want to make sure you are okay. Are you in danger right now?"))
+    lines = [service_line(service, lang) for service in services_for(kb, service_ids, municipality)]
+    return Reply("\n\n".join(["<b>" + esc(ask) + "</b>", "\n".join(lines)]))
+
+
 def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
             reasons: tuple[str, ...], for_other: bool = False) -> Reply:
     parts: list[str] = []
     service_ids = safety_services(urgency, reasons, municipality)
+    if MAYBE_IN_DANGER in reasons:
+        return _check_in(kb, lang, municipality, service_ids, for_other)
     if urgency is Urgency.EMERGENCY:
         danger = (_("If they are in danger right now, call 112.") if for_other
                   else _("If you are in danger right now, call 112."))
