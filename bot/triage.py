@@ -23,8 +23,10 @@ How a message is scored:
    place now). On a short message whose only crisis signs the rules told apart that way ("my parents are going to
    kick me out on my 18th birthday", "my friend committed suicide last year") it does not raise the level either;
    a message with no sign the rules know ("sidder på taget og kigger ned") it still may. On a short message it
-   makes an emergency only of what names a danger to life or body, or names nothing of everyday sadness (a breakup,
-   an exam, a grandparent's death), and urgent only of what names a home or a night (``_within_what_is_named``).
+   makes an emergency only of what names a danger to life or body; what names nothing of everyday sadness (a breakup,
+   an exam, a grandparent's death) and no danger either it makes urgent with MAYBE_IN_DANGER (the chat asks "are you
+   in danger right now?" before anything opens; an emergency on an open case), and urgent only of what names a home or
+   a night (``_within_what_is_named``).
    A short message made only of the writer's own state or wait ("jeg sidder bare og venter", "im scared",
    ``_state_only``) it does not raise at all, nor one made only of function words ("jeg har": nothing to read a
    crisis in), and a home at stake the rules found with no danger named it does not make an emergency. Something
