@@ -92,8 +92,10 @@ def urgent(ctx: Context, result: Triage) -> None:
         ctx.profile.municipality = read.search.municipality
     ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons))
     info = read.more[0] if read and read.more else None
-    if info is not None and read is not None and read.topic:
-        # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version.
+    if read is not None and read.topic and (info is not None or read.topic in texts.SAFETY_TOPICS):
+        # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version, and "where
+        # can I sleep?" typed at the case's questions is read with it (the safety essentials hold where to sleep
+        # tonight: its topic was shown, though not as a message of its own).
         remember_topic(ctx, read.topic, minor=bool(texts.MINOR_REASONS & set(result.reasons)))
     _help_or_case(ctx, result, helper, info)
     for later in read.after if read else ():

@@ -30,6 +30,8 @@ EMERGENCY_SERVICES = {
 # The model's unsure emergency (no danger named): the question whether the person is in danger, with these lines.
 CHECK_IN_SERVICES = ("alarm-112", "livslinien")
 MINOR_SERVICES = ("boernetelefonen",)
+# The topic whose answer the urgent safety information holds (where to sleep tonight).
+SAFETY_TOPICS = frozenset({"hjemloes-akut"})
 # Triage's reasons that say the person is under 18.
 MINOR_REASONS = frozenset({"under_18", "under_18_unsafe_home", "under_18_in_danger"})
 
@@ -151,7 +153,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
         tonight = (_("They should not be alone with this. Here is where they can get help tonight.") if for_other
                    else _("You should not be alone with this. Here is where you can get help tonight."))
         parts.append("<b>" + esc(tonight) + "</b>")
-        topic = kb.topics.get("hjemloes-akut")
+        topic = kb.topics.get(next(iter(SAFETY_TOPICS)))
         if topic:
             parts.append(esc(topic.answer.get(lang)))
             if municipality and is_municipality(municipality) and (local := topic.municipalities.get(municipality)):
