@@ -32,6 +32,8 @@ CHECK_IN_SERVICES = ("alarm-112", "livslinien")
 MINOR_SERVICES = ("boernetelefonen",)
 # The topic whose answer the urgent safety information holds (where to sleep tonight).
 SAFETY_TOPICS = frozenset({"hjemloes-akut"})
+# Its specific answer for someone asking for a young person (not searchable: shown here only).
+FOR_OTHER_TONIGHT = "for-en-anden-i-nat"
 # Triage's reasons that say the person is under 18.
 MINOR_REASONS = frozenset({"under_18", "under_18_unsafe_home", "under_18_in_danger"})
 
@@ -155,7 +157,9 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
         parts.append("<b>" + esc(tonight) + "</b>")
         topic = kb.topics.get(next(iter(SAFETY_TOPICS)))
         if topic:
-            parts.append(esc(topic.answer.get(lang)))
+            # A helper reads the words for someone asking about a young person, not "Har du ikke et sted ...".
+            helper = next((f for f in topic.faq if f.id == FOR_OTHER_TONIGHT), None) if for_other else None
+            parts.append(esc((helper.a if helper else topic.answer).get(lang)))
             if municipality and is_municipality(municipality) and (local := topic.municipalities.get(municipality)):
                 parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
     for service in services_for(kb, service_ids, municipality):
