@@ -1,6 +1,6 @@
 """A young person sleeping outside, in the case's questions, types "where can I sleep?" instead of tapping an answer:
-they get where to sleep tonight (the topic the safety information held, read as a follow-up), not only "I have put
-your message on your case". Terminal chat (the core)."""
+they get the night's topics to choose from (where to sleep tonight, somewhere to get warm), not only "I have put your
+message on your case". Terminal chat (the core)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def test_where_can_i_sleep_at_the_case_questions_gets_the_nights_help(sqlite_eng
     asked = max(i for i, r in enumerate(said) if r.startswith("Where will you sleep tonight?"))
     after = said[said.index(next(r for r in said if r.startswith("Where will you sleep tonight?"))) + 1:]
     assert any(r.startswith("I have put your message on your case") for r in after)
-    assert any(r.startswith("I have nowhere to sleep tonight") and "shelter" in r for r in after), after
+    assert any("I have nowhere to sleep tonight" in r and "Somewhere to sleep or get warm tonight" in r
+               for r in after), after
     assert asked == len(said) - 1, "the question comes again after the answer"
 
 

@@ -5,9 +5,12 @@ in the terminal chat: test_console_understanding.py.)"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlmodel import Session, select
 
+from bot.answering import answer
 from bot.cases.models import Case
 from bot.models import Profile
 from tests.support import Chat, texts
@@ -319,3 +322,14 @@ def test_a_letter_ending_in_a_line_of_emoji_is_read_not_apologised_for(chat: Cha
     sent = chat.say("Hej\nJeg er blevet smidt ud hjemmefra og ved ikke hvad jeg skal gøre\n😢😢")
     assert sent and not any("gik galt" in s.text for s in sent)
     assert chat.app.core.failures == 0
+
+
+def test_a_short_question_landing_unsure_on_the_topic_just_shown_is_its_follow_up(knowledge) -> None:
+    """"where can I sleep?" alone is a close call between the night's topics; just after the topic on where to sleep
+    tonight it is that topic's follow-up, answered (was: "not sure", the same three choices)."""
+    kb, index = knowledge
+    alone = answer(kb, index, "where can I sleep?", today=dt.date(2026, 12, 5), threshold=0.4)
+    after = answer(kb, index, "where can I sleep?", today=dt.date(2026, 12, 5), threshold=0.4,
+                   previous_topic="hjemloes-akut")
+    assert alone.topic == "hjemloes-akut" and not alone.confident
+    assert after.topic == "hjemloes-akut" and after.confident and after.kind == "answer"

@@ -92,10 +92,8 @@ def urgent(ctx: Context, result: Triage) -> None:
         ctx.profile.municipality = read.search.municipality
     ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons))
     info = read.more[0] if read and read.more else None
-    if read is not None and read.topic and (info is not None or read.topic in texts.SAFETY_TOPICS):
-        # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version, and "where
-        # can I sleep?" typed at the case's questions is read with it (the safety essentials hold where to sleep
-        # tonight: its topic was shown, though not as a message of its own).
+    if info is not None and read is not None and read.topic:
+        # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version.
         remember_topic(ctx, read.topic, minor=bool(texts.MINOR_REASONS & set(result.reasons)))
     _help_or_case(ctx, result, helper, info)
     for later in read.after if read else ():
@@ -795,8 +793,8 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
     "Aarhus" while the bot already asks whether their words may be kept, and an unread "Aarhus" left the case
     seen by no local caseworker. Danger words are never taken as an answer: they go to the case and raise it.
     """
-    if result.urgency is Urgency.EMERGENCY:
-        if set(result.reasons) - {LEARNED}:
+    if result.urgency is Urgency.EMERGENCY or MAYBE_IN_DANGER in result.reasons:
+        if set(result.reasons) - {LEARNED, MAYBE_IN_DANGER}:
             return False
         # Only the learned model's hunch, on an answer of a word or two ("ved ikke" to "where do you sleep
         # tonight?" was an emergency): read it as an answer first; if it is none, it stays an emergency.

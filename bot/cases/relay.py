@@ -110,7 +110,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     ctx.reply(told)
     if not urgent and search and said in (None, feelings.Kind.NEED):
         # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
-        answer_question(ctx, text, result, only_if_sure=True)
+        answer_question(ctx, text, result, only_if_sure=True, choices="?" in text)
 
 
 # Emoji that only say "ok" or "thanks" (not "😭": that is a feeling, and goes to the case).

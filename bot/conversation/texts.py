@@ -30,9 +30,9 @@ EMERGENCY_SERVICES = {
 # The model's unsure emergency (no danger named): the question whether the person is in danger, with these lines.
 CHECK_IN_SERVICES = ("alarm-112", "livslinien")
 MINOR_SERVICES = ("boernetelefonen",)
-# The topic whose answer the urgent safety information holds (where to sleep tonight).
-SAFETY_TOPICS = frozenset({"hjemloes-akut"})
-# Its specific answer for someone asking for a young person (not searchable: shown here only).
+# The topic whose answer the urgent safety information holds (where to sleep tonight), and its specific answer for
+# someone asking for a young person (not searchable: shown here only).
+SAFETY_TOPIC = "hjemloes-akut"
 FOR_OTHER_TONIGHT = "for-en-anden-i-nat"
 # Triage's reasons that say the person is under 18.
 MINOR_REASONS = frozenset({"under_18", "under_18_unsafe_home", "under_18_in_danger"})
@@ -155,7 +155,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
         tonight = (_("They should not be alone with this. Here is where they can get help tonight.") if for_other
                    else _("You should not be alone with this. Here is where you can get help tonight."))
         parts.append("<b>" + esc(tonight) + "</b>")
-        topic = kb.topics.get(next(iter(SAFETY_TOPICS)))
+        topic = kb.topics.get(SAFETY_TOPIC)
         if topic:
             # A helper reads the words for someone asking about a young person, not "Har du ikke et sted ...".
             helper = next((f for f in topic.faq if f.id == FOR_OTHER_TONIGHT), None) if for_other else None
