@@ -67,6 +67,8 @@ OWN_WORDS_SITUATIONS = frozenset({"smidt-ud", "udsaettelse"})
 # tiden" matched 0.85 a question about a friend who is tired of one staying); every development row answered this way
 # matched at 0.95 or more.
 FAQ_SURE = 0.9
+# The emergency number's service: the safety information always says "call 112" first.
+EMERGENCY_NUMBER = "alarm-112"
 # A letter is answered with one topic only when retrieval is this sure; otherwise it gets its best topics as
 # choices. The calibrated confidence was fitted on one-line questions; on letters it runs high (on the real
 # messages' development part, letters answered at 0.4-0.65 were wrong as often as right).
@@ -271,10 +273,11 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper)
         own = own_topic(found, urgency, confident)
         if own is not None:
-            skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
+            # What the safety information showed or said (112 is in its first lines) is not shown again.
+            skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where)) | {EMERGENCY_NUMBER}
             if MINOR_REASONS & set(urgency.reasons):  # a 17-year-old thrown out was shown an adults' shelter
                 skip |= adults_only(kb)
-            topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip)
+            topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip, compact=True)
             # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
             compact = tuple(row for row in topic.buttons if any((b.data or "").startswith("more:") for b in row))
             return done(safety, "urgent", replace(topic, buttons=compact))

@@ -83,7 +83,9 @@ def source_line(sources: tuple[Source, ...], day: dt.date) -> str:
 
 
 def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
-               *, more: bool = False, skip_services: frozenset[str] = frozenset()) -> str:
+               *, more: bool = False, skip_services: frozenset[str] = frozenset(), compact: bool = False) -> str:
+    """A topic's answer (or, ``more``, its detail). ``compact``: its services one line each (name, phone, hours),
+    for an answer that comes after the safety information in a crisis, read on a phone."""
     parts = [f"<b>{esc(topic.title.get(lang))}</b>"]
     if more:
         # "Read more" follows the short answer: only the detail and the other questions, not the cards again.
@@ -96,8 +98,11 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
         if municipality and municipality in topic.municipalities:
             parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
                          + esc(topic.municipalities[municipality].get(lang)))
-        parts.extend(service_card(s, lang, today) for s in services_for(kb, topic.services, municipality)
-                     if s.id not in skip_services)
+        services = [s for s in services_for(kb, topic.services, municipality) if s.id not in skip_services]
+        if compact and services:
+            parts.append("\n".join(service_line(s, lang, today) for s in services))
+        else:
+            parts.extend(service_card(s, lang, today) for s in services)
     parts.append(source_line(topic.sources[:1], topic.last_reviewed))
     return "\n\n".join(parts)
 
@@ -138,10 +143,11 @@ def _named_rows(topic: Topic) -> list[tuple[Button, ...]]:
 
 
 def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
-                  *, more: bool = False, skip_services: frozenset[str] = frozenset()) -> Reply:
+                  *, more: bool = False, skip_services: frozenset[str] = frozenset(), compact: bool = False) -> Reply:
     """A topic as a message with buttons: read more, choose municipality, related topics, feedback.
 
-    ``more``: the detail and the topic's specific questions as buttons, shown after "Read more".
+    ``more``: the detail and the topic's specific questions as buttons, shown after "Read more". ``compact``: its
+    services one line each (``topic_text``).
     """
     topic = kb.topics[topic_id]
     with use_lang(lang):
@@ -159,8 +165,8 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
         # button with the same label.
         rows.extend(_related_rows(kb, topic, lang, leave_out=named))
         rows.append(_feedback_row(topic))
-        return Reply(topic_text(kb, topic, lang, municipality, today, more=more, skip_services=skip_services),
-                     buttons=tuple(rows))
+        return Reply(topic_text(kb, topic, lang, municipality, today, more=more, skip_services=skip_services,
+                                compact=compact), buttons=tuple(rows))
 
 
 def find_faq(topic: Topic, faq_id: str) -> FaqEntry | None:
@@ -210,13 +216,19 @@ def not_sure(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Repl
         return Reply(esc(text), buttons=rows)
 
 
-def service_line(service: Service, lang: str) -> str:
-    """One service on one line: its name, its phone (or website), its hours."""
+def service_line(service: Service, lang: str, today: dt.date | None = None) -> str:
+    """One service on one line: its name, its phone (or website), its address and hours; with ``today``, the
+    warning to call first when it was not checked for a year (as on its card)."""
     parts = [f"<b>{esc(service.name.get(lang))}</b>"]
     if service.phone:
         parts.append("☎ " + esc(service.phone))
+    if service.address:
+        a = service.address
+        parts.append("📍 " + esc(f"{a.street}, {a.postal_code} {a.city}"))
     if service.opening_hours:
         parts.append("🕒 " + esc(service.opening_hours.get(lang)))
     elif service.url and not service.phone:
         parts.append(f'<a href="{esc(service.url)}">{esc(_("Website"))}</a>')
+    if today is not None and today - service.last_reviewed > CALL_FIRST_AFTER:
+        parts.append("⚠️ " + esc(_("Not checked for a year: call and check first.")))
     return "• " + " · ".join(parts)

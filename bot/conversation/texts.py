@@ -130,14 +130,14 @@ def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: st
     return list(dict.fromkeys(service_ids))
 
 
-def _check_in(kb: KnowledgeBase, lang: str, municipality: str | None, service_ids: list[str],
+def _check_in(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, service_ids: list[str],
               for_other: bool) -> Reply:
     """The question whether the person is in danger now, when the words may mean a crisis and name none: short, so
     that it reads as a question from someone who cares and not as an alarm ("going to ikea on saturday" got the
     suicide line and a case). The way to 112 and the crisis line is one line each."""
     ask = (_("I want to make sure the young person is okay. Are they in danger right now?") if for_other
            else _("I want to make sure you are okay. Are you in danger right now?"))
-    lines = [service_line(service, lang) for service in services_for(kb, service_ids, municipality)]
+    lines = [service_line(service, lang, today) for service in services_for(kb, service_ids, municipality)]
     return Reply("\n\n".join(["<b>" + esc(ask) + "</b>", "\n".join(lines)]))
 
 
@@ -146,7 +146,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
     parts: list[str] = []
     service_ids = safety_services(urgency, reasons, municipality)
     if MAYBE_IN_DANGER in reasons:
-        return _check_in(kb, lang, municipality, service_ids, for_other)
+        return _check_in(kb, lang, municipality, today, service_ids, for_other)
     if urgency is Urgency.EMERGENCY:
         danger = (_("If they are in danger right now, call 112.") if for_other
                   else _("If you are in danger right now, call 112."))
@@ -162,8 +162,12 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
             parts.append(esc((helper.a if helper else topic.answer).get(lang)))
             if municipality and is_municipality(municipality) and (local := topic.municipalities.get(municipality)):
                 parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
-    for service in services_for(kb, service_ids, municipality):
-        parts.append(service_card(service, lang, today))
+    services = services_for(kb, service_ids, municipality)
+    if urgency is Urgency.EMERGENCY:
+        parts.extend(service_card(service, lang, today) for service in services)
+    elif services:
+        # Where to sleep tonight said above; the municipality's own contact on one line, for a phone screen.
+        parts.append("\n".join(service_line(service, lang, today) for service in services))
     buttons: list[tuple[Button, ...]] = [(button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),)]
     if not municipality and urgency is Urgency.URGENT:
         parts.append(esc(_("Which municipality does the young person live in? Then I can show local help.") if for_other
