@@ -44,8 +44,9 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
 
     ``only_if_sure``: say nothing unless a curated answer fits (fx for a message that went to the person's
     case anyway: then it is neither counted nor kept for the curators); returns whether an answer was sent.
-    ``choices`` (with ``only_if_sure``): the closest topics to choose from are also an answer ("where can I sleep?"
-    typed on the case got only "I have put your message on your case").
+    ``choices`` (with ``only_if_sure``): the closest topics to choose from are also an answer when the closest is a
+    crisis topic ("where can I sleep?" typed on the case got only "I have put your message on your case"; "har nogen
+    kigget på min sag?" is no question for the knowledge base).
     """
     if not only_if_sure and result.urgency is Urgency.NONE and (slug := only_municipality(text)):
         _answer_place(ctx, slug)
@@ -54,7 +55,8 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
                    threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,
                    municipality=ctx.profile.municipality, triaged=result, previous_topic=shown_topic(ctx))
-    if only_if_sure and not found.confident and not (choices and found.kind == "not_sure"):
+    crisis = found.topic is not None and ctx.deps.kb.topics[found.topic].category == "crisis"
+    if only_if_sure and not found.confident and not (choices and crisis and found.kind == "not_sure"):
         return False
     if found.search.municipality:
         ctx.profile.municipality = found.search.municipality
