@@ -107,3 +107,11 @@ def test_on_an_open_case_an_unsure_message_is_an_emergency(sqlite_engine, make_a
     said = converse(app, INDIRECT[0], chat_id=7)
     assert not any(r.startswith(ASK_EN) for r in said), said
     assert [c.urgency for c in cases(sqlite_engine)] == ["emergency"]
+
+
+@pytest.mark.parametrize(("answer", "chat_id"), [("ved ikke", 8), ("idk", 9), ("måske", 10)])
+def test_i_dont_know_to_the_question_connects(sqlite_engine, make_app, answer: str, chat_id: int) -> None:
+    """Someone who cannot say they are safe is not left with "okay": a caseworker is connected."""
+    said = converse(make_app(sqlite_engine), INDIRECT[0], answer, chat_id=chat_id)
+    assert said[1].startswith(("Your case number is", "Dit sagsnummer er")), said[1]
+    assert [c.urgency for c in cases(sqlite_engine)] == ["emergency"]

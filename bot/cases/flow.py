@@ -59,6 +59,10 @@ CHECK_IN_NO = OFFER_NO | {"ok", "okay", "oki", "jeg er ok", "jeg er okay", "nej 
                           "det gaar fint", "alt er fint", "fint", "nej nej", "i m ok", "im ok", "i am ok", "i m okay",
                           "im okay", "i am okay", "i m fine", "im fine", "i am fine", "no i m fine", "no im fine",
                           "no i m ok", "no im ok", "no i am not", "all good", "nej alt er fint"}
+# Typed answers to it that do not say no ("ved ikke", "maybe"): a person who cannot say they are safe is connected.
+CHECK_IN_UNSURE = {"ved ikke", "ved det ikke", "jeg ved det ikke", "jeg ved ikke", "maaske", "maaske ja", "tja",
+                   "i don t know", "i dont know", "don t know", "dont know", "idk", "maybe", "not sure", "ikke sikker",
+                   "jeg er ikke sikker", "i m not sure", "im not sure", "lidt", "kind of", "sort of"}
 # How long after the offer a typed yes or no still answers it (later, "ja" is read as an ordinary message).
 OFFER_ANSWER_WINDOW = dt.timedelta(hours=2)
 # The reason code when the person said yes to "are you in danger right now?" (a check-in, ``_check_in``).
@@ -248,6 +252,9 @@ def answer_to_offer(ctx: Context) -> bool:
     check_in = MAYBE_IN_DANGER in offer.reasons
     if check_in and said in CHECK_IN_NO:
         _decline(ctx)
+        return True
+    if check_in and said in CHECK_IN_UNSURE:
+        _accept(ctx, offer, "")
         return True
     if _typed_yes(ctx):
         _accept(ctx, offer, "")
