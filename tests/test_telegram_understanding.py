@@ -1,6 +1,7 @@
 """Reading real messages through both Telegram front ends (aiogram and python-telegram-bot), over real HTTP
 against the fake Bot API: small talk, the language of each message, follow-ups, someone asking for another
-person, a letter about several things, and a crisis with its own topic."""
+person, a letter about several things, a crisis with its own topic, and the question "are you in danger right now?"
+for a message the model reads as a crisis that names no danger (tests/test_check_in.py has the terminal chat's)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from sqlmodel import Session, select
 
 from bot.cases.models import Case
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, wait_sent
+from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, press, wait_sent
+from tests.test_check_in import ASK_EN, EVERYDAY, INDIRECT
 from tests.test_understanding import COUCH, LETTER, PAST_CRISIS, SON_IN_CAR
 
 CHAT = 5151
@@ -148,3 +150,33 @@ def test_a_typed_yes_to_the_offer_of_a_caseworker_opens_the_case(bot: InProcessB
     assert "sagsnummer er" in plain(told)
     assert not no_cases(bot)
     bot.wait_idle()
+
+
+def tap(bot: InProcessBot, call, prefix: str, count: int = 1) -> list:
+    data = next(d for d in callback_datas(call) if d.startswith(prefix))
+    mark = bot.tg.mark()
+    bot.send(press(bot.tg, call, data))
+    return wait_sent(bot.tg, CHAT, count, since=mark)
+
+
+def urgencies(bot: InProcessBot) -> list[str]:
+    with Session(bot.engine) as session:
+        return [c.urgency for c in session.exec(select(Case))]
+
+
+def test_no_i_am_okay_to_the_check_in_opens_nothing(bot: InProcessBot) -> None:
+    (ask,) = say(bot, EVERYDAY[0])
+    assert plain(ask).startswith(ASK_EN) and "70 20 12 01" in plain(ask)
+    (glad,) = tap(bot, ask, "cy:no")
+    assert plain(glad).startswith("I'm glad.")
+    bot.wait_idle()
+    assert urgencies(bot) == []
+
+
+def test_yes_i_am_in_danger_to_the_check_in_opens_an_emergency(bot: InProcessBot) -> None:
+    (ask,) = say(bot, INDIRECT[0])
+    assert plain(ask).startswith(ASK_EN)
+    told, _question = tap(bot, ask, "cy:go", count=2)
+    assert plain(told).startswith("Your case number is")
+    bot.wait_idle()
+    assert urgencies(bot) == ["emergency"]
