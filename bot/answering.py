@@ -59,6 +59,11 @@ CRISIS_TOPICS = {
 URGENT_SITUATIONS = frozenset(CRISIS_TOPICS[r] for r in (
     "thrown_out", "couch_surfing_ending", "eviction_soon", "nowhere_to_sleep", "nowhere_to_stay", "sleeps_outside",
     "homeless_now", "under_18_unsafe_home"))
+# Someone under 18 with no safe bed soon (thrown out, couch surfing ending, nowhere to sleep) gets the topic for young
+# people under 18 (BørneTelefonen, the municipality's duty to a minor, its children's on-call service), whatever the
+# situation's own topic: an English-writing 17-year-old thrown out in Randers was answered with the topic for being
+# thrown out and shown the local night-time text for adults ("over 25 ... Perron 4").
+MINOR_TOPIC = "under-18"
 # Of those, the ones retrieval may name over triage's first reason. Couch surfing and under 18 are left out: on
 # letters about being homeless now, their words (a friend's sofa, parents) also stand in letters about other things.
 OWN_WORDS_SITUATIONS = frozenset({"smidt-ud", "udsaettelse"})
@@ -238,6 +243,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         others = [s for s in found.suggestions if s != crisis_topic][:2]
         found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None,
                         faq_match=0.0, suggestions=(crisis_topic, *others))
+    elif crisis_topic == MINOR_TOPIC and found.topic == MINOR_TOPIC and not several:
+        # Its own words found the topic for minors, less surely than triage ("jeg er 17 og har ingen steder at sove i
+        # nat"): what triage recognised decides, as when the words had found another topic.
+        found = replace(found, confidence=max(found.confidence, threshold))
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
         # The words named the situation (thrown out); what triage saw first (homeless now) stays a choice.
@@ -268,11 +277,13 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
                       (duty,) if duty is not None else ())
 
     if urgency.urgency is not Urgency.NONE:
-        safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper)
         own = own_topic(found, urgency, confident)
+        minor = bool(MINOR_REASONS & set(urgency.reasons))
+        safety = safety_reply(kb_for_minor(kb, own) if minor else kb, reply_lang, where, today, urgency.urgency,
+                              urgency.reasons, for_other=helper)
         if own is not None:
             skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where))
-            if MINOR_REASONS & set(urgency.reasons):  # a 17-year-old thrown out was shown an adults' shelter
+            if minor:  # a 17-year-old thrown out was shown an adults' shelter
                 skip |= adults_only(kb)
             topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip)
             # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
@@ -360,6 +371,11 @@ def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tu
     courage to leave" is about violence, not suicide); without agreement, the first reason's.
     """
     candidates = [CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics]
+    if _minor_without_bed(kb, urgency, candidates):
+        # Under 18 with no safe bed soon: the topic for minors, whichever no-bed situation the words name. Agreed
+        # (the one sure answer) when the words rank it or the situation's own topic among their best three.
+        words_best = sorted(found.scores, key=lambda t: (-found.scores[t], t))[:3]
+        return MINOR_TOPIC, any(t == MINOR_TOPIC or t in candidates for t in words_best)
     # No bed soon, and the words name which of those situations it is (thrown out, couch surfing, eviction, under
     # 18): that topic, whichever no-bed reason triage saw first ("homeless now" and "kicked out" are one letter).
     if (urgency.urgency is Urgency.URGENT and candidates and set(candidates) <= URGENT_SITUATIONS
@@ -375,6 +391,28 @@ def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tu
     offered = [t for t in found.suggestions if t in candidates]
     first = next(iter(offered or candidates), None)
     return first, False
+
+
+def _minor_without_bed(kb: KnowledgeBase, urgency: Triage, candidates: list[str]) -> bool:
+    """Triage read someone under 18 and, as the urgent situation, no safe bed soon (not a danger to life)."""
+    minor = bool(MINOR_REASONS & set(urgency.reasons))
+    return (urgency.urgency is Urgency.URGENT and MINOR_TOPIC in kb.topics and minor
+            and bool(candidates) and set(candidates) <= URGENT_SITUATIONS)
+
+
+def kb_for_minor(kb: KnowledgeBase, topic_after: str | None) -> KnowledgeBase:
+    """The knowledge base as the safety essentials read it for someone under 18: the local text for a night without
+    a bed (the acute-homelessness topic's, written for adults: "over 25 ... Perron 4", "Roskildehjemmet, if you are
+    over 18") becomes the under-18 topic's local text (say you are under 18; the police on 114 reach the social on-call
+    service), or none when that topic comes right after with its own. bot/conversation/texts.py composes the safety
+    essentials from the topic "hjemloes-akut"; its answer, for everyone, already names BørneTelefonen for minors.
+    Whoever shows the safety essentials again to a minor (fx with the municipality typed later) passes this too."""
+    night = kb.topics.get("hjemloes-akut")
+    minor = kb.topics.get(MINOR_TOPIC)
+    if night is None or minor is None:
+        return kb
+    local = {} if topic_after == MINOR_TOPIC else dict(minor.municipalities)
+    return replace(kb, topics={**kb.topics, night.id: night.model_copy(update={"municipalities": local})})
 
 
 def close_call(found: SearchResult, reading: Reading) -> bool:
