@@ -26,7 +26,7 @@ from bot.conversation.talk import (
     out_of_area_reply,
     small_talk_reply,
 )
-from bot.conversation.texts import MINOR_REASONS, call_for_help, safety_reply, safety_services
+from bot.conversation.texts import MINOR_REASONS, MINOR_TOPIC, call_for_help, safety_reply, safety_services
 from bot.followup import follow_up_search
 from bot.i18n import _, use_lang
 from bot.reading import Reading, read
@@ -240,6 +240,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         others = [s for s in found.suggestions if s != crisis_topic][:2]
         found = replace(found, topic=crisis_topic, confidence=max(found.confidence, threshold), faq=None,
                         faq_match=0.0, suggestions=(crisis_topic, *others))
+    elif crisis_topic == MINOR_TOPIC and found.topic == MINOR_TOPIC and not several:
+        # Its own words found the topic for minors, less surely than triage ("jeg er 17 og har ingen steder at sove i
+        # nat"): what triage recognised decides, as when the words had found another topic.
+        found = replace(found, confidence=max(found.confidence, threshold))
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
         # The words named the situation (thrown out); what triage saw first (homeless now) stays a choice.
@@ -270,12 +274,14 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
                       (duty,) if duty is not None else ())
 
     if urgency.urgency is not Urgency.NONE:
-        safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper)
         own = own_topic(found, urgency, confident)
+        minor = bool(MINOR_REASONS & set(urgency.reasons))
+        safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper,
+                              local_after=own == MINOR_TOPIC)
         if own is not None:
             # What the safety information showed or said (112 is in its first lines) is not shown again.
             skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where)) | {EMERGENCY_NUMBER}
-            if MINOR_REASONS & set(urgency.reasons):  # a 17-year-old thrown out was shown an adults' shelter
+            if minor:  # a 17-year-old thrown out was shown an adults' shelter
                 skip |= adults_only(kb)
             topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip, compact=True)
             # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
@@ -363,6 +369,11 @@ def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tu
     courage to leave" is about violence, not suicide); without agreement, the first reason's.
     """
     candidates = [CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics]
+    if _minor_without_bed(kb, urgency, candidates):
+        # Under 18 with no safe bed soon: the topic for minors, whichever no-bed situation the words name. Agreed
+        # (the one sure answer) when the words rank it or the situation's own topic among their best three.
+        words_best = sorted(found.scores, key=lambda t: (-found.scores[t], t))[:3]
+        return MINOR_TOPIC, any(t == MINOR_TOPIC or t in candidates for t in words_best)
     # No bed soon, and the words name which of those situations it is (thrown out, couch surfing, eviction, under
     # 18): that topic, whichever no-bed reason triage saw first ("homeless now" and "kicked out" are one letter).
     if (urgency.urgency is Urgency.URGENT and candidates and set(candidates) <= URGENT_SITUATIONS
@@ -378,6 +389,16 @@ def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tu
     offered = [t for t in found.suggestions if t in candidates]
     first = next(iter(offered or candidates), None)
     return first, False
+
+
+def _minor_without_bed(kb: KnowledgeBase, urgency: Triage, candidates: list[str]) -> bool:
+    """Triage read someone under 18 and, as the urgent situation, no safe bed soon (not a danger to life): they get
+    the topic for minors (MINOR_TOPIC: BørneTelefonen, the municipality's duty to a minor, its children's on-call
+    service), whatever the situation's own topic. An English-writing 17-year-old thrown out in Randers was answered
+    with the topic for being thrown out and shown the local night-time text for adults ("over 25 ... Perron 4")."""
+    minor = bool(MINOR_REASONS & set(urgency.reasons))
+    return (urgency.urgency is Urgency.URGENT and MINOR_TOPIC in kb.topics and minor
+            and bool(candidates) and set(candidates) <= URGENT_SITUATIONS)
 
 
 def close_call(found: SearchResult, reading: Reading) -> bool:

@@ -455,9 +455,10 @@ class Index:
         already matches its topics, and adding its synonyms would only pull towards other topics.
         """
         synonyms = lexicon().synonyms
+        sizes = range(lexicon().longest_synonym, 0, -1)
         extra: list[str] = []
         for start in range(len(tokens)):
-            for size in (3, 2, 1):
+            for size in sizes:
                 phrase = tuple(tokens[start : start + size])
                 added = synonyms.get(phrase)
                 if added and (size > 1 or phrase[0] not in self._surface):
@@ -783,8 +784,9 @@ def _without_idioms(tokens: list[str]) -> list[str]:
         return tokens
     out: list[str] = []
     start = 0
+    sizes = range(max(len(idiom) for idiom in idioms), 0, -1)  # "van on the street": four words
     while start < len(tokens):
-        for size in (3, 2, 1):
+        for size in sizes:
             if tuple(tokens[start:start + size]) in idioms and len(tokens[start:start + size]) == size:
                 out.append(IDIOM)
                 start += size
@@ -800,7 +802,7 @@ def _lexicon_positions(tokens: list[str]) -> frozenset[int]:
     known = lexicon()
     covered: set[int] = set()
     for start in range(len(tokens)):
-        for size in (1, 2, 3):
+        for size in range(1, max(3, known.longest_synonym) + 1):
             phrase = tuple(tokens[start:start + size])
             if len(phrase) == size and (phrase in known.synonyms or phrase in known.municipality_aliases
                                         or phrase in known.other_places):

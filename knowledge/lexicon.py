@@ -42,6 +42,11 @@ class Lexicon:
         return max(len(alias) for alias in self.municipality_aliases)
 
     @cached_property
+    def longest_synonym(self) -> int:
+        """Words in the longest phrase of synonyms.yaml ("ikke kan klare mere": four)."""
+        return max((len(phrase) for phrase in self.synonyms), default=1)
+
+    @cached_property
     def long_one_word_aliases(self) -> dict[str, str]:
         """Single-word aliases long enough to match with a typo ("Roksilde"), word -> slug."""
         return {alias[0]: slug for alias, slug in self.municipality_aliases.items()

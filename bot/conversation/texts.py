@@ -33,6 +33,8 @@ MINOR_SERVICES = ("boernetelefonen",)
 # The topic whose answer the urgent safety information holds (where to sleep tonight), and its specific answer for
 # someone asking for a young person (not searchable: shown here only).
 SAFETY_TOPIC = "hjemloes-akut"
+# The topic for someone under 18: its local text replaces the night's (written for adults) in the safety information.
+MINOR_TOPIC = "under-18"
 FOR_OTHER_TONIGHT = "for-en-anden-i-nat"
 # Triage's reasons that say the person is under 18.
 MINOR_REASONS = frozenset({"under_18", "under_18_unsafe_home", "under_18_in_danger"})
@@ -103,15 +105,18 @@ def call_for_help(lang: str) -> Reply:
 
 
 def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
-                 reasons: tuple[str, ...] = (), *, for_other: bool = False) -> Reply:
+                 reasons: tuple[str, ...] = (), *, for_other: bool = False, local_after: bool = False) -> Reply:
     """The safety information that comes before anything else in a crisis.
 
     Emergency: 112 and the crisis line for the reason, first. Urgent: where to sleep tonight in the
     person's municipality and how to reach the municipality. ``for_other``: the writer asks for someone else
     (a friend, their child), so the words are about that person.
+    Someone under 18 (``MINOR_REASONS``) reads the local text of the topic for minors, not the night's local text,
+    which is written for adults ("over 25 ... Perron 4", "Roskildehjemmet, if you are over 18"); none when that topic
+    comes right after with its own (``local_after``).
     """
     with use_lang(lang):
-        return _safety(kb, lang, municipality, today, urgency, reasons, for_other)
+        return _safety(kb, lang, municipality, today, urgency, reasons, for_other, local_after)
 
 
 def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: str | None) -> list[str]:
@@ -142,7 +147,7 @@ def _check_in(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.
 
 
 def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
-            reasons: tuple[str, ...], for_other: bool = False) -> Reply:
+            reasons: tuple[str, ...], for_other: bool = False, local_after: bool = False) -> Reply:
     parts: list[str] = []
     service_ids = safety_services(urgency, reasons, municipality)
     if MAYBE_IN_DANGER in reasons:
@@ -160,7 +165,10 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
             # A helper reads the words for someone asking about a young person, not "Har du ikke et sted ...".
             helper = next((f for f in topic.faq if f.id == FOR_OTHER_TONIGHT), None) if for_other else None
             parts.append(esc((helper.a if helper else topic.answer).get(lang)))
-            if municipality and is_municipality(municipality) and (local := topic.municipalities.get(municipality)):
+            # A 17-year-old thrown out in Randers was shown the adults' night text ("over 25 ... Perron 4").
+            minor = kb.topics.get(MINOR_TOPIC) if MINOR_REASONS & set(reasons) else None
+            locals_ = {} if minor is not None and local_after else (minor or topic).municipalities
+            if municipality and is_municipality(municipality) and (local := locals_.get(municipality)):
                 parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
     services = services_for(kb, service_ids, municipality)
     if urgency is Urgency.EMERGENCY:
