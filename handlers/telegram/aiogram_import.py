@@ -8,9 +8,11 @@ dozen of them. Its types already ask pydantic to defer building (`defer_build=Tr
 forces every one with `model_rebuild()` to resolve forward references, and its methods do not defer at all.
 
 Inside `deferred_model_builds(package)`:
-- a model of the package that asks to be rebuilt with a names namespace gets those names in its module instead
-  (exactly what its `if TYPE_CHECKING:` imports would have given), so pydantic resolves the forward
-  references itself when the model is first validated or serialised;
+- a model of the package that asks to be rebuilt with a names namespace keeps those names as its parent namespace
+  instead (where pydantic looks after the model's module; they name the very objects its `if TYPE_CHECKING:`
+  imports would have given), so pydantic resolves the forward references itself when the model is first validated
+  or serialised. All of aiogram's types share one such namespace: copied into each of their 410 modules, as
+  before, the 900 names took 5 MB;
 - every model the package defines is created with `defer_build=True`.
 Outside the block pydantic behaves as usual; if aiogram was imported before this module, nothing changes.
 Built on first use, a model is the same model: aiogram validates and sends exactly as before (the tests run in
@@ -19,7 +21,6 @@ this mode, see tests/conftest.py).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -46,8 +47,9 @@ def deferred_model_builds(package: str) -> Iterator[None]:
                      **options: Any) -> bool | None:
         if _types_namespace is None or options or not cls.__module__.startswith(prefix):
             return rebuild(cls, _types_namespace=_types_namespace, **options)
-        module_names = vars(sys.modules[cls.__module__])
-        module_names.update({name: _types_namespace[name] for name in _types_namespace.keys() - module_names.keys()})
+        # The same dict for every model given it (aiogram.types passes one for all of its types).
+        cls.__pydantic_parent_namespace__ = (_types_namespace if isinstance(_types_namespace, dict)
+                                             else dict(_types_namespace))
         return None
 
     def deferring_config(cls: type[_config.ConfigWrapper], bases: tuple[type[Any], ...],
