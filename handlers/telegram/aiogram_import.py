@@ -43,6 +43,7 @@ def deferred_model_builds(package: str) -> Iterator[None]:
         yield
         return
     prefix = package + "."
+    known: dict[type, frozenset[str]] = {}  # names in each class's own annotations (see _named_in_annotations)
     rebuild = BaseModel.model_rebuild.__func__  # type: ignore[attr-defined]
     for_model = _config.ConfigWrapper.for_model.__func__  # type: ignore[attr-defined]
 
@@ -51,7 +52,7 @@ def deferred_model_builds(package: str) -> Iterator[None]:
         if _types_namespace is None or options or not cls.__module__.startswith(prefix):
             return rebuild(cls, _types_namespace=_types_namespace, **options)
         module_names = vars(sys.modules[cls.__module__])
-        module_names.update({name: _types_namespace[name] for name in _named_in_annotations(cls)
+        module_names.update({name: _types_namespace[name] for name in _named_in_annotations(cls, known)
                              if name in _types_namespace and name not in module_names})
         return None
 
@@ -77,27 +78,31 @@ _DECORATOR_KINDS = ("validators", "field_validators", "root_validators", "field_
                     "model_validators", "computed_fields")
 
 
-def _named_in_annotations(cls: type) -> set[str]:
+def _named_in_annotations(cls: type, known: dict[type, frozenset[str]]) -> frozenset[str]:
     """Every name written in the annotations of the fields of ``cls`` and its bases and of the functions they define
-    (validators, serialisers): what pydantic may have to look up in its module."""
-    annotations: list[dict[str, Any]] = []
-    for owner in cls.__mro__:
-        annotations.append(vars(owner).get("__annotations__", {}))
-        decorators = vars(owner).get("__pydantic_decorators__")
-        found = [decorator.func for kind in _DECORATOR_KINDS for decorator in getattr(decorators, kind, {}).values()]
-        for value in [*vars(owner).values(), *found]:
-            # Only what holds a function: looking up an attribute of anything else (pydantic's placeholder
-            # validator) could build the model.
-            if isinstance(value, _PydanticDescriptorProxy):  # pydantic's decorators wrap the function
-                value = value.wrapped
-            if isinstance(value, classmethod | staticmethod):
-                value = value.__func__
-            if isinstance(value, property):
-                value = value.fget
-            if isinstance(value, FunctionType):
-                annotations.append(value.__annotations__)
-    return {name for found in annotations for hint in found.values() if isinstance(hint, str)
-            for name in _NAME.findall(hint)}
+    (validators, serialisers): what pydantic may have to look up in its module. ``known``: each class's own, as
+    found before (the bases are shared)."""
+    return frozenset().union(*(known[owner] if owner in known else known.setdefault(owner, _own_names(owner))
+                               for owner in cls.__mro__))
+
+
+def _own_names(owner: type) -> frozenset[str]:
+    annotations: list[dict[str, Any]] = [vars(owner).get("__annotations__", {})]
+    decorators = vars(owner).get("__pydantic_decorators__")
+    found = [decorator.func for kind in _DECORATOR_KINDS for decorator in getattr(decorators, kind, {}).values()]
+    for value in [*vars(owner).values(), *found]:
+        # Only what holds a function: looking up an attribute of anything else (pydantic's placeholder validator)
+        # could build the model.
+        if isinstance(value, _PydanticDescriptorProxy):  # pydantic's decorators wrap the function
+            value = value.wrapped
+        if isinstance(value, classmethod | staticmethod):
+            value = value.__func__
+        if isinstance(value, property):
+            value = value.fget
+        if isinstance(value, FunctionType):
+            annotations.append(value.__annotations__)
+    return frozenset(name for found in annotations for hint in found.values() if isinstance(hint, str)
+                     for name in _NAME.findall(hint))
 
 
 with deferred_model_builds("aiogram"):
