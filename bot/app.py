@@ -16,6 +16,7 @@ from bot.conversation.features import build_router
 from bot.db import open_database
 from bot.models import utcnow
 from bot.triage import warm_up
+from bot.triage_model import sharing_grams
 from knowledge.index import Index
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase
 
@@ -41,7 +42,10 @@ def build_app(settings: Settings, *, engine: Engine | None = None,
     Tests pass an already migrated ``engine``, a shared ``knowledge`` index and a fake ``clock``.
     """
     kb, index = knowledge or load_knowledge(settings)
-    warm_up(kb, settings.data_dir)  # the learned triage model, trained once (cached in the data directory)
+    # The learned triage model, trained once (cached in the data directory); its n-grams are mostly the topic
+    # scorer's, and share their strings.
+    with sharing_grams(index.learned.rows if index.learned else ()):
+        warm_up(kb, settings.data_dir)
     router = build_router()
     deps = Deps(settings=settings, kb=kb, index=index, clock=clock, stores=tuple(router.stores))
     engine = engine or open_database(settings.database_url_or_default())

@@ -102,6 +102,22 @@ def format_percent(share: float) -> str:
     return _babel_percent(share, locale=_locale())
 
 
+# The long date of each language, as babel writes it for _BABEL_LOCALE (CLDR: "d. MMMM y" and "d MMMM y"), with the
+# months' names: every answer card's "Checked" line shows a date, and asking babel for one loads its whole locale
+# data for both languages (about 5 MB that the bot keeps for good). tests/test_i18n.py checks every day of several
+# years against babel.
+_LONG_DATE = {"da": "{day}. {month} {year}", "en": "{day} {month} {year}"}
+_MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
 def format_date(day: dt.date) -> str:
     """"1. december 2026" in Danish, "1 December 2026" in English."""
-    return _babel_date(day, format="long", locale=_locale())
+    lang = current_lang.get()
+    if lang not in _LONG_DATE:  # pragma: no cover - normalise_lang only ever sets one of LANGUAGES
+        return _babel_date(day, format="long", locale=_locale())
+    return _LONG_DATE[lang].format(day=day.day, month=_MONTHS[lang][day.month - 1], year=day.year)

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import csv
 import math
+from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,26 +158,50 @@ class Scorer:
     """The fitted pipeline's arithmetic for one message at a time.
 
     scikit-learn is built for batches: scoring one chat message through the pipeline took ~1 ms, almost all
-    of it input checks and sparse-matrix set-up. The same numbers from plain dicts take a tenth of that.
+    of it input checks and sparse-matrix set-up. The same numbers from plain Python take a tenth of that.
+
+    The numbers are kept in one flat array of 8-byte floats (each n-gram's idf, then its weight for each class, row
+    after row) and one dict from n-gram to its row: the very same floats as before, so every score is the same to
+    the last bit. A tuple of Python floats per n-gram took about 4 MB more of the bot's memory for 17,000 n-grams
+    (benchmarks/startup.py).
     """
 
     classes: tuple[str, ...]
-    # n-gram -> (idf, weight for each class)
-    columns: dict[str, tuple[float, tuple[float, ...]]]
+    rows: dict[str, int]  # n-gram -> its row in numbers
+    numbers: array  # "d": 1 + len(classes) per row: the n-gram's idf, then its weight for each class
     intercepts: tuple[float, ...]
+
+    @classmethod
+    def from_columns(cls, classes: tuple[str, ...], columns: Iterable[tuple[str, float, Iterable[float]]],
+                     intercepts: tuple[float, ...]) -> Scorer:
+        """From (n-gram, idf, weights) columns. The n-gram strings are shared with the index's topic scorer where
+        has the same ones (``sharing_grams``)."""
+        rows: dict[str, int] = {}
+        numbers = array("d")
+        size = 1 + len(classes)
+        for gram, idf, weights in columns:
+            start = len(numbers)
+            numbers.append(idf)
+            numbers.extend(weights)
+            if len(numbers) - start != size:
+                raise ValueError("not a triage model: the numbers do not fit its classes")
+            rows[_shared.get(gram, gram)] = len(rows)
+        return cls(classes, rows, numbers, intercepts)
 
     @classmethod
     def from_pipeline(cls, fitted: Pipeline) -> Scorer:
         vectorizer, regression = fitted.steps[0][1], fitted.steps[1][1]
         coef = regression.coef_
-        columns = {gram: (float(vectorizer.idf_[i]), tuple(float(w) for w in coef[:, i]))
-                   for gram, i in vectorizer.vocabulary_.items()}
-        return cls(tuple(str(c) for c in regression.classes_), columns, tuple(float(b) for b in regression.intercept_))
+        columns = ((gram, float(vectorizer.idf_[i]), [float(w) for w in coef[:, i]])
+                   for gram, i in vectorizer.vocabulary_.items())
+        return cls.from_columns(tuple(str(c) for c in regression.classes_), columns,
+                                tuple(float(b) for b in regression.intercept_))
 
     def to_payload(self) -> dict[str, Any]:
         """Plain JSON data (bot/model_cache.py keeps it)."""
-        return {"classes": list(self.classes), "intercepts": list(self.intercepts),
-                "columns": {gram: [idf, *weights] for gram, (idf, weights) in self.columns.items()}}
+        size = 1 + len(self.classes)
+        columns = {gram: self.numbers[row * size:(row + 1) * size].tolist() for gram, row in self.rows.items()}
+        return {"classes": list(self.classes), "intercepts": list(self.intercepts), "columns": columns}
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Scorer:
@@ -183,13 +209,12 @@ class Scorer:
         try:
             classes = tuple(str(c) for c in data["classes"])
             intercepts = tuple(float(b) for b in data["intercepts"])
-            columns = {str(gram): (float(row[0]), tuple(float(w) for w in row[1:]))
-                       for gram, row in data["columns"].items()}
+            if not classes or len(intercepts) != len(classes):
+                raise ValueError("not a triage model: the numbers do not fit its classes")
+            return cls.from_columns(classes, ((str(gram), float(row[0]), [float(w) for w in row[1:]])
+                                              for gram, row in data["columns"].items()), intercepts)
         except (KeyError, TypeError, AttributeError, IndexError) as exc:
             raise ValueError(f"not a triage model: {type(exc).__name__}") from None
-        if not classes or len(intercepts) != len(classes) or any(len(w) != len(classes) for _, w in columns.values()):
-            raise ValueError("not a triage model: the numbers do not fit its classes")
-        return cls(classes, columns, intercepts)
 
     def crisis_probability(self, text: str) -> float:
         """Probability that ``text`` is urgent or an emergency."""
@@ -199,21 +224,39 @@ class Scorer:
     def probabilities(self, text: str) -> dict[str, float]:
         # TF-IDF with sublinear tf and L2 norm, then the logistic regression's softmax: as the pipeline does.
         totals = list(self.intercepts)
-        dots, norm2 = [0.0] * len(totals), 0.0
+        size = len(totals)
+        dots, norm2 = [0.0] * size, 0.0
+        numbers = self.numbers
         for gram, count in Counter(grams(text)).items():
-            column = self.columns.get(gram)
-            if column is None:
+            row = self.rows.get(gram)
+            if row is None:
                 continue
-            value = (1 + math.log(count)) * column[0]
+            start = row * (size + 1)
+            value = (1 + math.log(count)) * numbers[start]
             norm2 += value * value
-            for k, weight in enumerate(column[1]):
-                dots[k] += value * weight
+            for k in range(size):
+                dots[k] += value * numbers[start + 1 + k]
         norm = math.sqrt(norm2) or 1.0
         scores = [b + d / norm for b, d in zip(totals, dots, strict=True)]
         top = max(scores)
         exps = [math.exp(z - top) for z in scores]
         total = sum(exps)
         return {label: e / total for label, e in zip(self.classes, exps, strict=True)}
+
+
+# N-gram strings the index's topic scorer already holds, while ``sharing_grams`` is open: the triage model's rows
+# use the same string objects instead of a second copy of each (about 15,000 of its 17,000 n-grams, 0.8 MB).
+_shared: dict[str, str] = {}
+
+
+@contextmanager
+def sharing_grams(grams: Iterable[str]) -> Iterator[None]:
+    """A triage model built inside the block reuses these n-gram strings (fx the index's topic scorer's rows)."""
+    _shared.update((gram, gram) for gram in grams)
+    try:
+        yield
+    finally:
+        _shared.clear()
 
 
 _trained: dict[Callable[[str], str], Scorer] = {}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -94,3 +97,15 @@ def test_offices_are_closed_on_danish_holidays_and_open_after_them() -> None:
     # Store Bededag was abolished from 2024: the fourth Friday after Easter 2026 (1 May is also closed, so 2027).
     assert office.is_open(dt.datetime(2027, 4, 23, 10, 0, tzinfo=UTC))
     assert hours.parse("24/7").is_open(at(25, 3, month=12))
+
+
+def test_the_holiday_calendars_are_loaded_only_when_a_case_asks_about_opening_hours() -> None:
+    # The `holidays` package takes 6 MB of the bot's memory; a conversation that makes no case never needs it.
+    code = ("import sys, datetime as dt\n"
+            "import bot.app, bot.conversation.features, bot.cases.hours as hours\n"
+            "print('holidays' in sys.modules)\n"
+            "print(hours.is_holiday(dt.date(2026, 12, 24)), 'holidays' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "True"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,17 @@ from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 
-from bot.i18n import LOCALES_DIR, _, format_date, format_money, normalise_lang, translations, use_lang
+from bot.i18n import (
+    _BABEL_LOCALE,
+    LANGUAGES,
+    LOCALES_DIR,
+    _,
+    format_date,
+    format_money,
+    normalise_lang,
+    translations,
+    use_lang,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,3 +93,31 @@ def test_updating_the_catalogues_keeps_a_hand_edited_translation(tmp_path: Path)
     with po.open("rb") as handle:
         updated = {m.id: m.string for m in read_po(handle, locale="da") if m.id}
     assert updated == {"Find housing": "Find et sted at bo", "New string": "Ny tekst"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_long_dates_are_babels_for_every_day(lang: str) -> None:
+    # format_date writes the long date itself (babel's locale data is 5 MB the bot would keep): the same text.
+    from babel.dates import format_date as babel_date
+
+    day, last = dt.date(1999, 1, 1), dt.date(2031, 12, 31)
+    with use_lang(lang):
+        while day <= last:
+            assert format_date(day) == babel_date(day, format="long", locale=_BABEL_LOCALE[lang]), day
+            day += dt.timedelta(days=1)
+
+
+def test_an_answer_card_loads_no_babel_locale_data() -> None:
+    # An answer with a service card shows "Tjekket <date>"; in a fresh process that loads none of babel's CLDR data.
+    code = (
+        "import datetime as dt, babel.core, babel.localedata as data\n"
+        "from bot.i18n import use_lang\n"
+        "from bot.conversation.cards import checked_line\n"
+        "for lang in ('da', 'en'):\n"
+        "    with use_lang(lang):\n"
+        "        print(checked_line(dt.date(2026, 12, 4)))\n"
+        "print(sorted(data._cache), babel.core._global_data is None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.splitlines()
+    assert out == ["<i>Tjekket 4. december 2026</i>", "<i>Checked 4 December 2026</i>", "[] True"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,14 @@ def test_an_ordinary_question_gets_no_safety_text_only_the_slow_notice(knowledge
     kb, _ = knowledge
     assert safety_now(kb, crisis("hvad er boligstøtte"), TODAY) is None
     assert "langsom" in to_plain(slow_notice(crisis("hvad er boligstøtte")).html)
+
+
+def test_a_polling_bot_does_without_aiohttps_web_server() -> None:
+    # Only a webhook listens; aiohttp's server (1.25 MB of the bot's memory) is imported when one starts.
+    code = ("import sys\n"
+            "import handlers.telegram.serve, handlers.telegram.aiogram_front, handlers.telegram.ptb_front\n"
+            "print('aiohttp.web' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]

@@ -145,3 +145,45 @@ def test_a_start_with_a_cache_scores_without_importing_scikit_learn_or_numpy(tmp
     assert done.returncode == 0, done.stderr
     # numpy alone is 20 MB of the running bot's memory (issue 15).
     assert done.stdout.split() == ["emergency", "False", "False"]
+
+
+def _reference_probabilities(payload: dict[str, Any], text: str) -> dict[str, float]:
+    """The arithmetic as it was with a tuple of Python floats per n-gram: the compact scorer must match it bit for
+    bit (a triage result may sit right at a threshold)."""
+    import math
+    from collections import Counter
+
+    totals = [float(b) for b in payload["intercepts"]]
+    dots, norm2 = [0.0] * len(totals), 0.0
+    for gram, count in Counter(grams(text)).items():
+        row = payload["columns"].get(gram)
+        if row is None:
+            continue
+        value = (1 + math.log(count)) * row[0]
+        norm2 += value * value
+        for k, weight in enumerate(row[1:]):
+            dots[k] += value * weight
+    norm = math.sqrt(norm2) or 1.0
+    scores = [b + d / norm for b, d in zip(totals, dots, strict=True)]
+    exps = [math.exp(z - max(scores)) for z in scores]
+    return {label: e / sum(exps) for label, e in zip(payload["classes"], exps, strict=True)}
+
+
+def test_the_triage_model_keeps_its_numbers_in_one_array_and_scores_exactly_as_before(
+        small: tuple[Any, Scorer]) -> None:
+    # A tuple of Python floats per n-gram took about 4 MB more of the running bot's memory.
+    from array import array
+
+    payload = json.loads(json.dumps(small[1].to_payload()))
+    gram = next(iter(payload["columns"]))
+    own = "".join(list(gram))  # an equal string, another object (as the topic scorer's would be)
+    assert own is not gram
+    with triage_model.sharing_grams([own]):
+        scorer = Scorer.from_payload(payload)
+    assert isinstance(scorer.numbers, array) and scorer.numbers.typecode == "d"
+    assert len(scorer.numbers) == len(payload["columns"]) * (1 + len(payload["classes"]))
+    assert next(g for g in scorer.rows if g == gram) is own  # one string for both models
+    assert scorer.to_payload() == payload
+    for text in ("har en plan og en dato nu", "hvordan søger jeg boligstøtte", "sover i en opgang i nat", "", "x",
+                 "Jeg orker ikke mere, alt er sort 😢 og jeg ved ikke hvad jeg skal gøre af mig selv"):
+        assert scorer.probabilities(text) == _reference_probabilities(payload, text), text

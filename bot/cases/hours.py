@@ -13,9 +13,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 TZ = ZoneInfo("Europe/Copenhagen")
 DEFAULT_OFFICE_HOURS = "mon-fri 08:00-15:30"
@@ -91,7 +93,11 @@ def is_holiday(day: dt.date) -> bool:
 
 @cache
 def _danish_holidays() -> holidays.HolidayBase:
-    # Years are added as they are asked for (the package computes Easter and the days that follow it).
+    # Years are added as they are asked for (the package computes Easter and the days that follow it). Imported
+    # here, when a case first asks whether an office is open: the package's calendars take 6 MB, and most
+    # conversations never ask.
+    import holidays
+
     return holidays.country_holidays("DK", categories=("public", "optional"))
 
 

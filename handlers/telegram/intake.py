@@ -21,12 +21,14 @@ import hmac
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
-from aiohttp import web
 
 from bot.ratelimit import jitter
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +146,8 @@ class WebhookServer:
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
+        from aiohttp import web  # only a webhook listens: 1.25 MB that polling does without
+
         app = web.Application(client_max_size=MAX_BODY)
         app.router.add_post(self.path, self._receive)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
@@ -157,6 +161,8 @@ class WebhookServer:
             self._runner = None
 
     async def _receive(self, request: web.Request) -> web.Response:
+        from aiohttp import web  # imported by start()
+
         # Compared as bytes, in constant time: a header with characters outside ASCII is simply wrong.
         given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(given, self._secret):
