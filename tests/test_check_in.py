@@ -115,3 +115,11 @@ def test_i_dont_know_to_the_question_connects(sqlite_engine, make_app, answer: s
     said = converse(make_app(sqlite_engine), INDIRECT[0], answer, chat_id=chat_id)
     assert said[1].startswith(("Your case number is", "Dit sagsnummer er")), said[1]
     assert [c.urgency for c in cases(sqlite_engine)] == ["emergency"]
+
+
+def test_a_municipality_typed_at_the_question_is_no_offer_of_local_help(sqlite_engine, make_app) -> None:
+    said = converse(make_app(sqlite_engine), EVERYDAY[0], "Roskilde", "no", chat_id=11)
+    assert said[0].startswith(ASK_EN)
+    assert not any("Do you want a caseworker" in r for r in said), said
+    assert said[-1].startswith("I'm glad."), "the question still waits for its answer"
+    assert not cases(sqlite_engine)

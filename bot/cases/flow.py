@@ -222,8 +222,10 @@ def place_for_offer(ctx: Context) -> bool:
     the safety information): the safety information again with local numbers, then the offer, now from that
     municipality (an interceptor)."""
     offer = ctx.state.get(CaseOffer)
-    # An offer left unanswered stays in the state: a form started since (its own municipality step) goes first.
-    if offer is None or ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text":
+    # An offer left unanswered stays in the state: a form started since (its own municipality step) goes first. The
+    # question "are you in danger right now?" is no offer with local help to show again (``_check_in``).
+    if (offer is None or MAYBE_IN_DANGER in offer.reasons or ctx.state.flow is not None or not ctx.incoming.private
+            or ctx.incoming.kind != "text"):
         return False
     slug = only_municipality(ctx.incoming.text)
     if slug is None or ctx.triage().urgency is not Urgency.NONE:
