@@ -20,3 +20,14 @@ def test_every_reason_the_triage_rules_give_has_a_label_in_both_languages() -> N
         assert unlabelled == [], lang
     with use_lang("da"):
         assert reason_label("couch_surfing") == "sofasurfer (bor skiftevis hos andre)"
+
+
+def test_the_check_in_reasons_are_shown_in_words() -> None:
+    """A case opened after "are you in danger right now?" says why on the card: the bot asked, the person said yes."""
+    from bot.cases.flow import SAID_IN_DANGER
+    from bot.triage import LEARNED, MAYBE_IN_DANGER
+
+    with use_lang("da"):
+        labels = [reason_label(code) for code in (LEARNED, MAYBE_IN_DANGER, SAID_IN_DANGER)]
+    assert labels == ["ord, der ofte betyder en krise", "ingen fare nævnt; botten spurgte, om de er i fare lige nu",
+                      "svarede ja: i fare lige nu"]
