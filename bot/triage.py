@@ -302,9 +302,10 @@ LEARNED = "crisis_signs"
 # Beside LEARNED on a short message the model reads as an emergency though it names no danger and nothing everyday
 # ("I have everything ready and I know exactly when", but also "me and my gf are going to ikea on saturday"): the
 # level is urgent, and the chat asks the person whether they are in danger now before anything opens
-# (bot/cases/flow.py ``check_in``). Over the probe sets this path made 17 true emergencies and 13 everyday false
-# ones; no word list told them apart, a direct question does. On an open case or a second such message it is an
-# emergency (``confirmed``).
+# (bot/cases/flow.py ``_check_in``). Over the team's probe sets this path made 17 true emergencies and 13 everyday
+# false ones; with the plain words of danger listed (``life_danger``), 6 indirect crises and the same 13 everyday
+# statements are left to it: no word list tells those apart, a direct question does. On an open case or a second
+# such message it is an emergency (``confirmed``).
 MAYBE_IN_DANGER = "maybe_in_danger"
 # Crisis signs about a suicide or an overdose: ``suicide_told_apart_by`` in the rules file tells them apart too.
 SUICIDE_SIGNS = ("suicide", "suicide_hint", "despair", "medical")

@@ -114,7 +114,9 @@ def test_i_dont_know_to_the_question_connects(sqlite_engine, make_app, answer: s
     """Someone who cannot say they are safe is not left with "okay": a caseworker is connected."""
     said = converse(make_app(sqlite_engine), INDIRECT[0], answer, chat_id=chat_id)
     assert said[1].startswith(("Your case number is", "Dit sagsnummer er")), said[1]
-    assert [c.urgency for c in cases(sqlite_engine)] == ["emergency"]
+    (case,) = cases(sqlite_engine)
+    assert case.urgency == "emergency" and "said_unsure" in case.all_reasons()
+    assert "said_in_danger" not in case.all_reasons(), "the card does not say they said yes"
 
 
 def test_a_municipality_typed_at_the_question_is_no_offer_of_local_help(sqlite_engine, make_app) -> None:

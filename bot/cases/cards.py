@@ -73,6 +73,7 @@ def reason_label(code: str) -> str:
         "crisis_signs": _("wording that often means a crisis"),
         "maybe_in_danger": _("no danger named; the bot asked whether they are in danger now"),
         "said_in_danger": _("said yes: in danger right now"),
+        "said_unsure": _("could not say whether they are safe"),
         "for_someone_else": _("written by someone asking for a young person (a parent, a friend, a professional)"),
     }
     return labels.get(code, code)

@@ -67,6 +67,8 @@ CHECK_IN_UNSURE = {"ved ikke", "ved det ikke", "jeg ved det ikke", "jeg ved ikke
 OFFER_ANSWER_WINDOW = dt.timedelta(hours=2)
 # The reason code when the person said yes to "are you in danger right now?" (a check-in, ``_check_in``).
 SAID_IN_DANGER = "said_in_danger"
+# ... and when they could not say they are safe ("ved ikke", "maybe").
+SAID_UNSURE = "said_unsure"
 # At most this many words without a question mark, typed during the questions, are an attempt at an answer.
 SHORT_ANSWER_WORDS = 3
 # The first words are kept in the conversation state only until the person answers the words question.
@@ -256,7 +258,7 @@ def answer_to_offer(ctx: Context) -> bool:
         _decline(ctx)
         return True
     if check_in and said in CHECK_IN_UNSURE:
-        _accept(ctx, offer, "")
+        _accept(ctx, offer, SAID_UNSURE)
         return True
     if _typed_yes(ctx):
         _accept(ctx, offer, "")
