@@ -41,20 +41,31 @@ def follow_up_search(kb: KnowledgeBase, index: Index, reading: Reading, found: S
     words = fold(reading.body).split()
     if reading.long or not words or len(words) > MAX_WORDS:
         return None
-    names_own_subject = found.confidence >= threshold and found.features.get("focus", 0.0) >= OWN_SUBJECT
-    if names_own_subject or not (refers_back(words) or len(words) <= BARE_WORDS):
+    lang = lang or found.lang
+    pointed = refers_back(words)
+    if not (pointed or len(words) <= BARE_WORDS):
         return None
+    sure_elsewhere = found.confidence >= threshold and found.features.get("focus", 0.0) >= OWN_SUBJECT
     if found.topic == previous:
         # "where can I sleep?" just after the safety information on where to sleep tonight: alone a close call
         # between the night's topics, after it the same topic, and sure of it.
-        return replace(found, confidence=max(found.confidence, threshold)) if found.confidence < threshold else None
-    title = kb.topics[previous].title.get(lang or found.lang)
-    together = index.search(f"{reading.body} {title}", lang=lang or found.lang)
+        return replace(found, confidence=threshold) if found.confidence < threshold else None
+    # The message alone, within the topic just shown: the title's words (below) can drown its own.
+    asked, match = index.question_in(previous, reading.body, lang)
+    if pointed and asked is not None:
+        # "hvad med penge?" after the topic on being thrown out is its question about having no money, though
+        # alone the message is sure of the money topics.
+        return replace(found, topic=previous, confidence=max(found.confidence, threshold), faq=asked,
+                       faq_match=match, suggestions=(previous, *(t for t in found.suggestions if t != previous))[:3])
+    if sure_elsewhere:
+        return None  # "hvad er boligstøtte?" after the halls of residence: a new question
+    title = kb.topics[previous].title.get(lang)
+    together = index.search(f"{reading.body} {title}", lang=lang)
     if previous not in together.suggestions:
         return None
-    others = tuple(t for t in together.suggestions if t != previous)
     # A specific answer (faq) found together with the title belongs to the previous topic only if it won there.
-    keep_faq = together.topic == previous
-    return replace(together, topic=previous, confidence=max(together.confidence, threshold),
-                   faq=together.faq if keep_faq else None, faq_match=together.faq_match if keep_faq else 0.0,
-                   suggestions=(previous, *others[:2]), municipality=found.municipality or together.municipality)
+    faq, match = (together.faq, together.faq_match) if together.topic == previous else (asked, match)
+    others = tuple(t for t in together.suggestions if t != previous)
+    return replace(together, topic=previous, confidence=max(together.confidence, threshold), faq=faq,
+                   faq_match=match, suggestions=(previous, *others[:2]),
+                   municipality=found.municipality or together.municipality)

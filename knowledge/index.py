@@ -623,6 +623,14 @@ class Index:
         faq, score = min(best.items(), key=lambda e: (-e[1], e[0]))
         return (faq, score) if score >= FAQ_MIN_COSINE and score >= general + FAQ_MARGIN else (None, 0.0)
 
+    def question_in(self, tid: str, text: str, lang: Lang) -> tuple[str | None, float]:
+        """The faq entry of topic ``tid`` that ``text`` clearly asks, if any, and how well it matches: a follow-up's
+        own words read within the topic just shown ("hvad med penge?" after the topic on being thrown out)."""
+        tokens = _without_idioms(fold(text).split())
+        unknown: list[str] = []
+        said = self._query_analysis(tokens, lang, expand=False, unknown=unknown, sure=clear_language(text) == lang)
+        return self._specific(tid, list(dict.fromkeys(said)), len(unknown))
+
     def _matched_weight(self, terms: list[str], tid: str) -> float:
         """How much distinctive evidence (idf) the question shares with the topic."""
         return sum(self._idf[t] for t in terms if t in self._idf and any(p[0] == tid for p in self._postings[t]))

@@ -108,14 +108,23 @@ def test_a_follow_up_is_read_with_the_topic_just_shown(chat: Chat, clock) -> Non
 
 
 def test_a_follow_up_on_the_topic_just_shown_gets_its_detail_not_the_same_answer_again(chat: Chat) -> None:
-    """"Hvad koster det?" after the answer about youth housing showed the same long answer, cards and all, again."""
+    """"Hvad koster det?" after the answer about youth housing showed the same long answer, cards and all, again;
+    then the topic's detail and its list of questions; now the topic's own answer about the price."""
     first = chat.say("hvad er en ungdomsbolig")
     sent = chat.say("hvad koster det?")
     assert len(sent) == 1 and sent[0].text != first[0].text
-    assert "Flere spørgsmål om det her" in sent[0].text  # the detail and the topic's specific questions
+    assert "Hvad koster en ungdomsbolig om måneden?" in sent[0].text
     datas = [b.data or "" for b in sent[0].buttons]
-    assert any(d.startswith("fq:ungdomsbolig:") for d in datas)
     assert any(d.startswith("fb:ungdomsbolig:1") for d in datas)  # still the topic, still rated
+
+
+def test_a_follow_up_naming_what_it_asks_gets_that_question_of_the_topic_just_shown(chat: Chat) -> None:
+    """"Hvad med penge?" after the answer about being thrown out is its question about having no money (it was
+    the money topics to choose from, as if it came alone)."""
+    chat.say("min far har smidt mig ud, hvad gør jeg nu")
+    sent = chat.say("hvad så med penge?")
+    assert "Jeg er smidt ud og har ingen penge" in sent[0].text and "kontanthjælp" in sent[0].text
+    assert any((b.data or "").startswith("fb:smidt-ud:1") for b in sent[0].buttons)
 
 
 def test_a_follow_up_with_its_own_specific_answer_gets_that_answer(chat: Chat) -> None:

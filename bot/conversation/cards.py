@@ -6,6 +6,7 @@ Pure functions of the knowledge base, the language and the date, used by the cha
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from bot.conversation.buttons import Feedback, Menu, MenuItem, OtherQuestions, ReadMore, ShowFaq, ShowTopic, TopicIn
@@ -82,6 +83,23 @@ def source_line(sources: tuple[Source, ...], day: dt.date) -> str:
     return f"{esc(label)}: {cited}\n" + checked_line(day)
 
 
+# The sentence in which an answer asks for the person's municipality ("Skriv din kommune, så viser jeg steder i
+# nærheden", "Tell me your municipality ..."). Once the municipality is known it asked for something already said: a
+# young person in Randers read "Skriv, hvilken kommune du bor i" right above Randers's own help. The knowledge base's
+# tests check that every such sentence matches.
+ASKS_FOR_PLACE = re.compile(r"(?:^|(?<=[.!?]))\s*(?:Skriv,? (?:din kommune|hvilken kommune)|"
+                            r"Tell me (?:your|which) municipality)[^.!?]*[.!?]")
+
+
+def for_place(text: str, municipality: str | None) -> str:
+    """``text`` without its request for the municipality when the municipality is known."""
+    return without_place_request(text) if municipality else text
+
+
+def without_place_request(text: str) -> str:
+    return ASKS_FOR_PLACE.sub("", text).strip()
+
+
 def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | None, today: dt.date,
                *, more: bool = False, skip_services: frozenset[str] = frozenset(), compact: bool = False) -> str:
     """A topic's answer (or, ``more``, its detail). ``compact``: its services one line each (name, phone, hours),
@@ -94,7 +112,9 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
         if topic.faq:
             parts.append(esc(_("More questions about this:")))
     else:
-        parts.append(esc(topic.answer.get(lang)))
+        # After the safety information (``compact``) the municipality was asked for there already.
+        said = topic.answer.get(lang)
+        parts.append(esc(without_place_request(said) if compact else for_place(said, municipality)))
         if municipality and municipality in topic.municipalities:
             parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n"
                          + esc(topic.municipalities[municipality].get(lang)))
@@ -183,7 +203,7 @@ def render_faq(kb: KnowledgeBase, topic_id: str, faq_id: str, lang: str, municip
     with use_lang(lang):
         text = "\n\n".join((
             f"<b>{esc(topic.title.get(lang))}</b>\n<i>{esc(entry.q.get(lang))}</i>",
-            esc(entry.a.get(lang)),
+            esc(for_place(entry.a.get(lang), municipality)),
             source_line(entry.sources, topic.last_reviewed),
         ))
         rows: list[tuple[Button, ...]] = [(button(_("Read more"), OtherQuestions(topic.id, entry.id)),)]

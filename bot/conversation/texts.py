@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button
-from bot.conversation.cards import municipality_name, service_card, service_line, services_for
+from bot.conversation.cards import municipality_name, service_card, service_line, services_for, without_place_request
 from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
 from bot.triage import MAYBE_IN_DANGER, Urgency
@@ -164,7 +164,8 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
         if topic:
             # A helper reads the words for someone asking about a young person, not "Har du ikke et sted ...".
             helper = next((f for f in topic.faq if f.id == FOR_OTHER_TONIGHT), None) if for_other else None
-            parts.append(esc((helper.a if helper else topic.answer).get(lang)))
+            # The municipality is known, or asked for at the end in words of its own.
+            parts.append(esc(without_place_request((helper.a if helper else topic.answer).get(lang))))
             # A 17-year-old thrown out in Randers was shown the adults' night text ("over 25 ... Perron 4").
             minor = kb.topics.get(MINOR_TOPIC) if MINOR_REASONS & set(reasons) else None
             locals_ = {} if minor is not None and local_after else (minor or topic).municipalities
