@@ -274,6 +274,23 @@ def test_skip_typed_at_a_question_skips_it(engine, make_app, said: str) -> None:
     assert (case(engine).age_band, case(engine).tonight) == (None, None)
 
 
+@pytest.mark.parametrize("said", ["I don't want to say my name", "jeg vil ikke sige hvor gammel jeg er",
+                                  "det vil jeg helst ikke fortælle", "id rather not tell you"])
+def test_not_wanting_to_tell_at_a_question_skips_it_and_is_no_emergency(engine, make_app, said: str) -> None:
+    """"I don't want to say my name" at "How old are you?" was the learned model's despair: on the open case it
+    became an emergency, with 112 and the suicide line, and the question came again."""
+    desk = Desk(make_app(engine))
+    desk.team(desk.staff("Mette"))
+    youth = desk.youth("aarhus", lang="da")
+    desk.open_case(youth, "jeg har ingen steder at sove i nat")
+    youth.press("cy:words:1:yes")
+    sent = to(youth.say(said), youth)
+    assert len(sent) == 1 and sent[-1].text in ("Hvor skal du sove i nat?", "Where will you sleep tonight?"), \
+        texts_of(sent)
+    assert "Livslinien" not in texts_of(sent)
+    assert case(engine).urgency == "urgent" and case(engine).age_band is None
+
+
 def test_a_young_person_writing_to_a_caseworker_who_went_off_duty_is_told_so(engine, make_app, clock) -> None:
     """Friday evening: Ole said /vagt fra with Noah's case still his. Noah wrote "er du der stadig?": it went to Ole's
     private chat and Noah heard nothing for an hour and a half, until the case went back to the team."""

@@ -756,6 +756,10 @@ def flow_text(ctx: Context) -> None:
     questions = ctx.state.get(Questions)
     case = ctx.session.get(Case, questions.case) if questions is not None else None
     result = ctx.triage(text)
+    if not set(result.reasons) - {LEARNED, MAYBE_IN_DANGER} and typed.skip(text):
+        # "I don't want to say my name" to "How old are you?": not telling is no danger (the learned model read
+        # "don't want to" as despair, and on the open case the suicide line came).
+        result = Triage(Urgency.NONE, ())
     if questions is None or case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
         ctx.state.end()
         if result.urgency is not Urgency.NONE:

@@ -111,10 +111,24 @@ SKIP = frozenset({
 })
 
 
+# "I don't want to say my name", "jeg vil ikke sige hvor gammel jeg er": not wanting to tell, in a few words. The
+# learned model read "don't want to" as despair, and on the open case it became an emergency with the suicide line.
+_REFUSES = re.compile(
+    r"(?:(?:nej|no|sorry|undskyld)\s+)?(?:"
+    r"(?:jeg\s+)?(?:vil|gider)\s+(?:helst\s+)?(?:ikke|ik)\s+(?:sige|svare|fortaelle|skrive|oplyse)|"
+    r"det\s+vil\s+jeg\s+(?:helst\s+)?(?:ikke|ik)\s+(?:sige|svare|fortaelle|skrive)|"
+    r"i\s+(?:don\s+t|dont|do\s+not)\s+(?:want|wanna)\s+(?:to\s+)?(?:say|tell|answer|share|give)|"
+    r"(?:i\s+d|id|i\s+would|i)\s+rather\s+not\s+(?:say|tell|answer|share)|"
+    r"not\s+telling|won\s+t\s+(?:say|tell))"
+    r"(?:\s+(?:det|paa\s+det|dig|jer|mit|min|mine|hvor|hvad|hvem|hvordan|gammel|jeg|er|bor|navn|alder|it|that|"
+    r"you|my|name|age|where|how|old|i|am|live|sleep|sover))*")
+
+
 def skip(text: str) -> bool:
-    """Whether ``text`` asks to skip the question ("spring over", "vil ikke sige det", "skip")."""
+    """Whether ``text`` asks to skip the question ("spring over", "vil ikke sige det", "skip", "I don't want to
+    say my age")."""
     said = _short(text)
-    return said is not None and said in SKIP
+    return said is not None and (said in SKIP or _REFUSES.fullmatch(said) is not None)
 
 
 def _short(text: str) -> str | None:
