@@ -62,7 +62,7 @@ SLEEPING_IN_A_VEHICLE = (
 )
 NOT_COPING = (
     ("da", "hvad stiller man op, når man slet ikke kan klare mere"),
-    ("da", "kan snart ikke mere og mangler en at ringe til"),
+    ("da", "kan snart ikke mere, mangler nogen at ringe til"),
     ("da", "hvem ringer man til når man ikke kan klare mere"),
     ("da", "jeg kan ikke klare det mere, findes der nogen at snakke med"),
     ("en", "any tips for when i cant cope anymore with it all"),
