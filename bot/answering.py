@@ -33,7 +33,7 @@ from bot.reading import Reading, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import by_professional, for_someone_else
-from bot.triage import Triage, Urgency, triage
+from bot.triage import Triage, Urgency, names_suicide, triage
 from knowledge.index import FAQ_VERBATIM, FUNCTION_WORDS, STOPWORDS, Index, SearchResult
 from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
@@ -195,6 +195,23 @@ class Answer:
         return "unsure" if self.search.topic is not None and self.search.suggestions else "unanswered"
 
 
+SUICIDE_TOPIC = CRISIS_TOPICS["suicide_or_self_harm"]
+
+
+def _suicide_topic_only_when_named(found: SearchResult, text: str, urgency: Triage) -> SearchResult:
+    """The topic about suicidal thoughts answers only a message that speaks of suicide or self-harm or names the
+    topic: a letter about loneliness, a jealous partner or a quarrel at home matched it on words of feeling. Then the next topics come
+    first, as choices (not a sure answer), and the suicide topic stays the last choice."""
+    if (found.topic != SUICIDE_TOPIC or "suicide_or_self_harm" in urgency.reasons or found.named >= UNNAMED_SHARE
+            or names_suicide(text)):
+        return found  # "jeg har ondt i livet" names the topic by its own words
+    others = tuple(t for t in found.suggestions if t != SUICIDE_TOPIC)
+    if not others:
+        return found
+    return replace(found, topic=others[0], confidence=0.0, faq=None, faq_match=0.0,
+                   suggestions=(*others[:2], SUICIDE_TOPIC))
+
+
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
            lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None,
            previous_topic: str | None = None) -> Answer:
@@ -244,6 +261,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         # Its own words found the topic for minors, less surely than triage ("jeg er 17 og har ingen steder at sove i
         # nat"): what triage recognised decides, as when the words had found another topic.
         found = replace(found, confidence=max(found.confidence, threshold))
+    found = _suicide_topic_only_when_named(found, text, urgency)
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
         # The words named the situation (thrown out); what triage saw first (homeless now) stays a choice.

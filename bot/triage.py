@@ -554,6 +554,19 @@ def _told_apart_only(text: str) -> bool:
     return not _live_signs(text)[1] and (_any_sign(text, rules.signs) or _any_sign(text, rules.named_apart))
 
 
+# What a message must name, in any way and at any time (a past attempt, a friend, a question), for the topic about
+# suicidal thoughts to be its answer: on the real messages' development parts that topic was the first answer to
+# letters about loneliness, a controlling partner, a family quarrel, each without a word of suicide or self-harm,
+# and every message it rightly answered named one.
+SUICIDE_NAMED = ("suicide", "suicide_hint", "suicide_over", "suicide_death", "suicide_generic", "suicide_denied",
+                 "despair_strong")
+
+
+def names_suicide(text: str) -> bool:
+    """Does ``text`` speak of suicide or self-harm at all (whether going on or not)?"""
+    return _any_sign(text, SUICIDE_NAMED)
+
+
 def _any_sign(text: str, concepts: tuple[str, ...], *, masked: bool = False) -> bool:
     rules = _rules()
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
