@@ -200,8 +200,8 @@ SUICIDE_TOPIC = CRISIS_TOPICS["suicide_or_self_harm"]
 
 def _suicide_topic_only_when_named(found: SearchResult, text: str, urgency: Triage) -> SearchResult:
     """The topic about suicidal thoughts answers only a message that speaks of suicide or self-harm or names the
-    topic: a letter about loneliness, a jealous partner or a quarrel at home matched it on words of feeling. Then the next topics come
-    first, as choices (not a sure answer), and the suicide topic stays the last choice."""
+    topic: a letter about loneliness, a jealous partner or a quarrel at home matched it on words of feeling. Then
+    the next topics come first, as choices (not a sure answer), and the suicide topic stays the last choice."""
     if (found.topic != SUICIDE_TOPIC or "suicide_or_self_harm" in urgency.reasons or found.named >= UNNAMED_SHARE
             or names_suicide(text)):
         return found  # "jeg har ondt i livet" names the topic by its own words
