@@ -558,7 +558,7 @@ def _told_apart_only(text: str) -> bool:
 # suicidal thoughts to be its answer: on the real messages' development parts that topic was the first answer to
 # letters about loneliness, a controlling partner, a family quarrel, each without a word of suicide or self-harm,
 # and every message it rightly answered named one.
-SUICIDE_NAMED = ("suicide", "suicide_hint", "suicide_over", "suicide_death", "suicide_generic", "suicide_denied",
+SUICIDE_NAMED = ("suicide_named", "suicide", "suicide_hint", "suicide_over", "suicide_death", "suicide_denied",
                  "despair_strong")
 
 
