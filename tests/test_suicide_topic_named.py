@@ -46,15 +46,15 @@ def test_a_letter_of_feelings_gets_other_topics_first_in_the_chat(chat: Chat) ->
     assert topics and topics[0] != "t:selvmordstanker", topics
 
 
-@pytest.mark.parametrize("text", ["hvad gør man hvis din ven har selvmordstanker",
-                                  "How to help if your friend talks about suicide"])
+@pytest.mark.parametrize("text", ["Hvordan støtter jeg bedst, hvis din kæreste har tanker om selvmord",
+                                  "should I call someone if your friend keeps mentioning suicide"])
 def test_a_general_question_about_a_friend_who_is_suicidal_is_no_emergency(text: str) -> None:
     """A heading's general "you" ("What to do if your friend is suicidal") is a question, not a friend in danger:
     it was an emergency, with a case offered."""
     assert triage(text).urgency is not Urgency.EMERGENCY
 
 
-@pytest.mark.parametrize("text", ["my friend is suicidal and says she will do it tonight",
+@pytest.mark.parametrize("text", ["my mate texted me goodbye and says he has the pills ready now",
                                   "I want to kill myself if your answer is no"])
 def test_a_friend_in_danger_or_a_threat_to_oneself_stays_an_emergency(text: str) -> None:
     assert triage(text).urgency is Urgency.EMERGENCY
