@@ -24,8 +24,9 @@ How a question is scored:
    the words alone choose the best topic.
 3. Confidence is a logistic function of the winner's absolute evidence (how much of the question's weight
    it explains, and its best example match), how much of that evidence names the topic's subject (its title
-   and keywords, not words it merely uses) and its lead over the runner-up. Below the threshold the caller
-   says it is not sure and offers the top three.
+   and keywords, not words it merely uses), its lead over the runner-up and, with a learned scorer, how far
+   that scorer puts the winner ahead of its best other topic (it has read real letters; CONFIDENCE_WEIGHTS).
+   Below the threshold the caller says it is not sure and offers the top three.
 """
 
 from __future__ import annotations
@@ -126,16 +127,16 @@ LANGS: tuple[Lang, ...] = ("da", "en")
 # against 79.1% without either. A one-line question rarely repeats a word: the knowledge base's own phrasings,
 # cross-validated (benchmarks/retrieval.py), score the same.
 QUERY_TF_K3 = 4.0
-# The learned topic scorer (knowledge/topic_model.py), when the index has one, orders the choices offered after the
-# best topic; the words alone choose the best topic and how sure it is. Its share of the score that orders them is
-# LEARNED_WEIGHT: its weight for a topic, exp((its score - its best score) / LEARNED_TEMPERATURE), 1 for its own
-# favourite. Chosen by 5-fold cross-validation over the real messages' development rows, the scorer trained without
-# the fold (benchmarks/real_messages.py --cv-topics, two fold seeds, with and without --near 0.5): top-3 rose
-# 93.2% -> 94.1-94.6% (near: 91.0% -> 92.8-93.2%), top-1 stayed; answered right 45.3% -> 46.5%, wrong 2.5% -> 2.9%
-# (one urgent FAQ heading: with triage's topic now among the choices, bot/answering.py trusts triage's topic). Letting
-# it choose the best topic too (LEARNED_CHOICES_ONLY False; a logistic regression) raised top-1 where the knowledge
-# base's close phrasings were left out (--near 0.5: 79.2% -> 80.8%) but lowered it on the rows as they are
-# (82.8% -> 82.4%) and answered fewer right (45.3% -> 42.2%).
+# The learned topic scorer (knowledge/topic_model.py), when the index has one, orders the choices offered after the best
+# topic; the words alone choose the best topic (how sure it is weighs the scorer too: CONFIDENCE_WEIGHTS). Its share of
+# the score that orders them is LEARNED_WEIGHT: its weight for a topic, exp((its score - its best score) /
+# LEARNED_TEMPERATURE), 1 for its own favourite. Chosen by 5-fold cross-validation over the real messages' development
+# rows, the scorer trained without the fold (benchmarks/real_messages.py --cv-topics, two fold seeds, with and without
+# --near 0.5): top-3 rose 93.2% -> 94.1-94.6% (near: 91.0% -> 92.8-93.2%), top-1 stayed; answered right 45.3% -> 46.5%,
+# wrong 2.5% -> 2.9% (one urgent FAQ heading: with triage's topic now among the choices, bot/answering.py trusts
+# triage's topic). Letting it choose the best topic too (LEARNED_CHOICES_ONLY False; a logistic regression) raised top-1
+# where the knowledge base's close phrasings were left out (--near 0.5: 79.2% -> 80.8%) but lowered it on the rows as
+# they are (82.8% -> 82.4%) and answered fewer right (45.3% -> 42.2%).
 LEARNED_WEIGHT = 0.5
 LEARNED_TEMPERATURE = 0.5
 LEARNED_CHOICES_ONLY = True

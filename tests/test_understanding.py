@@ -244,9 +244,6 @@ def test_an_urgent_message_gets_the_safety_essentials_then_its_own_topic(chat: C
 LOCKED_OUT = "My landlord changed the locks yesterday and I'm homeless now. What can I do?"
 
 
-# Known regression: the learned scorer, part of the confidence (knowledge/index.py), puts the changed locks with the
-# eviction topic, so the thrown-out topic is not sure enough to follow the safety essentials.
-@pytest.mark.xfail(strict=True, reason="the learned scorer does not back the thrown-out topic")
 def test_an_urgent_message_whose_words_name_how_it_happened_gets_that_topic_after_the_safety_essentials(
         chat: Chat) -> None:
     sent = chat.say(LOCKED_OUT)
