@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
@@ -28,6 +29,7 @@ from rapidfuzz import fuzz, process, utils
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from knowledge.index import Index  # noqa: E402
 from knowledge.loader import KnowledgeBase, load  # noqa: E402
@@ -183,44 +185,109 @@ OFF_TOPIC_HELD_OUT = [
 ]
 
 
-def fit_logistic(rows: list[dict[str, float]], labels: list[int], steps: int = 4000) -> dict[str, float]:
-    """Plain L2-regularised logistic regression by gradient descent (numpy only)."""
+def fit_logistic(rows: list[dict[str, float]], labels: list[int], steps: int = 4000,
+                 weights: list[float] | None = None) -> dict[str, float]:
+    """Plain L2-regularised logistic regression by gradient descent (numpy only); ``weights``: each row's weight."""
     import numpy as np
 
     names = sorted(rows[0])
     x = np.array([[row[n] for n in names] for row in rows])
     x = np.hstack([np.ones((len(x), 1)), x])
     y = np.array(labels, dtype=float)
+    rows_weight = np.ones(len(y)) if weights is None else np.array(weights, dtype=float)
     # Balance the classes so the many right answers do not drown the off-topic ones.
-    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    right = (rows_weight * y).sum()
+    weight = rows_weight * np.where(y == 1, 0.5 / right, 0.5 / (rows_weight.sum() - right)) * rows_weight.sum()
     w = np.zeros(x.shape[1])
     for _ in range(steps):
         p = 1 / (1 + np.exp(-x @ w))
-        gradient = x.T @ (weight * (p - y)) / len(y) + 0.01 * np.r_[0, w[1:]]
+        gradient = x.T @ (weight * (p - y)) / rows_weight.sum() + 0.01 * np.r_[0, w[1:]]
         w -= 0.5 * gradient
     return {"bias": round(float(w[0]), 2), **{n: round(float(v), 2) for n, v in zip(names, w[1:], strict=True)}}
 
 
+@dataclass(frozen=True)
+class Sample:
+    features: dict[str, float]
+    kind: str  # right, wrong (a phrasing's best topic), off (an off-topic question), real-right, real-wrong
+    weight: float = 1.0
+
+
+def real_samples(kb: KnowledgeBase, index: Index) -> tuple[list[Sample], list[tuple[bool, bool]]]:
+    """The real messages' development rows, each asked of ``index`` with a learned scorer trained without the row's
+    fold (real_messages.py --cv-topics): their features, and (answered confidently, right topic) as the bot answers
+    them with the weights in use."""
+    import datetime as dt
+
+    from real_messages import CV_FOLDS, CV_SEEDS, DEV_PARTS, cv_folds, read_messages
+
+    from bot.answering import answer
+    from bot.reading import read
+    from bot.triage import warm_up
+    from knowledge import topic_model
+    from knowledge.index import CONFIDENCE_REAL_WEIGHT
+    from knowledge.lexicon import detect_language
+
+    warm_up(kb)
+    dev = [m for m in read_messages() if m.split in DEV_PARTS]
+    samples: list[Sample] = []
+    answered: list[tuple[bool, bool]] = []
+    for test in cv_folds(dev, CV_FOLDS, CV_SEEDS[0]):
+        real = [topic_model.RealRow(m.id, tuple(sorted(m.topics)), m.text) for m in dev
+                if m.id not in test and m.topics]
+        scorer = topic_model.TopicScorer.from_pipeline(topic_model.train(topic_model.training_rows(kb, real)))
+        fold_index = index.with_learned(scorer)
+        for m in (m for m in dev if m.id in test):
+            reading = read(m.text)
+            lang = detect_language(fold(m.text).split(), m.text)
+            found = fold_index.search(reading.body, lang=lang, letter=reading.long)
+            if found.features:
+                kind = "real-right" if found.topic in m.topics else "real-wrong"
+                samples.append(Sample(dict(found.features), kind, CONFIDENCE_REAL_WEIGHT))
+            said = answer(kb, fold_index, m.text, today=dt.date(2026, 12, 1), threshold=0.4)
+            answered.append((said.confident, said.topic in m.topics))
+    return samples, answered
+
+
 def calibrate(kb: KnowledgeBase) -> None:
     """Fit the confidence weights, then show per threshold how many right, wrong and off-topic answers pass."""
-    import knowledge.index as index_module
+    from real_messages import DEV_PARTS, read_messages
 
-    samples: list[tuple[dict[str, float], str]] = []
+    import knowledge.index as index_module
+    from knowledge import topic_model
+
+    # The phrasings' folds are asked of an index whose learned scorer trained on the fold's knowledge base and the
+    # real development rows (the real rows are not the phrasings: nothing of a question is in its scorer).
+    real = [topic_model.RealRow(m.id, tuple(sorted(m.topics)), m.text) for m in read_messages()
+            if m.split in DEV_PARTS and m.topics]
+    samples: list[Sample] = []
     for fold_kb, fold_questions in folds(kb):
-        index = Index(fold_kb)
+        scorer = topic_model.TopicScorer.from_pipeline(topic_model.train(topic_model.training_rows(fold_kb, real)))
+        index = Index(fold_kb, learned=scorer)
         for q, wanted in fold_questions:
             found = index.search(q)
             if found.features:  # no topic at all (no known word in this fold): nothing to calibrate on
-                samples.append((dict(found.features), "right" if found.topic in wanted else "wrong"))
-    index = Index(kb)
+                samples.append(Sample(dict(found.features), "right" if found.topic in wanted else "wrong"))
+    index = Index(kb, learned=topic_model.fit(kb))
     for q in OFF_TOPIC:
         found = index.search(q)
         if found.features:
-            samples.append((dict(found.features), "off"))
-    fitted = fit_logistic([f for f, _ in samples], [int(kind == "right") for _, kind in samples])
+            samples.append(Sample(dict(found.features), "off"))
+    real_rows, answered = real_samples(kb, Index(kb))
+    samples += real_rows
+    labels = [int(s.kind in ("right", "real-right")) for s in samples]
+    fitted = fit_logistic([s.features for s in samples], labels, weights=[s.weight for s in samples])
+    # An index without a learned scorer has only the words' evidence; its weights are fitted as before the real rows
+    # were (on the phrasings and the off-topic questions): on real letters the words alone tell right from wrong
+    # poorly, and fitting them to those rows let more off-topic questions through.
+    plain = [s for s in samples if not s.kind.startswith("real")]
+    words = fit_logistic([{n: v for n, v in s.features.items() if n != "learned"} for s in plain],
+                         [int(s.kind == "right") for s in plain])
     print(f"\nFitted CONFIDENCE_WEIGHTS = {fitted}")
     print(f"In use   CONFIDENCE_WEIGHTS = {index_module.CONFIDENCE_WEIGHTS}")
-    confidences = {kind: [index_module._confidence(f) for f, k in samples if k == kind]
+    print(f"Fitted CONFIDENCE_WEIGHTS_WORDS = {words}")
+    print(f"In use   CONFIDENCE_WEIGHTS_WORDS = {index_module.CONFIDENCE_WEIGHTS_WORDS}")
+    confidences = {kind: [index_module._confidence(s.features) for s in samples if s.kind == kind]
                    for kind in ("right", "wrong", "off")}
     right, wrong = confidences["right"], confidences["wrong"]
     off = confidences["off"] + [0.0] * (len(OFF_TOPIC) - len(confidences["off"]))
@@ -235,6 +302,10 @@ def calibrate(kb: KnowledgeBase) -> None:
         dev_right = sum(found.topic in wanted and found.confidence >= threshold for found, wanted in dev) / len(dev)
         print(f"{threshold:9.2f} {share(right):7.1%} {share(wrong):7.1%} {share(off):9.1%} {share(held_out):9.1%}"
               f" {dev_right:10.1%}")
+    n = len(answered)
+    print(f"\nReal development rows ({n}), cross-validated, as the bot answers them (threshold 0.4, weights in use): "
+          f"answered right {sum(c and r for c, r in answered) / n:.1%}, "
+          f"answered wrong {sum(c and not r for c, r in answered) / n:.1%}")
 
 
 def main() -> None:

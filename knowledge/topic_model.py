@@ -176,9 +176,13 @@ class TopicScorer:
 
     def relative(self, text: str, temperature: float = 1.0) -> dict[str, float]:
         """Each topic's weight against the best one's (1 for the best): exp((score - best score) / temperature)."""
-        scores = self.scores(text)
-        top = max(scores.values())
-        return {label: math.exp((value - top) / temperature) for label, value in scores.items()}
+        return relative(self.scores(text), temperature)
+
+
+def relative(scores: dict[str, float], temperature: float = 1.0) -> dict[str, float]:
+    """Each topic's weight against the best one's (1 for the best): exp((score - best score) / temperature)."""
+    top = max(scores.values())
+    return {label: math.exp((value - top) / temperature) for label, value in scores.items()}
 
 
 _fitted: dict[str, TopicScorer] = {}

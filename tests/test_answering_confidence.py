@@ -25,13 +25,13 @@ def ask(knowledge, text: str):
     return answer(kb, index, text, today=TODAY, threshold=0.4)
 
 
-def test_a_question_two_topics_fit_nearly_as_well_gets_both_as_choices_not_a_guess(knowledge) -> None:
-    # Rent arrears and the rent tribunal rank nearly level ("tenant" is the tribunal's word): the person chooses.
+def test_a_close_call_the_learned_scorer_backs_clearly_is_answered(knowledge) -> None:
+    # Rent arrears and the rent tribunal rank nearly level on the words ("tenant" is the tribunal's word), a close
+    # call. The learned scorer puts it clearly with rent arrears, which is what someone who cannot pay the rent needs:
+    # the confidence clears CLEAR_CONFIDENCE and the answer is given (before the scorer weighed in: both as choices).
     found = ask(knowledge, "as a tenant what do i do if i cant pay the rent")
     assert found.triage.urgency is Urgency.NONE
-    assert not found.confident and found.kind == "not_sure"
-    shown = [b.data for row in found.reply.buttons for b in row]
-    assert any("huslejerestance" in (d or "") for d in shown) and any("huslejenaevn" in (d or "") for d in shown)
+    assert found.confident and found.kind == "answer" and found.topic == "huslejerestance"
 
 
 @pytest.mark.parametrize(("question", "topic"), [

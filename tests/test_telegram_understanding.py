@@ -124,7 +124,10 @@ def test_a_friend_asking_what_they_can_do_tonight_is_a_helper(bot: InProcessBot)
 def test_a_crisis_told_as_over_and_a_son_sleeping_in_his_car(bot: InProcessBot) -> None:
     (reply,) = say(bot, PAST_CRISIS)
     assert "ikke stå alene" not in plain(reply) and "112" not in plain(reply)
-    assert "boligstøtte" in plain(reply).lower() and "menu:urgent" not in callback_datas(reply)
+    # Its words tie the topic about moving from home with housing benefit; the learned scorer backs housing benefit,
+    # so the two are offered (before: the moving-from-home answer, given as sure).
+    assert "boligstøtte" in plain(reply).lower() or "t:boligstoette" in callback_datas(reply)
+    assert "menu:urgent" not in callback_datas(reply)
 
     safety, offer = say(bot, SON_IN_CAR, count=3, chat=CHAT + 2)[-2:]
     assert plain(safety).startswith("Den unge skal ikke stå alene med det her")

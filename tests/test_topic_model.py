@@ -108,16 +108,18 @@ def test_a_topic_the_learned_scorer_moved_to_the_top_is_offered_not_answered(mon
     monkeypatch.setattr(index_module, "LEARNED_CHOICES_ONLY", False)
     found = Index(KB).with_learned(_partial_to("depositum")).search(question)
     assert found.topic == "depositum" and found.confidence == 0.0
-    # Agreeing with the words, it changes nothing about how sure the answer is.
-    agreeing = Index(KB).with_learned(_partial_to("gaeld")).search(question)
-    assert agreeing.topic == "gaeld" and agreeing.confidence == pytest.approx(worded.confidence)
+    # Agreeing with the words, it makes the answer surer (its margin is a feature of the confidence).
+    backing = topic_model.TopicScorer(("gaeld", "depositum"), {}, array("f"), array("b"), array("f"), (5.0, 0.0))
+    agreeing = Index(KB).with_learned(backing).search(question)
+    assert agreeing.topic == "gaeld" and agreeing.confidence > max(worded.confidence, 0.4)
 
 
 def test_the_words_choose_the_answer_and_the_learned_scorer_orders_the_choices() -> None:
+    # The scorer does not choose the best topic; preferring another one, it makes the words' choice less sure.
     question = "Jeg skylder penge til inkasso og har en gæld jeg ikke kan betale"
     worded = Index(KB).search(question)
     found = Index(KB).with_learned(_partial_to("depositum")).search(question)
-    assert (found.topic, found.confidence) == (worded.topic, worded.confidence)
+    assert found.topic == worded.topic == "gaeld" and found.confidence < 0.4 < worded.confidence
     assert found.suggestions[:2] == ("gaeld", "depositum")
 
 

@@ -1,0 +1,61 @@
+"""How sure Husly is weighs the learned topic scorer's word too (knowledge/index.py, CONFIDENCE_WEIGHTS): a question
+the scorer clearly puts with the words' best topic is answered, and one whose best topic the scorer does not back gets
+choices rather than one confident answer. The sentences are our own (not near copies of the real messages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from bot.answering import answer
+from handlers.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from real_messages import read_messages  # noqa: E402
+
+TODAY = dt.date(2026, 12, 1)
+# Before, each got "I'm not sure" and three topics to choose from; its topic was the first of them.
+ANSWERED = (
+    ("min sagsbehandler svarer aldrig på mine mails hvad gør jeg", "sagsbehandler"),
+    ("jeg har fået en regning fra tandlægen som jeg ikke kan betale", "enkeltydelse"),
+)
+# Before, answered with the topic about being thrown out: nobody threw the writer out.
+NOT_THROWN_OUT = "min mor drikker hver aften og jeg gider ikke være hjemme mere"
+
+
+def ask(knowledge, text: str):
+    kb, index = knowledge
+    return answer(kb, index, text, today=TODAY, threshold=0.4)
+
+
+@pytest.mark.parametrize(("text", "topic"), ANSWERED)
+def test_a_question_the_learned_scorer_backs_gets_the_answer_not_choices(knowledge, text: str, topic: str) -> None:
+    found = ask(knowledge, text)
+    assert found.confident and found.kind == "answer" and found.topic == topic, (found.topic, found.kind)
+
+
+def test_a_best_topic_the_learned_scorer_does_not_back_is_offered_not_answered(knowledge) -> None:
+    found = ask(knowledge, NOT_THROWN_OUT)
+    assert not (found.confident and found.topic == "smidt-ud"), found.search.confidence
+    assert not found.confident
+
+
+def test_the_sentences_are_our_own() -> None:
+    real = [m.text.lower() for m in read_messages()]
+    for text in (*(t for t, _ in ANSWERED), NOT_THROWN_OUT):
+        close = max(max(fuzz.token_set_ratio(text, r), fuzz.partial_ratio(text, r)) for r in real)
+        assert close < 80, text
+
+
+def test_husly_ask_answers_a_caseworker_who_never_replies(capsys) -> None:
+    # `husly ask --json`, as other tools call it: the answer about a municipality that does not reply, not choices.
+    main(["ask", ANSWERED[0][0], "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["answered"] and data["kind"] == "answer" and data["topic"] == "sagsbehandler"
+    assert "kommunen ikke svarer" in data["answer"]
