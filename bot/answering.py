@@ -33,7 +33,7 @@ from bot.reading import Reading, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import by_professional, for_someone_else
-from bot.triage import Triage, Urgency, names_suicide, triage
+from bot.triage import Triage, Urgency, names_despair, names_suicide, triage
 from knowledge.index import FAQ_VERBATIM, FUNCTION_WORDS, STOPWORDS, Index, SearchResult
 from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
@@ -217,6 +217,20 @@ def _suicide_topic_only_when_named(found: SearchResult, text: str, urgency: Tria
                    suggestions=(*others[:2], SUICIDE_TOPIC))
 
 
+MIND_TOPIC = "psykisk-sundhed"
+
+
+def _not_coping_is_about_the_mind(found: SearchResult, text: str, reading: Reading, urgency: Triage,
+                                  threshold: float) -> SearchResult:
+    """"Hvem ringer man til, når man ikke kan klare mere?": the topic about the mind (a free talk, Livslinien) is the
+    answer when the words find it first, though the learned scorer, which weighs its margin in the confidence, does
+    not back it for a message that says so little else."""
+    if (found.topic != MIND_TOPIC or reading.long or urgency.urgency is not Urgency.NONE
+            or found.confidence >= threshold or not names_despair(text)):
+        return found
+    return replace(found, confidence=threshold)
+
+
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
            lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None,
            previous_topic: str | None = None) -> Answer:
@@ -270,6 +284,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         # or homeless now.)
         found = replace(found, confidence=max(found.confidence, threshold))
     found = _suicide_topic_only_when_named(found, text, urgency)
+    found = _not_coping_is_about_the_mind(found, text, reading, urgency, threshold)
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
         # The words named the situation (thrown out); what triage saw first (homeless now) stays a choice.

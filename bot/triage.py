@@ -562,6 +562,11 @@ SUICIDE_NAMED = ("suicide_named", "suicide", "suicide_hint", "suicide_over", "su
                  "despair_strong")
 
 
+def names_despair(text: str) -> bool:
+    """Does ``text`` say the writer cannot go on or cope ("kan ikke klare mere", "can't cope any more")?"""
+    return _any_sign(text, ("despair",))
+
+
 def names_suicide(text: str) -> bool:
     """Does ``text`` speak of suicide or self-harm at all (whether going on or not)?"""
     return _any_sign(text, SUICIDE_NAMED)
