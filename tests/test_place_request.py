@@ -16,7 +16,8 @@ from tests.support import Chat, texts
 
 THROWN_OUT = "min far har smidt mig ud i går og min ven siger jeg kun kan sove der i nat. hvad skal jeg gøre"
 # Any sentence of the knowledge base that asks for the municipality, however it is worded.
-ASKS = re.compile(r"\b(skriv|fortæl)\b[^.!?]*\bkommune\b|\btell me\b[^.!?]*\bmunicipality\b", re.IGNORECASE)
+ASKS = re.compile(r"\b(skriv|fortæl),? (mig )?(din|hvilken|hvor)\b[^.!?]*\b(kommune|by)\b|"
+                  r"\btell me\b[^.!?]*\b(municipality|town|city)\b", re.IGNORECASE)
 SAID_ASK = re.compile(r"Skriv,? (hvilken|din) kommune|Hvilken kommune er du i")
 
 

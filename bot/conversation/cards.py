@@ -87,8 +87,8 @@ def source_line(sources: tuple[Source, ...], day: dt.date) -> str:
 # nærheden", "Tell me your municipality ..."). Once the municipality is known it asked for something already said: a
 # young person in Randers read "Skriv, hvilken kommune du bor i" right above Randers's own help. The knowledge base's
 # tests check that every such sentence matches.
-ASKS_FOR_PLACE = re.compile(r"(?:^|(?<=[.!?]))\s*(?:Skriv,? (?:din kommune|hvilken kommune)|"
-                            r"Tell me (?:your|which) municipality)[^.!?]*[.!?]")
+ASKS_FOR_PLACE = re.compile(r"(?:^|(?<=[.!?]))\s*(?:Skriv,? (?:din kommune|hvilken kommune|din by)|"
+                            r"Tell me (?:your|which) (?:municipality|town))[^.!?]*[.!?]")
 
 
 def for_place(text: str, municipality: str | None) -> str:
