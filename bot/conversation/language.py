@@ -9,10 +9,21 @@ with /sprog) is kept as a part of the conversation state: one word, no text.
 
 from __future__ import annotations
 
+import re
+
 from bot.conversation.state import Part, State
 from bot.models import Profile
 from bot.replies import Incoming
 from knowledge.lexicon import clear_language, short_language
+from knowledge.normalise import fold
+
+# "kan du skrive på engelsk?", "answer in danish please": a short message asking for a language (Danish words asking
+# for English too). Longer, it is about something else ("I wrote the letter in English").
+_ASKS_FOR = {"en": re.compile(r"\b(?:in|paa) (?:english|engelsk)\b|\benglish please\b"
+                              r"|\b(?:speak|tale) (?:english|engelsk)\b|^(?:english|engelsk)$"),
+             "da": re.compile(r"\b(?:in|paa) (?:danish|dansk)\b|\bdanish please\b|\bspeak danish\b"
+                              r"|\btale dansk\b|^(?:danish|dansk)$")}
+ASKS_FOR_MAX_WORDS = 8
 
 
 class Spoken(Part):
@@ -27,7 +38,7 @@ def follow_language(incoming: Incoming, profile: Profile) -> None:
     if incoming.kind != "text" or not incoming.private:
         return
     state = State(profile)
-    clear = clear_language(incoming.text[:2000])
+    clear = asked_for(incoming.text) or clear_language(incoming.text[:2000])
     if clear is not None:
         profile.lang = clear
         if (spoken := state.get(Spoken)) is None or spoken.lang != clear:
@@ -39,6 +50,14 @@ def follow_language(incoming: Incoming, profile: Profile) -> None:
         # and the next short word in the other language ("hej", then "thanks") does not flip it back and forth.
         profile.lang = short
         state.put(Spoken(lang=short))
+
+
+def asked_for(text: str) -> str | None:
+    """The language a short message asks the chat to write in, if any."""
+    said = fold(text)
+    if len(said.split()) > ASKS_FOR_MAX_WORDS:
+        return None
+    return next((lang for lang, pattern in _ASKS_FOR.items() if pattern.search(said)), None)
 
 
 def chosen(profile: Profile, lang: str) -> None:

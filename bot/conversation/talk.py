@@ -34,6 +34,7 @@ def small_talk_reply(kind: str, lang: str) -> Reply:
             "robot": _("Yes, I'm a chatbot, not a person. I answer from checked information about housing, money "
                        "and support. To talk to a person, tap Talk to a caseworker."),
             "ping": _("I'm here. Write your question in a few words, or tap a button."),
+            "language": _("Okay, I'll write in English. Write your question in your own words, or tap a button."),
             "swearing": _("It sounds like something is really frustrating. Tell me in a few words what has "
                           "happened, and I'll try to help. If you are in danger, call 112."),
             "missed": _("Sorry, I got that wrong. Write your question in other words, or tap Talk to a caseworker "
