@@ -220,8 +220,11 @@ def test_every_label_is_a_topic_of_the_spec() -> None:
 # Urgent development messages no general change has caught yet, each with why. rt015 (dev7): a 42-year-old who had
 # to move out of her flat this month and is refused a way back home; the learned model is sure of two of its
 # sentences, but "move back home" as a sign it may raise a letter on flagged an ordinary held-out letter and caught
-# no urgent one (aggregate numbers of benchmarks/real_messages.py, December 2026): dropped.
-KNOWN_MISSED = {"rt015"}
+# no urgent one (aggregate numbers of benchmarks/real_messages.py, December 2026): dropped. r10015 (dev10): a blog
+# told in the second person ("you know in your heart that you won't ever take your own life, but it's always a
+# thought that pops up"): thoughts of suicide with the intent denied, said of "you"; the rules read the writer's
+# own words ("mit liv", "my life"), and "your own life" would raise headings and advice about others.
+KNOWN_MISSED = {"rt015", "r10015"}
 
 
 def test_every_urgent_message_of_the_development_parts_is_flagged() -> None:
