@@ -258,14 +258,20 @@ def test_a_message_naming_no_municipality_costs_no_case_query(engine, make_app, 
 
 # ---- found playing the Friday evening ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("said", ["spring over", "Spring over!", "vil ikke sige det", "skip"])
-def test_skip_typed_at_a_question_skips_it(engine, make_app, said: str) -> None:
-    """"spring over" typed at "Hvor gammel er du?" was put on the case as a message, and the question came again."""
+def at_the_age_question(engine: Any, make_app: Any) -> Any:
+    """A young person in Aarhus with a case for a night without a bed, asked "Hvor gammel er du?"."""
     desk = Desk(make_app(engine))
     desk.team(desk.staff("Mette"))
     youth = desk.youth("aarhus", lang="da")
     desk.open_case(youth, "jeg har ingen steder at sove i nat")
     youth.press("cy:words:1:yes")
+    return youth
+
+
+@pytest.mark.parametrize("said", ["spring over", "Spring over!", "vil ikke sige det", "skip"])
+def test_skip_typed_at_a_question_skips_it(engine, make_app, said: str) -> None:
+    """"spring over" typed at "Hvor gammel er du?" was put on the case as a message, and the question came again."""
+    youth = at_the_age_question(engine, make_app)
     sent = to(youth.say(said), youth)
     assert "Hvor skal du sove i nat?" in sent[-1].text and len(sent) == 1, texts_of(sent)
     assert transcript(engine)[-1].text != said  # not kept on the case as their words
@@ -279,11 +285,7 @@ def test_skip_typed_at_a_question_skips_it(engine, make_app, said: str) -> None:
 def test_not_wanting_to_tell_at_a_question_skips_it_and_is_no_emergency(engine, make_app, said: str) -> None:
     """"I don't want to say my name" at "How old are you?" was the learned model's despair: on the open case it
     became an emergency, with 112 and the suicide line, and the question came again."""
-    desk = Desk(make_app(engine))
-    desk.team(desk.staff("Mette"))
-    youth = desk.youth("aarhus", lang="da")
-    desk.open_case(youth, "jeg har ingen steder at sove i nat")
-    youth.press("cy:words:1:yes")
+    youth = at_the_age_question(engine, make_app)
     sent = to(youth.say(said), youth)
     assert len(sent) == 1 and sent[-1].text in ("Hvor skal du sove i nat?", "Where will you sleep tonight?"), \
         texts_of(sent)
