@@ -209,7 +209,7 @@ def _suicide_topic_only_when_named(found: SearchResult, text: str, urgency: Tria
     the next topics come first, as choices (not a sure answer), and the suicide topic stays the last choice."""
     if (found.topic != SUICIDE_TOPIC or "suicide_or_self_harm" in urgency.reasons or found.named >= UNNAMED_SHARE
             or found.faq is not None or names_suicide(text)):
-        return found  # "jeg har ondt i livet" names the topic by its own words, and a question of its own is its
+        return found  # "jeg har ondt i livet" names the topic; "kan jeg skrive i stedet for at ringe?" is its question
     others = tuple(t for t in found.suggestions if t != SUICIDE_TOPIC)
     if not others:
         return found
