@@ -609,9 +609,10 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     found: dict[str, frozenset[int]] = {}
 
     def ends(concept: str) -> list[int]:
-        """Where ``concept``'s phrases end (one past their last word)."""
+        """Where ``concept``'s phrases end (one past their last word), where it is said (not masked)."""
         phrases = rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ())
-        return [end for _, end in matches.spans(phrases)]
+        said = hits(concept)
+        return [end for start, end in matches.spans(phrases) if start in said]
 
     def hits(concept: str) -> frozenset[int]:
         if concept not in found:

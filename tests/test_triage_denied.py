@@ -36,3 +36,14 @@ def test_danger_is_still_an_emergency(message: str) -> None:
 
 def test_cutting_a_video_is_not_self_harm() -> None:
     assert triage("kan du hjælpe mig med at cutte en video til youtube").urgency is Urgency.NONE
+
+
+# A safe place denied is no safe place: "found a flat" inside "have not found a flat" told the beating as over.
+@pytest.mark.parametrize("text", ["min far slår mig. jeg har ikke fundet en lejlighed endnu",
+                                  "my stepdad hits me and i have not found a flat yet"])
+def test_a_safe_place_not_found_does_not_tell_the_danger_as_over(text: str) -> None:
+    assert triage(text).urgency is Urgency.EMERGENCY
+
+
+def test_a_safe_place_found_still_tells_the_night_as_over() -> None:
+    assert triage("I was thrown out last month but I found a flat now").urgency is Urgency.NONE
