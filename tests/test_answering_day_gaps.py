@@ -17,21 +17,15 @@ token_set_ratio and partial_ratio below 80 after lowercasing).
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
 
 from bot.answering import answer
 from bot.conversation.texts import MINOR_REASONS
 from bot.replies import esc
 from bot.triage import Urgency, by_rules, triage
 from knowledge.schema import MUNICIPALITIES
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import read_messages  # noqa: E402
+from tests.corpus import closeness_to_real_messages
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -175,10 +169,8 @@ def test_despair_said_in_a_danish_subordinate_clause_is_read_in_a_letter() -> No
 
 
 def test_the_probes_are_our_own_not_near_copies_of_real_messages() -> None:
-    real = [m.text.lower() for m in read_messages()]
     own = [t for _, t in (*MINORS_WITHOUT_A_BED, *ADULT_WITHOUT_A_BED, *NOT_COPING)]
     own += [*PARKED, *SLEEPING_IN_A_VEHICLE, *AGES, MINOR_LETTER, DESPAIR_LETTER,
             "far smed mig ud for en time siden, er kun 17"]
     for text in own:
-        close = max(max(fuzz.token_set_ratio(text.lower(), r), fuzz.partial_ratio(text.lower(), r)) for r in real)
-        assert close < 80, text
+        assert closeness_to_real_messages(text) < 80, text

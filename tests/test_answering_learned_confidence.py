@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
 
 from bot.answering import answer
 from handlers.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_messages import read_messages  # noqa: E402
+from tests.corpus import closeness_to_real_messages
 
 TODAY = dt.date(2026, 12, 1)
 # Before, each got "I'm not sure" and three topics to choose from; its topic was the first of them.
@@ -47,10 +41,8 @@ def test_a_best_topic_the_learned_scorer_does_not_back_is_offered_not_answered(k
 
 
 def test_the_sentences_are_our_own() -> None:
-    real = [m.text.lower() for m in read_messages()]
     for text in (*(t for t, _ in ANSWERED), NOT_THROWN_OUT):
-        close = max(max(fuzz.token_set_ratio(text, r), fuzz.partial_ratio(text, r)) for r in real)
-        assert close < 80, text
+        assert closeness_to_real_messages(text) < 80, text
 
 
 def test_husly_ask_answers_a_caseworker_who_never_replies(capsys) -> None:
