@@ -55,6 +55,9 @@ def stored_language(chat: Chat) -> str:
     ("tak for hjælpen!", "Selv tak"),
     ("farvel", "Pas på dig selv"),
     ("fuck", "frustrerende"),
+    # Calling the bot names is frustration, not a question about a topic ("bot" was the robot question, "dum" nothing).
+    ("lol den her bot er dum", "frustrerende"),
+    ("this bot is so useless lol", "frustrating"),
     ("👍👍", "Skriv dit spørgsmål"),
 ])
 def test_small_talk_gets_a_short_friendly_reply_and_the_menu(chat: Chat, message: str, words: str) -> None:
