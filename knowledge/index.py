@@ -475,8 +475,9 @@ class Index:
         """
         terms: list[str] = []
         for token in tokens:
-            # One letter or digit says nothing about a topic ("2+2" must not match "2 år" in a rule).
-            if token in STOPWORDS or len(token) < 2:
+            # One letter or digit says nothing about a topic ("2+2" must not match "2 år" in a rule), nor does an
+            # amount or a year: "en inkasso på 12000 kr" is about debt, though a deposit's phrasing names 12000 kr.
+            if token in STOPWORDS or len(token) < 2 or _amount(token):
                 continue
             for lang in langs:
                 terms.extend(self._analysed(token, lang, said_in))
@@ -781,6 +782,16 @@ def split_stems(danish: Iterable[str], english: Iterable[str]) -> set[str]:
 def _overlap(one: set[str], other: set[str]) -> float:
     """Jaccard overlap of two sets of topics (0: none shared)."""
     return len(one & other) / len(one | other) if one | other else 0.0
+
+
+# The units of an amount: "12000 kr" names money, not which topic it is about ("kr" leaned to the listings).
+_CURRENCY = frozenset({"kr", "kroner", "krone", "dkk", "euro", "eur"})
+
+
+def _amount(token: str) -> bool:
+    """Four digits or more, the thousands of a number written with a point ("12.000" folds to "12 000"), or a
+    currency."""
+    return (token.isdigit() and (len(token) >= 4 or token == "000")) or token in _CURRENCY
 
 
 def _content_word(token: str) -> bool:
