@@ -1,4 +1,4 @@
-"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_10.tsv,
+"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_11.tsv,
 see tests/data/README.md).
 
 The corpora are checked for what makes them a fair measure (sources, labels, splits made before tuning, each later
@@ -38,6 +38,7 @@ from real_messages import (  # noqa: E402
     DATA_8,
     DATA_9,
     DATA_10,
+    DATA_11,
     DEV_PARTS,
     TRAINED_PARTS,
     Message,
@@ -57,6 +58,7 @@ SEVENTH = read_messages(DATA_7)
 EIGHTH = read_messages(DATA_8)
 NINTH = read_messages(DATA_9)
 TENTH = read_messages(DATA_10)
+ELEVENTH = read_messages(DATA_11)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -76,7 +78,7 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     assert len(FIRST) >= 250 and len(SECOND) >= 98
     assert len({m.id for m in MESSAGES}) == len(MESSAGES)
     rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4) + _rows(DATA_5) + _rows(DATA_6)
-    rows += _rows(DATA_7) + _rows(DATA_8) + _rows(DATA_9) + _rows(DATA_10)
+    rows += _rows(DATA_7) + _rows(DATA_8) + _rows(DATA_9) + _rows(DATA_10) + _rows(DATA_11)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
     assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
@@ -141,6 +143,13 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
         n = tenth[("dev10", level, lang)] + tenth[("heldout10", level, lang)]
         assert tenth[("dev10", level, lang)] == int(0.4 * n + 0.5), (level, lang)
     assert {m.kind for m in TENTH} <= {"letter", "faq", "quote", "short"}
+    # The eleventh: the same way (40% / 60% in each urgency x language group, round half up; seed 20261207).
+    assert {m.split for m in ELEVENTH} == {"dev11", "heldout11"} and len(ELEVENTH) >= 30
+    eleventh = Counter((m.split, m.urgency, m.lang) for m in ELEVENTH)
+    for _, level, lang in eleventh:
+        n = eleventh[("dev11", level, lang)] + eleventh[("heldout11", level, lang)]
+        assert eleventh[("dev11", level, lang)] == int(0.4 * n + 0.5), (level, lang)
+    assert {m.kind for m in ELEVENTH} <= {"letter", "faq", "quote", "short"}
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
 
 
@@ -181,6 +190,10 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     assert not earlier_sources & {row["source"] for row in _rows(DATA_10)}
     earlier_texts |= {fold(m.text)[:120] for m in NINTH}
     assert not [m.id for m in TENTH if fold(m.text)[:120] in earlier_texts]
+    earlier_sources |= {row["source"] for row in _rows(DATA_10)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_11)}
+    earlier_texts |= {fold(m.text)[:120] for m in TENTH}
+    assert not [m.id for m in ELEVENTH if fold(m.text)[:120] in earlier_texts]
 
 
 @pytest.mark.parametrize("later, earlier", [
@@ -190,7 +203,8 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     (EIGHTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH),
     (NINTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH),
     (TENTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH),
-], ids=["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])
+    (ELEVENTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH),
+], ids=["fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"])
 def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Message], earlier: list[Message]) -> None:
     # The same letter reprinted elsewhere is one message: rapidfuzz token_set_ratio >= 90 counts as a repeat. Only ids
     # are compared and reported, never texts.
@@ -203,7 +217,7 @@ def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Mes
 def test_the_learned_model_learns_from_development_parts_only() -> None:
     # bot/data/triage_real_dev.tsv is written from the corpora by scripts/real_training.py: run it after a change.
     learned = {text for text, _ in real_examples()}
-    # dev6 to dev10 are scored only (scripts/real_training.py says why for dev6; dev7 to dev10 were added scored
+    # dev6 to dev11 are scored only (scripts/real_training.py says why for dev6; dev7 to dev11 were added scored
     # only).
     assert learned == {m.text for m in DEV if m.split in TRAINED_PARTS}
     assert not learned & {m.text for m in HELD_OUT}
@@ -253,12 +267,14 @@ def test_the_held_out_parts_in_aggregate() -> None:
     # emergency), and the ninth (first measured on 2026-12-05 with the engine of main daa46df: 5 of 7 urgent flagged,
     # 3 of 24 ordinary called emergencies; the gate only keeps it from getting worse), and the tenth (first measured
     # on 2026-12-05, before any change, with the engines of lead and of main alike: 4 of 4 urgent flagged, 5 of 19
-    # ordinary called emergencies).
-    earlier = [m for m in HELD_OUT if m.split not in ("heldout7", "heldout8", "heldout9", "heldout10")]
+    # ordinary called emergencies), and the eleventh (first measured on 2026-12-06, before any change, with the engine
+    # of main f161bff: 5 of 7 urgent flagged, 0 of 11 ordinary called emergencies).
+    earlier = [m for m in HELD_OUT if m.split not in ("heldout7", "heldout8", "heldout9", "heldout10", "heldout11")]
     seventh = [m for m in HELD_OUT if m.split == "heldout7"]
     eighth = [m for m in HELD_OUT if m.split == "heldout8"]
     ninth = [m for m in HELD_OUT if m.split == "heldout9"]
     tenth = [m for m in HELD_OUT if m.split == "heldout10"]
+    eleventh = [m for m in HELD_OUT if m.split == "heldout11"]
     n_urgent = sum(m.urgency != "none" for m in earlier)
     n_plain = len(earlier) - n_urgent
     caught = sum(m.urgency != "none" and urgency(m) != "none" for m in earlier)
@@ -281,6 +297,10 @@ def test_the_held_out_parts_in_aggregate() -> None:
     emergencies_10 = sum(m.urgency == "none" and urgency(m) == "emergency" for m in tenth)
     assert caught_10 >= 4, f"{caught_10} urgent heldout10 messages flagged (4 at first)"
     assert emergencies_10 <= 5, f"{emergencies_10} ordinary heldout10 messages called emergencies (5 at first)"
+    caught_11 = sum(m.urgency != "none" and urgency(m) != "none" for m in eleventh)
+    emergencies_11 = sum(m.urgency == "none" and urgency(m) == "emergency" for m in eleventh)
+    assert caught_11 >= 5, f"{caught_11} urgent heldout11 messages flagged (5 at first)"
+    assert emergencies_11 <= 0, f"{emergencies_11} ordinary heldout11 messages called emergencies (0 at first)"
 
 
 def test_nothing_a_real_person_wrote_is_taken_for_small_talk() -> None:
