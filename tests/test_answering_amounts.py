@@ -23,7 +23,7 @@ ABOUT = [
     ("jeg skylder 12000 kroner væk og kan ikke betale", "gaeld"),
     ("i owe 3000 euro to a loan firm, what now", "gaeld"),
     ("indskuddet er 14.000 og dem har jeg ikke", "indskudslaan"),
-    ("kan jeg få boligstøtte når huslejen er 4500 kr", "boligstoette"),
+    ("får jeg boligstøtte til en husleje på 4500 kr", "boligstoette"),
 ]
 
 
