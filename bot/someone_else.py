@@ -45,6 +45,7 @@ class _Phrases:
     people: tuple[tuple[str, ...], ...]
     professionals: tuple[tuple[str, ...], ...]
     helping: tuple[tuple[str, ...], ...]
+    told: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -53,7 +54,8 @@ def _phrases(path: Path = DATA) -> _Phrases:
 
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])
-    return _Phrases(parse("asking_for"), parse("roles"), parse("people"), parse("professionals"), parse("helping"))
+    return _Phrases(parse("asking_for"), parse("roles"), parse("people"), parse("professionals"), parse("helping"),
+                    parse("told"))
 
 
 def for_someone_else(reading: Reading) -> bool:
@@ -71,7 +73,8 @@ def for_someone_else(reading: Reading) -> bool:
     # The writer as the one it happens to counts too ("han svor, at han ville finde mig og skære mig op").
     first = sum(w in _WRITER and (english or w != "i") for w in words)
     # "Min ven sover ude i nat, hvad kan jeg gøre?": the writer in a helper's question is the one who helps.
-    in_trouble = _without(words, phrases.helping) if subject else words
+    # "Min veninde fortalte mig ...": the writer who was told is not the one it happens to either.
+    in_trouble = _without(words, phrases.helping + phrases.told) if subject else words
     if subject and not any(w in _WRITER and (english or w != "i") for w in in_trouble):
         # "Min søn på 17 er smidt ud og sover udenfor i nat, hvad gør vi?": no pronoun for him, and the writer
         # never the one it happens to.

@@ -217,6 +217,16 @@ def test_a_helper_writing_about_a_friend_in_danger_gets_112_first_and_no_case_un
     assert cases(chat) == []
 
 
+def test_a_friend_who_told_the_writer_of_violence_is_the_one_in_danger_not_the_writer(chat: Chat) -> None:
+    # "fortalte mig" named the writer, so the friend's danger was read as the writer's own: a case opened at once.
+    sent = chat.say("min veninde fortalte mig at hendes kæreste slår hende, hvad skal jeg gøre")
+    assert sent[0].text.startswith("Er den unge i fare lige nu, så ring 112.")
+    assert cases(chat) == []
+    # Told something about the writer's own night, the writer is still the one without a bed.
+    own = chat.say("my friend told me i can crash at hers but i have nowhere tonight")
+    assert own[0].text.startswith("You should not be alone with this")
+
+
 def test_someone_in_danger_themselves_still_gets_a_case_at_once(chat: Chat) -> None:
     chat.say("jeg vil tage mit liv i nat")
     assert len(cases(chat)) == 1
