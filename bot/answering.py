@@ -417,13 +417,16 @@ def _crisis_topic(kb: KnowledgeBase, urgency: Triage, found: SearchResult) -> tu
         return MINOR_TOPIC, any(t == MINOR_TOPIC or t in candidates for t in words_best)
     # No bed soon, and the words name which of those situations it is (thrown out, couch surfing, eviction, under
     # 18): that topic, whichever no-bed reason triage saw first ("homeless now" and "kicked out" are one letter).
-    if (urgency.urgency is Urgency.URGENT and candidates and set(candidates) <= URGENT_SITUATIONS
-            and found.topic in OWN_WORDS_SITUATIONS):
-        # Not "agreed": a letter gets it first among choices after the safety essentials, not as the one answer.
-        return found.topic, False
-    # Agreement is the words' own best three: a topic that only the learned scorer moved among the choices
-    # (knowledge/topic_model.py orders the choices, never the answer) does not make triage's topic the sure answer.
+    # Which situation the words name is the words' own best topic (SearchResult.scores), not one the learned scorer
+    # moved first: "my landlord changed the locks" names being thrown out, though the scorer leans to eviction.
     words_best = sorted(found.scores, key=lambda t: (-found.scores[t], t))[:3]
+    if (urgency.urgency is Urgency.URGENT and candidates and set(candidates) <= URGENT_SITUATIONS
+            and words_best and words_best[0] in OWN_WORDS_SITUATIONS):
+        # Not "agreed": a letter gets it first among choices after the safety essentials, not as the one answer.
+        return words_best[0], False
+    # Agreement is the words' own best three: a topic that only the learned scorer moved among the choices
+    # (knowledge/topic_model.py orders the choices and has a small share in the best topic) does not make triage's
+    # topic the sure answer.
     agreed = [t for t in words_best if t in candidates]
     if agreed:
         return agreed[0], True

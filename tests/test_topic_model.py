@@ -98,14 +98,14 @@ def _partial_to(topic: str) -> topic_model.TopicScorer:
 
 
 def test_a_topic_the_learned_scorer_moved_to_the_top_is_offered_not_answered(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Measured, not the default: the scorer choosing the best topic too. The words rank debt first; a scorer partial
-    # to the deposit topic, weighing most, moves it to the top. The two disagree, so the result is not confident:
-    # the person gets choices, not one answer.
+    # The scorer has a share in choosing the best topic too (LEARNED_BEST_WEIGHT). The words rank debt first; a scorer
+    # partial to the deposit topic, given most of that share and any topic the words found, moves it to the top. The
+    # two disagree, so the result is not confident: the person gets choices, not one answer.
     question = "Jeg skylder penge til inkasso og har en gæld jeg ikke kan betale"
     worded = Index(KB).search(question)
     assert worded.topic == "gaeld" and worded.confidence > 0.4
-    monkeypatch.setattr(index_module, "LEARNED_WEIGHT", 0.9)
-    monkeypatch.setattr(index_module, "LEARNED_CHOICES_ONLY", False)
+    monkeypatch.setattr(index_module, "LEARNED_BEST_WEIGHT", 0.9)
+    monkeypatch.setattr(index_module, "LEARNED_CONTENDERS", 0.0)
     found = Index(KB).with_learned(_partial_to("depositum")).search(question)
     assert found.topic == "depositum" and found.confidence == 0.0
     # Agreeing with the words, it makes the answer surer (its margin is a feature of the confidence).
@@ -114,8 +114,9 @@ def test_a_topic_the_learned_scorer_moved_to_the_top_is_offered_not_answered(mon
     assert agreeing.topic == "gaeld" and agreeing.confidence > max(worded.confidence, 0.4)
 
 
-def test_the_words_choose_the_answer_and_the_learned_scorer_orders_the_choices() -> None:
-    # The scorer does not choose the best topic; preferring another one, it makes the words' choice less sure.
+def test_words_that_clearly_name_a_topic_keep_it_first_and_the_learned_scorer_orders_the_choices() -> None:
+    # The scorer's share in choosing the best topic is small: words that clearly name one keep it first; preferring
+    # another one, the scorer makes the words' choice less sure and moves its own to the second place.
     question = "Jeg skylder penge til inkasso og har en gæld jeg ikke kan betale"
     worded = Index(KB).search(question)
     found = Index(KB).with_learned(_partial_to("depositum")).search(question)
