@@ -63,6 +63,8 @@ STILL_A_CRISIS = [
     ("I was sleeping rough in the park all winter. I have not got a place at the shelter and it's freezing.",
      Urgency.URGENT),
     ("my stepmom hits me. i have not found a room yet and I want to leave", Urgency.EMERGENCY),
+    # Afraid for one's mind beside a danger: the danger counts.
+    ("Jeg er bange for at blive sindssyg, og min stedfar truer mig med en kniv når han er fuld.", Urgency.EMERGENCY),
     # Told in the past with nothing safe after it: what the writer lives now is the crisis.
     ("My parents threw me out because I came out to them. I slept in a stairwell. What am I supposed to do?",
      Urgency.URGENT),
@@ -75,6 +77,14 @@ STILL_A_CRISIS = [
 ]
 
 
+# Afraid for one's own mind is anxiety, not fear of someone's harm (a sign the learned model raised a letter on).
+AFRAID_FOR_ONES_MIND = [
+    ("Jeg har eksamen om en uge og sover dårligt. Nogle gange ligger jeg og tænker så meget, at jeg er bange for at "
+     "blive sindssyg. Min mor siger, det er normalt at være nervøs, men jeg kan mærke det i hele kroppen, og jeg har "
+     "svært ved at spise. Hvordan kan jeg få styr på tankerne?"),
+]
+
+
 def _level(text: str) -> Urgency:
     return triage(text, detect_language(fold(text).split(), text)).urgency
 
@@ -84,11 +94,16 @@ def test_a_crisis_told_as_over_in_the_past_tense_is_not_flagged(message: str) ->
     assert _level(message) is Urgency.NONE
 
 
+@pytest.mark.parametrize("message", AFRAID_FOR_ONES_MIND)
+def test_afraid_for_ones_own_mind_is_not_a_danger(message: str) -> None:
+    assert _level(message) is Urgency.NONE
+
+
 @pytest.mark.parametrize(("message", "level"), STILL_A_CRISIS)
 def test_a_crisis_going_on_recent_wished_away_or_denied_a_place_stays(message: str, level: Urgency) -> None:
     assert _level(message).rank >= level.rank
 
 
 def test_the_sentences_are_our_own() -> None:
-    for text in TOLD_AS_OVER + ALSO_OVER + [m for m, _ in STILL_A_CRISIS]:
+    for text in TOLD_AS_OVER + ALSO_OVER + AFRAID_FOR_ONES_MIND + [m for m, _ in STILL_A_CRISIS]:
         assert closeness_to_real_messages(text) < 80, text
