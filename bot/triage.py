@@ -37,9 +37,10 @@ rule must meet there, so a long letter's background ("vold" in one paragraph, "j
 add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
 sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
 rules file) tells the crisis as over, and so does a crisis told in the past tense with a distance in time ("back
-then") or a plainer safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only short messages or only letters (``only``): an indirect
-hint ("har en plan") is a danger in two lines and often a moving plan in a long letter. Typos are forgiven only in
-long words and never in the first letter. The principles, with examples, are in tests/data/README.md.
+then") or a plainer safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
+short messages or only letters (``only``): an indirect hint ("har en plan") is a danger in two lines and often a
+moving plan in a long letter. Typos are forgiven only in long words and never in the first letter. The principles,
+with examples, are in tests/data/README.md.
 """
 
 from __future__ import annotations
