@@ -253,7 +253,8 @@ class _Matches:
     token.
     """
 
-    def __init__(self, rules: _Rules, tokens: list[str], *, typos: bool = True) -> None:
+    def __init__(self, rules: _Rules, tokens: list[str], *, typos: bool = True,
+                 prefixes: tuple[str, ...] | None = None) -> None:
         self.tokens = tokens
         self.positions: dict[str, frozenset[int]] = {}
         if not tokens:
@@ -274,7 +275,7 @@ class _Matches:
                 for word in rules.typo_words.get((token[0], length), ()):
                     if fuzz.ratio(word, token, score_cutoff=TYPO_SCORE):
                         found.setdefault(word, set()).update(where)
-        for prefix in rules.prefixes:
+        for prefix in rules.prefixes if prefixes is None else prefixes:
             if prefix.startswith("*"):
                 # A word's ending ("*ed", "*ede"): only on a word at least two letters longer ("stayed", not "ed").
                 end = prefix[1:]
@@ -387,23 +388,28 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
     def sentence_of(at: int) -> int:
         return bisect.bisect_right(reading.starts, at) - 1
 
-    # The tense's words as written: no typo makes "sleep" the present's "sleeps".
-    exact = _Matches(rules, reading.words, typos=False)
-    past_at = sorted(at for c in told.past for at in _concept_starts(rules, exact, lang, c))
-    said_past = {clause_of(at) for at in past_at}
-    said_present = {clause_of(at) for c in told.present for at in _concept_starts(rules, exact, lang, c)}
-    sentence_starts = set(reading.starts)
-    # Clauses told in the past as a whole; a clause with no verb of its own (a list: "we found a cold, hungry and
-    # scared girl") has its sentence's tense so far.
-    past: set[int] = set()
-    for k, start in enumerate(reading.clauses):
-        if k not in said_present and (k in said_past or (k - 1 in past and start not in sentence_starts)):
-            past.add(k)
+    @cache
+    def tense() -> tuple[list[int], set[int], set[int]]:
+        # Read only when a crisis is found (most messages name none). The tense's words as written: no typo makes
+        # "sleep" the present's "sleeps"; of the patterns' word beginnings and endings only the endings ("*ed").
+        exact = _Matches(rules, reading.words, typos=False, prefixes=tuple(p for p in rules.prefixes if p[0] == "*"))
+        past_at = sorted(at for c in told.past for at in _concept_starts(rules, exact, lang, c))
+        said_past = {clause_of(at) for at in past_at}
+        said_present = {clause_of(at) for c in told.present for at in _concept_starts(rules, exact, lang, c)}
+        sentence_starts = set(reading.starts)
+        # Clauses told in the past as a whole; a clause with no verb of its own (a list: "we found a cold, hungry and
+        # scared girl") has its sentence's tense so far.
+        past: set[int] = set()
+        for k, start in enumerate(reading.clauses):
+            if k not in said_present and (k in said_past or (k - 1 in past and start not in sentence_starts)):
+                past.add(k)
+        return past_at, said_past, past
 
     def told_past(at: int) -> bool:
         # The past said before the crisis, at it or two words on ("I was kicked out", "I slept in my car", "I
         # sofa-surfed", "thoughts of suicide always crossed my mind"), not only later in its clause: "my boyfriend hits
         # me when he had been drinking" is now.
+        past_at, said_past, past = tense()
         k = clause_of(at)
         if k not in past:
             return False
@@ -411,12 +417,18 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
             return True
         return any(clause_of(p) == k and p <= at + PAST_AFTER for p in past_at)
 
-    recent = {sentence_of(at) for c in told.recent for at in hits(c)}
-    distant = {sentence_of(at) for c in told.distance for at in hits(c)}
-    safe = [end for c in told.after for end in ends(c)]
+    @cache
+    def around() -> tuple[set[int], set[int], list[int]]:
+        # The sentences that tell of recent days, those that put the past at a distance, where a safe present ends.
+        return ({sentence_of(at) for c in told.recent for at in hits(c)},
+                {sentence_of(at) for c in told.distance for at in hits(c)},
+                [end for c in told.after for end in ends(c)])
 
     def over(positions: list[int]) -> bool:
-        if not positions or any(not told_past(at) or sentence_of(at) in recent for at in positions):
+        if not positions or not all(told_past(at) for at in positions):
+            return False
+        recent, distant, safe = around()
+        if any(sentence_of(at) in recent for at in positions):
             return False
         return any(sentence_of(at) in distant for at in positions) or any(end > max(positions) for end in safe)
 

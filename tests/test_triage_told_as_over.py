@@ -79,9 +79,11 @@ STILL_A_CRISIS = [
 
 # Afraid for one's own mind is anxiety, not fear of someone's harm (a sign the learned model raised a letter on).
 AFRAID_FOR_ONES_MIND = [
-    ("Jeg har eksamen om en uge og sover dårligt. Nogle gange ligger jeg og tænker så meget, at jeg er bange for at "
-     "blive sindssyg. Min mor siger, det er normalt at være nervøs, men jeg kan mærke det i hele kroppen, og jeg har "
-     "svært ved at spise. Hvordan kan jeg få styr på tankerne?"),
+    ("Op til terminsprøven i matematik har jeg ondt i maven hver morgen, og om aftenen kværner tankerne, til jeg er "
+     "bange for at blive sindssyg. Min bror siger, at alle 3.g-elever har det sådan. Kan en psykolog hjælpe med "
+     "nervøsitet før prøver?"),
+    ("Op til terminsprøven i matematik kværner tankerne hver aften, så jeg er bange for at blive sindssyg. Kan en "
+     "psykolog hjælpe med nervøsitet før prøver?"),
 ]
 
 
