@@ -36,13 +36,16 @@ Rules read a message in windows of neighbouring sentences (``window`` in the rul
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
 add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
 sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
-rules file) tells the crisis as over. A rule may read only short messages or only letters (``only``): an indirect
-hint ("har en plan") is a danger in two lines and often a moving plan in a long letter. Typos are forgiven only in
-long words and never in the first letter. The principles, with examples, are in tests/data/README.md.
+rules file) tells the crisis as over, and so does a crisis told in the past tense with a distance in time ("back
+then") or a plainer safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
+short messages or only letters (``only``): an indirect hint ("har en plan") is a danger in two lines and often a
+moving plan in a long letter. Typos are forgiven only in long words and never in the first letter. The principles,
+with examples, are in tests/data/README.md.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Callable
@@ -160,6 +163,24 @@ class _Rules:
     # a short message made of these alone is not the learned model's to raise.
     model_state: tuple[str, ...] = ()
     model_state_filler: tuple[str, ...] = ()
+    # How a crisis told in the past tense is told as over (rules file ``told_over``; see _ToldOver).
+    told_over: _ToldOver = field(default_factory=lambda: _ToldOver())
+
+
+@dataclass(frozen=True)
+class _ToldOver:
+    """A crisis told as over: its clause is in the past tense ("I slept in my car", "jeg boede på gaden") with nothing
+    of now in it or its sentence, and either its sentence puts it at a distance ("back then", "for to år siden") or a
+    safe present is said after it ("now I live on my own", "it feels like home"). The rules' ``after: [resolved]``
+    tells any crisis before a safe place as over; this reads a plainer safe present, and only after a past one."""
+
+    past: tuple[str, ...] = ()
+    # Said in the same clause, the crisis is not only the past ("I was kicked out and have nowhere to go").
+    present: tuple[str, ...] = ()
+    # Said anywhere in the same sentence, the crisis is recent ("I was kicked out last night").
+    recent: tuple[str, ...] = ()
+    distance: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
 
 
 @cache
@@ -180,12 +201,12 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
         for r in raw["rules"]
     )
     every = {w for group in (concepts, *by_lang.values()) for ps in group.values() for p in ps for w in p}
-    words = sorted(w.lstrip("=") for w in every if w != "*" and not w.endswith("*"))
+    words = sorted(w.lstrip("=") for w in every if w != "*" and not w.endswith("*") and not w.startswith("*"))
     typo_words: dict[tuple[str, int], list[str]] = {}
     for w in sorted(every):
-        if len(w) >= TYPO_MIN_LENGTH and w[0] != "=" and not w.endswith("*"):
+        if len(w) >= TYPO_MIN_LENGTH and w[0] not in "=*" and not w.endswith("*"):
             typo_words.setdefault((w[0], len(w)), []).append(w)
-    prefixes = tuple(sorted(w for w in every if w.endswith("*") and w != "*"))
+    prefixes = tuple(sorted(w for w in every if (w.endswith("*") or w.startswith("*")) and w != "*"))
     concepts = {name: _plain(phrases) for name, phrases in concepts.items()}
     by_lang = {lang: {name: _plain(phrases) for name, phrases in group.items()} for lang, group in by_lang.items()}
     return _Rules(concepts, frozenset(words), {key: tuple(ws) for key, ws in typo_words.items()}, prefixes, by_lang,
@@ -203,7 +224,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   model_strong_intake=tuple(raw.get("model_strong_intake", ())),
                   model_intake_dangers=tuple(raw.get("model_intake_dangers", ())),
                   model_state=tuple(raw.get("model_state", ())),
-                  model_state_filler=tuple(raw.get("model_state_filler", ())))
+                  model_state_filler=tuple(raw.get("model_state_filler", ())),
+                  told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}))
 
 
 def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -213,8 +235,14 @@ def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
 
 def _fold_pattern(phrase: str) -> list[str]:
     # Keep the pattern marks "*" while folding the words around them.
-    return [word if word == "*" else ("=" if word.startswith("=") else "") + fold(word.strip("=*"))
-            + ("*" if word.endswith("*") else "") for word in phrase.split()]
+    return [word if word == "*" else ("=" if word.startswith("=") else "") + ("*" if _is_suffix(word) else "")
+            + fold(word.strip("=*")) + ("*" if word.endswith("*") and not _is_suffix(word) else "")
+            for word in phrase.split()]
+
+
+def _is_suffix(word: str) -> bool:
+    """A pattern word that matches the end of a word ("*ed": "slept" no, "stayed" yes; the past tense's endings)."""
+    return len(word) > 1 and word.startswith("*") and not word.endswith("*")
 
 
 class _Matches:
@@ -225,7 +253,8 @@ class _Matches:
     token.
     """
 
-    def __init__(self, rules: _Rules, tokens: list[str]) -> None:
+    def __init__(self, rules: _Rules, tokens: list[str], *, typos: bool = True,
+                 prefixes: tuple[str, ...] | None = None) -> None:
         self.tokens = tokens
         self.positions: dict[str, frozenset[int]] = {}
         if not tokens:
@@ -240,15 +269,20 @@ class _Matches:
                 found.setdefault(token, set()).add(j)
             columns.setdefault(token, []).append(j)
         for token, where in columns.items():
-            if len(token) < TYPO_MIN_LENGTH:
+            if len(token) < TYPO_MIN_LENGTH or not typos:
                 continue
             for length in range(len(token) - 2, len(token) + 3):
                 for word in rules.typo_words.get((token[0], length), ()):
                     if fuzz.ratio(word, token, score_cutoff=TYPO_SCORE):
                         found.setdefault(word, set()).update(where)
-        for prefix in rules.prefixes:
-            stem = prefix[:-1]
-            hits = {j for j, t in enumerate(tokens) if t.startswith(stem)}
+        for prefix in rules.prefixes if prefixes is None else prefixes:
+            if prefix.startswith("*"):
+                # A word's ending ("*ed", "*ede"): only on a word at least two letters longer ("stayed", not "ed").
+                end = prefix[1:]
+                hits = {j for j, t in enumerate(tokens) if t.endswith(end) and len(t) >= len(end) + 2}
+            else:
+                stem = prefix[:-1]
+                hits = {j for j, t in enumerate(tokens) if t.startswith(stem)}
             if hits:
                 found[prefix] = hits
         self.positions = {word: frozenset(hits) for word, hits in found.items()}
@@ -285,6 +319,15 @@ class _Matches:
                 if (end := self.phrase_end(p, s)) is not None]
 
 
+def _concept_ends(rules: _Rules, matches: _Matches, lang: str, concept: str,
+                  said: frozenset[int] | None = None) -> list[int]:
+    """Where ``concept``'s phrases end (one past their last word), where it is said (``said``: where it starts,
+    unmasked)."""
+    phrases = rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ())
+    starts = _concept_starts(rules, matches, lang, concept) if said is None else said
+    return [end for start, end in matches.spans(phrases) if start in starts]
+
+
 def _concept_starts(rules: _Rules, matches: _Matches, lang: str, concept: str) -> frozenset[int]:
     """Where ``concept`` is said, leaving out its words inside a phrase that masks it (rules ``masked_by``)."""
     def phrases(name: str) -> tuple[tuple[str, ...], ...]:
@@ -295,6 +338,101 @@ def _concept_starts(rules: _Rules, matches: _Matches, lang: str, concept: str) -
     if not masks:
         return found
     return frozenset(at for at in found if not any(lo <= at < hi for lo, hi in masks))
+
+
+# How many words after a crisis its clause's past verb may come ("thoughts of suicide always crossed my mind").
+PAST_AFTER = 2
+# Where a clause ends inside a sentence: the tense is read clause by clause ("I was homeless for two years, now I have a
+# flat": the past, then the present).
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
+# Words that open a clause of their own ("I was homeless but now I have a flat", "he hits me and I had to leave").
+CLAUSE_WORDS = frozenset({"but", "men", "and", "og"})
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A message's words (folded, chat spellings read), where each sentence starts and where each clause starts."""
+
+    words: list[str]
+    starts: list[int]
+    clauses: list[int]
+
+
+def _read(parts: list[str], rules: _Rules) -> _Reading:
+    words: list[str] = []
+    starts: list[int] = []
+    clauses: list[int] = []
+    for sentence in parts:
+        starts.append(len(words))
+        for clause in _CLAUSE_END.split(sentence):
+            folded = [part for word in fold(clause).split() for part in rules.spelling.get(word, word).split()]
+            clauses += [len(words) + k for k, word in enumerate(folded) if k == 0 or word in CLAUSE_WORDS]
+            words += folded
+    return _Reading(words, starts, clauses)
+
+
+def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str], frozenset[int]],
+               ends: Callable[[str], list[int]]) -> Callable[[list[int]], bool]:
+    """Whether a crisis said at these word positions is told as over (``told_over`` in the rules file, _ToldOver):
+    every one in a clause told in the past tense and nothing of now in its clause or of recent days in its sentence;
+    and either its sentence puts it at a distance in time or a safe present is said after it. A crisis going on ("I
+    have been sleeping in my car since Monday", "jeg har boet på gaden i tre uger", "I was kicked out last night") is
+    not, nor one told in the past with nothing after it but the present ("I slept in a park. What do I do?")."""
+    told = rules.told_over
+    if not told.past:
+        return lambda _: False
+
+    def clause_of(at: int) -> int:
+        return bisect.bisect_right(reading.clauses, at) - 1
+
+    def sentence_of(at: int) -> int:
+        return bisect.bisect_right(reading.starts, at) - 1
+
+    @cache
+    def tense() -> tuple[list[int], set[int], set[int]]:
+        # Read only when a crisis is found (most messages name none). The tense's words as written: no typo makes
+        # "sleep" the present's "sleeps"; of the patterns' word beginnings and endings only the endings ("*ed").
+        exact = _Matches(rules, reading.words, typos=False, prefixes=tuple(p for p in rules.prefixes if p[0] == "*"))
+        past_at = sorted(at for c in told.past for at in _concept_starts(rules, exact, lang, c))
+        said_past = {clause_of(at) for at in past_at}
+        said_present = {clause_of(at) for c in told.present for at in _concept_starts(rules, exact, lang, c)}
+        sentence_starts = set(reading.starts)
+        # Clauses told in the past as a whole; a clause with no verb of its own (a list: "we found a cold, hungry and
+        # scared girl") has its sentence's tense so far.
+        past: set[int] = set()
+        for k, start in enumerate(reading.clauses):
+            if k not in said_present and (k in said_past or (k - 1 in past and start not in sentence_starts)):
+                past.add(k)
+        return past_at, said_past, past
+
+    def told_past(at: int) -> bool:
+        # The past said before the crisis, at it or two words on ("I was kicked out", "I slept in my car", "I
+        # sofa-surfed", "thoughts of suicide always crossed my mind"), not only later in its clause: "my boyfriend hits
+        # me when he had been drinking" is now.
+        past_at, said_past, past = tense()
+        k = clause_of(at)
+        if k not in past:
+            return False
+        if k not in said_past:
+            return True
+        return any(clause_of(p) == k and p <= at + PAST_AFTER for p in past_at)
+
+    @cache
+    def around() -> tuple[set[int], set[int], list[int]]:
+        # The sentences that tell of recent days, those that put the past at a distance, where a safe present ends.
+        return ({sentence_of(at) for c in told.recent for at in hits(c)},
+                {sentence_of(at) for c in told.distance for at in hits(c)},
+                [end for c in told.after for end in ends(c)])
+
+    def over(positions: list[int]) -> bool:
+        if not positions or not all(told_past(at) for at in positions):
+            return False
+        recent, distant, safe = around()
+        if any(sentence_of(at) in recent for at in positions):
+            return False
+        return any(sentence_of(at) in distant for at in positions) or any(end > max(positions) for end in safe)
+
+    return over
 
 
 # The reason code when the learned model, not a rule, raised the level.
@@ -522,15 +660,15 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     rules = _rules()
     parts = sentences(text) or [text]
     lang = detect_language(fold(text).split(), text)
-    words: list[str] = []
-    starts: list[int] = []
-    for sentence in parts:
-        starts.append(len(words))
-        words += [part for word in fold(sentence).split() for part in rules.spelling.get(word, word).split()]
-    matches = _Matches(rules, words)
+    reading = _read(parts, rules)
+    starts = reading.starts
+    matches = _Matches(rules, reading.words)
 
     def hits(concept: str) -> frozenset[int]:
         return _concept_starts(rules, matches, lang, concept)
+
+    def ends(concept: str) -> list[int]:
+        return _concept_ends(rules, matches, lang, concept)
 
     def sentence_of(at: int) -> int:
         return max(k for k, st in enumerate(starts) if st <= at)
@@ -542,7 +680,8 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     suicide_apart |= {sentence_of(at) + step for at in hits("suicide_denied") for step in (-1, 0, 1)}
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
-    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c)}
+    over = _told_over(rules, reading, lang, hits, ends)
+    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])}
     return parts, {i for c, i in found if i not in apart and i > resolved
                    and not (c in SUICIDE_SIGNS and i in suicide_apart)}
 
@@ -598,27 +737,23 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     rules = _rules()
     kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
     text = without_greeting(text)
-    words: list[str] = []
     # Where each sentence starts in the word list: a rule's concepts must meet within a few sentences, so
     # "vold" in a letter's background and "jeg" three sentences on do not make an emergency.
-    starts: list[int] = []
-    for sentence in sentences(text):
-        starts.append(len(words))
-        words += [part for word in fold(sentence).split() for part in rules.spelling.get(word, word).split()]
+    reading = _read(sentences(text), rules)
+    words, starts = reading.words, reading.starts
     matches = _Matches(rules, words)
     found: dict[str, frozenset[int]] = {}
 
     def ends(concept: str) -> list[int]:
         """Where ``concept``'s phrases end (one past their last word), where it is said (not masked)."""
-        phrases = rules.concepts.get(concept, ()) + rules.by_lang.get(lang, {}).get(concept, ())
-        said = hits(concept)
-        return [end for start, end in matches.spans(phrases) if start in said]
+        return _concept_ends(rules, matches, lang, concept, hits(concept))
 
     def hits(concept: str) -> frozenset[int]:
         if concept not in found:
             found[concept] = _concept_starts(rules, matches, lang, concept)
         return found[concept]
 
+    over = _told_over(rules, reading, lang, hits, ends)
     windows = {size: _windows(starts, len(words), size)
                for size in {rules.window, *(r.window for r in rules.rules if r.window)}}
     scores = {Urgency.URGENT: 0.0, Urgency.EMERGENCY: 0.0}
@@ -626,7 +761,7 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     for rule in rules.rules:
         if rule.only and rule.only != kind:
             continue
-        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere, ends)
+        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere, ends, over)
                for lo, hi in windows[rule.window or rules.window]):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
@@ -650,7 +785,8 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
 
 
 def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int],
-           anywhere: frozenset[str] = frozenset(), ends: Callable[[str], list[int]] | None = None) -> bool:
+           anywhere: frozenset[str] = frozenset(), ends: Callable[[str], list[int]] | None = None,
+           over: Callable[[list[int]], bool] | None = None) -> bool:
     """All of the rule's concepts meet in the window (those in ``anywhere``: anywhere in the message), and none of
     its exceptions is said in the sentences they are in: "What if they kick me out?" is hypothetical, but a "what
     if" one sentence before "Dad kicked me out last night" does not take the night back."""
@@ -659,6 +795,9 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     near = [c for c in rule.need if c not in anywhere] or list(rule.need)
     found = [[at for at in hits(c) if lo <= at < hi] for c in near]
     if not all(found):
+        return False
+    if over is not None and over([at for at in hits(rule.need[0]) if lo <= at < hi]):
+        # Told in the past tense as over ("Back then I slept in my car", "I sofa-surfed ... It feels like home").
         return False
     if not rule.unless and not rule.after:
         return True
