@@ -102,16 +102,16 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
         assert 0 <= fourth[("heldout4", level, lang)] - fourth[("dev4", level, lang)] <= 1, (level, lang)
     # From the fifth on: 40% / 60% in each urgency x language group, round half up, each with its own seed (the
     # sixth with a second for a batch that filled each group up to the same share; tests/data/README.md).
-    for rows, dev, heldout, at_least in ((FIFTH, "dev5", "heldout5", 40), (SIXTH, "dev6", "heldout6", 50),
-                                         (SEVENTH, "dev7", "heldout7", 50), (EIGHTH, "dev8", "heldout8", 50),
-                                         (NINTH, "dev9", "heldout9", 40), (TENTH, "dev10", "heldout10", 39),
-                                         (ELEVENTH, "dev11", "heldout11", 30)):
-        assert {m.split for m in rows} == {dev, heldout} and len(rows) >= at_least, dev
-        groups = Counter((m.split, m.urgency, m.lang) for m in rows)
+    later = ((FIFTH, "dev5", "heldout5", 40), (SIXTH, "dev6", "heldout6", 50), (SEVENTH, "dev7", "heldout7", 50),
+             (EIGHTH, "dev8", "heldout8", 50), (NINTH, "dev9", "heldout9", 40), (TENTH, "dev10", "heldout10", 39),
+             (ELEVENTH, "dev11", "heldout11", 30))
+    for collection, dev, heldout, at_least in later:
+        assert {m.split for m in collection} == {dev, heldout} and len(collection) >= at_least, dev
+        groups = Counter((m.split, m.urgency, m.lang) for m in collection)
         for _, level, lang in groups:
             n = groups[(dev, level, lang)] + groups[(heldout, level, lang)]
             assert groups[(dev, level, lang)] == int(0.4 * n + 0.5), (dev, level, lang)
-        assert {m.kind for m in rows} <= {"letter", "faq", "quote", "short"}, dev
+        assert {m.kind for m in collection} <= {"letter", "faq", "quote", "short"}, dev
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
 
 
