@@ -1,0 +1,43 @@
+"""Two gaps found by playing a night through the bot (bot/data/triage.yaml):
+
+- "The shelter is full" said as now is no bed tonight (``shelter_full``): it was no crisis at all. Asked ahead ("what
+  if the shelter is full?") it is a question.
+- "I don't want to wake up tomorrow" is the wish not to live, said plainly (``despair_strong``): it was only the learned
+  model's urgent. Not wanting to wake up early for school is not.
+
+Every sentence was written for this test and is checked against the real-message collections (tests/corpus.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.triage import Urgency, triage
+from tests.corpus import closeness_to_real_messages
+
+NO_BED = [("the shelter is full and it's -5 outside", "en"), ("herberget er fuldt i aften, hvor skal jeg gå hen", "da")]
+ASKED_AHEAD = [("hvad gør man hvis herberget er fuldt", "da")]
+NO_WAKING = [("i dont want to wake up tomorrow", "en")]
+EVERYDAY_WAKING = [("i dont want to wake up early tomorrow for school", "en")]
+
+
+@pytest.mark.parametrize(("text", "lang"), NO_BED)
+def test_a_full_shelter_tonight_is_no_bed(text: str, lang: str) -> None:
+    found = triage(text, lang)
+    assert found.urgency is Urgency.URGENT and "nowhere_to_sleep" in found.reasons
+
+
+@pytest.mark.parametrize(("text", "lang"), [*ASKED_AHEAD, *EVERYDAY_WAKING])
+def test_a_question_ahead_or_an_early_morning_is_ordinary(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), NO_WAKING)
+def test_not_wanting_to_wake_up_tomorrow_is_an_emergency(text: str, lang: str) -> None:
+    found = triage(text, lang)
+    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
+
+
+@pytest.mark.parametrize("text", [t for t, _ in (*NO_BED, *ASKED_AHEAD, *NO_WAKING, *EVERYDAY_WAKING)])
+def test_the_sentences_are_our_own(text: str) -> None:
+    assert closeness_to_real_messages(text) < 80
