@@ -10,7 +10,8 @@ How a message is scored:
 3. Each *rule* whose concepts are all present adds its weight to its level's score and records its reason
    code (what a caseworker sees: fx ``thrown_out``, ``under_18``).
 4. An information question ("hvad er en natvarmestue?", "min ven sover på gaden, hvad kan han gøre?") in
-   which the writer does not speak of themselves ("jeg", "mig", "I") does not count towards ``urgent``:
+   which the writer does not speak of themselves ("jeg", "mig", "I"; a Danish sentence that opens with the writer's
+   verb and leaves out the "jeg", "bor på gaden pt, ...", speaks of them) does not count towards ``urgent``:
    asking about a thing is not being in it (unless it asks for someone close tonight: "min ven sover på gaden i
    nat" is urgent for the friend). Emergency is never damped: showing crisis numbers to
    someone who only asked is the safe mistake.
@@ -766,7 +767,8 @@ def by_rules(text: str, lang: str = "da") -> Triage:
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)
-    if hits("info_question") and not hits("speaker") and not (hits("someone") and hits("tonight_strict")):
+    speaks_of_self = bool(hits("speaker")) or _subject_left_out(rules, words, starts)
+    if hits("info_question") and not speaks_of_self and not (hits("someone") and hits("tonight_strict")):
         scores[Urgency.URGENT] *= rules.info_damping
         reasons = [r for r in reasons if r == "under_18" or _level_of(rules, r) is Urgency.EMERGENCY]
     if scores[Urgency.EMERGENCY] >= rules.threshold:
@@ -774,6 +776,14 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     if scores[Urgency.URGENT] + scores[Urgency.EMERGENCY] >= rules.threshold:
         return Triage(Urgency.URGENT, tuple(reasons))
     return Triage(Urgency.NONE, ())
+
+
+def _subject_left_out(rules: _Rules, words: list[str], starts: list[int]) -> bool:
+    """A sentence opens with a verb of the writer's own situation and no subject follows ("bor på gaden pt",
+    ``verb_first`` and ``subject_after`` in the rules file): Danish texting leaves out the "jeg"."""
+    verbs = {p[0] for p in rules.concepts.get("verb_first", ())}
+    subjects = {p[0] for p in rules.concepts.get("subject_after", ())}
+    return any(at + 1 < len(words) and words[at] in verbs and words[at + 1] not in subjects for at in starts)
 
 
 def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
