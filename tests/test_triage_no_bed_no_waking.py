@@ -1,9 +1,10 @@
-"""Two gaps found by playing a night through the bot (bot/data/triage.yaml):
+"""Three gaps found by playing a night through the bot (bot/data/triage.yaml):
 
 - "The shelter is full" said as now is no bed tonight (``shelter_full``): it was no crisis at all. Asked ahead ("what
   if the shelter is full?") it is a question.
 - "I don't want to wake up tomorrow" is the wish not to live, said plainly (``despair_strong``): it was only the learned
   model's urgent. Not wanting to wake up early for school is not.
+- Someone under 18 left at home without food, money or an adult (``left_alone``) has no safe home: it was no crisis.
 
 Every sentence was written for this test and is checked against the real-message collections (tests/corpus.py).
 """
@@ -40,4 +41,26 @@ def test_not_wanting_to_wake_up_tomorrow_is_an_emergency(text: str, lang: str) -
 
 @pytest.mark.parametrize("text", [t for t, _ in (*NO_BED, *ASKED_AHEAD, *NO_WAKING, *EVERYDAY_WAKING)])
 def test_the_sentences_are_our_own(text: str) -> None:
+    assert closeness_to_real_messages(text) < 80
+
+
+# Someone under 18 left at home without an adult's care (``left_alone``): no safe home, though nobody threw them out.
+LEFT_ALONE = [("min mor er på afvænning og jeg er 16 og alene hjemme uden mad og penge", "da"),
+              ("im 15 and my dad has left me alone for a week with no food in the house", "en")]
+HOME_ALONE_FOR_FUN = [("jeg er 16 og er alene hjemme i weekenden, må jeg holde fest", "da")]
+
+
+@pytest.mark.parametrize(("text", "lang"), LEFT_ALONE)
+def test_a_minor_left_alone_without_care_has_no_safe_home(text: str, lang: str) -> None:
+    found = triage(text, lang)
+    assert found.urgency is Urgency.URGENT and "under_18_unsafe_home" in found.reasons
+
+
+@pytest.mark.parametrize(("text", "lang"), HOME_ALONE_FOR_FUN)
+def test_a_weekend_home_alone_is_ordinary(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize("text", [t for t, _ in (*LEFT_ALONE, *HOME_ALONE_FOR_FUN)])
+def test_the_left_alone_sentences_are_our_own(text: str) -> None:
     assert closeness_to_real_messages(text) < 80
