@@ -231,38 +231,25 @@ def test_the_held_out_parts_in_aggregate() -> None:
     # on 2026-12-05, before any change, with the engines of lead and of main alike: 4 of 4 urgent flagged, 5 of 19
     # ordinary called emergencies), and the eleventh (first measured on 2026-12-06, before any change, with the engine
     # of main f161bff: 5 of 7 urgent flagged, 0 of 11 ordinary called emergencies).
-    earlier = [m for m in HELD_OUT if m.split not in ("heldout7", "heldout8", "heldout9", "heldout10", "heldout11")]
-    seventh = [m for m in HELD_OUT if m.split == "heldout7"]
-    eighth = [m for m in HELD_OUT if m.split == "heldout8"]
-    ninth = [m for m in HELD_OUT if m.split == "heldout9"]
-    tenth = [m for m in HELD_OUT if m.split == "heldout10"]
-    eleventh = [m for m in HELD_OUT if m.split == "heldout11"]
+    earlier = [m for m in HELD_OUT if m.split not in FIRST_MEASURED]
     n_urgent = sum(m.urgency != "none" for m in earlier)
     n_plain = len(earlier) - n_urgent
     caught = sum(m.urgency != "none" and urgency(m) != "none" for m in earlier)
     emergencies = sum(m.urgency == "none" and urgency(m) == "emergency" for m in earlier)
     assert caught >= 0.95 * n_urgent, f"{caught} of {n_urgent} urgent held-out messages flagged"
     assert emergencies <= 0.12 * n_plain, f"{emergencies} of {n_plain} ordinary held-out messages called emergencies"
-    caught_7 = sum(m.urgency != "none" and urgency(m) != "none" for m in seventh)
-    emergencies_7 = sum(m.urgency == "none" and urgency(m) == "emergency" for m in seventh)
-    assert caught_7 >= 9, f"{caught_7} urgent heldout7 messages flagged (9 at first)"
-    assert emergencies_7 <= 1, f"{emergencies_7} ordinary heldout7 messages called emergencies (1 at first)"
-    caught_8 = sum(m.urgency != "none" and urgency(m) != "none" for m in eighth)
-    emergencies_8 = sum(m.urgency == "none" and urgency(m) == "emergency" for m in eighth)
-    assert caught_8 >= 8, f"{caught_8} urgent heldout8 messages flagged (8 at first)"
-    assert emergencies_8 <= 0, f"{emergencies_8} ordinary heldout8 messages called emergencies (0 at first)"
-    caught_9 = sum(m.urgency != "none" and urgency(m) != "none" for m in ninth)
-    emergencies_9 = sum(m.urgency == "none" and urgency(m) == "emergency" for m in ninth)
-    assert caught_9 >= 5, f"{caught_9} urgent heldout9 messages flagged (5 at first)"
-    assert emergencies_9 <= 3, f"{emergencies_9} ordinary heldout9 messages called emergencies (3 at first)"
-    caught_10 = sum(m.urgency != "none" and urgency(m) != "none" for m in tenth)
-    emergencies_10 = sum(m.urgency == "none" and urgency(m) == "emergency" for m in tenth)
-    assert caught_10 >= 4, f"{caught_10} urgent heldout10 messages flagged (4 at first)"
-    assert emergencies_10 <= 5, f"{emergencies_10} ordinary heldout10 messages called emergencies (5 at first)"
-    caught_11 = sum(m.urgency != "none" and urgency(m) != "none" for m in eleventh)
-    emergencies_11 = sum(m.urgency == "none" and urgency(m) == "emergency" for m in eleventh)
-    assert caught_11 >= 5, f"{caught_11} urgent heldout11 messages flagged (5 at first)"
-    assert emergencies_11 <= 0, f"{emergencies_11} ordinary heldout11 messages called emergencies (0 at first)"
+    for part, (at_first_caught, at_first_emergencies) in FIRST_MEASURED.items():
+        rows = [m for m in HELD_OUT if m.split == part]
+        caught = sum(m.urgency != "none" and urgency(m) != "none" for m in rows)
+        emergencies = sum(m.urgency == "none" and urgency(m) == "emergency" for m in rows)
+        assert caught >= at_first_caught, f"{caught} urgent {part} messages flagged ({at_first_caught} at first)"
+        assert emergencies <= at_first_emergencies, \
+            f"{emergencies} ordinary {part} messages called emergencies ({at_first_emergencies} at first)"
+
+
+# The later collections' held-out parts at the level first measured: urgent messages flagged (at least), ordinary ones
+# called emergencies (at most).
+FIRST_MEASURED = {"heldout7": (9, 1), "heldout8": (8, 0), "heldout9": (5, 3), "heldout10": (4, 5), "heldout11": (5, 0)}
 
 
 def test_nothing_a_real_person_wrote_is_taken_for_small_talk() -> None:
