@@ -767,8 +767,9 @@ def by_rules(text: str, lang: str = "da") -> Triage:
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
                 reasons.append(rule.reason)
-    speaks_of_self = bool(hits("speaker")) or _subject_left_out(rules, words, starts)
-    if hits("info_question") and not speaks_of_self and not (hits("someone") and hits("tonight_strict")):
+    # Read only for an information question (most messages are none): the writer speaking of themselves undoes it.
+    if (hits("info_question") and not hits("speaker") and not _subject_left_out(rules, words, starts)
+            and not (hits("someone") and hits("tonight_strict"))):
         scores[Urgency.URGENT] *= rules.info_damping
         reasons = [r for r in reasons if r == "under_18" or _level_of(rules, r) is Urgency.EMERGENCY]
     if scores[Urgency.EMERGENCY] >= rules.threshold:
