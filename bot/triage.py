@@ -166,6 +166,9 @@ class _Rules:
     model_state_filler: tuple[str, ...] = ()
     # How a crisis told in the past tense is told as over (rules file ``told_over``; see _ToldOver).
     told_over: _ToldOver = field(default_factory=lambda: _ToldOver())
+    # The words marked "=" in the rules file, with their mark: they match only as written, never as a typo, even
+    # where the same word is written unmarked (and so typo-tolerant) in another phrase.
+    exact: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -208,8 +211,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
         if len(w) >= TYPO_MIN_LENGTH and w[0] not in "=*" and not w.endswith("*"):
             typo_words.setdefault((w[0], len(w)), []).append(w)
     prefixes = tuple(sorted(w for w in every if (w.endswith("*") or w.startswith("*")) and w != "*"))
-    concepts = {name: _plain(phrases) for name, phrases in concepts.items()}
-    by_lang = {lang: {name: _plain(phrases) for name, phrases in group.items()} for lang, group in by_lang.items()}
+    exact = frozenset(w for w in every if w.startswith("=") and len(w) > 1)
     return _Rules(concepts, frozenset(words), {key: tuple(ws) for key, ws in typo_words.items()}, prefixes, by_lang,
                   rules,
                   float(raw["threshold"]), float(raw["info_question_damping"]),
@@ -226,12 +228,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   model_intake_dangers=tuple(raw.get("model_intake_dangers", ())),
                   model_state=tuple(raw.get("model_state", ())),
                   model_state_filler=tuple(raw.get("model_state_filler", ())),
-                  told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}))
-
-
-def _plain(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """Phrases without the "=" marks (a marked word matches only as written, with no typo tolerance)."""
-    return tuple(tuple(w.lstrip("=") if w != "=" else w for w in p) for p in phrases)
+                  told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}),
+                  exact=exact)
 
 
 def _fold_pattern(phrase: str) -> list[str]:
@@ -269,6 +267,9 @@ class _Matches:
             if token in known:
                 found.setdefault(token, set()).add(j)
             columns.setdefault(token, []).append(j)
+        for word in rules.exact:
+            if word[1:] in found:
+                found[word] = set(found[word[1:]])
         for token, where in columns.items():
             if len(token) < TYPO_MIN_LENGTH or not typos:
                 continue
