@@ -19,6 +19,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 # An adjective ending the Danish stemmer strips (see stem).
 _ADJECTIVE_ENDING = re.compile(r"(e?lig)(?!hed)")
+# Danish words the stemmer makes another word of, kept as written: "i morges" (this morning, done) became "morg", as
+# "i morgen" (tomorrow, still ahead): "fogeden kom i morges" met the eviction's "fogeden kommer i morgen".
+_OWN_STEMS = frozenset({"morges", "imorges"})
 
 _STEMMERS = {"da": Stemmer.Stemmer("danish"), "en": Stemmer.Stemmer("english")}
 
@@ -43,6 +46,8 @@ def stem(word: str, lang: str) -> str:
     """Snowball-stem one folded word. Danish stems are computed on the word with æ/ø/å restored where the
     folded digraphs stand, because the Danish stemmer's suffix rules are written with those letters."""
     if lang == "da":
+        if word in _OWN_STEMS:
+            return word
         unfolded = word.replace("ae", "æ").replace("oe", "ø").replace("aa", "å")
         stemmed = _STEMMERS["da"].stemWord(unfolded)
         # The Danish stemmer strips the adjective endings -lig and -elig, leaving a stem that is often another word:
