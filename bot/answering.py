@@ -12,6 +12,7 @@ says; and when Husly is not sure it says so and offers the closest topics and a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -217,6 +218,39 @@ def _suicide_topic_only_when_named(found: SearchResult, text: str, urgency: Tria
                    suggestions=(*others[:2], SUICIDE_TOPIC))
 
 
+ADULT_AGE = 18
+# Above this a number before "år" is no one's age ("i 100 år").
+MAX_AGE = 90
+# Ages said in a message (folded text): "jeg er 19", "i m 22", "a 42 year old", "17 aarig", "early 20s", "in my
+# twenties", "midt i 20 erne".
+_AGES = re.compile(r"\b(?:(\d{1,2}) (?:aar|aarig|aars|year|years|yr|yrs|yo|y o)\b"
+                   r"|(?:jeg er|i m|i am|im) (\d{1,2})\b"
+                   r"|(?:early|mid|late|in my) ([1-9]0)s\b|([1-9]0) erne\b"
+                   r"|in my (twenties|thirties|forties|fifties))")
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
+
+
+def _ages(text: str) -> list[int]:
+    """The ages a message says, of anyone in it."""
+    return [int(age) if age.isdigit() else _DECADES[age]
+            for match in _AGES.finditer(fold(text)) for age in match.groups() if age]
+
+
+def _adults_are_not_minors(found: SearchResult, text: str, urgency: Triage) -> SearchResult:
+    """The topic for young people under 18 does not answer a message whose people are all said to be grown up ("I am
+    in my early 20s and still live with my parents", "a 42 year old single mother"): its words (parents, home,
+    rules) stand in grown-ups' letters too. Then the next topics come first, as choices, and it stays the last."""
+    ages = _ages(text)
+    if (found.topic != MINOR_TOPIC or MINOR_REASONS & set(urgency.reasons) or not ages
+            or min(ages) < ADULT_AGE or min(ages) > MAX_AGE):
+        return found
+    others = tuple(t for t in found.suggestions if t != MINOR_TOPIC)
+    if not others:
+        return found
+    return replace(found, topic=others[0], confidence=0.0, faq=None, faq_match=0.0,
+                   suggestions=(*others[:2], MINOR_TOPIC))
+
+
 MIND_TOPIC = "psykisk-sundhed"
 
 
@@ -284,6 +318,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         # or homeless now.)
         found = replace(found, confidence=max(found.confidence, threshold))
     found = _suicide_topic_only_when_named(found, text, urgency)
+    found = _adults_are_not_minors(found, text, urgency)
     found = _not_coping_is_about_the_mind(found, text, reading, urgency, threshold)
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
