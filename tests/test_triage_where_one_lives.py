@@ -1,0 +1,40 @@
+""""Live" and "leve" alone are where one lives or what one lives on, not a wish to die.
+
+They stood in the learned model's list of dangers (life_danger in bot/data/triage.yaml: a short message naming one may
+be the model's emergency), so "my gran and I live in a small flat and she decides everything" got 112 and
+Livslinien, and so did an e-mail address at live.dk given to a caseworker. Not wanting to live is still read.
+
+Every message was written for this test and is checked against the real-message collections (tests/corpus.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.triage import Urgency, triage
+from tests.corpus import closeness_to_real_messages
+
+WHERE_ONE_LIVES = [
+    ("my gran and I live in a small flat and she decides everything", "en"),
+    ("mit nummer er 20 30 40 50, skriv til mig på mads99@live.dk", "da"),
+]
+NOT_WANTING_TO_LIVE = [
+    ("jeg gider ikke leve mere", "da"),
+    ("jeg har ingen grund til at leve", "da"),
+    ("honestly i dont see how i can live like this one more week", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), WHERE_ONE_LIVES)
+def test_where_one_lives_is_no_emergency(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is not Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_WANTING_TO_LIVE)
+def test_not_wanting_to_live_is_an_emergency(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "lang"), WHERE_ONE_LIVES + NOT_WANTING_TO_LIVE)
+def test_the_messages_are_our_own(text: str, lang: str) -> None:
+    assert closeness_to_real_messages(text) < 80
