@@ -8,6 +8,9 @@
   attempt was ("I tried to kill myself when I was 17, and the thoughts are coming back" was read as nothing).
 - An eviction carried out with the subject left out ("got evicted this morning", "blev sat ud i dag") is no home
   now, as "I got evicted today" was; someone else's ("my neighbour got evicted today") is not the writer's.
+- Self-harm done, in the past tense ("jeg skar i mig selv i går", "I burned myself on purpose yesterday"): the rules
+  read it as self-harm (before, only the learned model's guess, or urgent); told as over ("som 13-årig, i dag er jeg 30
+  og glad"), it is history.
 - A home lost, as the time of a memory ("when I became homeless at 30, I didn't want ... to find out"): told as past,
   not a crisis now ("didn't want" is no present tense).
 
@@ -55,6 +58,13 @@ EVICTED_NO_SUBJECT = [
     ("blev sat ud i dag af fogeden, mine ting står hos naboen", "da"),
     ("er lige blevet sat ud i dag og har kun en taske", "da"),
 ]
+SELF_HARM_DONE = [
+    ("jeg skar i mig selv i går efter skænderiet med min mor", "da"),
+    ("i aftes skar jeg i mig selv med et barberblad", "da"),
+    ("har cuttet mig i nat igen, det bløder stadig lidt", "da"),
+    ("I burned myself on purpose yesterday with a lighter", "en"),
+]
+SELF_HARM_OVER = "jeg skar i mig selv som 13-årig, i dag er jeg 30 og glad"
 
 
 @pytest.mark.parametrize(("text", "lang"), SOMEONE_ELSE_GONE)
@@ -84,6 +94,16 @@ def test_an_eviction_today_with_the_subject_left_out_is_no_home_now(text: str, l
     assert found.urgency is Urgency.URGENT and "homeless_now" in found.reasons
 
 
+@pytest.mark.parametrize(("text", "lang"), SELF_HARM_DONE)
+def test_self_harm_done_lately_is_read_as_self_harm(text: str, lang: str) -> None:
+    found = triage(text, lang)
+    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
+
+
+def test_self_harm_told_as_over_is_history() -> None:
+    assert triage(SELF_HARM_OVER, "da").urgency is Urgency.NONE
+
+
 def test_someone_elses_eviction_is_not_the_writers() -> None:
     assert triage("my neighbour got evicted today", "en").urgency is Urgency.NONE
 
@@ -93,8 +113,8 @@ def test_a_home_lost_as_the_time_of_a_memory_is_no_crisis_now() -> None:
 
 
 @pytest.mark.parametrize("text", [t for t, _ in (*SOMEONE_ELSE_GONE, *WISH_OR_DANGER, *SUICIDE_OVER, *SUICIDE_BACK,
-                                                 *EVICTED_NO_SUBJECT)]
-                         + ["my neighbour got evicted today",
+                                                 *EVICTED_NO_SUBJECT, *SELF_HARM_DONE)]
+                         + [SELF_HARM_OVER, "my neighbour got evicted today",
                             "when I became homeless at 30, I didn't want my coworkers to find out"])
 def test_the_sentences_are_our_own(text: str) -> None:
     assert closeness_to_real_messages(text) < 80
