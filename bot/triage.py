@@ -166,6 +166,10 @@ class _Rules:
     model_state_filler: tuple[str, ...] = ()
     # How a crisis told in the past tense is told as over (rules file ``told_over``; see _ToldOver).
     told_over: _ToldOver = field(default_factory=lambda: _ToldOver())
+    # What tells apart the model's unsure emergency (no danger named): someone else's absence, not the writer's wish.
+    model_unsure_apart: tuple[str, ...] = ()
+    # Concepts said with the subject left out ("got evicted today"): they count only where they open a clause.
+    clause_first: frozenset[str] = frozenset()
     # The words marked "=" in the rules file, with their mark: they match only as written, never as a typo, even
     # where the same word is written unmarked (and so typo-tolerant) in another phrase.
     exact: frozenset[str] = frozenset()
@@ -229,7 +233,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   model_state=tuple(raw.get("model_state", ())),
                   model_state_filler=tuple(raw.get("model_state_filler", ())),
                   told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}),
-                  exact=exact)
+                  model_unsure_apart=tuple(raw.get("model_unsure_apart", ())),
+                  clause_first=frozenset(raw.get("clause_first", ())), exact=exact)
 
 
 def _fold_pattern(phrase: str) -> list[str]:
@@ -539,6 +544,10 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # history, a general question or bullying. Wording no rule knows as a sign is still the model's to raise.
         return found
     if learned is Urgency.EMERGENCY and not sure and found.urgency is Urgency.NONE:
+        if _any_sign(text, _rules().model_unsure_apart) and not _live_signs(text)[1]:
+            # "hun er flyttet, så hun ikke er her mere": the model read the absence as a wish not to be here, but it is
+            # someone else's, and nothing else names a danger or a crisis now.
+            return found
         # Nothing named says danger: ask before treating it as one (MAYBE_IN_DANGER).
         return Triage(Urgency.URGENT, (LEARNED, MAYBE_IN_DANGER))
     if learned.rank > found.urgency.rank:
@@ -753,6 +762,8 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     def hits(concept: str) -> frozenset[int]:
         if concept not in found:
             found[concept] = _concept_starts(rules, matches, lang, concept)
+            if concept in rules.clause_first:
+                found[concept] = frozenset(at for at in found[concept] if _opens_clause(reading, at))
         return found[concept]
 
     over = _told_over(rules, reading, lang, hits, ends)
@@ -778,6 +789,15 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     if scores[Urgency.URGENT] + scores[Urgency.EMERGENCY] >= rules.threshold:
         return Triage(Urgency.URGENT, tuple(reasons))
     return Triage(Urgency.NONE, ())
+
+
+def _opens_clause(reading: _Reading, at: int) -> bool:
+    """Whether the word at ``at`` opens a clause, or follows the "og", "and", "men", "but" that opens one ("og blev sat
+    ud i dag"): a verb there has no subject before it ("got evicted today"; not "my neighbour got evicted")."""
+    k = bisect.bisect_left(reading.clauses, at)
+    if k < len(reading.clauses) and reading.clauses[k] == at:
+        return True
+    return at - 1 in reading.clauses[max(0, k - 1) : k] and reading.words[at - 1] in CLAUSE_WORDS
 
 
 def _subject_left_out(rules: _Rules, words: list[str], starts: list[int]) -> bool:
