@@ -1,4 +1,4 @@
-"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_11.tsv,
+"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_12.tsv,
 see tests/data/README.md).
 
 The corpora are checked for what makes them a fair measure (sources, labels, splits made before tuning, each later
@@ -39,6 +39,7 @@ from real_messages import (  # noqa: E402
     DATA_9,
     DATA_10,
     DATA_11,
+    DATA_12,
     DEV_PARTS,
     TRAINED_PARTS,
     Message,
@@ -59,6 +60,7 @@ EIGHTH = read_messages(DATA_8)
 NINTH = read_messages(DATA_9)
 TENTH = read_messages(DATA_10)
 ELEVENTH = read_messages(DATA_11)
+TWELFTH = read_messages(DATA_12)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -78,7 +80,7 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     assert len(FIRST) >= 250 and len(SECOND) >= 98
     assert len({m.id for m in MESSAGES}) == len(MESSAGES)
     rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4) + _rows(DATA_5) + _rows(DATA_6)
-    rows += _rows(DATA_7) + _rows(DATA_8) + _rows(DATA_9) + _rows(DATA_10) + _rows(DATA_11)
+    rows += _rows(DATA_7) + _rows(DATA_8) + _rows(DATA_9) + _rows(DATA_10) + _rows(DATA_11) + _rows(DATA_12)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
     assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
@@ -104,12 +106,15 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     # sixth with a second for a batch that filled each group up to the same share; tests/data/README.md).
     later = ((FIFTH, "dev5", "heldout5", 40), (SIXTH, "dev6", "heldout6", 50), (SEVENTH, "dev7", "heldout7", 50),
              (EIGHTH, "dev8", "heldout8", 50), (NINTH, "dev9", "heldout9", 40), (TENTH, "dev10", "heldout10", 39),
-             (ELEVENTH, "dev11", "heldout11", 30))
+             (ELEVENTH, "dev11", "heldout11", 30), (TWELFTH, "dev12", "heldout12", 28))
+    # Rows taken out after the split count in their group as split (r12018, a held-out FAQ heading whose words all
+    # stand in an earlier letter: token_set_ratio 93; tests/data/README.md).
+    taken_out = Counter({("heldout12", "none", "en"): 1})
     for collection, dev, heldout, at_least in later:
         assert {m.split for m in collection} == {dev, heldout} and len(collection) >= at_least, dev
         groups = Counter((m.split, m.urgency, m.lang) for m in collection)
         for _, level, lang in groups:
-            n = groups[(dev, level, lang)] + groups[(heldout, level, lang)]
+            n = groups[(dev, level, lang)] + groups[(heldout, level, lang)] + taken_out[(heldout, level, lang)]
             assert groups[(dev, level, lang)] == int(0.4 * n + 0.5), (dev, level, lang)
         assert {m.kind for m in collection} <= {"letter", "faq", "quote", "short"}, dev
     assert sum(m.kind == "letter" for m in MESSAGES) >= 150 and sum(len(m.text.split()) <= 8 for m in MESSAGES) >= 20
@@ -156,6 +161,10 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     assert not earlier_sources & {row["source"] for row in _rows(DATA_11)}
     earlier_texts |= {fold(m.text)[:120] for m in TENTH}
     assert not [m.id for m in ELEVENTH if fold(m.text)[:120] in earlier_texts]
+    earlier_sources |= {row["source"] for row in _rows(DATA_11)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_12)}
+    earlier_texts |= {fold(m.text)[:120] for m in ELEVENTH}
+    assert not [m.id for m in TWELFTH if fold(m.text)[:120] in earlier_texts]
 
 
 @pytest.mark.parametrize("later, earlier", [
@@ -166,7 +175,8 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     (NINTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH),
     (TENTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH),
     (ELEVENTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH),
-], ids=["fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"])
+    (TWELFTH, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH),
+], ids=["fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"])
 def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Message], earlier: list[Message]) -> None:
     # The same letter reprinted elsewhere is one message: rapidfuzz token_set_ratio >= 90 counts as a repeat. Only ids
     # are compared and reported, never texts.
@@ -179,7 +189,7 @@ def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Mes
 def test_the_learned_model_learns_from_development_parts_only() -> None:
     # bot/data/triage_real_dev.tsv is written from the corpora by scripts/real_training.py: run it after a change.
     learned = {text for text, _ in real_examples()}
-    # dev6 to dev11 are scored only (scripts/real_training.py says why for dev6; dev7 to dev11 were added scored
+    # dev6 to dev12 are scored only (scripts/real_training.py says why for dev6; dev7 to dev12 were added scored
     # only).
     assert learned == {m.text for m in DEV if m.split in TRAINED_PARTS}
     assert not learned & {m.text for m in HELD_OUT}
@@ -230,7 +240,9 @@ def test_the_held_out_parts_in_aggregate() -> None:
     # 3 of 24 ordinary called emergencies; the gate only keeps it from getting worse), and the tenth (first measured
     # on 2026-12-05, before any change, with the engines of lead and of main alike: 4 of 4 urgent flagged, 5 of 19
     # ordinary called emergencies), and the eleventh (first measured on 2026-12-06, before any change, with the engine
-    # of main f161bff: 5 of 7 urgent flagged, 0 of 11 ordinary called emergencies).
+    # of main f161bff: 5 of 7 urgent flagged, 0 of 11 ordinary called emergencies), and the twelfth (first measured on
+    # 2026-12-06, before any change, with the engine of main d67fe25: 5 of 5 urgent flagged, 2 of 12 ordinary called
+    # emergencies).
     earlier = [m for m in HELD_OUT if m.split not in FIRST_MEASURED]
     n_urgent = sum(m.urgency != "none" for m in earlier)
     n_plain = len(earlier) - n_urgent
@@ -249,7 +261,8 @@ def test_the_held_out_parts_in_aggregate() -> None:
 
 # The later collections' held-out parts at the level first measured: urgent messages flagged (at least), ordinary ones
 # called emergencies (at most).
-FIRST_MEASURED = {"heldout7": (9, 1), "heldout8": (8, 0), "heldout9": (5, 3), "heldout10": (4, 5), "heldout11": (5, 0)}
+FIRST_MEASURED = {"heldout7": (9, 1), "heldout8": (8, 0), "heldout9": (5, 3), "heldout10": (4, 5), "heldout11": (5, 0),
+                  "heldout12": (5, 2)}
 
 
 def test_nothing_a_real_person_wrote_is_taken_for_small_talk() -> None:

@@ -62,7 +62,7 @@ STILL_A_CRISIS = [
      "streets.", Urgency.URGENT),
     ("I was sleeping rough in the park all winter. I have not got a place at the shelter and it's freezing.",
      Urgency.URGENT),
-    ("my stepmom hits me. i have not found a room yet and I want to leave", Urgency.EMERGENCY),
+    ("my stepmom hits me. i have not found a room yet, need to get out", Urgency.EMERGENCY),
     # Afraid for one's mind beside a danger: the danger counts.
     ("Jeg er bange for at blive sindssyg, og min stedfar truer mig med en kniv når han er fuld.", Urgency.EMERGENCY),
     # Told in the past with nothing safe after it: what the writer lives now is the crisis.
