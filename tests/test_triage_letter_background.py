@@ -7,7 +7,8 @@ own words from the kinds seen on the development parts (never the held-out ones)
 ("says she will throw him out if it happens again"), a fear that something happens again, a safe present said with
 "now" after the story ("he lives with an aunt now"), sleep as a day's routine, a guest on the writer's own sofa, a
 story told from a distance ("at my worst", "two years on", "when I became homeless"), nowhere to go as a habit
-("when this happens"), and English "I haven't" read as a harbour. Letters with a danger now stay urgent.
+("when this happens"), sleep as a doctor's advice ("sove nok"), a fear of how one is seen or of opening old
+wounds, and English "I haven't" read as a harbour. Letters with a danger now stay urgent.
 """
 
 from __future__ import annotations
@@ -81,6 +82,15 @@ ORDINARY = [
     "Dear Sugar, I am so wrapped up in my sister's wedding plans that I haven't been able to think about my own "
     "exams. Every evening I help her with the seating plan and the flowers. I love her, but I feel lost and tired. "
     "How do I say I need a few weekends to myself without hurting her feelings?",
+    # Sleep as a doctor's advice, and a fear of how one is seen.
+    "Kære Puk. Jeg er 24 og har for nylig fået en diagnose med angst og depression. Min psykiater siger jeg skal "
+    "passe på mig selv og sove nok. Jeg har et job, en lejlighed og gode venner, men jeg skammer mig over diagnosen. "
+    "Skal jeg fortælle min chef om det? Jeg er bange for at blive set anderledes på.",
+    # Homeless years ago, made up since; afraid of opening old wounds.
+    "Hi Mariella, eight years ago I was homeless for a few months after a huge row with my stepfather about money. We"
+    " have since made up and I cook Sunday lunch for him and Mum once a month. Now my nephew is clashing with his own"
+    " dad in much the same way. I want to warn my brother about where it can lead, but I'm afraid of opening old "
+    "wounds at our family table. Any advice?",
 ]
 
 URGENT = [
