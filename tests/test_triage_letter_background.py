@@ -4,11 +4,10 @@ Held-out real messages showed ordinary letters flagged urgent far more often tha
 letter to an advice column tells its story (a diagnosis, the police, a past crisis, a parent's worry about a grown
 child, a guest on the sofa) in the words a crisis is made of, and an urgent level needs a danger now. Written in our
 own words from the kinds seen on the development parts (never the held-out ones): a threat with its condition after it
-("says she will throw him out if it happens again"), a fear that something happens again, a safe present said with
-"now" after the story ("he lives with an aunt now"), sleep as a day's routine, a guest on the writer's own sofa, a
-story told from a distance ("at my worst", "two years on", "when I became homeless"), nowhere to go as a habit
-("when this happens"), sleep as a doctor's advice ("sove nok"), a fear of how one is seen or of opening old
-wounds, and English "I haven't" read as a harbour. Letters with a danger now stay urgent.
+("says she will throw him out if it happens again"), someone else's fear that it comes back, sleep as a day's routine
+or a doctor's advice, a guest on the writer's own sofa, a story told from a distance ("at my worst", "two years on",
+"when I became homeless"), nowhere to go as a habit ("when this happens"), a fear of how one is seen or of opening old
+wounds. Letters with a danger now stay urgent.
 """
 
 from __future__ import annotations
@@ -18,21 +17,11 @@ import pytest
 from bot.triage import Urgency, triage
 
 ORDINARY = [
-    # A counsellor about a student's brother, homeless once and housed now.
-    "Dear Abby, I am a school counselor and one of my students told me her older brother was homeless for a while and"
-    " slept in his car. He lives with an aunt now. She keeps asking me what she can do for him and I never know what "
-    "to say. Should I refer her to someone, or just listen? I want to give her good advice but I am not a therapist "
-    "and I do not want to overstep my role at the school.",
     # A mother who asks whether her grown daughter eats and sleeps, afraid it happens again.
     "Kære brevkasse. Jeg er 23 og læser på universitetet. Sidste år havde jeg en depression og var indlagt på "
     "psykiatrisk i tre uger, fordi jeg havde det rigtig skidt. I dag har jeg fået det godt igen og deler en "
     "toværelses med min kæreste. Mit problem er, at min mor hele tiden ringer og spørger om jeg spiser og sover. Hun "
     "er bange for at det hele gentager sig til vinter. Hvordan får jeg hende til at slappe af uden at såre hende?",
-    # A care worker about a boy who ran off and came back.
-    "Kære Sara, jeg arbejder som pædagog på et opholdssted for unge. En af vores drenge på 16 stak af i weekenden, "
-    "men han kom tilbage søndag, og politiet var involveret. Han siger nu, at han hellere vil bo hos sin mor. "
-    "Kommunen har et møde med os om en måned. Hvordan taler jeg bedst med ham om hans ønske uden at love noget, jeg "
-    "ikke kan holde? Jeg vil gerne give ham et ærligt svar.",
     # A threat with its condition after it.
     "Dear Ask Amy, our nephew is 19 and got arrested last month for shoplifting. The officers sent him home with a "
     "caution. His mother, my sister, is furious and says she will throw him out if it happens again. He is a sweet "
@@ -78,10 +67,6 @@ ORDINARY = [
     "My stepdad and my mum have loud rows most weekends and I have nowhere else to go when this happens, so I put my "
     "headphones on and revise in my room. It is not dangerous, just exhausting. I am 20 and saving for a deposit. How"
     " do people my age find a cheap room to rent quickly in a big city without a guarantor?",
-    # "I haven't" is no harbour.
-    "Dear Sugar, I am so wrapped up in my sister's wedding plans that I haven't been able to think about my own "
-    "exams. Every evening I help her with the seating plan and the flowers. I love her, but I feel lost and tired. "
-    "How do I say I need a few weekends to myself without hurting her feelings?",
     # Sleep as a doctor's advice, and a fear of how one is seen.
     "Kære Puk. Jeg er 24 og har for nylig fået en diagnose med angst og depression. Min psykiater siger jeg skal "
     "passe på mig selv og sove nok. Jeg har et job, en lejlighed og gode venner, men jeg skammer mig over diagnosen. "
