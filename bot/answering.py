@@ -211,11 +211,16 @@ def _suicide_topic_only_when_named(found: SearchResult, text: str, urgency: Tria
     if (found.topic != SUICIDE_TOPIC or "suicide_or_self_harm" in urgency.reasons or found.named >= UNNAMED_SHARE
             or found.faq is not None or names_suicide(text)):
         return found  # "jeg har ondt i livet" names the topic; "kan jeg skrive i stedet for at ringe?" is its question
-    others = tuple(t for t in found.suggestions if t != SUICIDE_TOPIC)
+    return _last_choice(found, SUICIDE_TOPIC)
+
+
+def _last_choice(found: SearchResult, topic: str) -> SearchResult:
+    """``found`` with ``topic`` moved from first to the last of the choices: the next topics come first, as choices
+    (not a sure answer)."""
+    others = tuple(t for t in found.suggestions if t != topic)
     if not others:
         return found
-    return replace(found, topic=others[0], confidence=0.0, faq=None, faq_match=0.0,
-                   suggestions=(*others[:2], SUICIDE_TOPIC))
+    return replace(found, topic=others[0], confidence=0.0, faq=None, faq_match=0.0, suggestions=(*others[:2], topic))
 
 
 ADULT_AGE = 18
@@ -244,11 +249,7 @@ def _adults_are_not_minors(found: SearchResult, text: str, urgency: Triage) -> S
     if (found.topic != MINOR_TOPIC or MINOR_REASONS & set(urgency.reasons) or not ages
             or min(ages) < ADULT_AGE or min(ages) > MAX_AGE):
         return found
-    others = tuple(t for t in found.suggestions if t != MINOR_TOPIC)
-    if not others:
-        return found
-    return replace(found, topic=others[0], confidence=0.0, faq=None, faq_match=0.0,
-                   suggestions=(*others[:2], MINOR_TOPIC))
+    return _last_choice(found, MINOR_TOPIC)
 
 
 MIND_TOPIC = "psykisk-sundhed"
