@@ -282,7 +282,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         empty = SearchResult(None, 0.0, (), reply_lang, None, MappingProxyType({}))
         return Answer(empty, urgency, reply_lang, municipality, False, small_talk_reply(talk, reply_lang),
                       kind="small_talk")
-    found = index.search(reading.body, lang=reply_lang, letter=reading.long)
+    found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
     follow_up = False
     if previous_topic is not None and previous_topic in kb.topics and urgency.urgency is Urgency.NONE:
         followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)

@@ -71,6 +71,12 @@ class Reading:
             return self.body
         return " ".join(self.sentences[i] for i in self.point)
 
+    @cached_property
+    def asking(self) -> str:
+        """The clauses that ask (empty when nothing is asked): a question sentence, or the clause of a sentence that
+        turns to ask ("jeg bor hos en ven, skal jeg melde flytning" asks "skal jeg melde flytning")."""
+        return " ".join(clause for sentence in self.sentences for clause in _asking_clauses(sentence))
+
     @property
     def body(self) -> str:
         """The message without greeting and sign-off."""
@@ -140,3 +146,33 @@ def _is_question(sentence: str) -> bool:
         return True
     words = fold(sentence).split()
     return bool(words) and words[0] in _QUESTION_WORDS and len(words) <= 25 and not sentence.rstrip().endswith(".")
+
+
+# A clause turns to ask when it puts a verb before its subject, the order a Danish or English question takes
+# ("skal jeg", "kan man", "can I"), after a question word or not ("hvordan skriver jeg", "how do I"): _turns_to_ask.
+_ASKING_WORDS = frozenset(fold(w) for w in (
+    "hvad", "hvordan", "hvor", "hvornår", "hvorfor", "hvem", "hvilken", "hvilke", "hvilket", "what", "how", "where",
+    "when", "why", "who", "which"))
+_SUBJECTS = frozenset(fold(w) for w in ("jeg", "du", "man", "vi", "i", "de", "han", "hun", "det", "der", "you", "we",
+                                          "they", "he", "she", "it", "there"))
+_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+")
+
+
+def _asking_clauses(sentence: str) -> list[str]:
+    """The sentence's clauses from the first that turns to ask; the whole sentence when it is a question that does
+    not turn (it asks all of it); none when it does not ask."""
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    for i, clause in enumerate(clauses):
+        if _turns_to_ask(fold(clause).split()):
+            return clauses[i:]
+    return [sentence] if _is_question(sentence) else []
+
+
+def _turns_to_ask(words: list[str]) -> bool:
+    """A clause asks when it puts a verb before its subject ("skal jeg", "hvordan skriver jeg", "how do I"). A question
+    word alone does not make it ask: it may open a relative clause ("..., which made me homeless", "Fra hvilken alder
+    bestemmer jeg selv, hvor jeg bor?")."""
+    if len(words) < 2:
+        return False
+    verb_first = words[0] in _QUESTION_WORDS and words[0] not in _ASKING_WORDS and words[1] in _SUBJECTS
+    return verb_first or (words[0] in _ASKING_WORDS and len(words) > 2 and words[2] in _SUBJECTS)

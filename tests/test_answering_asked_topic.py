@@ -1,0 +1,58 @@
+"""A message that tells where the writer sleeps and then asks about something else is about what it asks: the clause
+that asks (bot/reading.py Reading.asking) names the topic, and that topic comes first over the one the background
+words match (knowledge/index.py, ASKED_WEIGHT). The sentences are our own (not near copies of the real messages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.answering import answer
+from bot.reading import read
+from tests.corpus import closeness_to_real_messages
+
+TODAY = dt.date(2026, 12, 1)
+# Before, the couch-surfing topic ("Jeg sover hos venner eller familie") was the one sure answer to each of these.
+ASKS_PAST_THE_SOFA = (
+    ("jeg skifter mellem at sove hos forskellige venner, skal jeg melde flytning hver gang", "adresse-cpr"),
+    ("min kusine lader mig sove på hendes sofa, kan jeg søge boligstøtte", "boligstoette"),
+    ("I sleep on a friends couch, how do I apply for housing benefit", "boligstoette"),
+)
+# Three topics have "venteliste" as a keyword: naming all three alike, the question keeps the words' order.
+WAITING_LIST = ("kan det gå hurtigere med ventelisten",
+                "vi bor fire i en lille toværelses, kan det gå hurtigere med ventelisten")
+ASKING = (
+    ("jeg bor hos en ven lige nu, skal jeg melde flytning", "skal jeg melde flytning"),
+    ("My mum threw me out, which made me sleep in the park.", ""),
+    ("jeg bor hos en ven, hvor jeg sover i stuen.", ""),
+)
+
+
+@pytest.mark.parametrize(("text", "topic"), ASKS_PAST_THE_SOFA)
+def test_the_topic_the_question_names_comes_first(knowledge, text: str, topic: str) -> None:
+    kb, index = knowledge
+    found = answer(kb, index, text, today=TODAY, threshold=0.4)
+    assert found.search.suggestions[0] == topic, (found.topic, found.search.suggestions)
+    assert found.topic == topic
+    # Where they sleep is still a choice, never the one sure answer.
+    assert "sofasurfer" in found.search.suggestions
+    assert not (found.confident and found.topic == "sofasurfer")
+
+
+@pytest.mark.parametrize("text", WAITING_LIST)
+def test_a_word_several_topics_have_keeps_the_order_of_the_words(knowledge, text: str) -> None:
+    kb, index = knowledge
+    found = answer(kb, index, text, today=TODAY, threshold=0.4)
+    assert found.search.suggestions[0] == "boligsoegning", found.search.suggestions
+
+
+@pytest.mark.parametrize(("text", "asks"), ASKING)
+def test_the_asking_clause_is_the_one_that_turns_to_ask(text: str, asks: str) -> None:
+    # A question word that opens a relative clause ("which made me", "hvor jeg sover") asks nothing.
+    assert read(text).asking == asks
+
+
+def test_the_sentences_are_our_own() -> None:
+    for text in (*(t for t, _ in ASKS_PAST_THE_SOFA), *WAITING_LIST, *(t for t, _ in ASKING)):
+        assert closeness_to_real_messages(text) < 80, text
