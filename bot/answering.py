@@ -12,7 +12,6 @@ says; and when Husly is not sure it says so and offers the closest topics and a 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -30,7 +29,7 @@ from bot.conversation.talk import (
 from bot.conversation.texts import MINOR_REASONS, MINOR_TOPIC, call_for_help, safety_reply, safety_services
 from bot.followup import follow_up_search
 from bot.i18n import _, use_lang
-from bot.reading import Reading, read
+from bot.reading import ADULT_AGE, Reading, ages_said, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import by_professional, for_someone_else
@@ -223,29 +222,15 @@ def _last_choice(found: SearchResult, topic: str) -> SearchResult:
     return replace(found, topic=others[0], confidence=0.0, faq=None, faq_match=0.0, suggestions=(*others[:2], topic))
 
 
-ADULT_AGE = 18
 # Above this a number before "år" is no one's age ("i 100 år").
 MAX_AGE = 90
-# Ages said in a message (folded text): "jeg er 19", "i m 22", "a 42 year old", "17 aarig", "early 20s", "in my
-# twenties", "midt i 20 erne".
-_AGES = re.compile(r"\b(?:(\d{1,2}) (?:aar|aarig|aars|year|years|yr|yrs|yo|y o)\b"
-                   r"|(?:jeg er|i m|i am|im) (\d{1,2})\b"
-                   r"|(?:early|mid|late|in my) ([1-9]0)s\b|([1-9]0) erne\b"
-                   r"|in my (twenties|thirties|forties|fifties))")
-_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
-
-
-def _ages(text: str) -> list[int]:
-    """The ages a message says, of anyone in it."""
-    return [int(age) if age.isdigit() else _DECADES[age]
-            for match in _AGES.finditer(fold(text)) for age in match.groups() if age]
 
 
 def _adults_are_not_minors(found: SearchResult, text: str, urgency: Triage) -> SearchResult:
     """The topic for young people under 18 does not answer a message whose people are all said to be grown up ("I am
     in my early 20s and still live with my parents", "a 42 year old single mother"): its words (parents, home,
     rules) stand in grown-ups' letters too. Then the next topics come first, as choices, and it stays the last."""
-    ages = _ages(text)
+    ages = ages_said(text)
     if (found.topic != MINOR_TOPIC or MINOR_REASONS & set(urgency.reasons) or not ages
             or min(ages) < ADULT_AGE or min(ages) > MAX_AGE):
         return found

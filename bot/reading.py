@@ -176,3 +176,21 @@ def _turns_to_ask(words: list[str]) -> bool:
         return False
     verb_first = words[0] in _QUESTION_WORDS and words[0] not in _ASKING_WORDS and words[1] in _SUBJECTS
     return verb_first or (words[0] in _ASKING_WORDS and len(words) > 2 and words[2] in _SUBJECTS)
+
+
+# From this age someone is an adult (the topic for minors, a professional's duty to notify, do not concern them).
+ADULT_AGE = 18
+# Ages said in a message (folded text). Of someone: "på 19", "aged 19", "19 år", "19-årig", "a 42 year old". Of the
+# writer: "jeg er 19", "i m 22", "in my early 20s", "midt i 20 erne", "in my twenties".
+_AGE_OF_SOMEONE = re.compile(r"(?:\bpaa |\baged? )(\d{1,2})\b|\b(\d{1,2}) ?(?:aar|aarig|aars|years?|yrs?|yo|y o)\b")
+_AGE_OF_WRITER = re.compile(r"\b(?:jeg er|i m|i am|im) (\d{1,2})\b|\b(?:early|mid|late|in my) ([1-9]0)s\b"
+                            r"|\b([1-9]0) erne\b|\bin my (twenties|thirties|forties|fifties)\b")
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
+
+
+def ages_said(text: str, *, of_writer: bool = True) -> list[int]:
+    """The ages ``text`` says, of anyone in it (``of_writer`` False: only ages said about someone, "min elev på 19")."""
+    folded = fold(text)
+    patterns = (_AGE_OF_SOMEONE, _AGE_OF_WRITER) if of_writer else (_AGE_OF_SOMEONE,)
+    return [int(age) if age.isdigit() else _DECADES[age]
+            for pattern in patterns for match in pattern.finditer(folded) for age in match.groups() if age]

@@ -12,12 +12,11 @@ never of the writer at all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bot.reading import Reading
+from bot.reading import ADULT_AGE, Reading, ages_said
 from knowledge import yamlfile
 from knowledge.lexicon import detect_language
 from knowledge.normalise import fold
@@ -33,8 +32,6 @@ _CLOSE = frozenset(fold(w) for w in (
     "sister", "student", "cousin", "nephew", "niece", "mate", "stepson", "stepdaughter"))
 _POSSESSIVE = frozenset(("min", "mit", "vores", "en", "my", "our", "a"))
 # Words that may stand before the subject at the start of a sentence ("Hej, min søn ...", "So my friend ...").
-# An age of 18 or more said about someone: "på 19", "19 år", "19 years old", "19-årig" (folded: "19 aarig").
-_ADULT_AGE = re.compile(r"(?:\bpaa |\baged? )(?:1[89]|[2-9]\d)\b|\b(?:1[89]|[2-9]\d) ?(?:aar|years?|yo|aarig)\b")
 _LEAD_IN = frozenset(("hej", "hi", "hello", "so", "saa", "men", "but", "og", "and", "well", "ok", "okay"))
 
 
@@ -86,7 +83,8 @@ def by_professional(reading: Reading) -> bool:
     """True when the writer works with the young person (a teacher, an educator, a social worker) and does not
     name them as 18 or older: such a writer must notify the municipality ("jeg er lærer", "one of my students")."""
     words = fold(reading.body).split()
-    return _contains(words, _phrases().professionals) and not _ADULT_AGE.search(" ".join(words))
+    return (_contains(words, _phrases().professionals)
+            and not any(age >= ADULT_AGE for age in ages_said(reading.body, of_writer=False)))
 
 
 def _someone_close(words: list[str]) -> bool:
