@@ -154,3 +154,18 @@ def test_being_ill_alone_does_not_name_health_care_without_a_home(knowledge) -> 
     # "syg" was a keyword of the topic on doctors when one has no home: "katten er syg" got it for sure.
     assert index.search("katten er syg").named == 0.0
     assert not ask(knowledge, "katten er syg").confident
+
+
+@pytest.mark.parametrize("text", ["how long will it take?", "how long does it take, roughly?"])
+def test_a_specific_question_needs_a_word_of_its_topic(knowledge, text: str) -> None:
+    # "how long will it take?" matched the rent tribunal's "how long does a case take?" nearly word for word (a
+    # topic's own words weigh little inside it) and was answered with it, though nothing named the tribunal.
+    found = ask(knowledge, text)
+    assert not found.confident and found.faq is None
+
+
+@pytest.mark.parametrize("text", ["hvor lang tid tager en sag i huslejenævnet?",
+                                  "how long does a case at the rent tribunal take?"])
+def test_the_specific_question_with_its_topic_named_is_answered(knowledge, text: str) -> None:
+    found = ask(knowledge, text)
+    assert found.confident and found.topic == "huslejenaevn" and found.faq == "sagens-laengde"

@@ -25,7 +25,10 @@ NEEDS = ("jeg fryser", "jeg frysr helt vildt", "I'm sooo cold", "im freezing out
 CALLS = ("er der nogen?", "hallooo", "skynd jer", "anyone??", "hallo?? er der nogen derude", "hallooo er der nogen??",
          "hurry up plz", "r u there plz", "hvorfor svarer i ikke?!", "nogen der svarer?", "nogen derude?",
          "svar mig nu", "hvor er i??", "er i der??", "is anybody there", "is anyone there?", "is someone there?",
-         "heeej??", "helloooo", "hallo hallo", "hvorfor svarer ingen", "er der nogen vågen herude?", "anyone awake??")
+         "heeej??", "helloooo", "hallo hallo", "hvorfor svarer ingen", "er der nogen vågen herude?", "anyone awake??",
+         # How long the wait is (the lead typed the first while playing a night: it got what to take along).
+         "how long will it take?", "hvor lang tid tager det?", "how much longer??", "how long till someone answers",
+         "hvor længe varer det")
 # Says more than a feeling: a topic, a question, or danger (a greeting alone only greets).
 # Only that they got it and wait: no warm line, and not searched ("fint, jeg venter" got the skæve boliger answer).
 ACKS = ("fint, jeg venter", "ok jeg venter på jer", "okay fint", "okay i will wait")
@@ -93,3 +96,20 @@ def test_where_nobody_is_on_husly_a_call_is_not_told_it_is_not_forgotten(engine,
     desk.open_and_skip(youth)
     said = [s.text for s in to(youth.say("anyone??"), youth)]
     assert len(said) == 1 and "nobody can answer you here" in said[0] and "forgotten" not in said[0], said
+
+
+@pytest.mark.parametrize(("lang", "asked", "line"), [
+    ("en", "how long will it take?", "You have not been forgotten."),
+    ("da", "hvor lang tid tager det?", "Du er ikke glemt.")])
+def test_asking_how_long_on_a_waiting_case_is_about_the_case(engine, make_app, clock, lang: str, asked: str,
+                                                             line: str) -> None:
+    # Thrown out and waiting for a caseworker, "how long will it take?" got the thrown-out topic's question about
+    # what to take along ("take"): the wait is what they ask about.
+    clock.advance(hours=-5)
+    desk = Desk(make_app(engine))
+    desk.team(desk.staff("Mette"))
+    youth = desk.youth("aarhus", lang=lang)
+    desk.open_and_skip(youth)
+    said = [s.text for s in to(youth.say(asked), youth)]
+    assert len(said) == 1 and said[0].startswith(line), said
+    assert sum(e.action == "youth_wrote" for e in events(engine)) == 1, "and it reached the case"

@@ -67,6 +67,8 @@ _NEED_RE = re.compile(_NEED)
 _PLEASE = r"(?:\s+(?:please|pls|plz|plis|tak|nu|lige|mig|me|now|asap|hurry|igen|again))*"
 _HELLO = r"(?:(?:hallo|hello|hej|hey|hi|halloj|halloo|helloo|yo|ehm|oi|hallo hallo)\s+)*"
 _ANYONE = r"(?:nogen|nogle|nogn|nogeen|anyone|anybody|any1|some1|someone|somebody|ppl|folk)"
+_HOW_LONG = (r"how long|how much longer|how many minutes|how many hours|hvor lang tid|hvor laenge|hvor meget laengere|"
+             r"hvor mange minutter|hvor mange timer")
 _CALL_RE = re.compile(
     rf"^{_HELLO}(?:(?:er|is|are)\s+)?(?:(?:der|there)\s+)?{_ANYONE}"
     # "er der nogen vågen herude?": at night, whether anyone is awake (up to two such words).
@@ -81,7 +83,14 @@ _CALL_RE = re.compile(
     rf"er i der|er du der|er i der overhovedet|er du vaagen|er i vaagne|are you awake|"
     rf"virker det her|virker det|is this working|does this work|"
     rf"hvorfor svarer i ikke|hvorfor svarer ingen|why is nobody answering|why wont anyone answer|"
-    rf"hvornaar kommer i|hvornaar svarer i|when will someone answer|det haster|haster)(?:\s+jer)?{_PLEASE}$")
+    rf"hvornaar kommer i|hvornaar svarer i|when will someone answer|det haster|haster)(?:\s+jer)?{_PLEASE}$"
+    # How long the wait is: on a case that is the case, not a topic ("how long will it take?" got the thrown-out
+    # topic's question about what to take along, "hvor lang tid tager det?" a waiting list's).
+    rf"|^(?:{_HOW_LONG})(?:\s+(?:will|does|do|is|skal|tager|varer|gaar))?(?:\s+(?:it|this|that|det|det her|i|"
+    rf"jeg|der|you|someone|nogen))?(?:\s+(?:take|takes|taking|last|be|have to|wait|vente|tage|komme|come|"
+    rf"answer|svare|skrive|write|reply))*"
+    rf"(?:\s+(?:to wait|at vente|for at|paa jer|for you|before|foer|till|until|indtil))*"
+    rf"(?:\s+(?:someone|nogen|i|you|der))?(?:\s+(?:answers|svarer|skriver|writes|replies|comes|kommer))?{_PLEASE}$")
 _ACK_WORD = (r"(?:ok|okay|oki|okey|okej|fint|fedt|super|godt|cool|tak|mange tak|tusind tak|forstaaet|fair|alright|"
              r"thanks|thank you|thx|ty|got it|sure|fine|perfekt|perfect|great|nice)")
 _WAIT = (r"(?:(?:jeg|i|im|i m|ill|i ll|i will)\s+)?(?:venter|venter bare|bare venter|kan godt vente|kan vente|wait|"
