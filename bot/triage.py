@@ -24,10 +24,10 @@ How a message is scored:
    place now). On a short message whose only crisis signs the rules told apart that way ("my parents are going to
    kick me out on my 18th birthday", "my friend committed suicide last year") it does not raise the level either;
    a message with no sign the rules know ("sidder på taget og kigger ned") it still may. On a short message it
-   makes an emergency only of what names a danger to life or body; what names nothing of everyday sadness (a breakup,
-   an exam, a grandparent's death) and no danger either it makes urgent with MAYBE_IN_DANGER (the chat asks "are you
-   in danger right now?" before anything opens; an emergency on an open case), and urgent only of what names a home or
-   a night (``_within_what_is_named``).
+   makes an emergency only of what names a danger to life or body; what names nothing of everyday sadness or
+   friction (a breakup, an exam, a grandparent's death, a tight budget, a parent's rules at home) and no danger
+   either it makes urgent with MAYBE_IN_DANGER (the chat asks "are you in danger right now?" before anything opens;
+   an emergency on an open case), and urgent only of what names a home or a night (``_within_what_is_named``).
    A short message made only of the writer's own state or wait ("jeg sidder bare og venter", "im scared",
    ``_state_only``) it does not raise at all, nor one made only of function words ("jeg har": nothing to read a
    crisis in), and a home at stake the rules found with no danger named it does not make an emergency. Something
@@ -156,6 +156,9 @@ class _Rules:
     # The model's own broad dangers (places, means, a farewell said indirectly): beside a harmless topic and no crisis
     # sign, not a danger.
     model_weak_dangers: tuple[str, ...] = ()
+    # A parent's rules at home, and the parents: together, and with no crisis sign, an everyday cause.
+    model_everyday_family: tuple[str, ...] = ()
+    model_family: tuple[str, ...] = ()
     # Something harmless eaten or drunk, what makes an intake more than that, and the dangers it takes back.
     model_harmless_intake: tuple[str, ...] = ()
     model_strong_intake: tuple[str, ...] = ()
@@ -227,6 +230,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())),
                   model_everyday_topics=tuple(raw.get("model_everyday_topics", ())),
                   model_weak_dangers=tuple(raw.get("model_weak_dangers", ())),
+                  model_everyday_family=tuple(raw.get("model_everyday_family", ())),
+                  model_family=tuple(raw.get("model_family", ())),
                   model_harmless_intake=tuple(raw.get("model_harmless_intake", ())),
                   model_strong_intake=tuple(raw.get("model_strong_intake", ())),
                   model_intake_dangers=tuple(raw.get("model_intake_dangers", ())),
@@ -576,6 +581,8 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
       a grandparent, a pet, money; or a harmless topic, ``model_everyday_topics``: sport, teeth, the weather, a phone,
       with no crisis sign named) from EMERGENCY_SIGNLESS_AT (0.5): wording nobody listed is still the model's, but
       not sure (the second value False): the chat asks before it opens anything (MAYBE_IN_DANGER);
+    - a parent's rules at home with a parent named and no crisis sign beside them (``_family_friction``: "min far
+      bestemmer alt", "my parents are so strict") count as an everyday cause too;
     - one that names an everyday cause and no danger is never an emergency from the model;
     - beside an everyday cause, urgent needs a home, a night or a danger named (``model_urgent_needs``).
     - one that says the writer is all right or has found a place (``model_calm``) and names no danger is raised to
@@ -607,7 +614,7 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
     # A harmless topic ("final score of the derby", "my phone won't charge") counts as an everyday cause when the
     # message names no crisis sign besides it: "far drikker sig fuld og smadrer alt, jeg er bange" names fear.
     everyday = intake or _any_sign(text, rules.model_everyday) or (
-        _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs))
+        _any_sign(text, rules.model_everyday_topics) and not _any_sign(text, rules.signs)) or _family_friction(text)
     if learned_level(text, scorer, emergency_at=EMERGENCY_SIGNLESS_AT) == "emergency" and not everyday:
         return Urgency.EMERGENCY, False
     # The sum of urgent and emergency decides urgent (an emergency threshold above 1 leaves only that); with an
@@ -616,6 +623,16 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
             and (danger or _any_sign(text, rules.model_urgent_needs) or not everyday)):
         return Urgency.URGENT, True
     return Urgency.NONE, True
+
+
+def _family_friction(text: str) -> bool:
+    """A parent's rules at home and nothing of a crisis: "jeg bor hos min far og han bestemmer alt", "my parents are
+    so strict" (``model_everyday_family`` beside ``model_family``, and no sign in ``signs``). The model read the "og
+    han" and "they" of its violent homes in them (0.5-0.8 emergency). A partner's control names no parent, and fear,
+    a blow or nowhere to go beside the rules are signs: those stay the model's and the rules' to judge."""
+    rules = _rules()
+    return (_any_sign(text, rules.model_everyday_family) and _any_sign(text, rules.model_family)
+            and not _any_sign(text, rules.signs))
 
 
 def _state_only(text: str) -> bool:

@@ -679,12 +679,15 @@ class Index:
         contenders = {t: s for t, s in scores.items() if s >= floor and asked.get(t, 0.0) >= named}
         return _best(_blend(contenders, {t: relative.get(t, 0.0) for t in contenders}, LEARNED_BEST_WEIGHT))
 
-    def question_in(self, tid: str, text: str, lang: Lang) -> tuple[str | None, float]:
+    def question_in(self, tid: str, text: str, lang: Lang,
+                    drop: frozenset[str] = frozenset()) -> tuple[str | None, float]:
         """The faq entry of topic ``tid`` that ``text`` clearly asks, if any, and how well it matches: a follow-up's
-        own words read within the topic just shown ("hvad med penge?" after the topic on being thrown out)."""
+        own words read within the topic just shown ("hvad med penge?" after the topic on being thrown out).
+        ``drop``: folded words left out (a follow-up's pronouns, which point back and name no question)."""
         tokens = _without_idioms(fold(text).split())
         unknown: list[str] = []
-        said = self._query_analysis(tokens, lang, expand=False, unknown=unknown, sure=clear_language(text) == lang)
+        said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown,
+                                    sure=clear_language(text) == lang)
         return self._specific(tid, list(dict.fromkeys(said)), len(unknown))
 
     def _matched_weight(self, terms: list[str], tid: str) -> float:

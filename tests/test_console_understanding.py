@@ -87,3 +87,15 @@ def test_the_terminal_chat_tells_a_crisis_told_as_over_from_a_night_without_a_be
     assert any(r.startswith("Husly: Den unge skal ikke stå alene") for r in son), "a son sleeping in his car"
     with Session(app.engine) as session:
         assert session.exec(select(Case)).first() is None, "no case in the parent's name without asking"
+
+
+def test_the_terminal_chat_reads_our_things_and_a_message_that_names_whom_they_are(sqlite_engine, make_app) -> None:
+    """After the answer about being thrown out, "vores" in "hvad med vores ting?" chose the question about a child, and
+    a message naming "my parents" before its "they" was read as a follow-up (tests/test_understanding_pronouns.py)."""
+    from tests.test_understanding_pronouns import NAMES_THEM, OUR_THINGS, THROWN_OUT_DA, WITH_CHILD
+
+    said = replies(converse(make_app(sqlite_engine), THROWN_OUT_DA, OUR_THINGS, NAMES_THEM, "/quit"))
+    # The answer's heading: the topic, not its question about a child (that one is still a button to press).
+    things = next(r for r in said if r.startswith("Husly: Smidt ud af") and "sundhedskort" in r)
+    assert WITH_CHILD not in things.splitlines()[1]
+    assert not said[-1].startswith("Husly: Thrown out by parents")
