@@ -242,6 +242,19 @@ def _adults_are_not_minors(found: SearchResult, text: str, urgency: Triage) -> S
     return _last_choice(found, MINOR_TOPIC)
 
 
+# A message this short that says an age says only that (fx "jeg er 17", "I'm 16 years old").
+AGE_ONLY_WORDS = 6
+
+
+def _a_minor_after_a_crisis(kb: KnowledgeBase, text: str, previous_topic: str | None, urgency: Triage) -> bool:
+    """Whether ``text`` only says the writer is under 18, right after a crisis topic was shown."""
+    if previous_topic is None or previous_topic not in kb.topics or MINOR_TOPIC not in kb.topics:
+        return False
+    ages = set(ages_said(text))
+    return (kb.topics[previous_topic].category == "crisis" and urgency.urgency is Urgency.NONE
+            and len(fold(text).split()) <= AGE_ONLY_WORDS and len(ages) == 1 and min(ages) < ADULT_AGE)
+
+
 MIND_TOPIC = "psykisk-sundhed"
 
 
@@ -278,6 +291,13 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)
         if followed is not None:
             found, follow_up = followed, True
+    if _a_minor_after_a_crisis(kb, text, previous_topic, urgency):
+        # "jeg er 17", said after tonight's help (which asks for the municipality): the answer for those under 18
+        # (BørneTelefonen, the municipality's duty to a minor), not "I'm not sure I understood you".
+        rest = tuple(t for t in found.suggestions if t != MINOR_TOPIC)[:2]
+        found = replace(found, topic=MINOR_TOPIC, confidence=max(found.confidence, threshold), faq=None,
+                        faq_match=0.0, suggestions=(MINOR_TOPIC, *rest))
+        follow_up = True
     said = feelings.kind(text) if urgency.urgency is Urgency.NONE else None
     chat = _chat_kind(said) if not follow_up else None
     if chat:

@@ -99,3 +99,15 @@ def test_the_terminal_chat_reads_our_things_and_a_message_that_names_whom_they_a
     things = next(r for r in said if r.startswith("Husly: Smidt ud af") and "sundhedskort" in r)
     assert WITH_CHILD not in things.splitlines()[1]
     assert not said[-1].startswith("Husly: Thrown out by parents")
+
+
+def test_an_age_under_18_said_after_tonights_help_gets_the_answer_for_minors(sqlite_engine, make_app) -> None:
+    # Tonight's help asks for the municipality; "jeg er 17" (a bare age: no test sentence can be far from every real
+    # message) got "Jeg er ikke sikker på, at jeg forstod dig".
+    transcript = converse(make_app(sqlite_engine), "min stedfar har lige smidt mig ud og jeg står på gaden nu",
+                          "jeg er 17", "/quit")
+    after = transcript.split("jeg er 17")[-1] if "jeg er 17" in transcript else transcript
+    said = replies(transcript)
+    assert any(r.startswith("Husly: Under 18 og ikke et trygt sted at bo") for r in said), said
+    assert "ikke sikker på, at jeg forstod dig" not in after
+    assert "116 111" in after

@@ -1,0 +1,44 @@
+"""Fear of a person, and a threat to kill if one leaves, are emergencies; fear of how someone takes news is not.
+
+"he says he will kill me if i leave", "my boyfriend controls all my money and im so scared of him" and "jeg er så
+bange for ham" were nothing: a threat with "if" read as a figure of speech unless "him", "her" or "ever" followed
+"leave", and "så" broke "er bange" (bot/data/triage.yaml: ``kill_if_leave``, ``afraid``, ``afraid_of_person``).
+"my mum will kill me if I fail" stays a figure of speech, and "scared of her reaction" a worry (``reaction_fear``).
+
+Every message was written for this test and is checked against the real-message collections (tests/corpus.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.triage import Urgency, triage
+from tests.corpus import closeness_to_real_messages
+
+DANGER = [
+    ("she controls everything and says she will kill me if i leave", "en"),
+    ("min kæreste siger han slår mig ihjel hvis jeg slår op", "da"),
+    ("my boyfriend keeps my bank card and im so scared of him", "en"),
+    ("im really scared of my stepdad, he yells all the time", "en"),
+]
+WORRY = [
+    ("my mum will kill me if i fail the exam", "en"),
+    ("my dad will kill me if i leave the dishes again", "en"),
+    ("jeg er bange for hans reaktion", "da"),
+    ("im terrified of my mom finding out about my grades", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), DANGER)
+def test_fear_of_a_person_or_a_threat_to_kill_if_one_leaves_is_an_emergency(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "lang"), WORRY)
+def test_a_figure_of_speech_or_fear_of_a_reaction_is_not(text: str, lang: str) -> None:
+    assert triage(text, lang).urgency is Urgency.NONE
+
+
+@pytest.mark.parametrize(("text", "lang"), DANGER + WORRY)
+def test_the_messages_are_our_own(text: str, lang: str) -> None:
+    assert closeness_to_real_messages(text) < 80
