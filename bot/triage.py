@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -791,7 +792,8 @@ def by_rules(text: str, lang: str = "da") -> Triage:
     for rule in rules.rules:
         if rule.only and rule.only != kind:
             continue
-        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere, ends, over)
+        together = _told_together(rule) if kind == "letter" else ()
+        if any(_holds(rule, hits, lo, hi, starts, rules.anywhere, ends, over, together)
                for lo, hi in windows[rule.window or rules.window]):
             scores[rule.level] += rule.weight
             if rule.reason not in reasons:
@@ -833,9 +835,33 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[min(i + size, len(starts))]) for i in range(len(starts) - size + 1)]
 
 
+# Concepts that say who or when, or how the writer feels about it, not what happens: in a letter they may stand in the
+# sentence next to the crisis ("I am 16. My dad hits me", "He hit me again. I am scared", "Tonight ... I have nowhere to
+# sleep"); see _told_together.
+WHO_OR_WHEN = frozenset({"self", "anyone", "minor", "minor_me", "soon", "recent", "tonight", "tonight_strict",
+                         "evicted_when", "afraid", "despair"})
+
+
+def _told_together(rule: _Rule) -> tuple[str, ...]:
+    """The concepts of ``rule`` that must be said in one sentence of a letter: what happens, not who, when or how the
+    writer feels. A letter tells one thing a sentence, so a crisis is said in one ("I have nowhere to sleep", "I've been
+    on her sofa, but she says I can't stay any more"); in two sentences next to each other the same words are often two
+    things ("nothing else in my trade has turned up. I would like to go to Aarhus": a job hunt and a wish). A short
+    message keeps its window: "har ingen steder. skal sove ude" is one crisis typed in two lines. Only when the rule
+    names two or more of them. Measured (December 2026, benchmarks/real_messages.py): no development letter changes
+    level, cross-validated or not."""
+    what = tuple(c for c in rule.need if c not in WHO_OR_WHEN)
+    return what if len(what) > 1 else ()
+
+
+def _said_together(concepts: tuple[str, ...], hits: Callable[[str], frozenset[int]], bounds: list[int]) -> bool:
+    """Whether every one of ``concepts`` is said between two neighbouring ``bounds`` (in one sentence)."""
+    return any(all(any(a <= at < b for at in hits(c)) for c in concepts) for a, b in itertools.pairwise(bounds))
+
+
 def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int],
            anywhere: frozenset[str] = frozenset(), ends: Callable[[str], list[int]] | None = None,
-           over: Callable[[list[int]], bool] | None = None) -> bool:
+           over: Callable[[list[int]], bool] | None = None, together: tuple[str, ...] = ()) -> bool:
     """All of the rule's concepts meet in the window (those in ``anywhere``: anywhere in the message), and none of
     its exceptions is said in the sentences they are in: "What if they kick me out?" is hypothetical, but a "what
     if" one sentence before "Dad kicked me out last night" does not take the night back."""
@@ -844,6 +870,8 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     near = [c for c in rule.need if c not in anywhere] or list(rule.need)
     found = [[at for at in hits(c) if lo <= at < hi] for c in near]
     if not all(found):
+        return False
+    if together and not _said_together(together, hits, [lo, *[st for st in starts if lo < st < hi], hi]):
         return False
     if over is not None and over([at for at in hits(rule.need[0]) if lo <= at < hi]):
         # Told in the past tense as over ("Back then I slept in my car", "I sofa-surfed ... It feels like home").
