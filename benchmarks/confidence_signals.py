@@ -17,9 +17,10 @@ ahead of its next one and less than a share of the evidence names it whole (``Se
 Measured in December 2026: with --near 0.5 --cv-triage, two fold seeds, answered right / wrong 147 / 13 and
 151 / 11 of 366; the rule picked on four folds 144 / 9 and 146 / 9 (margin 0.3, named 0.65 in most folds). Without
 --near it took 5 right answers for 2 wrong ones, and it took back confident right answers to plain one-line questions
-("i owe 3000 euro to a loan firm, what now"). bot/answering.py keeps it only for a message that says two things
-(``unbacked``: two clauses or more with words of their own; ``clauses`` in the dump), where it took no right answer
-without --near.
+("i owe 3000 euro to a loan firm, what now"). Kept for a while only for a message that says two things (two clauses
+or more with words of their own; ``clauses`` in the dump), where it took no right answer without --near, it was
+taken out again: on the thirteenth collection's development rows (dev13, which the rule was not chosen on) it took
+two of three confident right answers and no wrong one, and no held-out number moved.
 
 Run: .venv/bin/python benchmarks/confidence_signals.py --out /tmp/signals.jsonl [--near 0.5] [--cv-seeds 1,2]
      [--cv-triage]
@@ -144,7 +145,7 @@ SIGNALS = {
 
 
 def analyse(rows: list[dict[str, Any]]) -> None:
-    """For the confident answers (before the unbacked rule): each signal's mean on the right and the wrong ones."""
+    """For the confident answers: each signal's mean on the right and the wrong ones."""
     confident = [r for r in rows if r["confident"]]
     right = [r for r in confident if r["right"]]
     wrong = [r for r in confident if not r["right"]]
@@ -161,7 +162,7 @@ def analyse(rows: list[dict[str, Any]]) -> None:
 
 
 Rule = tuple[float, float]
-# The unbacked rule's grid (bot/answering.py UNBACKED_MARGIN, UNBACKED_NAMED); (-inf, 0): no rule.
+# The candidate rule's grid (margin, named share); (-inf, 0): no rule.
 GRID: list[Rule] = [(-math.inf, 0.0), *itertools.product((0.1, 0.2, 0.3, 0.4, 0.5),
                                                          (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 1.01))]
 
@@ -183,7 +184,7 @@ def _tally(rows: list[dict[str, Any]], rule: Rule) -> tuple[int, int]:
 
 
 def pick(rows: list[dict[str, Any]], cost: float) -> None:
-    """Nested choice of the unbacked rule: for each fold, the rule with most right minus ``cost`` times wrong on the
+    """Nested choice of the candidate rule: for each fold, the rule with most right minus ``cost`` times wrong on the
     other four folds, scored on the fold."""
     for seed in sorted({r["seed"] for r in rows}):
         mine = [r for r in rows if r["seed"] == seed]
@@ -206,7 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", help="write the rows' signals here (JSON lines)")
     parser.add_argument("--analyse", help="read a dump and print how the signals separate right from wrong")
-    parser.add_argument("--pick", help="read a dump and choose the unbacked rule by nested cross-validation")
+    parser.add_argument("--pick", help="read a dump and choose the candidate rule by nested cross-validation")
     parser.add_argument("--cost", type=float, default=3.0, help="--pick: a wrong answer costs this many right ones")
     parser.add_argument("--near", type=float, default=None)
     parser.add_argument("--cv-seeds", default="1")

@@ -12,7 +12,6 @@ says; and when Husly is not sure it says so and offers the closest topics and a 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -121,25 +120,6 @@ UNEXPLAINED_SHARE = 1 / 3
 # a call, and gets the closest topics and a person rather than one topic said with confidence. A bare word is not
 # thin: "psykolog?" is a search for the topic that has it (as one development row of the real messages was).
 THIN_WORDS = 1
-# Two subjects, unbacked: a short message that says two things (UNBACKED_CLAUSES clauses or more, each with two words of
-# weight: "my roommate never cleans and now he wants to sublet his room") and whose best topic neither the learned topic
-# scorer backs clearly (it puts that topic less than UNBACKED_MARGIN ahead of its next one: SearchResult.features
-# ["learned"], a score that has read real messages) nor the message names (less than UNBACKED_NAMED of the evidence
-# names it whole: SearchResult.named). The words' overlap alone put one of its subjects first; it gets the closest
-# topics and a person rather than one confident answer. Measured by 5-fold cross-validation over the real messages'
-# development rows, the learned scorer and triage's learned model trained without the fold, two fold seeds
-# (benchmarks/confidence_signals.py --cv-triage): answered right / wrong 164 / 8 -> 164 / 6 and 165 / 8 -> 165 / 6 of
-# 366; with the knowledge base's phrasings at cosine 0.5 or more to each row left out too (--near 0.5), 147 / 13 ->
-# 147 / 11 and 151 / 11 -> 150 / 10. Without the clauses' condition (--pick: thresholds chosen on four folds) it took
-# more wrong answers with --near (to 9 / 9) but five right answers for two wrong ones without it, and plain questions
-# of one subject answered right ("i owe 3000 euro to a loan firm, what now", "hvor finder jeg en læge når jeg ikke har
-# en adresse"). On the held-out parts it changed no answer's outcome (right 36.1%, wrong 5.6%, as before): a small
-# step, for the kind of message it names.
-UNBACKED_MARGIN = 0.3
-UNBACKED_NAMED = 0.65
-UNBACKED_CLAUSES = 2
-# Where a sentence turns to a second thing: a comma, a colon or semicolon, or "and", "but", "og", "men", "så".
-CLAUSE_BREAK = re.compile(r"[,;:]| and | but | og | men | så ")
 # Choices: topics whose rank score is at least this share of the best one's, at most MAX_CHOICES.
 CHOICE_SHARE = 0.5
 MAX_CHOICES = 3
@@ -366,12 +346,8 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     # A need ("jeg fryser", "jeg er sulten") has its place (a warm room, food) even when said in one word.
     in_scope = forced or follow_up or not (out_of_scope(found, reading)
                                            or (thin(found, reading) and said is not feelings.Kind.NEED))
-    # A message triage flagged is answered by its crisis path above; a follow-up leans on the topic just shown; saying
-    # one cannot cope is about the mind, though the learned scorer does not back it (_not_coping_is_about_the_mind).
-    despair = found.topic == MIND_TOPIC and names_despair(text)
-    backed = follow_up or despair or urgency.urgency is not Urgency.NONE or not unbacked(found, reading)
-    matched = ((found.confidence >= sure and clear and in_scope and backed)
-               or (found.faq_match >= FAQ_SURE and found.confidence >= FAQ_SURE_TOPIC and in_scope))
+    matched = (found.confidence >= sure and clear and in_scope) \
+        or (found.faq_match >= FAQ_SURE and found.confidence >= FAQ_SURE_TOPIC and in_scope)
     confident = (found.topic is not None and matched and (forced or crisis_topic is None)
                  and (forced or not is_call_for_help(text)))
 
@@ -524,22 +500,6 @@ def close_call(found: SearchResult, reading: Reading) -> bool:
     if best <= 0 or found.scores.get(found.suggestions[1], 0.0) < CLOSE_SHARE * best:
         return False
     return found.features.get("focus", 0.0) < NAMED_FOCUS and found.features.get("example", 0.0) < 0.999
-
-
-def clauses(reading: Reading) -> int:
-    """How many things the message says: its clauses (CLAUSE_BREAK) with two words of weight or more each."""
-    return sum(1 for sentence in reading.sentences for clause in CLAUSE_BREAK.split(sentence)
-               if len([w for w in fold(clause).split()
-                       if len(w) > 2 and w not in STOPWORDS and w not in FUNCTION_WORDS]) > 1)
-
-
-def unbacked(found: SearchResult, reading: Reading) -> bool:
-    """A short message of two things or more whose best topic the learned scorer backs by less than UNBACKED_MARGIN and
-    that names it by less than UNBACKED_NAMED of its evidence: only the words' overlap says it is that topic. (An index
-    without a learned scorer has no second opinion to weigh: never unbacked.)"""
-    margin = found.features.get("learned")
-    return (not reading.long and margin is not None and margin < UNBACKED_MARGIN
-            and found.named < UNBACKED_NAMED and clauses(reading) >= UNBACKED_CLAUSES)
 
 
 def out_of_scope(found: SearchResult, reading: Reading) -> bool:
