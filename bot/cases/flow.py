@@ -19,6 +19,7 @@ from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
+from bot.cases.offer_questions import asks_about_offer
 from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
@@ -266,7 +267,26 @@ def answer_to_offer(ctx: Context) -> bool:
     if said in OFFER_NO:
         _decline(ctx)
         return True
+    if not check_in and asks_about_offer(ctx.incoming.text) and ctx.triage().urgency is Urgency.NONE:
+        _explain_offer(ctx, offer)
+        return True
     return False
+
+
+def _explain_offer(ctx: Context, offer: CaseOffer) -> None:
+    """What a yes and a no lead to, then the offer again (its answer window starts anew)."""
+    reasons = tuple(offer.reasons)
+    helper = FOR_SOMEONE_ELSE in reasons
+    org = notices.org_name(ctx.profile.municipality, ctx.lang)
+    if helper:
+        said = _("If you say yes, I send the case to the caseworkers at {org}, and one of them writes to you here "
+                 "about the young person. If you say no, I send nothing on.")
+    else:
+        said = _("If you say yes, I send your case to the caseworkers at {org}. First I ask a few short questions "
+                 "that you can skip. When a caseworker has taken your case, you get a message here, and then you "
+                 "can write together in this chat. You do not have to give your name. If you say no, I send "
+                 "nothing on.")
+    _offer(ctx, offer.urgency, reasons, offer.words, info=Reply(esc(said.format(org=org))), helper=helper)
 
 
 _NOT_WORDS = re.compile(r"[^\w\s]")

@@ -1,0 +1,52 @@
+"""A short question about the offer of a caseworker, asked before saying yes or no ("hvad sker der nu?").
+
+Right after tonight's help the bot asks "Do you want a caseworker to write to you here?". A person at night, unsure,
+asks first what that means: "hvad sker der nu?", "hvad sker der hvis jeg siger ja", "hvem skriver til mig?", "er det
+anonymt?", "what happens if i say yes". Each was answered as a new question: "hvad sker der nu?" got the thrown-out
+topic's answer again with seventeen buttons, and the offer scrolled away. Such a question gets what happens on a yes
+and on a no, and the offer again.
+
+Only the whole message counts, and only a short one: "hvad sker der hvis jeg ikke kan betale huslejen" is a
+question of its own (the pattern ends where the question about the offer ends).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.normalise import fold
+
+# "hvad sker der (så|nu|bagefter) (hvis jeg siger ja)", "what happens (now|next) (if i say yes)"
+_IF_YES = (r"(?:\s+(?:hvis|naar|if|when)\s+(?:jeg|i)\s+(?:siger|trykker|skriver|svarer|say|press|tap|click|answer)"
+           r"(?:\s+(?:paa))?\s+(?:ja|ja tak|yes|nej|no|den|it|that))?")
+_THEN = r"(?:\s+(?:saa|nu|bagefter|derefter|saa nu|lige nu|now|next|then|after that|afterwards))*"
+_PLEASE = r"(?:\s+(?:egentlig|lige|please|pls|plz|tho|though|haha|lol))*"
+_QUESTIONS = (
+    rf"hvad sker (?:der|det){_THEN}{_IF_YES}",
+    rf"hvad skal der ske{_THEN}{_IF_YES}",
+    rf"hvad betyder (?:det|det her|det der|det helt praecist){_IF_YES}",
+    rf"hvad vil det sige{_IF_YES}",
+    r"hvad (?:goer|kan) (?:de|i|medarbejderen|en medarbejder|sagsbehandleren|en sagsbehandler)(?:\s+(?:saa|goere|"
+    r"hjaelpe med|for mig|gore))*",
+    r"hvem (?:er det )?(?:der )?(?:skriver|skal skrive|vil skrive|ser det|laeser det|faar det at vide)(?: til mig)?",
+    r"hvem er (?:medarbejderen|sagsbehandleren|de|det)",
+    r"(?:er det|bliver jeg) anonym[t]?",
+    r"skal jeg (?:sige|skrive|oplyse|give) (?:mit navn|hvem jeg er|mit cpr|mit cpr nummer)",
+    r"hvordan (?:virker|foregaar|fungerer) det(?: her)?",
+    rf"what happens{_THEN}{_IF_YES}",
+    rf"what will happen{_THEN}{_IF_YES}",
+    r"what (?:does|do) (?:that|this|it) mean",
+    r"what (?:will|would|do|can) (?:they|the caseworker|a caseworker|the case worker|a case worker) do(?: then)?",
+    r"who (?:will|would|is going to) (?:write|text|message|contact|see|read it|know)(?: to)?(?: me)?",
+    r"who (?:is|are) (?:the caseworker|the case worker|they|it)",
+    r"(?:is it|will i be|can i be|can i stay) anonymous",
+    r"do i (?:have|need) to (?:give|say|tell|share) (?:my name|who i am|them my name)",
+    r"how does (?:it|this|that) work",
+)
+_ABOUT_OFFER = re.compile(r"^(?:(?:ok|okay|men|but|so|og|and|altsaa|umm|hmm|ehm|oki)\s+)*(?:" + "|".join(_QUESTIONS)
+                          + rf"){_PLEASE}$")
+
+
+def asks_about_offer(text: str) -> bool:
+    """Whether ``text`` is only a short question about what the offer of a caseworker means or leads to."""
+    return bool(_ABOUT_OFFER.match(fold(text)))

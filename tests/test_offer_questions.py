@@ -1,0 +1,76 @@
+"""A short question about the offer of a caseworker gets what a yes and a no lead to, and the offer again.
+
+Playing a night-time crisis in the terminal chat: thrown out with nowhere to sleep, offered "Vil du have, at en
+medarbejder fra din kommune skriver til dig her i chatten?", the young person typed "hvad sker der nu?" and got
+the thrown-out topic's answer again under seventeen buttons; the offer was gone from view."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.cases.models import Case
+from bot.cases.offer_questions import asks_about_offer
+from tests.support import Chat
+
+THROWN_OUT = "min stedfar har smidt mig ud og jeg har ingen steder at sove i nat. jeg er 19"
+HELPER = "min lillesøster på 16 er smidt ud og sover hos en veninde i nat, hvad kan vi gøre"
+
+
+def text_of(sent: list) -> str:
+    return "\n".join(m.text for m in sent)
+
+
+def labels(sent: list) -> list[str]:
+    return [b.text for m in sent for b in m.buttons]
+
+
+def cases(chat: Chat) -> list[Case]:
+    with Session(chat.app.engine) as session:
+        return list(session.exec(select(Case).where(Case.chat_id == chat.chat_id)))
+
+
+@pytest.mark.parametrize("asked", ["hvad sker der nu?", "Hvad sker der hvis jeg siger ja", "hvem skriver til mig?",
+                                   "er det anonymt?", "ok men hvad betyder det", "hvordan foregår det"])
+def test_a_question_about_the_offer_says_what_happens_and_asks_again(chat: Chat, asked: str) -> None:
+    chat.say(THROWN_OUT)
+    sent = chat.say(asked)
+    shown = text_of(sent)
+    assert "Siger du ja, sender jeg din sag til medarbejderne" in shown
+    assert "Siger du nej, sender jeg ikke noget videre" in shown
+    assert "Vil du have, at en medarbejder" in shown and {"Ja tak", "Nej tak"} <= set(labels(sent))
+    assert not cases(chat)
+    # The offer still stands: a yes now opens the case.
+    chat.say("ja")
+    assert len(cases(chat)) == 1
+
+
+def test_in_english_it_is_explained_in_english(chat: Chat) -> None:
+    chat.say("my stepdad threw me out and i have nowhere to sleep tonight")
+    shown = text_of(chat.say("what happens if i say yes?"))
+    assert "If you say yes, I send your case to the caseworkers" in shown
+    assert "Do you want a caseworker" in shown and not cases(chat)
+
+
+def test_a_helper_hears_the_case_is_for_the_young_person(chat: Chat) -> None:
+    chat.say(HELPER)
+    shown = text_of(chat.say("hvad sker der så?"))
+    assert "skriver til dig her om den unge" in shown and not cases(chat)
+
+
+def test_a_question_of_its_own_is_answered_as_one(chat: Chat) -> None:
+    chat.say(THROWN_OUT)
+    shown = text_of(chat.say("hvad sker der hvis jeg ikke kan betale huslejen?"))
+    assert "Siger du ja, sender jeg" not in shown
+
+
+@pytest.mark.parametrize("text", ["hvad sker der nu?", "what happens next", "hvem er det der skriver til mig",
+                                  "do i have to give my name", "er det anonymt"])
+def test_questions_about_the_offer_are_recognised(text: str) -> None:
+    assert asks_about_offer(text)
+
+
+@pytest.mark.parametrize("text", ["hvad sker der med mit depositum?", "hvad sker der hvis jeg ikke betaler",
+                                  "what happens at the eviction hearing", "who can help me tonight"])
+def test_other_questions_are_not(text: str) -> None:
+    assert not asks_about_offer(text)
