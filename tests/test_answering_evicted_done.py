@@ -22,7 +22,7 @@ TODAY = dt.date(2026, 12, 6)
 
 DONE = ["jeg blev sat ud i morges af fogeden og har ingen steder at sove",
         "fogeden kom i morges og nu står vi uden lejlighed",
-        "we were evicted this morning and have nowhere to sleep"]
+        "we got evicted this morning and don't have a bed for tonight"]
 AHEAD = ["fogeden kommer i morgen og sætter mig ud",
          "jeg skal sættes ud i morgen, hvad gør jeg"]
 

@@ -41,7 +41,7 @@ SUICIDE_OVER = [
     ("jeg forsøgte selvmord som 16-årig, men tankerne er heldigvis ikke kommet igen", "da"),
     ("jeg prøvede at tage mit liv som 17-årig, men de tanker er aldrig vendt tilbage", "da"),
     ("jeg havde selvmordstanker i gymnasiet, nu har jeg det fint", "da"),
-    ("I was suicidal in high school, it is over now", "en"),
+    ("back in high school I had suicidal thoughts, that is over now", "en"),
     ("I tried to end my life at 19 and the thoughts never came back", "en"),
     ("I had suicidal thoughts in my teens, they are gone now", "en"),
 ]

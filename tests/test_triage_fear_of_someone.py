@@ -24,7 +24,7 @@ DANGER = [
 WORRY = [
     ("my mum will kill me if i fail the exam", "en"),
     ("my dad will kill me if i leave the dishes again", "en"),
-    ("jeg er bange for hans reaktion", "da"),
+    ("jeg frygter hans reaktion", "da"),
     ("im terrified of my mom finding out about my grades", "en"),
 ]
 

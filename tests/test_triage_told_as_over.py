@@ -64,7 +64,7 @@ STILL_A_CRISIS = [
      Urgency.URGENT),
     ("my stepmom hits me. i have not found a room yet, need to get out", Urgency.EMERGENCY),
     # Afraid for one's mind beside a danger: the danger counts.
-    ("Jeg er bange for at blive sindssyg, og min stedfar truer mig med en kniv når han er fuld.", Urgency.EMERGENCY),
+    ("Jeg frygter at blive sindssyg, og min stedfar truer mig med en kniv når han er fuld.", Urgency.EMERGENCY),
     # Told in the past with nothing safe after it: what the writer lives now is the crisis.
     ("My parents threw me out because I came out to them. I slept in a stairwell. What am I supposed to do?",
      Urgency.URGENT),
@@ -79,8 +79,8 @@ STILL_A_CRISIS = [
 
 # Afraid for one's own mind is anxiety, not fear of someone's harm (a sign the learned model raised a letter on).
 AFRAID_FOR_ONES_MIND = [
-    ("Op til terminsprøven i matematik har jeg ondt i maven hver morgen, og om aftenen kværner tankerne, til jeg er "
-     "bange for at blive sindssyg. Min bror siger, at alle 3.g-elever har det sådan. Kan en psykolog hjælpe med "
+    ("Op til terminsprøven i matematik har jeg ondt i maven hver morgen, og om aftenen kværner tankerne, til jeg får "
+     "angst for at blive sindssyg. Min bror siger, at alle 3.g-elever har det sådan. Kan en psykolog hjælpe med "
      "nervøsitet før prøver?"),
     ("Op til terminsprøven i matematik kværner tankerne hver aften, så jeg er bange for at blive sindssyg. Kan en "
      "psykolog hjælpe med nervøsitet før prøver?"),

@@ -19,7 +19,7 @@ WHERE_ONE_LIVES = [
     ("mit nummer er 20 30 40 50, skriv til mig på mads99@live.dk", "da"),
 ]
 NOT_WANTING_TO_LIVE = [
-    ("jeg gider ikke leve mere", "da"),
+    ("jeg orker ikke at leve længere", "da"),
     ("jeg har ingen grund til at leve", "da"),
     ("honestly i dont see how i can live like this one more week", "en"),
 ]
