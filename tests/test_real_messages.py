@@ -228,7 +228,10 @@ def test_every_label_is_a_topic_of_the_spec() -> None:
 # told in the second person ("you know in your heart that you won't ever take your own life, but it's always a
 # thought that pops up"): thoughts of suicide with the intent denied, said of "you"; the rules read the writer's
 # own words ("mit liv", "my life"), and "your own life" would raise headings and advice about others.
-KNOWN_MISSED = {"rt015", "r10015"}
+# r14032 (dev14): a 14-year-old's letter about friends who cut, never "cut themselves": "how much did you cut today",
+# "they'll feel bad and cut more", "they do it on their legs"; "cut" alone is too common in English (hair, hours,
+# budgets) to be self-harm, and "cut themselves" / "self harms" are now read (tests/test_triage_friends_who_cut.py).
+KNOWN_MISSED = {"rt015", "r10015", "r14032"}
 
 
 def test_every_urgent_message_of_the_development_parts_is_flagged() -> None:
