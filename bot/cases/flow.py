@@ -19,7 +19,7 @@ from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
-from bot.cases.offer_questions import asks_about_offer
+from bot.cases.what_happens import asks_what_happens
 from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
@@ -267,7 +267,7 @@ def answer_to_offer(ctx: Context) -> bool:
     if said in OFFER_NO:
         _decline(ctx)
         return True
-    if not check_in and asks_about_offer(ctx.incoming.text) and ctx.triage().urgency is Urgency.NONE:
+    if not check_in and asks_what_happens(ctx.incoming.text) and ctx.triage().urgency is Urgency.NONE:
         _explain_offer(ctx, offer)
         return True
     return False

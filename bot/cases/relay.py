@@ -20,6 +20,7 @@ from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case, CaseEvent, CaseStatus
 from bot.cases.state import Questions, ReplyTo
+from bot.cases.what_happens import asks_what_happens
 from bot.conversation import texts
 from bot.conversation.callbacks import button
 from bot.conversation.context import Context
@@ -102,13 +103,16 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
                                    opens=notices.when(opening, ctx.now) if opening else None)
         service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
     said = None if urgent else feelings.kind(text)
+    asks = not urgent and said is None and asks_what_happens(text)
+    if asks:
+        told = notices.what_happens(told, nobody=nobody)
     if said is not None and said is not feelings.Kind.ACK:
         # "jeg er så bange", "jeg fryser", "er der nogen?": a warm line (with what they must hear anyway), not a
         # topic's answer. Only a message triage found no danger in.
         answered = situation.startswith(ANSWERED)  # the warm line says itself that the caseworkers have it
         told = notices.feeling(case, said, None if answered else told, nobody=nobody)
     ctx.reply(told)
-    if not urgent and search and said in (None, feelings.Kind.NEED):
+    if not urgent and search and not asks and said in (None, feelings.Kind.NEED):
         # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
         answer_question(ctx, text, result, only_if_sure=True, choices="?" in text)
 

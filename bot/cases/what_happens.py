@@ -1,13 +1,14 @@
-"""A short question about the offer of a caseworker, asked before saying yes or no ("hvad sker der nu?").
+"""A short question about what happens now on the way to a caseworker ("hvad sker der nu?", "er det anonymt?").
 
 Right after tonight's help the bot asks "Do you want a caseworker to write to you here?". A person at night, unsure,
 asks first what that means: "hvad sker der nu?", "hvad sker der hvis jeg siger ja", "hvem skriver til mig?", "er det
 anonymt?", "what happens if i say yes". Each was answered as a new question: "hvad sker der nu?" got the thrown-out
 topic's answer again with seventeen buttons, and the offer scrolled away. Such a question gets what happens on a yes
-and on a no, and the offer again.
+and on a no, and the offer again (bot/cases/flow.py). Asked on a case nobody has taken yet, it gets where the case
+stands and what comes next (bot/cases/relay.py); "er det anonymt?" had got the topic about violence.
 
 Only the whole message counts, and only a short one: "hvad sker der hvis jeg ikke kan betale huslejen" is a
-question of its own (the pattern ends where the question about the offer ends).
+question of its own (the pattern ends where the question about the way to a caseworker ends).
 """
 
 from __future__ import annotations
@@ -47,6 +48,6 @@ _ABOUT_OFFER = re.compile(r"^(?:(?:ok|okay|men|but|so|og|and|altsaa|umm|hmm|ehm|
                           + rf"){_PLEASE}$")
 
 
-def asks_about_offer(text: str) -> bool:
-    """Whether ``text`` is only a short question about what the offer of a caseworker means or leads to."""
+def asks_what_happens(text: str) -> bool:
+    """Whether ``text`` is only a short question about what the way to a caseworker means or leads to."""
     return bool(_ABOUT_OFFER.match(fold(text)))

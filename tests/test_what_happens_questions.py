@@ -1,4 +1,4 @@
-"""A short question about the offer of a caseworker gets what a yes and a no lead to, and the offer again.
+"""A short question about the way to a caseworker gets what a yes and a no lead to, or where the case stands.
 
 Playing a night-time crisis in the terminal chat: thrown out with nowhere to sleep, offered "Vil du have, at en
 medarbejder fra din kommune skriver til dig her i chatten?", the young person typed "hvad sker der nu?" and got
@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.cases.models import Case
-from bot.cases.offer_questions import asks_about_offer
+from bot.cases.what_happens import asks_what_happens
 from tests.support import Chat
 
 THROWN_OUT = "min stedfar har smidt mig ud og jeg har ingen steder at sove i nat. jeg er 19"
@@ -67,10 +67,24 @@ def test_a_question_of_its_own_is_answered_as_one(chat: Chat) -> None:
 @pytest.mark.parametrize("text", ["hvad sker der nu?", "what happens next", "hvem er det der skriver til mig",
                                   "do i have to give my name", "er det anonymt"])
 def test_questions_about_the_offer_are_recognised(text: str) -> None:
-    assert asks_about_offer(text)
+    assert asks_what_happens(text)
 
 
 @pytest.mark.parametrize("text", ["hvad sker der med mit depositum?", "hvad sker der hvis jeg ikke betaler",
                                   "what happens at the eviction hearing", "who can help me tonight"])
 def test_other_questions_are_not(text: str) -> None:
-    assert not asks_about_offer(text)
+    assert not asks_what_happens(text)
+
+
+EMERGENCY = "min kæreste slår mig og jeg tør ikke tage hjem i nat"
+
+
+@pytest.mark.parametrize("asked", ["hvad sker der nu?", "er det anonymt?"])
+def test_on_a_case_nobody_has_taken_it_says_what_comes_next(chat: Chat, asked: str) -> None:
+    chat.say(EMERGENCY)  # an emergency opens a case at once
+    assert len(cases(chat)) == 1
+    shown = text_of(chat.say(asked))
+    assert "Når en medarbejder har taget din sag, får du besked her" in shown
+    assert "på din sag (nummer" in shown
+    # Not a topic's answer: "er det anonymt?" got the topic about violence.
+    assert "Vold er ikke kun slag" not in shown and "Kilde:" not in shown
