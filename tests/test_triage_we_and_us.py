@@ -5,7 +5,8 @@ not in the rules' ``self`` (Danish "vi" and "os" are), and putting them there wo
 are looking for a 2-room flat") beside any word of a home. The rules read the group (``group_self``) only in the
 sentence that says what happens to it: homeless now, put out (``group_out``: "us" put out, or "we" the ones it is
 done to, not "we kicked out our roommate"), nowhere to stay. A paid night in a motel, a hostel or a vandrerhjem after
-an eviction is no home either (``paid_stay``): "i got evicted and am staying in a motel" was nothing.
+an eviction is no home either (``paid_stay``): "i got evicted and am staying in a motel" was nothing, and "bor nu på
+hotel" told the eviction as over, as "nu bor jeg i en lejlighed" does.
 Sentences written for these tests, never copied from the real messages.
 """
 
@@ -39,6 +40,9 @@ EVICTED_TO_A_PAID_BED = [
     "booked a motel after we got evicted, cant afford more than 2 nights",
     "vi blev sat ud og bor på et vandrerhjem med vores hund",
     "jeg blev sat ud og bor på vandrerhjem til pengene slipper op",
+    # "bor nu" tells a crisis as over, but not "bor nu på hotel".
+    "jeg blev sat ud i sidste måned og bor nu på hotel for kommunens regning",
+    "i was evicted in march, now i live in a hostel, its costing me everything",
 ]
 
 # A group named with the writer in it ("me and my boyfriend", "min kæreste og jeg", Danish "vi") was read before, and
@@ -75,6 +79,8 @@ ORDINARY = [
     "what if our landlord kicks us out when the house is sold",
     "can the landlord throw us out for keeping a hamster",
     "i got evicted two years ago, now i have a flat",
+    "jeg blev sat ud for to år siden, nu bor jeg i en lejlighed",
+    "i got evicted last year and now i live in my own flat",
 ]
 
 
