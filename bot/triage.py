@@ -838,8 +838,8 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
 # Concepts that say who or when, or how the writer feels about it, not what happens: in a letter they may stand in the
 # sentence next to the crisis ("I am 16. My dad hits me", "He hit me again. I am scared", "Tonight ... I have nowhere to
 # sleep"); see _told_together.
-WHO_OR_WHEN = frozenset({"self", "anyone", "minor", "minor_me", "soon", "recent", "tonight", "tonight_strict",
-                         "evicted_when", "afraid", "despair"})
+WHO_OR_WHEN = frozenset({"self", "group_self", "anyone", "minor", "minor_me", "soon", "recent", "tonight",
+                         "tonight_strict", "evicted_when", "afraid", "despair"})
 
 
 def _told_together(rule: _Rule) -> tuple[str, ...]:
