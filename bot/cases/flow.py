@@ -19,8 +19,8 @@ from bot.answering import Answer, answer
 from bot.cases import actions, cards, notices, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
-from bot.cases.what_happens import asks_what_happens
 from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
+from bot.cases.what_happens import asks_what_happens
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
