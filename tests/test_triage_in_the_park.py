@@ -1,7 +1,9 @@
 """Sleeping "in the park" is sleeping rough, as "in a park" and "i parken" already were; meeting there is not.
 
 "we sleep in the park, can the kommune help us" and "i sleep in the park these days, where can i shower" were
-NOTHING: bot/data/triage.yaml ``rough_place`` listed "in a park" but not "in the park".
+NOTHING: bot/data/triage.yaml ``rough_place`` listed "in a park" but not "in the park". "In the park" is everyday
+talk too, so it is read by the rule for sleeping there only (``rough_place_common``), not as a sign for the learned
+model.
 
 Every message was written for this test and is checked against the real-message collections (tests/corpus.py).
 """
@@ -15,7 +17,9 @@ from tests.corpus import closeness_to_real_messages
 
 SLEEPING_THERE = ["we sleep in the park near the harbour these days", "me and my dog sleep in the park at the moment",
                   "i sleep in the park these days, where can i shower", "we sleep in the park, can the kommune help us"]
-ONLY_THERE = "our youth club meets in the park on sundays"
+# Everyday life in the park: "in the park" as a sign for the learned model made the first two urgent.
+ONLY_THERE = ["our youth club meets in the park on sundays", "we walk the dog in the park every evening",
+              "we meet our friends in the park after school"]
 
 
 @pytest.mark.parametrize("text", SLEEPING_THERE)
@@ -23,10 +27,11 @@ def test_sleeping_in_the_park_is_urgent(text: str) -> None:
     assert triage(text, "en").urgency is Urgency.URGENT
 
 
-def test_meeting_in_the_park_is_not() -> None:
-    assert triage(ONLY_THERE, "en").urgency is Urgency.NONE
+@pytest.mark.parametrize("text", ONLY_THERE)
+def test_being_in_the_park_is_not(text: str) -> None:
+    assert triage(text, "en").urgency is Urgency.NONE
 
 
-@pytest.mark.parametrize("text", [*SLEEPING_THERE, ONLY_THERE])
+@pytest.mark.parametrize("text", [*SLEEPING_THERE, *ONLY_THERE])
 def test_the_messages_are_our_own(text: str) -> None:
     assert closeness_to_real_messages(text) < 80
