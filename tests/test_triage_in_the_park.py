@@ -19,7 +19,7 @@ SLEEPING_THERE = ["we sleep in the park near the harbour these days", "me and my
                   "i sleep in the park these days, where can i shower", "we sleep in the park, can the kommune help us"]
 # Everyday life in the park: "in the park" as a sign for the learned model made the first two urgent.
 ONLY_THERE = ["our youth club meets in the park on sundays", "we walk the dog in the park every evening",
-              "we meet our friends in the park after school"]
+              "after school we hang out with mates in the park"]
 
 
 @pytest.mark.parametrize("text", SLEEPING_THERE)
