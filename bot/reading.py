@@ -198,8 +198,8 @@ _AGE_AFTER = frozenset({"old", "gammel", "gamle", "of", "young"})
 _BEING = frozenset({"am", "m", "im", "is", "s", "was", "are", "re", "were", "be", "been", "turned", "turn", "turns",
                     "turning", "aged", "age"})
 _TIME_BEFORE_DA = frozenset({"i", "efter", "sidste", "seneste", "gennem", "igennem", "over", "om", "for", "foer", "de",
-                             "alle", "hele", "mange", "flere", "nogle", "ca", "cirka", "omkring", "knap", "godt", "snart",
-                             "naesten", "mindst", "mere", "end"})
+                             "alle", "hele", "mange", "flere", "nogle", "ca", "cirka", "omkring", "knap", "godt",
+                             "snart", "naesten", "mindst", "mere", "end"})
 _TIME_AFTER = frozenset({"ago", "later", "siden", "senere", "earlier"})
 
 
