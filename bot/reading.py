@@ -197,9 +197,10 @@ _YEARS = re.compile(r"\b(\d{1,2}) ?(aar|years?|yrs?)\b")
 _AGE_AFTER = frozenset({"old", "gammel", "gamle", "of", "young"})
 _BEING = frozenset({"am", "m", "im", "is", "s", "was", "are", "re", "were", "be", "been", "turned", "turn", "turns",
                     "turning", "aged", "age"})
-_TIME_BEFORE_DA = frozenset({"i", "efter", "sidste", "seneste", "gennem", "igennem", "over", "om", "for", "foer", "de",
-                             "alle", "hele", "mange", "flere", "nogle", "ca", "cirka", "omkring", "knap", "godt",
-                             "snart", "naesten", "mindst", "mere", "end"})
+# Only words that make a length of time: "over", "næsten", "mindst" and "end" also come before an age ("jeg er over
+# 18 år", "næsten 18 år", "mindst 18 år", "ældre end 18 år").
+_TIME_BEFORE_DA = frozenset({"i", "efter", "sidste", "seneste", "gennem", "igennem", "om", "for", "foer", "de", "alle",
+                             "hele", "mange", "flere", "nogle"})
 _TIME_AFTER = frozenset({"ago", "later", "siden", "senere", "earlier"})
 
 

@@ -52,6 +52,8 @@ AGES: list[tuple[str, list[int]]] = [
     ("min lillesøster blev 15 år i tirsdags og vil bo hos vores moster", [15]),
     ("dreng 14 år, min mor har smidt min madras ud på trappen", [14]),
     ("Jeg er en mor på 41 år. Efter 17 år med min mand er vi gået fra hinanden", [41]),
+    ("min kusine er over 18 år, men hun vil stadig bo hos farmor i Ribe", [18]),
+    ("lejeren skal være mindst 18 år for at skrive under på kontrakten til værelset", [18]),
 ]
 
 
