@@ -188,9 +188,39 @@ _AGE_OF_WRITER = re.compile(r"\b(?:jeg er|i m|i am|im) (\d{1,2})\b|\b(?:early|mi
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
 
 
+# A number of years is a length of time, not an age, where the words around it say so. In English an age is "N years
+# old" (or "N years of age", or "I am N years"): "for the past 15 years", "a husband of 10 years", "the entire 12
+# years", "about 5 years ago" are durations. In Danish "N år" is an age unless a word of time comes before it or after
+# it: "efter 23 år", "de sidste 11 år", "i 3 år", "for 2 år siden" are durations; "han er 26 år", "dreng 14 år" ages.
+# A letter by a grown-up that told how long something lasted was read as the letter of someone under 18.
+_YEARS = re.compile(r"\b(\d{1,2}) ?(aar|years?|yrs?)\b")
+_AGE_AFTER = frozenset({"old", "gammel", "gamle", "of", "young"})
+_BEING = frozenset({"am", "m", "im", "is", "s", "was", "are", "re", "were", "be", "been", "turned", "turn", "turns",
+                    "turning", "aged", "age"})
+# Only words that make a length of time: "over", "næsten", "mindst" and "end" also come before an age ("jeg er over
+# 18 år", "næsten 18 år", "mindst 18 år", "ældre end 18 år").
+_TIME_BEFORE_DA = frozenset({"i", "efter", "sidste", "seneste", "gennem", "igennem", "om", "for", "foer", "de", "alle",
+                             "hele", "mange", "flere", "nogle"})
+_TIME_AFTER = frozenset({"ago", "later", "siden", "senere", "earlier"})
+
+
+def _a_duration(folded: str, match: re.Match[str]) -> bool:
+    """Whether the number of years ``match`` found in ``folded`` is a length of time rather than an age."""
+    before = folded[: match.start()].split()[-1:]
+    after = folded[match.end():].split()[:1]
+    if after and after[0] in _TIME_AFTER:
+        return True
+    if match.group(2) == "aar":
+        return bool(before) and before[0] in _TIME_BEFORE_DA and not (after and after[0] in _AGE_AFTER)
+    return not (after and after[0] in _AGE_AFTER) and not (before and before[0] in _BEING)
+
+
 def ages_said(text: str, *, of_writer: bool = True) -> list[int]:
-    """The ages ``text`` says, of anyone in it (``of_writer`` False: only ages said about someone, "min elev på 19")."""
+    """The ages ``text`` says, of anyone in it (``of_writer`` False: only ages said about someone, "min elev på 19").
+    A number of years that is a length of time ("for the past 15 years", "efter 23 år") is no age."""
     folded = fold(text)
+    durations = {match.start(1) for match in _YEARS.finditer(folded) if _a_duration(folded, match)}
     patterns = (_AGE_OF_SOMEONE, _AGE_OF_WRITER) if of_writer else (_AGE_OF_SOMEONE,)
     return [int(age) if age.isdigit() else _DECADES[age]
-            for pattern in patterns for match in pattern.finditer(folded) for age in match.groups() if age]
+            for pattern in patterns for match in pattern.finditer(folded)
+            for i, age in enumerate(match.groups(), 1) if age and match.start(i) not in durations]
