@@ -460,7 +460,8 @@ LEARNED = "crisis_signs"
 MAYBE_IN_DANGER = "maybe_in_danger"
 # Crisis signs about a suicide or an overdose: ``suicide_told_apart_by`` in the rules file tells them apart too.
 SUICIDE_SIGNS = ("suicide", "suicide_hint", "despair", "medical")
-# Crisis signs of violence: protection in place said after them (``protected_now`` in the rules file) tells them as over.
+# Crisis signs of violence: protection in place said after them (``protected_now`` in the rules file) tells them as
+# over.
 VIOLENCE_SIGNS = ("violence", "assault", "abusive")
 # A letter's passages the model reads on their own (see _passage_sure), and how sure it must be of one.
 # Cross-validated on the real messages' development parts together with LETTER_URGENT_AT (see there): the passages
