@@ -2,13 +2,15 @@
 tell my doctor I'm suicidal?"), violence told as over behind a restraining order ("now he has a restraining order"),
 the writer hitting back ("he knows I'll hit him back"), a story told in its place and time ("It was in Odense where
 ...", "more than ever before or since"), and a letter's background (a suicide prevention line, someone's suicide, a
-habit or a stay told as over, help that worked, people in general, a relationship that ended) is not an emergency;
+habit or a stay told as over, help that worked, people in general, a relationship that ended), and words of force
+said of everyday life (a parent's rules, sex two partners have, a cut on the knives at work) are not an emergency;
 each was one before. A danger now stays one: a question asked with tonight, a suicide said before the question,
 violence after or despite the restraining order, thoughts still here, a blow this morning ("morning" was read as the
 Danish "mobning", bullying, and took the blow back).
 
-Found on the real messages' development parts (tests/data/real_messages*.tsv, never the held-out ones); every
-sentence here was written for this test and is checked against the real-message collections (tests/corpus.py).
+Found on the real messages' development parts (tests/data/real_messages*.tsv, never the held-out ones) and with probes
+of our own; every sentence here was written for this test and is checked against the real-message collections
+(tests/corpus.py).
 """
 
 from __future__ import annotations
@@ -73,7 +75,20 @@ BACKGROUND = [
     ("I volunteer at a domestic violence shelter on Saturdays, and one of the residents asked me how to get on a "
      "housing list. She has been at the shelter for three months. Where should I tell her to start?", "en"),
 ]
-NOT_NOW = [*ASKED, *OVER, *PAST, *BACKGROUND]
+# Words of force said of everyday life: a rule at home, sex two partners have, a cut on the knives at work.
+EVERYDAY = [
+    ("My dad forces me to practise the piano for two hours after school, and I am 16 and fed up with it. When I am 18, "
+     "can I rent a room on my own, and what does it cost in Aalborg?", "en"),
+    ("Min far tvinger mig til at træne svømning fire gange om ugen. Jeg er 16 og vil gerne bo hos min mor i stedet. Kan "
+     "jeg selv bestemme det?", "da"),
+    ("My boyfriend and I often have sex with the door open because we share a flat with two others and it gets really "
+     "hot in summer. Our flatmates have started complaining. Can they make us move out, and whose name should be on "
+     "the lease?", "en"),
+    ("I work in a restaurant kitchen and often cut myself a little on the knives, nothing serious. My question is "
+     "whether my boss has to pay if I need to see a doctor, and whether I can move into the staff housing they "
+     "offer.", "en"),
+]
+NOT_NOW = [*ASKED, *OVER, *PAST, *BACKGROUND, *EVERYDAY]
 
 # Danger now: the same words with tonight, a crisis said before the question, violence despite the protection.
 NOW = [
@@ -94,6 +109,10 @@ NOW = [
     ("Honestly I struggle with suicidal thoughts every single evening in my dorm", "en"),
     # "this morning" is no bullying ("mobning" one letter off): the blow this morning is now.
     ("My stepdad punched me this morning", "en"),
+    ("Min kæreste tvinger mig til at have sex med ham, selvom jeg siger nej", "da"),
+    ("My boyfriend threatens to hurt me if I refuse to have sex, and he forces me to do it", "en"),
+    ("We share a bed and have sex now and then, but lately he slaps me hard when I say no", "en"),
+    ("I cut myself with a knife again tonight", "en"),
 ]
 
 
