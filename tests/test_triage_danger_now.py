@@ -79,8 +79,8 @@ BACKGROUND = [
 EVERYDAY = [
     ("My dad forces me to practise the piano for two hours after school, and I am 16 and fed up with it. When I am 18, "
      "can I rent a room on my own, and what does it cost in Aalborg?", "en"),
-    ("Min far tvinger mig til at træne svømning fire gange om ugen. Jeg er 16 og vil gerne bo hos min mor i stedet. Kan "
-     "jeg selv bestemme det?", "da"),
+    ("Min far tvinger mig til at træne svømning fire gange om ugen. Jeg er 16 og vil gerne bo hos min mor i stedet. "
+     "Kan jeg selv bestemme det?", "da"),
     ("My boyfriend and I often have sex with the door open because we share a flat with two others and it gets really "
      "hot in summer. Our flatmates have started complaining. Can they make us move out, and whose name should be on "
      "the lease?", "en"),
