@@ -3,7 +3,8 @@ tell my doctor I'm suicidal?"), violence told as over behind a restraining order
 the writer hitting back ("he knows I'll hit him back"), a story told in its place and time ("It was in Odense where
 ...", "more than ever before or since"), and a letter's background (a suicide prevention line, someone's suicide, a
 habit or a stay told as over, help that worked, people in general, a relationship that ended), and words of force
-said of everyday life (a parent's rules, sex two partners have, a cut on the knives at work) are not an emergency;
+said of everyday life (a parent's rules, sex two partners have, a cut on the knives at work), and a guide's general
+question ("talking to your son about suicide", "myths and facts") are not an emergency;
 each was one before. A danger now stays one: a question asked with tonight, a suicide said before the question,
 violence after or despite the restraining order, thoughts still here, a blow this morning ("morning" was read as the
 Danish "mobning", bullying, and took the blow back).
@@ -88,7 +89,13 @@ EVERYDAY = [
      "whether my boss has to pay if I need to see a doctor, and whether I can move into the staff housing they "
      "offer.", "en"),
 ]
-NOT_NOW = [*ASKED, *OVER, *PAST, *BACKGROUND, *EVERYDAY]
+# A guide's general question: how to talk about it, myths and facts.
+GUIDE = [
+    ("Talking to your teenage son about suicide after a classmate died", "en"),
+    ("Hvordan taler man med sit barn på 13 om selvmord, når det har været i nyhederne?", "da"),
+    ("Self-harm among students: myths and facts for dorm tutors", "en"),
+]
+NOT_NOW = [*ASKED, *OVER, *PAST, *BACKGROUND, *EVERYDAY, *GUIDE]
 
 # Danger now: the same words with tonight, a crisis said before the question, violence despite the protection.
 NOW = [
@@ -113,6 +120,7 @@ NOW = [
     ("My boyfriend threatens to hurt me if I refuse to have sex, and he forces me to do it", "en"),
     ("We share a bed and have sex now and then, but lately he slaps me hard when I say no", "en"),
     ("I cut myself with a knife again tonight", "en"),
+    ("Lately I keep talking about suicide with my flatmates, and I really mean it", "en"),
 ]
 
 
