@@ -25,7 +25,8 @@ For each engine, on each part:
   choices or "I'm not sure" (neither right nor wrong);
 - urgent recall: urgent and emergency messages flagged urgent or emergency;
 - false urgent: ordinary (`none`) messages flagged urgent or emergency;
-- false emergency: ordinary messages flagged emergency.
+- false emergency: ordinary messages flagged emergency;
+- emergency recall: emergency messages flagged emergency.
 
 Engines: `husly` (this checkout), `husly@<rev>` (the engine as committed at a base revision, run from a temporary
 git worktree in a subprocess, so both are measured in the same run on the same data), and `rank_bm25` over the
@@ -221,6 +222,7 @@ class Scores:
     urgent_recall: str
     false_urgent: str
     false_emergency: str
+    emergency_recall: str = "-"
 
 
 def _share(hits: int, total: int) -> float:
@@ -244,19 +246,21 @@ def score(messages: Iterable[Message], predictions: dict[str, Prediction]) -> Sc
         recall = f"{caught}/{len(urgent)}"
         false_urgent = f"{flagged}/{len(plain)} {_share(flagged, len(plain)):.1%}"
         false_emergency = f"{emergencies}/{len(plain)} {_share(emergencies, len(plain)):.1%}"
+        dangers = [m for m in rows if m.urgency == "emergency"]
+        emergency_recall = f"{sum(predictions[m.id].urgency == 'emergency' for m in dangers)}/{len(dangers)}"
     else:
-        recall = false_urgent = false_emergency = "-"
+        recall = false_urgent = false_emergency = emergency_recall = "-"
     return Scores(len(rows), _share(top1, len(in_scope)), _share(top3, len(in_scope)), _share(right, len(rows)),
-                  _share(len(answered) - right, len(rows)), recall, false_urgent, false_emergency)
+                  _share(len(answered) - right, len(rows)), recall, false_urgent, false_emergency, emergency_recall)
 
 
 def print_table(title: str, results: dict[str, Scores]) -> None:
     print(f"\n{title}")
     print(f"{'engine':22} {'n':>4} {'top-1':>7} {'top-3':>7} {'right':>7} {'wrong':>7} {'urgent recall':>14} "
-          f"{'false urgent':>16} {'false emergency':>16}")
+          f"{'false urgent':>16} {'false emergency':>16} {'emergency recall':>17}")
     for name, s in results.items():
         print(f"{name:22} {s.n:4} {s.top1:7.1%} {s.top3:7.1%} {s.right:7.1%} {s.wrong:7.1%} "
-              f"{s.urgent_recall:>14} {s.false_urgent:>16} {s.false_emergency:>16}")
+              f"{s.urgent_recall:>14} {s.false_urgent:>16} {s.false_emergency:>16} {s.emergency_recall:>17}")
 
 
 def show_failures(messages: list[Message], predictions: dict[str, Prediction], limit: int) -> None:

@@ -460,6 +460,9 @@ LEARNED = "crisis_signs"
 MAYBE_IN_DANGER = "maybe_in_danger"
 # Crisis signs about a suicide or an overdose: ``suicide_told_apart_by`` in the rules file tells them apart too.
 SUICIDE_SIGNS = ("suicide", "suicide_hint", "despair", "medical")
+# Crisis signs of violence: protection in place said after them (``protected_now`` in the rules file) tells them as
+# over.
+VIOLENCE_SIGNS = ("violence", "assault", "abusive")
 # A letter's passages the model reads on their own (see _passage_sure), and how sure it must be of one.
 # Cross-validated on the real messages' development parts together with LETTER_URGENT_AT (see there): the passages
 # are the safety net for letters unlike any the model has seen whole; at 0.8 rather than the short messages' 0.7
@@ -709,9 +712,13 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     suicide_apart |= {sentence_of(at) + step for at in hits("suicide_denied") for step in (-1, 0, 1)}
     # The last sentence that tells of a safe place now: every sign before it (or in it) is told as over.
     resolved = max((sentence_of(at) for at in hits("resolved")), default=-1)
+    # The last sentence that tells of protection from the person now ("now we have a restraining order"): violence
+    # before it (or in it) is told as over; a home lost before it is not.
+    protected = max((sentence_of(at) for at in hits("protected_now")), default=-1)
     over = _told_over(rules, reading, lang, hits, ends)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])}
     return parts, {i for c, i in found if i not in apart and i > resolved
+                   and not (c in VIOLENCE_SIGNS and i <= protected)
                    and not (c in SUICIDE_SIGNS and i in suicide_apart)}
 
 
@@ -901,8 +908,9 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
 
 # Exceptions that tell of a worry about the future: not said beside tonight.
 WORRIES = ("later", "ends_up")
-# Exceptions that frame what follows them (a condition, a question of what may be done): not said after the crisis.
-FRAMING = ("hypothetical",)
+# Exceptions that frame what follows them (a condition, a question of what may be done or what follows from telling
+# it): not said after the crisis.
+FRAMING = ("hypothetical", "suicide_asked")
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:
