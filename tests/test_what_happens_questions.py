@@ -88,3 +88,12 @@ def test_on_a_case_nobody_has_taken_it_says_what_comes_next(chat: Chat, asked: s
     assert "på din sag (nummer" in shown
     # Not a topic's answer: "er det anonymt?" got the topic about violence.
     assert "Vold er ikke kun slag" not in shown and "Kilde:" not in shown
+
+
+def test_with_nobody_on_husly_there_it_says_so_instead(chat: Chat) -> None:
+    chat.say(THROWN_OUT)
+    chat.say("Randers")  # the offer again, now from Randers Kommune, where no caseworker is on Husly here
+    shown = text_of(chat.say("hvad sker der nu?"))
+    assert "Lige nu er der ingen medarbejder fra Randers Kommune på Husly" in shown
+    assert "Når en medarbejder har taget din sag" not in shown
+    assert "Vil du have, at en medarbejder" in shown and not cases(chat)

@@ -277,8 +277,14 @@ def _explain_offer(ctx: Context, offer: CaseOffer) -> None:
     """What a yes and a no lead to, then the offer again (its answer window starts anew)."""
     reasons = tuple(offer.reasons)
     helper = FOR_SOMEONE_ELSE in reasons
-    org = notices.org_name(ctx.profile.municipality, ctx.lang)
-    if helper:
+    slug = ctx.profile.municipality
+    org = notices.org_name(slug, ctx.lang)
+    if slug is not None and not routing.someone_can_answer_in(ctx.session, slug, ctx.now, ctx.deps.settings):
+        # As the case's first notice would say after a yes: nobody there would read it.
+        said = _("Right now no caseworker from {org} is connected to Husly, so I can't promise you an answer here. "
+                 "Please call the municipality yourself. If you say yes, I still make a case here; if you say no, I "
+                 "send nothing on.")
+    elif helper:
         said = _("If you say yes, I send the case to the caseworkers at {org}, and one of them writes to you here "
                  "about the young person. If you say no, I send nothing on.")
     else:

@@ -76,9 +76,15 @@ def unrouted_targets(session: Session, settings: Settings | None, now: dt.dateti
 def announce_targets(session: Session, case: Case, now: dt.datetime, settings: Settings | None = None
                      ) -> list[Target]:
     """Where a new case's card goes. Nobody at all for the municipality falls back to the admins."""
-    if case.municipality is None:
+    return targets_for(session, case.municipality, now, settings)
+
+
+def targets_for(session: Session, municipality: str | None, now: dt.datetime, settings: Settings | None = None
+                ) -> list[Target]:
+    """Where a new case's card for ``municipality`` would go (None: the route for cases without one)."""
+    if municipality is None:
         return unrouted_targets(session, settings, now)
-    return _unique(_municipality_targets(session, case.municipality, now) or _private(service.admins(session)))
+    return _unique(_municipality_targets(session, municipality, now) or _private(service.admins(session)))
 
 
 def escalation_targets(session: Session, case: Case, level: int, now: dt.datetime,
@@ -114,5 +120,11 @@ def on_duty(session: Session, municipality: str | None, now: dt.datetime) -> lis
 
 def someone_can_answer(session: Session, case: Case, now: dt.datetime, settings: Settings | None = None) -> bool:
     """True when a card goes somewhere, or a caseworker works from the console queue (`husly cases list`)."""
-    return bool(announce_targets(session, case, now, settings) or service.caseworkers(session, case.municipality)
+    return someone_can_answer_in(session, case.municipality, now, settings)
+
+
+def someone_can_answer_in(session: Session, municipality: str | None, now: dt.datetime,
+                          settings: Settings | None = None) -> bool:
+    """``someone_can_answer`` for a case not made yet, in ``municipality``."""
+    return bool(targets_for(session, municipality, now, settings) or service.caseworkers(session, municipality)
                 or service.admins(session))
