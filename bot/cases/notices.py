@@ -282,12 +282,9 @@ def closing(kind: str) -> Reply:
     return Reply(esc(text))
 
 
-def what_happens(told: Reply, *, nobody: bool = False) -> Reply:
+def what_happens(told: Reply) -> Reply:
     """A question about what happens now on a case nobody has taken yet ("hvad sker der nu?", "er det anonymt?"): what
-    comes next, then what the person must hear anyway (``told``). ``nobody``: no caseworker of the municipality is on
-    Husly, so nothing comes next here and ``told`` says to call the municipality."""
-    if nobody:
-        return told
+    comes next, then what the person must hear anyway (``told``)."""
     said = _("When a caseworker has taken your case, you get a message here, and then you can write together in this "
              "chat. You do not have to give your name.")
     return Reply(esc(said) + " " + told.html, buttons=told.buttons)

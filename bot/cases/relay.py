@@ -104,8 +104,8 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
         service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
     said = None if urgent else feelings.kind(text)
     asks = not urgent and said is None and asks_what_happens(text)
-    if asks:
-        told = notices.what_happens(told, nobody=nobody)
+    if asks and not nobody:  # with nobody on Husly, ``told`` already says to call the municipality
+        told = notices.what_happens(told)
     if said is not None and said is not feelings.Kind.ACK:
         # "jeg er så bange", "jeg fryser", "er der nogen?": a warm line (with what they must hear anyway), not a
         # topic's answer. Only a message triage found no danger in.

@@ -44,10 +44,10 @@ _QUESTIONS = (
     r"do i (?:have|need) to (?:give|say|tell|share) (?:my name|who i am|them my name)",
     r"how does (?:it|this|that) work",
 )
-_ABOUT_OFFER = re.compile(r"^(?:(?:ok|okay|men|but|so|og|and|altsaa|umm|hmm|ehm|oki)\s+)*(?:" + "|".join(_QUESTIONS)
+_WHAT_HAPPENS = re.compile(r"^(?:(?:ok|okay|men|but|so|og|and|altsaa|umm|hmm|ehm|oki)\s+)*(?:" + "|".join(_QUESTIONS)
                           + rf"){_PLEASE}$")
 
 
 def asks_what_happens(text: str) -> bool:
     """Whether ``text`` is only a short question about what the way to a caseworker means or leads to."""
-    return bool(_ABOUT_OFFER.match(fold(text)))
+    return bool(_WHAT_HAPPENS.match(fold(text)))
