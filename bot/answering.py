@@ -33,7 +33,7 @@ from bot.reading import ADULT_AGE, Reading, ages_said, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import by_professional, for_someone_else
-from bot.triage import Triage, Urgency, names_despair, names_suicide, triage
+from bot.triage import Triage, Urgency, crisis_ahead, names_despair, names_suicide, triage
 from knowledge.index import FAQ_VERBATIM, FUNCTION_WORDS, STOPWORDS, Index, SearchResult
 from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
@@ -365,7 +365,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         own = own_topic(found, urgency, confident)
         minor = bool(MINOR_REASONS & set(urgency.reasons))
         safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper,
-                              local_after=own == MINOR_TOPIC)
+                              local_after=own == MINOR_TOPIC, ahead=crisis_ahead(text, urgency))
         if own is not None:
             # What the safety information showed or said (112 is in its first lines) is not shown again.
             skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where)) | {EMERGENCY_NUMBER}

@@ -747,6 +747,21 @@ def names_suicide(text: str) -> bool:
     return _any_sign(text, SUICIDE_NAMED)
 
 
+# The urgent reasons that can lie ahead. Not thrown out ("they threw me out on friday" is over, "smider mig ud på
+# fredag" is ahead: the words do not tell them apart), not sleeping outside, an unsafe home or the model's reading.
+AHEAD_REASONS = frozenset({"eviction_soon", "couch_surfing_ending", "homeless_now", "nowhere_to_sleep",
+                           "nowhere_to_stay"})
+
+
+def crisis_ahead(text: str, result: Triage) -> bool:
+    """Is the urgent crisis days or weeks ahead ("jeg skal være ude på fredag", "nowhere to live after new year") and
+    not tonight? Then the safety text says to contact the municipality now; "help tonight" read as if the night
+    outside had come. Any word of now ("i dag", "tonight", "still") keeps the night's text."""
+    if result.urgency is not Urgency.URGENT or not result.reasons or not set(result.reasons) <= AHEAD_REASONS:
+        return False
+    return _any_sign(text, ("ahead",)) and not _any_sign(text, ("tonight", "recent"))
+
+
 def _any_sign(text: str, concepts: tuple[str, ...], *, masked: bool = False) -> bool:
     rules = _rules()
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]

@@ -36,6 +36,8 @@ class Lexicon:
     idioms: frozenset[tuple[str, ...]] = frozenset()
     # Words that tell the language of a very short message (short_language.yaml).
     short_words: dict[str, frozenset[str]] | None = None
+    # More words that tell the language of a whole message (language_clear.yaml), for ``clear_language`` only.
+    clear_words: dict[str, frozenset[str]] | None = None
 
     @cached_property
     def longest_alias(self) -> int:
@@ -73,7 +75,9 @@ def lexicon() -> Lexicon:
                    other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]},
                    idioms=frozenset(tuple(fold(p).split()) for p in _read("idioms.yaml")["phrases"]),
                    short_words={lang: frozenset(fold(" ".join(ws)).split())
-                                for lang, ws in _read("short_language.yaml").items()})
+                                for lang, ws in _read("short_language.yaml").items()},
+                   clear_words={lang: frozenset(fold(" ".join(ws)).split()) | words[lang]
+                                for lang, ws in _read("language_clear.yaml").items()})
 
 
 def detect_language(tokens: list[str], raw: str = "") -> Lang:
@@ -87,14 +91,16 @@ def detect_language(tokens: list[str], raw: str = "") -> Lang:
 def clear_language(text: str) -> Lang | None:
     """The language ``text`` is clearly written in, or None when it is too short or mixed to tell.
 
-    Clear: at least two signs (function words; Danish letters count double) and at least twice as many, plus
-    one, as the other language has. "I sleep on the street tonight" is English; "ok", "SU?" and "kbh" are
-    neither, and the person's chosen language is kept.
+    Clear: at least two signs (function words and the words of language_clear.yaml; Danish letters count double)
+    and at least twice as many, plus one, as the other language has. A word of both languages ("i", "for") is
+    no sign. "I sleep on the street tonight" is English; "ok", "SU?" and "kbh" are neither, and the person's
+    chosen language is kept.
     """
     tokens = fold(text).split()
-    words = lexicon().function_words
-    da = sum(t in words["da"] for t in tokens) + 2 * sum(ch in "æøåÆØÅ" for ch in text)
-    en = sum(t in words["en"] for t in tokens)
+    words = lexicon().clear_words or lexicon().function_words
+    both = words["da"] & words["en"]
+    da = sum(t in words["da"] and t not in both for t in tokens) + 2 * sum(ch in "æøåÆØÅ" for ch in text)
+    en = sum(t in words["en"] and t not in both for t in tokens)
     if max(da, en) < 2:
         return None
     if en >= 2 * da + 1:

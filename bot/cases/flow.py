@@ -97,7 +97,7 @@ def urgent(ctx: Context, result: Triage) -> None:
         # "I'm at the train station in Aarhus": the local help shown is Aarhus's, and so is the case's queue. Asked
         # "which municipality?" later instead, the case waited unrouted, seen by no local caseworker.
         ctx.profile.municipality = read.search.municipality
-    ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons))
+    ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons, said=_first_words(ctx)))
     info = read.more[0] if read and read.more else None
     if info is not None and read is not None and read.topic:
         # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version.
@@ -238,7 +238,7 @@ def place_for_offer(ctx: Context) -> bool:
     helper = FOR_SOMEONE_ELSE in reasons
     level = Urgency(offer.urgency) if offer.urgency in (Urgency.URGENT.value, Urgency.EMERGENCY.value) \
         else Urgency.URGENT
-    ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper))
+    ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper, said=offer.words))
     _offer(ctx, offer.urgency, reasons, offer.words, helper=helper)
     return True
 

@@ -275,7 +275,7 @@ class Core:
         if self.router.urgent is not None:
             self.router.urgent(ctx, result)
         else:
-            ctx.reply(texts.safety_first(ctx, result.urgency, result.reasons))
+            ctx.reply(texts.safety_first(ctx, result.urgency, result.reasons, said=ctx.incoming.text))
 
     def _flooding(self, ctx: Context) -> bool:
         """Count messages and button presses per minute; past the limit send one slow-down notice, skip the rest.

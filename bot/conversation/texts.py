@@ -10,7 +10,7 @@ from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_name, service_card, service_line, services_for, without_place_request
 from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
-from bot.triage import MAYBE_IN_DANGER, Urgency
+from bot.triage import MAYBE_IN_DANGER, Triage, Urgency, crisis_ahead
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import is_municipality
 
@@ -88,10 +88,12 @@ def refused_command(name: str, audience: str) -> str:
     return _("/{name} works in your team's Telegram group, not here.").format(name=name)
 
 
-def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = (), *, for_other: bool = False) -> Reply:
-    """The safety information for this person (their language and municipality)."""
+def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = (), *, for_other: bool = False,
+                 said: str = "") -> Reply:
+    """The safety information for this person (their language and municipality); ``said`` is the message the
+    crisis was told in (its words tell whether the crisis is ahead, ``crisis_ahead``)."""
     return safety_reply(ctx.deps.kb, ctx.lang, ctx.profile.municipality, ctx.now.date(), urgency, reasons,
-                        for_other=for_other)
+                        for_other=for_other, ahead=crisis_ahead(said, Triage(urgency, reasons)))
 
 
 def call_for_help(lang: str) -> Reply:
@@ -105,7 +107,8 @@ def call_for_help(lang: str) -> Reply:
 
 
 def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
-                 reasons: tuple[str, ...] = (), *, for_other: bool = False, local_after: bool = False) -> Reply:
+                 reasons: tuple[str, ...] = (), *, for_other: bool = False, local_after: bool = False,
+                 ahead: bool = False) -> Reply:
     """The safety information that comes before anything else in a crisis.
 
     Emergency: 112 and the crisis line for the reason, first. Urgent: where to sleep tonight in the
@@ -113,10 +116,11 @@ def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: 
     (a friend, their child), so the words are about that person.
     Someone under 18 (``MINOR_REASONS``) reads the local text of the topic for minors, not the night's local text,
     which is written for adults ("over 25 ... Perron 4", "Roskildehjemmet, if you are over 18"); none when that topic
-    comes right after with its own (``local_after``).
+    comes right after with its own (``local_after``). ``ahead``: the crisis is days or weeks away, so the first line
+    says to contact the municipality now, not where to get help tonight.
     """
     with use_lang(lang):
-        return _safety(kb, lang, municipality, today, urgency, reasons, for_other, local_after)
+        return _safety(kb, lang, municipality, today, urgency, reasons, for_other, local_after, ahead)
 
 
 def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: str | None) -> list[str]:
@@ -146,8 +150,18 @@ def _check_in(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.
     return Reply("\n\n".join(["<b>" + esc(ask) + "</b>", "\n".join(lines)]))
 
 
+def _first_line(for_other: bool, ahead: bool) -> str:
+    if ahead:
+        return (_("They should not be alone with this. They should contact their municipality now and say that they "
+                  "will soon have nowhere to live.") if for_other
+                else _("You should not be alone with this. Contact your municipality now and say that you will soon "
+                       "have nowhere to live."))
+    return (_("They should not be alone with this. Here is where they can get help tonight.") if for_other
+            else _("You should not be alone with this. Here is where you can get help tonight."))
+
+
 def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
-            reasons: tuple[str, ...], for_other: bool = False, local_after: bool = False) -> Reply:
+            reasons: tuple[str, ...], for_other: bool = False, local_after: bool = False, ahead: bool = False) -> Reply:
     parts: list[str] = []
     service_ids = safety_services(urgency, reasons, municipality)
     if MAYBE_IN_DANGER in reasons:
@@ -157,9 +171,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
                   else _("If you are in danger right now, call 112."))
         parts.append("<b>" + esc(danger) + "</b>")
     else:
-        tonight = (_("They should not be alone with this. Here is where they can get help tonight.") if for_other
-                   else _("You should not be alone with this. Here is where you can get help tonight."))
-        parts.append("<b>" + esc(tonight) + "</b>")
+        parts.append("<b>" + esc(_first_line(for_other, ahead)) + "</b>")
         topic = kb.topics.get(SAFETY_TOPIC)
         if topic:
             # A helper reads the words for someone asking about a young person, not "Har du ikke et sted ...".

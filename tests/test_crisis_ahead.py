@@ -1,0 +1,94 @@
+"""A crisis days or weeks ahead is told to act now, not where to get help tonight; it is still flagged.
+
+Playing the bot: "har ikke noget sted at bo efter nytår" (a month away) and "jeg bliver sat ud på fredag" opened with
+"Her kan du få hjælp i nat", as if the night outside had come. Now the first line says to contact the municipality
+now; the offer of a caseworker comes as before. Any word of now ("i dag", "tonight", "stadig") keeps the night's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.failsafe import safety_now
+from bot.replies import Incoming, to_plain
+from bot.triage import Urgency, crisis_ahead, triage
+from tests.corpus import closeness_to_real_messages
+from tests.support import Chat
+
+AHEAD_DA = "Kontakt din kommune nu, og sig, at du snart står uden et sted at bo"
+AHEAD_EN = "Contact your municipality now and say that you will soon have nowhere to live"
+TONIGHT_DA = "Her kan du få hjælp i nat"
+TONIGHT_EN = "Here is where you can get help tonight"
+
+AHEAD = [
+    ("udlejer har opsagt mig og efter nytår har jeg ikke noget sted at bo", "da"),
+    ("jeg bliver sat ud på fredag og ved ikk hvor jeg skal bo", "da"),
+    ("fogeden kommer i overmorgen, jeg bliver sat ud", "da"),
+    ("jeg er snart hjemløs fordi kontrakten er opsagt", "da"),
+    ("my landlord is evicting me next week and i have nowhere to go", "en"),
+    ("the bailiff comes to evict me on monday, pls help", "en"),
+]
+TONIGHT = [
+    ("efter festen har jeg ikke noget sted at sove i nat", "da"),
+    ("jeg bliver sat ud i dag og har ingen steder at tage hen", "da"),
+    ("jeg er hjemløs nu og skal også ud af min vens lejlighed på fredag", "da"),
+    ("i have been sleeping outside since monday", "en"),
+    ("i have nowhere to sleep tonight and i get evicted on friday anyway", "en"),
+]
+
+
+def shown(sent: list) -> str:
+    return "\n".join(m.text for m in sent)
+
+
+@pytest.mark.parametrize(("text", "lang"), AHEAD)
+def test_a_crisis_ahead_says_to_contact_the_municipality_now(chat: Chat, text: str, lang: str) -> None:
+    reply = shown(chat.say(text))
+    assert (AHEAD_EN if lang == "en" else AHEAD_DA) in reply
+    assert (TONIGHT_EN if lang == "en" else TONIGHT_DA) not in reply
+    # Still flagged: the 112 line and the offer of a caseworker come as for any urgent message.
+    assert "112" in reply
+    assert ("Do you want a caseworker" if lang == "en" else "Vil du have, at en medarbejder") in reply
+
+
+@pytest.mark.parametrize(("text", "lang"), TONIGHT)
+def test_a_crisis_now_keeps_tonights_help(chat: Chat, text: str, lang: str) -> None:
+    reply = shown(chat.say(text))
+    assert (TONIGHT_EN if lang == "en" else TONIGHT_DA) in reply
+    assert (AHEAD_EN if lang == "en" else AHEAD_DA) not in reply
+
+
+def test_the_municipality_typed_after_keeps_the_words_of_a_crisis_ahead(chat: Chat) -> None:
+    chat.say("jeg bliver sat ud på fredag og har ikke noget sted at bo")
+    reply = shown(chat.say("Aarhus"))
+    assert AHEAD_DA in reply and TONIGHT_DA not in reply
+    assert "Vil du have, at en medarbejder fra Aarhus Kommune" in reply
+
+
+def test_a_helper_reads_the_words_for_the_young_person(chat: Chat) -> None:
+    reply = shown(chat.say("min søn på 19 bliver sat ud på fredag og har ikke noget sted at bo, hvad kan han gøre"))
+    assert "Den unge skal kontakte sin kommune nu" in reply
+    assert "Her kan den unge få hjælp i nat" not in reply
+
+
+def test_the_failsafe_says_it_too(knowledge) -> None:
+    kb, _ = knowledge
+    incoming = Incoming("telegram", 1, 1, "text", update_id=1, text="jeg bliver sat ud på fredag", language_code="da")
+    reply = safety_now(kb, incoming, dt.date(2026, 12, 4))
+    assert reply is not None and AHEAD_DA in to_plain(reply.html)
+
+
+@pytest.mark.parametrize("text", ["min mor smider mig ud på fredag", "they threw me out on friday"])
+def test_thrown_out_keeps_tonights_help_whenever_it_is_said(text: str) -> None:
+    # "smider mig ud på fredag" is ahead and "threw me out on friday" is over; the words do not tell them apart, so
+    # both get the night's text (the safe side).
+    result = triage(text)
+    assert result.urgency is Urgency.URGENT
+    assert not crisis_ahead(text, result)
+
+
+def test_the_team_sentences_are_not_real_messages() -> None:
+    texts = [text for text, _ in AHEAD + TONIGHT]
+    assert max(closeness_to_real_messages(text) for text in texts) < 80
