@@ -298,8 +298,23 @@ def _explain_offer(ctx: Context, offer: CaseOffer) -> None:
 _NOT_WORDS = re.compile(r"[^\w\s]")
 
 
+# Letters typed again and again ("yesss", "jaaa") count once.
+_REPEATED = re.compile(r"(\w)\1{2,}")
+# A short yes as typed on a phone at night ("ye", "yea pls", "ok ja tak"): every word one of these, one of them a yes
+# ("ok tak" alone may close the talk: no yes).
+_YES_TOKENS = frozenset({"ja", "jo", "jep", "jeps", "jaja", "yes", "ye", "yea", "yeah", "yeh", "yep", "yup", "ya",
+                         "yas", "gerne", "sure"})
+_YES_FILLER = frozenset({"tak", "please", "pls", "plz", "thanks", "thx", "tnx", "gerne", "du", "you", "ok", "okay"})
+_YES_MAX_WORDS = 4
+
+
 def _typed_yes(ctx: Context) -> bool:
-    return " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split()) in OFFER_YES
+    said = " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split())
+    if said in OFFER_YES:
+        return True
+    words = _REPEATED.sub(r"\1", said).split()
+    return (0 < len(words) <= _YES_MAX_WORDS and any(w in _YES_TOKENS for w in words)
+            and all(w in _YES_TOKENS or w in _YES_FILLER for w in words))
 
 
 # "jeg har fortrudt", "I changed my mind", "kan jeg alligevel snakke med en": after saying no to a caseworker.

@@ -43,6 +43,19 @@ _QUESTIONS = (
     r"(?:is it|will i be|can i be|can i stay) anonymous",
     r"do i (?:have|need) to (?:give|say|tell|share) (?:my name|who i am|them my name)",
     r"how does (?:it|this|that) work",
+    # "what do i do now", "hvad gør jeg nu": asked under the offer, the next step is the offer (the topic's answer
+    # again, or choices with the suicide topic, was what a young person at a station got).
+    r"(?:hvad|hvad saa) (?:goer|gor|skal) jeg(?: saa)?(?: goere| gore)?(?:\s+(?:nu|saa|nu saa))+",
+    r"hvad nu",
+    r"what (?:do|should|can|shall) i do(?:\s+(?:now|next|then))+",
+    r"(?:so |and )?what now",
+    r"now what",
+    # "how long does it take", "hvor lang tid tager det": no promise of a time, what a yes leads to.
+    r"hvor (?:lang tid|hurtigt) (?:tager det|gaar der|varer det)(?: foer (?:de|nogen|en) (?:skriver|svarer))?",
+    r"hvornaar (?:skriver|svarer|kommer) (?:de|nogen|en medarbejder|en sagsbehandler)",
+    r"how (?:long|fast|quickly|soon) (?:does it|will it|would it|do they|will they|does that|will that)"
+    r"(?: take| be| answer| write| reply)?",
+    r"when (?:will|do|would) (?:they|someone|somebody|a caseworker|the caseworker) (?:write|answer|reply|contact me)",
 )
 _WHAT_HAPPENS = re.compile(r"^(?:(?:ok|okay|men|but|so|og|and|altsaa|umm|hmm|ehm|oki)\s+)*(?:" + "|".join(_QUESTIONS)
                           + rf"){_PLEASE}$")
