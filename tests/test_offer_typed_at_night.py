@@ -36,7 +36,8 @@ def test_a_typed_yes_opens_the_case(chat: Chat, yes: str) -> None:
     assert len(cases(chat)) == 1
 
 
-@pytest.mark.parametrize("said", ["ok tak", "tak", "thanks", "yes but what happens to my stuff", "ja men hvad så med mine ting"])
+@pytest.mark.parametrize("said", ["ok tak", "tak", "thanks", "yes but what happens to my stuff",
+                                  "ja men hvad så med mine ting"])
 def test_what_is_no_plain_yes_opens_nothing(chat: Chat, said: str) -> None:
     chat.say(NIGHT_EN if said[0] in "ty" else NIGHT_DA)
     chat.say(said)
