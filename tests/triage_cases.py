@@ -1,0 +1,115 @@
+"""Shared by the triage sentence tests: a file lists its own sentences, the level each must be read at and why (in its
+comments and test names); these two make the tests, so no file repeats a test body.
+
+    test_a_kitchen_injury_is_no_emergency = expect(KITCHEN, Urgency.NONE)
+    test_the_messages_are_our_own = our_own(KITCHEN, HARM)
+
+A row is a sentence, (sentence, language) or (sentence, level); pytest.param rows (an open probe's strict xfail, or
+a long letter's short id) pass through. The test
+ids are the rows, as with a plain ``pytest.mark.parametrize`` over them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+import pytest
+from _pytest.mark import ParameterSet
+
+from bot.triage import Triage, Urgency, by_rules, triage
+from knowledge.lexicon import detect_language
+from knowledge.normalise import fold
+from tests.corpus import closeness_to_real_messages
+
+# A sentence; (sentence, language); (sentence, level); or a pytest.param of a sentence.
+Row = str | tuple[str, str] | tuple[str, Urgency] | ParameterSet
+Test = Callable[..., None]
+How = Literal["exactly", "at least", "at most"]
+By = Literal["bot", "rules", "rules and bot"]
+
+# As ``lang``: the language the bot detects for each sentence (as tests/triage_probes.py ``level`` reads it).
+DETECTED = "detected"
+# The highest closeness a sentence of ours may have to a real message (tests/corpus.py).
+OWN_BELOW = 80
+
+
+def read(text: str, lang: str = DETECTED, *, rules: bool = False) -> Triage:
+    """The bot's finding for ``text`` (rules and the learned model), or the rules' alone, in ``lang``."""
+    language = detect_language(fold(text).split(), text) if lang == DETECTED else lang
+    return (by_rules if rules else triage)(text, language)
+
+
+def meets(found: Urgency, level: Urgency, how: How) -> bool:
+    """``found`` is exactly ``level``, or at least or at most it (none < urgent < emergency)."""
+    if how == "at least":
+        return found.rank >= level.rank
+    if how == "at most":
+        return found.rank <= level.rank
+    return found is level
+
+
+def expect(rows: Iterable[Row], level: Urgency | None = None, *, how: How = "exactly", lang: str = "da",
+           by: By = "bot", reason: str | None = None, min_words: int = 0) -> Test:
+    """A test that reads each row and asserts its level: ``level``, or the row's own ((sentence, level) rows).
+
+    A row's own language wins over ``lang`` (a code, or DETECTED; "da" is triage()'s own default). ``by``: the whole
+    bot, the rules alone, or the rules and then the bot (both must meet the level). ``reason``: one the finding must
+    give. ``min_words``: each row must be longer than this (a letter, where only the rules can make an emergency).
+    """
+
+    def check(text: str, detail: str | None = None) -> None:
+        want = detail if isinstance(detail, Urgency) else level
+        assert want is not None, f"no level to expect for {text!r}"
+        language = detail if detail is not None and not isinstance(detail, Urgency) else lang
+        assert len(text.split()) > min_words, f"not longer than {min_words} words: {text!r}"
+        for rules in {"bot": (False,), "rules": (True,), "rules and bot": (True, False)}[by]:
+            found = read(text, language, rules=rules)
+            said = f"{'rules' if rules else 'bot'} read {text!r} as {found.urgency} {found.reasons}"
+            assert meets(found.urgency, want, how), f"{said}, not {how} {want}"
+            assert reason is None or reason in found.reasons, f"{said}, without {reason}"
+
+    return _parametrized(list(rows), check)
+
+
+def our_own(*groups: Iterable[Row] | str) -> Test:
+    """A test that every sentence of the groups (lists of rows, or one sentence) stays below closeness OWN_BELOW to
+    every real message (tests/data/real_messages*.tsv): the team's sentences must not be near copies of them."""
+    # The language is no part of this test: the ids are the sentences alone.
+    sentences: list[Row] = [_text(row) for group in groups for row in ([group] if isinstance(group, str) else group)]
+
+    def check(text: str, row_lang: str | None = None) -> None:
+        assert closeness_to_real_messages(text) < OWN_BELOW, text
+
+    return _parametrized(sentences, check)
+
+
+def texts(*groups: Iterable[Row]) -> list[str]:
+    """The sentences of the rows (for a test of the same sentences that is not about their level)."""
+    return [_text(row) for group in groups for row in group]
+
+
+def _text(row: Row) -> str:
+    if isinstance(row, ParameterSet):
+        return str(row.values[0])
+    return row if isinstance(row, str) else row[0]
+
+
+def _parametrized(rows: list[Row], check: Callable[[str, str | None], None]) -> Test:
+    """``check`` as a test over the rows, with the ids pytest gives them (the sentence, and its language or level)."""
+    # A ParameterSet is a tuple too: only a plain (sentence, language or level) pair counts as one.
+    pairs = [row for row in rows if isinstance(row, tuple) and not isinstance(row, ParameterSet)]
+    if pairs and len(pairs) == len(rows):
+
+        @pytest.mark.parametrize(("text", "detail"), rows)
+        def test_pair(text: str, detail: str) -> None:
+            check(text, detail)
+
+        return test_pair
+    assert not pairs, "rows with a language or level and rows without one are not mixed in one test"
+
+    @pytest.mark.parametrize("text", rows)
+    def test_text(text: str) -> None:
+        check(text, None)
+
+    return test_text
