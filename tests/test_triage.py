@@ -155,15 +155,13 @@ def test_an_exception_counts_only_in_the_sentences_it_is_said_in() -> None:
     assert triage(letter, "da").urgency is not Urgency.NONE
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_indirect_ways_real_letters_describe_danger = expect([
     # Self-harm told by a parent, and a flat lost within days: ways real letters said it that no rule read.
     ("We just found out that our 14 year old has been cutting herself and we do not know what to do.", "en",
      Urgency.EMERGENCY),
     ("I will lose my apartment in less than a week and I have nobody to call.", "en", Urgency.URGENT),
     ("Vi måtte flytte, og nu bor jeg på sofaen hos en veninde med min datter.", "da", Urgency.URGENT),
-])
-def test_indirect_ways_real_letters_describe_danger(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency.rank >= level.rank
+], how="at least")
 
 
 def test_a_figure_of_speech_about_parents_is_not_an_emergency() -> None:
@@ -216,7 +214,7 @@ test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent = expect
 ], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_a_place_is_a_night_outside_only_with_a_night_or_a_bed = expect([
     # A park, a car or a station is where people meet, park and work; with a night or a bed it is a night outside.
     ("Jeg mødte min udlejer i parken i går, og han sagde at huslejen stiger. Må han det?", "da", Urgency.NONE),
     ("I left my keys in my car and my landlord won't let me in without paying a fee. Can he do that?", "en",
@@ -229,11 +227,9 @@ test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent = expect
     ("I spent the night at the train station", "en", Urgency.URGENT),
     ("It's freezing in my car and I don't know how long I can do this", "en", Urgency.URGENT),
 ])
-def test_a_place_is_a_night_outside_only_with_a_night_or_a_bed(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency is level
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_a_body_in_trouble_is_an_emergency_with_something_taken = expect([
     # Throwing up, fainting or an ambulance is a medical emergency with pills, drink or drugs beside it, not alone.
     ("Jeg er så stresset over huslejen at jeg kaster op hver morgen. Kan jeg få hjælp til at betale?", "da",
      Urgency.NONE),
@@ -242,11 +238,9 @@ def test_a_place_is_a_night_outside_only_with_a_night_or_a_bed(text: str, lang: 
     ("skal jeg ringe efter en ambulance? han har drukket og taget noget", "da", Urgency.EMERGENCY),
     ("my friend drank a lot and passed out, she wont wake up", "en", Urgency.EMERGENCY),
 ])
-def test_a_body_in_trouble_is_an_emergency_with_something_taken(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency is level
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_danger_is_to_a_person_and_a_threat_is_of_harm = expect([
     # A benefit at stake, a landlord's threat of the law, the municipality knowing an address, bad luck: no danger.
     ("Er min boligstøtte i fare, hvis jeg flytter sammen med min kæreste?", "da", Urgency.NONE),
     ("Is my housing benefit in danger if I move in with my boyfriend?", "en", Urgency.NONE),
@@ -259,8 +253,6 @@ def test_a_body_in_trouble_is_an_emergency_with_something_taken(text: str, lang:
     ("I think I'm in danger, he said he knows where I live", "en", Urgency.EMERGENCY),
     ("min kæreste truer med at dele nøgenbilleder af mig hvis jeg går", "da", Urgency.EMERGENCY),
 ])
-def test_danger_is_to_a_person_and_a_threat_is_of_harm(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency is level
 
 
 def test_violence_in_a_letter_counts_when_it_is_going_on_not_as_its_story() -> None:
@@ -284,6 +276,7 @@ def test_an_indirect_suicide_hint_counts_alone_in_a_chat_message_and_with_despai
     assert triage(despair, "da").urgency is Urgency.EMERGENCY
 
 
+# An emergency needs danger now: an attempt years ago, a history, a parent who took their own life is background.
 test_a_suicide_told_as_history_or_a_death_is_not_an_emergency_now = expect([
     ("My brother tried to kill himself two years ago and is doing better now. Can he get help paying rent while he "
      "studies?", "en"),
@@ -470,6 +463,8 @@ test_young_people_in_general_a_chosen_life_or_someone_elses_past_is_not_urgent =
 ], Urgency.NONE, lang="en")
 
 
+# "flyttet hjemmefra" (moved out) is one letter from "flygtet hjemmefra" (fled from home): a word spelled
+# right is not a typo of another.
 test_moved_away_from_home_is_not_fled_from_home = expect([
     "Jeg er 17 og flyttet hjemmefra, kan jeg få SU?",
     "Kære Puk\nMin søn på 20 er flyttet hjemmefra og bor nu i en lille lejlighed sammen med sin kæreste. Han har "
@@ -539,6 +534,7 @@ test_on_the_street_is_a_night_outside_only_with_a_night_or_sleep = expect([
 ], lang="en")
 
 
+# The learned model read these as urgent (one as an emergency): the team was pinged that it "sounds serious".
 test_asking_whether_anyone_has_read_the_case_is_a_wait_not_a_crisis = expect(["godmorgen, har nogen kigget på min sag?",
                                   "har nogen overhovedet læst min sag endnu?", "has anyone seen my message",
                                   "did anyone read my case yet?"], Urgency.NONE)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bot.triage import Urgency
 from tests.triage_cases import DETECTED, expect
-from tests.triage_probes import rules_level
 
 test_killing_oneself_with_work_is_not_an_emergency = expect([
     "no matter how much I kill myself trying to find a flat, nobody calls back",
@@ -18,8 +17,8 @@ test_killing_oneself_with_work_is_not_an_emergency = expect([
 ], Urgency.NONE, lang=DETECTED)
 
 
-def test_a_danish_writer_working_himself_to_death_is_no_suicide_for_the_rules() -> None:
-    assert rules_level("jeg slider mig selv ihjel på to jobs for at betale huslejen") is Urgency.NONE
+test_a_danish_writer_working_himself_to_death_is_no_suicide_for_the_rules = expect(
+    ["jeg slider mig selv ihjel på to jobs for at betale huslejen"], Urgency.NONE, lang=DETECTED, by="rules")
 
 
 test_a_wish_to_die_still_is = expect([

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.triage import Urgency
 from tests.triage_cases import DETECTED, expect
 
+# The rules read them now: before, only the learned model's hunch could (and did not always).
 test_new_words_for_no_point_in_living_and_a_rope_made_ready_are_emergencies = expect([
     "honestly i see no point in going on like this",
     "ingen grund til at vågne i morgen tidlig, det hele er sort",

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from bot.triage import Urgency
 from tests.triage_cases import DETECTED, expect
-from tests.triage_probes import level as _level
 
 test_leaving_care_soon_with_nothing_at_stake_is_no_rule_s_crisis = expect([
     "jeg skal besøge min gamle plejefamilie i weekenden",
@@ -32,8 +31,8 @@ test_leaving_care_soon_with_nothing_at_stake_is_no_rule_s_crisis = expect([
 ], Urgency.NONE, lang=DETECTED, by="rules")
 
 
-def test_a_visit_to_a_foster_family_is_not_urgent() -> None:
-    assert _level("jeg skal besøge min gamle plejefamilie i weekenden") is Urgency.NONE
+test_a_visit_to_a_foster_family_is_not_urgent = expect(["jeg skal besøge min gamle plejefamilie i weekenden"],
+                                                       Urgency.NONE, lang=DETECTED)
 
 
 test_leaving_care_soon_with_no_place_is_still_urgent = expect([

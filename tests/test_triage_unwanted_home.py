@@ -38,6 +38,8 @@ test_everyday_words_beside_them_stay_calm = expect([
 ], Urgency.NONE, lang=DETECTED, by="rules")
 
 
+# The lead's night in the terminal chat: the learned model read "låst" as a locked door of danger, and a
+# 16-year-old locked out got the suicide line and an emergency case.
 test_locked_out_of_home_is_urgent_not_a_danger_to_life = expect([
     "min stedfar har låst døren og jeg kan ik komme ind, jeg er 16",
     "min kæreste har låst mig ude",

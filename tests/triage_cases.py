@@ -4,9 +4,9 @@ comments and test names); these two make the tests, so no file repeats a test bo
     test_a_kitchen_injury_is_no_emergency = expect(KITCHEN, Urgency.NONE)
     test_the_messages_are_our_own = our_own(KITCHEN, HARM)
 
-A row is a sentence, (sentence, language) or (sentence, level); pytest.param rows (an open probe's strict xfail, or
-a long letter's short id) pass through. The test
-ids are the rows, as with a plain ``pytest.mark.parametrize`` over them.
+A row is a sentence, (sentence, language), (sentence, level) or (sentence, language, level); pytest.param rows (an
+open probe's strict xfail, or a long letter's short id) pass through. The test ids are the rows, as with a plain
+``pytest.mark.parametrize`` over them.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from knowledge.lexicon import detect_language
 from knowledge.normalise import fold
 from tests.corpus import closeness_to_real_messages
 
-# A sentence; (sentence, language); (sentence, level); or a pytest.param of a sentence.
-Row = str | tuple[str, str] | tuple[str, Urgency] | ParameterSet
+# A sentence; (sentence, language); (sentence, level); (sentence, language, level); or a pytest.param of them.
+Row = str | tuple[str, str] | tuple[str, Urgency] | tuple[str, str, Urgency] | ParameterSet
 Test = Callable[..., None]
 How = Literal["exactly", "at least", "at most"]
 By = Literal["bot", "rules", "rules and bot"]
@@ -51,17 +51,19 @@ def meets(found: Urgency, level: Urgency, how: How) -> bool:
 
 def expect(rows: Iterable[Row], level: Urgency | None = None, *, how: How = "exactly", lang: str = "da",
            by: By = "bot", reason: str | None = None, min_words: int = 0) -> Test:
-    """A test that reads each row and asserts its level: ``level``, or the row's own ((sentence, level) rows).
+    """A test that reads each row and asserts its level: the row's own where it has one, else ``level``.
 
     A row's own language wins over ``lang`` (a code, or DETECTED; "da" is triage()'s own default). ``by``: the whole
     bot, the rules alone, or the rules and then the bot (both must meet the level). ``reason``: one the finding must
     give. ``min_words``: each row must be longer than this (a letter, where only the rules can make an emergency).
     """
 
-    def check(text: str, detail: str | None = None) -> None:
-        want = detail if isinstance(detail, Urgency) else level
+    def check(text: str, *details: str) -> None:
+        own_level = [d for d in details if isinstance(d, Urgency)]
+        own_lang = [d for d in details if not isinstance(d, Urgency)]
+        want = own_level[0] if own_level else level
         assert want is not None, f"no level to expect for {text!r}"
-        language = detail if detail is not None and not isinstance(detail, Urgency) else lang
+        language = own_lang[0] if own_lang else lang
         assert not min_words or len(text.split()) > min_words, f"not longer than {min_words} words: {text!r}"
         for rules in {"bot": (False,), "rules": (True,), "rules and bot": (True, False)}[by]:
             found = read(text, language, rules=rules)
@@ -78,15 +80,10 @@ def our_own(*groups: Iterable[Row] | str) -> Test:
     # The language is no part of this test: the ids are the sentences alone.
     sentences: list[Row] = [_text(row) for group in groups for row in ([group] if isinstance(group, str) else group)]
 
-    def check(text: str, row_lang: str | None = None) -> None:
+    def check(text: str, *_: str) -> None:
         assert closeness_to_real_messages(text) < OWN_BELOW, text
 
     return _parametrized(sentences, check)
-
-
-def texts(*groups: Iterable[Row]) -> list[str]:
-    """The sentences of the rows (for a test of the same sentences that is not about their level)."""
-    return [_text(row) for group in groups for row in group]
 
 
 def _text(row: Row) -> str:
@@ -95,21 +92,34 @@ def _text(row: Row) -> str:
     return row if isinstance(row, str) else row[0]
 
 
-def _parametrized(rows: list[Row], check: Callable[[str, str | None], None]) -> Test:
-    """``check`` as a test over the rows, with the ids pytest gives them (the sentence, and its language or level)."""
-    # A ParameterSet is a tuple too: only a plain (sentence, language or level) pair counts as one.
-    pairs = [row for row in rows if isinstance(row, tuple) and not isinstance(row, ParameterSet)]
-    if pairs and len(pairs) == len(rows):
+def _parametrized(rows: list[Row], check: Callable[..., None]) -> Test:
+    """``check`` as a test over the rows, with the ids pytest gives them: the sentence, and its language or level."""
+    widths = {_width(row) for row in rows} or {1}
+    assert len(widths) == 1, "the rows of one test all have the same items (sentence, language, level)"
+    width = widths.pop()
+    if width == 1:
+
+        @pytest.mark.parametrize("text", rows)
+        def test_text(text: str) -> None:
+            check(text)
+
+        return test_text
+    if width == 2:
 
         @pytest.mark.parametrize(("text", "detail"), rows)
         def test_pair(text: str, detail: str) -> None:
             check(text, detail)
 
         return test_pair
-    assert not pairs, "rows with a language or level and rows without one are not mixed in one test"
 
-    @pytest.mark.parametrize("text", rows)
-    def test_text(text: str) -> None:
-        check(text, None)
+    @pytest.mark.parametrize(("text", "detail", "more"), rows)
+    def test_triple(text: str, detail: str, more: str) -> None:
+        check(text, detail, more)
 
-    return test_text
+    return test_triple
+
+
+def _width(row: Row) -> int:
+    if isinstance(row, ParameterSet):  # a NamedTuple: its values are the row
+        return len(row.values)
+    return 1 if isinstance(row, str) else len(row)
