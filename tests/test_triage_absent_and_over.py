@@ -20,7 +20,8 @@ Every sentence was written for this test and is checked against the real-message
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 SOMEONE_ELSE_GONE = [
     ("min veninde er flyttet til Odense, så hun ikke er her mere", "da"),

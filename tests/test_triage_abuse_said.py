@@ -13,7 +13,8 @@ Every message was written for this test and is checked against the real-message 
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 GOING_ON = [
     ("my stepmom is abusive, what do i do", "en"),

@@ -17,7 +17,8 @@ of our own; every sentence here was written for this test and is checked against
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 # Asked about ahead: what follows from telling it or being it.
 ASKED = [

@@ -9,8 +9,9 @@ Every sentence was written for this test and is checked against the real-message
 from __future__ import annotations
 
 from bot.triage import Urgency
+from tests.corpus import our_own
 from tests.support import Chat
-from tests.triage_cases import expect, our_own
+from tests.triage_cases import expect
 
 DONE = [
     ("we got evicted this morning, me and my little brother, bailiff was here", "en"),

@@ -11,7 +11,8 @@ Every message was written for this test and is checked against the real-message 
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 DANGER = [
     ("she controls everything and says she will kill me if i leave", "en"),

@@ -10,7 +10,8 @@ Every message was written for this test and is checked against the real-message 
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 GOING_ON = ["my two best mates cut themselves and hide it from everyone", "my sister self harms every week",
             "i found out my friends are cutting themselves, what do i say to them"]

@@ -10,7 +10,8 @@ Every message was written for this test and is checked against the real-message 
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 LETTER = (
     "Hi, I don't really know why I'm writing this. Things have been hard since my mum moved abroad and I stay alone "

@@ -16,7 +16,8 @@ real-message collections (tests/corpus.py).
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import DETECTED, expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
 
 EVERYDAY = [
     "jeg bor hos min far og han bestemmer alt",

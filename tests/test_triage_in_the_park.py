@@ -11,7 +11,8 @@ Every message was written for this test and is checked against the real-message 
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 SLEEPING_THERE = ["we sleep in the park near the harbour these days", "me and my dog sleep in the park at the moment",
                   "i sleep in the park these days, where can i shower", "we sleep in the park, can the kommune help us"]

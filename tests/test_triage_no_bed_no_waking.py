@@ -12,7 +12,8 @@ Every sentence was written for this test and is checked against the real-message
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 NO_BED = [("the shelter is full and it's -5 outside", "en"), ("herberget er fuldt i aften, hvor skal jeg gå hen", "da")]
 ASKED_AHEAD = [("hvad gør man hvis herberget er fuldt", "da")]

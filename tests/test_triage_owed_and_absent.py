@@ -14,7 +14,8 @@ from __future__ import annotations
 import pytest
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 DEBTS = ["jeg skylder 12000 kroner væk og kan ikke betale", "i owe like 900 quid and cant pay it back"]
 CLAIMED = ["ham der skaffer mig arbejde har mit pas og siger jeg skylder ham 30000"]

@@ -10,7 +10,8 @@ Every sentence was written for this test and is checked against the real-message
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 LEFT_OUT = ["bor på gaden pt, nogen der ved hvor man kan få en seng", "sover i bilen, hvor kan man få et bad"]
 QUESTIONS = ["hvor mange unge bor på gaden i aarhus", "er det lovligt at sove i bilen på en parkeringsplads"]

@@ -9,7 +9,8 @@ Every sentence was written for this test and is checked against the real-message
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 BACK = [
     ("I tried to kill myself in 2020. Now I feel ok but sometimes the thoughts come back", "en"),

@@ -11,7 +11,8 @@ place stays as urgent as before, and so does one told in the past with nothing s
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import DETECTED, expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
 
 TOLD_AS_OVER = [
     # The past tense, and a safe present said after it.

@@ -13,7 +13,8 @@ Sentences written for these tests, never copied from the real messages.
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import DETECTED, expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
 
 # Each was read as nothing (rules and the learned model) before.
 GROUP_IN_NEED = [

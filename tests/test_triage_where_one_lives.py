@@ -10,7 +10,8 @@ Every message was written for this test and is checked against the real-message 
 from __future__ import annotations
 
 from bot.triage import Urgency
-from tests.triage_cases import expect, our_own
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 WHERE_ONE_LIVES = [
     ("my gran and I live in a small flat and she decides everything", "en"),

@@ -16,8 +16,8 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from bot.cases.models import Case
+from tests.corpus import our_own
 from tests.support import Chat
-from tests.triage_cases import our_own
 
 THROWN_OUT_DA = "mor har smidt mig ud i aften efter vi råbte af hinanden"
 OUR_THINGS = "ok men hvad med vores ting??"

@@ -1,5 +1,6 @@
 """Shared by the triage sentence tests: a file lists its own sentences, the level each must be read at and why (in its
-comments and test names); these two make the tests, so no file repeats a test body.
+comments and test names); ``expect`` makes the test, so no file repeats a test body (and tests/corpus.py ``our_own``
+the test that the sentences are the team's own).
 
     test_a_kitchen_injury_is_no_emergency = expect(KITCHEN, Urgency.NONE)
     test_the_messages_are_our_own = our_own(KITCHEN, HARM)
@@ -20,7 +21,6 @@ from _pytest.mark import ParameterSet
 from bot.triage import Triage, Urgency, by_rules, triage
 from knowledge.lexicon import detect_language
 from knowledge.normalise import fold
-from tests.corpus import closeness_to_real_messages
 
 # A sentence; (sentence, language); (sentence, level); (sentence, language, level); or a pytest.param of them.
 Row = str | tuple[str, str] | tuple[str, Urgency] | tuple[str, str, Urgency] | ParameterSet
@@ -30,8 +30,6 @@ By = Literal["bot", "rules", "rules and bot"]
 
 # As ``lang``: the language the bot detects for each sentence (as tests/triage_probes.py ``level`` reads it).
 DETECTED = "detected"
-# The highest closeness a sentence of ours may have to a real message (tests/corpus.py).
-OWN_BELOW = 80
 
 
 def read(text: str, lang: str = DETECTED, *, rules: bool = False) -> Triage:
@@ -72,24 +70,6 @@ def expect(rows: Iterable[Row], level: Urgency | None = None, *, how: How = "exa
             assert reason is None or reason in found.reasons, f"{said}, without {reason}"
 
     return _parametrized(list(rows), check)
-
-
-def our_own(*groups: Iterable[Row] | str) -> Test:
-    """A test that every sentence of the groups (lists of rows, or one sentence) stays below closeness OWN_BELOW to
-    every real message (tests/data/real_messages*.tsv): the team's sentences must not be near copies of them."""
-    # The language is no part of this test: the ids are the sentences alone.
-    sentences: list[Row] = [_text(row) for group in groups for row in ([group] if isinstance(group, str) else group)]
-
-    def check(text: str, *_: str) -> None:
-        assert closeness_to_real_messages(text) < OWN_BELOW, text
-
-    return _parametrized(sentences, check)
-
-
-def _text(row: Row) -> str:
-    if isinstance(row, ParameterSet):
-        return str(row.values[0])
-    return row if isinstance(row, str) else row[0]
 
 
 def _parametrized(rows: list[Row], check: Callable[..., None]) -> Test:
