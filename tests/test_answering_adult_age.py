@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from bot.answering import answer
-from tests.corpus import closeness_to_real_messages
+from tests.corpus import our_own
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -42,6 +42,4 @@ def test_a_young_person_under_18_still_gets_the_topic_for_minors(knowledge, text
     assert answer(kb, index, text, today=TODAY, threshold=0.4).search.topic == "under-18"
 
 
-@pytest.mark.parametrize("text", GROWN_UP + YOUNG)
-def test_the_messages_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_the_messages_are_our_own = our_own(GROWN_UP, YOUNG)

@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 
 from bot.answering import answer
-from tests.corpus import closeness_to_real_messages
+from tests.corpus import our_own
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -35,6 +35,4 @@ def test_the_words_around_an_amount_decide_the_topic(knowledge, text: str, topic
     assert found.kind == "answer", "said with an amount, the question is as clear as without one"
 
 
-@pytest.mark.parametrize(("text", "topic"), ABOUT)
-def test_the_questions_are_our_own(text: str, topic: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_the_questions_are_our_own = our_own(ABOUT)

@@ -11,7 +11,7 @@ import pytest
 
 from bot.answering import answer
 from handlers.cli import main
-from tests.corpus import closeness_to_real_messages
+from tests.corpus import our_own
 
 TODAY = dt.date(2026, 12, 1)
 # Before, each got "I'm not sure" and three topics to choose from; its topic was the first of them.
@@ -40,9 +40,7 @@ def test_a_best_topic_the_learned_scorer_does_not_back_is_offered_not_answered(k
     assert not found.confident
 
 
-def test_the_sentences_are_our_own() -> None:
-    for text in (*(t for t, _ in ANSWERED), NOT_THROWN_OUT):
-        assert closeness_to_real_messages(text) < 80, text
+test_the_sentences_are_our_own = our_own(ANSWERED, NOT_THROWN_OUT)
 
 
 def test_husly_ask_answers_a_caseworker_who_never_replies(capsys) -> None:

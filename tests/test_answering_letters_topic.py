@@ -22,7 +22,7 @@ import pytest
 
 from bot.answering import answer
 from bot.reading import ages_said
-from tests.corpus import closeness_to_real_messages
+from tests.corpus import our_own
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -106,7 +106,4 @@ def test_leaving_home_and_reporting_a_move_keep_their_topics(knowledge, text: st
     assert found.confident
 
 
-@pytest.mark.parametrize("text", GROWN_UP_LETTERS + [t for t, _ in DURATIONS + AGES] + MOVING_HELP
-                         + [t for t, _ in MOVING_OTHERS])
-def test_the_messages_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_the_messages_are_our_own = our_own(GROWN_UP_LETTERS, DURATIONS, AGES, MOVING_HELP, MOVING_OTHERS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.triage import Urgency, triage
+from tests.triage_cases import expect
 
 EMERGENCY = [
     ("jeg vil ikke leve mere", "da"),
@@ -65,19 +66,13 @@ NONE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), EMERGENCY)
-def test_emergencies_are_emergencies(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
+test_emergencies_are_emergencies = expect(EMERGENCY, Urgency.EMERGENCY)
 
 
-@pytest.mark.parametrize(("text", "lang"), URGENT)
-def test_urgent_situations_are_at_least_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency.rank >= Urgency.URGENT.rank
+test_urgent_situations_are_at_least_urgent = expect(URGENT, Urgency.URGENT, how="at least")
 
 
-@pytest.mark.parametrize(("text", "lang"), NONE)
-def test_information_questions_are_not_flagged(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+test_information_questions_are_not_flagged = expect(NONE, Urgency.NONE)
 
 
 def test_reasons_say_why() -> None:
@@ -160,15 +155,13 @@ def test_an_exception_counts_only_in_the_sentences_it_is_said_in() -> None:
     assert triage(letter, "da").urgency is not Urgency.NONE
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_indirect_ways_real_letters_describe_danger = expect([
     # Self-harm told by a parent, and a flat lost within days: ways real letters said it that no rule read.
     ("We just found out that our 14 year old has been cutting herself and we do not know what to do.", "en",
      Urgency.EMERGENCY),
     ("I will lose my apartment in less than a week and I have nobody to call.", "en", Urgency.URGENT),
     ("Vi måtte flytte, og nu bor jeg på sofaen hos en veninde med min datter.", "da", Urgency.URGENT),
-])
-def test_indirect_ways_real_letters_describe_danger(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency.rank >= level.rank
+], how="at least")
 
 
 def test_a_figure_of_speech_about_parents_is_not_an_emergency() -> None:
@@ -189,7 +182,7 @@ def test_the_strongest_passage_of_a_letter_decides() -> None:
 
 
 # What real letters say around a crisis (tests/data/README.md, "Urgency on real text: principles").
-@pytest.mark.parametrize(("text", "lang"), [
+test_someone_elses_night_without_a_bed_and_a_crisis_again_are_urgent = expect([
     # The person without a home is someone else: urgency is about them.
     ("Our son Mike is once again without a place to live. He has until 5 PM tomorrow to vacate the apartment.",
      "en"),
@@ -198,12 +191,10 @@ def test_the_strongest_passage_of_a_letter_decides() -> None:
     ("Min søn på 19 er hjemløs og sover hos venner på må og få.", "da"),
     # The same crisis again after a safe place still counts.
     ("Jeg var tilbage hjemme i en uge. I aftes smed min far mig ud igen, og jeg har ingen steder at sove.", "da"),
-])
-def test_someone_elses_night_without_a_bed_and_a_crisis_again_are_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is not Urgency.NONE
+], Urgency.URGENT, how="at least")
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent = expect([
     # Told as over: the past in its own sentence, or a safe place now after it.
     ("For to år siden blev jeg smidt ud hjemmefra. Nu bor jeg i en lejlighed og vil gerne søge boligstøtte.", "da"),
     ("Da jeg var 16 sov jeg i min bil i en måned. Nu har jeg min egen lejlighed, men kan jeg få boligstøtte?", "da"),
@@ -220,12 +211,10 @@ def test_someone_elses_night_without_a_bed_and_a_crisis_again_are_urgent(text: s
     ("Hej. Jeg er 19 og voksede op med en voldelig far, men jeg bor hos min mor nu og har det godt. Jeg vil gerne "
      "flytte hjemmefra til sommer, når jeg starter på uni. Hvordan søger jeg et kollegieværelse?", "da"),
     ("Jeg har akut brug for en bolig, hvor kan jeg skrive mig op?", "da"),
-])
-def test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_a_place_is_a_night_outside_only_with_a_night_or_a_bed = expect([
     # A park, a car or a station is where people meet, park and work; with a night or a bed it is a night outside.
     ("Jeg mødte min udlejer i parken i går, og han sagde at huslejen stiger. Må han det?", "da", Urgency.NONE),
     ("I left my keys in my car and my landlord won't let me in without paying a fee. Can he do that?", "en",
@@ -238,11 +227,9 @@ def test_a_crisis_told_as_over_or_far_off_or_not_about_a_home_is_not_urgent(text
     ("I spent the night at the train station", "en", Urgency.URGENT),
     ("It's freezing in my car and I don't know how long I can do this", "en", Urgency.URGENT),
 ])
-def test_a_place_is_a_night_outside_only_with_a_night_or_a_bed(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency is level
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_a_body_in_trouble_is_an_emergency_with_something_taken = expect([
     # Throwing up, fainting or an ambulance is a medical emergency with pills, drink or drugs beside it, not alone.
     ("Jeg er så stresset over huslejen at jeg kaster op hver morgen. Kan jeg få hjælp til at betale?", "da",
      Urgency.NONE),
@@ -251,11 +238,9 @@ def test_a_place_is_a_night_outside_only_with_a_night_or_a_bed(text: str, lang: 
     ("skal jeg ringe efter en ambulance? han har drukket og taget noget", "da", Urgency.EMERGENCY),
     ("my friend drank a lot and passed out, she wont wake up", "en", Urgency.EMERGENCY),
 ])
-def test_a_body_in_trouble_is_an_emergency_with_something_taken(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency is level
 
 
-@pytest.mark.parametrize(("text", "lang", "level"), [
+test_danger_is_to_a_person_and_a_threat_is_of_harm = expect([
     # A benefit at stake, a landlord's threat of the law, the municipality knowing an address, bad luck: no danger.
     ("Er min boligstøtte i fare, hvis jeg flytter sammen med min kæreste?", "da", Urgency.NONE),
     ("Is my housing benefit in danger if I move in with my boyfriend?", "en", Urgency.NONE),
@@ -268,8 +253,6 @@ def test_a_body_in_trouble_is_an_emergency_with_something_taken(text: str, lang:
     ("I think I'm in danger, he said he knows where I live", "en", Urgency.EMERGENCY),
     ("min kæreste truer med at dele nøgenbilleder af mig hvis jeg går", "da", Urgency.EMERGENCY),
 ])
-def test_danger_is_to_a_person_and_a_threat_is_of_harm(text: str, lang: str, level: Urgency) -> None:
-    assert triage(text, lang).urgency is level
 
 
 def test_violence_in_a_letter_counts_when_it_is_going_on_not_as_its_story() -> None:
@@ -293,7 +276,8 @@ def test_an_indirect_suicide_hint_counts_alone_in_a_chat_message_and_with_despai
     assert triage(despair, "da").urgency is Urgency.EMERGENCY
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+# An emergency needs danger now: an attempt years ago, a history, a parent who took their own life is background.
+test_a_suicide_told_as_history_or_a_death_is_not_an_emergency_now = expect([
     ("My brother tried to kill himself two years ago and is doing better now. Can he get help paying rent while he "
      "studies?", "en"),
     ("Jeg har været indlagt på psykiatrisk efter et selvmordsforsøg for tre år siden. Nu har jeg det godt og vil "
@@ -305,22 +289,17 @@ def test_an_indirect_suicide_hint_counts_alone_in_a_chat_message_and_with_despai
     ("Hi, my sister has a history of self harm but she has been stable for a long time. She is 24 and has just got a "
      "job in another town, and she wants to rent a room there. How does she find a cheap one, and can she get "
      "housing benefit for a room she shares with others? We would like to help her but do not know the rules.", "en"),
-])
-def test_a_suicide_told_as_history_or_a_death_is_not_an_emergency_now(text: str, lang: str) -> None:
-    # An emergency needs danger now: an attempt years ago, a history, a parent who took their own life is background.
-    assert triage(text, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_a_suicide_said_as_now_is_an_emergency_even_beside_the_past = expect([
     ("Jeg har prøvet at tage mit liv før og nu tænker jeg på det igen hver dag", "da"),
     ("I tried to kill myself last night", "en"),
     ("I used to cut myself and this week I started again", "en"),
     ("Dear Sam, I am 14. My best friend recently attempted to take her life and she still talks about doing it. Her "
      "parents don't know and she made me promise not to tell anyone. I am scared for her every day and I can't "
      "sleep. I don't know who I can tell without losing her as a friend. What should I do?", "en"),
-])
-def test_a_suicide_said_as_now_is_an_emergency_even_beside_the_past(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
+], Urgency.EMERGENCY)
 
 
 def test_violence_in_a_letters_background_is_not_an_emergency() -> None:
@@ -333,26 +312,22 @@ def test_violence_in_a_letters_background_is_not_an_emergency() -> None:
     assert triage(letter, "en").urgency is not Urgency.EMERGENCY
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_asking_where_to_turn_or_a_past_night_now_housed_is_not_urgent = expect([
     ("I want some help but I don't know where to go with it, where do I begin?", "en"),
     ("Jeg ved ikke hvor jeg skal gå hen med det, hvor skal jeg starte?", "da"),
     ("My husband and I took our son back in last spring after he lost his job. He had nowhere else to go. How do I "
      "help him save up for his own flat?", "en"),
-])
-def test_asking_where_to_turn_or_a_past_night_now_housed_is_not_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_a_night_without_a_bed_is_still_urgent_beside_those_words = expect([
     ("I had nowhere to sleep last night and slept in a stairwell", "en"),
     ("my mum kicked me out and I had nowhere to go, so I'm on a friend's sofa until friday", "en"),
     ("I don't know where to go tonight, where do I start looking for a bed?", "en"),
-])
-def test_a_night_without_a_bed_is_still_urgent_beside_those_words(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency.rank >= Urgency.URGENT.rank
+], Urgency.URGENT, how="at least")
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_a_death_a_general_question_a_fear_of_later_or_a_past_relationship_is_not_flagged = expect([
     ("Min bror døde af en overdosis for to år siden. Nu vil jeg gerne flytte fra vores gamle lejlighed. Hvordan "
      "finder jeg en billig bolig?", "da"),
     ("Hvad gør jeg hvis min ven har selvmordstanker?", "da"),
@@ -361,21 +336,17 @@ def test_a_night_without_a_bed_is_still_urgent_beside_those_words(text: str, lan
     ("Can my flatmate get me kicked out of our flat for playing music late?", "en"),
     ("Jeg er 24 og var udsat for vold i mit tidligere forhold. Det er slut nu, og jeg bor alene. Jeg har stadig "
      "gæld fra dengang og kan ikke betale min husleje. Hvad kan jeg gøre?", "da"),
-])
-def test_a_death_a_general_question_a_fear_of_later_or_a_past_relationship_is_not_flagged(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_someone_in_danger_now_is_still_an_emergency = expect([
     ("My friend told me tonight that she wants to kill herself. What do I do?", "en"),
     ("Min ven har lige taget en overdosis og vågner ikke", "da"),
     ("hvad gør jeg, min ven siger han vil tage sit liv i aften", "da"),
-])
-def test_someone_in_danger_now_is_still_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
+], Urgency.EMERGENCY)
 
 
-@pytest.mark.parametrize("text", [
+test_a_letter_about_living_with_someone_or_an_old_seizure_is_not_an_emergency = expect([
     # "don't want to live" is about a flatmate, not about being alive.
     "Dear Amy, my roommate drinks a lot on weekends and last Saturday he passed out on the couch. He was fine the "
     "next morning. I don't want to live with someone like that anymore. Can I end my part of the lease early?",
@@ -383,9 +354,7 @@ def test_someone_in_danger_now_is_still_an_emergency(text: str, lang: str) -> No
     "Dear Abby, my son is 23 and takes pills for his epilepsy. Last year he had a seizure at work and the ambulance "
     "came, and since then his boss has been nervous about him. He is fine now and wants to move to a flat closer to "
     "his job. What support can he get for the rent?",
-])
-def test_a_letter_about_living_with_someone_or_an_old_seizure_is_not_an_emergency(text: str) -> None:
-    assert triage(text, "en").urgency is not Urgency.EMERGENCY
+], Urgency.URGENT, how="at most", lang="en")
 
 
 def test_a_life_going_nowhere_is_a_figure_of_speech() -> None:
@@ -427,7 +396,7 @@ def test_not_wanting_someone_to_do_something_is_not_being_unwanted_at_home() -> 
     assert "unsafe_home" in by_rules("my mum doesn't want me at home anymore and I'm scared", "en").reasons
 
 
-@pytest.mark.parametrize("text", [
+test_a_danish_letters_past_or_a_bed_now_is_not_flagged = expect([
     # Thrown out and homeless "som 17-årig", nine years ago: the story of a letter, not a night now.
     "Kære Puk. Jeg blev smidt ud hjemmefra som 17-årig og var hjemløs i et halvt år. I dag er jeg 26, har job og bor i "
     "en lejlighed. Nu vil jeg gerne læse videre. Kan jeg få SU og beholde min lejlighed?",
@@ -440,21 +409,17 @@ def test_not_wanting_someone_to_do_something_is_not_being_unwanted_at_home() -> 
     "værelse. Hun har svært ved at betale huslejen. Kan hun få boligstøtte til et værelse?",
     # Sleeping somewhere "nu" (now) is not a night without a bed; "i nat" (tonight) is.
     "jeg sover hos min kæreste nu og har det fint, hvordan søger jeg en ungdomsbolig",
-])
-def test_a_danish_letters_past_or_a_bed_now_is_not_flagged(text: str) -> None:
-    assert triage(text, "da").urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_violence_denied_or_not_done_to_a_person_is_not_an_emergency = expect([
     ("Dear Carolyn: My husband and I fight about money again and again. He never hits me or anything, he just goes "
      "quiet for days. I'm tired of it. Should we see a counsellor, and what happens to our flat if we split up?", "en"),
     ("Kære Puk. Min kæreste og jeg skændes tit, og i går smækkede han med døren og gik. Han har aldrig været "
      "voldelig. Jeg er 24 og vi bor i hans lejlighed. Hvad sker der med mig, hvis vi går fra hinanden?", "da"),
     ("Dear Amy: My 16-year-old son watches violent movies all the time and plays violent games. My husband says it's "
      "normal. Should we set limits? He is a good kid and does well at school.", "en"),
-])
-def test_violence_denied_or_not_done_to_a_person_is_not_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is not Urgency.EMERGENCY
+], Urgency.URGENT, how="at most")
 
 
 def test_violence_said_as_going_on_in_a_letter_is_still_an_emergency() -> None:
@@ -471,14 +436,12 @@ def test_asking_whether_to_move_by_choice_is_not_thrown_out() -> None:
     assert "thrown_out" not in by_rules(text, "en").reasons
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_turning_18_at_home_or_out_of_a_band_is_not_urgent = expect([
     ("Kære Puk. Min søn fylder 18 i næste uge og bor hos os. Han vil gerne skrives op til en ungdomsbolig. Hvordan "
      "gør man, og hvor lang er ventetiden i Aarhus?", "da"),
     ("Dear Annie: my grown son was kicked out of his band last month and he is very down about it. He lives in his "
      "own flat and has a job. How do I cheer him up?", "en"),
-])
-def test_turning_18_at_home_or_out_of_a_band_is_not_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
 def test_an_end_date_with_the_next_home_arranged_is_not_an_eviction() -> None:
@@ -490,28 +453,24 @@ def test_an_end_date_with_the_next_home_arranged_is_not_an_eviction() -> None:
     assert "eviction_soon" in by_rules("fogeden kommer på fredag og jeg skal være ude", "da").reasons
 
 
-@pytest.mark.parametrize("text", [
+test_young_people_in_general_a_chosen_life_or_someone_elses_past_is_not_urgent = expect([
     "Dear column, I work at a youth shelter and many of the young people we see sleep on friends' sofas before they "
     "come to us. What advice can I give them about applying for housing quickly?",
     "Dear Annie: my nephew is homeless by choice, he says, and travels around the country in a van. He is 28 and "
     "seems happy. My sister worries constantly. Should she try to change his mind?",
     "Dear column, my girlfriend's parents threw her out when she was 18 and she has had no contact with them since. "
     "We have been together for five years and live together. Should she invite them to our wedding?",
-])
-def test_young_people_in_general_a_chosen_life_or_someone_elses_past_is_not_urgent(text: str) -> None:
-    assert triage(text, "en").urgency is Urgency.NONE
+], Urgency.NONE, lang="en")
 
 
-@pytest.mark.parametrize("text", [
+# "flyttet hjemmefra" (moved out) is one letter from "flygtet hjemmefra" (fled from home): a word spelled
+# right is not a typo of another.
+test_moved_away_from_home_is_not_fled_from_home = expect([
     "Jeg er 17 og flyttet hjemmefra, kan jeg få SU?",
     "Kære Puk\nMin søn på 20 er flyttet hjemmefra og bor nu i en lille lejlighed sammen med sin kæreste. Han har "
     "fået job i et supermarked og klarer sig fint, men han ringer næsten aldrig. Jeg savner ham og ved ikke, om jeg "
     "skal ringe oftere eller lade ham være. Min mand siger, at det er helt normalt. Hvad synes du?\nHilsen Mor",
-])
-def test_moved_away_from_home_is_not_fled_from_home(text: str) -> None:
-    # "flyttet hjemmefra" (moved out) is one letter from "flygtet hjemmefra" (fled from home): a word spelled
-    # right is not a typo of another.
-    assert triage(text, "da").urgency is Urgency.NONE
+], Urgency.NONE)
 
 
 def test_fled_from_home_is_still_an_unsafe_home() -> None:
@@ -541,24 +500,20 @@ def test_a_home_said_to_be_unsafe_is_urgent(text: str, lang: str) -> None:
     assert "unsafe_home" in triage(text, lang).reasons
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_an_unsafe_home_told_as_the_past_or_asked_about_is_not_urgent = expect([
     ("It was not safe at home when I was little, but now I live with my aunt and I'm fine", "en"),
     ("Is my flat safe to live in if the ceiling has mould and leaks?", "en"),
     ("Hvis det ikke er sikkert at være hjemme, hvad gør man så?", "da"),
-])
-def test_an_unsafe_home_told_as_the_past_or_asked_about_is_not_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_deliberating_whether_to_throw_someone_out_is_not_being_thrown_out = expect([
     # Messages of our own: the parents who would throw a grown son out ask whether to; nothing is done yet.
     ("Dear Amy: Our son is 24, has no job and plays video games until dawn in our basement. My wife wants to kick "
      "him out, but I think he deserves one more chance to find work. He pays nothing toward the household. Who is "
      "right? -- Divided Dad", "en"),
     ("Skal vi smide ham ud?", "da"),
-])
-def test_deliberating_whether_to_throw_someone_out_is_not_being_thrown_out(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
 def test_sleeping_by_day_and_working_nights_is_a_habit_not_a_night_without_a_bed() -> None:
@@ -568,7 +523,7 @@ def test_sleeping_by_day_and_working_nights_is_a_habit_not_a_night_without_a_bed
     assert triage(text, "da").urgency is Urgency.NONE
 
 
-@pytest.mark.parametrize(("text", "level"), [
+test_on_the_street_is_a_night_outside_only_with_a_night_or_sleep = expect([
     # "on the street" is where a van is parked or a flat is; it was typo-matched to "on the streets" (homeless).
     ("we parked the van out on the street by the flat", Urgency.NONE),
     ("the van is parked on the street, can I get a parking permit?", Urgency.NONE),
@@ -576,14 +531,10 @@ def test_sleeping_by_day_and_working_nights_is_a_habit_not_a_night_without_a_bed
     # A night there is still a night without a bed.
     ("I sleep on the street, no bed", Urgency.URGENT),
     ("sleeping on the street again tonight", Urgency.URGENT),
-])
-def test_on_the_street_is_a_night_outside_only_with_a_night_or_sleep(text: str, level: Urgency) -> None:
-    assert triage(text, "en").urgency is level
+], lang="en")
 
 
-@pytest.mark.parametrize("text", ["godmorgen, har nogen kigget på min sag?",
+# The learned model read these as urgent (one as an emergency): the team was pinged that it "sounds serious".
+test_asking_whether_anyone_has_read_the_case_is_a_wait_not_a_crisis = expect(["godmorgen, har nogen kigget på min sag?",
                                   "har nogen overhovedet læst min sag endnu?", "has anyone seen my message",
-                                  "did anyone read my case yet?"])
-def test_asking_whether_anyone_has_read_the_case_is_a_wait_not_a_crisis(text: str) -> None:
-    # The learned model read these as urgent (one as an emergency): the team was pinged that it "sounds serious".
-    assert triage(text).urgency is Urgency.NONE
+                                  "did anyone read my case yet?"], Urgency.NONE)

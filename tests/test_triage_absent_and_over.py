@@ -19,10 +19,9 @@ Every sentence was written for this test and is checked against the real-message
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 SOMEONE_ELSE_GONE = [
     ("min veninde er flyttet til Odense, så hun ikke er her mere", "da"),
@@ -67,54 +66,21 @@ SELF_HARM_DONE = [
 SELF_HARM_OVER = "jeg skar i mig selv som 13-årig, i dag er jeg 30 og glad"
 
 
-@pytest.mark.parametrize(("text", "lang"), SOMEONE_ELSE_GONE)
-def test_someone_else_not_being_here_is_no_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+NEIGHBOUR_EVICTED = "my neighbour got evicted today"
+HOME_LOST_AS_A_MEMORY = "when I became homeless at 30, I didn't want my coworkers to find out"
 
-
-@pytest.mark.parametrize(("text", "lang"), WISH_OR_DANGER)
-def test_a_wish_not_to_be_here_or_a_danger_beside_an_absence_stays_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize(("text", "lang"), SUICIDE_OVER)
-def test_a_suicide_told_as_past_and_over_is_no_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize(("text", "lang"), SUICIDE_BACK)
-def test_a_past_suicide_whose_thoughts_are_back_is_an_emergency(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
-
-
-@pytest.mark.parametrize(("text", "lang"), EVICTED_NO_SUBJECT)
-def test_an_eviction_today_with_the_subject_left_out_is_no_home_now(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.URGENT and "homeless_now" in found.reasons
-
-
-@pytest.mark.parametrize(("text", "lang"), SELF_HARM_DONE)
-def test_self_harm_done_lately_is_read_as_self_harm(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
-
-
-def test_self_harm_told_as_over_is_history() -> None:
-    assert triage(SELF_HARM_OVER, "da").urgency is Urgency.NONE
-
-
-def test_someone_elses_eviction_is_not_the_writers() -> None:
-    assert triage("my neighbour got evicted today", "en").urgency is Urgency.NONE
-
-
-def test_a_home_lost_as_the_time_of_a_memory_is_no_crisis_now() -> None:
-    assert triage("when I became homeless at 30, I didn't want my coworkers to find out", "en").urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [t for t, _ in (*SOMEONE_ELSE_GONE, *WISH_OR_DANGER, *SUICIDE_OVER, *SUICIDE_BACK,
-                                                 *EVICTED_NO_SUBJECT, *SELF_HARM_DONE)]
-                         + [SELF_HARM_OVER, "my neighbour got evicted today",
-                            "when I became homeless at 30, I didn't want my coworkers to find out"])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_someone_else_not_being_here_is_no_emergency = expect(SOMEONE_ELSE_GONE, Urgency.NONE)
+test_a_wish_not_to_be_here_or_a_danger_beside_an_absence_stays_an_emergency = expect(WISH_OR_DANGER, Urgency.EMERGENCY)
+test_a_suicide_told_as_past_and_over_is_no_emergency = expect(SUICIDE_OVER, Urgency.NONE)
+test_a_past_suicide_whose_thoughts_are_back_is_an_emergency = expect(SUICIDE_BACK, Urgency.EMERGENCY,
+                                                                     reason="suicide_or_self_harm")
+test_an_eviction_today_with_the_subject_left_out_is_no_home_now = expect(EVICTED_NO_SUBJECT, Urgency.URGENT,
+                                                                         reason="homeless_now")
+test_self_harm_done_lately_is_read_as_self_harm = expect(SELF_HARM_DONE, Urgency.EMERGENCY,
+                                                         reason="suicide_or_self_harm")
+test_self_harm_told_as_over_is_history = expect([SELF_HARM_OVER], Urgency.NONE, lang="da")
+test_someone_elses_eviction_is_not_the_writers = expect([NEIGHBOUR_EVICTED], Urgency.NONE, lang="en")
+test_a_home_lost_as_the_time_of_a_memory_is_no_crisis_now = expect([HOME_LOST_AS_A_MEMORY], Urgency.NONE, lang="en")
+test_the_sentences_are_our_own = our_own(SOMEONE_ELSE_GONE, WISH_OR_DANGER, SUICIDE_OVER, SUICIDE_BACK,
+                                         EVICTED_NO_SUBJECT, SELF_HARM_DONE, SELF_HARM_OVER, NEIGHBOUR_EVICTED,
+                                         HOME_LOST_AS_A_MEMORY)

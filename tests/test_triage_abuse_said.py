@@ -12,10 +12,9 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 GOING_ON = [
     ("my stepmom is abusive, what do i do", "en"),
@@ -33,16 +32,6 @@ NOT_NOW = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), GOING_ON)
-def test_abuse_going_on_is_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize(("text", "lang"), NOT_NOW)
-def test_abuse_asked_about_or_denied_or_a_game_is_not(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize(("text", "lang"), GOING_ON + NOT_NOW)
-def test_the_messages_are_our_own(text: str, lang: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_abuse_going_on_is_an_emergency = expect(GOING_ON, Urgency.EMERGENCY)
+test_abuse_asked_about_or_denied_or_a_game_is_not = expect(NOT_NOW, Urgency.NONE)
+test_the_messages_are_our_own = our_own(GOING_ON, NOT_NOW)

@@ -8,26 +8,19 @@ asked ahead that names no danger; a night without a bed or pills taken still are
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level
+from tests.triage_cases import DETECTED, expect
 
-
-@pytest.mark.parametrize("text", [
+test_a_breakup_or_a_question_asked_ahead_is_no_crisis = expect([
     "hvad gør jeg hvis min kæreste og jeg går fra hinanden og lejligheden står i hans navn",
     "min kæreste og jeg går fra hinanden",
     "hvad gør jeg hvis vi går fra hinanden og kontrakten kun står i hans navn",
     "what happens to me if we break up and only her name is on the tenancy",
-])
-def test_a_breakup_or_a_question_asked_ahead_is_no_crisis(text: str) -> None:
-    assert level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+test_danger_or_a_night_without_a_bed_still_counts = expect([
     ("what do i do if i have nowhere to sleep tonight", Urgency.URGENT),
     ("hvad gør jeg hvis jeg har slugt alt for mange piller", Urgency.EMERGENCY),
     ("vi går fra hinanden og han truer med at slå mig ihjel", Urgency.EMERGENCY),
-])
-def test_danger_or_a_night_without_a_bed_still_counts(text: str, expected: Urgency) -> None:
-    assert level(text) is expected
+], lang=DETECTED)

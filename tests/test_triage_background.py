@@ -11,9 +11,8 @@ my hair green"). The crisis beside such words still counts, also when a safe pla
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
+from tests.triage_cases import expect
 
 TOLD_APART = [
     "Vi er tre venner der skal flytte sammen, hvordan laver vi en fremlejekontrakt?",
@@ -79,11 +78,7 @@ STILL_A_CRISIS = [
 ]
 
 
-@pytest.mark.parametrize("message", TOLD_APART)
-def test_a_crisis_told_apart_is_not_flagged(message: str) -> None:
-    assert triage(message).urgency is Urgency.NONE
+test_a_crisis_told_apart_is_not_flagged = expect(TOLD_APART, Urgency.NONE)
 
 
-@pytest.mark.parametrize(("message", "level"), STILL_A_CRISIS)
-def test_the_crisis_beside_it_still_counts(message: str, level: Urgency) -> None:
-    assert triage(message).urgency is level
+test_the_crisis_beside_it_still_counts = expect(STILL_A_CRISIS)

@@ -4,12 +4,11 @@ alone (it read the "ikke" and the "alligevel" of its short emergencies), so some
 and a case opened at once; "jeg har fundet et sted at sove i nat" was urgent by a rule. Teasing and boredom
 (answer9's probes) are everyday causes. Our own words."""
 
-import pytest
 
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
+from tests.triage_cases import expect
 
-
-@pytest.mark.parametrize("text", [
+test_a_calm_answer_is_not_flagged = expect([
     "ved ikke",
     "det ved jeg ikke",
     "aner det ikke",
@@ -23,12 +22,10 @@ from bot.triage import Urgency, triage
     "I'm fine now, thank you",
     "jeg keder mig",
     "de andre i klassen driller mig",
-])
-def test_a_calm_answer_is_not_flagged(text: str) -> None:
-    assert triage(text, "da").urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("text", "level"), [
+test_a_crisis_said_beside_calm_words_is_still_flagged = expect([
     ("vil ikke mere", Urgency.EMERGENCY),
     ("jeg er ok med at dø", Urgency.EMERGENCY),
     ("jeg klarer mig ikke mere", Urgency.EMERGENCY),
@@ -42,5 +39,3 @@ def test_a_calm_answer_is_not_flagged(text: str) -> None:
     ("jeg har et sted at sove i nat men skal ud i morgen og har ingen steder at bo", Urgency.URGENT),
     ("de driller mig og jeg vil ikke leve mere", Urgency.EMERGENCY),
 ])
-def test_a_crisis_said_beside_calm_words_is_still_flagged(text: str, level: Urgency) -> None:
-    assert triage(text, "da").urgency is level

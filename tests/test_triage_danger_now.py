@@ -16,10 +16,9 @@ of our own; every sentence here was written for this test and is checked against
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 # Asked about ahead: what follows from telling it or being it.
 ASKED = [
@@ -124,27 +123,11 @@ NOW = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), NOT_NOW)
-def test_no_danger_now_is_no_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is not Urgency.EMERGENCY
+# Protection in place after violence, and the night still to find a bed for: the home lost stays urgent.
+PROTECTED_BUT_HOMELESS = "Min far slog min mor, men nu har vi fået et tilhold, og jeg skal finde et sted at bo i nat."
 
-
-@pytest.mark.parametrize(("text", "lang"), ASKED)
-def test_a_question_asked_ahead_opens_nothing(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-def test_protection_in_place_keeps_a_home_lost_urgent() -> None:
-    found = triage("Min far slog min mor, men nu har vi fået et tilhold, og jeg skal finde et sted at bo i nat.", "da")
-    assert found.urgency is Urgency.URGENT
-
-
-@pytest.mark.parametrize(("text", "lang"), NOW)
-def test_a_danger_now_stays_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize("text", [t for t, _ in (*NOT_NOW, *NOW)] + [
-    "Min far slog min mor, men nu har vi fået et tilhold, og jeg skal finde et sted at bo i nat."])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_no_danger_now_is_no_emergency = expect(NOT_NOW, Urgency.URGENT, how="at most")
+test_a_question_asked_ahead_opens_nothing = expect(ASKED, Urgency.NONE)
+test_protection_in_place_keeps_a_home_lost_urgent = expect([PROTECTED_BUT_HOMELESS], Urgency.URGENT, lang="da")
+test_a_danger_now_stays_an_emergency = expect(NOW, Urgency.EMERGENCY)
+test_the_sentences_are_our_own = our_own(NOT_NOW, NOW, PROTECTED_BUT_HOMELESS)

@@ -3,34 +3,27 @@ the crisis line at once; the same words about something else do not."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
 from tests.support import Chat
+from tests.triage_cases import expect
 
-
-@pytest.mark.parametrize(("message", "lang"), [
+test_a_warning_sign_of_suicide_on_its_own_is_an_emergency = expect([
     ("nobody would miss me", "en"),
     ("I want to disappear", "en"),
     ("jeg vil bare forsvinde", "da"),
     ("ingen ville savne mig", "da"),
     ("I keep having dark thoughts", "en"),
     ("my friend says nobody would miss her, what do I do?", "en"),
-])
-def test_a_warning_sign_of_suicide_on_its_own_is_an_emergency(message: str, lang: str) -> None:
-    found = triage(message, lang)
-    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
+], Urgency.EMERGENCY, reason="suicide_or_self_harm")
 
 
-@pytest.mark.parametrize(("message", "lang"), [
+test_the_same_words_about_something_else_are_not = expect([
     ("I want to disappear from social media for a while", "en"),
     ("I am tired of living with my parents, can I get my own place?", "en"),
     ("jeg vil gerne forsvinde fra min by og starte forfra i Aarhus", "da"),
     ("I had dark thoughts years ago but I am fine now, how do I find a flat?", "en"),
     ("I feel like a burden to my family because I don't have a job", "en"),
-])
-def test_the_same_words_about_something_else_are_not(message: str, lang: str) -> None:
-    assert triage(message, lang).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
 def test_i_want_to_disappear_gets_the_crisis_line_not_a_housing_answer(sqlite_engine, make_app) -> None:

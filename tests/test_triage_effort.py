@@ -7,29 +7,22 @@ writes how much he kills himself trying to get a job. Said with the work after i
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level, rules_level
+from tests.triage_cases import DETECTED, expect
 
-
-@pytest.mark.parametrize("text", [
+test_killing_oneself_with_work_is_not_an_emergency = expect([
     "no matter how much I kill myself trying to find a flat, nobody calls back",
     "I've been killing myself working nights at the warehouse and the rent still eats it all",
     "killing myself studying for the exam while paying for a room I can barely afford",
-])
-def test_killing_oneself_with_work_is_not_an_emergency(text: str) -> None:
-    assert level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED)
 
 
-def test_a_danish_writer_working_himself_to_death_is_no_suicide_for_the_rules() -> None:
-    assert rules_level("jeg slider mig selv ihjel på to jobs for at betale huslejen") is Urgency.NONE
+test_a_danish_writer_working_himself_to_death_is_no_suicide_for_the_rules = expect(
+    ["jeg slider mig selv ihjel på to jobs for at betale huslejen"], Urgency.NONE, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+test_a_wish_to_die_still_is = expect([
     "I want to kill myself",
     "I'm killing myself working two jobs and honestly I want to kill myself tonight",
     "jeg vil slå mig selv ihjel",
-])
-def test_a_wish_to_die_still_is(text: str) -> None:
-    assert level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED)

@@ -9,10 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level as _level
+from tests.triage_cases import DETECTED, expect
 
 # Written by the team, never trained on (the training rows are worded apart: tests/data/triage_everyday_probes.tsv).
 PROBES = Path(__file__).resolve().parent / "data" / "triage_everyday_probes.tsv"
@@ -24,12 +22,11 @@ def _probes() -> list[str]:
         return [row["text"] for row in csv.DictReader(lines, delimiter="\t")]
 
 
-@pytest.mark.parametrize("text", _probes())
-def test_everyday_sadness_worry_and_grief_are_neither_an_emergency_nor_urgent(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+test_everyday_sadness_worry_and_grief_are_neither_an_emergency_nor_urgent = expect(
+    _probes(), Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_an_emergency_in_words_no_rule_knows_is_still_an_emergency = expect([
     "jeg har taget alle mine piller",
     "I'm standing on the bridge and going to jump",
     # Indirect: no rule names these; the model raises them, and they name a place, a farewell, a weapon, a decision.
@@ -47,15 +44,11 @@ def test_everyday_sadness_worry_and_grief_are_neither_an_emergency_nor_urgent(te
     "står på perronen og tænker på at træde ud foran toget",
     # An everyday cause beside a danger: the danger decides.
     "min kæreste har slået op og jeg vil ikke mere",
-])
-def test_an_emergency_in_words_no_rule_knows_is_still_an_emergency(text: str) -> None:
-    assert _level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_a_home_at_stake_is_still_urgent = expect([
     "min sofa hos min kusine slutter på søndag og så aner jeg ikke hvor jeg skal hen",
     "my sublet ends on friday and nothing else lined up",
     "hjemløs siden i morges",
-])
-def test_a_home_at_stake_is_still_urgent(text: str) -> None:
-    assert _level(text) is not Urgency.NONE
+], Urgency.URGENT, how="at least", lang=DETECTED)

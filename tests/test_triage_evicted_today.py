@@ -8,11 +8,10 @@ Every sentence was written for this test and is checked against the real-message
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
 from tests.support import Chat
+from tests.triage_cases import expect
 
 DONE = [
     ("we got evicted this morning, me and my little brother, bailiff was here", "en"),
@@ -27,15 +26,8 @@ NOT_NOW = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), DONE)
-def test_an_eviction_carried_out_today_is_urgent(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.URGENT and "homeless_now" in found.reasons
-
-
-@pytest.mark.parametrize(("text", "lang"), NOT_NOW)
-def test_a_notice_a_question_or_an_old_eviction_is_not(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
+test_an_eviction_carried_out_today_is_urgent = expect(DONE, Urgency.URGENT, reason="homeless_now")
+test_a_notice_a_question_or_an_old_eviction_is_not = expect(NOT_NOW, Urgency.NONE)
 
 
 def test_the_person_evicted_this_morning_gets_tonights_help_and_the_offer(sqlite_engine, make_app) -> None:
@@ -46,6 +38,4 @@ def test_the_person_evicted_this_morning_gets_tonights_help_and_the_offer(sqlite
     assert any("medarbejder" in m.text for m in sent)
 
 
-@pytest.mark.parametrize("text", [t for t, _ in (*DONE, *NOT_NOW)])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_the_sentences_are_our_own = our_own(DONE, NOT_NOW)

@@ -10,10 +10,9 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 DANGER = [
     ("she controls everything and says she will kill me if i leave", "en"),
@@ -29,16 +28,6 @@ WORRY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), DANGER)
-def test_fear_of_a_person_or_a_threat_to_kill_if_one_leaves_is_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize(("text", "lang"), WORRY)
-def test_a_figure_of_speech_or_fear_of_a_reaction_is_not(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize(("text", "lang"), DANGER + WORRY)
-def test_the_messages_are_our_own(text: str, lang: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_fear_of_a_person_or_a_threat_to_kill_if_one_leaves_is_an_emergency = expect(DANGER, Urgency.EMERGENCY)
+test_a_figure_of_speech_or_fear_of_a_reaction_is_not = expect(WORRY, Urgency.NONE)
+test_the_messages_are_our_own = our_own(DANGER, WORRY)

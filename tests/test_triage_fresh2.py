@@ -5,18 +5,13 @@ Rows marked open are what the bot still gets wrong, kept to measure (they are ex
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level as _level
+from tests.triage_cases import DETECTED, expect
 from tests.triage_probes import probes
 
-
-@pytest.mark.parametrize("text", probes("triage_fresh2.tsv", "everyday"))
-def test_an_everyday_or_housing_message_is_not_flagged(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+test_an_everyday_or_housing_message_is_not_flagged = expect(
+    probes("triage_fresh2.tsv", "everyday"), Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", probes("triage_fresh2.tsv", "crisis"))
-def test_a_crisis_said_indirectly_is_flagged(text: str) -> None:
-    assert _level(text) is not Urgency.NONE
+test_a_crisis_said_indirectly_is_flagged = expect(
+    probes("triage_fresh2.tsv", "crisis"), Urgency.URGENT, how="at least", lang=DETECTED)

@@ -12,30 +12,24 @@ marked open are what the bot still gets wrong, kept to measure (they are expecte
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
 from tests.cases_support import Desk, case, to
-from tests.triage_probes import level as _level
+from tests.triage_cases import DETECTED, expect
 from tests.triage_probes import probes
 
-
-@pytest.mark.parametrize("text", probes("triage_fresh3.tsv", "everyday"))
-def test_an_everyday_first_person_statement_is_not_flagged(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+test_an_everyday_first_person_statement_is_not_flagged = expect(
+    probes("triage_fresh3.tsv", "everyday"), Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", probes("triage_fresh3.tsv", "urgent"))
-def test_a_short_message_without_a_safe_place_is_flagged(text: str) -> None:
-    assert _level(text) is not Urgency.NONE
+test_a_short_message_without_a_safe_place_is_flagged = expect(
+    probes("triage_fresh3.tsv", "urgent"), Urgency.URGENT, how="at least", lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", probes("triage_fresh3.tsv", "emergency"))
-def test_a_short_danger_now_is_an_emergency(text: str) -> None:
-    assert _level(text) is Urgency.EMERGENCY
+test_a_short_danger_now_is_an_emergency = expect(
+    probes("triage_fresh3.tsv", "emergency"), Urgency.EMERGENCY, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_the_reported_everyday_messages_are_not_flagged = expect([
     # The reported false emergencies.
     "jeg har slugt en flue",
     "skal jeg sove hos ham eller hende i weekenden",
@@ -49,12 +43,10 @@ def test_a_short_danger_now_is_an_emergency(text: str) -> None:
     "jeg har drukket en hel liter cola",
     "jeg har spist en hel pose slik og har ondt i maven",
     "i drank two cans of cola before bed",
-])
-def test_the_reported_everyday_messages_are_not_flagged(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_a_danger_now_stays_an_emergency = expect([
     # The reported misses.
     "håber jeg sover ind for altid i nat",
     "stedfar har låst døren og jeg kan ikke komme ud",
@@ -65,17 +57,13 @@ def test_the_reported_everyday_messages_are_not_flagged(text: str) -> None:
     "he wants me to sleep with him or im out tonight",
     "jeg har drukket kaffe med alle mine piller",
     "put bleach in my coffee and drank it",
-])
-def test_a_danger_now_stays_an_emergency(text: str) -> None:
-    assert _level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
+test_locked_out_for_the_night_is_urgent = expect([
     ("min stedfar har låst døren så jeg ikke kan komme ind i nat", "da"),
     ("my stepdad locked the door so i cant get in tonight", "en"),
-])
-def test_locked_out_for_the_night_is_urgent(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is not Urgency.NONE
+], Urgency.URGENT, how="at least")
 
 
 def test_waiting_for_news_on_a_waiting_case_does_not_ping_the_team(engine, make_app, clock) -> None:

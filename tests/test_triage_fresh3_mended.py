@@ -6,38 +6,28 @@ place to live, an early morning, a trip, a charity bag or a trailer).
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level, rules_level
+from tests.triage_cases import DETECTED, expect
 
-
-@pytest.mark.parametrize("text", [
+# The rules read them now: before, only the learned model's hunch could (and did not always).
+test_new_words_for_no_point_in_living_and_a_rope_made_ready_are_emergencies = expect([
     "honestly i see no point in going on like this",
     "ingen grund til at vågne i morgen tidlig, det hele er sort",
     "the rope is ready upstairs",
-])
-def test_new_words_for_no_point_in_living_and_a_rope_made_ready_are_emergencies(text: str) -> None:
-    # The rules read them now: before, only the learned model's hunch could (and did not always).
-    assert rules_level(text) is Urgency.EMERGENCY
-    assert level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED, by="rules and bot")
 
 
-@pytest.mark.parametrize("text", [
+test_things_thrown_out_in_bags_is_urgent = expect([
     "stepmum threw my stuff in bin bags and left them in the hallway",
     "min far smed mine ting i sorte sække og sagde jeg ikke skal komme igen",
-])
-def test_things_thrown_out_in_bags_is_urgent(text: str) -> None:
-    assert rules_level(text) is Urgency.URGENT
+], Urgency.URGENT, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+test_the_same_words_about_everyday_things_are_calm_for_the_rules = expect([
     "what is the reason to live in a kollegium instead of a flat",
     "hvad er meningen med at leve i et bofællesskab, er det billigere",
     "is there a point in going on a trip to aarhus to see rooms",
     "min vejleder spurgte om jeg vil fortsætte på studiet efter sommer",
     "I put my old clothes in bin bags for the charity shop",
     "my dad tied a rope to the trailer for the move",
-])
-def test_the_same_words_about_everyday_things_are_calm_for_the_rules(text: str) -> None:
-    assert rules_level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED, by="rules")

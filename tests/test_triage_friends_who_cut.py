@@ -9,25 +9,15 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 GOING_ON = ["my two best mates cut themselves and hide it from everyone", "my sister self harms every week",
             "i found out my friends are cutting themselves, what do i say to them"]
 OVER = "both of them used to cut themselves in year 8 but they stopped long ago"
 
 
-@pytest.mark.parametrize("text", GOING_ON)
-def test_friends_who_cut_now_are_an_emergency(text: str) -> None:
-    assert triage(text, "en").urgency is Urgency.EMERGENCY
-
-
-def test_cutting_long_over_is_not() -> None:
-    assert triage(OVER, "en").urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [*GOING_ON, OVER])
-def test_the_messages_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_friends_who_cut_now_are_an_emergency = expect(GOING_ON, Urgency.EMERGENCY, lang="en")
+test_cutting_long_over_is_not = expect([OVER], Urgency.NONE, lang="en")
+test_the_messages_are_our_own = our_own(GOING_ON, OVER)

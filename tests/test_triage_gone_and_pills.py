@@ -9,10 +9,9 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 LETTER = (
     "Hi, I don't really know why I'm writing this. Things have been hard since my mum moved abroad and I stay alone "
@@ -24,15 +23,6 @@ DANGER = [LETTER, "i keep thinking id be better off gone",
 THING = "this old sofa would be better off gone"
 
 
-@pytest.mark.parametrize("text", DANGER)
-def test_pills_and_the_wish_to_be_gone_are_an_emergency(text: str) -> None:
-    assert triage(text, "en").urgency is Urgency.EMERGENCY
-
-
-def test_a_thing_better_off_gone_is_not() -> None:
-    assert triage(THING, "en").urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [*DANGER, THING])
-def test_the_messages_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_pills_and_the_wish_to_be_gone_are_an_emergency = expect(DANGER, Urgency.EMERGENCY, lang="en")
+test_a_thing_better_off_gone_is_not = expect([THING], Urgency.NONE, lang="en")
+test_the_messages_are_our_own = our_own(DANGER, THING)

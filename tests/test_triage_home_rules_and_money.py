@@ -15,11 +15,9 @@ real-message collections (tests/corpus.py).
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.corpus import closeness_to_real_messages
-from tests.triage_probes import level
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
 
 EVERYDAY = [
     "jeg bor hos min far og han bestemmer alt",
@@ -52,21 +50,10 @@ URGENT_AT_LEAST = [
 ]
 
 
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_a_parents_rules_or_a_tight_budget_is_neither_urgent_nor_an_emergency(text: str) -> None:
-    assert level(text) is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", EMERGENCY)
-def test_the_same_rules_with_a_blow_or_someone_holding_the_writer_are_an_emergency(text: str) -> None:
-    assert level(text) is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize("text", URGENT_AT_LEAST)
-def test_a_night_without_a_bed_or_fear_of_home_stays_flagged(text: str) -> None:
-    assert level(text) is not Urgency.NONE
-
-
-@pytest.mark.parametrize("text", EVERYDAY + EMERGENCY + URGENT_AT_LEAST)
-def test_the_messages_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_a_parents_rules_or_a_tight_budget_is_neither_urgent_nor_an_emergency = expect(EVERYDAY, Urgency.NONE,
+                                                                                   lang=DETECTED)
+test_the_same_rules_with_a_blow_or_someone_holding_the_writer_are_an_emergency = expect(EMERGENCY, Urgency.EMERGENCY,
+                                                                                        lang=DETECTED)
+test_a_night_without_a_bed_or_fear_of_home_stays_flagged = expect(URGENT_AT_LEAST, Urgency.URGENT, how="at least",
+                                                                  lang=DETECTED)
+test_the_messages_are_our_own = our_own(EVERYDAY, EMERGENCY, URGENT_AT_LEAST)

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from bot.answering import answer
-from bot.triage import Urgency, triage
-from tests.triage_probes import level
+from bot.triage import Urgency
+from tests.triage_cases import DETECTED, expect
 
-
-@pytest.mark.parametrize("text", [
+test_hurt_by_a_person_is_violence = expect([
     "got hurt by my brother again yesterday evening",
     "i keep getting hurt by him when he drinks",
-])
-def test_hurt_by_a_person_is_violence(text: str) -> None:
-    found = triage(text, "en")
-    assert found.urgency is Urgency.EMERGENCY and "violence_or_threats" in found.reasons
+], Urgency.EMERGENCY, lang="en", reason="violence_or_threats")
 
 
 def test_the_answer_follows_the_violence(knowledge) -> None:
@@ -33,10 +27,8 @@ def test_the_answer_follows_the_violence(knowledge) -> None:
     assert got.topic == "vold-i-hjemmet"
 
 
-@pytest.mark.parametrize("text", [
+test_hurt_by_words_is_not_an_emergency = expect([
     "I was so hurt by my mum's harsh words about my grades",
     "honestly really hurt by what my flatmate said about me",
     "my girlfriend hurt my feelings when she forgot my birthday",
-])
-def test_hurt_by_words_is_not_an_emergency(text: str) -> None:
-    assert level(text) is not Urgency.EMERGENCY
+], Urgency.URGENT, how="at most", lang=DETECTED)

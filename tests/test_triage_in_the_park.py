@@ -10,10 +10,9 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 SLEEPING_THERE = ["we sleep in the park near the harbour these days", "me and my dog sleep in the park at the moment",
                   "i sleep in the park these days, where can i shower", "we sleep in the park, can the kommune help us"]
@@ -22,16 +21,6 @@ ONLY_THERE = ["our youth club meets in the park on sundays", "we walk the dog in
               "after school we hang out with mates in the park"]
 
 
-@pytest.mark.parametrize("text", SLEEPING_THERE)
-def test_sleeping_in_the_park_is_urgent(text: str) -> None:
-    assert triage(text, "en").urgency is Urgency.URGENT
-
-
-@pytest.mark.parametrize("text", ONLY_THERE)
-def test_being_in_the_park_is_not(text: str) -> None:
-    assert triage(text, "en").urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [*SLEEPING_THERE, *ONLY_THERE])
-def test_the_messages_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_sleeping_in_the_park_is_urgent = expect(SLEEPING_THERE, Urgency.URGENT, lang="en")
+test_being_in_the_park_is_not = expect(ONLY_THERE, Urgency.NONE, lang="en")
+test_the_messages_are_our_own = our_own(SLEEPING_THERE, ONLY_THERE)

@@ -10,10 +10,9 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 KITCHEN = [
     ("jeg skar mig på en kniv i går da jeg lavede mad", "da"),
@@ -30,16 +29,6 @@ HARM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), KITCHEN)
-def test_a_kitchen_injury_is_no_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize(("text", "lang"), HARM)
-def test_a_cut_by_someone_or_on_purpose_is_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize(("text", "lang"), KITCHEN + HARM)
-def test_the_messages_are_our_own(text: str, lang: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_a_kitchen_injury_is_no_emergency = expect(KITCHEN, Urgency.NONE)
+test_a_cut_by_someone_or_on_purpose_is_an_emergency = expect(HARM, Urgency.EMERGENCY)
+test_the_messages_are_our_own = our_own(KITCHEN, HARM)

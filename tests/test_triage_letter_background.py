@@ -12,9 +12,8 @@ wounds. Letters with a danger now stay urgent.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
+from tests.triage_cases import expect
 
 ORDINARY = [
     # A mother who asks whether her grown daughter eats and sleeps, afraid it happens again.
@@ -100,13 +99,7 @@ URGENT = [
 ]
 
 
-@pytest.mark.parametrize("letter", ORDINARY)
-def test_an_ordinary_letter_with_background_is_not_urgent(letter: str) -> None:
-    assert len(letter.split()) > 40
-    assert triage(letter).urgency is Urgency.NONE
+test_an_ordinary_letter_with_background_is_not_urgent = expect(ORDINARY, Urgency.NONE, min_words=40)
 
 
-@pytest.mark.parametrize("letter", URGENT)
-def test_a_letter_with_danger_now_stays_urgent(letter: str) -> None:
-    assert len(letter.split()) > 40
-    assert triage(letter).urgency is not Urgency.NONE
+test_a_letter_with_danger_now_stays_urgent = expect(URGENT, Urgency.URGENT, how="at least", min_words=40)

@@ -20,96 +20,72 @@ The sentences are the team's own (rapidfuzz token_set_ratio and partial_ratio < 
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level as _level
-from tests.triage_probes import rules_level as _rules_level
+from tests.triage_cases import DETECTED, expect
 
-
-@pytest.mark.parametrize("text", [
+test_leaving_care_soon_with_nothing_at_stake_is_no_rule_s_crisis = expect([
     "jeg skal besøge min gamle plejefamilie i weekenden",
     "Kan jeg få SU, så snart jeg fylder 18?",
     "min lillebror bliver udskrevet fra børneafdelingen i morgen og vi glæder os",
     "my foster mum is taking us all to the zoo on sunday",
-])
-def test_leaving_care_soon_with_nothing_at_stake_is_no_rule_s_crisis(text: str) -> None:
-    assert _rules_level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED, by="rules")
 
 
-def test_a_visit_to_a_foster_family_is_not_urgent() -> None:
-    assert _level("jeg skal besøge min gamle plejefamilie i weekenden") is Urgency.NONE
+test_a_visit_to_a_foster_family_is_not_urgent = expect(["jeg skal besøge min gamle plejefamilie i weekenden"],
+                                                       Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_leaving_care_soon_with_no_place_is_still_urgent = expect([
     "bliver udskrevet fra psykiatrisk i morgen og ved ikke hvor jeg skal bo",
     "my foster placement ends on friday and I have nowhere lined up",
-])
-def test_leaving_care_soon_with_no_place_is_still_urgent(text: str) -> None:
-    assert _rules_level(text) is Urgency.URGENT
+], Urgency.URGENT, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+test_a_tenant_s_question_of_what_may_be_done_is_not_a_crisis = expect([
     "kan jeg blive smidt ud af lejligheden for at have en kat",
     "kan man blive sat ud for at holde fest",
     "can you get kicked out of student halls for smoking",
     "må udlejer slukke for strømmen fordi jeg skylder husleje",
-])
-def test_a_tenant_s_question_of_what_may_be_done_is_not_a_crisis(text: str) -> None:
-    assert _rules_level(text) is Urgency.NONE
-    assert _level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED, by="rules and bot")
 
 
-@pytest.mark.parametrize("text", [
+test_a_question_after_a_crisis_told_as_done_does_not_take_it_back = expect([
     "min udlejer smed mig ud i går aftes, kan min udlejer virkelig det",
     "he kicked me out at 9 tonight with two bin bags, can my landlord legally do that",
     "min udlejer har smidt mig ud i formiddags, kan en udlejer bare det",
-])
-def test_a_question_after_a_crisis_told_as_done_does_not_take_it_back(text: str) -> None:
-    assert _rules_level(text) is Urgency.URGENT
+], Urgency.URGENT, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+test_out_of_someone_s_will_or_car_is_not_being_put_out = expect([
     "my gran says she will write my cousin out of her will if he skips her birthday again",
     "he got me out of his car and drove off laughing, we were only joking around",
-])
-def test_out_of_someone_s_will_or_car_is_not_being_put_out(text: str) -> None:
-    assert _rules_level(text) is Urgency.NONE
-    assert _level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED, by="rules and bot")
 
 
-@pytest.mark.parametrize("text", [
+test_put_out_of_someone_s_home_is_still_urgent = expect([
     "my mum made me move out of her house yesterday and I've got nowhere",
     "min kæreste har smidt mig ud af hans lejlighed i aften",
-])
-def test_put_out_of_someone_s_home_is_still_urgent(text: str) -> None:
-    assert _rules_level(text) is Urgency.URGENT
+], Urgency.URGENT, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+test_having_to_go_in_everyday_life_is_no_rule_s_crisis = expect([
     "we need to find another place for my birthday party",
     "jeg skal ud på tur med spejderne i weekenden",
     "jeg skal være ude af døren kl 7 for at nå bussen",
     "I must leave early tomorrow for my shift",
-])
-def test_having_to_go_in_everyday_life_is_no_rule_s_crisis(text: str) -> None:
-    assert _rules_level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+test_having_to_go_in_everyday_life_is_not_urgent = expect([
     "we need to find another place for my birthday party",
     "jeg skal ud på tur med spejderne i weekenden",
     "jeg skal være ude af døren kl 7 for at nå bussen",
-])
-def test_having_to_go_in_everyday_life_is_not_urgent(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_having_to_leave_a_home_is_still_urgent = expect([
     "my landlord says I have to leave by sunday",
     "udlejer siger jeg skal ud på fredag",
     "min stedfar siger jeg skal være ude i aften",
     "I must leave the flat by friday",
-])
-def test_having_to_leave_a_home_is_still_urgent(text: str) -> None:
-    assert _rules_level(text) is Urgency.URGENT
+], Urgency.URGENT, lang=DETECTED, by="rules")

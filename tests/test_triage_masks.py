@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.triage import Urgency, by_rules, triage
+from tests.triage_cases import expect
 
 
 @pytest.mark.parametrize(("greeted", "plain"), [
@@ -26,14 +27,12 @@ def test_a_greeting_does_not_change_the_level(greeted: str, plain: str) -> None:
     assert triage(greeted).urgency is Urgency.NONE
 
 
-@pytest.mark.parametrize(("message", "level"), [
+test_a_crisis_after_a_greeting_is_still_caught = expect([
     ("hej, jeg har ingen steder at sove i nat", Urgency.URGENT),
     ("hej igen, min far har lige smidt mig ud", Urgency.URGENT),
     ("hej igen, jeg vil ikke leve mere", Urgency.EMERGENCY),
     ("hallo, jeg er bange, min kæreste slår mig", Urgency.EMERGENCY),
 ])
-def test_a_crisis_after_a_greeting_is_still_caught(message: str, level: Urgency) -> None:
-    assert triage(message).urgency is level
 
 
 def test_only_a_greeting_is_left_out() -> None:
@@ -47,7 +46,7 @@ def test_only_a_greeting_is_left_out() -> None:
     assert without_greeting("farvel til jer alle") == "farvel til jer alle"
 
 
-@pytest.mark.parametrize("message", [
+test_what_a_sign_is_said_as_is_not_a_crisis = expect([
     # Someone not wanting the writer to do a thing is not being unwanted at home.
     "Min far vil ikke have mig til at få en tatovering før jeg er 18",
     "My stepmum doesn't want me to paint my room black",
@@ -82,12 +81,10 @@ def test_only_a_greeting_is_left_out() -> None:
     "jeg blev slået op med over sms og føler mig dum",
     # A night in a car told as over, with a room now.
     "Sidste forår sov jeg i min bil ved stranden i ti nætter. Nu har jeg et værelse i Viby, men huslejen æder min SU.",
-])
-def test_what_a_sign_is_said_as_is_not_a_crisis(message: str) -> None:
-    assert triage(message).urgency is Urgency.NONE
+], Urgency.NONE)
 
 
-@pytest.mark.parametrize(("message", "level"), [
+test_the_crisis_beside_them_still_counts = expect([
     ("min mor vil ikke have mig boende mere og jeg har ingen steder at sove", Urgency.URGENT),
     ("My parents don't want me anymore, they told me to leave tonight", Urgency.URGENT),
     ("jeg er bange for at stedfar slår mig igen når han kommer fra værtshuset", Urgency.EMERGENCY),
@@ -100,8 +97,6 @@ def test_what_a_sign_is_said_as_is_not_a_crisis(message: str) -> None:
     ("I was beaten by my stepdad last night", Urgency.EMERGENCY),
     ("Jeg sover i min bil. Nu har jeg ikke noget sted at bo.", Urgency.URGENT),
 ])
-def test_the_crisis_beside_them_still_counts(message: str, level: Urgency) -> None:
-    assert triage(message).urgency is level
 
 
 def test_the_rules_read_the_past_subjunctive_as_imagined() -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from bot.triage import Urgency, triage
 from tests.test_triage_recall7 import letter
+from tests.triage_cases import expect
 
 CRISES = [
     "I took the whole packet of paracetamol an hour ago",
@@ -20,9 +21,7 @@ CRISES = [
 ]
 
 
-@pytest.mark.parametrize("text", CRISES)
-def test_a_named_crisis_is_an_emergency(text: str) -> None:
-    assert triage(text, "en").urgency is Urgency.EMERGENCY
+test_a_named_crisis_is_an_emergency = expect(CRISES, Urgency.EMERGENCY, lang="en")
 
 
 @pytest.mark.parametrize("text", CRISES)
@@ -30,7 +29,7 @@ def test_a_named_crisis_in_a_letter_is_an_emergency(text: str) -> None:
     assert triage(letter(text + "."), "en").urgency is Urgency.EMERGENCY
 
 
-@pytest.mark.parametrize("text", [
+test_the_same_words_in_everyday_sentences_stay_ordinary = expect([
     "can I take ibuprofen for a headache?",
     "I ate the whole packet of biscuits",
     "my parents would kill me if I fail my exam",
@@ -39,6 +38,4 @@ def test_a_named_crisis_in_a_letter_is_an_emergency(text: str) -> None:
     "jeg har sagt undskyld til alle i klassen for festen",
     "my old phone? I won't be needing it, I got a new one",
     "min mobil holder op med at svare når jeg ringer",
-])
-def test_the_same_words_in_everyday_sentences_stay_ordinary(text: str) -> None:
-    assert triage(text, "en").urgency is Urgency.NONE
+], Urgency.NONE, lang="en")

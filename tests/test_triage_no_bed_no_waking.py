@@ -11,10 +11,9 @@ Every sentence was written for this test and is checked against the real-message
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 NO_BED = [("the shelter is full and it's -5 outside", "en"), ("herberget er fuldt i aften, hvor skal jeg gå hen", "da")]
 ASKED_AHEAD = [("hvad gør man hvis herberget er fuldt", "da")]
@@ -22,26 +21,11 @@ NO_WAKING = [("i dont want to wake up tomorrow", "en")]
 EVERYDAY_WAKING = [("i dont want to wake up early tomorrow for school", "en")]
 
 
-@pytest.mark.parametrize(("text", "lang"), NO_BED)
-def test_a_full_shelter_tonight_is_no_bed(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.URGENT and "nowhere_to_sleep" in found.reasons
-
-
-@pytest.mark.parametrize(("text", "lang"), [*ASKED_AHEAD, *EVERYDAY_WAKING])
-def test_a_question_ahead_or_an_early_morning_is_ordinary(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize(("text", "lang"), NO_WAKING)
-def test_not_wanting_to_wake_up_tomorrow_is_an_emergency(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
-
-
-@pytest.mark.parametrize("text", [t for t, _ in (*NO_BED, *ASKED_AHEAD, *NO_WAKING, *EVERYDAY_WAKING)])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_a_full_shelter_tonight_is_no_bed = expect(NO_BED, Urgency.URGENT, reason="nowhere_to_sleep")
+test_a_question_ahead_or_an_early_morning_is_ordinary = expect([*ASKED_AHEAD, *EVERYDAY_WAKING], Urgency.NONE)
+test_not_wanting_to_wake_up_tomorrow_is_an_emergency = expect(NO_WAKING, Urgency.EMERGENCY,
+                                                              reason="suicide_or_self_harm")
+test_the_sentences_are_our_own = our_own(NO_BED, ASKED_AHEAD, NO_WAKING, EVERYDAY_WAKING)
 
 
 # Someone under 18 left at home without an adult's care (``left_alone``): no safe home, though nobody threw them out.
@@ -49,18 +33,7 @@ LEFT_ALONE = [("min mor er på afvænning og jeg er 16 og alene hjemme uden mad 
               ("im 15 and my dad has left me alone for a week with no food in the house", "en")]
 HOME_ALONE_FOR_FUN = [("jeg er 16 og er alene hjemme i weekenden, må jeg holde fest", "da")]
 
-
-@pytest.mark.parametrize(("text", "lang"), LEFT_ALONE)
-def test_a_minor_left_alone_without_care_has_no_safe_home(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.URGENT and "under_18_unsafe_home" in found.reasons
-
-
-@pytest.mark.parametrize(("text", "lang"), HOME_ALONE_FOR_FUN)
-def test_a_weekend_home_alone_is_ordinary(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [t for t, _ in (*LEFT_ALONE, *HOME_ALONE_FOR_FUN)])
-def test_the_left_alone_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_a_minor_left_alone_without_care_has_no_safe_home = expect(LEFT_ALONE, Urgency.URGENT,
+                                                               reason="under_18_unsafe_home")
+test_a_weekend_home_alone_is_ordinary = expect(HOME_ALONE_FOR_FUN, Urgency.NONE)
+test_the_left_alone_sentences_are_our_own = our_own(LEFT_ALONE, HOME_ALONE_FOR_FUN)

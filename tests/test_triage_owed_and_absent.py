@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 DEBTS = ["jeg skylder 12000 kroner væk og kan ikke betale", "i owe like 900 quid and cant pay it back"]
 CLAIMED = ["ham der skaffer mig arbejde har mit pas og siger jeg skylder ham 30000"]
@@ -32,28 +33,10 @@ LETTER = ("I moved into this room in March and nothing has got better since. The
           "even notice if i wasnt here anymore?")
 
 
-@pytest.mark.parametrize("text", DEBTS)
-def test_a_debt_is_not_an_emergency(text: str) -> None:
-    assert triage(text).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", CLAIMED)
-def test_a_debt_someone_claims_with_a_hold_over_the_writer_is_still_one(text: str) -> None:
-    assert triage(text).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize(("text", "lang"), ABSENT)
-def test_wondering_who_would_notice_if_one_was_gone_is_an_emergency(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
-
-
-def test_a_long_letter_of_despair_ending_on_that_question_is_an_emergency() -> None:
-    assert len(LETTER.split()) > 40
-    found = triage(LETTER, "en")
-    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
-
-
-@pytest.mark.parametrize("text", [*DEBTS, *CLAIMED, *(t for t, _ in ABSENT), LETTER])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_a_debt_is_not_an_emergency = expect(DEBTS, Urgency.NONE)
+test_a_debt_someone_claims_with_a_hold_over_the_writer_is_still_one = expect(CLAIMED, Urgency.EMERGENCY)
+test_wondering_who_would_notice_if_one_was_gone_is_an_emergency = expect(ABSENT, Urgency.EMERGENCY,
+                                                                         reason="suicide_or_self_harm")
+test_a_long_letter_of_despair_ending_on_that_question_is_an_emergency = expect(
+    [pytest.param(LETTER, id="the letter")], Urgency.EMERGENCY, lang="en", reason="suicide_or_self_harm", min_words=40)
+test_the_sentences_are_our_own = our_own(DEBTS, CLAIMED, ABSENT, LETTER)

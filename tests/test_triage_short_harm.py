@@ -8,13 +8,10 @@ price of a bed), not the probes'.
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level as _level
+from tests.triage_cases import DETECTED, expect
 
-
-@pytest.mark.parametrize("text", [
+test_an_overdose_self_harm_or_coercion_said_short_is_an_emergency = expect([
     "jeg har slugt en masse tabletter for lidt siden",
     "har slugt hele glasset med sovepiller",
     "jeg slugte alle pamolerne i skuffen",
@@ -28,12 +25,10 @@ from tests.triage_probes import level as _level
     "the guy whose couch i sleep on says i have to sleep with him or leave",
     "han siger jeg skal sove med ham ellers ryger jeg ud",
     "my landlord says i can pay with sex instead of rent",
-])
-def test_an_overdose_self_harm_or_coercion_said_short_is_an_emergency(text: str) -> None:
-    assert _level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_everyday_swallowing_cutting_and_sleeping_over_are_not = expect([
     "i downed three coffees before the exam",
     "swallowed my pride and called my dad",
     "jeg har snittet løg til aftensmaden",
@@ -42,6 +37,4 @@ def test_an_overdose_self_harm_or_coercion_said_short_is_an_emergency(text: str)
     "jeg har slugt en flue",
     "jeg skar mig på et glas da jeg vaskede op",
     "could i stay at my mates parents place for a week",
-])
-def test_everyday_swallowing_cutting_and_sleeping_over_are_not(text: str) -> None:
-    assert _level(text) is not Urgency.EMERGENCY
+], Urgency.URGENT, how="at most", lang=DETECTED)

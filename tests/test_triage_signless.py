@@ -9,36 +9,29 @@ are what the bot still gets wrong, kept to measure (they are expected to fail)."
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level as _level
+from tests.triage_cases import DETECTED, expect
 from tests.triage_probes import probes
 
-
-@pytest.mark.parametrize("text", [
+test_the_reported_everyday_messages_are_not_flagged = expect([
     # The probes that started this (the team's own words).
     "my mum drinks wine every night",
     "far drikker sig fuld hver aften",
     "final score of the derby yesterday",
     "molar throbbing since sunday",
     "my little brother hits my car with his football all the time",
-])
-def test_the_reported_everyday_messages_are_not_flagged(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", probes("triage_signless_probes.tsv", "everyday"))
-def test_everyday_life_that_names_no_sign_is_not_flagged(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+test_everyday_life_that_names_no_sign_is_not_flagged = expect(
+    probes("triage_signless_probes.tsv", "everyday"), Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", probes("triage_signless_probes.tsv", "crisis"))
-def test_an_indirect_crisis_stays_flagged(text: str) -> None:
-    assert _level(text) is not Urgency.NONE
+test_an_indirect_crisis_stays_flagged = expect(
+    probes("triage_signless_probes.tsv", "crisis"), Urgency.URGENT, how="at least", lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_a_danger_beside_a_harmless_topic_is_still_an_emergency = expect([
     # A drink is still a danger when it is someone's drink, and a blow beside a game is still a blow.
     "someone put something in my drink at the party and I can't stand up",
     "min bror slår mig når han taber i fifa",
@@ -48,15 +41,11 @@ def test_an_indirect_crisis_stays_flagged(text: str) -> None:
     # A harmless topic beside a crisis sign (fear, not daring to sleep at home) is no everyday cause: the model decides.
     "far drikker sig fuld og smadrer alt i stuen, jeg er bange",
     "far drikker sig fuld hver aften og jeg tør ikke sove hjemme",
-])
-def test_a_danger_beside_a_harmless_topic_is_still_an_emergency(text: str) -> None:
-    assert _level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_a_harmless_topic_with_no_sign_and_no_danger_is_not_raised_by_the_model = expect([
     # A night said beside a game is the game's night, not one to get through (triage11; the team's own words).
     "lost every single game of chess tonight lol",
     "stayed up till 3 playing minecraft tonight",
-])
-def test_a_harmless_topic_with_no_sign_and_no_danger_is_not_raised_by_the_model(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED)

@@ -9,26 +9,15 @@ Every sentence was written for this test and is checked against the real-message
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 LEFT_OUT = ["bor på gaden pt, nogen der ved hvor man kan få en seng", "sover i bilen, hvor kan man få et bad"]
 QUESTIONS = ["hvor mange unge bor på gaden i aarhus", "er det lovligt at sove i bilen på en parkeringsplads"]
 
 
-@pytest.mark.parametrize("text", LEFT_OUT)
-def test_the_writer_without_a_jeg_is_still_the_one_on_the_street(text: str) -> None:
-    found = triage(text, "da")
-    assert found.urgency is Urgency.URGENT and "sleeps_outside" in found.reasons
-
-
-@pytest.mark.parametrize("text", QUESTIONS)
-def test_a_question_that_names_its_subject_stays_a_question(text: str) -> None:
-    assert triage(text, "da").urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [*LEFT_OUT, *QUESTIONS])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_the_writer_without_a_jeg_is_still_the_one_on_the_street = expect(LEFT_OUT, Urgency.URGENT, lang="da",
+                                                                      reason="sleeps_outside")
+test_a_question_that_names_its_subject_stays_a_question = expect(QUESTIONS, Urgency.NONE, lang="da")
+test_the_sentences_are_our_own = our_own(LEFT_OUT, QUESTIONS)

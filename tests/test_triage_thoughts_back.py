@@ -8,10 +8,9 @@ Every sentence was written for this test and is checked against the real-message
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 BACK = [
     ("I tried to kill myself in 2020. Now I feel ok but sometimes the thoughts come back", "en"),
@@ -23,17 +22,7 @@ NOT_BACK = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), BACK)
-def test_thoughts_coming_back_after_a_past_attempt_are_an_emergency(text: str, lang: str) -> None:
-    found = triage(text, lang)
-    assert found.urgency is Urgency.EMERGENCY and "suicide_or_self_harm" in found.reasons
-
-
-@pytest.mark.parametrize(("text", "lang"), NOT_BACK)
-def test_thoughts_said_not_to_have_come_back_stay_background(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [t for t, _ in (*BACK, *NOT_BACK)])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_thoughts_coming_back_after_a_past_attempt_are_an_emergency = expect(BACK, Urgency.EMERGENCY,
+                                                                          reason="suicide_or_self_harm")
+test_thoughts_said_not_to_have_come_back_stay_background = expect(NOT_BACK, Urgency.NONE)
+test_the_sentences_are_our_own = our_own(BACK, NOT_BACK)

@@ -10,12 +10,9 @@ place stays as urgent as before, and so does one told in the past with nothing s
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from knowledge.lexicon import detect_language
-from knowledge.normalise import fold
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
 
 TOLD_AS_OVER = [
     # The past tense, and a safe present said after it.
@@ -87,25 +84,9 @@ AFRAID_FOR_ONES_MIND = [
 ]
 
 
-def _level(text: str) -> Urgency:
-    return triage(text, detect_language(fold(text).split(), text)).urgency
-
-
-@pytest.mark.parametrize("message", TOLD_AS_OVER + ALSO_OVER)
-def test_a_crisis_told_as_over_in_the_past_tense_is_not_flagged(message: str) -> None:
-    assert _level(message) is Urgency.NONE
-
-
-@pytest.mark.parametrize("message", AFRAID_FOR_ONES_MIND)
-def test_afraid_for_ones_own_mind_is_not_a_danger(message: str) -> None:
-    assert _level(message) is Urgency.NONE
-
-
-@pytest.mark.parametrize(("message", "level"), STILL_A_CRISIS)
-def test_a_crisis_going_on_recent_wished_away_or_denied_a_place_stays(message: str, level: Urgency) -> None:
-    assert _level(message).rank >= level.rank
-
-
-def test_the_sentences_are_our_own() -> None:
-    for text in TOLD_AS_OVER + ALSO_OVER + AFRAID_FOR_ONES_MIND + [m for m, _ in STILL_A_CRISIS]:
-        assert closeness_to_real_messages(text) < 80, text
+test_a_crisis_told_as_over_in_the_past_tense_is_not_flagged = expect(TOLD_AS_OVER + ALSO_OVER, Urgency.NONE,
+                                                                      lang=DETECTED)
+test_afraid_for_ones_own_mind_is_not_a_danger = expect(AFRAID_FOR_ONES_MIND, Urgency.NONE, lang=DETECTED)
+test_a_crisis_going_on_recent_wished_away_or_denied_a_place_stays = expect(STILL_A_CRISIS, how="at least",
+                                                                           lang=DETECTED)
+test_the_sentences_are_our_own = our_own(TOLD_AS_OVER, ALSO_OVER, AFRAID_FOR_ONES_MIND, STILL_A_CRISIS)

@@ -9,13 +9,10 @@ beside "not wanted", so a break-up ("he doesn't want me anymore") is no eviction
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
-from tests.triage_probes import level, rules_level
+from tests.triage_cases import DETECTED, expect
 
-
-@pytest.mark.parametrize("text", [
+test_not_wanted_or_unsafe_in_ones_home_is_urgent = expect([
     "I am fifteen, mum is drunk every night and I don't feel safe or welcome in my own home",
     "jeg er 16 og føler mig ikke tryg og glad i mit eget hjem",
     "my flatmate said he doesn't want me in the flat anymore, I have nowhere to go",
@@ -27,12 +24,10 @@ from tests.triage_probes import level, rules_level
     "min mor siger hun vil ha mig ud af huset og jeg er sytten",
     "honestly im scared to go home tonight",
     "jeg er bange for at tage tilbage til lejligheden pga min eks",
-])
-def test_not_wanted_or_unsafe_in_ones_home_is_urgent(text: str) -> None:
-    assert rules_level(text) is Urgency.URGENT
+], Urgency.URGENT, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+test_everyday_words_beside_them_stay_calm = expect([
     "he doesn't want me anymore after the break-up",
     "I don't feel safe or confident driving at night",
     "the council closed the hall so our choir was forced to find a new place to rehearse",
@@ -40,24 +35,18 @@ def test_not_wanted_or_unsafe_in_ones_home_is_urgent(text: str) -> None:
     "my boss wants me out of the office by five",
     "jeg er bange for at tage hjem og fortælle dem om min karakter i matematik",
     "scared to go home with this report card haha",
-])
-def test_everyday_words_beside_them_stay_calm(text: str) -> None:
-    assert rules_level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED, by="rules")
 
 
-@pytest.mark.parametrize("text", [
+# The lead's night in the terminal chat: the learned model read "låst" as a locked door of danger, and a
+# 16-year-old locked out got the suicide line and an emergency case.
+test_locked_out_of_home_is_urgent_not_a_danger_to_life = expect([
     "min stedfar har låst døren og jeg kan ik komme ind, jeg er 16",
     "min kæreste har låst mig ude",
-])
-def test_locked_out_of_home_is_urgent_not_a_danger_to_life(text: str) -> None:
-    # The lead's night in the terminal chat: the learned model read "låst" as a locked door of danger, and a
-    # 16-year-old locked out got the suicide line and an emergency case.
-    assert level(text) is Urgency.URGENT
+], Urgency.URGENT, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", [
+test_locked_in_is_still_an_emergency = expect([
     "stedfar har spærret mig inde på værelset hele dagen",
     "my stepdad locked me in the bathroom, i cant get out",
-])
-def test_locked_in_is_still_an_emergency(text: str) -> None:
-    assert level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED)

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from bot.triage import Urgency, triage
+from bot.triage import Urgency
 from knowledge.normalise import fold
+from tests.triage_cases import DETECTED, expect
 from tests.triage_probes import level as _level
 from tests.triage_probes import probes
 
@@ -39,29 +40,24 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
 
 
-@pytest.mark.parametrize("text", [
+test_the_reported_waiting_messages_are_not_flagged = expect([
     # The messages that were reported (nothing at all is at stake).
     "jeg sidder og venter",
     "jeg sidder bare og venter",
     "svar mig nu",
     # The same after a greeting (the model read "hallo jeg sidder bare og venter" as an emergency too).
     "hallo jeg sidder bare og venter",
-])
-def test_the_reported_waiting_messages_are_not_flagged(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+], Urgency.NONE, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", ["im scared", "jeg går i panik", "jeg har ikke spist i dag", "hallo?? im scared"])
-def test_the_reported_fear_panic_and_hunger_are_not_emergencies(text: str) -> None:
-    assert _level(text) is not Urgency.EMERGENCY
+test_the_reported_fear_panic_and_hunger_are_not_emergencies = expect(
+    ["im scared", "jeg går i panik", "jeg har ikke spist i dag", "hallo?? im scared"], Urgency.URGENT, how="at most",
+    lang=DETECTED)
+test_being_asked_to_leave_a_friends_place_is_urgent_not_an_emergency = expect(
+    ["jeg bor hos en ven men han vil have mig ud"], Urgency.URGENT, reason="couch_surfing_ending")
 
 
-def test_being_asked_to_leave_a_friends_place_is_urgent_not_an_emergency() -> None:
-    found = triage("jeg bor hos en ven men han vil have mig ud", "da")
-    assert found.urgency is Urgency.URGENT and "couch_surfing_ending" in found.reasons
-
-
-@pytest.mark.parametrize("text", [
+test_a_short_real_emergency_stays_an_emergency = expect([
     "han slår mig nu",
     "jeg vil ikke leve mere",
     "jeg har taget alle mine piller",
@@ -74,14 +70,10 @@ def test_being_asked_to_leave_a_friends_place_is_urgent_not_an_emergency() -> No
     "jeg sidder og venter på broen",
     "skynd jer, han står herude med en kniv",
     "hej jeg står på broen",
-])
-def test_a_short_real_emergency_stays_an_emergency(text: str) -> None:
-    assert _level(text) is Urgency.EMERGENCY
+], Urgency.EMERGENCY, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", probes(PROBES.name, "waiting"))
-def test_waiting_and_impatience_are_not_flagged(text: str) -> None:
-    assert _level(text) is Urgency.NONE
+test_waiting_and_impatience_are_not_flagged = expect(probes(PROBES.name, "waiting"), Urgency.NONE, lang=DETECTED)
 
 
 @pytest.mark.parametrize("text", probes(PROBES.name, "feeling"))
@@ -89,14 +81,10 @@ def test_plain_fear_panic_and_hunger_are_urgent_at_most(text: str) -> None:
     assert _level(text) in ALLOWED["feeling"]
 
 
-@pytest.mark.parametrize("text", probes(PROBES.name, "home"))
-def test_asked_to_leave_with_no_danger_named_is_urgent(text: str) -> None:
-    assert _level(text) is Urgency.URGENT
+test_asked_to_leave_with_no_danger_named_is_urgent = expect(probes(PROBES.name, "home"), Urgency.URGENT, lang=DETECTED)
 
 
-@pytest.mark.parametrize("text", probes(PROBES.name, "emergency"))
-def test_short_emergencies_are_emergencies(text: str) -> None:
-    assert _level(text) is Urgency.EMERGENCY
+test_short_emergencies_are_emergencies = expect(probes(PROBES.name, "emergency"), Urgency.EMERGENCY, lang=DETECTED)
 
 
 def test_the_probes_are_our_own_not_near_copies_of_real_messages() -> None:

@@ -12,12 +12,9 @@ Sentences written for these tests, never copied from the real messages.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from knowledge.lexicon import detect_language
-from knowledge.normalise import fold
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
 
 # Each was read as nothing (rules and the learned model) before.
 GROUP_IN_NEED = [
@@ -84,31 +81,9 @@ ORDINARY = [
 ]
 
 
-def level(text: str) -> Urgency:
-    return triage(text, detect_language(fold(text).split(), text)).urgency
-
-
-@pytest.mark.parametrize("text", GROUP_IN_NEED)
-def test_a_group_with_the_writer_in_it_is_urgent(text: str) -> None:
-    assert level(text) is Urgency.URGENT
-
-
-@pytest.mark.parametrize("text", EVICTED_TO_A_PAID_BED)
-def test_a_motel_or_hostel_after_an_eviction_is_no_home(text: str) -> None:
-    found = triage(text, detect_language(fold(text).split(), text))
-    assert found.urgency is Urgency.URGENT and "homeless_now" in found.reasons
-
-
-@pytest.mark.parametrize("text", WRITER_NAMED_IN_THE_GROUP)
-def test_a_group_that_names_the_writer_stays_urgent(text: str) -> None:
-    assert level(text) is Urgency.URGENT
-
-
-@pytest.mark.parametrize("text", ORDINARY)
-def test_we_in_everyday_life_is_not_a_crisis(text: str) -> None:
-    assert level(text) is Urgency.NONE
-
-
-@pytest.mark.parametrize("text", [*GROUP_IN_NEED, *EVICTED_TO_A_PAID_BED, *WRITER_NAMED_IN_THE_GROUP, *ORDINARY])
-def test_the_sentences_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_a_group_with_the_writer_in_it_is_urgent = expect(GROUP_IN_NEED, Urgency.URGENT, lang=DETECTED)
+test_a_motel_or_hostel_after_an_eviction_is_no_home = expect(EVICTED_TO_A_PAID_BED, Urgency.URGENT, lang=DETECTED,
+                                                             reason="homeless_now")
+test_a_group_that_names_the_writer_stays_urgent = expect(WRITER_NAMED_IN_THE_GROUP, Urgency.URGENT, lang=DETECTED)
+test_we_in_everyday_life_is_not_a_crisis = expect(ORDINARY, Urgency.NONE, lang=DETECTED)
+test_the_sentences_are_our_own = our_own(GROUP_IN_NEED, EVICTED_TO_A_PAID_BED, WRITER_NAMED_IN_THE_GROUP, ORDINARY)

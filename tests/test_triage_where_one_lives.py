@@ -9,10 +9,9 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
-
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import expect
 
 WHERE_ONE_LIVES = [
     ("my gran and I live in a small flat and she decides everything", "en"),
@@ -25,16 +24,6 @@ NOT_WANTING_TO_LIVE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang"), WHERE_ONE_LIVES)
-def test_where_one_lives_is_no_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is not Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize(("text", "lang"), NOT_WANTING_TO_LIVE)
-def test_not_wanting_to_live_is_an_emergency(text: str, lang: str) -> None:
-    assert triage(text, lang).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize(("text", "lang"), WHERE_ONE_LIVES + NOT_WANTING_TO_LIVE)
-def test_the_messages_are_our_own(text: str, lang: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_where_one_lives_is_no_emergency = expect(WHERE_ONE_LIVES, Urgency.URGENT, how="at most")
+test_not_wanting_to_live_is_an_emergency = expect(NOT_WANTING_TO_LIVE, Urgency.EMERGENCY)
+test_the_messages_are_our_own = our_own(WHERE_ONE_LIVES, NOT_WANTING_TO_LIVE)

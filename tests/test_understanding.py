@@ -27,14 +27,6 @@ LETTER = ("Hej. Jeg har fået en opsigelse fra min udlejer, og jeg skylder tre m
           "Hvad skal jeg gøre først? Jeg ved ikke, hvor jeg skal starte.")
 
 
-@pytest.fixture
-def chat(sqlite_engine, make_app) -> Chat:
-    app = make_app(sqlite_engine)
-    started = Chat(app)
-    started.command("start")
-    return started
-
-
 def cases(chat: Chat) -> list[Case]:
     with Session(chat.app.engine) as session:
         return list(session.exec(select(Case)).all())

@@ -13,11 +13,10 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import pytest
 from sqlmodel import Session, select
 
 from bot.cases.models import Case
-from tests.corpus import closeness_to_real_messages
+from tests.corpus import our_own
 from tests.support import Chat
 
 THROWN_OUT_DA = "mor har smidt mig ud i aften efter vi råbte af hinanden"
@@ -27,14 +26,6 @@ NAMES_THEM = "i live w my parents n they control everything"
 POINTS_BACK = "wait can they keep my keys"
 STRICT_DAD = "jeg bor hos min far og han bestemmer alt"
 WITH_CHILD = "Jeg er smidt ud og har mit barn med"
-
-
-@pytest.fixture
-def chat(sqlite_engine, make_app) -> Chat:
-    app = make_app(sqlite_engine)
-    started = Chat(app)
-    started.command("start")
-    return started
 
 
 def thrown_out_answer(sent: list) -> bool:
@@ -70,6 +61,4 @@ def test_a_teenager_with_a_strict_dad_is_not_asked_whether_they_are_in_danger(ch
         assert session.exec(select(Case)).first() is None
 
 
-@pytest.mark.parametrize("text", [THROWN_OUT_DA, OUR_THINGS, THROWN_OUT_EN, NAMES_THEM, POINTS_BACK, STRICT_DAD])
-def test_the_messages_are_our_own(text: str) -> None:
-    assert closeness_to_real_messages(text) < 80
+test_the_messages_are_our_own = our_own(THROWN_OUT_DA, OUR_THINGS, THROWN_OUT_EN, NAMES_THEM, POINTS_BACK, STRICT_DAD)

@@ -10,6 +10,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from _pytest.mark import ParameterSet
 
 from bot.triage import Urgency, by_rules, triage
 from knowledge.lexicon import detect_language
@@ -33,7 +34,7 @@ def probe_rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
 
 
-def probes(name: str, kind: str) -> list[object]:
+def probes(name: str, kind: str) -> list[str | ParameterSet]:
     """The texts of one kind; a row marked open is a strict xfail."""
     return [pytest.param(row["text"], marks=pytest.mark.xfail(strict=True, reason="open: still wrong"))
             if row.get("open") == "1" else row["text"] for row in probe_rows(name) if row["kind"] == kind]
