@@ -14,7 +14,7 @@ import pytest
 from bot.failsafe import safety_now
 from bot.replies import Incoming, to_plain
 from bot.triage import Urgency, crisis_ahead, triage
-from tests.corpus import closeness_to_real_messages
+from tests.corpus import our_own
 from tests.support import Chat
 
 AHEAD_DA = "Kontakt din kommune nu, og sig, at du snart står uden et sted at bo"
@@ -89,6 +89,4 @@ def test_thrown_out_keeps_tonights_help_whenever_it_is_said(text: str) -> None:
     assert not crisis_ahead(text, result)
 
 
-def test_the_team_sentences_are_not_real_messages() -> None:
-    texts = [text for text, _ in AHEAD + TONIGHT]
-    assert max(closeness_to_real_messages(text) for text in texts) < 80
+test_the_messages_are_our_own = our_own([text for text, _ in AHEAD + TONIGHT])

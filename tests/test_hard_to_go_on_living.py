@@ -12,8 +12,9 @@ import pytest
 
 from bot.reading import read
 from bot.someone_else import for_someone_else
-from bot.triage import Urgency, triage
-from tests.corpus import closeness_to_real_messages
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
 
 DANGER = [
     "our son keeps saying he finds it hard to go on living since he lost his job",
@@ -34,20 +35,12 @@ HELPERS = [
 ]
 
 
-@pytest.mark.parametrize("text", DANGER)
-def test_hard_to_go_on_living_is_an_emergency(text: str) -> None:
-    assert triage(text).urgency is Urgency.EMERGENCY
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_living_somewhere_or_a_hard_time_over_is_not(text: str) -> None:
-    assert triage(text).urgency is not Urgency.EMERGENCY
+test_hard_to_go_on_living_is_an_emergency = expect(DANGER, Urgency.EMERGENCY, lang=DETECTED)
+test_living_somewhere_or_a_hard_time_over_is_not = expect(CALM, Urgency.URGENT, how="at most", lang=DETECTED)
 
 
 @pytest.mark.parametrize("text", HELPERS)
 def test_helping_someone_through_it_is_asking_for_them(text: str) -> None:
     assert for_someone_else(read(text))
 
-
-def test_the_team_sentences_are_not_real_messages() -> None:
-    assert max(closeness_to_real_messages(text) for text in DANGER + CALM + HELPERS) < 80
+test_the_messages_are_our_own = our_own(DANGER, CALM, HELPERS)

@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.cases.models import Case
-from tests.corpus import closeness_to_real_messages
+from tests.corpus import our_own
 from tests.support import Chat
 
 NIGHT_EN = "im 18, my mum told me to get out tonight, im sitting at the train station with my bag"
@@ -75,5 +75,4 @@ def test_a_question_of_its_own_is_still_answered_as_one(chat: Chat) -> None:
     assert "If you say yes, I send your case" not in shown
 
 
-def test_the_team_sentences_are_not_real_messages() -> None:
-    assert max(closeness_to_real_messages(text) for text in (NIGHT_EN, NIGHT_DA)) < 80
+test_the_messages_are_our_own = our_own(NIGHT_EN, NIGHT_DA)
