@@ -9,7 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlmodel import Session, select
+
 from bot.app import App
+from bot.cases.models import Case
 from bot.outbox import DeliveryWorker
 from bot.replies import Button, Incoming, IncomingKind, Reply, to_plain
 
@@ -138,3 +141,9 @@ class Chat:
 
 def texts(sent: list[Sent]) -> str:
     return "\n---\n".join(s.text for s in sent)
+
+
+def cases_of(chat: Chat) -> list[Case]:
+    """The cases opened from ``chat``'s private chat."""
+    with Session(chat.app.engine) as session:
+        return list(session.exec(select(Case).where(Case.chat_id == chat.chat_id)))

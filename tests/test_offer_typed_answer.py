@@ -7,31 +7,20 @@ there is anything else": no case, nobody told."""
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session, select
 
-from bot.cases.models import Case
 from bot.reading import read
 from bot.someone_else import for_someone_else
-from tests.support import Chat
+from tests.support import Chat, cases_of, texts
 
 THROWN_OUT = "min mor har smidt mig ud og jeg ved ikke hvor jeg skal sove i nat. jeg er 16"
 
 
-def text_of(sent: list) -> str:
-    return "\n".join(m.text for m in sent)
-
-
-def cases(chat: Chat) -> list[Case]:
-    with Session(chat.app.engine) as session:
-        return list(session.exec(select(Case).where(Case.chat_id == chat.chat_id)))
-
-
 @pytest.mark.parametrize("typed", ["ja", "Ja tak!", "ja gerne", "ok", "yes please", "JA"])
 def test_a_typed_yes_to_the_offer_opens_a_case(chat: Chat, typed: str) -> None:
-    offered = text_of(chat.say(THROWN_OUT))
-    assert "Vil du have, at en medarbejder" in offered and not cases(chat)
-    shown = text_of(chat.say(typed))
-    opened = cases(chat)
+    offered = texts(chat.say(THROWN_OUT))
+    assert "Vil du have, at en medarbejder" in offered and not cases_of(chat)
+    shown = texts(chat.say(typed))
+    opened = cases_of(chat)
     assert len(opened) == 1 and opened[0].urgency == "urgent"
     # Told what happens next, as after the button ("yes please" is English, and gets English).
     assert "sagsnummer er" in shown or "case number is" in shown
@@ -42,32 +31,32 @@ def test_a_typed_yes_after_the_municipality_opens_the_case_there(chat: Chat) -> 
     chat.say(THROWN_OUT)
     chat.say("Randers")
     chat.say("ja")
-    opened = cases(chat)
+    opened = cases_of(chat)
     assert len(opened) == 1 and opened[0].municipality == "randers"
 
 
 def test_a_typed_no_declines_kindly_and_opens_nothing(chat: Chat) -> None:
     chat.say(THROWN_OUT)
-    shown = text_of(chat.say("nej tak"))
+    shown = texts(chat.say("nej tak"))
     assert "Akut hjælp" in shown and "112" in shown
-    assert not cases(chat)
+    assert not cases_of(chat)
     # Declined: a later "ja" is an ordinary message, not a yes to an offer no longer made.
     chat.say("ja")
-    assert not cases(chat)
+    assert not cases_of(chat)
 
 
 def test_a_yes_long_after_the_offer_is_not_read_as_an_answer_to_it(chat: Chat, clock) -> None:
     chat.say(THROWN_OUT)
     clock.advance(hours=3)
     chat.say("ok")
-    assert not cases(chat)
+    assert not cases_of(chat)
 
 
 def test_a_yes_to_the_offer_made_to_a_helper_opens_a_case_for_the_young_person(chat: Chat) -> None:
-    offered = text_of(chat.say("min søn på 17 er blevet smidt ud og sover udenfor i nat, hvad gør vi"))
-    assert "om den unge" in offered and not cases(chat)
+    offered = texts(chat.say("min søn på 17 er blevet smidt ud og sover udenfor i nat, hvad gør vi"))
+    assert "om den unge" in offered and not cases_of(chat)
     chat.say("ja tak")
-    opened = cases(chat)
+    opened = cases_of(chat)
     assert len(opened) == 1 and "for_someone_else" in opened[0].all_reasons()
 
 

@@ -9,31 +9,20 @@ got the answer about what to take along when thrown out.
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session, select
 
-from bot.cases.models import Case
 from tests.corpus import our_own
-from tests.support import Chat
+from tests.support import Chat, cases_of, texts
 
 NIGHT_EN = "im 18, my mum told me to get out tonight, im sitting at the train station with my bag"
 NIGHT_DA = "jeg er 18 og min mor har smidt mig ud i aften, jeg sidder på banegården med min taske"
 
 
-def text_of(sent: list) -> str:
-    return "\n".join(m.text for m in sent)
-
-
-def cases(chat: Chat) -> list[Case]:
-    with Session(chat.app.engine) as session:
-        return list(session.exec(select(Case).where(Case.chat_id == chat.chat_id)))
-
-
 @pytest.mark.parametrize("yes", ["ye", "yea pls", "yesss", "Yes plz!!", "jaaa tak", "ok ja", "jep tak", "ja gerne tak"])
 def test_a_typed_yes_opens_the_case(chat: Chat, yes: str) -> None:
     chat.say(NIGHT_EN if yes[0] in "yY" else NIGHT_DA)
-    assert not cases(chat)
+    assert not cases_of(chat)
     chat.say(yes)
-    assert len(cases(chat)) == 1
+    assert len(cases_of(chat)) == 1
 
 
 @pytest.mark.parametrize("said", ["ok tak", "tak", "thanks", "yes but what happens to my stuff",
@@ -41,37 +30,37 @@ def test_a_typed_yes_opens_the_case(chat: Chat, yes: str) -> None:
 def test_what_is_no_plain_yes_opens_nothing(chat: Chat, said: str) -> None:
     chat.say(NIGHT_EN if said[0] in "ty" else NIGHT_DA)
     chat.say(said)
-    assert not cases(chat)
+    assert not cases_of(chat)
 
 
 @pytest.mark.parametrize("asked", ["what do i do now", "what now??", "how long does it take", "when will they write"])
 def test_a_question_about_the_next_step_gets_the_offer_explained(chat: Chat, asked: str) -> None:
     chat.say(NIGHT_EN)
-    shown = text_of(chat.say(asked))
+    shown = texts(chat.say(asked))
     assert "If you say yes, I send your case to the caseworkers" in shown
     assert "Do you want a caseworker" in shown
     assert "Thoughts of suicide" not in shown and "take with me" not in shown
-    assert not cases(chat)
+    assert not cases_of(chat)
 
 
 @pytest.mark.parametrize("asked", ["hvad gør jeg nu?", "hvad skal jeg gøre nu", "hvor lang tid tager det?"])
 def test_in_danish_too(chat: Chat, asked: str) -> None:
     chat.say(NIGHT_DA)
-    shown = text_of(chat.say(asked))
+    shown = texts(chat.say(asked))
     assert "Siger du ja, sender jeg din sag til medarbejderne" in shown
     assert "Vil du have, at en medarbejder" in shown
 
 
 def test_in_a_municipality_with_nobody_on_husly_it_says_so(chat: Chat) -> None:
     chat.say(NIGHT_EN.replace("station", "station in randers"))
-    shown = text_of(chat.say("what do i do now"))
+    shown = texts(chat.say("what do i do now"))
     assert "Right now no caseworker from Randers Municipality is connected to Husly" in shown
-    assert not cases(chat)
+    assert not cases_of(chat)
 
 
 def test_a_question_of_its_own_is_still_answered_as_one(chat: Chat) -> None:
     chat.say(NIGHT_EN)
-    shown = text_of(chat.say("how long does it take to get housing benefit"))
+    shown = texts(chat.say("how long does it take to get housing benefit"))
     assert "If you say yes, I send your case" not in shown
 
 

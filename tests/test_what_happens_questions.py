@@ -7,27 +7,16 @@ the thrown-out topic's answer again under seventeen buttons; the offer was gone 
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session, select
 
-from bot.cases.models import Case
 from bot.cases.what_happens import asks_what_happens
-from tests.support import Chat
+from tests.support import Chat, cases_of, texts
 
 THROWN_OUT = "min stedfar har smidt mig ud og jeg har ingen steder at sove i nat. jeg er 19"
 HELPER = "min lillesøster på 16 er smidt ud og sover hos en veninde i nat, hvad kan vi gøre"
 
 
-def text_of(sent: list) -> str:
-    return "\n".join(m.text for m in sent)
-
-
 def labels(sent: list) -> list[str]:
     return [b.text for m in sent for b in m.buttons]
-
-
-def cases(chat: Chat) -> list[Case]:
-    with Session(chat.app.engine) as session:
-        return list(session.exec(select(Case).where(Case.chat_id == chat.chat_id)))
 
 
 @pytest.mark.parametrize("asked", ["hvad sker der nu?", "Hvad sker der hvis jeg siger ja", "hvem skriver til mig?",
@@ -35,32 +24,32 @@ def cases(chat: Chat) -> list[Case]:
 def test_a_question_about_the_offer_says_what_happens_and_asks_again(chat: Chat, asked: str) -> None:
     chat.say(THROWN_OUT)
     sent = chat.say(asked)
-    shown = text_of(sent)
+    shown = texts(sent)
     assert "Siger du ja, sender jeg din sag til medarbejderne" in shown
     assert "Siger du nej, sender jeg ikke noget videre" in shown
     assert "Vil du have, at en medarbejder" in shown and {"Ja tak", "Nej tak"} <= set(labels(sent))
-    assert not cases(chat)
+    assert not cases_of(chat)
     # The offer still stands: a yes now opens the case.
     chat.say("ja")
-    assert len(cases(chat)) == 1
+    assert len(cases_of(chat)) == 1
 
 
 def test_in_english_it_is_explained_in_english(chat: Chat) -> None:
     chat.say("my stepdad threw me out and i have nowhere to sleep tonight")
-    shown = text_of(chat.say("what happens if i say yes?"))
+    shown = texts(chat.say("what happens if i say yes?"))
     assert "If you say yes, I send your case to the caseworkers" in shown
-    assert "Do you want a caseworker" in shown and not cases(chat)
+    assert "Do you want a caseworker" in shown and not cases_of(chat)
 
 
 def test_a_helper_hears_the_case_is_for_the_young_person(chat: Chat) -> None:
     chat.say(HELPER)
-    shown = text_of(chat.say("hvad sker der så?"))
-    assert "skriver til dig her om den unge" in shown and not cases(chat)
+    shown = texts(chat.say("hvad sker der så?"))
+    assert "skriver til dig her om den unge" in shown and not cases_of(chat)
 
 
 def test_a_question_of_its_own_is_answered_as_one(chat: Chat) -> None:
     chat.say(THROWN_OUT)
-    shown = text_of(chat.say("hvad sker der hvis jeg ikke kan betale huslejen?"))
+    shown = texts(chat.say("hvad sker der hvis jeg ikke kan betale huslejen?"))
     assert "Siger du ja, sender jeg" not in shown
 
 
@@ -82,8 +71,8 @@ EMERGENCY = "min kæreste slår mig og jeg tør ikke tage hjem i nat"
 @pytest.mark.parametrize("asked", ["hvad sker der nu?", "er det anonymt?"])
 def test_on_a_case_nobody_has_taken_it_says_what_comes_next(chat: Chat, asked: str) -> None:
     chat.say(EMERGENCY)  # an emergency opens a case at once
-    assert len(cases(chat)) == 1
-    shown = text_of(chat.say(asked))
+    assert len(cases_of(chat)) == 1
+    shown = texts(chat.say(asked))
     assert "Når en medarbejder har taget din sag, får du besked her" in shown
     assert "på din sag (nummer" in shown
     # Not a topic's answer: "er det anonymt?" got the topic about violence.
@@ -93,7 +82,7 @@ def test_on_a_case_nobody_has_taken_it_says_what_comes_next(chat: Chat, asked: s
 def test_with_nobody_on_husly_there_it_says_so_instead(chat: Chat) -> None:
     chat.say(THROWN_OUT)
     chat.say("Randers")  # the offer again, now from Randers Kommune, where no caseworker is on Husly here
-    shown = text_of(chat.say("hvad sker der nu?"))
+    shown = texts(chat.say("hvad sker der nu?"))
     assert "Lige nu er der ingen medarbejder fra Randers Kommune på Husly" in shown
     assert "Når en medarbejder har taget din sag" not in shown
-    assert "Vil du have, at en medarbejder" in shown and not cases(chat)
+    assert "Vil du have, at en medarbejder" in shown and not cases_of(chat)
