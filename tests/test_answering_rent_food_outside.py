@@ -135,8 +135,8 @@ def test_a_walk_in_the_park_is_no_night_outside(knowledge) -> None:
 
 
 @pytest.mark.parametrize("text", RENT_HELP + [t for t, _ in RENT_OTHERS] + NO_FOOD_MONEY
-                         + ["is there a place in town that serves free food today", "we walk the dog in the park every evening",
-                            "pengene er sluppet op og jeg mangler mad"]
+                         + ["is there a place in town that serves free food today",
+                            "we walk the dog in the park every evening", "pengene er sluppet op og jeg mangler mad"]
                          + SLEEPING_OUTSIDE + THROWN_OUT)
 def test_the_messages_are_our_own(text: str) -> None:
     assert closeness_to_real_messages(text) < 80
