@@ -11,7 +11,8 @@ kontanthjælp, a meal at a varmestue or værested), not offered night cafés, be
 
 Sleeping in a park, a car or a stairwell is a night without a bed (the acute-homelessness topic, whose text is the
 safety essentials' own), not being thrown out: "park" was read as a typo of "pak" (pack your things, the thrown-out
-topic) and "bil", "opgang" or "car" counted for nothing. Being thrown out keeps its topic.
+topic) and "bil", "opgang" or "car" counted for nothing. The lexicon now reads the place with its verb ("sover i
+parken", "sleeping in my car") as the street. Being thrown out keeps its topic, and a walk in the park is no night out.
 
 Every message was written for this test and is checked against the real-message collections (tests/corpus.py).
 """
