@@ -91,7 +91,8 @@ def test_a_topic_named_in_one_word_is_answered(index: Index, question: str, topi
     assert result.topic == topic and result.confidence >= 0.4
 
 
-@pytest.mark.parametrize(("question", "topic"), [("help with my rent", "huslejerestance"),
+# ("help with my rent" is boligstøtte now: the lexicon reads help with the rent as the benefit.)
+@pytest.mark.parametrize(("question", "topic"), [("late with my rent", "huslejerestance"),
                                                  ("i owe rent", "huslejerestance")])
 def test_an_english_word_the_lexicon_turns_into_danish_meets_the_danish_texts(index: Index, question: str,
                                                                               topic: str) -> None:
