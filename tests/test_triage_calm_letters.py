@@ -21,7 +21,8 @@ from bot.triage import Urgency, triage
 from tests.corpus import closeness_to_real_messages
 
 # A neutral letter around each sentence: long enough to be read as a letter (more than 40 words), about housing.
-DA_BEFORE = "Hej. Jeg er 20 år og læser på erhvervsskolen i Vejle, og jeg bor til leje i en toværelses sammen med en ven."
+DA_BEFORE = ("Hej. Jeg er 20 år og læser på erhvervsskolen i Vejle, og jeg bor til leje i en toværelses sammen "
+             "med en ven.")
 DA_AFTER = ("Nu vil jeg gerne finde et billigere værelse tættere på skolen. Hvordan kommer jeg på ventelisten til et "
             "kollegium, og kan jeg få boligstøtte, når jeg har et fritidsjob?")
 EN_BEFORE = "Hi. I'm 20, I study at a college in Leeds and I rent a two-bed flat together with a friend from my course."
