@@ -59,6 +59,8 @@ CALM = [
 # The same words, and a danger now: these stay emergencies.
 NOW = [
     ("Min far slår mig, når han er fuld, og jeg tør ikke tage hjem i aften.", "da"),
+    ("Min stedfar slår mig som en hund, når han har drukket.", "da"),
+    ("Han slår mig hvor det ikke kan ses, så ingen på skolen opdager det.", "da"),
     ("Last night my dad hit me in the face again and I am scared to go home after college today.", "en"),
     ("On the evenings my mum works late, my stepdad forces me to have sex in the spare room.", "en"),
     ("Min stedfar tvinger mig til sex, når min mor er på arbejde om aftenen.", "da"),
