@@ -16,6 +16,7 @@ from bot.replies import Incoming, to_plain
 from bot.triage import Urgency, crisis_ahead, triage
 from tests.corpus import our_own
 from tests.support import Chat
+from tests.triage_cases import DETECTED, expect
 
 AHEAD_DA = "Kontakt din kommune nu, og sig, at du snart står uden et sted at bo"
 AHEAD_EN = "Contact your municipality now and say that you will soon have nowhere to live"
@@ -37,6 +38,11 @@ TONIGHT = [
     ("i have been sleeping outside since monday", "en"),
     ("i have nowhere to sleep tonight and i get evicted on friday anyway", "en"),
 ]
+
+# Feared, not said to come: a worry, as the labelling rules of tests/data/README.md have it.
+FEARED = ["worried i will be homeless soon, the flat is being sold in spring",
+          "frygter at blive hjemløs snart, udlejer vil sælge huset til foråret",
+          "jeg kan måske blive hjemløs snart når kollegiet lukker til sommer"]
 
 
 def shown(sent: list) -> str:
@@ -89,4 +95,5 @@ def test_thrown_out_keeps_tonights_help_whenever_it_is_said(text: str) -> None:
     assert not crisis_ahead(text, result)
 
 
-test_the_messages_are_our_own = our_own([text for text, _ in AHEAD + TONIGHT])
+test_homelessness_only_feared_is_no_crisis = expect(FEARED, Urgency.NONE, lang=DETECTED)
+test_the_messages_are_our_own = our_own([text for text, _ in AHEAD + TONIGHT], FEARED)

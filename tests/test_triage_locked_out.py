@@ -22,6 +22,7 @@ OWN_LOCK = [
     "we changed the locks after the burglary, can the landlord charge us",
     "is my landlord allowed to change the locks without telling me?",
     "my flatmate wont answer the door when the pizza guy comes",
+    "my sister finally had to change the locks because her ex kept showing up",
 ]
 
 test_locked_out_by_family_is_urgent = expect(LOCKED_OUT, Urgency.URGENT, how="at least", lang=DETECTED, by="rules")
