@@ -304,7 +304,7 @@ _REPEATED = re.compile(r"(\w)\1{2,}")
 # ("ok tak" alone may close the talk: no yes).
 _YES_TOKENS = frozenset({"ja", "jo", "jep", "jeps", "jaja", "yes", "ye", "yea", "yeah", "yeh", "yep", "yup", "ya",
                          "yas", "gerne", "sure"})
-_YES_FILLER = frozenset({"tak", "please", "pls", "plz", "thanks", "thx", "tnx", "gerne", "du", "you", "ok", "okay"})
+_YES_FILLER = frozenset({"tak", "please", "pls", "plz", "thanks", "thx", "tnx", "du", "you", "ok", "okay"})
 _YES_MAX_WORDS = 4
 
 
