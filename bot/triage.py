@@ -747,19 +747,30 @@ def names_suicide(text: str) -> bool:
     return _any_sign(text, SUICIDE_NAMED)
 
 
-# The urgent reasons that can lie ahead. Not thrown out ("they threw me out on friday" is over, "smider mig ud på
-# fredag" is ahead: the words do not tell them apart), not sleeping outside, an unsafe home or the model's reading.
+# The urgent reasons that can lie ahead. Thrown out and an unsafe home only where the throwing out is said as
+# coming ("smider mig ud på fredag", not "smed mig ud på fredag"); the learned model's reading only with no night
+# outside said; never sleeping outside.
 AHEAD_REASONS = frozenset({"eviction_soon", "couch_surfing_ending", "homeless_now", "nowhere_to_sleep",
                            "nowhere_to_stay"})
+THROWN_OUT_REASONS = frozenset({"thrown_out", "unsafe_home"})
 
 
 def crisis_ahead(text: str, result: Triage) -> bool:
     """Is the urgent crisis days or weeks ahead ("jeg skal være ude på fredag", "nowhere to live after new year") and
     not tonight? Then the safety text says to contact the municipality now; "help tonight" read as if the night
     outside had come. Any word of now ("i dag", "tonight", "still") keeps the night's text."""
-    if result.urgency is not Urgency.URGENT or not result.reasons or not set(result.reasons) <= AHEAD_REASONS:
+    if result.urgency is not Urgency.URGENT or not result.reasons:
         return False
-    return _any_sign(text, ("ahead",)) and not _any_sign(text, ("tonight", "recent"))
+    if not _any_sign(text, ("ahead",)) or _any_sign(text, ("tonight", "recent", "unsafe_now")):
+        return False
+    others = set(result.reasons) - AHEAD_REASONS
+    if others & THROWN_OUT_REASONS:
+        if not _any_sign(text, ("thrown_out_coming",)) or _any_sign(text, ("thrown_out_over",)):
+            return False
+        others -= THROWN_OUT_REASONS
+    if LEARNED in others and not _any_sign(text, ("outside",)):
+        others.discard(LEARNED)
+    return not others
 
 
 def _any_sign(text: str, concepts: tuple[str, ...], *, masked: bool = False) -> bool:

@@ -86,14 +86,41 @@ def test_the_failsafe_says_it_too(knowledge) -> None:
     assert reply is not None and AHEAD_DA in to_plain(reply.html)
 
 
-@pytest.mark.parametrize("text", ["min mor smider mig ud på fredag", "they threw me out on friday"])
-def test_thrown_out_keeps_tonights_help_whenever_it_is_said(text: str) -> None:
-    # "smider mig ud på fredag" is ahead and "threw me out on friday" is over; the words do not tell them apart, so
-    # both get the night's text (the safe side).
+# Thrown out, said as coming or as over: the verb's form tells them apart ("smider mig ud på fredag" is ahead,
+# "smed mig ud på fredag" is over). Fear or danger at home now keeps the night's text whatever the day.
+THROWN_OUT_COMING = [
+    ("min mor smider mig ud på fredag", "da"),
+    ("jeg bliver smidt ud på lørdag af min far og har ingen steder at tage hen", "da"),
+    ("my stepdad is kicking me out next week", "en"),
+    # Urgent by the learned model's reading alone: ahead too, as no night outside is said.
+    ("jeg skal være ude af værelset på torsdag", "da"),
+    ("mum says she is gonna throw me out on sunday when my stuff is packed", "en"),
+]
+THROWN_OUT_OVER = [
+    ("min mor smed mig ud på fredag, hvad gør jeg", "da"),
+    ("they threw me out on friday", "en"),
+    ("jeg tør ikke tage hjem og min far smider mig ud på fredag", "da"),
+    ("my girlfriend is kicking me out tonight", "en"),
+    ("sover i bilen, skal være ude på fredag", "da"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), THROWN_OUT_COMING)
+def test_being_thrown_out_in_days_says_to_contact_the_municipality_now(chat: Chat, text: str, lang: str) -> None:
+    reply = shown(chat.say(text))
+    assert (AHEAD_EN if lang == "en" else AHEAD_DA) in reply
+    assert (TONIGHT_EN if lang == "en" else TONIGHT_DA) not in reply
+    assert ("Do you want a caseworker" if lang == "en" else "Vil du have, at en medarbejder") in reply
+
+
+@pytest.mark.parametrize(("text", "lang"), THROWN_OUT_OVER)
+def test_thrown_out_already_or_unsafe_now_keeps_tonights_help(chat: Chat, text: str, lang: str) -> None:
     result = triage(text)
-    assert result.urgency is Urgency.URGENT
-    assert not crisis_ahead(text, result)
+    assert result.urgency is Urgency.URGENT and not crisis_ahead(text, result)
+    reply = shown(chat.say(text))
+    assert (TONIGHT_EN if lang == "en" else TONIGHT_DA) in reply
 
 
 test_homelessness_only_feared_is_no_crisis = expect(FEARED, Urgency.NONE, lang=DETECTED)
-test_the_messages_are_our_own = our_own([text for text, _ in AHEAD + TONIGHT], FEARED)
+test_the_messages_are_our_own = our_own([text for text, _ in AHEAD + TONIGHT + THROWN_OUT_COMING + THROWN_OUT_OVER],
+                                         FEARED)
