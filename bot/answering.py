@@ -364,8 +364,9 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     if urgency.urgency is not Urgency.NONE:
         own = own_topic(found, urgency, confident)
         minor = bool(MINOR_REASONS & set(urgency.reasons))
+        elsewhere = other_place(fold(reading.body).split()) if not where else None
         safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper,
-                              local_after=own == MINOR_TOPIC, ahead=crisis_ahead(text, urgency))
+                              local_after=own == MINOR_TOPIC, ahead=crisis_ahead(text, urgency), elsewhere=elsewhere)
         if own is not None:
             # What the safety information showed or said (112 is in its first lines) is not shown again.
             skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where)) | {EMERGENCY_NUMBER}
@@ -406,7 +407,8 @@ def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchRe
         if helper:
             reply = replace(reply, html=for_other_intro(lang) + "\n\n" + reply.html)
         if place:
-            reply = replace(reply, html=out_of_area_reply(kb, place, (), lang).html + "\n\n" + reply.html)
+            reply = replace(reply, html=out_of_area_reply(kb, place, (), lang, before_answer=True).html + "\n\n"
+                            + reply.html)
         return reply, "answer"
     if is_call_for_help(text):
         return call_for_help(lang), "call_for_help"

@@ -13,7 +13,7 @@ from bot.conversation.texts import safety_reply
 from bot.i18n import _, normalise_lang, use_lang
 from bot.replies import Incoming, Reply, esc
 from bot.triage import Urgency, crisis_ahead, triage
-from knowledge.lexicon import detect_language, detect_municipality
+from knowledge.lexicon import detect_language, detect_municipality, other_place
 from knowledge.loader import KnowledgeBase
 from knowledge.normalise import fold
 
@@ -36,8 +36,9 @@ def safety_now(kb: KnowledgeBase, incoming: Incoming, today: dt.date) -> Reply |
     if result.urgency is Urgency.NONE:
         return None
     municipality = detect_municipality(fold(incoming.text).split())
+    elsewhere = other_place(fold(incoming.text).split()) if municipality is None else None
     safety = safety_reply(kb, lang, municipality, today, result.urgency, result.reasons,
-                          ahead=crisis_ahead(incoming.text, result))
+                          ahead=crisis_ahead(incoming.text, result), elsewhere=elsewhere)
     with use_lang(lang):
         intro = esc(_("I am slow right now, so first the most important thing. I will answer you fully soon."))
         danger = "" if result.urgency is Urgency.EMERGENCY else (

@@ -9,7 +9,7 @@ Husly says it will show local help from now on.
 
 from __future__ import annotations
 
-from knowledge.lexicon import detect_municipality, lexicon
+from knowledge.lexicon import detect_municipality, lexicon, other_place
 from knowledge.normalise import fold
 
 # Words around a municipality's name in an answer to "which municipality?" ("jeg bor i Aarhus", "it's Randers").
@@ -35,3 +35,14 @@ def only_municipality(text: str) -> str | None:
     # A name of several words must be all that is left ("høje taastrup"); one word may have a typo ("Roksilde"),
     # as the search allows.
     return lexicon().municipality_aliases.get(rest) or (detect_municipality(list(rest)) if len(rest) == 1 else None)
+
+
+def only_other_place(text: str) -> str | None:
+    """The place outside the six municipalities ``text`` names ("Odense", "jeg bor i Aalborg"), if naming it is all
+    the message does; as written in the place list."""
+    words = fold(text).split()
+    if not words or len(words) > MAX_WORDS:
+        return None
+    rest = [w for w in words if w not in _AROUND]
+    place = other_place(rest) if rest else None
+    return place if place is not None and len(fold(place).split()) >= len(rest) - ("kommune" in rest) else None

@@ -28,14 +28,14 @@ from bot.conversation.cards import municipality_buttons, municipality_name, name
 from bot.conversation.context import Context
 from bot.conversation.qa import answer_question, remember_topic, shown_topic
 from bot.i18n import _
-from bot.place_reply import only_municipality
+from bot.place_reply import only_municipality, only_other_place
 from bot.privacy import leftovers
 from bot.pseudonym import audit_key
 from bot.replies import Button, Reply, esc
 from bot.someone_else import for_someone_else
 from bot.staff.models import Staff
 from bot.triage import LEARNED, MAYBE_IN_DANGER, Triage, Urgency, confirmed
-from knowledge.lexicon import detect_municipality
+from knowledge.lexicon import detect_municipality, other_place
 from knowledge.normalise import fold
 from knowledge.schema import MUNICIPALITIES
 
@@ -231,13 +231,19 @@ def place_for_offer(ctx: Context) -> bool:
             or ctx.incoming.kind != "text"):
         return False
     slug = only_municipality(ctx.incoming.text)
-    if slug is None or ctx.triage().urgency is not Urgency.NONE:
+    place = None if slug else only_other_place(ctx.incoming.text)
+    if (slug is None and place is None) or ctx.triage().urgency is not Urgency.NONE:
         return False
-    ctx.profile.municipality = slug
     reasons = tuple(offer.reasons)
     helper = FOR_SOMEONE_ELSE in reasons
     level = Urgency(offer.urgency) if offer.urgency in (Urgency.URGENT.value, Urgency.EMERGENCY.value) \
         else Urgency.URGENT
+    if place is not None:
+        # A town outside the six ("Odense"): how to reach its municipality (the safety information was shown); the
+        # offer of a caseworker stays on screen, not repeated as if one from there would come.
+        ctx.reply(Reply(esc(texts.elsewhere_line(place, helper))))
+        return True
+    ctx.profile.municipality = slug
     ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper, said=offer.words))
     _offer(ctx, offer.urgency, reasons, offer.words, helper=helper)
     return True
@@ -404,8 +410,20 @@ def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str) -
     if earlier is not None:
         service.carry_over(case, earlier)
     cards.announce(ctx.session, case, ctx.now, ctx.deps.settings)
-    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
+    place = other_place(fold(words).split()) if case.municipality is None and words else None
+    if place is not None:
+        # "I'm in Odense and have nowhere to sleep": asking to be told the municipality, as if to send the case
+        # there, promised a caseworker from a town no one on Husly serves.
+        ctx.reply(Reply(esc(_("Your case number is {number}.").format(number=case.id) + " " + _elsewhere(place))))
+    else:
+        ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
     _ask(ctx, case, _next_step(case, None), first=words)
+
+
+def _elsewhere(place: str) -> str:
+    return _("Husly has no caseworkers from {place}, so it is not certain that anyone here can help you further. "
+             "Contact the municipality there now: its phone number is on its website. If you are in danger, call "
+             "112.").format(place=place)
 
 
 def _recent(ctx: Context, earlier: Case) -> bool:
@@ -867,6 +885,11 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
     if case.municipality is None and (slug := _typed_place(text, step)):
         _set_municipality(ctx, case, slug)
         answered.add("municipality")
+    elif case.municipality is None and calm and (place := _typed_other_place(text, step)):
+        # "Odense" to "which municipality are you in?": no caseworker from there is on Husly. Said plainly, with the
+        # way to that municipality; the case stays open (a caseworker of the network may still see it).
+        ctx.reply(Reply(esc(_elsewhere(place))))
+        answered.add("municipality" if step == "municipality" else "elsewhere")
     if case.age_band is None and FOR_SOMEONE_ELSE not in case.all_reasons() \
             and (band := typed.age_band(text, asked=step == "age")):
         _record_age(ctx, case, band)
@@ -921,6 +944,13 @@ def _typed_place(text: str, step: str | None) -> str | None:
     if step == "municipality":
         return detect_municipality(fold(text).split())
     return only_municipality(text)
+
+
+def _typed_other_place(text: str, step: str | None) -> str | None:
+    """A place outside the six a message names: any mention when the municipality was asked, else only it."""
+    if step == "municipality":
+        return other_place(fold(text).split())
+    return only_other_place(text)
 
 
 def place_for_case(ctx: Context) -> bool:

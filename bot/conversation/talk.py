@@ -102,12 +102,19 @@ def dont_know_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) 
         return Reply(esc(text), buttons=tuple(rows))
 
 
-def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...], lang: str) -> Reply:
-    """The person names a municipality Husly does not cover: say so, and point to what still helps."""
+def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...], lang: str, *,
+                      before_answer: bool = False) -> Reply:
+    """The person names a municipality Husly does not cover: say so, and point to what still helps (the topics to
+    choose from, or the answer that follows: ``before_answer``)."""
     with use_lang(lang):
         covered = ", ".join(municipality_name(slug) for slug in MUNICIPALITIES)
-        text = _("I only know the local help in {covered}. For {place}, contact the municipality there (its "
-                 "website or citizen service). What I know about rules and rights holds everywhere in Denmark:"
-                 ).format(covered=covered, place=place)
         rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
-        return Reply(esc(text), buttons=tuple(rows))
+        if rows or before_answer:
+            text = _("I only know the local help in {covered}. For {place}, contact the municipality there (its "
+                     "website or citizen service). What I know about rules and rights holds everywhere in Denmark:")
+        else:
+            # Nothing follows (a bare "Odense"): no sentence ending in a colon and then silence.
+            text = _("I only know the local help in {covered}. For {place}, contact the municipality there (its "
+                     "website or citizen service). Ask me about housing, money or support: what I know about rules "
+                     "and rights holds everywhere in Denmark.")
+        return Reply(esc(text.format(covered=covered, place=place)), buttons=tuple(rows))

@@ -11,7 +11,9 @@ from bot.conversation.cards import municipality_name, service_card, service_line
 from bot.i18n import _, use_lang
 from bot.replies import Button, Reply, esc
 from bot.triage import MAYBE_IN_DANGER, Triage, Urgency, crisis_ahead
+from knowledge.lexicon import other_place
 from knowledge.loader import KnowledgeBase
+from knowledge.normalise import fold
 from knowledge.schema import is_municipality
 
 if TYPE_CHECKING:
@@ -89,11 +91,22 @@ def refused_command(name: str, audience: str) -> str:
 
 
 def safety_first(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = (), *, for_other: bool = False,
-                 said: str = "") -> Reply:
+                 said: str = "", elsewhere: str | None = None) -> Reply:
     """The safety information for this person (their language and municipality); ``said`` is the message the
-    crisis was told in (its words tell whether the crisis is ahead, ``crisis_ahead``)."""
+    crisis was told in (its words tell whether the crisis is ahead, ``crisis_ahead``, and may name a place outside
+    the six municipalities)."""
     return safety_reply(ctx.deps.kb, ctx.lang, ctx.profile.municipality, ctx.now.date(), urgency, reasons,
-                        for_other=for_other, ahead=crisis_ahead(said, Triage(urgency, reasons)))
+                        for_other=for_other, ahead=crisis_ahead(said, Triage(urgency, reasons)),
+                        elsewhere=elsewhere or (other_place(fold(said).split()) if said else None))
+
+
+def elsewhere_line(place: str, for_other: bool = False) -> str:
+    """Husly's local help is in six municipalities: for another, the way to its own (no number we could vouch for)."""
+    if for_other:
+        return _("Husly does not know the local help in {place}. The young person should contact the municipality "
+                 "there now: its phone number is on its website.").format(place=place)
+    return _("Husly does not know the local help in {place}. Contact the municipality there now: its phone number is "
+             "on its website.").format(place=place)
 
 
 def call_for_help(lang: str) -> Reply:
@@ -108,7 +121,7 @@ def call_for_help(lang: str) -> Reply:
 
 def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
                  reasons: tuple[str, ...] = (), *, for_other: bool = False, local_after: bool = False,
-                 ahead: bool = False) -> Reply:
+                 ahead: bool = False, elsewhere: str | None = None) -> Reply:
     """The safety information that comes before anything else in a crisis.
 
     Emergency: 112 and the crisis line for the reason, first. Urgent: where to sleep tonight in the
@@ -117,10 +130,12 @@ def safety_reply(kb: KnowledgeBase, lang: str, municipality: str | None, today: 
     Someone under 18 (``MINOR_REASONS``) reads the local text of the topic for minors, not the night's local text,
     which is written for adults ("over 25 ... Perron 4", "Roskildehjemmet, if you are over 18"); none when that topic
     comes right after with its own (``local_after``). ``ahead``: the crisis is days or weeks away, so the first line
-    says to contact the municipality now, not where to get help tonight.
+    says to contact the municipality now, not where to get help tonight. ``elsewhere``: a place outside the six the
+    person named ("Odense"): Husly does not know its local help and says so, rather than asking which municipality
+    the person is in (they have just said it).
     """
     with use_lang(lang):
-        return _safety(kb, lang, municipality, today, urgency, reasons, for_other, local_after, ahead)
+        return _safety(kb, lang, municipality, today, urgency, reasons, for_other, local_after, ahead, elsewhere)
 
 
 def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: str | None) -> list[str]:
@@ -161,7 +176,8 @@ def _first_line(for_other: bool, ahead: bool) -> str:
 
 
 def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, urgency: Urgency,
-            reasons: tuple[str, ...], for_other: bool = False, local_after: bool = False, ahead: bool = False) -> Reply:
+            reasons: tuple[str, ...], for_other: bool = False, local_after: bool = False, ahead: bool = False,
+            elsewhere: str | None = None) -> Reply:
     parts: list[str] = []
     service_ids = safety_services(urgency, reasons, municipality)
     if MAYBE_IN_DANGER in reasons:
@@ -190,7 +206,9 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
         # Where to sleep tonight said above; the municipality's own contact on one line, for a phone screen.
         parts.append("\n".join(service_line(service, lang, today) for service in services))
     buttons: list[tuple[Button, ...]] = [(button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),)]
-    if not municipality and urgency is Urgency.URGENT:
+    if not municipality and urgency is Urgency.URGENT and elsewhere:
+        parts.append(esc(elsewhere_line(elsewhere, for_other)))
+    elif not municipality and urgency is Urgency.URGENT:
         parts.append(esc(_("Which municipality does the young person live in? Then I can show local help.") if for_other
                          else _("Which municipality are you in? Then I can show local help.")))
     return Reply("\n\n".join(parts), buttons=tuple(buttons))
