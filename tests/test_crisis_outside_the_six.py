@@ -18,6 +18,7 @@ from tests.corpus import our_own
 from tests.support import Chat, cases_of, texts
 
 IN_ODENSE = "jeg bor i Odense og har ingen steder at sove i nat"
+HELPER_IN_AALBORG = "my son is 19 and has slept in his car for a week in Aalborg, what can he do"
 UNKNOWN_DA = "Husly kender ikke den lokale hjælp i Odense. Kontakt kommunen dér nu"
 NO_CASEWORKERS_DA = "Husly har ingen medarbejdere fra Odense"
 ASKED_DA = "Hvilken kommune er du i?"
@@ -31,7 +32,7 @@ def test_an_urgent_message_naming_another_town_is_told_how_to_reach_it(chat: Cha
 
 
 def test_a_helper_reads_it_for_the_young_person_in_english(chat: Chat) -> None:
-    reply = texts(chat.say("my son is 19 and has slept in his car for a week in Aalborg, what can he do"))
+    reply = texts(chat.say(HELPER_IN_AALBORG))
     assert "Husly does not know the local help in Aalborg. The young person should contact the municipality" in reply
     assert "Which municipality does the young person live in?" not in reply
 
@@ -74,4 +75,4 @@ def test_the_failsafe_says_it_too(knowledge) -> None:
     assert reply is not None and UNKNOWN_DA in to_plain(reply.html)
 
 
-test_the_messages_are_our_own = our_own([IN_ODENSE, "my son is 19 and has slept in his car for a week in Aalborg, what can he do"])
+test_the_messages_are_our_own = our_own([IN_ODENSE, HELPER_IN_AALBORG])
