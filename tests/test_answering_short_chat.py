@@ -61,7 +61,7 @@ CHAT = (
 )
 QUESTIONS = (
     ("hvad koster et kollegieværelse ca", "kollegium"),
-    ("what is a youth housing flat", "ungdomsbolig"),
+    ("what's a youth housing flat?", "ungdomsbolig"),
     ("hvor meget er kontanthjælpen for en på 19", "kontanthjaelp"),
     ("how do students get SU", "su"),
     ("skæve boliger hvad er det lige", "skaev-bolig"),

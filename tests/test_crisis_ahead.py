@@ -35,7 +35,7 @@ TONIGHT = [
     ("efter festen har jeg ikke noget sted at sove i nat", "da"),
     ("jeg bliver sat ud i dag og har ingen steder at tage hen", "da"),
     ("jeg er hjemløs nu og skal også ud af min vens lejlighed på fredag", "da"),
-    ("i have been sleeping outside since monday", "en"),
+    ("i've been sleeping outdoors since monday", "en"),
     ("i have nowhere to sleep tonight and i get evicted on friday anyway", "en"),
 ]
 

@@ -1,6 +1,6 @@
 """English in, English out, also when a message has few of the commonest English words.
 
-Playing a night in English: "i have been sleeping outside since monday", the first message of a chat on a phone set
+Playing a night in English: "i've been sleeping outdoors since monday", the first message of a chat on a phone set
 to Danish, got Danish. Its only signs were "i" (a Danish word too) and "have", and the chat kept its language. Now a
 word of both languages is no sign, and more English and Danish words are (knowledge/lexicon/language_clear.yaml).
 """
@@ -13,7 +13,7 @@ from knowledge.lexicon import clear_language
 from tests.corpus import our_own
 from tests.support import Chat
 
-ENGLISH = ["i have been sleeping outside since monday", "uncle kicked me out yesterday, i got nowhere",
+ENGLISH = ["i've been sleeping outdoors since monday", "uncle kicked me out yesterday, i got nowhere",
            "i was evicted, sleeping at the station", "i been staying with mates since summer",
            "my step mum kicked me out on sunday, been homeless since"]
 DANISH = ["stedfar har smidt mig ud, sover hos en kammerat siden lørdag",

@@ -15,7 +15,8 @@ from bot.triage import Urgency
 from tests.corpus import our_own
 from tests.triage_cases import expect
 
-NO_BED = [("the shelter is full and it's -5 outside", "en"), ("herberget er fuldt i aften, hvor skal jeg gå hen", "da")]
+NO_BED = [("the shelter is full tonight and it's -5 outside", "en"),
+          ("herberget er fuldt i aften, hvor skal jeg gå hen", "da")]
 ASKED_AHEAD = [("hvad gør man hvis herberget er fuldt", "da")]
 NO_WAKING = [("i dont want to wake up tomorrow", "en")]
 EVERYDAY_WAKING = [("i dont want to wake up early tomorrow for school", "en")]

@@ -23,7 +23,7 @@ ABSENT = [
     ("would anyone even notice if i wasnt here anymore", "en"),
     ("hvem ville egentlig savne mig hvis jeg ikke var her mere", "da"),
     ("tror min familie ville have det bedre hvis jeg ikke var her længere", "da"),
-    ("my family would be better if i wasn't around anymore", "en"),
+    ("my family would be better off without me around anymore", "en"),
 ]
 # A letter of despair that ends on the question, not on a word of suicide.
 LETTER = ("I moved into this room in March and nothing has got better since. The heating has been broken for weeks and "
