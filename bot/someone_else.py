@@ -42,6 +42,7 @@ _LEAD_IN = frozenset(("hej", "hi", "hello", "so", "saa", "men", "but", "og", "an
 class _Phrases:
     asking_for: tuple[tuple[str, ...], ...]
     roles: tuple[tuple[str, ...], ...]
+    parent_roles: tuple[tuple[str, ...], ...]
     people: tuple[tuple[str, ...], ...]
     professionals: tuple[tuple[str, ...], ...]
     helping: tuple[tuple[str, ...], ...]
@@ -54,8 +55,8 @@ def _phrases(path: Path = DATA) -> _Phrases:
 
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])
-    return _Phrases(parse("asking_for"), parse("roles"), parse("people"), parse("professionals"), parse("helping"),
-                    parse("told"))
+    return _Phrases(parse("asking_for"), parse("roles"), parse("parent_roles"), parse("people"), parse("professionals"),
+                    parse("helping"), parse("told"))
 
 
 def for_someone_else(reading: Reading) -> bool:
@@ -65,6 +66,8 @@ def for_someone_else(reading: Reading) -> bool:
     if _contains(words, phrases.asking_for) or _contains(words, phrases.roles):
         return True
     subject = any(_starts_with(fold(sentence).split(), phrases.people) for sentence in reading.sentences)
+    if _contains(words, phrases.parent_roles) and (subject or _someone_close(words)):
+        return True
     if not (subject or _someone_close(words)):
         return False
     # Danish "i" is "in" ("i nat"): only in English is it the writer.
