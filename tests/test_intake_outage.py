@@ -14,13 +14,11 @@ import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, make_url
 from sqlmodel import Session, select
 
 from bot.models import Outbox
@@ -38,21 +36,6 @@ OUTAGE = 10.0
 PEOPLE = 20
 FIRST = 6_100_001
 ORDINARY_CHAT = 6_199_999
-
-
-@pytest.fixture
-def postgres_database() -> Iterator[str]:
-    """A database of its own (the bot migrates it); dropped afterwards."""
-    if not POSTGRES:
-        pytest.skip("HUSLY_TEST_POSTGRES_URL is not set")
-    name = f"husly_outage_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 class Outage:
