@@ -19,7 +19,8 @@ from bot.cases.hours import TZ
 from bot.cases.models import FOR_SOMEONE_ELSE, Case, CaseEvent, CaseStatus
 from bot.config import Settings
 from bot.conversation.callbacks import button
-from bot.conversation.cards import service_line, services_for
+from bot.conversation.cards import adults_only, service_line, services_for
+from bot.conversation.texts import MINOR_REASONS
 from bot.i18n import _, use_lang
 from bot.outbox import queue_reply
 from bot.profiles import chat_lang
@@ -101,6 +102,9 @@ def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str, header: str) 
     if case.age_band in (None, "under_18"):
         ids.append("boernetelefonen")
     ids.extend(ON_CALL_SERVICES.get(case.municipality or "", ()))
+    if case.age_band == "under_18" or MINOR_REASONS & set(case.all_reasons()):
+        # A 17-year-old was shown Roskilde's shelter for adults (a § 110 shelter takes only those over 18).
+        ids = [i for i in ids if i not in adults_only(kb)]
     lines = [esc(header)]
     lines.extend(service_line(s, lang) for s in services_for(kb, ids, case.municipality))
     return "\n".join(lines)
