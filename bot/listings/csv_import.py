@@ -32,7 +32,8 @@ DEFAULT_DAYS = 30
 
 # Canonical column names (the template's header) and other names partners use for them (folded, "_" for " ").
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "reference": ("ref", "id", "jeres_reference", "provider_ref", "boligid", "bolig_id"),
+    # An address names one home: a partner's own sheet often has no other key ("Adresse").
+    "reference": ("ref", "id", "jeres_reference", "provider_ref", "boligid", "bolig_id", "adresse", "address"),
     "kommune": ("municipality",),
     "omraade": ("area", "bydel", "by", "postnummer_og_by"),
     "type": ("boligtype", "kind"),
@@ -266,7 +267,8 @@ def _columns(header: list[str], report: Report) -> dict[str, int] | None:
         report.problems.append(_("I cannot read the first line as column names. It must be the column names "
                                  "from the template (reference;kommune;omraade;…), separated by ; or ,."))
         return None
-    missing = [name for name in REQUIRED if name not in columns]
+    # A partner's own sheet names the town ("By: Randers") and no municipality: the town tells it, row by row.
+    missing = [name for name in REQUIRED if name not in columns and not (name == "kommune" and "omraade" in columns)]
     if missing:
         report.problems.append(_("The file is missing the columns: {names}. See the template.").format(
             names=", ".join(missing)))
@@ -301,7 +303,7 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
 
     values = {
         "provider_ref": read("reference", lambda v: fields.text(v, limit=64, required=True)),
-        "municipality": read("kommune", fields.municipality),
+        "municipality": read("kommune" if "kommune" in columns else "omraade", fields.municipality),
         "area": read("omraade", lambda v: fields.text(v, limit=60, required=True)),
         "kind": read("type", fields.kind),
         "rooms": read("vaerelser", lambda v: fields.whole_number(v, low=1, high=10)),
