@@ -46,7 +46,7 @@ def test_a_town_outside_the_six_is_refused_in_its_row_and_nothing_is_imported() 
 
 def test_a_sheet_with_neither_a_municipality_nor_a_town_still_says_what_is_missing() -> None:
     data = ("Adresse;Type;Værelser;Størrelse m2;Husleje;Telefon\r\n"
-            "Vestergade 12;værelse;1;20;3.000;86 12 34 56\r\n").encode("utf-8")
+            "Vestergade 12;værelse;1;20;3.000;86 12 34 56\r\n").encode()
     report = read(data)
     assert not report.ok
     assert "The file is missing the columns: kommune, omraade. See the template." in report.problems
