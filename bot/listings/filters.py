@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.listings.kinds import KINDS
+from bot.reading import read
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
 from knowledge.schema import MUNICIPALITIES
@@ -106,6 +107,10 @@ def parse_filters(text: str) -> Filters | None:
     Returns None unless the text names a home and also a budget, a municipality or a search word; a question
     ("hvad er en ungdomsbolig?") or a message about the person's own home needs a budget or a search word.
     """
+    if read(text).long:
+        # A letter that names a flat and a town ("vi har brug for en 2-værelses ... Hvidovre kommune") asks for help
+        # with its whole story: a list of homes (or "no homes fit right now") is no answer to it.
+        return None
     tokens = fold(text).split()
     kind, housing = _kind(tokens)
     if not housing:
