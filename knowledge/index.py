@@ -20,7 +20,8 @@ How a question is scored:
    of its topic: it helps its topic rank, and when the question matches one entry clearly better than the
    topic's own phrasings, the result names that entry (``faq``) so the specific answer is given.
    With a learned topic scorer (knowledge/topic_model.py: trained on the knowledge base's phrasings and the real
-   messages' development rows), the choices after the best topic are ordered by the rank score blended with it,
+   messages' development rows; a short message is read with the lexicon's words for its slang added:
+   Index._learned_text), the choices after the best topic are ordered by the rank score blended with it,
    and it has a smaller share in choosing the best topic (LEARNED_BEST_WEIGHT); a best topic the words alone did
    not rank first is offered, not answered.
 3. The question names its subject: when a message tells something and asks something (``asks``, the clauses that ask:
@@ -760,6 +761,21 @@ class Index:
                 asked[tid] = share
         return asked
 
+    def _learned_text(self, text: str, tokens: list[str]) -> str:
+        """What the learned scorer reads of a short message: the message and the lexicon's words for its slang and
+        everyday phrases (Index._expand), as the words' scores read them.
+
+        The scorer learned the knowledge base's words; what the lexicon translates into them it cannot read by itself.
+        Character n-grams take a word it never saw for one that looks alike: "sulten" (hungry) for "su", the definite
+        "huslejen" of "kan jeg få hjælp til huslejen" for the rent tribunal ("huslejenævn", whose phrasings also say
+        "huslejen er for høj"). With the lexicon's "mad" and "boligstøtte" added it reads what the words read.
+        """
+        # A form of a word the message already says ("kommunen" -> "kommune", "lejl" -> "lejlighed") the scorer's
+        # n-grams read by themselves; added, it only counted the word twice.
+        added = [word for word in dict.fromkeys(self._expand(tokens)[len(tokens):])
+                 if not any(word.startswith(token) or token.startswith(word) for token in tokens)]
+        return f"{text} {' '.join(added)}" if added else text
+
     def search(self, text: str, lang: Lang | None = None, *, letter: bool = False,
                asks: str = "") -> SearchResult:
         """Rank topics for a question and say how sure the best one is.
@@ -800,7 +816,10 @@ class Index:
         # The words' own scores: the lead below is measured on them, so that a topic the learned scorer moved to
         # the top against the words' ranking is not answered with more confidence than the words give it.
         worded = scores
-        learned = self._learned.scores(text) if scores and self._learned is not None else None
+        # A letter is read as written: the scorer learned real letters, and a letter's many everyday words the lexicon
+        # translates ("home", "money") pulled it towards their topics (cross-validated over the development rows).
+        learned = (self._learned.scores(text if letter else self._learned_text(text, tokens))
+                   if scores and self._learned is not None else None)
         if learned is not None:
             relative = topic_model.relative(learned, LEARNED_TEMPERATURE)
             blended = _blend(scores, relative, LEARNED_WEIGHT)
