@@ -20,7 +20,7 @@ How a question is scored:
    of its topic: it helps its topic rank, and when the question matches one entry clearly better than the
    topic's own phrasings, the result names that entry (``faq``) so the specific answer is given.
    With a learned topic scorer (knowledge/topic_model.py: trained on the knowledge base's phrasings and the real
-   messages' development rows; a short message is read with the lexicon's words for its slang added:
+   messages' development rows; a short message is read with the lexicon's words for its phrases added:
    Index._learned_text), the choices after the best topic are ordered by the rank score blended with it,
    and it has a smaller share in choosing the best topic (LEARNED_BEST_WEIGHT); a best topic the words alone did
    not rank first is offered, not answered.
@@ -485,11 +485,12 @@ class Index:
         found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return found[0] if found else None
 
-    def _expand(self, tokens: list[str]) -> list[str]:
+    def _expand(self, tokens: list[str], *, phrases_only: bool = False) -> list[str]:
         """Add the lexicon's words for slang and synonyms (longest phrase first); the original words stay.
 
         A single word is expanded only when the knowledge base does not know it ("kbh", "lejl"): a known word
-        already matches its topics, and adding its synonyms would only pull towards other topics.
+        already matches its topics, and adding its synonyms would only pull towards other topics. ``phrases_only``:
+        only phrases of two words or more are expanded.
         """
         synonyms = lexicon().synonyms
         sizes = range(lexicon().longest_synonym, 0, -1)
@@ -498,6 +499,8 @@ class Index:
             for size in sizes:
                 phrase = tuple(tokens[start : start + size])
                 added = synonyms.get(phrase)
+                if phrases_only and len(phrase) < 2:
+                    continue
                 if added and (size > 1 or phrase[0] not in self._surface):
                     extra.extend(added)
                     break
@@ -762,17 +765,19 @@ class Index:
         return asked
 
     def _learned_text(self, text: str, tokens: list[str]) -> str:
-        """What the learned scorer reads of a short message: the message and the lexicon's words for its slang and
-        everyday phrases (Index._expand), as the words' scores read them.
+        """What the learned scorer reads of a short message: the message and the lexicon's words for its everyday
+        phrases (Index._expand, phrases of two words or more), as the words' scores read them.
 
-        The scorer learned the knowledge base's words; what the lexicon translates into them it cannot read by itself.
-        Character n-grams take a word it never saw for one that looks alike: "sulten" (hungry) for "su", the definite
-        "huslejen" of "kan jeg få hjælp til huslejen" for the rent tribunal ("huslejenævn", whose phrasings also say
-        "huslejen er for høj"). With the lexicon's "mad" and "boligstøtte" added it reads what the words read.
+        The scorer learned the knowledge base's words and the real letters' word by word; what a phrase means as a whole
+        it cannot read by itself. Its character n-grams took the definite "huslejen" of "kan jeg få hjælp til huslejen"
+        for the rent tribunal ("huslejenævn", whose phrasings also say "huslejen er for høj"); with the lexicon's
+        "boligstøtte" for "hjælp til huslejen" added it reads what the words read. Single words it reads well by itself
+        (it has read "work" and "shelter" in real letters): added, the lexicon's words for them ("arbejde job",
+        "herberg") pulled "how does the danish student grant work" to the work topic.
         """
-        # A form of a word the message already says ("kommunen" -> "kommune", "lejl" -> "lejlighed") the scorer's
-        # n-grams read by themselves; added, it only counted the word twice.
-        added = [word for word in dict.fromkeys(self._expand(tokens)[len(tokens):])
+        # A form of a word the message already says ("kommunen" -> "kommune") the scorer's n-grams read by themselves;
+        # added, it only counted the word twice.
+        added = [word for word in dict.fromkeys(self._expand(tokens, phrases_only=True)[len(tokens):])
                  if not any(word.startswith(token) or token.startswith(word) for token in tokens)]
         return f"{text} {' '.join(added)}" if added else text
 

@@ -4,10 +4,9 @@
   ("sulten", "hungry", "starving": knowledge/lexicon/synonyms.yaml), and the social-assistance topic's question about no
   money for food has it among its phrasings, so a hungry young person is pointed to food help (the municipality today,
   a meal at a varmestue).
-- The learned topic scorer reads a short message with the lexicon's words added (knowledge/index.py
-  Index._learned_text): it learned the knowledge base's words, and its character n-grams took "sulten" for "su" and
-  the definite "huslejen" of "hjælp til huslejen" for the rent tribunal ("huslejenævn"), which it then offered second
-  after the housing benefit.
+- The learned topic scorer reads a short message with the lexicon's words for its everyday phrases added
+  (knowledge/index.py Index._learned_text): its character n-grams took the definite "huslejen" of "hjælp til huslejen"
+  for the rent tribunal ("huslejenævn"), which it then offered second after the housing benefit.
 - A free hot meal, breakfast or a shower asked for today is an ordinary question about a varmestue (``daytime_help`` in
   bot/data/triage.yaml, an everyday cause for the learned triage model only: the model read "today" and "in town" as a
   night to get through). Beside a night outside, being thrown out or a wish to die it is as urgent as before.
