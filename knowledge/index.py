@@ -20,7 +20,8 @@ How a question is scored:
    of its topic: it helps its topic rank, and when the question matches one entry clearly better than the
    topic's own phrasings, the result names that entry (``faq``) so the specific answer is given.
    With a learned topic scorer (knowledge/topic_model.py: trained on the knowledge base's phrasings and the real
-   messages' development rows), the choices after the best topic are ordered by the rank score blended with it,
+   messages' development rows; a short message is read with the lexicon's words for its phrases added:
+   Index._learned_text), the choices after the best topic are ordered by the rank score blended with it,
    and it has a smaller share in choosing the best topic (LEARNED_BEST_WEIGHT); a best topic the words alone did
    not rank first is offered, not answered.
 3. The question names its subject: when a message tells something and asks something (``asks``, the clauses that ask:
@@ -484,11 +485,12 @@ class Index:
         found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return found[0] if found else None
 
-    def _expand(self, tokens: list[str]) -> list[str]:
+    def _expand(self, tokens: list[str], *, phrases_only: bool = False) -> list[str]:
         """Add the lexicon's words for slang and synonyms (longest phrase first); the original words stay.
 
         A single word is expanded only when the knowledge base does not know it ("kbh", "lejl"): a known word
-        already matches its topics, and adding its synonyms would only pull towards other topics.
+        already matches its topics, and adding its synonyms would only pull towards other topics. ``phrases_only``:
+        only phrases of two words or more are expanded.
         """
         synonyms = lexicon().synonyms
         sizes = range(lexicon().longest_synonym, 0, -1)
@@ -497,6 +499,8 @@ class Index:
             for size in sizes:
                 phrase = tuple(tokens[start : start + size])
                 added = synonyms.get(phrase)
+                if phrases_only and len(phrase) < 2:
+                    continue
                 if added and (size > 1 or phrase[0] not in self._surface):
                     extra.extend(added)
                     break
@@ -760,6 +764,23 @@ class Index:
                 asked[tid] = share
         return asked
 
+    def _learned_text(self, text: str, tokens: list[str]) -> str:
+        """What the learned scorer reads of a short message: the message and the lexicon's words for its everyday
+        phrases (Index._expand, phrases of two words or more), as the words' scores read them.
+
+        The scorer learned the knowledge base's words and the real letters' word by word; what a phrase means as a whole
+        it cannot read by itself. Its character n-grams took the definite "huslejen" of "kan jeg få hjælp til huslejen"
+        for the rent tribunal ("huslejenævn", whose phrasings also say "huslejen er for høj"); with the lexicon's
+        "boligstøtte" for "hjælp til huslejen" added it reads what the words read. Single words it reads well by itself
+        (it has read "work" and "shelter" in real letters): added, the lexicon's words for them ("arbejde job",
+        "herberg") pulled "how does the danish student grant work" to the work topic.
+        """
+        # A form of a word the message already says ("kommunen" -> "kommune") the scorer's n-grams read by themselves;
+        # added, it only counted the word twice.
+        added = [word for word in dict.fromkeys(self._expand(tokens, phrases_only=True)[len(tokens):])
+                 if not any(word.startswith(token) or token.startswith(word) for token in tokens)]
+        return f"{text} {' '.join(added)}" if added else text
+
     def search(self, text: str, lang: Lang | None = None, *, letter: bool = False,
                asks: str = "") -> SearchResult:
         """Rank topics for a question and say how sure the best one is.
@@ -800,7 +821,10 @@ class Index:
         # The words' own scores: the lead below is measured on them, so that a topic the learned scorer moved to
         # the top against the words' ranking is not answered with more confidence than the words give it.
         worded = scores
-        learned = self._learned.scores(text) if scores and self._learned is not None else None
+        # A letter is read as written: the scorer learned real letters, and a letter's many everyday words the lexicon
+        # translates ("home", "money") pulled it towards their topics (cross-validated over the development rows).
+        learned = (self._learned.scores(text if letter else self._learned_text(text, tokens))
+                   if scores and self._learned is not None else None)
         if learned is not None:
             relative = topic_model.relative(learned, LEARNED_TEMPERATURE)
             blended = _blend(scores, relative, LEARNED_WEIGHT)
