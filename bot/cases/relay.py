@@ -115,6 +115,11 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     if not urgent and search and not asks and said in (None, feelings.Kind.NEED):
         # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
         answer_question(ctx, text, result, only_if_sure=True, choices="?" in text)
+    elif result.urgency is Urgency.URGENT and search and "?" in text:
+        # "Where can I sleep?" on the case: urgent (the team was told just now), and a question all the same: it gets
+        # the night's topics to choose from, read as a question (the safety information was shown when the case
+        # opened).
+        answer_question(ctx, text, Triage(Urgency.NONE, ()), only_if_sure=True, choices=True)
 
 
 # Emoji that only say "ok" or "thanks" (not "😭": that is a feeling, and goes to the case).

@@ -247,7 +247,9 @@ def service_line(service: Service, lang: str, today: dt.date | None = None) -> s
         parts.append("📍 " + esc(f"{a.street}, {a.postal_code} {a.city}"))
     if service.opening_hours:
         parts.append("🕒 " + esc(service.opening_hours.get(lang)))
-    elif service.url and not service.phone:
+    if service.url and not service.phone:
+        # With no phone we can vouch for, the website is the way to them, hours or not ("Udrykningsteamet, Aarhus ·
+        # Kl. 16-7" alone named a service nobody could reach).
         parts.append(f'<a href="{esc(service.url)}">{esc(_("Website"))}</a>')
     if today is not None and today - service.last_reviewed > CALL_FIRST_AFTER:
         parts.append("⚠️ " + esc(_("Not checked for a year: call and check first.")))
