@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import itertools
 import time
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from bot.answering import Answer, answer
 from bot.app import App
 from bot.cases.models import Case
 from bot.outbox import DeliveryWorker
@@ -147,3 +149,9 @@ def cases_of(chat: Chat) -> list[Case]:
     """The cases opened from ``chat``'s private chat."""
     with Session(chat.app.engine) as session:
         return list(session.exec(select(Case).where(Case.chat_id == chat.chat_id)))
+
+
+def answered(knowledge: tuple[Any, Any], text: str, today: dt.date = dt.date(2026, 12, 6)) -> Answer:
+    """How the engine answers ``text`` alone (the session's knowledge base and index, threshold 0.4)."""
+    kb, index = knowledge
+    return answer(kb, index, text, today=today, threshold=0.4)

@@ -16,15 +16,12 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from bot.answering import answer
 from bot.triage import Urgency
 from tests.corpus import our_own
+from tests.support import answered
 
-TODAY = dt.date(2026, 12, 6)
 FOOD_HELP = {"kontanthjaelp", "natvarmestue"}
 
 # Hunger said as a feeling, with little else: food help first.
@@ -64,21 +61,16 @@ CRISES = [
 ]
 
 
-def _ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
-
-
 @pytest.mark.parametrize("text", HUNGRY)
 def test_hunger_is_pointed_to_food_help(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.search.suggestions[0] in FOOD_HELP
     assert found.triage.urgency is Urgency.NONE
 
 
 @pytest.mark.parametrize("text", HUNGRY_ANSWERED)
 def test_hunger_is_answered_with_where_to_eat_today(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.kind == "answer"
     assert (found.topic, found.faq) == ("kontanthjaelp", "ingen-penge-til-mad")
     said = found.reply.html.lower()
@@ -88,21 +80,21 @@ def test_hunger_is_answered_with_where_to_eat_today(knowledge, text: str) -> Non
 
 @pytest.mark.parametrize("text", RENT_HELP)
 def test_help_with_the_rent_is_not_offered_the_rent_tribunal(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.topic == "boligstoette"
     assert "huslejenaevn" not in found.search.suggestions
 
 
 @pytest.mark.parametrize("text", DAYTIME)
 def test_a_meal_or_a_shower_today_is_the_warm_rooms_topic_and_no_crisis(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.search.suggestions[0] == "natvarmestue"
     assert found.triage.urgency is Urgency.NONE
 
 
 @pytest.mark.parametrize(("text", "level"), CRISES)
 def test_a_meal_beside_a_crisis_stays_urgent(knowledge, text: str, level: Urgency) -> None:
-    assert _ask(knowledge, text).triage.urgency is level
+    assert answered(knowledge, text).triage.urgency is level
 
 
 test_the_messages_are_our_own = our_own(HUNGRY, HUNGRY_ANSWERED, RENT_HELP, DAYTIME, CRISES)

@@ -19,15 +19,11 @@ Every message was written for this test and is checked against the real-message 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from bot.answering import answer
 from bot.triage import Urgency
 from tests.corpus import closeness_to_real_messages
-
-TODAY = dt.date(2026, 12, 6)
+from tests.support import answered
 
 # Help to pay the rent, no debt said: the benefit first.
 RENT_HELP = [
@@ -70,14 +66,9 @@ THROWN_OUT = [
 ]
 
 
-def _ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
-
-
 @pytest.mark.parametrize("text", RENT_HELP)
 def test_help_with_the_rent_offers_the_housing_benefit_first(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     # Answered with boligstøtte, or offered it first; never the rent tribunal first.
     assert found.search.suggestions[0] == "boligstoette"
     assert found.topic == "boligstoette"
@@ -85,19 +76,19 @@ def test_help_with_the_rent_offers_the_housing_benefit_first(knowledge, text: st
 
 @pytest.mark.parametrize(("text", "topic"), RENT_OTHERS)
 def test_rent_owed_and_a_rent_rise_keep_their_topics(knowledge, text: str, topic: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.topic == topic
 
 
 @pytest.mark.parametrize("text", [*NO_FOOD_MONEY, "pengene er sluppet op og jeg mangler mad"])
 def test_no_money_for_food_offers_social_assistance_first(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.search.suggestions[0] == "kontanthjaelp"
 
 
 @pytest.mark.parametrize("text", NO_FOOD_MONEY)
 def test_no_money_for_food_is_answered_with_what_help_there_is(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.kind == "answer"
     assert (found.topic, found.faq) == ("kontanthjaelp", "ingen-penge-til-mad")
     said = found.reply.html.lower()
@@ -107,14 +98,14 @@ def test_no_money_for_food_is_answered_with_what_help_there_is(knowledge, text: 
 
 
 def test_a_free_meal_today_keeps_the_warm_rooms_answer(knowledge) -> None:
-    found = _ask(knowledge, "is there a place in town that serves free food today")
+    found = answered(knowledge, "is there a place in town that serves free food today")
     assert found.search.suggestions[0] == "natvarmestue"
 
 
 @pytest.mark.parametrize("text", SLEEPING_OUTSIDE)
 def test_sleeping_in_a_park_car_or_stairwell_is_a_night_without_a_bed(knowledge, text: str) -> None:
     kb, _ = knowledge
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.triage.urgency is Urgency.URGENT
     assert found.topic == "hjemloes-akut"
     # Not followed by the topic for being thrown out.
@@ -124,13 +115,13 @@ def test_sleeping_in_a_park_car_or_stairwell_is_a_night_without_a_bed(knowledge,
 
 @pytest.mark.parametrize("text", THROWN_OUT)
 def test_being_thrown_out_keeps_its_topic(knowledge, text: str) -> None:
-    found = _ask(knowledge, text)
+    found = answered(knowledge, text)
     assert found.triage.urgency is Urgency.URGENT
     assert found.topic == "smidt-ud"
 
 
 def test_a_walk_in_the_park_is_no_night_outside(knowledge) -> None:
-    found = _ask(knowledge, "we walk the dog in the park every evening")
+    found = answered(knowledge, "we walk the dog in the park every evening")
     assert found.triage.urgency is Urgency.NONE
     assert not found.confident
 
