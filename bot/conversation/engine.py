@@ -255,7 +255,9 @@ class Core:
         result = ctx.triage(text)
         if len(text) > limit:
             ctx.reply(Reply(_("That was a long message. I read the first {n} characters.").format(n=limit)))
-            text = text[:limit]
+            # At a word's end: a word cut in two reads as another word (a long "hjælp hjælp ..." ended in "hjæ" and
+            # was no call for help any more).
+            text = text[:limit].rsplit(maxsplit=1)[0] if text[limit:limit + 1].strip() else text[:limit]
         ctx.incoming = _with_text(ctx.incoming, text)
         if any(intercept(ctx) for intercept in self.router.interceptors):
             return
