@@ -19,6 +19,13 @@ KINDS = ("swearing", "missed", "robot", "language", "bye", "thanks", "ping", "gr
 # Longer than this it is a message, whatever words it has.
 MAX_WORDS = 8
 _REPEATS = re.compile(r"(.)\1+")
+# Emoji of sadness or pain ("😭😭😭"): a feeling, answered warmly, not "write your question in a few words".
+SAD_EMOJI = frozenset("😭😢😞😔😟😥😰😓😩😫😖😣☹🙁💔🥺😿🥀")
+
+
+def sad_emoji_only(text: str) -> bool:
+    """Whether ``text`` is only emoji or punctuation, and one of them is sad ("😭😭", "💔", "😢?")."""
+    return not fold(text).split() and bool(set(text) & SAD_EMOJI)
 
 
 @cache
@@ -34,7 +41,9 @@ def small_talk(text: str) -> str | None:
     """The kind of small talk ``text`` is ("greeting", "thanks", ..., "emoji"), or None for a real message."""
     words = fold(text).split()
     if not words:
-        # Nothing but emoji or punctuation ("👍", "😭😭", "???").
+        # Nothing but emoji or punctuation ("👍", "😭😭", "???"); a sad one is a feeling.
+        if sad_emoji_only(text):
+            return "feeling"
         return "emoji" if text.strip() else None
     if len(words) > MAX_WORDS:
         return None

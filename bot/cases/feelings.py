@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.smalltalk import sad_emoji_only
 from knowledge.normalise import fold
 
 
@@ -112,6 +113,8 @@ def _squeezed(folded: str) -> tuple[str, ...]:
 def kind(text: str) -> Kind | None:
     """What a short message on a waiting case only says: a feeling, a need, a call, or None (it says more)."""
     raw = fold(text)
+    if sad_emoji_only(text):
+        return Kind.FEELING  # "😭😭": said without words
     if not 0 < len(raw.split()) <= MAX_WORDS:
         return None
     if _DRAWN_OUT.match(raw):
