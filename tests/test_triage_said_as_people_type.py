@@ -1,0 +1,41 @@
+"""Crisis said in the plain words young people type: ran away, not allowed home, told to get out, home shut tonight,
+homeless with the "I" left out.
+
+Played at night, each of these got an ordinary answer, or was urgent only by the learned model's reading (which a
+knowledge-base phrasing can move): "i ran away from home", "jeg er stukket af hjemmefra" and "jeg må ikke komme hjem
+mere" were not urgent at all, nor "been homeless for 2 weeks" (no "I", so no writer). Rules read them now; a wish, a
+past told as over, a pet, a film and a way home that is only late stay calm. Every message was written for this test
+and is checked against the real-message collections (tests/corpus.py).
+"""
+
+from __future__ import annotations
+
+from bot.triage import Urgency
+from tests.corpus import our_own
+from tests.triage_cases import DETECTED, expect
+
+SAID_AS_TYPED = [
+    "i ran away from home before breakfast and my charger is still in my room",
+    "jeg er stukket af hjemmefra med min skoletaske og aner ikke hvad nu",
+    "min far siger jeg må ikke komme hjem mere efter skænderiet om knallerten",
+    "my mom said get out and threw my hoodie down the stairwell after me",
+    "i can't go home tonight, they are fighting again and it's loud",
+    "jeg kan ikke tage hjem i nat, min mors nye kæreste sidder og drikker i stuen",
+    "been homeless for 2 weeks now, kipping wherever i can",
+    "got chucked out this arvo with just my gym bag and a flat phone",
+    "I need a bed for tonight, is there anywhere in Randers",
+]
+CALM = [
+    "I just want to run away from home sometimes, when my parents bicker about the dishes",
+    "I ran away from home when I was 14 but my mum and I get along fine now",
+    "the film we watched in class was about a boy who ran away from home",
+    "my neighbour said get out of my garden when the ball went over the fence",
+    "I can't go home tonight because the last train is cancelled, can I get a refund",
+    "my cousin got kicked out of his flat last year and now rents in Odense",
+    "just got thrown out of the library today for giggling at memes",
+    "been thrown out of the pub tonight cos my mate started singing",
+]
+
+test_said_as_typed_is_urgent = expect(SAID_AS_TYPED, Urgency.URGENT, how="at least", lang=DETECTED, by="rules")
+test_a_wish_a_past_a_film_or_a_late_train_is_calm = expect(CALM, Urgency.NONE, lang=DETECTED, by="rules")
+test_the_messages_are_our_own = our_own(SAID_AS_TYPED, CALM)
