@@ -43,7 +43,7 @@ ADULT_WITHOUT_A_BED = (("en", "my flatmate kicked me out tonight, im 22"),
                        ("da", "min kæreste har smidt mig ud i aften, jeg er 23"))
 PARKED = (
     "just parked the van on the street by my new flat",
-    "my car has been parked on the street for a week, can they tow it",
+    "my car has stood parked on the same street a week, can they tow it away",
     "har parkeret den gamle bil på gaden foran opgangen",
     "min kæreste holder med sin store bil på gaden, må han det",
     "where can i leave my car on the street near the kollegium",

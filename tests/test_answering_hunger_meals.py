@@ -45,7 +45,7 @@ RENT_HELP = [
 # A meal, breakfast or a shower asked for in the daytime: the warm rooms' topic, and no crisis.
 DAYTIME = [
     "where is there a free hot meal in town today",
-    "where can i grab a free lunch around here",
+    "any place near me to grab a free lunch",
     "anywhere i can shower for free today",
     "is there free breakfast anywhere today",
     "varmt måltid gratis idag??",

@@ -32,7 +32,7 @@ AHEAD = [
     ("the bailiff comes to evict me on monday, pls help", "en"),
 ]
 TONIGHT = [
-    ("efter festen har jeg ikke noget sted at sove i nat", "da"),
+    ("efter festen har jeg intet sted at sove i nat", "da"),
     ("jeg bliver sat ud i dag og har ingen steder at tage hen", "da"),
     ("jeg er hjemløs nu og skal også ud af min vens lejlighed på fredag", "da"),
     ("i've been sleeping outdoors since monday", "en"),
@@ -91,7 +91,7 @@ def test_the_failsafe_says_it_too(knowledge) -> None:
 THROWN_OUT_COMING = [
     ("min mor smider mig ud på fredag", "da"),
     ("jeg bliver smidt ud på lørdag af min far og har ingen steder at tage hen", "da"),
-    ("my stepdad is kicking me out next week", "en"),
+    ("my stepdad is gonna kick me out next week", "en"),
     # Urgent by the learned model's reading alone: ahead too, as no night outside is said.
     ("jeg skal være ude af værelset på torsdag", "da"),
     ("mum says she is gonna throw me out on sunday when my stuff is packed", "en"),

@@ -21,7 +21,7 @@ GOING_ON = [
     ("since the summer my uncle is abusive when he drinks, what can i do", "en"),
     ("grandpa is abusive to my cousins when they visit us", "en"),
     ("min far slår os når han er fuld", "da"),
-    ("my stepdad beats us when mum is at work", "en"),
+    ("my stepdad beats us whenever mum is at work", "en"),
     ("han slår os i hovedet når han er sur", "da"),
 ]
 NOT_NOW = [

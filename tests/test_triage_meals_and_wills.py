@@ -17,7 +17,7 @@ from tests.triage_cases import DETECTED, expect
 
 MEALS = [
     "where is there a free hot meal in town today",
-    "where can i grab a free lunch around here",
+    "any place near me to grab a free lunch",
     "varmt måltid gratis idag??",
     "hvor kan man få gratis morgenmad i byen i dag",
 ]

@@ -20,7 +20,7 @@ from tests.triage_cases import DETECTED, expect
 GROUP_IN_NEED = [
     "we r homeless now, no clue where 2 go w the pram",
     "hiya, we're homeless, me + baby + partner",
-    "we just got kicked out lol not funny, wat now",
+    "we just got kicked out lol not funny, so wat now",
     "they threw us out w two bin bags, wat now",
     "we got thrown out by her dad an hour ago, both of us 19",
     "landlord locked us out & kept our stuff, what do we do",
@@ -31,7 +31,7 @@ GROUP_IN_NEED = [
 ]
 
 EVICTED_TO_A_PAID_BED = [
-    "i got evicted and am staying in a motel",
+    "got evicted so im staying in a motel",
     "got evicted on friday and im at a hostel now, money runs out sunday",
     "we were evicted and now we are in a hostel room the four of us",
     "booked a motel after we got evicted, cant afford more than 2 nights",

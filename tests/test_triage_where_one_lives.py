@@ -14,7 +14,7 @@ from tests.corpus import our_own
 from tests.triage_cases import expect
 
 WHERE_ONE_LIVES = [
-    ("my gran and I live in a small flat and she decides everything", "en"),
+    ("my gran and I share a small flat and she decides everything", "en"),
     ("mit nummer er 20 30 40 50, skriv til mig på mads99@live.dk", "da"),
 ]
 NOT_WANTING_TO_LIVE = [
