@@ -32,8 +32,11 @@ _WRITER = frozenset(("jeg", "mig", "i", "me", "myself", "mig selv"))
 _CLOSE = frozenset(fold(w) for w in (
     "søn", "datter", "barn", "ven", "veninde", "kammerat", "bror", "søster", "lillebror", "lillesøster", "storebror",
     "storesøster", "elev", "kusine", "fætter", "son", "daughter", "child", "kid", "friend", "frend", "brother",
-    "sister", "student", "cousin", "nephew", "niece", "mate", "stepson", "stepdaughter"))
-_POSSESSIVE = frozenset(("min", "mit", "vores", "en", "my", "our", "a"))
+    "sister", "student", "cousin", "nephew", "niece", "mate", "stepson", "stepdaughter", "bestfriend", "bestie", "bff"))
+# "whose adult daughter", "their child": someone else's close one, whom a professional writes about.
+_POSSESSIVE = frozenset(("min", "mit", "vores", "en", "my", "our", "a", "whose", "their"))
+# "one of my closest friends": a friend said in the plural, one of them meant.
+_ONE_OF = ("one", "of")
 # Words that may stand before the subject at the start of a sentence ("Hej, min søn ...", "So my friend ...").
 _LEAD_IN = frozenset(("hej", "hi", "hello", "so", "saa", "men", "but", "og", "and", "well", "ok", "okay"))
 
@@ -95,9 +98,18 @@ def by_professional(reading: Reading) -> bool:
 
 def _someone_close(words: list[str]) -> bool:
     """ "my 15 year old daughter", "a friend of mine", "vores dejlige søn": someone close named anywhere."""
-    return any(word in _CLOSE and any(w in _POSSESSIVE for w in words[max(0, i - 4) : i])
+    return any((word in _CLOSE or (word in _CLOSE_PLURAL and _follows(words[max(0, i - 4) : i], _ONE_OF)))
+               and any(w in _POSSESSIVE for w in words[max(0, i - 4) : i])
                and words[i + 1 : i + 2] != ["s"]  # "my friend's boyfriends": about the boyfriends
                for i, word in enumerate(words))
+
+
+_CLOSE_PLURAL = frozenset(("friends", "mates", "venner", "veninder", "students", "elever"))
+
+
+def _follows(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` stands somewhere in ``words``."""
+    return any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 def _padded(words: list[str] | tuple[str, ...]) -> str:
