@@ -25,7 +25,10 @@ from bot.i18n import use_lang
 from bot.listings import fields
 from bot.listings.csv_import import read_listings
 from bot.listings.models import Listing
+from bot.staff.models import Staff
 from handlers.cli import main
+from tests.support import Chat
+from tests.test_listings_search import TODAY as CLOCK_TODAY
 
 TODAY = dt.date(2026, 12, 6)
 PROVIDER = "Boligforeningen Eksempel"
@@ -203,3 +206,22 @@ def test_a_dry_run_shows_each_listing_as_it_was_read_and_publishes_nothing(
     assert "would import: 2 new, 0 updated" in out
     with session_scope(database_env) as session:
         assert session.exec(select(func.count()).select_from(Listing)).one() == 0
+
+
+def test_the_form_takes_the_same_words_and_a_passed_day_is_free_now(engine: Engine, make_app) -> None:
+    """/ny_bolig, one question at a time, reads a partner's words as the file does."""
+    with session_scope(engine) as session:
+        session.add(Staff(transport="telegram", user_id=101, chat_id=101, role="partner", provider=PROVIDER))
+    chat = Chat(make_app(engine), 101, lang="da")
+    chat.command("start")
+    sent = chat.command("ny_bolig")
+    sent = chat.press_button(sent, "Randers")
+    for answer in ("Randers C", "Almen familiebolig", "3", "72", "kr. 4.900,-", "0", "0", "0", "1. november 2026"):
+        sent = chat.say(answer)
+    sent = chat.press_button(sent, "alle")
+    sent = chat.say("86 00 00 01")
+    sent = chat.say("Eksempelvej 1")
+    chat.press_button(sent, "Læg ud")
+    with session_scope(engine) as session:
+        published = session.exec(select(Listing)).one()
+    assert (published.kind, published.rent, published.available_from) == ("lejlighed", 4900, CLOCK_TODAY)
