@@ -14,10 +14,13 @@ from bot.listings import csv_import, demo, jobs
 from bot.listings.filters import Filters
 from bot.listings.models import KINDS, Listing
 from bot.listings.publish import publish
-from bot.listings.render import card
+from bot.listings.render import card, preview
 from bot.listings.search import COUNT_CAP, PAGE_SIZE, Page, local_day, search
 from bot.replies import to_plain
 from handlers.cli_common import MUNICIPALITY, Fail, current
+
+# Listings shown one line each by a dry run (a 10,000-row file is counted, not printed).
+PREVIEW_ROWS = 50
 
 
 @click.group()
@@ -47,6 +50,12 @@ def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
                 click.echo(line, err=True)
             hint = "; give --provider NAME, or add an udbyder column" if report.needs_provider else ""
             raise Fail(f"{len(report.problems)} problem(s) in {file.name}; nothing was imported{hint}")
+        if dry_run:
+            # What would be published, as read: the partner's words ("Almen bolig", "1. feb 2027") as Husly took them.
+            for item in report.listings[:PREVIEW_ROWS]:
+                click.echo(preview(item))
+            if len(report.listings) > PREVIEW_ROWS:
+                click.echo(f"… and {len(report.listings) - PREVIEW_ROWS} more")
         try:
             with current().session() as session:
                 result = publish(session, report.listings, now=now, dry_run=dry_run)

@@ -110,22 +110,24 @@ def test_the_report_counts_what_the_conversations_did(scripted, clock) -> None:
     app, _chats = scripted
     r = report(app, clock)
     q = r["questions"]
-    assert q["total"] == 7 + 6 + 5 + 2 + 5
-    assert q["outcomes"]["answered"] == {"count": 19, "share": 19 / 25}
-    assert q["outcomes"]["unsure"] == {"count": 6, "share": 6 / 25}
-    assert q["outcomes"]["unanswered"]["count"] == 0 and q["outcomes"]["safety"]["count"] == 0
+    # The ten emergencies got the crisis information: counted under questions too, as well as under cases.
+    assert q["total"] == 7 + 6 + 5 + 2 + 5 + 10
+    assert q["outcomes"]["answered"] == {"count": 19, "share": 19 / 35}
+    assert q["outcomes"]["unsure"] == {"count": 6, "share": 6 / 35}
+    assert q["outcomes"]["unanswered"]["count"] == 0 and q["outcomes"]["safety"] == {"count": 10, "share": 10 / 35}
     places = {row["municipality"]: row for row in q["by_municipality"]}
     assert places["aarhus"]["answered"] == 12 and places["koebenhavn"]["unsure"] == 6
+    assert places["aarhus"]["safety"] == 10
     # Two from Roskilde: "<5"; then the smallest other count in the column (the 5 English questions) is
     # hidden too, or 19 - 12 - 5 would give the 2 away.
     assert places["roskilde"]["answered"] == "<5" and places["unknown"]["answered"] == "x"
-    assert q["people"] == {"new": 20, "returning": 5, "total": 25}
+    assert q["people"] == {"new": 30, "returning": 5, "total": 35}
     topic = next(t for t in q["by_topic"] if t["topic"] == "boligstoette")
     assert topic["total"] == 19 and topic["by_municipality"]["aarhus"] == 12
     # 5 x 👍 and 2 x 👎: the 2 is small, so the 5 is hidden too (the total 7 would give it away).
     assert (q["feedback"]["up"], q["feedback"]["down"], q["feedback"]["total"]) == ("x", "<5", 7)
-    assert r["unanswered"]["total"] == 6 and r["unanswered"]["share"] == 6 / 25
-    assert r["languages"]["questions"]["da"]["count"] == 20 and r["languages"]["questions"]["en"]["count"] == 5
+    assert r["unanswered"]["total"] == 6 and r["unanswered"]["share"] == 6 / 35
+    assert r["languages"]["questions"]["da"]["count"] == 30 and r["languages"]["questions"]["en"]["count"] == 5
 
     c = r["cases"]
     emergency = c["by_urgency"]["emergency"]

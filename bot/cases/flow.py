@@ -26,7 +26,7 @@ from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
 from bot.conversation.cards import municipality_buttons, municipality_name, named_buttons, service_line, services_for
 from bot.conversation.context import Context
-from bot.conversation.qa import answer_question, remember_topic, shown_topic
+from bot.conversation.qa import answer_question, count_question, remember_topic, shown_topic
 from bot.i18n import _
 from bot.place_reply import only_municipality, only_other_place
 from bot.privacy import leftovers
@@ -89,6 +89,8 @@ def urgent(ctx: Context, result: Triage) -> None:
     if MAYBE_IN_DANGER in result.reasons:
         if not _unsure_is_enough(ctx):
             _check_in(ctx, result)
+            if _typed(ctx):  # asked "are you in danger?", with 112 and the crisis line: crisis information
+                count_question(ctx, result, topic=None, confidence=0.0, lang=ctx.lang, outcome="safety")
             return
         result = confirmed(result)
     read = _read_crisis(ctx, result)
@@ -98,6 +100,11 @@ def urgent(ctx: Context, result: Triage) -> None:
         # "which municipality?" later instead, the case waited unrouted, seen by no local caseworker.
         ctx.profile.municipality = read.search.municipality
     ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons, said=_first_words(ctx)))
+    if read is not None:
+        # Counted as a question that got the crisis information, as the question flow counts one; the case it may
+        # become is counted under cases.
+        count_question(ctx, result, topic=read.topic, confidence=read.search.confidence, lang=read.lang,
+                       outcome=read.outcome)
     info = read.more[0] if read and read.more else None
     if info is not None and read is not None and read.topic:
         # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version.
@@ -155,9 +162,13 @@ def _check_in(ctx: Context, result: Triage) -> None:
                                        (make_button(_("No, I am okay"), Youth(YouthAction.NO)),))))
 
 
+def _typed(ctx: Context) -> bool:
+    return ctx.incoming.kind == "text" and bool(ctx.incoming.text.strip())
+
+
 def _read_crisis(ctx: Context, result: Triage) -> Answer | None:
     """The typed message read as an answer: the safety essentials and its own topic (None for a button)."""
-    if ctx.incoming.kind != "text" or not ctx.incoming.text.strip():
+    if not _typed(ctx):
         return None
     return answer(ctx.deps.kb, ctx.deps.index, ctx.incoming.text, today=ctx.now.date(),
                   threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,

@@ -24,7 +24,7 @@ from bot import inbox
 from bot.conversation import texts
 from bot.conversation.context import Context, Deps
 from bot.conversation.language import follow_language
-from bot.conversation.qa import answer_question
+from bot.conversation.qa import answer_question, count_question
 from bot.conversation.router import Router
 from bot.conversation.scope import Place, Scope, places_of, scope
 from bot.db import insert_if_new, insert_row, is_unavailable, session_scope
@@ -278,6 +278,7 @@ class Core:
             self.router.urgent(ctx, result)
         else:
             ctx.reply(texts.safety_first(ctx, result.urgency, result.reasons, said=ctx.incoming.text))
+            count_question(ctx, result, topic=None, confidence=0.0, lang=ctx.lang, outcome="safety")
 
     def _flooding(self, ctx: Context) -> bool:
         """Count messages and button presses per minute; past the limit send one slow-down notice, skip the rest.

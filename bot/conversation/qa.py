@@ -63,10 +63,8 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     reply = found.reply
     if found.kind != "small_talk" and not only_if_sure:
         # Statistics for coordinators: what was asked about and how it went, never the words or who asked.
-        insert_row(ctx.session, QueryStat, {
-            "topic": found.topic, "confidence": found.search.confidence, "urgency": result.urgency.value,
-            "lang": found.lang, "municipality": ctx.profile.municipality, "outcome": found.outcome,
-            "visitor": visitor(ctx.profile, ctx.now), "day": local_day(ctx.now), "created_at": ctx.now})
+        count_question(ctx, result, topic=found.topic, confidence=found.search.confidence, lang=found.lang,
+                       outcome=found.outcome)
         # For curators: what Husly could not answer, and answered questions in case the answer gets 👎 (scrubbed).
         if found.outcome in ("unsure", "unanswered"):
             queue.keep_unanswered(ctx.session, text=text, lang=found.lang, topic=found.topic, reason=found.outcome,
@@ -80,6 +78,17 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     for each in (reply, *found.more, *found.after):
         ctx.reply(each)
     return True
+
+
+def count_question(ctx: Context, result: Triage, *, topic: str | None, confidence: float, lang: str,
+                   outcome: str) -> None:
+    """One question for the coordinators' report (bot.models.QueryStat): its topic, how it went, where; never the
+    words or who asked. A crisis message shown the safety information counts too (outcome "safety"), whether the
+    case flow or the question flow answered it: the report's "crisis information" beside its urgent cases."""
+    insert_row(ctx.session, QueryStat, {
+        "topic": topic, "confidence": confidence, "urgency": result.urgency.value, "lang": lang,
+        "municipality": ctx.profile.municipality, "outcome": outcome, "visitor": visitor(ctx.profile, ctx.now),
+        "day": local_day(ctx.now), "created_at": ctx.now})
 
 
 def _with_feedback_token(reply: Reply, token: str) -> Reply:

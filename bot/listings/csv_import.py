@@ -28,27 +28,33 @@ MAX_BYTES = 5_000_000
 # Python's csv module refuses cells over 131,072 characters; no cell of a listing comes close.
 MAX_CELL = csv.field_size_limit()
 SHOWN_PROBLEMS = 20
+# A partner's own sheet may have a title, a date or empty rows above the column names (and a merged heading over
+# some of them): the column names are looked for in this many rows at the top.
+HEADER_SEARCH = 20
 DEFAULT_DAYS = 30
 
 # Canonical column names (the template's header) and other names partners use for them (folded, "_" for " ").
 COLUMNS: dict[str, tuple[str, ...]] = {
     # An address names one home: a partner's own sheet often has no other key ("Adresse").
-    "reference": ("ref", "id", "jeres_reference", "provider_ref", "boligid", "bolig_id", "adresse", "address"),
+    "reference": ("ref", "id", "jeres_reference", "provider_ref", "boligid", "bolig_id", "bolignr", "bolignummer",
+                  "lejemaalsnr", "lejemaal", "adresse", "address"),
     "kommune": ("municipality",),
     "omraade": ("area", "bydel", "by", "postnummer_og_by"),
-    "type": ("boligtype", "kind"),
-    "vaerelser": ("rooms", "antal_vaerelser", "vaer"),
-    "kvm": ("m2", "size", "size_m2", "stoerrelse", "areal", "boligareal"),
-    "husleje": ("rent", "leje", "maanedlig_leje"),
-    "aconto": ("aconto_varme_vand", "varme_vand", "forbrug", "utilities"),
+    "type": ("boligtype", "kind", "type_af_bolig", "bolig_type"),
+    "vaerelser": ("rooms", "antal_vaerelser", "vaer", "antal_vaer", "antal_rum", "rum"),
+    "kvm": ("m2", "size", "size_m2", "stoerrelse", "areal", "boligareal", "kvadratmeter", "bruttoareal"),
+    "husleje": ("rent", "leje", "maanedlig_leje", "maanedlig_husleje", "husleje_ekskl_forbrug"),
+    "aconto": ("aconto_varme_vand", "varme_vand", "forbrug", "utilities", "a_conto", "aconto_varme", "acontobeloeb"),
     "depositum": ("deposit",),
     "forudbetalt_leje": ("forudbetalt", "prepaid_rent", "prepaid"),
-    "ledig_fra": ("available_from", "indflytning", "overtagelse", "fra"),
+    "ledig_fra": ("available_from", "indflytning", "overtagelse", "fra", "ledig", "ledig_pr", "ledig_per",
+                  "indflytningsdato", "overtagelsesdato", "ledig_dato", "available"),
     "maalgruppe": ("target_group", "for"),
-    "ansoeg_link": ("apply_url", "link", "url", "ansoegning"),
-    "ansoeg_telefon": ("apply_phone", "telefon", "phone", "tlf"),
+    "ansoeg_link": ("apply_url", "link", "url", "ansoegning", "link_til_ansoegning", "hjemmeside", "ansoeg"),
+    "ansoeg_telefon": ("apply_phone", "telefon", "phone", "tlf", "tlf_nr", "telefonnummer", "kontakt_tlf",
+                       "kontakt_telefon"),
     "udloeber": ("expires", "udloebsdato", "vis_til", "expires_on"),
-    "beskrivelse": ("description", "tekst"),
+    "beskrivelse": ("description", "tekst", "bemaerkninger", "bemaerkning", "note", "noter"),
     "udbyder": ("provider", "partner"),
 }
 REQUIRED = ("reference", "kommune", "omraade", "type", "vaerelser", "kvm", "husleje")
@@ -67,6 +73,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     # The rows name no organisation and none was given (the command line can offer its --provider).
     needs_provider: bool = False
+    # Rows whose free-from day has passed: read as free now, and the partner is told which.
+    free_already: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -101,9 +109,18 @@ def read_listings(data: bytes, *, provider: str | None, today: dt.date) -> Repor
             listings.append(listing)
     if not listings and not report.problems:
         report.problems.append(_("The file has column names but no listings."))
+    if report.free_already:
+        report.notes.append(_("Free from is a day that has passed (row {rows}): shown as free from today.").format(
+            rows=_row_list(report.free_already)))
     if not report.problems:
         report.listings = listings
     return report
+
+
+def _row_list(rows: list[int]) -> str:
+    shown = ", ".join(str(row) for row in rows[:SHOWN_PROBLEMS])
+    more = len(rows) - SHOWN_PROBLEMS
+    return shown + (" " + _("and {n} more").format(n=more) if more > 0 else "")
 
 
 def summary(report: Report) -> list[str]:
@@ -190,16 +207,39 @@ def _windows_1252(data: bytes) -> str | None:
 
 
 def _rows(records: list[list[str]], report: Report) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
-    """The header and the data rows with their Excel row numbers; blank rows are skipped."""
-    if not records or not any(cell.strip() for cell in records[0]):
+    """The header and the data rows with their Excel row numbers; blank rows (and the header repeated, as a
+    sheet printed on several pages has it) are skipped."""
+    top = _header_row(records)
+    if top is None:
         report.problems.append(_("The file is empty."))
         return None
-    body = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
+    if top > 0:
+        report.notes.append(_("I read row {row} as the column names; the rows above it are not listings.").format(
+            row=top + 1))
+    header = [cell.strip() for cell in records[top]]
+    body = [(number, cells) for number, cells in enumerate(records[top + 1:], start=top + 2)
+            if any(c.strip() for c in cells) and [c.strip() for c in cells] != header]
     if len(body) > MAX_ROWS:
         report.problems.append(_("The file has {n} rows. I can take at most {limit} at a time: split it into "
                                  "smaller files.").format(n=format_number(len(body)), limit=format_number(MAX_ROWS)))
         return None
-    return [cell.strip() for cell in records[0]], body
+    return header, body
+
+
+def _header_row(records: list[list[str]]) -> int | None:
+    """The row of column names: the first of the top rows naming the most known columns (a title, a date or a
+    merged heading above it names fewer); the first non-blank row when none names any. None: the file is blank."""
+    best, most, first = 0, 0, None
+    for index, cells in enumerate(records[:HEADER_SEARCH]):
+        if not any(cell.strip() for cell in cells):
+            continue
+        first = index if first is None else first
+        known = sum(_column_name(cell) is not None for cell in cells if cell.strip())
+        if known > most:
+            best, most = index, known
+    if first is None:
+        return next((index for index, cells in enumerate(records) if any(cell.strip() for cell in cells)), None)
+    return best if most else first
 
 
 def _records(text: str, delimiter: str, report: Report) -> list[list[str]] | None:
@@ -224,11 +264,12 @@ def _delimiter(text: str) -> str:
         candidates.insert(0, sniffed)
     except csv.Error:
         pass
-    first = text.splitlines()[0] if text.strip() else ""
+    # The column names may come after a title or empty rows: the line that names the most columns counts.
+    top = text.splitlines()[:HEADER_SEARCH] if text.strip() else []
 
     def known(delimiter: str) -> int:
-        header = next(csv.reader([first], delimiter=delimiter), [])
-        return sum(_column_name(cell) is not None for cell in header)
+        return max((sum(_column_name(cell) is not None for cell in header)
+                    for header in csv.reader(top, delimiter=delimiter)), default=0)
 
     return max(candidates, key=known)  # max keeps the first of equals: the sniffer's choice
 
@@ -284,6 +325,8 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
          today: dt.date, seen: dict[str, int], report: Report) -> ListingInput | None:
     """One row as a listing, or None after adding a problem per bad cell to the report."""
     before = len(report.problems)
+    while len(cells) > len(header) and not cells[-1].strip():
+        cells = cells[:-1]  # empty cells after the last column ("…;;;" from a sheet once wider)
     if len(cells) > len(header):
         report.problems.append(_("Row {row}: more cells than column names (is there a ; or , in a text? "
                                  "Put the text in quotes).").format(row=number))
@@ -332,6 +375,9 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
             seen[ref] = number
     if len(report.problems) > before:
         return None
+    if values["available_from"] < today:
+        report.free_already.append(number)
+        values["available_from"] = today
     return ListingInput(**values)
 
 

@@ -31,19 +31,43 @@ class FieldError(ValueError):
     """A value that cannot be used; the message is ready to show to the partner."""
 
 
-# Ways partners write each type (folded); the slug itself and its Danish and English labels are included.
+# Ways partners write each type (folded); the slug itself and its Danish and English labels are included. A Danish
+# housing organisation's own sheet says what kind of home it is in its own words: "Almen bolig" or "almen
+# familiebolig" is a flat in social housing, "studio" a one-room flat, "udslusningsbolig" a temporary home on the way
+# out of a shelter. Words for homes no young person is offered (ældrebolig, plejebolig) or that say nothing of the
+# home's kind (bolig, lejebolig) are not here: the row says which words are understood.
 KIND_WORDS: dict[str, str] = {
     "vaerelse": "vaerelse", "vaer": "vaerelse", "room": "vaerelse", "lejevaerelse": "vaerelse",
+    "enkeltvaerelse": "vaerelse", "dobbeltvaerelse": "vaerelse", "fremlejevaerelse": "vaerelse",
+    "single room": "vaerelse", "double room": "vaerelse", "rented room": "vaerelse",
     "lejlighed": "lejlighed", "lejl": "lejlighed", "flat": "lejlighed", "apartment": "lejlighed",
+    "almen bolig": "lejlighed", "almenbolig": "lejlighed", "almen familiebolig": "lejlighed",
+    "familiebolig": "lejlighed", "almen lejlighed": "lejlighed", "studio": "lejlighed", "studie": "lejlighed",
+    "studio apartment": "lejlighed", "studio flat": "lejlighed", "etvaerelses": "lejlighed",
+    "1 rumsbolig": "lejlighed", "etrumsbolig": "lejlighed", "etvaerelseslejlighed": "lejlighed",
     "ungdomsbolig": "ungdomsbolig", "youth housing": "ungdomsbolig", "youth flat": "ungdomsbolig",
+    "almen ungdomsbolig": "ungdomsbolig", "ungdomslejlighed": "ungdomsbolig", "ungdomsbolig almen": "ungdomsbolig",
     "kollegievaerelse": "kollegievaerelse", "kollegie": "kollegievaerelse", "kollegium": "kollegievaerelse",
+    "kollegielejlighed": "kollegievaerelse", "kollegiebolig": "kollegievaerelse",
     "dorm room": "kollegievaerelse", "student room": "kollegievaerelse", "halls": "kollegievaerelse",
     "delebolig": "delebolig", "shared flat": "delebolig", "shared housing": "delebolig", "flatshare": "delebolig",
-    "skaev bolig": "skaev-bolig", "skaeve boliger": "skaev-bolig", "skaev": "skaev-bolig",
-    "alternative housing": "skaev-bolig",
+    "delelejlighed": "delebolig", "bofaellesskab": "delebolig", "kollektiv": "delebolig", "shared room": "delebolig",
+    "skaev bolig": "skaev-bolig", "skaeve boliger": "skaev-bolig", "skaev": "skaev-bolig", "skaeve huse": "skaev-bolig",
+    "skaevt hus": "skaev-bolig", "alternative housing": "skaev-bolig",
     "midlertidig bolig": "midlertidig-bolig", "midlertidig": "midlertidig-bolig",
-    "temporary housing": "midlertidig-bolig", "temporary home": "midlertidig-bolig",
+    "udslusningsbolig": "midlertidig-bolig", "temporary housing": "midlertidig-bolig",
+    "temporary home": "midlertidig-bolig",
 }
+# Plurals, as a list of homes is often headed ("Ungdomsboliger", "Værelser"): folded plural -> folded singular.
+_KIND_PLURALS = {
+    "vaerelser": "vaerelse", "lejligheder": "lejlighed", "ungdomsboliger": "ungdomsbolig",
+    "kollegievaerelser": "kollegievaerelse", "deleboliger": "delebolig", "midlertidige boliger": "midlertidig bolig",
+    "almene boliger": "almen bolig", "almene familieboliger": "almen familiebolig", "familieboliger": "familiebolig",
+    "almene ungdomsboliger": "almen ungdomsbolig", "udslusningsboliger": "udslusningsbolig", "rooms": "room",
+    "flats": "flat", "apartments": "apartment", "studios": "studio", "kollegielejligheder": "kollegielejlighed",
+}
+# "2-værelses lejlighed", "1 vær. lejl.", "1-rums": the number of rooms has its own column.
+_ROOMS_FIRST = re.compile(r"^(?:\d+|et|to|tre|fire) ?(?:vaerelses|vaer|rums|rum|room|bedroom)\b ?")
 TARGET_WORDS: dict[str, str] = {
     "": "everyone", "alle": "everyone", "everyone": "everyone", "all": "everyone",
     "unge": "youth", "unge 18 29": "youth", "18 29": "youth", "youth": "youth", "young people": "youth",
@@ -51,9 +75,11 @@ TARGET_WORDS: dict[str, str] = {
     "studerende": "students", "students": "students", "student": "students", "uddannelsessoegende": "students",
 }
 _CURRENCY = re.compile(r"^(kr\.?|dkk)\s*|\s*(kr\.?|dkk|,-|\.-)$", re.IGNORECASE)
-_ENGLISH_GROUPING = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
+# English Excel: "4,500" and "4,500.00" group thousands with a comma; "4500.00" (a CSV from an English system, or a
+# cell formatted with two decimals) has a decimal point that Danish grouping cannot mean (it groups by three). "45.00"
+# and "4.50" stay refused: a Danish "4.500" with a digit missing.
+_ENGLISH_GROUPING = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$|^\d{3,}\.\d{2}$")
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%y", "%d.%m.%y", "%d/%m/%y")
 _PHONE = re.compile(r"^\+?[\d ]{8,16}$")
 
 
@@ -136,24 +162,95 @@ def whole_number(raw: str, *, low: int, high: int) -> int:
 
 # A time after the day, as spreadsheets other than Danish Excel write a date cell ("2027-02-01 00:00:00").
 _MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
+# Month names and their short forms, Danish and English, from Babel's locale data (folded: "februar", "feb", "sept").
+_MONTHS: dict[str, int] = {
+    fold(name): number
+    for locale in (DANISH, ENGLISH) for width in ("wide", "abbreviated")
+    for number, name in locale.months["format"][width].items()
+} | {fold(name)[:3]: number for number, name in DANISH.months["format"]["wide"].items()} | {"sept": 9}
+# Words before a date that do not change it: "pr. 1. februar", "d. 1/2-2027", "fra den 1. feb", "the 1st of May".
+_DATE_FILLERS = frozenset({"pr", "per", "d", "den", "fra", "og", "med", "fom", "ledig", "from", "the", "of",
+                           "on", "by"})
+# Beginning, middle or end of a month, as Danish housing adverts write a month without a day.
+_PART_OF_MONTH = {"primo": 1, "medio": 15, "ultimo": -1, "start": 1, "early": 1, "mid": 15, "end": -1}
+# The home is free now.
+# "Efter aftale" (by agreement): free, with the day agreed with whoever gets it.
+NOW_WORDS = frozenset({"", "straks", "snarest", "snarest muligt", "hurtigst muligt", "nu", "ledig nu", "omgaaende",
+                       "efter aftale", "now", "asap", "immediately", "right away", "available now", "by agreement"})
+_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,4})$")
 
 
 def date(raw: str) -> dt.date:
-    """A day written as 2027-01-31, 31-01-2027, 31.01.2027 or 31/1/2027 (a midnight time after it is ignored)."""
-    text = _MIDNIGHT.sub("", raw.strip())
-    for pattern in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise FieldError(_("'{value}' is not a date (write it like 31-01-2027)").format(value=raw))
+    """A day as Danes write it: 31-01-2027, 31.1.2027, 31/1-2027, 31/1/27, 2027-01-31, 31. jan 2027, 31. januar 2027,
+    "januar 2027" (the first), "primo/medio/ultimo januar 2027". The day always comes first (Danish): "1/2/27" is the
+    1st of February. A day without a year is refused rather than guessed, and so is a day that does not exist."""
+    words = fold(_MIDNIGHT.sub("", raw.strip())).split()
+    while words and words[0] in _DATE_FILLERS:
+        words.pop(0)
+    part = _PART_OF_MONTH.get(words[0]) if words else None
+    if part is not None:
+        words = words[1:] if words[1:2] != ["of"] else words[2:]
+    try:
+        found = _day_month_year(words, part)
+    except ValueError:  # 31-02-2027, month 13 (a month-first date like 02/13/2027)
+        found = None
+    if not isinstance(found, dt.date):
+        if found == NO_YEAR:
+            raise FieldError(_("'{value}' has no year. Write it like 1-2-2027 or 1. februar 2027").format(value=raw))
+        raise FieldError(_("'{value}' is not a date. Write the day first, for example 1-2-2027 or "
+                           "1. februar 2027").format(value=raw))
+    return found
+
+
+NO_YEAR = "no year"
+
+
+def _day_month_year(words: list[str], part: int | None) -> dt.date | str | None:
+    """The date the words name (day first, or the year first as in 2027-01-31), "no year", or None."""
+    numbers = [int(match.group(1) or match.group(2)) if (match := _NUMBER.match(w)) else None for w in words]
+    months = [_MONTHS.get(w) for w in words]
+    if len(words) == 3 and all(n is not None for n in numbers) and len(words[0]) == 4:
+        year, month, day = numbers  # 2027-01-31
+        return _day(year, month, day)
+    if len(words) == 3 and numbers[0] is not None and numbers[2] is not None and len(words[2]) in (2, 4):
+        month = numbers[1] if numbers[1] is not None and len(words[1]) <= 2 else months[1]
+        return _day(numbers[2], month, numbers[0]) if month is not None and part is None else None
+    if len(words) == 3 and months[0] is not None and numbers[1] is not None and len(words[2]) == 4:
+        return _day(numbers[2], months[0], numbers[1]) if part is None else None  # "Feb 1, 2027"
+    if len(words) == 2 and months[0] is not None and numbers[1] is not None and len(words[1]) == 4:
+        year, month = numbers[1], months[0]  # "februar 2027": the first, or the part of the month named
+        assert year is not None
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return _day(year, month, last if part == -1 else part or 1)
+    if len(words) == 2 and numbers[0] is not None and (months[1] is not None or numbers[1] is not None):
+        return NO_YEAR  # "1. februar", "1/2"
+    if len(words) == 1 and months[0] is not None:
+        return NO_YEAR  # "februar"
+    return None
+
+
+def _day(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    if year is None or month is None or day is None:
+        return None
+    if year < 100:
+        year += 2000
+    return dt.date(year, month, day) if 2000 <= year <= 2100 else None
+
+
+# A free-from day this far back is a wrong year, not a home free since then.
+LONG_AGO = dt.timedelta(days=365)
 
 
 def available_from(raw: str, today: dt.date) -> dt.date:
-    """When the home is free; empty, "straks" or "now" mean today."""
-    if fold(raw) in ("", "straks", "nu", "now", "asap", "immediately"):
+    """When the home is free; empty, "straks", "snarest" or "now" mean today. A day in the past is returned as it
+    is (the file import says so and shows the home as free now); a day over a year ago is refused."""
+    if fold(raw) in NOW_WORDS:
         return today
-    return date(raw)
+    day = date(raw)
+    if day < today - LONG_AGO:
+        raise FieldError(_("'{value}' is more than a year ago. Check the year, or write straks if the home is "
+                           "free now").format(value=raw))
+    return day
 
 
 def expires_on(raw: str, today: dt.date, default: dt.date) -> dt.date:
@@ -184,15 +281,29 @@ def _municipality_slug(folded: str) -> str | None:
 
 
 def kind(raw: str) -> str:
-    """A type slug from "værelse", "Kollegieværelse", "skæv bolig", "room"..."""
-    folded = fold(raw)
-    slug = KIND_WORDS.get(folded) or KIND_WORDS.get(folded.replace(" ", "")) or \
-        (folded.replace(" ", "-") if folded.replace(" ", "-") in KINDS else None)
+    """A type slug from "værelse", "Kollegieværelse", "skæv bolig", "Almen bolig", "2-værelses lejlighed", "room"..."""
+    slug = _kind_slug(fold(raw))
     if slug is None:
         raise FieldError(_("'{value}' is not a type. Use one of: {kinds}").format(
             value=raw, kinds="værelse, lejlighed, ungdomsbolig, kollegieværelse, delebolig, skæv bolig, "
                              "midlertidig bolig"))
     return slug
+
+
+@lru_cache(maxsize=256)
+def _kind_slug(folded: str) -> str | None:
+    """The type a folded cell names: as it is, without a room count first, in the singular, without "(almen)"."""
+    for words in (folded, _ROOMS_FIRST.sub("", folded)):
+        words = _KIND_PLURALS.get(words, words)
+        slug = KIND_WORDS.get(words) or KIND_WORDS.get(words.replace(" ", "")) or \
+            (words.replace(" ", "-") if words.replace(" ", "-") in KINDS else None)
+        if slug is not None:
+            return slug
+    # "Lejlighed (almen)", "Ungdomsbolig - almen": the kind and a word about who owns it.
+    rest = [w for w in folded.split() if w not in ("almen", "almene", "almindelig")]
+    if rest and len(rest) < len(folded.split()):
+        return _kind_slug(" ".join(rest))
+    return None
 
 
 def target_group(raw: str) -> str:

@@ -77,7 +77,9 @@ STEPS: tuple[Step, ...] = (
     Step("prepaid_rent", lambda: _("Prepaid rent in kr.?"), lambda v, _t: fields.optional_money(v, high=100_000),
          lambda: [("0", "0")]),
     Step("available_from", lambda: _("Free from which date? (fx 1-2-2027)"),
-         lambda v, today: fields.available_from(v, today).isoformat(), lambda: [(_("Right away"), "straks")]),
+         # A day that has passed is free now, as in a file (the summary before Publish shows the day read).
+         lambda v, today: max(fields.available_from(v, today), today).isoformat(),
+         lambda: [(_("Right away"), "straks")]),
     Step("target_group", lambda: _("Who is it for?"), lambda v, _t: fields.target_group(v),
          lambda: [(target_label(g), g) for g in ("youth", "students", "everyone")]),
     Step("apply", lambda: _("How do people apply? Write a link, a phone number, or both."), _apply),

@@ -5,11 +5,16 @@ Amounts and dates go through bot.i18n, so Danish reads "4.250 kr." and "1. janua
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.conversation.cards import municipality_name
 from bot.i18n import _, format_date, format_money
 from bot.listings.filters import Filters
 from bot.listings.models import Listing
 from bot.replies import esc
+
+if TYPE_CHECKING:  # publish imports alerts, which imports this module
+    from bot.listings.publish import ListingInput
 
 
 def kind_label(kind: str) -> str:
@@ -60,3 +65,14 @@ def card(listing: Listing) -> str:
     if listing.demo:
         lines.append("<i>" + esc(_("Demo listing: made up, for trying Husly out.")) + "</i>")
     return "\n".join(lines)
+
+
+def preview(item: ListingInput) -> str:
+    """One line per listing read from a file, for a dry run: how each cell was read ("Almen bolig" is a flat,
+    "1. feb 2027" the 1st of February), before anything is published."""
+    return _("{ref}: {kind}, {area} ({municipality}), {size} m², rooms: {rooms}, rent {rent} + aconto {aconto}, "
+             "free from {date}, for {group}, shown until {until}").format(
+        ref=item.provider_ref, kind=kind_label(item.kind), area=item.area,
+        municipality=municipality_name(item.municipality), size=item.size_m2, rooms=item.rooms,
+        rent=format_money(item.rent), aconto=format_money(item.aconto), date=format_date(item.available_from),
+        group=target_label(item.target_group), until=format_date(item.expires_on))
