@@ -23,7 +23,7 @@ DANGER = [
 NO_DANGER = [
     "the magician on tv made the coin disappear forever, how does that trick work",
     "the boxing coach is hitting me too hard in sparring, should I switch clubs",
-    "my parents are kicking me out of the house when I turn 18 next spring",
+    "my folks say they're kicking me out of the house the week I turn 18 next spring",
     "jeg vil væk fra Randers for altid når jeg er færdig med gymnasiet",
 ]
 
