@@ -17,7 +17,7 @@ import pytest
 
 from bot.triage import Urgency
 from tests.corpus import our_own
-from tests.triage_cases import DETECTED, expect
+from tests.triage_cases import DETECTED, Row, expect
 
 NOWHERE_SAID_WITH_NOT = [
     "my stepdad threw my bags in the hall and i don't have anywhere to stay now",
@@ -26,7 +26,7 @@ NOWHERE_SAID_WITH_NOT = [
     "i dont have any where to sleep, the hostel said they are full",
     "We broke up and I don't have a place to stay, can the council help me",
 ]
-NOT_A_NIGHT_WITHOUT_A_BED = [
+NOT_A_NIGHT_WITHOUT_A_BED: list[Row] = [
     pytest.param("I haven't slept properly for weeks because of my exams, is that normal",
                  marks=pytest.mark.xfail(strict=True, reason="open: 'haven' read as 'havnen'")),
     "I haven't eaten breakfast yet and my first lecture starts soon",
