@@ -32,6 +32,9 @@ CALM = [
     "my neighbour said get out of my garden when the ball went over the fence",
     "I can't go home tonight because the last train is cancelled, can I get a refund",
     "my cousin got kicked out of his flat last year and now rents in Odense",
+    "Er hjemløse unge uden fast adresse berettiget til SU udbetalt",
+    "got thrown out of the house party for spilling punch on the host's rug lol",
+    "Homeless for the holidays? Our drop-in serves hot soup on the 24th",
     "just got thrown out of the library today for giggling at memes",
     "been thrown out of the pub tonight cos my mate started singing",
 ]
