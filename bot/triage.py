@@ -52,7 +52,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -775,14 +775,22 @@ def crisis_ahead(text: str, result: Triage) -> bool:
 
 def _any_sign(text: str, concepts: tuple[str, ...], *, masked: bool = False) -> bool:
     rules = _rules()
-    words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
-    matches = _Matches(rules, words)
-    lang = detect_language(words, text)
+    matches, lang = _signs_reading(text)
     if masked:
         # Only where a concept's words are not said as something else ("låst mig ude" names no locked door of danger).
         return any(_concept_starts(rules, matches, lang, c) for c in concepts)
     # Masked words count here: "ingen selvmordstanker" names a sign and tells it apart (it is not going on).
     return any(matches.present(rules.concepts.get(c, ()) + rules.by_lang.get(lang, {}).get(c, ())) for c in concepts)
+
+
+@lru_cache(maxsize=4)
+def _signs_reading(text: str) -> tuple[_Matches, str]:
+    """One message's words matched once for the many ``_any_sign`` questions asked of it (the learned model's checks,
+    ``crisis_ahead``): each asked anew read and typo-matched the whole message again. Only the last few messages are
+    kept, and only while they are being read."""
+    rules = _rules()
+    words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
+    return _Matches(rules, words), detect_language(words, text)
 
 
 def warm_up(kb: KnowledgeBase | None = None, cache_dir: Path | None = None) -> None:
