@@ -624,7 +624,7 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
     # The sum of urgent and emergency decides urgent (an emergency threshold above 1 leaves only that); with an
     # everyday cause named, only beside a home, a night or a danger.
     if (learned_level(text, scorer, emergency_at=2.0, urgent_at=URGENT_AT) == "urgent"
-            and (danger or _any_sign(text, rules.model_urgent_needs) or not everyday)):
+            and (danger or _any_sign(text, rules.model_urgent_needs, masked=True) or not everyday)):
         return Urgency.URGENT, True
     return Urgency.NONE, True
 

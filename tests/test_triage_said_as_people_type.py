@@ -42,3 +42,14 @@ CALM = [
 test_said_as_typed_is_urgent = expect(SAID_AS_TYPED, Urgency.URGENT, how="at least", lang=DETECTED, by="rules")
 test_a_wish_a_past_a_film_or_a_late_train_is_calm = expect(CALM, Urgency.NONE, lang=DETECTED, by="rules")
 test_the_messages_are_our_own = our_own(SAID_AS_TYPED, CALM)
+
+
+# The learned model's overreach, stopped by masks and an everyday cause: a partner on the couch after a quarrel, a ball
+# kicked in the park ("kikked" is read as "kicked" since a phone's spelling was read, and "kicked" named a home at
+# stake).
+NO_ONE_WITHOUT_A_HOME = [
+    "my husband has been sleeping on the couch for three weeks since we argued about his mother",
+    "we kikked a ball around in the park all day and got sunburnt noses",
+]
+test_a_partner_on_the_couch_or_a_ball_in_the_park_is_calm = expect(NO_ONE_WITHOUT_A_HOME, Urgency.NONE, lang=DETECTED)
+test_the_overreach_messages_are_our_own = our_own(NO_ONE_WITHOUT_A_HOME)
