@@ -38,7 +38,8 @@ rule must meet there, so a long letter's background ("vold" in one paragraph, "j
 add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
 sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
 rules file) tells the crisis as over, and so does a crisis told in the past tense with a distance in time ("back
-then") or a plainer safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
+then", or in a letter a story's own time, "that night", with no recent day named and no help asked) or a plainer
+safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
 short messages or only letters (``only``): an indirect hint ("har en plan") is a danger in two lines and often a
 moving plan in a long letter. Typos are forgiven only in long words and never in the first letter. The principles,
 with examples, are in tests/data/README.md.
@@ -177,6 +178,8 @@ class _Rules:
     # The words marked "=" in the rules file, with their mark: they match only as written, never as a typo, even
     # where the same word is written unmarked (and so typo-tolerant) in another phrase.
     exact: frozenset[str] = frozenset()
+    # Signs that let the learned model raise a letter only beside another sign going on (leaving care, a discharge).
+    signs_not_alone: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,11 @@ class _ToldOver:
     # Said anywhere in the same sentence, the crisis is recent ("I was kicked out last night").
     recent: tuple[str, ...] = ()
     distance: tuple[str, ...] = ()
+    # A story's own time ("that night", "at that moment", "den nat"): a distance, as long as no recent day is named
+    # and no help asked anywhere in the message (``story_anchor``: "on Friday", "last night", "what do I do?"; then
+    # "that night" is one of those days, and the writer asks now).
+    story: tuple[str, ...] = ()
+    story_anchor: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
 
 
@@ -239,6 +247,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   model_state=tuple(raw.get("model_state", ())),
                   model_state_filler=tuple(raw.get("model_state_filler", ())),
                   told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}),
+                  signs_not_alone=tuple(raw.get("signs_not_alone", ())),
                   model_unsure_apart=tuple(raw.get("model_unsure_apart", ())),
                   clause_first=frozenset(raw.get("clause_first", ())), exact=exact)
 
@@ -432,9 +441,13 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
 
     @cache
     def around() -> tuple[set[int], set[int], list[int]]:
-        # The sentences that tell of recent days, those that put the past at a distance, where a safe present ends.
-        return ({sentence_of(at) for c in told.recent for at in hits(c)},
-                {sentence_of(at) for c in told.distance for at in hits(c)},
+        # The sentences that tell of recent days, those that put the past at a distance (a story's own time, "that
+        # night", among them when no recent day is named anywhere), where a safe present ends.
+        distant = {sentence_of(at) for c in told.distance for at in hits(c)}
+        # Only in a letter: a chat message's "that night" is the night its writer just told of.
+        if len(reading.words) > MODEL_MAX_WORDS and not any(hits(c) for c in told.story_anchor):
+            distant |= {sentence_of(at) for c in told.story for at in hits(c)}
+        return ({sentence_of(at) for c in told.recent for at in hits(c)}, distant,
                 [end for c in told.after for end in ends(c)])
 
     def over(positions: list[int]) -> bool:
@@ -717,9 +730,15 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     protected = max((sentence_of(at) for at in hits("protected_now")), default=-1)
     over = _told_over(rules, reading, lang, hits, ends)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])}
-    return parts, {i for c, i in found if i not in apart and i > resolved
-                   and not (c in VIOLENCE_SIGNS and i <= protected)
-                   and not (c in SUICIDE_SIGNS and i in suicide_apart)}
+    live = {(c, i) for c, i in found if i not in apart and i > resolved
+            and not (c in VIOLENCE_SIGNS and i <= protected)
+            and not (c in SUICIDE_SIGNS and i in suicide_apart)}
+    if len(text.split()) > MODEL_MAX_WORDS and all(c in rules.signs_not_alone for c, _ in live):
+        # A letter whose only sign going on is a move out of care, a discharge or an 18th birthday (``signs_not_alone``:
+        # "a few months before my son turned 18 he moved into a friend's house", "for to uger siden blev jeg
+        # udskrevet"): a change of home, not a crisis, until a bed, a night or a danger is named beside it.
+        return parts, set()
+    return parts, {i for _, i in live}
 
 
 def _told_apart_only(text: str) -> bool:
