@@ -178,8 +178,6 @@ class _Rules:
     # The words marked "=" in the rules file, with their mark: they match only as written, never as a typo, even
     # where the same word is written unmarked (and so typo-tolerant) in another phrase.
     exact: frozenset[str] = frozenset()
-    # Signs that let the learned model raise a letter only beside another sign going on (leaving care, a discharge).
-    signs_not_alone: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -247,7 +245,6 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   model_state=tuple(raw.get("model_state", ())),
                   model_state_filler=tuple(raw.get("model_state_filler", ())),
                   told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}),
-                  signs_not_alone=tuple(raw.get("signs_not_alone", ())),
                   model_unsure_apart=tuple(raw.get("model_unsure_apart", ())),
                   clause_first=frozenset(raw.get("clause_first", ())), exact=exact)
 
@@ -730,15 +727,9 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     protected = max((sentence_of(at) for at in hits("protected_now")), default=-1)
     over = _told_over(rules, reading, lang, hits, ends)
     found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])}
-    live = {(c, i) for c, i in found if i not in apart and i > resolved
-            and not (c in VIOLENCE_SIGNS and i <= protected)
-            and not (c in SUICIDE_SIGNS and i in suicide_apart)}
-    if len(text.split()) > MODEL_MAX_WORDS and all(c in rules.signs_not_alone for c, _ in live):
-        # A letter whose only sign going on is a move out of care, a discharge or an 18th birthday (``signs_not_alone``:
-        # "a few months before my son turned 18 he moved into a friend's house", "for to uger siden blev jeg
-        # udskrevet"): a change of home, not a crisis, until a bed, a night or a danger is named beside it.
-        return parts, set()
-    return parts, {i for _, i in live}
+    return parts, {i for c, i in found if i not in apart and i > resolved
+                   and not (c in VIOLENCE_SIGNS and i <= protected)
+                   and not (c in SUICIDE_SIGNS and i in suicide_apart)}
 
 
 def _told_apart_only(text: str) -> bool:
