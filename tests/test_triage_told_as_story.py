@@ -52,7 +52,18 @@ STILL_NOW = [
     "Me and my stepdad had a massive row about the car. That night he threw me out and I slept in the bus shelter.",
 ]
 
+# Danish says it is well plainly ("ellers har jeg det godt"), as English says "I'm doing well": after a crisis told in
+# the past, a safe present. Getting on well with someone ("jeg har det godt med mine venner") is no safe present.
+WELL_NOW_DA = [
+    ("For tre uger siden blev jeg udskrevet efter to måneder på en psykiatrisk afdeling. Min kontaktperson fra "
+     "bostedet hentede mig, og vi købte ind på vejen. Ellers har jeg det godt, går lange ture og tegner lidt, og jeg "
+     "glæder mig til at starte på mit værested efter nytår.", Urgency.NONE),
+    ("Min stedfar smed mig ud efter et skænderi, og jeg sov på skift hos venner hele foråret. Jeg har det godt med de "
+     "fleste af mine venner, men jeg ved ikke hvor jeg skal sove i aften.", Urgency.URGENT),
+]
+
 test_a_crisis_told_as_a_story_is_no_crisis_now = expect(TOLD_AS_A_STORY, Urgency.NONE, lang=DETECTED)
 test_a_story_time_is_no_distance_beside_a_recent_day_or_a_request = expect(
     STILL_NOW, Urgency.URGENT, how="at least", lang=DETECTED)
-test_the_messages_are_our_own = our_own(TOLD_AS_A_STORY, STILL_NOW)
+test_danish_well_now_tells_a_past_crisis_as_over = expect(WELL_NOW_DA, lang=DETECTED, by="rules and bot")
+test_the_messages_are_our_own = our_own(TOLD_AS_A_STORY, STILL_NOW, WELL_NOW_DA)
