@@ -38,7 +38,8 @@ rule must meet there, so a long letter's background ("vold" in one paragraph, "j
 add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure of speech) count only in the
 sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
 rules file) tells the crisis as over, and so does a crisis told in the past tense with a distance in time ("back
-then") or a plainer safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
+then", or in a letter a story's own time, "that night", with no recent day named and no help asked) or a plainer
+safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
 short messages or only letters (``only``): an indirect hint ("har en plan") is a danger in two lines and often a
 moving plan in a long letter. Typos are forgiven only in long words and never in the first letter. The principles,
 with examples, are in tests/data/README.md.
@@ -192,6 +193,11 @@ class _ToldOver:
     # Said anywhere in the same sentence, the crisis is recent ("I was kicked out last night").
     recent: tuple[str, ...] = ()
     distance: tuple[str, ...] = ()
+    # A story's own time ("that night", "at that moment", "den nat"): a distance, as long as no recent day is named
+    # and no help asked anywhere in the message (``story_anchor``: "on Friday", "last night", "what do I do?"; then
+    # "that night" is one of those days, and the writer asks now).
+    story: tuple[str, ...] = ()
+    story_anchor: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
 
 
@@ -432,9 +438,13 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
 
     @cache
     def around() -> tuple[set[int], set[int], list[int]]:
-        # The sentences that tell of recent days, those that put the past at a distance, where a safe present ends.
-        return ({sentence_of(at) for c in told.recent for at in hits(c)},
-                {sentence_of(at) for c in told.distance for at in hits(c)},
+        # The sentences that tell of recent days, those that put the past at a distance (a story's own time, "that
+        # night", among them when no recent day is named anywhere), where a safe present ends.
+        distant = {sentence_of(at) for c in told.distance for at in hits(c)}
+        # Only in a letter: a chat message's "that night" is the night its writer just told of.
+        if len(reading.words) > MODEL_MAX_WORDS and not any(hits(c) for c in told.story_anchor):
+            distant |= {sentence_of(at) for c in told.story for at in hits(c)}
+        return ({sentence_of(at) for c in told.recent for at in hits(c)}, distant,
                 [end for c in told.after for end in ends(c)])
 
     def over(positions: list[int]) -> bool:

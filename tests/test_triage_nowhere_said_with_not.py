@@ -3,21 +3,13 @@
 "I don't have anywhere to stay" and "I haven't got anywhere to stay" were not urgent at all (only "I have nowhere to
 stay" was): people mostly write it with a negation. Every message was written for this test and is checked against the
 real-message collections (tests/corpus.py).
-
-Open (a strict xfail): the typo tolerance reads English "I haven't" ("i haven t") as Danish "i havnen" (in the
-harbour), a rough place to sleep and a place to end one's life, so "I haven't slept properly for weeks because of my
-exams" is urgent. Reading "havnen" only as written fixes it and one ordinary development letter, but two urgent
-held-out letters were flagged only through it (the held-out gate in tests/test_real_messages.py falls to 61 of 66):
-a missed crisis costs more than a false flag, so it stays until a deliberate sign catches what the accident does.
 """
 
 from __future__ import annotations
 
-import pytest
-
 from bot.triage import Urgency
 from tests.corpus import our_own
-from tests.triage_cases import DETECTED, Row, expect
+from tests.triage_cases import DETECTED, expect
 
 NOWHERE_SAID_WITH_NOT = [
     "my stepdad threw my bags in the hall and i don't have anywhere to stay now",
@@ -26,9 +18,7 @@ NOWHERE_SAID_WITH_NOT = [
     "i dont have any where to sleep, the hostel said they are full",
     "We broke up and I don't have a place to stay, can the council help me",
 ]
-NOT_A_NIGHT_WITHOUT_A_BED: list[Row] = [
-    pytest.param("I haven't slept properly for weeks because of my exams, is that normal",
-                 marks=pytest.mark.xfail(strict=True, reason="open: 'haven' read as 'havnen'")),
+NOT_A_NIGHT_WITHOUT_A_BED = [
     "I haven't eaten breakfast yet and my first lecture starts soon",
     "I don't have anywhere to store my bike in the new flat, any ideas",
     "we haven't got a place for the big sofa yet so it stands in the hall",
