@@ -74,8 +74,10 @@ class Reading:
     @cached_property
     def asking(self) -> str:
         """The clauses that ask (empty when nothing is asked): a question sentence, or the clause of a sentence that
-        turns to ask ("jeg bor hos en ven, skal jeg melde flytning" asks "skal jeg melde flytning")."""
-        return " ".join(clause for sentence in self.sentences for clause in _asking_clauses(sentence))
+        turns to ask ("jeg bor hos en ven, skal jeg melde flytning" asks "skal jeg melde flytning"; "... men hvordan
+        søger jeg boligstøtte" after its conjunction), or what a statement asks in other words ("I would like to know
+        whether I can get housing benefit" asks "whether i can get housing benefit", folded)."""
+        return " ".join(_asked_after(clause) for sentence in self.sentences for clause in _asking_clauses(sentence))
 
     @property
     def body(self) -> str:
@@ -158,20 +160,58 @@ _SUBJECTS = frozenset(fold(w) for w in ("jeg", "du", "man", "vi", "i", "de", "ha
 _CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+")
 
 
+# A clause may open with a conjunction before it turns to ask ("..., but where can I live now", "og hvordan søger jeg").
+_CONJUNCTIONS = frozenset(fold(w) for w in ("but", "and", "so", "or", "then", "men", "og", "så", "eller"))
+# A statement that asks in other words: what follows one of these, from a word that opens the question, is the
+# question ("I wondered if you could tell me about ...", "jeg vil gerne vide, om ..."). Folded, as runs of words.
+_ASKING_INDIRECTLY = tuple(f" {fold(phrase)} " for phrase in (
+    "wonder", "wondering", "wondered", "find out", "want to know", "wanted to know", "like to know", "need to know",
+    "tell me", "not sure", "vil gerne vide", "ville gerne vide", "vil vide", "vil høre", "vil gerne høre",
+    "ville høre", "spekulerer på", "er i tvivl", "finde ud af",
+    # These name what they ask about: any word may follow.
+    "tell me more about", "know more about", "vide mere om", "høre mere om"))
+_OPENS_QUESTION = frozenset(fold(w) for w in (
+    "if", "whether", "how", "what", "where", "when", "who", "which", "why", "om", "hvordan", "hvad",
+    "hvor", "hvornår", "hvem", "hvilken", "hvilke", "hvilket", "hvorfor"))
+
+
 def _asking_clauses(sentence: str) -> list[str]:
     """The sentence's clauses from the first that turns to ask; the whole sentence when it is a question that does
-    not turn (it asks all of it); none when it does not ask."""
+    not turn (it asks all of it); what follows a phrase that asks in other words ("I am trying to find out if ...");
+    none when it does not ask."""
     clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
     for i, clause in enumerate(clauses):
-        if _turns_to_ask(fold(clause).split()):
+        words = fold(clause).split()
+        if _turns_to_ask(words):
             return clauses[i:]
-    return [sentence] if _is_question(sentence) else []
+        # "I am ready to move on but where can I live": the conjunction opens a clause that asks.
+        turn = next((j for j in range(1, len(words)) if words[j] in _CONJUNCTIONS and _turns_to_ask(words[j:])), None)
+        if turn is not None:
+            return [" ".join(words[turn:]), *clauses[i + 1:]]
+    if _is_question(sentence):
+        return [sentence]
+    asked = _asked_after(sentence)
+    return [asked] if asked != sentence else []
+
+
+def _asked_after(clause: str) -> str:
+    """What ``clause`` asks after a phrase that asks in other words ("er i tvivl om jeg skal melde flytning" asks "jeg
+    skal melde flytning"; folded), or the clause itself when it has none."""
+    folded = f" {fold(clause)} "
+    for at, about in sorted((found + len(phrase), phrase.endswith((" about ", " om "))) for phrase in _ASKING_INDIRECTLY
+                            if (found := folded.find(phrase)) >= 0):
+        rest = folded[at:].split()
+        if rest and (about or (len(rest) > 1 and rest[0] in _OPENS_QUESTION)):
+            return " ".join(rest)
+    return clause
 
 
 def _turns_to_ask(words: list[str]) -> bool:
-    """A clause asks when it puts a verb before its subject ("skal jeg", "hvordan skriver jeg", "how do I"). A question
-    word alone does not make it ask: it may open a relative clause ("..., which made me homeless", "Fra hvilken alder
-    bestemmer jeg selv, hvor jeg bor?")."""
+    """A clause asks when it puts a verb before its subject ("skal jeg", "hvordan skriver jeg", "how do I"), after a
+    conjunction or not ("men hvor kan jeg bo"). A question word alone does not make it ask: it may open a relative
+    clause ("..., which made me homeless", "Fra hvilken alder bestemmer jeg selv, hvor jeg bor?")."""
+    while words and words[0] in _CONJUNCTIONS:
+        words = words[1:]
     if len(words) < 2:
         return False
     verb_first = words[0] in _QUESTION_WORDS and words[0] not in _ASKING_WORDS and words[1] in _SUBJECTS
