@@ -25,6 +25,8 @@ NO_DANGER = [
     "the boxing coach is hitting me too hard in sparring, should I switch clubs",
     "my folks say they're kicking me out of the house the week I turn 18 next spring",
     "jeg vil væk fra Randers for altid når jeg er færdig med gymnasiet",
+    "no point living in Copenhagen if rent eats the whole SU, thinking of Roskilde",
+    "my dad is hitting me with questions about my grades every single evening",
 ]
 
 test_plain_danger_is_an_emergency = expect(DANGER, Urgency.EMERGENCY, lang=DETECTED, by="rules")

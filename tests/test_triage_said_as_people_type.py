@@ -35,6 +35,10 @@ CALM = [
     "Er hjemløse unge uden fast adresse berettiget til SU udbetalt",
     "got thrown out of the house party for spilling punch on the host's rug lol",
     "Homeless for the holidays? Our drop-in serves hot soup on the 24th",
+    "mum said get out of the bathroom already, I've been in there an hour doing my hair",
+    "jeg må ikke komme hjem efter kl 22 på hverdage siger mine forældre, er det normalt",
+    "my little brother ran away from home for an hour yesterday but came back for dinner",
+    "we need a bed for tonight for our guest from Aalborg, where can we rent a camp bed",
     "just got thrown out of the library today for giggling at memes",
     "been thrown out of the pub tonight cos my mate started singing",
 ]
