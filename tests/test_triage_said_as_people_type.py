@@ -57,3 +57,22 @@ NO_ONE_WITHOUT_A_HOME = [
 ]
 test_a_partner_on_the_couch_or_a_ball_in_the_park_is_calm = expect(NO_ONE_WITHOUT_A_HOME, Urgency.NONE, lang=DETECTED)
 test_the_overreach_messages_are_our_own = our_own(NO_ONE_WITHOUT_A_HOME)
+
+
+# Chat shorthand and plain forms: "kms" (kill myself), "rn" (right now), no home said with a negation, weeks at mates'
+# places, nowhere in a short message with no "I".
+SHORTHAND_URGENT = [
+    "homeless rn and its freezing, any shelters open in Aarhus",
+    "i don't have a home, what address do i put on the SU form",
+    "been staying at mates houses for months since i left my dads",
+    "nowhere 2 go, sitting at Aarhus H with my backpack",
+]
+SHORTHAND_EMERGENCY = ["honestly i wanna kms, nothing is getting better and im so tired of it"]
+SHORTHAND_CALM = [
+    "we don't have home insurance in our shared flat, is that a problem for the lease",
+    "nowhere to go for lunch near the campus, any cheap places",
+]
+test_shorthand_is_urgent = expect(SHORTHAND_URGENT, Urgency.URGENT, how="at least", lang=DETECTED, by="rules")
+test_kms_is_an_emergency = expect(SHORTHAND_EMERGENCY, Urgency.EMERGENCY, lang=DETECTED, by="rules")
+test_shorthand_calm = expect(SHORTHAND_CALM, Urgency.NONE, lang=DETECTED, by="rules")
+test_the_shorthand_messages_are_our_own = our_own(SHORTHAND_URGENT, SHORTHAND_EMERGENCY, SHORTHAND_CALM)
