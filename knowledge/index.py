@@ -53,7 +53,7 @@ from rapidfuzz import fuzz, process
 from knowledge import topic_model
 from knowledge.lexicon import Lang, clear_language, detect_language, detect_municipality, lexicon
 from knowledge.loader import BUNDLED_ROOT, KnowledgeBase, load
-from knowledge.normalise import fold, stem
+from knowledge.normalise import fold, joined_contractions, stem
 from knowledge.schema import FaqEntry
 from knowledge.topic_model import TopicScorer
 
@@ -74,8 +74,8 @@ FAQ_VERBATIM = 0.95
 FAQ_CLOSE_SCORE = 0.9
 MIN_PART = 3  # shortest compound part ("nat" in "natvarmestue")
 TYPO_CUTOFF = 84  # rapidfuzz ratio for a typo correction; below this a word is left unknown
-# Analysed words kept: every word of the knowledge base, and the most recent words people asked about (a bound,
-# so a long-running bot does not keep every word it was ever asked; about 20 MB when full).
+# Analysed words kept: the most recent words people asked about (a bound, so a long-running bot does not keep every
+# word it was ever asked; about 20 MB when full). Building the index analyses every word of the knowledge base once.
 WORDS_CACHED = 65536
 # Words that carry no topic: left out of scoring so "hvad er" does not pull towards topics with many questions.
 STOPWORDS = frozenset(
@@ -269,6 +269,9 @@ class Index:
         self._local_idf, self._phrases = self._build_parts(kb)
         self._folded = {}  # only needed while building
         self._parts = None
+        # Building analysed the knowledge base's words; a question's words are read with their own rule
+        # (_unless_accidental), so the cache starts afresh.
+        self._analysed = lru_cache(maxsize=words_cached)(self._analyse)
 
     def with_learned(self, learned: TopicScorer | None) -> Index:
         """The same index with another learned topic scorer (cross-validation trains one per fold)."""
@@ -311,7 +314,7 @@ class Index:
         """Fold each knowledge text once; building reads every text three times."""
         words = self._folded.get(text)
         if words is None:
-            words = self._folded[text] = fold(text).split()
+            words = self._folded[text] = joined_contractions(fold(text).split())
         return words
 
     def _collect_vocabulary(self, kb: KnowledgeBase) -> frozenset[str]:
@@ -328,8 +331,8 @@ class Index:
         words = {lang: set().union(*(by_lang[lang] for by_lang in said.values())) for lang in LANGS}
         one: dict[str, Lang] = {w: "da" for w in words["da"] - words["en"]}
         one.update((w, "en") for w in words["en"] - words["da"])
-        for found in words.values():
-            found.update(part for word in tuple(found) for part in self._split_compound(word, fuzzy=False))
+        for lang, found in words.items():
+            found.update(part for word in tuple(found) for part in self._split_compound(word, lang, fuzzy=False))
         met = split_stems(words["da"], words["en"])
         topics = self.stem_topics(kb, met, said)
         return one, frozenset(s for s in met if _overlap(topics["da"][s], topics["en"][s]) < SPLIT_OVERLAP)
@@ -355,8 +358,8 @@ class Index:
             for lang, words in by_lang.items():
                 for word in words:
                     if (word, lang) not in terms:
-                        terms[word, lang] = frozenset(stem(part, lang)
-                                                      for part in (word, *self._split_compound(word, fuzzy=False)))
+                        terms[word, lang] = frozenset(
+                            stem(part, lang) for part in (word, *self._split_compound(word, lang, fuzzy=False)))
                     for term in terms[word, lang] & stems:
                         found[lang][term].add(tid)
         return found
@@ -366,8 +369,8 @@ class Index:
         their compounds."""
         said = self._topic_words(kb)
         words = {lang: set().union(*(by_lang[lang] for by_lang in said.values())) for lang in LANGS}
-        for found in words.values():
-            found.update(part for word in tuple(found) for part in self._split_compound(word, fuzzy=False))
+        for lang, found in words.items():
+            found.update(part for word in tuple(found) for part in self._split_compound(word, lang, fuzzy=False))
         return words
 
     def _topic_terms(self, kb: KnowledgeBase, tid: str) -> dict[str, float]:
@@ -469,21 +472,38 @@ class Index:
 
     # ---- analysis -------------------------------------------------------------------------------------
 
-    def _split_compound(self, word: str, *, fuzzy: bool = True) -> tuple[str, ...]:
+    def _split_compound(self, word: str, lang: Lang = "da", *, fuzzy: bool = True) -> tuple[str, ...]:
         """Split a word into two known words, allowing the Danish linking -s- or -e- ("ungdom-s-bolig").
 
+        ``lang``: the language a question's word is read in. A question's English word ending in -ed or -ing (one the
+        knowledge base writes only in English, or one read as English that its Danish texts do not have) is not split
+        into a function word and the rest (_accidental): "allowed" is not "all" + "owed" (the debt topic's "owe"),
+        "hunting" not "hun" + "ting", "getting" not "get" + "ting". The knowledge base's own words are split as before
+        (the confidence weights were fitted so).
         ``fuzzy`` also accepts a misspelt second part ("boligstotte"); only questions need that, and it is
         what would make building a large index slow.
         """
         if len(word) < 2 * MIN_PART + 1:
             return ()
         if fuzzy:
-            return self._compound(word, fuzzy=True)
+            return self._unless_accidental(word, lang, self._compound(word, fuzzy=True))
         if self._parts is None:
-            return self._compound(word, fuzzy=False)
+            return self._unless_accidental(word, lang, self._compound(word, fuzzy=False))
         parts = self._parts.get(word)
         if parts is None:
             parts = self._parts[word] = self._compound(word, fuzzy=False)
+        return parts
+
+    def _unless_accidental(self, word: str, lang: Lang, parts: tuple[str, ...]) -> tuple[str, ...]:
+        """A question's compound ``parts`` of ``word``, or none when they are an accident of English inflection: an
+        English word in -ed or -ing split into a function word and the rest ("all" + "owed", "hun" + "ting").
+
+        Narrow on purpose: refusing every split into a function word (Danish or English), or every split of an English
+        word in -ed/-ing, or doing so in the knowledge base's texts too, each cost a row or two of the real messages'
+        development rows (top-1 or wrong answers, December 2026); this one left them unchanged."""
+        if (parts and self._word_lang.get(word, lang) == "en" and word.endswith(("ed", "ing"))
+                and any(part in STOPWORDS or part in FUNCTION_WORDS for part in parts)):
+            return ()
         return parts
 
     def _compound(self, word: str, *, fuzzy: bool) -> tuple[str, ...]:
@@ -550,7 +570,7 @@ class Index:
         A stem where a Danish and an English word of different meaning meet (self._split: "hurt" from "hurt" and
         "hurtigt", fast) carries the language the word is ``said_in`` (see _terms): "hurt@en" is not "hurt@da".
         """
-        stems = [stem(w, lang) for w in (token, *self._split_compound(token, fuzzy=False))]
+        stems = [stem(w, lang) for w in (token, *self._split_compound(token, lang, fuzzy=False))]
         if not self._split.intersection(stems):
             return tuple(stems)
         mark = f"{LANG_MARK}{said_in or self._word_lang.get(token, lang)}"
@@ -598,7 +618,7 @@ class Index:
                 continue
             if token in STOPWORDS or token in self._surface or token.isdigit() or position in in_lexicon:
                 fixed = [token]
-            elif parts := self._split_compound(token):
+            elif parts := self._split_compound(token, lang):
                 # Keep the misspelt compound and add its (corrected) parts: "boligstotte" -> bolig, stoette.
                 fixed = [token, *parts]
             else:
@@ -710,7 +730,7 @@ class Index:
         """The faq entry of topic ``tid`` that ``text`` clearly asks, if any, and how well it matches: a follow-up's
         own words read within the topic just shown ("hvad med penge?" after the topic on being thrown out).
         ``drop``: folded words left out (a follow-up's pronouns, which point back and name no question)."""
-        tokens = _without_idioms(fold(text).split())
+        tokens = _without_idioms(joined_contractions(fold(text).split()))
         unknown: list[str] = []
         said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown,
                                     sure=clear_language(text) == lang)
@@ -817,6 +837,13 @@ class Index:
                  if not any(word.startswith(token) or token.startswith(word) for token in tokens)]
         return f"{text} {' '.join(added)}" if added else text
 
+    def read(self, text: str, lang: Lang | None = None) -> list[str]:
+        """The terms a one-line question is read as (as ``search`` reads it): its words folded, English contractions
+        joined ("can't" as "cant"), stemmed with their compound parts, typos corrected."""
+        tokens = fold(text).split()
+        lang = lang or detect_language(tokens, text)
+        return self._query_terms(_without_idioms(joined_contractions(tokens)), lang, sure=clear_language(text) == lang)
+
     def search(self, text: str, lang: Lang | None = None, *, letter: bool = False,
                asks: str = "") -> SearchResult:
         """Rank topics for a question and say how sure the best one is.
@@ -830,7 +857,8 @@ class Index:
         municipality = detect_municipality(tokens)
         drop = FUNCTION_WORDS if letter else frozenset()
         unknown: list[str] = []
-        tokens = _without_idioms(tokens)
+        # Read as the knowledge base's texts are: "can't" as "cant" (normalise.joined_contractions).
+        tokens = _without_idioms(joined_contractions(tokens))
         sure = clear_language(text) == lang
         said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown, sure=sure)
         terms = self._query_terms(tokens, lang, drop=drop, sure=sure)
@@ -843,7 +871,7 @@ class Index:
             + EXAMPLE_WEIGHT * cosine.get(tid, 0.0)
             for tid in set(bm25) | set(cosine)
         }
-        asking = _without_idioms(fold(asks).split())
+        asking = _without_idioms(joined_contractions(fold(asks).split()))
         asked_terms = self._query_terms(asking, lang, drop=drop, sure=sure)
         # What the question names outweighs background only where there is background (the asking words are fewer than
         # the message's); a question of one word leans on what came before it ("Hvad gælder så?"; its "gælder" stems

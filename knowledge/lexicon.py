@@ -13,7 +13,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from knowledge import yamlfile
-from knowledge.normalise import fold
+from knowledge.normalise import fold, joined_contractions
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 Lang = Literal["da", "en"]
@@ -62,7 +62,9 @@ def _read(name: str) -> dict:
 @cache
 def lexicon() -> Lexicon:
     """Read the lexicon files once; they are bundled data, not user input."""
-    synonyms = {tuple(fold(k).split()): tuple(fold(str(v)).split()) for k, v in _read("synonyms.yaml").items()}
+    # Synonyms and idioms are read by retrieval, which joins English contractions ("can't" as "cant").
+    synonyms = {tuple(joined_contractions(fold(k).split())): tuple(joined_contractions(fold(str(v)).split()))
+                for k, v in _read("synonyms.yaml").items()}
     aliases = {
         tuple(fold(alias).split()): slug
         for slug, names in _read("municipalities.yaml").items()
@@ -73,7 +75,8 @@ def lexicon() -> Lexicon:
     return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words,
                    other_places={tuple(fold(name).split()): name for name in others["names"]},
                    other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]},
-                   idioms=frozenset(tuple(fold(p).split()) for p in _read("idioms.yaml")["phrases"]),
+                   idioms=frozenset(tuple(joined_contractions(fold(p).split()))
+                                    for p in _read("idioms.yaml")["phrases"]),
                    short_words={lang: frozenset(fold(" ".join(ws)).split())
                                 for lang, ws in _read("short_language.yaml").items()},
                    clear_words={lang: frozenset(fold(" ".join(ws)).split()) | words[lang]

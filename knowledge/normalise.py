@@ -41,6 +41,26 @@ def words(text: str) -> list[str]:
     return fold(text).split()
 
 
+# English contractions as folding leaves them ("can't" -> "can t", "I'm" -> "i m"): the word before the apostrophe and
+# the letters after it. People type them with and without the apostrophe ("cant", "im"), and the knowledge base writes
+# both ways.
+_NOT_CONTRACTED = frozenset({"can", "don", "won", "isn", "aren", "wasn", "weren", "didn", "doesn", "couldn", "wouldn",
+                             "shouldn", "haven", "hasn", "hadn", "mustn", "shan", "ain"})
+
+
+def joined_contractions(tokens: list[str]) -> list[str]:
+    """Folded tokens with each English contraction written as one word, as people type it without the apostrophe:
+    "can t afford" -> "cant afford", "i m" -> "im", "i ve" -> "ive". Retrieval reads the knowledge base's texts and the
+    question this one way, so "can't afford" meets a keyword written "cant afford" (and "cant" one written "can't")."""
+    out: list[str] = []
+    for token in tokens:
+        if out and ((token == "t" and out[-1] in _NOT_CONTRACTED) or (out[-1] == "i" and token in ("m", "ve"))):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str, lang: str) -> str:
     """Snowball-stem one folded word. Danish stems are computed on the word with æ/ø/å restored where the
