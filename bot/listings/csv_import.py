@@ -268,8 +268,11 @@ def _delimiter(text: str) -> str:
     top = text.splitlines()[:HEADER_SEARCH] if text.strip() else []
 
     def known(delimiter: str) -> int:
-        return max((sum(_column_name(cell) is not None for cell in header)
-                    for header in csv.reader(top, delimiter=delimiter)), default=0)
+        try:
+            return max((sum(_column_name(cell) is not None for cell in header)
+                        for header in csv.reader(top, delimiter=delimiter)), default=0)
+        except csv.Error:  # a cell over the limit or a quote never closed: _records reports it in its row
+            return 0
 
     return max(candidates, key=known)  # max keeps the first of equals: the sniffer's choice
 
