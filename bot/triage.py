@@ -796,8 +796,8 @@ def _any_sign(text: str, concepts: tuple[str, ...], *, masked: bool = False) -> 
 @lru_cache(maxsize=4)
 def _signs_reading(text: str) -> tuple[_Matches, str]:
     """One message's words matched once for the many ``_any_sign`` questions asked of it (the learned model's checks,
-    ``crisis_ahead``): each asked anew read and typo-matched the whole message again. Only the last few messages are
-    kept, and only while they are being read."""
+    ``crisis_ahead``): each asked anew read and typo-matched the whole message again. The readings of the last four
+    messages stay in memory until newer ones push them out (never written anywhere, never logged)."""
     rules = _rules()
     words = [part for word in fold(text).split() for part in rules.spelling.get(word, word).split()]
     return _Matches(rules, words), detect_language(words, text)
