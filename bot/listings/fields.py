@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, overload
 from urllib.parse import urlsplit
 
@@ -162,12 +162,19 @@ def whole_number(raw: str, *, low: int, high: int) -> int:
 
 # A time after the day, as spreadsheets other than Danish Excel write a date cell ("2027-02-01 00:00:00").
 _MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
-# Month names and their short forms, Danish and English, from Babel's locale data (folded: "februar", "feb", "sept").
-_MONTHS: dict[str, int] = {
-    fold(name): number
-    for locale in (DANISH, ENGLISH) for width in ("wide", "abbreviated")
-    for number, name in locale.months["format"][width].items()
-} | {fold(name)[:3]: number for number, name in DANISH.months["format"]["wide"].items()} | {"sept": 9}
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month names and their short forms, Danish and English, from Babel's locale data (folded: "februar", "feb",
+    "sept"). Built on the first date read, not at import: the locale data is about 7 MB that every process would
+    carry though only a partner's sheet needs it."""
+    return {
+        fold(name): number
+        for locale in (DANISH, ENGLISH) for width in ("wide", "abbreviated")
+        for number, name in locale.months["format"][width].items()
+    } | {fold(name)[:3]: number for number, name in DANISH.months["format"]["wide"].items()} | {"sept": 9}
+
 # Words before a date that do not change it: "pr. 1. februar", "d. 1/2-2027", "fra den 1. feb", "the 1st of May".
 _DATE_FILLERS = frozenset({"pr", "per", "d", "den", "fra", "og", "med", "fom", "ledig", "from", "the", "of",
                            "on", "by"})
@@ -208,7 +215,7 @@ NO_YEAR = "no year"
 def _day_month_year(words: list[str], part: int | None) -> dt.date | str | None:
     """The date the words name (day first, or the year first as in 2027-01-31), "no year", or None."""
     numbers = [int(match.group(1) or match.group(2)) if (match := _NUMBER.match(w)) else None for w in words]
-    months = [_MONTHS.get(w) for w in words]
+    months = [_month_numbers().get(w) for w in words]
     if len(words) == 3 and all(n is not None for n in numbers) and len(words[0]) == 4:
         year, month, day = numbers  # 2027-01-31
         return _day(year, month, day)
