@@ -34,7 +34,7 @@ from bot.pseudonym import audit_key
 from bot.replies import Button, Reply, esc
 from bot.someone_else import for_someone_else
 from bot.staff.models import Staff
-from bot.triage import LEARNED, MAYBE_IN_DANGER, Triage, Urgency, confirmed
+from bot.triage import LEARNED, MAYBE_IN_DANGER, Triage, Urgency, confirmed, crisis_ahead
 from knowledge.lexicon import detect_municipality, other_place
 from knowledge.normalise import fold
 from knowledge.schema import MUNICIPALITIES
@@ -95,17 +95,27 @@ def urgent(ctx: Context, result: Triage) -> None:
         result = confirmed(result)
     read = _read_crisis(ctx, result)
     helper = read is not None and read.for_someone_else
+    on_screen = _offer_on_screen(ctx, result, helper)
+    known_before = ctx.profile.municipality
     if read is not None and read.search.municipality and not actions.is_case_staff(ctx.staff()):
         # "I'm at the train station in Aarhus": the local help shown is Aarhus's, and so is the case's queue. Asked
         # "which municipality?" later instead, the case waited unrouted, seen by no local caseworker.
         ctx.profile.municipality = read.search.municipality
-    ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons, said=_first_words(ctx)))
+    if on_screen is None:
+        ctx.reply(read.reply if read else texts.safety_first(ctx, result.urgency, result.reasons,
+                                                             said=_first_words(ctx)))
     if read is not None:
         # Counted as a question that got the crisis information, as the question flow counts one; the case it may
         # become is counted under cases.
         count_question(ctx, result, topic=read.topic, confidence=read.search.confidence, lang=read.lang,
                        outcome=read.outcome)
     info = read.more[0] if read and read.more else None
+    if on_screen is not None:
+        # The same topic again is not shown again; the safety information shrinks to 112 and "still holds".
+        shown = info is not None and read is not None and read.topic == shown_topic(ctx)
+        info = _joined(texts.still_holds(ctx, result.urgency, result.reasons, for_other=helper,
+                                         local=ctx.profile.municipality != known_before),
+                       None if shown else info)
     if info is not None and read is not None and read.topic:
         # "Roskilde" typed next (the answer to "which municipality?") shows this topic's local version.
         remember_topic(ctx, read.topic, minor=bool(texts.MINOR_REASONS & set(result.reasons)))
@@ -127,13 +137,36 @@ def _help_or_case(ctx: Context, result: Triage, helper: bool, info: Reply | None
             ctx.reply(info)
         _update_open_case(ctx, case, result.urgency.value, reasons)
         return
-    words = _first_words(ctx)
+    words = _words_so_far(ctx)
     if result.urgency is Urgency.EMERGENCY and not helper:
         if info:
             ctx.reply(info)
         _connect(ctx, "emergency", reasons, words)
         return
     _offer(ctx, result.urgency.value, reasons, words, info=info, helper=helper)
+
+
+def _offer_on_screen(ctx: Context, result: Triage, helper: bool) -> CaseOffer | None:
+    """The offer of a caseworker, with the safety information before it, that this person still has on screen and
+    can answer; a new urgent message then gets no second copy of it. Not when the new message needs other safety
+    information: an emergency (112 and its lines), tonight after a crisis days away, or a helper's words turned into
+    the person's own (or back)."""
+    offer = ctx.state.get(CaseOffer)
+    if (offer is None or result.urgency is not Urgency.URGENT or MAYBE_IN_DANGER in offer.reasons
+            or offer.asked_at is None or ctx.now - offer.asked_at > OFFER_ANSWER_WINDOW
+            or helper != (FOR_SOMEONE_ELSE in offer.reasons)):
+        return None
+    if crisis_ahead(offer.words, Triage(Urgency(offer.urgency), tuple(offer.reasons))) \
+            and not crisis_ahead(_first_words(ctx), result):
+        return None
+    return offer
+
+
+def _joined(first: Reply, second: Reply | None) -> Reply:
+    """Two replies as one message: the first's words, then the second's with its buttons."""
+    if second is None:
+        return first
+    return Reply(first.html + "\n\n" + second.html, buttons=second.buttons)
 
 
 def _unsure_is_enough(ctx: Context) -> bool:
@@ -155,7 +188,7 @@ def _check_in(ctx: Context, result: Triage) -> None:
     for any offer of a caseworker."""
     ctx.state.end()  # a crisis comes before an unfinished form
     ctx.state.drop(Declined)
-    ctx.state.put(CaseOffer(urgency=Urgency.EMERGENCY.value, reasons=list(result.reasons), words=_first_words(ctx),
+    ctx.state.put(CaseOffer(urgency=Urgency.EMERGENCY.value, reasons=list(result.reasons), words=_words_so_far(ctx),
                             asked_at=ctx.now))
     ask = texts.safety_first(ctx, result.urgency, result.reasons)
     ctx.reply(Reply(ask.html, buttons=((make_button(_("Yes, I am in danger"), Youth(YouthAction.GO)),),
@@ -177,6 +210,18 @@ def _read_crisis(ctx: Context, result: Triage) -> Answer | None:
 
 def _first_words(ctx: Context) -> str:
     return ctx.incoming.text.strip()[:FIRST_WORDS_MAX] if ctx.incoming.kind == "text" else ""
+
+
+def _words_so_far(ctx: Context) -> str:
+    """The words a case would open with: those still waiting on an unanswered offer, then this message's. A night's
+    second message ("I have nowhere to go") replaced the first ("I got kicked out tonight"), and the caseworker
+    read only the last."""
+    said = _first_words(ctx)
+    offer = ctx.state.get(CaseOffer)
+    if (offer is None or not offer.words or offer.asked_at is None
+            or ctx.now - offer.asked_at > OFFER_ANSWER_WINDOW or said in offer.words):
+        return said
+    return (offer.words + "\n" + said if said else offer.words)[:FIRST_WORDS_MAX]
 
 
 def _writes_as_staff(ctx: Context) -> bool:
@@ -233,8 +278,8 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, 
 
 def place_for_offer(ctx: Context) -> bool:
     """The municipality typed while a caseworker is offered (the answer to "Which municipality are you in?" in
-    the safety information): the safety information again with local numbers, then the offer, now from that
-    municipality (an interceptor)."""
+    the safety information): its local help and numbers, then the offer, now from that municipality (an
+    interceptor)."""
     offer = ctx.state.get(CaseOffer)
     # An offer left unanswered stays in the state: a form started since (its own municipality step) goes first. The
     # question "are you in danger right now?" is no offer with local help to show again (``_check_in``).
@@ -255,8 +300,15 @@ def place_for_offer(ctx: Context) -> bool:
         ctx.reply(Reply(esc(texts.elsewhere_line(place, helper))))
         return True
     ctx.profile.municipality = slug
-    ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper, said=offer.words))
-    _offer(ctx, offer.urgency, reasons, offer.words, helper=helper)
+    # A crisis days away keeps its first line ("contact your municipality now"): shown again, whole.
+    tonight = level is Urgency.URGENT and not crisis_ahead(offer.words, Triage(level, reasons))
+    local = texts.local_help(ctx, level, reasons) if tonight else []
+    if not local:
+        ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper, said=offer.words))
+    # The rest of the safety information is on screen just above: only what the place adds, with the offer, now
+    # from that municipality, in one message.
+    _offer(ctx, offer.urgency, reasons, offer.words, info=Reply("\n\n".join(local)) if local else None,
+           helper=helper)
     return True
 
 

@@ -154,6 +154,46 @@ def safety_services(urgency: Urgency, reasons: tuple[str, ...], municipality: st
     return list(dict.fromkeys(service_ids))
 
 
+def _local_night(kb: KnowledgeBase, lang: str, municipality: str | None, reasons: tuple[str, ...],
+                 local_after: bool = False) -> list[str]:
+    """The night's local text for the municipality, under its name (none where Husly has none)."""
+    topic = kb.topics.get(SAFETY_TOPIC)
+    # A 17-year-old thrown out in Randers was shown the adults' night text ("over 25 ... Perron 4").
+    minor = kb.topics.get(MINOR_TOPIC) if MINOR_REASONS & set(reasons) else None
+    locals_ = {} if (minor is not None and local_after) or topic is None else (minor or topic).municipalities
+    if municipality and is_municipality(municipality) and (local := locals_.get(municipality)):
+        return [f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}"]
+    return []
+
+
+def still_holds(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = (), *, for_other: bool = False,
+                local: bool = False) -> Reply:
+    """A second urgent message while the offer of a caseworker is on screen: 112 and a line that what was said still
+    holds, not the whole safety information again (a night's four messages got it four times). ``local``: the
+    municipality has become known since, so its night help and contact come too."""
+    with use_lang(ctx.lang):
+        danger = (_("If they are in danger right now, call 112.") if for_other
+                  else _("If you are in danger right now, call 112."))
+        parts = ["<b>" + esc(danger) + "</b> " + esc(_("What I wrote above still holds."))]
+        if local:
+            parts.extend(local_help(ctx, urgency, reasons))
+        return Reply("\n\n".join(parts))
+
+
+def local_help(ctx: Context, urgency: Urgency, reasons: tuple[str, ...] = ()) -> list[str]:
+    """The part of the safety information that depends on the person's municipality (its night help and contact),
+    for when the rest was shown before the municipality was known."""
+    municipality = ctx.profile.municipality
+    if not municipality:
+        return []
+    with use_lang(ctx.lang):
+        parts = _local_night(ctx.deps.kb, ctx.lang, municipality, reasons)
+        services = services_for(ctx.deps.kb, safety_services(urgency, reasons, municipality), municipality)
+        if services:
+            parts.append("\n".join(service_line(service, ctx.lang, ctx.now.date()) for service in services))
+        return parts
+
+
 def _check_in(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.date, service_ids: list[str],
               for_other: bool) -> Reply:
     """The question whether the person is in danger now, when the words may mean a crisis and name none: short, so
@@ -194,11 +234,7 @@ def _safety(kb: KnowledgeBase, lang: str, municipality: str | None, today: dt.da
             helper = next((f for f in topic.faq if f.id == FOR_OTHER_TONIGHT), None) if for_other else None
             # The municipality is known, or asked for at the end in words of its own.
             parts.append(esc(without_place_request((helper.a if helper else topic.answer).get(lang))))
-            # A 17-year-old thrown out in Randers was shown the adults' night text ("over 25 ... Perron 4").
-            minor = kb.topics.get(MINOR_TOPIC) if MINOR_REASONS & set(reasons) else None
-            locals_ = {} if minor is not None and local_after else (minor or topic).municipalities
-            if municipality and is_municipality(municipality) and (local := locals_.get(municipality)):
-                parts.append(f"<b>{esc(municipality_name(municipality))}</b>\n{esc(local.get(lang))}")
+            parts.extend(_local_night(kb, lang, municipality, reasons, local_after))
     services = services_for(kb, service_ids, municipality)
     if urgency is Urgency.EMERGENCY:
         parts.extend(service_card(service, lang, today) for service in services)
