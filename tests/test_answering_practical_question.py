@@ -39,7 +39,7 @@ ASKED_PAST_THE_COUCH = (
      "adresse-cpr"),
 )
 LANDLORD_COMES_IN = (
-    "my landlord let himself in with his own key yesterday, is he allowed to do that",
+    "yesterday my landlord let himself into my flat with his own key, is that even allowed?",
     "the owner of our flat walks in whenever he likes, is he allowed to",
 )
 # What the reading takes for the question (folded where a phrase that asks in other words came before it).

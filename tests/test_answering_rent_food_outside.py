@@ -37,7 +37,7 @@ RENT_HELP = [
 # Rent owed, and a rent too high: their own topics.
 RENT_OTHERS = [
     ("jeg skylder to måneders husleje og har fået et påkrav", "huslejerestance"),
-    ("I am 3 months behind with the rent, what happens now", "huslejerestance"),
+    ("I'm 3 months behind on my rent, what will happen next?", "huslejerestance"),
     ("min udlejer har sat huslejen op igen, kan jeg klage over det", "huslejenaevn"),
 ]
 

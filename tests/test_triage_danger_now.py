@@ -106,7 +106,7 @@ NOW = [
     ("Han slog mig i går selvom vi har et tilhold", "da"),
     ("My dad hits me. We have a restraining order but he keeps coming.", "en"),
     ("Min far slår mig. Han har fået et tilhold men han kommer stadig.", "da"),
-    ("He hits me and I hit him back, I am scared to go home", "en"),
+    ("He hits me, I hit him back, and I'm scared stiff of going home", "en"),
     ("It was in the hallway where my stepdad punched me this morning", "en"),
     ("I used to be happy but now I just want to die, I can't do this anymore", "en"),
     ("I was admitted for suicidal thoughts last week and they are still here every day", "en"),

@@ -21,7 +21,7 @@ DONE = [
 ]
 NOT_NOW = [
     ("what happens if i get evicted today", "en"),
-    ("i got an eviction notice today", "en"),
+    ("an eviction notice landed in my letterbox today", "en"),
     ("mine forældre blev sat ud for 5 år siden", "da"),
 ]
 

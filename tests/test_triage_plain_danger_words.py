@@ -16,7 +16,7 @@ from tests.triage_cases import DETECTED, expect
 DANGER = [
     "jeg orker ikke mere, jeg vil bare væk for altid fra det her lort",
     "honestly no point living, everything i touch goes wrong",
-    "my dad is hitting me right now and mum just watches",
+    "my dad is hitting me right now while mum just stands there watching",
     "my stepmum is throwing things at me and screaming in the kitchen",
     "i was raped last night at a party and cant stop shaking",
 ]

@@ -20,7 +20,7 @@ WEEKS_ON_A_SOFA = [
     "been sleeping on her sofa for 2 months, shes my ex's sister lol",
 ]
 NOT_COUCH_SURFING = [
-    "my husband has been sleeping on the couch for weeks after our fight",
+    "since our big fight my husband has slept on the sofa for weeks",
     "back when i was 16 i slept on friends couches for months",
     "we slept on my friends couch for a week during the festival",
     "hvad sker der med min boligstøtte hvis jeg sover på en vens sofa i ugevis",
