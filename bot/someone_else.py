@@ -50,6 +50,7 @@ class _Phrases:
     professionals: tuple[tuple[str, ...], ...]
     helping: tuple[tuple[str, ...], ...]
     told: tuple[tuple[str, ...], ...]
+    known: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -59,7 +60,7 @@ def _phrases(path: Path = DATA) -> _Phrases:
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])
     return _Phrases(parse("asking_for"), parse("roles"), parse("parent_roles"), parse("people"), parse("professionals"),
-                    parse("helping"), parse("told"))
+                    parse("helping"), parse("told"), parse("known"))
 
 
 def for_someone_else(reading: Reading) -> bool:
@@ -69,9 +70,10 @@ def for_someone_else(reading: Reading) -> bool:
     if _contains(words, phrases.asking_for) or _contains(words, phrases.roles):
         return True
     subject = any(_starts_with(fold(sentence).split(), phrases.people) for sentence in reading.sentences)
-    if _contains(words, phrases.parent_roles) and (subject or _someone_close(words)):
+    close = _someone_close(words) or _contains(words, phrases.known)
+    if _contains(words, phrases.parent_roles) and (subject or close):
         return True
-    if not (subject or _someone_close(words)):
+    if not (subject or close):
         return False
     # Danish "i" is "in" ("i nat"): only in English is it the writer.
     english = detect_language(words, reading.body) == "en"

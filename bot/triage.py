@@ -763,6 +763,7 @@ def names_suicide(text: str) -> bool:
 AHEAD_REASONS = frozenset({"eviction_soon", "couch_surfing_ending", "homeless_now", "nowhere_to_sleep",
                            "nowhere_to_stay"})
 THROWN_OUT_REASONS = frozenset({"thrown_out", "unsafe_home"})
+SLEEPS_OUTSIDE = "sleeps_outside"
 
 
 def crisis_ahead(text: str, result: Triage) -> bool:
@@ -778,6 +779,8 @@ def crisis_ahead(text: str, result: Triage) -> bool:
         if not _any_sign(text, ("thrown_out_coming",)) or _any_sign(text, ("thrown_out_over",)):
             return False
         others -= THROWN_OUT_REASONS
+    if SLEEPS_OUTSIDE in others and _any_sign(text, ("street_coming",)):
+        others.discard(SLEEPS_OUTSIDE)
     if LEARNED in others and not _any_sign(text, ("outside",)):
         others.discard(LEARNED)
     return not others
