@@ -2,7 +2,8 @@
 bot/data/triage.yaml, thing_age masks ``minor``). A parent searching for a grown-up son with an old photo of him was
 read as writing about someone under 18: triage saw a minor and the letter was answered with the topic for young
 people under 18 and BørneTelefonen. A young person's own age, said the same way ("my 16 year old daughter"), still
-counts.
+counts. A son or daughter said to be grown up ("our adult daughter", "min voksne datter") is no minor either
+(bot/answering.py, _adults_are_not_minors): the topic for minors stays the last choice.
 
 Every message was written for this test and is checked against the real-message collections (tests/corpus.py).
 """
@@ -48,4 +49,21 @@ def test_an_old_photo_or_car_is_no_minor(knowledge, text: str) -> None:
         assert [age for age in ages_said(young) if age < 18]
 
 
-test_the_messages_are_our_own = our_own(GROWN_UP, YOUNG)
+GROWN_CHILD = [
+    "Our adult daughter moved back in with us after her divorce, and she and her stepfather argue every single evening "
+    "about house rules and chores. He wants her gone by spring. We love her but the home feels like a battlefield. "
+    "What can we do as parents?",
+    "Min voksne datter er flyttet hjem til os igen efter et brud, og hun og min mand skændes hver aften om regler og "
+    "opvask. Han vil have hende ud inden foråret. Hvad kan vi gøre som forældre?",
+]
+
+
+@pytest.mark.parametrize("text", GROWN_CHILD)
+def test_a_grown_child_is_no_minor(knowledge, text: str) -> None:
+    kb, index = knowledge
+    found = answer(kb, index, text, today=TODAY, threshold=0.4)
+    assert found.search.topic != "under-18"
+    assert found.search.suggestions[0] != "under-18"
+
+
+test_the_messages_are_our_own = our_own(GROWN_UP, YOUNG, GROWN_CHILD)
