@@ -12,6 +12,7 @@ says; and when Husly is not sure it says so and offers the closest topics and a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -231,13 +232,21 @@ def _last_choice(found: SearchResult, topic: str) -> SearchResult:
 MAX_AGE = 90
 
 
+# A son or daughter said to be grown up, with no age ("our adult daughter", "min voksne søn"; folded text).
+_GROWN_CHILD = re.compile(r"\b(?:adult|grown|grown up|grownup|voksne|voksen)\s+(?:son|sons|daughter|daughters|child|"
+                          r"children|kids|soen|soenner|datter|doetre|barn|boern)\b")
+
+
 def _adults_are_not_minors(found: SearchResult, text: str, urgency: Triage) -> SearchResult:
     """The topic for young people under 18 does not answer a message whose people are all said to be grown up ("I am
-    in my early 20s and still live with my parents", "a 42 year old single mother"): its words (parents, home,
-    rules) stand in grown-ups' letters too. Then the next topics come first, as choices, and it stays the last."""
+    in my early 20s and still live with my parents", "a 42 year old single mother", "our adult daughter"): its words
+    (parents, home, a daughter, rules) stand in grown-ups' letters too. Then the next topics come first, as choices,
+    and it stays the last."""
+    if found.topic != MINOR_TOPIC or MINOR_REASONS & set(urgency.reasons):
+        return found
     ages = ages_said(text)
-    if (found.topic != MINOR_TOPIC or MINOR_REASONS & set(urgency.reasons) or not ages
-            or min(ages) < ADULT_AGE or min(ages) > MAX_AGE):
+    grown = ages and min(ages) >= ADULT_AGE and min(ages) <= MAX_AGE
+    if not (grown or (not ages and _GROWN_CHILD.search(fold(text)))):
         return found
     return _last_choice(found, MINOR_TOPIC)
 

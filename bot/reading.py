@@ -242,14 +242,23 @@ _BEING = frozenset({"am", "m", "im", "is", "s", "was", "are", "re", "were", "be"
 _TIME_BEFORE_DA = frozenset({"i", "efter", "sidste", "seneste", "gennem", "igennem", "om", "for", "foer", "de", "alle",
                              "hele", "mange", "flere", "nogle"})
 _TIME_AFTER = frozenset({"ago", "later", "siden", "senere", "earlier"})
+# "N year old" before one of these is the age of a thing, not of a person ("a 14 year old photo of her", "my 16 year
+# old car"): a parent searching for a grown-up daughter was read as writing about a minor. bot/data/triage.yaml
+# (thing_age) masks the same words for triage.
+_THINGS = frozenset({"photo", "photos", "picture", "pictures", "photograph", "car", "house", "laptop", "computer",
+                     "phone", "mattress", "bed", "couch", "sofa", "tent", "van", "truck", "dog", "cat", "debt", "loan",
+                     "letter", "tv", "bike", "coat", "jacket", "building", "apartment", "flat", "fridge", "video"})
 
 
 def _a_duration(folded: str, match: re.Match[str]) -> bool:
-    """Whether the number of years ``match`` found in ``folded`` is a length of time rather than an age."""
+    """Whether the number of years ``match`` found in ``folded`` is a length of time (or the age of a thing) rather
+    than the age of a person."""
     before = folded[: match.start()].split()[-1:]
-    after = folded[match.end():].split()[:1]
+    after = folded[match.end():].split()[:2]
     if after and after[0] in _TIME_AFTER:
         return True
+    if after[:1] == ["old"] and after[1:] and after[1] in _THINGS:
+        return True  # not an age of anyone: the age of a thing (_THINGS)
     if match.group(2) == "aar":
         return bool(before) and before[0] in _TIME_BEFORE_DA and not (after and after[0] in _AGE_AFTER)
     return not (after and after[0] in _AGE_AFTER) and not (before and before[0] in _BEING)
