@@ -72,8 +72,8 @@ def import_document(ctx: Context) -> bool:
     if result.withdrawn:
         refs = list(result.withdrawn)
         shown = ", ".join(refs[:SHOWN_WITHDRAWN]) + (" …" if len(refs) > SHOWN_WITHDRAWN else "")
-        parts.append(esc(_("Withdrawn, because they are no longer in the file: {n} ({refs}). Send the file with "
-                           "them again to show them again.").format(n=len(refs), refs=shown)))
+        parts.append(esc(_("Withdrawn, because they are no longer in the file: {n} ({refs}). Put a row back in "
+                           "the file to show it again.").format(n=len(refs), refs=shown)))
     ctx.reply(Reply("\n\n".join([*parts, *notes]),
                     buttons=((button(_("My listings"), ListingsPage(0)),),)))
     return True

@@ -197,8 +197,8 @@ def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingIn
     reference = data.get("reference") or f"{FORM_REF_PREFIX}{today:%Y%m%d}-{secrets.token_hex(3)}"
     return ListingInput(
         provider=provider, provider_ref=reference, municipality=data["municipality"], area=data["area"],
-        kind=data["kind"], rooms=data.get("rooms"), size_m2=data.get("size_m2"), rent=data["rent"], aconto=data["aconto"],
-        deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
+        kind=data["kind"], rooms=data.get("rooms"), size_m2=data.get("size_m2"), rent=data["rent"],
+        aconto=data["aconto"], deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
         available_from=dt.date.fromisoformat(data["available_from"]), target_group=data["target_group"],
         apply_url=data["apply"]["url"], apply_phone=data["apply"]["phone"], description=None,
         expires_on=today + dt.timedelta(days=DEFAULT_DAYS),

@@ -89,4 +89,5 @@ def preview(item: ListingInput) -> str:
     what.append(_("rooms: {rooms}").format(rooms=item.rooms) if item.rooms is not None else _("rooms not given"))
     return _("{ref}: {what}, rent {rent} + aconto {aconto}, free from {date}, for {group}, shown until {until}").format(
         ref=item.provider_ref, what=", ".join(what), rent=format_money(item.rent), aconto=format_money(item.aconto),
-        date=format_date(item.available_from), group=target_label(item.target_group), until=format_date(item.expires_on))
+        date=format_date(item.available_from), group=target_label(item.target_group),
+        until=format_date(item.expires_on))
