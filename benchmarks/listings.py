@@ -132,7 +132,8 @@ def husly_import(engine: Engine, data: bytes, provider: str) -> tuple[int, int]:
     report = read_listings(data, provider=provider, today=TODAY)
     assert report.ok, report.problems[:3]
     with session_scope(engine) as session:
-        result = publish(session, report.listings, now=NOW)
+        # As the CLI and the bot publish a file: the partner's whole list (their listings not in it are withdrawn).
+        result = publish(session, report.listings, now=NOW, whole_list=True)
     return result.created, result.updated
 
 

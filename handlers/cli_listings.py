@@ -58,12 +58,16 @@ def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
                 click.echo(f"… and {len(report.listings) - PREVIEW_ROWS} more")
         try:
             with current().session() as session:
-                result = publish(session, report.listings, now=now, dry_run=dry_run)
+                # The file is the partner's whole list: their listings not in it are let and withdrawn.
+                result = publish(session, report.listings, now=now, dry_run=dry_run, whole_list=True)
         except IntegrityError:
             raise Fail("another import for the same provider ran at the same time; run this one again") from None
     verb = "would import" if dry_run else "imported"
-    click.echo(f"{verb}: {result.created} new, {result.updated} updated"
+    withdrawn = f", {len(result.withdrawn)} withdrawn (not in the file)" if result.withdrawn else ""
+    click.echo(f"{verb}: {result.created} new, {result.updated} updated{withdrawn}"
                + ("" if dry_run else f", {result.alerts_sent} alert message(s) queued"))
+    if result.withdrawn:
+        click.echo(("would withdraw: " if dry_run else "withdrawn: ") + _refs(list(result.withdrawn)))
 
 
 @listings.command("demo")
@@ -105,6 +109,11 @@ def search_(municipality: str | None, max_rent: int | None, kind: str | None, pa
             link = f"\n   {listing.apply_url}" if listing.apply_url else ""
             click.echo(to_plain(card(listing)) + link + "\n")
     click.echo(footer(found))
+
+
+def _refs(refs: list[str]) -> str:
+    shown = ", ".join(refs[:PREVIEW_ROWS])
+    return shown + (f" … and {len(refs) - PREVIEW_ROWS} more" if len(refs) > PREVIEW_ROWS else "")
 
 
 def footer(found: Page) -> str:

@@ -49,4 +49,4 @@ def test_a_sheet_with_neither_a_municipality_nor_a_town_still_says_what_is_missi
             "Vestergade 12;værelse;1;20;3.000;86 12 34 56\r\n").encode()
     report = read(data)
     assert not report.ok
-    assert "The file is missing the columns: kommune, omraade. See the template." in report.problems
+    assert "The file has no column for: Municipality, Area. Add it with that name." in report.problems

@@ -57,7 +57,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "beskrivelse": ("description", "tekst", "bemaerkninger", "bemaerkning", "note", "noter"),
     "udbyder": ("provider", "partner"),
 }
-REQUIRED = ("reference", "kommune", "omraade", "type", "vaerelser", "kvm", "husleje")
+# Rooms and m² are not required: a partner's sheet of rooms in shared flats or shelter places often has neither,
+# and such a listing is still worth finding (shown without them).
+REQUIRED = ("reference", "kommune", "omraade", "type", "husleje")
 _ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
 # Characters a Danish Windows-1252 (Excel) file plausibly holds; anything else means it was some other
 # encoding (fx Mac Roman), where guessing would put wrong letters into listings.
@@ -308,20 +310,30 @@ def _columns(header: list[str], report: Report) -> dict[str, int] | None:
         else:
             columns[name] = position
     if not columns:
-        report.problems.append(_("I cannot read the first line as column names. It must be the column names "
-                                 "from the template (reference;kommune;omraade;…), separated by ; or ,."))
+        report.problems.append(_("I cannot find the column names. Give the columns names like these: {names}, "
+                                 "separated by ; or ,.").format(names=_("Address;Municipality;Area;Type;Rent;Phone")))
         return None
     # A partner's own sheet names the town ("By: Randers") and no municipality: the town tells it, row by row.
-    missing = [name for name in REQUIRED if name not in columns and not (name == "kommune" and "omraade" in columns)]
-    if missing:
-        report.problems.append(_("The file is missing the columns: {names}. See the template.").format(
-            names=", ".join(missing)))
+    missing = [_plain_name(name) for name in REQUIRED
+               if name not in columns and not (name == "kommune" and "omraade" in columns)]
     if "ansoeg_link" not in columns and "ansoeg_telefon" not in columns:
-        report.problems.append(_("The file is missing the columns: {names}. See the template.").format(
-            names="ansoeg_link / ansoeg_telefon"))
+        missing.append(_plain_name("ansoeg"))
+    if missing:
+        report.problems.append(_("The file has no column for: {names}. Add it with that name.").format(
+            names=", ".join(missing)))
     if unknown:
         report.notes.append(_("I skipped columns I don't know: {names}").format(names=", ".join(unknown[:10])))
     return None if report.problems else columns
+
+
+def _plain_name(column: str) -> str:
+    """A column the file lacks, named so the partner can add it: a plain word that is itself a name the import
+    knows, in either language ("Husleje" / "Rent"), never the template's internal spelling ("ansoeg_link")."""
+    names = {
+        "reference": _("Address (or Reference)"), "kommune": _("Municipality"), "omraade": _("Area"),
+        "type": _("Type"), "husleje": _("Rent"), "ansoeg": _("Link or Phone (how to apply)"),
+    }
+    return names[column]
 
 
 def _row(number: int, cells: list[str], columns: dict[str, int], header: list[str], provider: str | None,
@@ -339,12 +351,20 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         position = columns.get(name)
         return cells[position] if position is not None and position < len(cells) else ""
 
+    def label(name: str) -> str:
+        """The column as the partner's own header names it."""
+        return header[columns[name]] if name in columns else name
+
     def read(name: str, reader: Callable[[str], Any]) -> Any:
+        raw = cell(name)
         try:
-            return reader(cell(name))
+            return reader(raw)
         except FieldError as exc:
-            label = header[columns[name]] if name in columns else name
-            report.problems.append(_("Row {row}, {column}: {problem}").format(row=number, column=label, problem=exc))
+            # An empty cell is missing, not "'' is not a number".
+            problem = _("Row {row}, {column}: {problem}").format(
+                row=number, column=label(name), problem=_("is empty") if not raw.strip() else str(exc))
+            if problem not in report.problems[before:]:  # the town column read as municipality and as area
+                report.problems.append(problem)
             return None
 
     values = {
@@ -352,12 +372,15 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         "municipality": read("kommune" if "kommune" in columns else "omraade", fields.municipality),
         "area": read("omraade", lambda v: fields.text(v, limit=60, required=True)),
         "kind": read("type", fields.kind),
-        "rooms": read("vaerelser", lambda v: fields.whole_number(v, low=1, high=10)),
-        "size_m2": read("kvm", lambda v: fields.whole_number(v, low=5, high=300)),
+        "rooms": read("vaerelser", lambda v: fields.optional_whole_number(v, low=1, high=10)),
+        "size_m2": read("kvm", lambda v: fields.optional_whole_number(v, low=5, high=300)),
         "rent": read("husleje", lambda v: fields.money(v, low=500, high=30_000, monthly=True)),
         "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000, monthly=True)),
-        "deposit": read("depositum", lambda v: fields.optional_money(v, high=100_000)),
-        "prepaid_rent": read("forudbetalt_leje", lambda v: fields.optional_money(v, high=100_000)),
+        # A sheet without the column does not say there is none: not known (an empty cell in the column is 0).
+        "deposit": read("depositum", lambda v: fields.optional_money(v, high=100_000))
+        if "depositum" in columns else None,
+        "prepaid_rent": read("forudbetalt_leje", lambda v: fields.optional_money(v, high=100_000))
+        if "forudbetalt_leje" in columns else None,
         "available_from": read("ledig_fra", lambda v: fields.available_from(v, today)),
         "target_group": read("maalgruppe", fields.target_group),
         "apply_url": read("ansoeg_link", fields.url),
@@ -366,14 +389,17 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         "description": read("beskrivelse", lambda v: fields.text(v, limit=300, required=False)),
         "provider": read("udbyder", lambda v: _provider(v, provider)),
     }
-    if len(report.problems) == before and not values["apply_url"] and not values["apply_phone"]:
-        report.problems.append(_("Row {row}: write how to apply, in ansoeg_link or ansoeg_telefon.").format(
-            row=number))
+    # Both cells empty (a bad link is its own problem): said with the row's other problems, not after they are fixed.
+    if not cell("ansoeg_link").strip() and not cell("ansoeg_telefon").strip():
+        names = [label(name) for name in ("ansoeg_link", "ansoeg_telefon") if name in columns]
+        where = names[0] if len(names) == 1 else _("{first} or {second}").format(first=names[0], second=names[1])
+        report.problems.append(_("Row {row}, {column}: {problem}").format(
+            row=number, column=where, problem=_("is empty. Write a link or a phone number to apply at")))
     ref = values["provider_ref"]
     if ref is not None:
         if ref in seen:
-            report.problems.append(_("Row {row}, reference: '{ref}' is also in row {other}").format(
-                row=number, ref=ref, other=seen[ref]))
+            report.problems.append(_("Row {row}, {column}: '{ref}' is also in row {other}").format(
+                row=number, column=label("reference"), ref=ref, other=seen[ref]))
         else:
             seen[ref] = number
     if len(report.problems) > before:

@@ -52,6 +52,10 @@ KIND_WORDS: dict[str, str] = {
     "dorm room": "kollegievaerelse", "student room": "kollegievaerelse", "halls": "kollegievaerelse",
     "delebolig": "delebolig", "shared flat": "delebolig", "shared housing": "delebolig", "flatshare": "delebolig",
     "delelejlighed": "delebolig", "bofaellesskab": "delebolig", "kollektiv": "delebolig", "shared room": "delebolig",
+    # A room in a shared home is rented as part of it: the home is shared, which is what a searcher needs to know.
+    "vaerelse i delebolig": "delebolig", "vaerelse i bofaellesskab": "delebolig",
+    "vaerelse i delelejlighed": "delebolig", "vaerelse i kollektiv": "delebolig", "room in shared flat": "delebolig",
+    "room in a shared flat": "delebolig",
     "skaev bolig": "skaev-bolig", "skaeve boliger": "skaev-bolig", "skaev": "skaev-bolig", "skaeve huse": "skaev-bolig",
     "skaevt hus": "skaev-bolig", "alternative housing": "skaev-bolig",
     "midlertidig bolig": "midlertidig-bolig", "midlertidig": "midlertidig-bolig",
@@ -158,6 +162,20 @@ def whole_number(raw: str, *, low: int, high: int) -> int:
         raise FieldError(_("'{value}' looks wrong: it must be between {low} and {high}").format(
             value=raw, low=low, high=high))
     return number
+
+
+# A cell saying a number is not known (folded): empty, a dash or a question mark (folding leaves nothing), a word.
+_UNKNOWN = frozenset({"", "ved ikke", "ukendt", "n a", "na", "unknown"})
+
+
+def optional_whole_number(raw: str, *, low: int, high: int) -> int | None:
+    """Like ``whole_number``, but an empty cell (or "-", "?", "ukendt", or 0, which no home has) is None: not
+    known, and not shown."""
+    if fold(raw) in _UNKNOWN:
+        return None
+    if whole_number(raw, low=0, high=high) == 0:
+        return None
+    return whole_number(raw, low=low, high=high)
 
 
 # A time after the day, as spreadsheets other than Danish Excel write a date cell ("2027-02-01 00:00:00").

@@ -40,13 +40,16 @@ class Listing(SQLModel, table=True):
     municipality: str = Field(max_length=32)
     area: str = Field(max_length=60)
     kind: str = Field(max_length=32)
-    rooms: int
-    size_m2: int
+    # Unknown when the partner's sheet does not say (a room in a shared flat, a shelter place): shown only when known.
+    rooms: int | None = None
+    size_m2: int | None = None
     rent: int
     aconto: int = 0
     monthly_total: int
-    deposit: int = 0
-    prepaid_rent: int = 0
+    # None: the partner's sheet has no such column (not known); 0 is a sheet saying there is none. No default: the
+    # ORM's bulk insert leaves a None out, and a default would then turn "not known" into 0.
+    deposit: int | None = None
+    prepaid_rent: int | None = None
     available_from: dt.date = Field(sa_type=Date)
     target_group: str = Field(default="everyone", max_length=16)
     apply_url: str | None = Field(default=None, max_length=300)

@@ -27,6 +27,8 @@ from bot.listings.search import local_day
 from bot.replies import Button, Reply, esc
 
 EXTEND_DAYS = 30
+# References named in the reply when a file withdraws listings no longer in it.
+SHOWN_WITHDRAWN = 10
 PAGE_SIZE = 5
 # Files read as listings: CSV (any delimiter) and Excel's .xlsx (its first sheet, bot/listings/workbook.py).
 LISTING_NAMES = (".csv", ".txt", ".tsv", ".xlsx")
@@ -62,10 +64,17 @@ def import_document(ctx: Context) -> bool:
         ctx.reply(Reply("\n".join([f"<b>{esc(head)}</b>", *(esc("• " + line) for line in summary(report)),
                                    *notes])))
         return True
-    result = publish(ctx.session, report.listings, now=ctx.now)
+    # The file is the partner's whole list: their listings no longer in it are let, and withdrawn.
+    result = publish(ctx.session, report.listings, now=ctx.now, whole_list=True)
     done = _("Imported: {created} new and {updated} updated. Messages to young people: {alerts}.").format(
         created=result.created, updated=result.updated, alerts=result.alerts_sent)
-    ctx.reply(Reply("\n\n".join([esc(done), *notes]),
+    parts = [esc(done)]
+    if result.withdrawn:
+        refs = list(result.withdrawn)
+        shown = ", ".join(refs[:SHOWN_WITHDRAWN]) + (" …" if len(refs) > SHOWN_WITHDRAWN else "")
+        parts.append(esc(_("Withdrawn, because they are no longer in the file: {n} ({refs}). Put a row back in "
+                           "the file to show it again.").format(n=len(refs), refs=shown)))
+    ctx.reply(Reply("\n\n".join([*parts, *notes]),
                     buttons=((button(_("My listings"), ListingsPage(0)),),)))
     return True
 

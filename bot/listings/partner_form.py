@@ -29,7 +29,7 @@ from bot.listings.csv_import import DEFAULT_DAYS
 from bot.listings.fields import FieldError
 from bot.listings.models import KINDS, Listing
 from bot.listings.permissions import own_provider, staff_of
-from bot.listings.publish import ListingInput, publish
+from bot.listings.publish import FORM_REF_PREFIX, ListingInput, publish
 from bot.listings.render import card, kind_label, target_label
 from bot.listings.search import local_day
 from bot.replies import Reply, esc
@@ -65,9 +65,11 @@ STEPS: tuple[Step, ...] = (
          lambda v, _t: fields.text(v, limit=60, required=True)),
     Step("kind", lambda: _("What kind of home?"), lambda v, _t: fields.kind(v),
          lambda: [(kind_label(k), k) for k in KINDS]),
-    Step("rooms", lambda: _("How many rooms?"), lambda v, _t: fields.whole_number(v, low=1, high=10),
-         lambda: [(str(n), str(n)) for n in (1, 2, 3, 4)]),
-    Step("size_m2", lambda: _("How many m²?"), lambda v, _t: fields.whole_number(v, low=5, high=300)),
+    # Not known for every home (a room in a shared flat, a shelter place): Skip leaves it out of the listing.
+    Step("rooms", lambda: _("How many rooms?"), lambda v, _t: fields.optional_whole_number(v, low=1, high=10),
+         lambda: [*((str(n), str(n)) for n in (1, 2, 3, 4)), (_("Skip"), "-")]),
+    Step("size_m2", lambda: _("How many m²?"), lambda v, _t: fields.optional_whole_number(v, low=5, high=300),
+         lambda: [(_("Skip"), "-")]),
     Step("rent", lambda: _("Rent a month in kr., without aconto?"),
          lambda v, _t: fields.money(v, low=500, high=30_000, monthly=True)),
     Step("aconto", lambda: _("Aconto for heating and water a month in kr.?"),
@@ -192,11 +194,11 @@ def _publish(ctx: Context) -> None:
 
 def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingInput:
     today = local_day(now)
-    reference = data.get("reference") or f"bot-{today:%Y%m%d}-{secrets.token_hex(3)}"
+    reference = data.get("reference") or f"{FORM_REF_PREFIX}{today:%Y%m%d}-{secrets.token_hex(3)}"
     return ListingInput(
         provider=provider, provider_ref=reference, municipality=data["municipality"], area=data["area"],
-        kind=data["kind"], rooms=data["rooms"], size_m2=data["size_m2"], rent=data["rent"], aconto=data["aconto"],
-        deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
+        kind=data["kind"], rooms=data.get("rooms"), size_m2=data.get("size_m2"), rent=data["rent"],
+        aconto=data["aconto"], deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
         available_from=dt.date.fromisoformat(data["available_from"]), target_group=data["target_group"],
         apply_url=data["apply"]["url"], apply_phone=data["apply"]["phone"], description=None,
         expires_on=today + dt.timedelta(days=DEFAULT_DAYS),

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import insert, tuple_, update
+from sqlalchemy import func, insert, tuple_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -27,12 +27,12 @@ class ListingInput:
     municipality: str
     area: str
     kind: str
-    rooms: int
-    size_m2: int
+    rooms: int | None
+    size_m2: int | None
     rent: int
     aconto: int
-    deposit: int
-    prepaid_rent: int
+    deposit: int | None
+    prepaid_rent: int | None
     available_from: dt.date
     target_group: str
     apply_url: str | None
@@ -42,21 +42,31 @@ class ListingInput:
     demo: bool = False
 
 
+# The reference the step-by-step form gives a listing published without one (bot/listings/partner_form.py): such a
+# listing cannot be in a partner's file, so a file never withdraws it.
+FORM_REF_PREFIX = "bot-"
+
+
 @dataclass(frozen=True)
 class PublishResult:
     created: int
     updated: int
     # Messages queued to young people whose saved search fits a new listing.
     alerts_sent: int = 0
+    # References of the listings withdrawn because the partner's file no longer has them (``whole_list``).
+    withdrawn: tuple[str, ...] = ()
 
 
 def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dry_run: bool = False,
-            notify: bool = True) -> PublishResult:
+            notify: bool = True, whole_list: bool = False) -> PublishResult:
     """Insert or update ``items`` by (provider, provider_ref) in the caller's transaction.
 
     A listing in the file is available: an updated one becomes active again. New and re-activated listings
-    are matched against saved searches (``notify``); demo listings never are.
+    are matched against saved searches (``notify``); demo listings never are. ``whole_list``: the items are
+    everything the provider offers now (a partner's file), so their active listings not among them are let or
+    gone and are withdrawn; sending the row again brings one back.
     """
+    withdrawn = _missing(session, items) if whole_list else []
     known = _known(session, items)
     new_rows, changed_rows = [], []
     for item in items:
@@ -71,8 +81,12 @@ def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dr
             if found.status != "active" or _fits_more(found, item):
                 values["alerts_pending"] = notify and not item.demo
             changed_rows.append(values)
+    refs = tuple(sorted(ref for _id, ref in withdrawn))
     if dry_run:
-        return PublishResult(created=len(new_rows), updated=len(changed_rows))
+        return PublishResult(created=len(new_rows), updated=len(changed_rows), withdrawn=refs)
+    if withdrawn:
+        session.execute(update(Listing).where(col(Listing.id).in_([listing_id for listing_id, _ref in withdrawn]))
+                        .values(status="withdrawn", updated_at=now))
     if new_rows:
         session.execute(insert(Listing), new_rows)
     if changed_rows:
@@ -80,7 +94,22 @@ def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dr
         for group in _same_keys(changed_rows):
             session.execute(update(Listing), group)
     sent = alerts.dispatch(session, now) if notify else 0
-    return PublishResult(created=len(new_rows), updated=len(changed_rows), alerts_sent=sent)
+    return PublishResult(created=len(new_rows), updated=len(changed_rows), alerts_sent=sent, withdrawn=refs)
+
+
+def _missing(session: Session, items: list[ListingInput]) -> list[tuple[int, str]]:
+    """(id, reference) of each active listing of the items' providers that the items do not have: not the
+    form's listings published without a reference, nor demo listings."""
+    refs: dict[str, set[str]] = {}
+    for item in items:
+        refs.setdefault(item.provider, set()).add(item.provider_ref)
+    rows = session.execute(
+        sa_select(col(Listing.id), col(Listing.provider), col(Listing.provider_ref))
+        .where(col(Listing.provider).in_(sorted(refs)), col(Listing.status) == "active", ~col(Listing.demo),
+               # substr, not LIKE: LIKE ignores case on SQLite, and a partner's own "BOT-12" is in their file.
+               func.substr(col(Listing.provider_ref), 1, len(FORM_REF_PREFIX)) != FORM_REF_PREFIX)
+    ).all()
+    return [(listing_id, ref) for listing_id, provider, ref in rows if ref not in refs[provider]]
 
 
 @dataclass(frozen=True)

@@ -45,15 +45,19 @@ def summary(filters: Filters) -> str:
 def card(listing: Listing) -> str:
     """A few lines: what and where, the monthly cost, money up front, size, date, and how to apply."""
     where = f"{listing.area} ({municipality_name(listing.municipality)})"
-    title = f"{kind_label(listing.kind)}, {listing.size_m2} m², {where}"
+    # Rooms and m² only when the partner gave them: a shared room or a shelter place often has neither.
+    size = f"{listing.size_m2} m², " if listing.size_m2 is not None else ""
+    title = f"{kind_label(listing.kind)}, {size}{where}"
     lines = [("🧪 <b>DEMO</b> · " if listing.demo else "") + f"<b>{esc(title)}</b>"]
     cost = _("Rent {rent} + aconto {aconto} = {total} a month").format(
         rent=format_money(listing.rent), aconto=format_money(listing.aconto), total=format_money(listing.monthly_total))
     lines.append("💰 " + esc(cost))
-    lines.append("🔑 " + esc(_("Deposit {deposit}, prepaid rent {prepaid}").format(
-        deposit=format_money(listing.deposit), prepaid=format_money(listing.prepaid_rent))))
-    lines.append("📅 " + esc(_("Free from {date} · rooms: {rooms} · for {group}").format(
-        date=format_date(listing.available_from), rooms=listing.rooms, group=target_label(listing.target_group))))
+    lines.append("🔑 " + esc(_up_front(listing.deposit, listing.prepaid_rent)))
+    when = [_("Free from {date}").format(date=format_date(listing.available_from))]
+    if listing.rooms is not None:
+        when.append(_("rooms: {rooms}").format(rooms=listing.rooms))
+    when.append(_("for {group}").format(group=target_label(listing.target_group)))
+    lines.append("📅 " + esc(" · ".join(when)))
     if listing.description:
         lines.append(esc(listing.description))
     how = []
@@ -67,12 +71,23 @@ def card(listing: Listing) -> str:
     return "\n".join(lines)
 
 
+def _up_front(deposit: int | None, prepaid: int | None) -> str:
+    """Money to pay before moving in; a sheet without the column does not say, and neither does the card."""
+    if deposit is None and prepaid is None:
+        return _("Deposit and prepaid rent: not given, ask when you apply")
+    return _("Deposit {deposit}, prepaid rent {prepaid}").format(
+        deposit=format_money(deposit) if deposit is not None else _("not given"),
+        prepaid=format_money(prepaid) if prepaid is not None else _("not given"))
+
+
 def preview(item: ListingInput) -> str:
     """One line per listing read from a file, for a dry run: how each cell was read ("Almen bolig" is a flat,
     "1. feb 2027" the 1st of February), before anything is published."""
-    return _("{ref}: {kind}, {area} ({municipality}), {size} m², rooms: {rooms}, rent {rent} + aconto {aconto}, "
-             "free from {date}, for {group}, shown until {until}").format(
-        ref=item.provider_ref, kind=kind_label(item.kind), area=item.area,
-        municipality=municipality_name(item.municipality), size=item.size_m2, rooms=item.rooms,
-        rent=format_money(item.rent), aconto=format_money(item.aconto), date=format_date(item.available_from),
-        group=target_label(item.target_group), until=format_date(item.expires_on))
+    what = [f"{kind_label(item.kind)}", f"{item.area} ({municipality_name(item.municipality)})"]
+    # The dry run says what is not known, so a partner sees a cell read as empty before young people do.
+    what.append(f"{item.size_m2} m²" if item.size_m2 is not None else _("m² not given"))
+    what.append(_("rooms: {rooms}").format(rooms=item.rooms) if item.rooms is not None else _("rooms not given"))
+    return _("{ref}: {what}, rent {rent} + aconto {aconto}, free from {date}, for {group}, shown until {until}").format(
+        ref=item.provider_ref, what=", ".join(what), rent=format_money(item.rent), aconto=format_money(item.aconto),
+        date=format_date(item.available_from), group=target_label(item.target_group),
+        until=format_date(item.expires_on))
