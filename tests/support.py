@@ -155,3 +155,11 @@ def answered(knowledge: tuple[Any, Any], text: str, today: dt.date = dt.date(202
     """How the engine answers ``text`` alone (the session's knowledge base and index, threshold 0.4)."""
     kb, index = knowledge
     return answer(kb, index, text, today=today, threshold=0.4)
+
+
+def assert_asked_topic_first(found: Answer, topic: str, background: str = "sofasurfer") -> None:
+    """The topic the message asks about comes first; the background it tells (where they sleep) stays a choice,
+    never the one sure answer."""
+    assert found.search.suggestions[0] == topic, (found.topic, found.search.suggestions)
+    assert background in found.search.suggestions
+    assert not (found.confident and found.topic == background)

@@ -24,6 +24,7 @@ import pytest
 from bot.answering import answer
 from bot.reading import read
 from tests.corpus import our_own
+from tests.support import answered, assert_asked_topic_first
 
 TODAY = dt.date(2026, 12, 6)
 COUCH = "sofasurfer"
@@ -59,12 +60,7 @@ ASKING = (
 
 @pytest.mark.parametrize(("text", "topic"), ASKED_PAST_THE_COUCH)
 def test_the_practical_question_comes_before_the_background(knowledge, text: str, topic: str) -> None:
-    kb, index = knowledge
-    found = answer(kb, index, text, today=TODAY, threshold=0.4)
-    assert found.search.suggestions[0] == topic, (found.topic, found.search.suggestions)
-    # Where they sleep stays a choice, never the one sure answer.
-    assert COUCH in found.search.suggestions
-    assert not (found.confident and found.topic == COUCH)
+    assert_asked_topic_first(answered(knowledge, text, TODAY), topic, COUCH)
 
 
 @pytest.mark.parametrize("text", LANDLORD_COMES_IN)
