@@ -296,7 +296,11 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
                       kind="small_talk")
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
     follow_up = False
-    if previous_topic is not None and previous_topic in kb.topics and urgency.urgency is Urgency.NONE:
+    said = feelings.kind(text) if urgency.urgency is Urgency.NONE else None
+    # A need said ("jeg fryser", "I'm starving") has its own place (a warm room, food), whatever was shown before:
+    # "jeg fryser" just after the topic on being thrown out got that topic's detail.
+    if (previous_topic is not None and previous_topic in kb.topics and urgency.urgency is Urgency.NONE
+            and said is not feelings.Kind.NEED):
         followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)
         if followed is not None:
             found, follow_up = followed, True
@@ -307,7 +311,6 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         found = replace(found, topic=MINOR_TOPIC, confidence=max(found.confidence, threshold), faq=None,
                         faq_match=0.0, suggestions=(MINOR_TOPIC, *rest))
         follow_up = True
-    said = feelings.kind(text) if urgency.urgency is Urgency.NONE else None
     chat = _chat_kind(said) if not follow_up else None
     if chat:
         reply = small_talk_reply(chat, reply_lang)

@@ -98,3 +98,11 @@ def test_tonight_after_a_crisis_days_away_gets_tonights_help(chat: Chat) -> None
     assert SAFETY_EN not in first
     shown = texts(chat.say("actually he changed the locks today, i have nowhere to sleep tonight"))
     assert SAFETY_EN in shown and "What I wrote above still holds" not in shown
+
+
+def test_a_need_said_after_the_topic_gets_its_own_place(chat: Chat) -> None:
+    # "jeg fryser" just after the topic on being thrown out was read as a follow-up to it and got its detail.
+    chat.say(THROWN_OUT_DA)
+    chat.say("jeg er i roskilde")
+    shown = texts(chat.say("jeg fryser"))
+    assert "Et sted at sove eller få varmen i nat" in shown
