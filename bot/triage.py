@@ -645,13 +645,15 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
     # its overdoses' words.
     intake = (_any_sign(text, rules.model_harmless_intake) and not _any_sign(text, rules.model_strong_intake)
               and not _any_sign(text, rules.signs))
-    # A trip, a story or volunteering with no crisis sign it does not explain: the model's broad dangers are the trip's
-    # too ("volunteer at the night café": "the night" is one of them).
-    away = _away_only(text, rules)
-    needs = tuple(c for c in rules.model_emergency_needs if not ((harmless or away) and c in rules.model_weak_dangers)
+    needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers)
                   and not (intake and c in rules.model_intake_dangers))
     danger = _any_sign(text, needs, masked=True)
-    if not danger and (harmless or away or _calm_only(text, rules)):
+    # A trip, a story or volunteering with no crisis sign it does not explain: the model makes no urgent of it (below),
+    # and its own broad dangers are the trip's there ("volunteer at the night café": "the night" is one of them). Its
+    # emergency stays: "on an exchange, someone put something in my drink" names no word the lists know.
+    away = _away_only(text, rules) and not _any_sign(
+        text, tuple(c for c in needs if c not in rules.model_weak_dangers), masked=True)
+    if not danger and (harmless or _calm_only(text, rules)):
         # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis. A
         # harmless topic with no crisis sign and no danger ("got destroyed in every fifa round tonight"): its night is
         # the game's, not one to get through.
@@ -668,7 +670,8 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
     # everyday cause named, only beside a home, a night or a danger.
     if (learned_level(text, scorer, emergency_at=2.0, urgent_at=URGENT_AT) == "urgent"
             and (danger or _any_sign(text, rules.model_urgent_needs, masked=True) or not everyday)):
-        return Urgency.URGENT, True
+        # A trip, a story or volunteering: its home, night and place are the trip's, not a night without a bed.
+        return (Urgency.NONE if away else Urgency.URGENT), True
     return Urgency.NONE, True
 
 
@@ -676,8 +679,8 @@ def _away_only(text: str, rules: _Rules) -> bool:
     """A trip, a story or volunteering named (``model_away``: "my flight got delayed", "a job interview next week", "in
     the game Sims", "volunteer at a night shelter"), or ran-away or nowhere words said only of a pet (``said_of``: "our
     cat ran away last night"), and none of the crisis signs they do not explain (``model_away_signs``: thrown out,
-    violence, the street, an age under 18). The model read the trip's home, night and place as a night without a
-    bed."""
+    violence, the street, an age under 18, back home from the trip). The model read the trip's home, night and place
+    as a night without a bed."""
     if _any_sign(text, rules.model_away_signs, masked=True):
         return False
     return said_of_a_pet(text) or _any_sign(text, rules.model_away)
@@ -802,10 +805,12 @@ def names_a_minor(text: str) -> bool:
 
 
 def said_of_a_pet(text: str) -> bool:
-    """Are ``text``'s ran-away or nowhere words all said of a pet ("my dog ran away", "katten er stukket af"; rules
-    ``said_of``), none of the writer?"""
+    """Are ``text``'s ran-away or nowhere words said of a pet ("my dog ran away", "katten er stukket af"; rules
+    ``said_of``): a pet named, and one of those concepts said only of it?"""
     rules = _rules()
-    return any(_any_sign(text, (c,)) and not _any_sign(text, (c,), masked=True) for c in rules.said_of)
+    subjects = tuple({s for c in rules.said_of for s in rules.said_of[c]})
+    return _any_sign(text, subjects) and any(_any_sign(text, (c,)) and not _any_sign(text, (c,), masked=True)
+                                             for c in rules.said_of)
 
 
 def names_suicide(text: str) -> bool:

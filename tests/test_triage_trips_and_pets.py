@@ -96,4 +96,15 @@ STAY_URGENT = [
 ]
 test_real_urgent_phrasings_stay_urgent = expect(STAY_URGENT, Urgency.URGENT, how="at least", lang=DETECTED)
 
-test_the_messages_are_our_own = our_own(TRIPS, PETS, STORIES, VOLUNTEERING, WITH_A_PET, SHUT_BY_SOMEONE, STAY_URGENT)
+# A trip named beside a crisis the rules have no words for stays the learned model's: back from a trip to a room given
+# away, a drink spiked on one (``back_from_trip`` among the signs a trip does not explain; the model's emergency stays).
+TRIP_AND_CRISIS = [
+    "got back from my exchange semester and the landlord had given my room to someone else, all my stuff is in bags "
+    "in the hallway",
+    "on a work trip in Kolding, a guy at the hotel bar slipped something in my drink and I woke up in a room I don't "
+    "know",
+]
+test_a_crisis_beside_a_trip_stays_urgent = expect(TRIP_AND_CRISIS, Urgency.URGENT, how="at least", lang=DETECTED)
+
+test_the_messages_are_our_own = our_own(TRIPS, PETS, STORIES, VOLUNTEERING, WITH_A_PET, SHUT_BY_SOMEONE, STAY_URGENT,
+                                        TRIP_AND_CRISIS)
