@@ -34,7 +34,7 @@ from bot.reading import ADULT_AGE, Reading, ages_said, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import by_professional, for_someone_else
-from bot.triage import Triage, Urgency, crisis_ahead, names_despair, names_suicide, triage
+from bot.triage import Triage, Urgency, crisis_ahead, names_a_minor, names_despair, names_suicide, said_of_a_pet, triage
 from knowledge.index import FAQ_VERBATIM, FUNCTION_WORDS, STOPWORDS, Index, SearchResult
 from knowledge.lexicon import Lang, detect_language, other_place
 from knowledge.loader import KnowledgeBase
@@ -251,6 +251,28 @@ def _adults_are_not_minors(found: SearchResult, text: str, urgency: Triage) -> S
     return _last_choice(found, MINOR_TOPIC)
 
 
+# The topic of an urgent message with no bed tonight, when nothing in it says the writer is under 18.
+NIGHT_TOPIC = CRISIS_TOPICS["nowhere_to_sleep"]
+
+
+def _minors_topic_for_minors(kb: KnowledgeBase, found: SearchResult, text: str, urgency: Triage) -> SearchResult:
+    """The topic for young people under 18 answers a message about a person, and an urgent one only when something in
+    it says a minor: an age under 18, a parent, school or care (``names_a_minor``). "i ran away from home" names no
+    age, and was answered with BørneTelefonen and the municipality's duty to a minor; it gets tonight's help, and the
+    topic for minors as a choice. "my dog ran away" matched the topic's "ran away" and was answered with it: a pet's
+    running away (``said_of_a_pet``) gets the next topics as choices."""
+    if found.topic != MINOR_TOPIC or MINOR_REASONS & set(urgency.reasons):
+        return found
+    if urgency.urgency is Urgency.NONE:
+        return _last_choice(found, MINOR_TOPIC) if said_of_a_pet(text) else found
+    ages = ages_said(text)
+    if (urgency.urgency is not Urgency.URGENT or NIGHT_TOPIC not in kb.topics or names_a_minor(text)
+            or (ages and min(ages) < ADULT_AGE)):
+        return found
+    others = tuple(t for t in found.suggestions if t not in (MINOR_TOPIC, NIGHT_TOPIC))[:1]
+    return replace(found, topic=NIGHT_TOPIC, faq=None, faq_match=0.0, suggestions=(NIGHT_TOPIC, *others, MINOR_TOPIC))
+
+
 # A message this short that says an age says only that (fx "jeg er 17", "I'm 16 years old").
 AGE_ONLY_WORDS = 6
 
@@ -342,6 +364,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         found = replace(found, confidence=max(found.confidence, threshold))
     found = _suicide_topic_only_when_named(found, text, urgency)
     found = _adults_are_not_minors(found, text, urgency)
+    found = _minors_topic_for_minors(kb, found, text, urgency)
     found = _not_coping_is_about_the_mind(found, text, reading, urgency, threshold)
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:

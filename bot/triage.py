@@ -148,6 +148,11 @@ class _Rules:
     model_everyday: tuple[str, ...] = ()
     # A concept's words inside a phrase of these concepts do not count ("har ingen selvmordstanker").
     masked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A concept's words said right after one of these do not count: they are said of it ("my dog ran away").
+    said_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A trip, a story or volunteering: with one and none of the signs it does not explain, the model raises nothing.
+    model_away: tuple[str, ...] = ()
+    model_away_signs: tuple[str, ...] = ()
     # All right, or a place found: with one and no danger named, the model raises nothing.
     model_calm: tuple[str, ...] = ()
     # Phrases that name a danger only to tell it apart ("never hurt anyone"): with one and no live sign, the model does
@@ -236,6 +241,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   tuple(raw.get("model_everyday", ())), {str(k): tuple(v) for k, v in raw.get("masked_by", {}).items()},
                   named_apart=tuple(raw.get("named_apart", ())), model_calm=tuple(raw.get("model_calm", ())),
                   model_everyday_topics=tuple(raw.get("model_everyday_topics", ())),
+                  said_of={str(k): tuple(v) for k, v in raw.get("said_of", {}).items()},
+                  model_away=tuple(raw.get("model_away", ())), model_away_signs=tuple(raw.get("model_away_signs", ())),
                   model_weak_dangers=tuple(raw.get("model_weak_dangers", ())),
                   model_everyday_family=tuple(raw.get("model_everyday_family", ())),
                   model_family=tuple(raw.get("model_family", ())),
@@ -354,9 +361,32 @@ def _concept_starts(rules: _Rules, matches: _Matches, lang: str, concept: str) -
 
     found = matches.starts(phrases(concept))
     masks = [span for mask in rules.masked_by.get(concept, ()) for span in matches.spans(phrases(mask))]
+    subjects = [span for subject in rules.said_of.get(concept, ()) for span in matches.spans(phrases(subject))]
+    if subjects and found:
+        writer = matches.starts(phrases("speaker"))
+        found = frozenset(at for at in found if not _said_of(at, subjects, writer, matches.tokens))
     if not masks:
         return found
     return frozenset(at for at in found if not any(lo <= at < hi for lo, hi in masks))
+
+
+# Words that join the writer and someone else in one subject ("me and my dog", "mig og min hund").
+JOINING = frozenset({"and", "og", "&"})
+
+
+def _said_of(at: int, subjects: list[tuple[int, int]], writer: frozenset[int], tokens: list[str]) -> bool:
+    """Whether the words at ``at`` are said of a subject just before them (rules ``said_of``: "my dog ran away",
+    "katten er løbet hjemmefra"), at most MAX_GAP words after it, and not of the writer: no word of the writer's own
+    between ("min hund og jeg er stukket af", "with my dog i ran away"), no new clause ("med min hund og ved ikke hvor
+    vi skal sove"), and the subject not joined to the writer ("me and my dog ran away")."""
+    for lo, hi in subjects:
+        if (not hi <= at <= hi + MAX_GAP or any(hi <= w <= at for w in writer)
+                or any(tokens[k] in CLAUSE_WORDS for k in range(hi, at))):
+            continue
+        if any(w + 1 < lo and tokens[w + 1] in JOINING for w in writer if lo - 3 <= w < lo):
+            continue
+        return True
+    return False
 
 
 # How many words after a crisis its clause's past verb may come ("thoughts of suicide always crossed my mind").
@@ -549,7 +579,7 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # life or body; the model's emergency came from the words of a crisis it shares with them.
         return found
     if learned is not Urgency.NONE and found.urgency is Urgency.NONE and not danger \
-            and _any_sign(text, ("hypothetical",)):
+            and _any_sign(text, ("hypothetical", "fiction")):
         # "hvad gør jeg hvis min kæreste og jeg går fra hinanden og lejligheden står i hans navn": a question asked
         # ahead, with no danger named; the model read the home and the breakup as a crisis now.
         return found
@@ -618,6 +648,11 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
     needs = tuple(c for c in rules.model_emergency_needs if not (harmless and c in rules.model_weak_dangers)
                   and not (intake and c in rules.model_intake_dangers))
     danger = _any_sign(text, needs, masked=True)
+    # A trip, a story or volunteering with no crisis sign it does not explain: the model makes no urgent of it (below),
+    # and its own broad dangers are the trip's there ("volunteer at the night café": "the night" is one of them). Its
+    # emergency stays: "on an exchange, someone put something in my drink" names no word the lists know.
+    away = _away_only(text, rules) and not _any_sign(
+        text, tuple(c for c in needs if c not in rules.model_weak_dangers), masked=True)
     if not danger and (harmless or _calm_only(text, rules)):
         # "det går alligevel fint nu, tak", "I found a place": the model read the short calm answer as a crisis. A
         # harmless topic with no crisis sign and no danger ("got destroyed in every fifa round tonight"): its night is
@@ -635,8 +670,20 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
     # everyday cause named, only beside a home, a night or a danger.
     if (learned_level(text, scorer, emergency_at=2.0, urgent_at=URGENT_AT) == "urgent"
             and (danger or _any_sign(text, rules.model_urgent_needs, masked=True) or not everyday)):
-        return Urgency.URGENT, True
+        # A trip, a story or volunteering: its home, night and place are the trip's, not a night without a bed.
+        return (Urgency.NONE if away else Urgency.URGENT), True
     return Urgency.NONE, True
+
+
+def _away_only(text: str, rules: _Rules) -> bool:
+    """A trip, a story or volunteering named (``model_away``: "my flight got delayed", "a job interview next week", "in
+    the game Sims", "volunteer at a night shelter"), or ran-away or nowhere words said only of a pet (``said_of``: "our
+    cat ran away last night"), and none of the crisis signs they do not explain (``model_away_signs``: thrown out,
+    violence, the street, an age under 18, back home from the trip). The model read the trip's home, night and place
+    as a night without a bed."""
+    if _any_sign(text, rules.model_away_signs, masked=True):
+        return False
+    return said_of_a_pet(text) or _any_sign(text, rules.model_away)
 
 
 def _family_friction(text: str) -> bool:
@@ -750,6 +797,20 @@ SUICIDE_NAMED = ("suicide_named", "suicide", "suicide_hint", "suicide_over", "su
 def names_despair(text: str) -> bool:
     """Does ``text`` say the writer cannot go on or cope ("kan ikke klare mere", "can't cope any more")?"""
     return _any_sign(text, ("despair",))
+
+
+def names_a_minor(text: str) -> bool:
+    """Does ``text`` say or imply that someone in it is under 18: an age, a parent, school, care for children?"""
+    return _any_sign(text, ("minor", "minor_me", "parent", "minor_context"))
+
+
+def said_of_a_pet(text: str) -> bool:
+    """Are ``text``'s ran-away or nowhere words said of a pet ("my dog ran away", "katten er stukket af"; rules
+    ``said_of``): a pet named, and one of those concepts said only of it?"""
+    rules = _rules()
+    subjects = tuple({s for c in rules.said_of for s in rules.said_of[c]})
+    return _any_sign(text, subjects) and any(_any_sign(text, (c,)) and not _any_sign(text, (c,), masked=True)
+                                             for c in rules.said_of)
 
 
 def names_suicide(text: str) -> bool:
