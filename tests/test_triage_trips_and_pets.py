@@ -82,7 +82,7 @@ test_home_shut_by_someone_is_urgent_by_the_station_too = expect(SHUT_BY_SOMEONE,
 STAY_URGENT = [
     "my stepdad threw me out tonight and I have nowhere to sleep",
     "I can't go home while my dad is drunk and hits me with his belt",
-    "ran away from home at 6 this morning, took the 14 bus to Aarhus",
+    "ran away from home before sunrise and caught the 14 bus down to Aarhus",
     "no place to sleep tonight and the shelter in Randers is full",
     "jeg kan ikke tage hjem i nat, min far har slået mig med en sko",
     "jeg er blevet smidt ud i aften og har ingen steder at sove",
