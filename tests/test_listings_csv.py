@@ -54,7 +54,7 @@ def test_a_good_file_becomes_listings_with_danish_amounts_and_dates_read_right()
     assert (first.municipality, first.kind, first.rent, first.aconto, first.deposit) == ("aarhus", "vaerelse", 3800,
                                                                                          300, 11400)
     assert first.available_from == dt.date(2027, 1, 1)
-    assert first.expires_on == TODAY + dt.timedelta(days=30)  # the default when udloeber is empty
+    assert first.expires_on == dt.date(2027, 1, 31)  # the default when udloeber is empty: 30 days after it is free
     assert first.provider == "Boligforeningen Test"
     assert (second.municipality, second.kind, second.rent, second.aconto) == ("koebenhavn", "lejlighed", 5250, 0)
     assert second.available_from == TODAY and second.expires_on == dt.date(2026, 12, 31)

@@ -367,6 +367,8 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
                 report.problems.append(problem)
             return None
 
+    available = read("ledig_fra", lambda v: fields.available_from(v, today))
+    shown_until = fields.default_expiry(today, available, DEFAULT_DAYS)
     values = {
         "provider_ref": read("reference", lambda v: fields.text(v, limit=64, required=True)),
         "municipality": read("kommune" if "kommune" in columns else "omraade", fields.municipality),
@@ -381,11 +383,11 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         if "depositum" in columns else None,
         "prepaid_rent": read("forudbetalt_leje", lambda v: fields.optional_money(v, high=100_000))
         if "forudbetalt_leje" in columns else None,
-        "available_from": read("ledig_fra", lambda v: fields.available_from(v, today)),
+        "available_from": available,
         "target_group": read("maalgruppe", fields.target_group),
         "apply_url": read("ansoeg_link", fields.url),
         "apply_phone": read("ansoeg_telefon", fields.phone),
-        "expires_on": read("udloeber", lambda v: fields.expires_on(v, today, today + dt.timedelta(days=DEFAULT_DAYS))),
+        "expires_on": read("udloeber", lambda v: fields.expires_on(v, today, shown_until)),
         "description": read("beskrivelse", lambda v: fields.text(v, limit=300, required=False)),
         "provider": read("udbyder", lambda v: _provider(v, provider)),
     }

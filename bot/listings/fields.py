@@ -278,6 +278,12 @@ def available_from(raw: str, today: dt.date) -> dt.date:
     return day
 
 
+def default_expiry(today: dt.date, available: dt.date | None, days: int) -> dt.date:
+    """The last day shown when the partner gives none: ``days`` from the day it can be moved into, or from today if
+    that has passed. A home free from February, imported in December, was gone in early January."""
+    return max(today, available or today) + dt.timedelta(days=days)
+
+
 def expires_on(raw: str, today: dt.date, default: dt.date) -> dt.date:
     """The last day the listing is shown: not in the past and at most a year ahead."""
     if not raw.strip():

@@ -201,7 +201,7 @@ def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingIn
         aconto=data["aconto"], deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
         available_from=dt.date.fromisoformat(data["available_from"]), target_group=data["target_group"],
         apply_url=data["apply"]["url"], apply_phone=data["apply"]["phone"], description=None,
-        expires_on=today + dt.timedelta(days=DEFAULT_DAYS),
+        expires_on=fields.default_expiry(today, dt.date.fromisoformat(data["available_from"]), DEFAULT_DAYS),
     )
 
 
