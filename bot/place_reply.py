@@ -19,7 +19,9 @@ _AROUND = frozenset(fold(w) for w in (
     "ok", "okay", "tak", "thanks", "ja", "yes", "nu", "now", "min", "my",
     # Asking for someone else: "she lives in Copenhagen", "min søn bor i Randers".
     "she", "he", "they", "we", "lives", "hun", "han", "de", "vi", "our", "vores", "his", "hans", "hendes",
-    "friend", "ven", "veninde", "son", "daughter", "søn", "datter", "also", "også"))
+    "friend", "ven", "veninde", "son", "daughter", "søn", "datter", "also", "også",
+    # "we are in Favrskov", "we're in Aarhus right now", "I am in Randers".
+    "are", "am", "re", "right", "lige", "staying"))
 # Longer than this it says more than where the person is.
 MAX_WORDS = 7
 
