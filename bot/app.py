@@ -41,6 +41,9 @@ def build_app(settings: Settings, *, engine: Engine | None = None,
 
     Tests pass an already migrated ``engine``, a shared ``knowledge`` index and a fake ``clock``.
     """
+    # The database first: one that cannot be reached is said at once, not after a first start has trained the
+    # triage model (a minute on a busy machine).
+    engine = engine or open_database(settings.database_url_or_default())
     kb, index = knowledge or load_knowledge(settings)
     # The learned triage model, trained once (cached in the data directory); its n-grams are mostly the topic
     # scorer's, and share their strings.
@@ -48,5 +51,4 @@ def build_app(settings: Settings, *, engine: Engine | None = None,
         warm_up(kb, settings.data_dir)
     router = build_router()
     deps = Deps(settings=settings, kb=kb, index=index, clock=clock, stores=tuple(router.stores))
-    engine = engine or open_database(settings.database_url_or_default())
     return App(settings, deps, engine, Core(deps, engine, router))
