@@ -9,11 +9,11 @@ from typing import Any
 import click
 from sqlalchemy.exc import IntegrityError
 
-from bot.i18n import use_lang
+from bot.i18n import _, use_lang
 from bot.listings import csv_import, demo, jobs
 from bot.listings.filters import Filters
 from bot.listings.models import KINDS, Listing
-from bot.listings.publish import publish
+from bot.listings.publish import PublishResult, publish
 from bot.listings.render import card, preview
 from bot.listings.search import COUNT_CAP, PAGE_SIZE, Page, local_day, search
 from bot.replies import to_plain
@@ -32,8 +32,8 @@ def listings() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--provider", help="Publish every row for this organisation (else the file needs an udbyder column).")
 @click.option("--dry-run", is_flag=True, help="Check the file and count new/updated listings; change nothing.")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="en", show_default=True,
-              help="The language of the problems found (Danish for a partner who sent the file).")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
+              help="The language of everything it prints: Danish for a partner's file (as every command's default).")
 def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
     """Import listings from a CSV or Excel (.xlsx) file: all rows, or none if any row is wrong (docs/listings.md)."""
     now = current().now()
@@ -41,33 +41,48 @@ def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
         data = file.read_bytes()
     except OSError as exc:
         raise Fail(f"cannot read {file}: {exc.strerror or type(exc).__name__}") from None
+    # Everything printed goes to the partner who sent the file (an admin forwards it): all of it in --lang.
     with use_lang(lang):
         report = csv_import.read_listings(data, provider=provider, today=local_day(now))
         for note in report.notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(_("note: {note}").format(note=note), err=True)
         if not report.ok:
             for line in csv_import.summary(report):
                 click.echo(line, err=True)
-            hint = "; give --provider NAME, or add an udbyder column" if report.needs_provider else ""
-            raise Fail(f"{len(report.problems)} problem(s) in {file.name}; nothing was imported{hint}")
+            problems = _("{n} problem(s) in {file}; nothing was imported").format(n=len(report.problems),
+                                                                                  file=file.name)
+            hint = _("; give --provider NAME, or add an udbyder column") if report.needs_provider else ""
+            raise Fail(problems + hint)
         if dry_run:
             # What would be published, as read: the partner's words ("Almen bolig", "1. feb 2027") as Husly took them.
             for item in report.listings[:PREVIEW_ROWS]:
                 click.echo(preview(item))
             if len(report.listings) > PREVIEW_ROWS:
-                click.echo(f"… and {len(report.listings) - PREVIEW_ROWS} more")
+                click.echo(_("… and {n} more").format(n=len(report.listings) - PREVIEW_ROWS))
         try:
             with current().session() as session:
                 # The file is the partner's whole list: their listings not in it are let and withdrawn.
                 result = publish(session, report.listings, now=now, dry_run=dry_run, whole_list=True)
         except IntegrityError:
-            raise Fail("another import for the same provider ran at the same time; run this one again") from None
-    verb = "would import" if dry_run else "imported"
-    withdrawn = f", {len(result.withdrawn)} withdrawn (not in the file)" if result.withdrawn else ""
-    click.echo(f"{verb}: {result.created} new, {result.updated} updated{withdrawn}"
-               + ("" if dry_run else f", {result.alerts_sent} alert message(s) queued"))
+            raise Fail(_("another import for the same provider ran at the same time; run this one again")) from None
+        click.echo(_outcome(result, dry_run))
+        if result.withdrawn:
+            refs = _refs(list(result.withdrawn))
+            click.echo((_("would withdraw: {refs}") if dry_run else _("withdrawn: {refs}")).format(refs=refs))
+
+
+def _outcome(result: PublishResult, dry_run: bool) -> str:
+    """"imported: 2 new, 1 updated, 1 withdrawn (not in the file), 0 alert message(s) queued", in --lang."""
+    if dry_run:
+        line = _("would import: {created} new, {updated} updated").format(created=result.created,
+                                                                          updated=result.updated)
+    else:
+        line = _("imported: {created} new, {updated} updated").format(created=result.created, updated=result.updated)
     if result.withdrawn:
-        click.echo(("would withdraw: " if dry_run else "withdrawn: ") + _refs(list(result.withdrawn)))
+        line += ", " + _("{n} withdrawn (not in the file)").format(n=len(result.withdrawn))
+    if not dry_run:
+        line += ", " + _("{n} alert message(s) queued").format(n=result.alerts_sent)
+    return line
 
 
 @listings.command("demo")
@@ -113,7 +128,7 @@ def search_(municipality: str | None, max_rent: int | None, kind: str | None, pa
 
 def _refs(refs: list[str]) -> str:
     shown = ", ".join(refs[:PREVIEW_ROWS])
-    return shown + (f" … and {len(refs) - PREVIEW_ROWS} more" if len(refs) > PREVIEW_ROWS else "")
+    return shown + (" " + _("… and {n} more").format(n=len(refs) - PREVIEW_ROWS) if len(refs) > PREVIEW_ROWS else "")
 
 
 def footer(found: Page) -> str:
@@ -138,4 +153,6 @@ def expire() -> None:
 
 def _as_json(listing: Listing) -> dict[str, Any]:
     data = listing.model_dump(mode="json", exclude={"alerts_pending"})
+    if listing.aconto is None:
+        data["monthly_total"] = None  # the rent alone is only the sort key: no total is known without the aconto
     return {name: data[name] for name in Listing.model_fields if name in data}

@@ -90,9 +90,10 @@ def test_cli_import_dry_run_then_import(database_env: Engine, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "boliger.csv"
     path.write_bytes(csv_bytes([row(reference="A-1", udloeber=""), row(reference="A-2")]))
-    code, out, _ = run(["listings", "import", str(path), "--provider", "Forening A", "--dry-run"], capsys)
+    code, out, _ = run(["listings", "import", str(path), "--provider", "Forening A", "--dry-run", "--lang", "en"],
+                       capsys)
     assert code == 0 and "would import: 2 new, 0 updated" in out and count(database_env) == 0
-    code, out, _ = run(["listings", "import", str(path), "--provider", "Forening A"], capsys)
+    code, out, _ = run(["listings", "import", str(path), "--provider", "Forening A", "--lang", "en"], capsys)
     assert code == 0 and "imported: 2 new, 0 updated" in out and count(database_env) == 2
 
 
@@ -100,8 +101,8 @@ def test_cli_import_of_a_bad_file_lists_problems_and_imports_nothing(database_en
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "boliger.csv"
     path.write_bytes(csv_bytes([row(reference="A-1"), row(reference="A-2", husleje="4.5OO")]))
-    code, out, err = run(["listings", "import", str(path), "--provider", "Forening A"], capsys)
-    # The problems go to stderr (in English by default, like every error of the command), then one error line.
+    code, out, err = run(["listings", "import", str(path), "--provider", "Forening A", "--lang", "en"], capsys)
+    # The problems go to stderr (in --lang, here English), then one error line.
     *problems, last = err.splitlines()
     assert code == 1 and out == "" and count(database_env) == 0
     assert any("3" in line and "husleje" in line and "'4.5OO'" in line for line in problems)
@@ -118,7 +119,7 @@ def test_cli_import_of_an_empty_or_unreadable_file_says_so_without_a_wrong_hint(
         problem: str) -> None:
     path = tmp_path / "boliger.csv"
     path.write_bytes(content)
-    code, out, err = run(["listings", "import", str(path)], capsys)
+    code, out, err = run(["listings", "import", str(path), "--lang", "en"], capsys)
     assert code == 1 and out == ""
     assert err.splitlines() == [problem, "husly: error: 1 problem(s) in boliger.csv; nothing was imported"]
 
@@ -127,7 +128,7 @@ def test_cli_import_without_an_organisation_points_to_provider(database_env: Eng
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "boliger.csv"
     path.write_bytes(csv_bytes([row(reference="A-1")]))
-    code, _, err = run(["listings", "import", str(path)], capsys)
+    code, _, err = run(["listings", "import", str(path), "--lang", "en"], capsys)
     assert code == 1 and "udbyder" in err.splitlines()[0]
     assert err.splitlines()[-1].endswith("nothing was imported; give --provider NAME, or add an udbyder column")
 

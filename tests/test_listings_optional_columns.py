@@ -154,12 +154,12 @@ def test_the_cli_dry_run_names_what_would_be_withdrawn_and_changes_nothing(
     import_sheet(database_env, sheet(WEEK_ONE), now=dt.datetime.now(dt.UTC))
     path = tmp_path / "lejemaal.csv"
     path.write_bytes(sheet(WEEK_ONE[:2]))
-    main(["listings", "import", str(path), "--provider", PROVIDER, "--dry-run"])
+    main(["listings", "import", str(path), "--provider", PROVIDER, "--dry-run", "--lang", "en"])
     out = capsys.readouterr().out
     assert "would import: 0 new, 2 updated, 2 withdrawn (not in the file)" in out
     assert "would withdraw: KB-303, KB-304" in out
     assert all(x.status == "active" for x in listings(database_env).values())
-    main(["listings", "import", str(path), "--provider", PROVIDER])
+    main(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "en"])
     assert "withdrawn: KB-303, KB-304" in capsys.readouterr().out
     assert {ref for ref, x in listings(database_env).items() if x.status == "withdrawn"} == {"KB-303", "KB-304"}
 

@@ -27,4 +27,4 @@ def test_a_home_free_now_is_shown_for_30_days_from_today() -> None:
 
 
 def test_a_last_day_given_by_the_partner_is_kept() -> None:
-    assert _shown_until(ledig_fra="01-02-2027", udloeber="15-01-2027") == dt.date(2027, 1, 15)
+    assert _shown_until(ledig_fra="01-02-2027", udloeber="15-03-2027") == dt.date(2027, 3, 15)

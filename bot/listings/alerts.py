@@ -19,7 +19,7 @@ from bot.i18n import _, format_date, use_lang
 from bot.listings.buttons import SaveAlert, SearchPage, StopAlert
 from bot.listings.filters import Filters
 from bot.listings.models import Listing, ListingAlert, ListingAlertSent
-from bot.listings.render import card, summary
+from bot.listings.render import aconto_note, card, summary
 from bot.listings.search import local_day
 from bot.models import Outbox
 from bot.outbox import enqueue
@@ -125,6 +125,8 @@ def _message(alert: ListingAlert, listings: list[Listing], count: int) -> Reply:
         head = _("🔔 New homes that fit your search: {n}").format(n=count) if count > 1 \
             else _("🔔 A new home fits your search")
         parts = [f"<b>{esc(head)}</b>\n{esc(summary(filters))}", *(card(x) for x in listings)]
+        if (note := aconto_note(listings)) is not None:
+            parts.append(esc(note))
         parts.append("<i>" + esc(_("Alert until {date}. Write /stop_besked to stop it.").format(
             date=format_date(local_day(alert.expires_at)))) + "</i>")
         buttons = ((button(_("See all"), SearchPage.of(filters)),),

@@ -31,7 +31,7 @@ from bot.listings.buttons import (
 from bot.listings.filters import Filters, parse_filters
 from bot.listings.kinds import KINDS
 from bot.listings.privacy import STORE as HOUSING_ALERTS
-from bot.listings.render import card, kind_label, summary
+from bot.listings.render import aconto_note, card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.replies import Button, Reply, esc
 from bot.stats.record import record_search
@@ -162,6 +162,8 @@ def results_page(session: Session, kb: KnowledgeBase, lang: str, now: dt.datetim
     head = (f"<b>{esc(heading)}</b>\n{esc(summary(filters))}\n"
             + esc(_("Cheapest first (rent + aconto). Page {page} of {pages}.").format(
                 page=found.page + 1, pages=f"{found.pages}+" if found.total > COUNT_CAP else found.pages)))
+    if (note := aconto_note(found.listings)) is not None:
+        head += "\n" + esc(note)
     nav = []
     if found.page > 0:
         nav.append(button("◀ " + _("Previous"), SearchTurn.of(filters, found.page - 1)))

@@ -377,8 +377,10 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         "rooms": read("vaerelser", lambda v: fields.optional_whole_number(v, low=1, high=10)),
         "size_m2": read("kvm", lambda v: fields.optional_whole_number(v, low=5, high=300)),
         "rent": read("husleje", lambda v: fields.money(v, low=500, high=30_000, monthly=True)),
-        "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000, monthly=True)),
-        # A sheet without the column does not say there is none: not known (an empty cell in the column is 0).
+        # A sheet without the column does not say there is none: not known (an empty cell in the column is 0). An
+        # aconto of 0 kr. nobody gave would show young people a monthly total nobody gave.
+        "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000, monthly=True))
+        if "aconto" in columns else None,
         "deposit": read("depositum", lambda v: fields.optional_money(v, high=100_000))
         if "depositum" in columns else None,
         "prepaid_rent": read("forudbetalt_leje", lambda v: fields.optional_money(v, high=100_000))
@@ -397,6 +399,15 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         where = names[0] if len(names) == 1 else _("{first} or {second}").format(first=names[0], second=names[1])
         report.problems.append(_("Row {row}, {column}: {problem}").format(
             row=number, column=where, problem=_("is empty. Write a link or a phone number to apply at")))
+    # A last day before the day it can be moved into: the home would be gone before it is free, never shown while
+    # it is. Which of the two days is wrong only the partner knows, so both are named as their sheet names them.
+    start, end = values["available_from"], values["expires_on"]
+    if start is not None and end is not None and end < start:
+        report.problems.append(_("Row {row}, {column}: {problem}").format(
+            row=number, column=label("udloeber"), problem=_(
+                "'{value}' is before {other} ('{start}'): the home would never be shown while it is free. Change "
+                "one of the two days").format(value=cell("udloeber").strip(), other=label("ledig_fra"),
+                                              start=cell("ledig_fra").strip())))
     ref = values["provider_ref"]
     if ref is not None:
         if ref in seen:

@@ -1,7 +1,8 @@
 """Listings published by partners, the searches young people save as alerts, and which alerts were sent.
 
 Amounts are whole kroner per month. ``monthly_total`` (rent + aconto) is stored so the search can filter and
-sort on what a person really pays, straight from an index.
+sort on what a person really pays, straight from an index. When the partner's sheet gives no aconto it is the rent
+alone: what is known of the cost, used to search and sort, never shown as a total (see ``monthly_cost``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlmodel import Field, SQLModel
 from bot.listings.kinds import KINDS, STATUSES, TARGET_GROUPS
 from bot.models import timestamp_field, utcnow
 
-__all__ = ["KINDS", "STATUSES", "TARGET_GROUPS", "Listing", "ListingAlert", "ListingAlertSent"]
+__all__ = ["KINDS", "STATUSES", "TARGET_GROUPS", "Listing", "ListingAlert", "ListingAlertSent", "monthly_cost"]
 
 
 class Listing(SQLModel, table=True):
@@ -44,7 +45,9 @@ class Listing(SQLModel, table=True):
     rooms: int | None = None
     size_m2: int | None = None
     rent: int
-    aconto: int = 0
+    # None: the sheet has no aconto column (not known, shown as "aconto ikke oplyst"); 0 is a sheet saying none.
+    aconto: int | None = None
+    # The search's budget and sort key: rent + aconto, or the rent alone when the aconto is not known.
     monthly_total: int
     # None: the partner's sheet has no such column (not known); 0 is a sheet saying there is none. No default: the
     # ORM's bulk insert leaves a None out, and a default would then turn "not known" into 0.
@@ -63,6 +66,14 @@ class Listing(SQLModel, table=True):
     demo: bool = False
     # True until the alerts have been matched against this listing (set when it is new or active again).
     alerts_pending: bool = False
+
+
+def monthly_cost(rent: int, aconto: int | None) -> int:
+    """``Listing.monthly_total``: rent + aconto, or the rent alone when the aconto is not known.
+
+    A search "under 3.500" shows a home whose rent alone is under it when the aconto is not given (hiding it would
+    hide a home that may well fit); its card says "aconto (ikke oplyst)" and never shows a total."""
+    return rent + (aconto or 0)
 
 
 class ListingAlert(SQLModel, table=True):

@@ -27,7 +27,7 @@ from bot.listings import fields
 from bot.listings.buttons import FormCancel, FormChoice, FormPublish, FormStart, ListingsPage
 from bot.listings.csv_import import DEFAULT_DAYS
 from bot.listings.fields import FieldError
-from bot.listings.models import KINDS, Listing
+from bot.listings.models import KINDS, Listing, monthly_cost
 from bot.listings.permissions import own_provider, staff_of
 from bot.listings.publish import FORM_REF_PREFIX, ListingInput, publish
 from bot.listings.render import card, kind_label, target_label
@@ -72,8 +72,10 @@ STEPS: tuple[Step, ...] = (
          lambda: [(_("Skip"), "-")]),
     Step("rent", lambda: _("Rent a month in kr., without aconto?"),
          lambda v, _t: fields.money(v, low=500, high=30_000, monthly=True)),
+    # Skip: not known, and young people see "aconto (ikke oplyst)", not 0 kr. (0 is a home without aconto).
     Step("aconto", lambda: _("Aconto for heating and water a month in kr.?"),
-         lambda v, _t: fields.optional_money(v, high=5_000, monthly=True), lambda: [("0", "0")]),
+         lambda v, _t: fields.optional_money(v, high=5_000, monthly=True) if v.strip() else None,
+         lambda: [("0", "0"), (_("Skip"), "-")]),
     Step("deposit", lambda: _("Deposit in kr.?"), lambda v, _t: fields.optional_money(v, high=100_000),
          lambda: [("0", "0")]),
     Step("prepaid_rent", lambda: _("Prepaid rent in kr.?"), lambda v, _t: fields.optional_money(v, high=100_000),
@@ -198,7 +200,7 @@ def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingIn
     return ListingInput(
         provider=provider, provider_ref=reference, municipality=data["municipality"], area=data["area"],
         kind=data["kind"], rooms=data.get("rooms"), size_m2=data.get("size_m2"), rent=data["rent"],
-        aconto=data["aconto"], deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
+        aconto=data.get("aconto"), deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
         available_from=dt.date.fromisoformat(data["available_from"]), target_group=data["target_group"],
         apply_url=data["apply"]["url"], apply_phone=data["apply"]["phone"], description=None,
         expires_on=fields.default_expiry(today, dt.date.fromisoformat(data["available_from"]), DEFAULT_DAYS),
@@ -206,7 +208,7 @@ def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingIn
 
 
 def _preview(item: ListingInput) -> Listing:
-    return Listing(**dataclasses.asdict(item), monthly_total=item.rent + item.aconto)
+    return Listing(**dataclasses.asdict(item), monthly_total=monthly_cost(item.rent, item.aconto))
 
 
 def _question(step: Step, problem: str | None = None) -> Reply:

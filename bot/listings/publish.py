@@ -15,7 +15,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from bot.listings import alerts
-from bot.listings.models import Listing
+from bot.listings.models import Listing, monthly_cost
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class ListingInput:
     rooms: int | None
     size_m2: int | None
     rent: int
-    aconto: int
+    # None: not known (the partner's sheet has no aconto column).
+    aconto: int | None
     deposit: int | None
     prepaid_rent: int | None
     available_from: dt.date
@@ -71,7 +72,7 @@ def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dr
     new_rows, changed_rows = [], []
     for item in items:
         values = dataclasses.asdict(item)
-        values.update(monthly_total=item.rent + item.aconto, status="active", updated_at=now)
+        values.update(monthly_total=monthly_cost(item.rent, item.aconto), status="active", updated_at=now)
         found = known.get((item.provider, item.provider_ref))
         if found is None:
             values.update(published_at=now, alerts_pending=notify and not item.demo)
@@ -128,7 +129,7 @@ def _fits_more(known: _Known, item: ListingInput) -> bool:
 
     A partner lowering the rent from 4.800 to 3.800 kr. a month told nobody whose alert said "max 4.000". The
     table of homes already told (alerts.dispatch) still keeps anyone from hearing about one home twice."""
-    return (item.rent + item.aconto < known.monthly_total or item.municipality != known.municipality
+    return (monthly_cost(item.rent, item.aconto) < known.monthly_total or item.municipality != known.municipality
             or item.kind != known.kind)
 
 

@@ -49,9 +49,7 @@ def card(listing: Listing) -> str:
     size = f"{listing.size_m2} m², " if listing.size_m2 is not None else ""
     title = f"{kind_label(listing.kind)}, {size}{where}"
     lines = [("🧪 <b>DEMO</b> · " if listing.demo else "") + f"<b>{esc(title)}</b>"]
-    cost = _("Rent {rent} + aconto {aconto} = {total} a month").format(
-        rent=format_money(listing.rent), aconto=format_money(listing.aconto), total=format_money(listing.monthly_total))
-    lines.append("💰 " + esc(cost))
+    lines.append("💰 " + esc(_cost(listing)))
     lines.append("🔑 " + esc(_up_front(listing.deposit, listing.prepaid_rent)))
     when = [_("Free from {date}").format(date=format_date(listing.available_from))]
     if listing.rooms is not None:
@@ -71,6 +69,22 @@ def card(listing: Listing) -> str:
     return "\n".join(lines)
 
 
+def _cost(listing: Listing) -> str:
+    """Rent, aconto and what they make a month; without a known aconto there is no total to give."""
+    if listing.aconto is None:
+        return _("Rent {rent} + aconto (not given)").format(rent=format_money(listing.rent))
+    return _("Rent {rent} + aconto {aconto} = {total} a month").format(
+        rent=format_money(listing.rent), aconto=format_money(listing.aconto),
+        total=format_money(listing.rent + listing.aconto))
+
+
+def aconto_note(listings: list[Listing]) -> str | None:
+    """Said once over a list of homes with one whose aconto is not given: a budget counted its rent alone."""
+    if any(listing.aconto is None for listing in listings):
+        return _("Where aconto is not given, only the rent counts towards the price. Ask what it is.")
+    return None
+
+
 def _up_front(deposit: int | None, prepaid: int | None) -> str:
     """Money to pay before moving in; a sheet without the column does not say, and neither does the card."""
     if deposit is None and prepaid is None:
@@ -88,6 +102,7 @@ def preview(item: ListingInput) -> str:
     what.append(f"{item.size_m2} m²" if item.size_m2 is not None else _("m² not given"))
     what.append(_("rooms: {rooms}").format(rooms=item.rooms) if item.rooms is not None else _("rooms not given"))
     return _("{ref}: {what}, rent {rent} + aconto {aconto}, free from {date}, for {group}, shown until {until}").format(
-        ref=item.provider_ref, what=", ".join(what), rent=format_money(item.rent), aconto=format_money(item.aconto),
+        ref=item.provider_ref, what=", ".join(what), rent=format_money(item.rent),
+        aconto=format_money(item.aconto) if item.aconto is not None else _("not given"),
         date=format_date(item.available_from), group=target_label(item.target_group),
         until=format_date(item.expires_on))
