@@ -17,12 +17,12 @@ from tests.corpus import our_own
 from tests.triage_cases import expect
 
 FEAR_NOW = [
-    ("Hello, I am 23 and moved in with my partner in Odense last spring. In October he shoved me into the radiator when I "
-     "said I wanted to visit my sister without him. I am very frightened of him and do not know how to get my passport "
-     "out of the flat without him noticing. Who can I call about this?", "en"),
-    ("Efter brylluppet i Skive, hvor min svigerfar sparkede mig i maven foran hele familien, fordi jeg havde talt med en "
-     "fremmed mand ved buffeten, er jeg utryg ved ham, og min mand siger bare at jeg skal tage mig sammen. Kan nogen "
-     "rådgive mig om hvad jeg gør med julefrokosten hos dem?", "da"),
+    ("Hello, I am 23 and moved in with my partner in Odense last spring. In October he shoved me into the radiator "
+     "when I said I wanted to visit my sister without him. I am very frightened of him and do not know how to get my "
+     "passport out of the flat without him noticing. Who can I call about this?", "en"),
+    ("Efter brylluppet i Skive, hvor min svigerfar sparkede mig i maven foran hele familien, fordi jeg havde talt med "
+     "en fremmed mand ved buffeten, er jeg utryg ved ham, og min mand siger bare at jeg skal tage mig sammen. Kan "
+     "nogen rådgive mig om hvad jeg gør med julefrokosten hos dem?", "da"),
     ("I am 16 and live with my mum and her new husband in Horsens. Since the summer holidays he has been groping me in "
      "the kitchen whenever mum is at her night shifts. I told my youth worker a little bit, but not everything. I do "
      "not feel safe around him and I lie awake listening for his steps on the stairs. What can I do?", "en"),
