@@ -954,7 +954,7 @@ def _windows(starts: list[int], end: int, size: int) -> list[tuple[int, int]]:
 # sentence next to the crisis ("I am 16. My dad hits me", "He hit me again. I am scared", "Tonight ... I have nowhere to
 # sleep"); see _told_together.
 WHO_OR_WHEN = frozenset({"self", "group_self", "anyone", "minor", "minor_me", "soon", "recent", "tonight",
-                         "tonight_strict", "evicted_when", "afraid", "despair"})
+                         "tonight_strict", "evicted_when", "afraid", "despair", "afraid_of_them"})
 
 
 def _told_together(rule: _Rule) -> tuple[str, ...]:
