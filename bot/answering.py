@@ -308,9 +308,10 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
     a landlord, a job at the municipality, a place abroad, what Husly is), or None for a question to answer.
 
     A crisis is answered as one, and a letter is read as before: the real messages' letters from abroad (London,
-    Australia) or about a daughter's volunteering are young people's own stories. A part of the message that says a need now, of the writer or of someone close, and
-    is answered on its own with a topic ("..., but I'm sleeping on a friend's couch myself"), keeps the message a
-    question. Asking what Husly is, answered by a topic about Husly ("hvem står bag Husly?"), gets that topic."""
+    Australia) or about a daughter's volunteering are young people's own stories. A part of the message that says a
+    need now, of the writer or of someone close, and is answered on its own with a topic or names one ("..., but I'm
+    sleeping on a friend's couch myself"), keeps the message a question, read whole as before. Asking what Husly
+    is, answered by a topic about Husly ("hvem står bag Husly?"), gets that topic."""
     if urgency.urgency is not Urgency.NONE or read(text).long:
         return None
     other = not_for_me(text)
@@ -321,7 +322,9 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
         return None
     if says_a_need_of_its_own(other.rest, english=lang == "en"):
         own = answer(kb, index, other.rest, today=today, threshold=threshold, lang=lang)
-        if own.confident or own.kind == "urgent":
+        # Answered, or naming a topic though not sure of it ("men jeg har selv svært ved at betale min husleje").
+        if own.confident or own.kind == "urgent" or (own.search.topic is not None
+                                                     and own.search.named >= UNNAMED_SHARE):
             return None
     return other
 

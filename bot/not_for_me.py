@@ -13,6 +13,7 @@ are data (bot/data/not_for_me.yaml).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,9 @@ from knowledge.normalise import fold
 DATA = Path(__file__).resolve().parent / "data" / "not_for_me.yaml"
 # In the order they are told apart: a landlord who asks what Husly is asks as a landlord.
 KINDS = ("landlord", "job", "research", "give", "about")
+# The kinds whose words may make triage see a crisis that is someone else's, in general ("donate a sleeping bag to
+# young people without a home", "a spare room for a young person with nowhere to live"): the writer is no one in it.
+OTHERS_NEED = frozenset({"landlord", "job", "research", "give"})
 # Where a message is cut into parts that may say different things ("..., men jeg sover selv hos en ven").
 _PARTS = re.compile(r"[.!?;,\n]+|\s(?:men|but|however|dog|samtidig|meanwhile|plus)\s", re.IGNORECASE)
 
@@ -32,7 +36,7 @@ _PARTS = re.compile(r"[.!?;,\n]+|\s(?:men|but|however|dog|samtidig|meanwhile|plu
 @dataclass(frozen=True)
 class NotForMe:
     """What a message is (one of KINDS, or "abroad"), the place abroad it names, and the parts of it that say
-    something else (their text, to be read for a need)."""
+    something else (their text as written, one sentence each, to be read for a need)."""
 
     kind: str
     place: str | None = None
@@ -80,7 +84,7 @@ def place_abroad(words: list[str]) -> str | None:
     data = _data()
     if "danmark" in words or "denmark" in words:
         return None
-    for before, word in zip(words, words[1:], strict=False):
+    for before, word in itertools.pairwise(words):
         if word in data.abroad and before in data.before:
             return data.abroad[word]
     return None
@@ -88,23 +92,23 @@ def place_abroad(words: list[str]) -> str | None:
 
 def not_for_me(text: str) -> NotForMe | None:
     """What ``text`` is if it is not a young person's own or someone's need (see the module), or None."""
-    parts = [fold(p).split() for p in _PARTS.split(text)]
-    parts = [p for p in parts if p]
+    said = [p.strip() for p in _PARTS.split(text) if fold(p).split()]
+    parts = [fold(p).split() for p in said]
     kinds = [_kind(p) for p in parts]
     kind = next((k for k in kinds if k), None)
     place = place_abroad([w for p in parts for w in p]) if kind is None else None
     if kind is None and place is None:
         return None
     context = _data().context.get(kind or "", frozenset())
-    rest = [" ".join(p) for p, k in zip(parts, kinds, strict=True)
+    rest = [original for original, p, k in zip(said, parts, kinds, strict=True)
             if k is None and not (context & set(p)) and (place is None or not place_abroad(p))]
-    return NotForMe(kind or "abroad", place, " ".join(rest))
+    return NotForMe(kind or "abroad", place, ". ".join(rest))
 
 
 def says_a_need_of_its_own(rest: str, *, english: bool) -> bool:
     """Whether the rest of a message (its parts without the matter above) is about a person now: the writer or
     someone close ("jeg sover selv hos en ven", "my sister is homeless"), not said as over ("two years ago")."""
-    words = rest.split()
+    words = fold(rest).split()
     data = _data()
     if not words or _has(words, data.past):
         return False

@@ -129,8 +129,8 @@ def not_for_me_reply(kb: KnowledgeBase, kind: str, lang: str, *, place: str | No
     (no names or numbers Husly has no source for), and the menu; one asking what Husly is also gets its topics."""
     with use_lang(lang):
         covered = ", ".join(municipality_name(slug) for slug in MUNICIPALITIES)
-        husly = _("I'm Husly, a chatbot for young people in {covered}. I answer questions about their own housing, "
-                  "money and support.").format(covered=covered)
+        husly = _("I'm Husly, a chatbot for young people in {covered}. I help young people with questions about their "
+                  "own housing, money and support.").format(covered=covered)
         texts = {
             "give": _("Thank you for wanting to help! I can't pass on help or gifts. Contact the place you want to "
                       "help directly, or look on your municipality's website."),
@@ -140,8 +140,8 @@ def not_for_me_reply(kb: KnowledgeBase, kind: str, lang: str, *, place: str | No
                           "or contact its citizen service."),
             "job": _("I can't help with jobs at the municipality. Look on the municipality's website."),
             "abroad": _("I only know help and rules in Denmark. For {place}, contact the authorities there."),
-            "about": _("I'm a chatbot, not a person, and part of the six municipalities' work for cheap housing. "
-                       "A caseworker from your municipality can take over if you need it. Read more here:"),
+            "about": _("I'm not a person. I'm part of the six municipalities' work for cheap housing. A caseworker "
+                       "from your municipality can take over if you need it. Read more here:"),
         }
         lines = [husly, texts.get(kind, texts["give"]).format(place=place or "")]
         if kind != "about":

@@ -29,11 +29,11 @@ from bot.listings.buttons import (
     StopAlert,
 )
 from bot.listings.filters import Filters, parse_filters
-from bot.not_for_me import not_a_housing_search
 from bot.listings.kinds import KINDS
 from bot.listings.privacy import STORE as HOUSING_ALERTS
 from bot.listings.render import card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
+from bot.not_for_me import not_a_housing_search
 from bot.replies import Button, Reply, esc
 from bot.stats.record import record_search
 from bot.triage import Urgency
