@@ -317,8 +317,8 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
     other = not_for_me(text)
     if other is None:
         return None
-    if (other.kind == "about" and found.topic in kb.topics and kb.topics[found.topic].category == "about"
-            and found.confidence >= threshold):
+    topic = kb.topics.get(found.topic) if found.topic is not None else None
+    if other.kind == "about" and topic is not None and topic.category == "about" and found.confidence >= threshold:
         return None
     if says_a_need_of_its_own(other.rest, english=lang == "en"):
         own = answer(kb, index, other.rest, today=today, threshold=threshold, lang=lang)

@@ -16,7 +16,6 @@ import re
 import pytest
 
 from bot.answering import answer
-from bot.not_for_me import not_for_me
 from handlers.console import chat
 from tests.corpus import our_own
 
@@ -61,7 +60,10 @@ STILL_ANSWERED = [
     ("Jeg er fra Polen og bor i København nu, hvordan søger jeg boligstøtte?", "boligstoette"),
 ]
 
-test_the_sentences_are_our_own = our_own(NOT_FOR_ME, NEED_BESIDE, STILL_ANSWERED)
+test_the_sentences_are_our_own = our_own(
+    NOT_FOR_ME, NEED_BESIDE, STILL_ANSWERED, "Kan jeg få SU hvis jeg flytter til Malmö efter sommer?",
+    "I want to volunteer at the shelter but tonight I have nowhere to sleep at all",
+    "Hvordan finder jeg en billig lejlighed til unge i Oslo centrum?")
 
 
 def ask(knowledge, text: str):
@@ -74,6 +76,8 @@ def test_a_message_that_is_no_young_persons_need_gets_what_husly_is_for_and_the_
                                                                                     kind: str) -> None:
     found = ask(knowledge, text)
     assert found.kind == "not_for_me" and not found.confident, (found.kind, found.topic)
+    from bot.not_for_me import not_for_me  # here: the test fails on the old code by the assertion above
+
     other = not_for_me(text)
     assert other is not None and other.kind == kind
     reply = found.reply
@@ -97,8 +101,8 @@ def test_a_question_about_husly_that_a_topic_answers_keeps_that_topic(knowledge)
 
 
 def test_a_place_abroad_is_named_in_the_reply(knowledge) -> None:
-    assert "Malmö" in ask(knowledge, "Kan jeg få SU hvis jeg flytter til Malmö efter sommer?").reply.html or \
-        "Sverige" in ask(knowledge, "Kan jeg få SU hvis jeg flytter til Malmö efter sommer?").reply.html
+    found = ask(knowledge, "Kan jeg få SU hvis jeg flytter til Malmö efter sommer?")
+    assert "Malmö" in found.reply.html and "Danmark" in found.reply.html
     found = ask(knowledge, "How do I find a youth hostel bed in Berlin for a few weeks next spring?")
     assert "Berlin" in found.reply.html and "Denmark" in found.reply.html
 
@@ -131,3 +135,12 @@ def test_the_terminal_chat_shows_the_reply_and_the_menu(sqlite_engine, make_app)
     assert "Tak, fordi du gerne vil hjælpe!" in said and "hjemmeside" in said
     assert "🏠 Find bolig" in said and "💬 Tal med en medarbejder" in said
     assert "Herberg" not in said  # not the shelters topic
+
+
+def test_a_home_abroad_in_the_terminal_chat_is_no_housing_search(sqlite_engine, make_app) -> None:
+    out = io.StringIO()
+    stdin = io.StringIO("Hvordan finder jeg en billig lejlighed til unge i Oslo centrum?\n/quit\n")
+    asyncio.run(chat(make_app(sqlite_engine), chat_id=42, stdin=stdin, out=out, lang="da"))
+    said = out.getvalue().split("Husly: ")[3]
+    assert "Jeg kender kun hjælp og regler i Danmark. Om Oslo" in said, said
+    assert "🏠 Find bolig" in said
