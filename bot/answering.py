@@ -31,7 +31,7 @@ from bot.conversation.talk import (
 from bot.conversation.texts import MINOR_REASONS, MINOR_TOPIC, call_for_help, safety_reply, safety_services
 from bot.followup import follow_up_search
 from bot.i18n import _, use_lang
-from bot.not_for_me import NotForMe, not_for_me, says_a_need_of_its_own
+from bot.not_for_me import NotForMe, not_for_me, said_as_over, says_a_need_of_its_own
 from bot.reading import ADULT_AGE, Reading, ages_said, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
@@ -310,7 +310,8 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
     A crisis is answered as one, and a letter is read as before: the real messages' letters from abroad (London,
     Australia) or about a daughter's volunteering are young people's own stories. A part of the message that says a
     need now, of the writer or of someone close, and is answered on its own with a topic or names one ("..., but I'm
-    sleeping on a friend's couch myself"), keeps the message a question, read whole as before. Asking what Husly
+    sleeping on a friend's couch myself"), or any part Husly answers on its own ("what is Livslinien's number? it is
+    for an assignment"), keeps the message a question, read whole as before. Asking what Husly
     is, answered by a topic about Husly ("hvem står bag Husly?"), gets that topic."""
     if urgency.urgency is not Urgency.NONE or read(text).long:
         return None
@@ -320,11 +321,13 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
     topic = kb.topics.get(found.topic) if found.topic is not None else None
     if other.kind == "about" and topic is not None and topic.category == "about" and found.confidence >= threshold:
         return None
-    if says_a_need_of_its_own(other.rest, english=lang == "en"):
+    if not said_as_over(other.rest):
         own = answer(kb, index, other.rest, today=today, threshold=threshold, lang=lang)
-        # Answered, or naming a topic though not sure of it ("men jeg har selv svært ved at betale min husleje").
-        if own.confident or own.kind == "urgent" or (own.search.topic is not None
-                                                     and own.search.named >= UNNAMED_SHARE):
+        # A question Husly answers ("hvad er nummeret til Livslinien? til en opgave"), or a need of one's own that
+        # names a topic though not sure of it ("men jeg har selv svært ved at betale min husleje").
+        if own.confident or own.kind == "urgent" or (
+                own.search.topic is not None and own.search.named >= UNNAMED_SHARE
+                and says_a_need_of_its_own(other.rest, english=lang == "en")):
             return None
     return other
 

@@ -46,6 +46,8 @@ class NotForMe:
 @dataclass(frozen=True)
 class _Data:
     kinds: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    host: tuple[tuple[str, ...], ...]
+    host_with: tuple[tuple[str, ...], ...]
     context: dict[str, frozenset[str]]
     abroad: dict[str, str]
     before: frozenset[str]
@@ -60,8 +62,11 @@ def _data(path: Path = DATA) -> _Data:
     def phrases(items: list[object]) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(str(p)).split()) for p in items)
 
+    said = {kind: raw["kinds"][kind] + (raw["about_who"] if kind == "about" else []) for kind in KINDS}
     return _Data(
-        kinds=tuple((kind, phrases(raw["kinds"][kind])) for kind in KINDS),
+        kinds=tuple((kind, phrases(said[kind])) for kind in KINDS),
+        host=phrases(raw["host"]),
+        host_with=phrases(raw["host_with"]),
         context={kind: frozenset(fold(" ".join(map(str, words))).split()) for kind, words in raw["context"].items()},
         abroad={fold(str(k)): str(v) for k, v in raw["abroad"].items()},
         before=frozenset(fold(" ".join(map(str, raw["abroad_before"]))).split()),
@@ -75,7 +80,11 @@ def _has(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def _kind(words: list[str]) -> str | None:
-    return next((kind for kind, phrases in _data().kinds if _has(words, phrases)), None)
+    data = _data()
+    kind = next((kind for kind, phrases in data.kinds if _has(words, phrases)), None)
+    if kind is None and _has(words, data.host) and _has(words, data.host_with):
+        return "give"  # a spare room offered to someone homeless
+    return kind
 
 
 def place_abroad(words: list[str]) -> str | None:
@@ -105,15 +114,21 @@ def not_for_me(text: str) -> NotForMe | None:
     return NotForMe(kind or "abroad", place, ". ".join(rest))
 
 
+def said_as_over(rest: str) -> bool:
+    """Whether the rest of a message (its parts without the matter above) is nothing, or said as over ("two years
+    ago", "dengang")."""
+    words = fold(rest).split()
+    return not words or _has(words, _data().past)
+
+
 def says_a_need_of_its_own(rest: str, *, english: bool) -> bool:
     """Whether the rest of a message (its parts without the matter above) is about a person now: the writer or
     someone close ("jeg sover selv hos en ven", "my sister is homeless"), not said as over ("two years ago")."""
-    words = fold(rest).split()
-    data = _data()
-    if not words or _has(words, data.past):
+    if said_as_over(rest):
         return False
+    data = _data()
     personal = data.personal if english else data.personal - {"i"}
-    return bool(personal & set(words))
+    return bool(personal & set(fold(rest).split()))
 
 
 def not_a_housing_search(text: str) -> bool:

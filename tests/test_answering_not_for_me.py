@@ -58,6 +58,8 @@ STILL_ANSWERED = [
     ("Jeg læser på universitetet i Aarhus, hvordan søger jeg boligstøtte til min lejlighed?", "boligstoette"),
     ("udlejeren af min etværelses holder hele depositummet inde efter fraflytningen i oktober", "depositum"),
     ("Jeg er fra Polen og bor i København nu, hvordan søger jeg boligstøtte?", "boligstoette"),
+    # A question Husly answers, asked for an assignment.
+    ("Hvad er huslejenævnet egentlig for noget? Det skal bruges til min opgave om lejeret i 3.g", "huslejenaevn"),
 ]
 
 test_the_sentences_are_our_own = our_own(
