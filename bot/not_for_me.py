@@ -104,11 +104,17 @@ def not_for_me(text: str) -> NotForMe | None:
     said = [p.strip() for p in _PARTS.split(text) if fold(p).split()]
     parts = [fold(p).split() for p in said]
     kinds = [_kind(p) for p in parts]
+    data = _data()
+    if not any(kinds) and _has(everything := [w for p in parts for w in p], data.host) \
+            and _has(everything, data.host_with):
+        # A spare room offered, and someone homeless in another part ("a spare bedroom, could a young person
+        # without a home use it?"): both parts are the offer.
+        kinds = ["give" if _has(p, data.host) or _has(p, data.host_with) else None for p in parts]
     kind = next((k for k in kinds if k), None)
     place = place_abroad([w for p in parts for w in p]) if kind is None else None
     if kind is None and place is None:
         return None
-    context = _data().context.get(kind or "", frozenset())
+    context = data.context.get(kind or "", frozenset())
     rest = [original for original, p, k in zip(said, parts, kinds, strict=True)
             if k is None and not (context & set(p)) and (place is None or not place_abroad(p))]
     return NotForMe(kind or "abroad", place, ". ".join(rest))
