@@ -24,12 +24,14 @@ from bot.conversation.talk import (
     choices_reply,
     dont_know_reply,
     for_other_intro,
+    not_for_me_reply,
     out_of_area_reply,
     small_talk_reply,
 )
 from bot.conversation.texts import MINOR_REASONS, MINOR_TOPIC, call_for_help, safety_reply, safety_services
 from bot.followup import follow_up_search
 from bot.i18n import _, use_lang
+from bot.not_for_me import NotForMe, not_for_me, said_as_over, says_a_need_of_its_own
 from bot.reading import ADULT_AGE, Reading, ages_said, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
@@ -173,7 +175,7 @@ class Answer:
     reply: Reply
     # Messages after the first (a crisis: the safety essentials first, then the message's own topic).
     more: tuple[Reply, ...] = ()
-    # What kind of reply it is: answer, choices, not_sure, small_talk, call_for_help, urgent.
+    # What kind of reply it is: answer, choices, not_sure, small_talk, not_for_me, call_for_help, urgent.
     kind: str = "answer"
     for_someone_else: bool = False
     # Read together with the topic shown before it ("Hvad koster det?" after kollegier).
@@ -300,6 +302,36 @@ def _not_coping_is_about_the_mind(found: SearchResult, text: str, reading: Readi
     return replace(found, confidence=threshold)
 
 
+def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult, urgency: Triage, *,
+                today: dt.date, threshold: float, lang: Lang) -> NotForMe | None:
+    """What a message that is no young person's own or someone's need is (bot/not_for_me.py: volunteering, research,
+    a landlord, a job at the municipality, a place abroad, what Husly is), or None for a question to answer.
+
+    A crisis is answered as one, and a letter is read as before: the real messages' letters from abroad (London,
+    Australia) or about a daughter's volunteering are young people's own stories. A part of the message that says a
+    need now, of the writer or of someone close, and is answered on its own with a topic or names one ("..., but I'm
+    sleeping on a friend's couch myself"), or any part Husly answers on its own ("what is Livslinien's number? it is
+    for an assignment"), keeps the message a question, read whole as before. Asking what Husly
+    is, answered by a topic about Husly ("hvem står bag Husly?"), gets that topic."""
+    if urgency.urgency is not Urgency.NONE or read(text).long:
+        return None
+    other = not_for_me(text)
+    if other is None:
+        return None
+    topic = kb.topics.get(found.topic) if found.topic is not None else None
+    if other.kind == "about" and topic is not None and topic.category == "about" and found.confidence >= threshold:
+        return None
+    if not said_as_over(other.rest):
+        own = answer(kb, index, other.rest, today=today, threshold=threshold, lang=lang)
+        # A question Husly answers ("hvad er nummeret til Livslinien? til en opgave"), or a need of one's own that
+        # names a topic though not sure of it ("men jeg har selv svært ved at betale min husleje").
+        if own.confident or own.kind == "urgent" or (
+                own.search.topic is not None and own.search.named >= UNNAMED_SHARE
+                and says_a_need_of_its_own(other.rest, english=lang == "en")):
+            return None
+    return other
+
+
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
            lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None,
            previous_topic: str | None = None) -> Answer:
@@ -317,6 +349,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         return Answer(empty, urgency, reply_lang, municipality, False, small_talk_reply(talk, reply_lang),
                       kind="small_talk")
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
+    other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
+    if other is not None:
+        return Answer(found, urgency, reply_lang, municipality, False,
+                      not_for_me_reply(kb, other.kind, reply_lang, place=other.place), kind="not_for_me")
     follow_up = False
     said = feelings.kind(text) if urgency.urgency is Urgency.NONE else None
     # A need said ("jeg fryser", "I'm starving") has its own place (a warm room, food), whatever was shown before:

@@ -58,6 +58,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from bot.not_for_me import OTHERS_NEED, not_for_me
+from bot.reading import read as read_message
 from bot.reading import sentences
 from bot.smalltalk import small_talk
 from bot.triage_model import (
@@ -543,7 +545,23 @@ def without_greeting(text: str) -> str:
 
 def triage(text: str, lang: str = "da") -> Triage:
     """Score one message for urgency: the rules, then the learned second opinion (it may only raise the level)."""
-    return combine(text, by_rules(text, lang), model(_rules_level))
+    found = combine(text, by_rules(text, lang), model(_rules_level))
+    if found.urgency is Urgency.URGENT and _someone_elses_need(text, lang):
+        return Triage(Urgency.NONE, ())
+    return found
+
+
+def _someone_elses_need(text: str, lang: str) -> bool:
+    """A short message that offers help or asks as someone who is no young person in need (bot/not_for_me.py:
+    donating a sleeping bag "to young people without a home", a spare room, an assignment, a landlord), and whose
+    other parts are no crisis on their own: the no-bed words are young people's in general, not the writer's
+    ("Hvor kan jeg donere en sovepose til unge uden bolig?" was urgent). An emergency is never lowered."""
+    if read_message(text).long:
+        return False
+    other = not_for_me(text)
+    if other is None or other.kind not in OTHERS_NEED:
+        return False
+    return not other.rest or triage(other.rest, lang).urgency is Urgency.NONE
 
 
 def combine(text: str, found: Triage, scorer: Scorer) -> Triage:

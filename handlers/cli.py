@@ -138,10 +138,11 @@ def _with_listings(husly: Husly, text: str, result: Answer) -> Answer:
     """A housing search ("ledige værelser i aarhus under 4000") gets the listings that fit, as the chat shows
     them (bot/listings/conversation.py); a crisis never does. Only then is the database opened."""
     from bot.listings.filters import parse_filters
+    from bot.not_for_me import not_a_housing_search
     from bot.triage import Urgency
 
     filters = parse_filters(text)
-    if filters is None or result.triage.urgency is not Urgency.NONE:
+    if filters is None or result.triage.urgency is not Urgency.NONE or not_a_housing_search(text):
         return result
     from dataclasses import replace
 

@@ -118,3 +118,34 @@ def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...
                      "website or citizen service). Ask me about housing, money or support: what I know about rules "
                      "and rights holds everywhere in Denmark.")
         return Reply(esc(text.format(covered=covered, place=place)), buttons=tuple(rows))
+
+
+# The topics about Husly itself (where it comes from, what it keeps), offered to one asking what Husly is.
+ABOUT_TOPICS = ("frikommune", "privatliv")
+
+
+def not_for_me_reply(kb: KnowledgeBase, kind: str, lang: str, *, place: str | None = None) -> Reply:
+    """A message that is no young person's own need (bot/not_for_me.py): what Husly is for, where to look instead
+    (no names or numbers Husly has no source for), and the menu; one asking what Husly is also gets its topics."""
+    with use_lang(lang):
+        covered = ", ".join(municipality_name(slug) for slug in MUNICIPALITIES)
+        husly = _("I'm Husly, a chatbot for young people in {covered}. I help young people with questions about their "
+                  "own housing, money and support.").format(covered=covered)
+        texts = {
+            "give": _("Thank you for wanting to help! I can't pass on help or gifts. Contact the place you want to "
+                      "help directly, or look on your municipality's website."),
+            "research": _("Good that you are looking into it. I have no numbers or people to interview. Look on the "
+                          "municipality's website, or contact it directly."),
+            "landlord": _("I can't answer questions from landlords or employers. Look on the municipality's website, "
+                          "or contact its citizen service."),
+            "job": _("I can't help with jobs at the municipality. Look on the municipality's website."),
+            "abroad": _("I only know help and rules in Denmark. For {place}, contact the authorities there."),
+            "about": _("I'm not a person. I'm part of the six municipalities' work for cheap housing. A caseworker "
+                       "from your municipality can take over if you need it. Read more here:"),
+        }
+        lines = [husly, texts.get(kind, texts["give"]).format(place=place or "")]
+        if kind != "about":
+            lines.append(_("If you are young and need help yourself, write your question, or tap a button."))
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in ABOUT_TOPICS
+                if kind == "about" and t in kb.topics]
+        return Reply("\n\n".join(esc(line) for line in lines), buttons=(*rows, *menu_buttons()))

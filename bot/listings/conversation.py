@@ -33,6 +33,7 @@ from bot.listings.kinds import KINDS
 from bot.listings.privacy import STORE as HOUSING_ALERTS
 from bot.listings.render import aconto_note, card, kind_label, summary
 from bot.listings.search import COUNT_CAP, local_day, search
+from bot.not_for_me import not_a_housing_search
 from bot.replies import Button, Reply, esc
 from bot.stats.record import record_search
 from bot.triage import Urgency
@@ -118,7 +119,7 @@ def free_text_search(ctx: Context) -> bool:
     if ctx.triage(text).urgency is not Urgency.NONE:
         return False
     filters = parse_filters(text)
-    if filters is None:
+    if filters is None or not_a_housing_search(text):
         return False
     if filters.municipality is None and ctx.profile.municipality:
         filters = dataclasses.replace(filters, municipality=ctx.profile.municipality)
