@@ -92,6 +92,8 @@ def migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
 
+    from alembic.util import CommandError
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
@@ -103,6 +105,11 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "heads")
     except OperationalError as exc:
         raise _unreachable(engine) from exc
+    except CommandError as exc:
+        # A database a newer Husly has migrated (a rolled-back release, or another version's data directory): its
+        # schema version is one this code has no migration for. Said in one line, never migrated down by guessing.
+        raise DatabaseError(f"the database ({engine.url.render_as_string(hide_password=True)}) was set up by a newer "
+                            "version of Husly than this one; run that version, or use another database") from exc
 
 
 def _at_heads(engine: Engine) -> bool:

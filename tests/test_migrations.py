@@ -90,3 +90,22 @@ def test_a_postgresql_database_at_the_newest_schema_skips_alembic(postgres_url: 
 def test_an_unreachable_database_still_fails_with_one_line() -> None:
     with pytest.raises(DatabaseError, match="cannot reach the database"):
         open_database("postgresql+psycopg://postgres@127.0.0.1:1/nowhere")
+
+
+def test_a_database_a_newer_husly_set_up_fails_with_one_line(tmp_path: Path) -> None:
+    # An older Husly opening a data directory a newer one migrated (found by running main's `husly ask` beside this
+    # session's): Alembic's "Can't locate revision" came as a traceback through the whole CLI.
+    url = f"sqlite:///{tmp_path / 'newer.sqlite3'}"
+    open_database(url).dispose()
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999' WHERE version_num IN "
+                                "(SELECT MAX(version_num) FROM alembic_version)"))
+    with pytest.raises(DatabaseError, match="set up by a newer version of Husly"):
+        migrate(engine)
+    engine.dispose()
+    code = "from handlers.cli import main; main(['chat'])"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          input="", env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HUSLY_DATABASE_URL": url})
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("husly: error: the database") and "Traceback" not in done.stderr

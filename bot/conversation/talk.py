@@ -107,7 +107,7 @@ def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...
     """The person names a municipality Husly does not cover: say so, and point to what still helps (the topics to
     choose from, or the answer that follows: ``before_answer``)."""
     with use_lang(lang):
-        covered = ", ".join(municipality_name(slug) for slug in MUNICIPALITIES)
+        covered = _covered()
         rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
         if rows or before_answer:
             text = _("I only know the local help in {covered}. For {place}, contact the municipality there (its "
@@ -120,6 +120,13 @@ def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...
         return Reply(esc(text.format(covered=covered, place=place)), buttons=tuple(rows))
 
 
+def _covered() -> str:
+    """The six municipalities as a sentence says them ("Randers, ..., Aarhus og Høje-Taastrup"), in the language in
+    use (Babel's list formatting would load its locale data into every process for one line)."""
+    names = [municipality_name(slug) for slug in MUNICIPALITIES]
+    return ", ".join(names[:-1]) + " " + _("and") + " " + names[-1]
+
+
 # The topics about Husly itself (where it comes from, what it keeps), offered to one asking what Husly is.
 ABOUT_TOPICS = ("frikommune", "privatliv")
 
@@ -128,7 +135,7 @@ def not_for_me_reply(kb: KnowledgeBase, kind: str, lang: str, *, place: str | No
     """A message that is no young person's own need (bot/not_for_me.py): what Husly is for, where to look instead
     (no names or numbers Husly has no source for), and the menu; one asking what Husly is also gets its topics."""
     with use_lang(lang):
-        covered = ", ".join(municipality_name(slug) for slug in MUNICIPALITIES)
+        covered = _covered()
         husly = _("I'm Husly, a chatbot for young people in {covered}. I help young people with questions about their "
                   "own housing, money and support.").format(covered=covered)
         texts = {
