@@ -91,7 +91,6 @@ def migrate(engine: Engine) -> None:
         return
     from alembic import command
     from alembic.config import Config
-
     from alembic.util import CommandError
 
     config = Config()
