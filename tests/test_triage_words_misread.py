@@ -3,13 +3,12 @@
 On the real messages' development parts (never the held-out ones), cross-validated, ordinary letters were flagged
 urgent for:
 - a bad night told ("I didn't sleep very well") read as a night without a bed;
-- a place given or offered ("she gave me a place to stay", "offers of places to crash") read as a place lacking;
 - a seat on the couch ("I was sitting on the couch when ...") read as a borrowed bed;
 - "without hurting him" read as a blow;
 - a condition contrary to the facts ("if I had had a home") read as a home lacking now;
 - the start of a story of homelessness told from after it ("I became homeless because ...") and how long it lasted
   ("I spent the next three years ...") read as going on.
-Written here in our own words (bot/data/triage.yaml: ``insomnia``, ``place_given``, ``couch_sitting``,
+Written here in our own words (bot/data/triage.yaml: ``insomnia``, ``couch_sitting``,
 ``hurt_feelings``, ``hypothetical``, ``story_time``, ``looking_back``). The same words beside a crisis
 now stay urgent or an emergency.
 """
@@ -26,8 +25,6 @@ MISREAD = [
      "to the landlord first? I would prefer not to start a feud with them."),
     ("How do I ask my cousin to move out of my flat without hurting him? He has stayed with me since March and he is "
      "lovely, but my partner moves in soon."),
-    ("My aunt in Esbjerg gave me a place to stay tonight and for the rest of my plumbing apprenticeship, and she won't "
-     "take any rent. What is a nice present for someone who loves gardening and old jazz records?"),
     ("I was sitting on the couch with my flatmate last night when she told me she is moving out to live with her "
      "girlfriend in Odense. Now I need to find someone new for the second bedroom. Where do people advertise a room "
      "for rent in Aarhus?"),
