@@ -163,3 +163,19 @@ def assert_asked_topic_first(found: Answer, topic: str, background: str = "sofas
     assert found.search.suggestions[0] == topic, (found.topic, found.search.suggestions)
     assert background in found.search.suggestions
     assert not (found.confident and found.topic == background)
+
+
+def upgrade_with_alembic(url: str, target: str) -> None:
+    """Bring the database at ``url`` to the Alembic revision ``target`` (an older schema, to test an upgrade from)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from bot.db import MIGRATIONS, make_engine
+
+    engine = make_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+    engine.dispose()

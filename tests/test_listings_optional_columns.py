@@ -15,14 +15,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, func, make_url, text
 from sqlmodel import SQLModel, select
 
-from bot.db import MIGRATIONS, make_engine, migrate, session_scope
+from bot.db import make_engine, migrate, session_scope
 from bot.i18n import use_lang
 from bot.listings.csv_import import read_listings
 from bot.listings.filters import Filters
@@ -34,7 +32,7 @@ from bot.replies import to_plain
 from bot.staff.models import Staff
 from handlers.cli import main
 from tests.corpus import our_own
-from tests.support import Chat
+from tests.support import Chat, upgrade_with_alembic
 from tests.test_listings_search import NOW, TODAY, item, put
 
 PROVIDER = "Boligforeningen Kystbyen"
@@ -194,19 +192,9 @@ def workbook(lines: list[str]) -> bytes:
     return out.getvalue()
 
 
-def _upgrade(url: str, target: str) -> None:
-    engine = make_engine(url)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
-    engine.dispose()
-
-
 def _listings_survive_the_upgrade(url: str) -> None:
     """A database from before 0021 keeps its listings, and then takes one without rooms, m² or deposit."""
-    _upgrade(url, "0002")
+    upgrade_with_alembic(url, "0002")
     engine = make_engine(url)
     columns = ("provider, provider_ref, municipality, area, kind, rooms, size_m2, rent, aconto, monthly_total, "
                "deposit, prepaid_rent, available_from, target_group, published_at, updated_at, expires_on, status, "

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from bot.db import MIGRATIONS, SCHEMA_VERSIONS, DatabaseError, make_engine, migrate, open_database
+from tests.support import upgrade_with_alembic
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,15 +21,6 @@ def _config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
-
-
-def _upgrade_with_alembic(url: str, target: str) -> None:
-    engine = make_engine(url)
-    config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
-    engine.dispose()
 
 
 def _opened_with_alembic(url: str) -> bool:
@@ -51,7 +42,7 @@ def _versions(url: str) -> set[str]:
 
 def test_the_known_versions_are_those_of_a_database_alembic_upgraded(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'alembic.sqlite3'}"
-    _upgrade_with_alembic(url, "heads")
+    upgrade_with_alembic(url, "heads")
     versions = _versions(url)
     assert versions == SCHEMA_VERSIONS, f"after adding a migration, set bot.db.SCHEMA_VERSIONS to {sorted(versions)}"
     # Each is a head (a head another one depends on is left out).
@@ -71,7 +62,7 @@ def test_a_new_database_is_migrated_and_the_next_start_skips_alembic(tmp_path: P
 
 def test_an_older_database_is_upgraded(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    _upgrade_with_alembic(url, "0001")
+    upgrade_with_alembic(url, "0001")
     assert _versions(url) == {"0001"}
     engine = make_engine(url)
     migrate(engine)
