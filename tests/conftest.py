@@ -105,6 +105,13 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str | N
 
 
 @pytest.fixture
+def database_env(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """The ``engine`` database as the one a `husly` command run in the test opens (HUSLY_DATABASE_URL)."""
+    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    return engine
+
+
+@pytest.fixture
 def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
     """For tests that are about the core's behaviour rather than the database (SQLite only, faster)."""
     engine = make_engine(f"sqlite:///{tmp_path / 'core.sqlite3'}")

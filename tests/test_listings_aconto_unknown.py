@@ -33,6 +33,7 @@ from bot.staff.models import Staff
 from handlers.cli import main
 from tests.corpus import our_own
 from tests.support import Chat, upgrade_with_alembic
+from tests.test_listings_import import run
 from tests.test_listings_search import NOW, TODAY, item, put
 
 PROVIDER = "Boligselskabet Fjordlys"
@@ -170,42 +171,26 @@ def test_a_last_day_before_the_free_from_day_is_refused_in_the_partners_own_word
 
 # ---- the import command in the partner's language --------------------------------------------------------------
 
-@pytest.fixture
-def database_env(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    return engine
-
-
-def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_the_import_speaks_danish_by_default_and_with_lang_da(database_env: Engine, tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "fjordlys.csv"
     path.write_bytes(sheet(ROWS))
-    code, out, err = _run(["listings", "import", str(path), "--provider", PROVIDER, "--dry-run"], capsys)
+    code, out, err = run(["listings", "import", str(path), "--provider", PROVIDER, "--dry-run"], capsys)
     assert code == 0 and "ville lægge ind: 3 nye, 0 opdaterede" in out and "would" not in out
     assert "aconto ikke oplyst" in out and "bemærk: Jeg har læst række 2 som overskrifterne" in err
-    code, out, _ = _run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
+    code, out, _ = run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
     assert code == 0 and out.splitlines()[-1] == "lagt ind: 3 nye, 0 opdaterede, 0 besked(er) til unge sat i kø"
     path.write_bytes(sheet(ROWS[:1]))
-    code, out, _ = _run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
+    code, out, _ = run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
     assert out.splitlines() == ["lagt ind: 0 nye, 1 opdaterede, 2 trukket tilbage (ikke i filen), 0 besked(er) til "
                                 "unge sat i kø", "trukket tilbage: FJ-12, FJ-13"]
     path.write_bytes(sheet([ROWS[0].replace("2.100", "2.1OO")]))
-    code, out, err = _run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
+    code, out, err = run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
     assert code == 1 and out == ""
     assert err.splitlines()[-1] == "husly: error: 1 problem(er) i fjordlys.csv; intet blev lagt ind"
     # English on request.
     path.write_bytes(sheet(ROWS))
-    code, out, err = _run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "en"], capsys)
+    code, out, err = run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "en"], capsys)
     assert code == 0 and out.splitlines()[-1].startswith("imported: 0 new, 3 updated, ")
     assert "note: I read row 2 as the column names" in err
 

@@ -70,12 +70,6 @@ def test_expire_marks_listings_past_their_last_day(engine: Engine) -> None:
     assert listing(engine, "old").status == "expired" and listing(engine, "new").status == "active"
 
 
-@pytest.fixture
-def database_env(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    return engine
-
-
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     try:
         main(args)

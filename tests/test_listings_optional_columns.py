@@ -141,12 +141,6 @@ def test_the_sheet_a_week_later_updates_withdraws_and_never_duplicates(engine: E
     assert (third.created, third.withdrawn) == (0, ()) and listings(engine)["KB-303"].status == "active"
 
 
-@pytest.fixture
-def database_env(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    return engine
-
-
 def test_the_cli_dry_run_names_what_would_be_withdrawn_and_changes_nothing(
         database_env: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import_sheet(database_env, sheet(WEEK_ONE), now=dt.datetime.now(dt.UTC))

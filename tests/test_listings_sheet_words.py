@@ -184,12 +184,6 @@ def test_the_form_reads_the_same_words(written: str, kind: str) -> None:
     assert fields.kind(written) == kind  # /ny_bolig types one at a time through the same reader
 
 
-@pytest.fixture
-def database_env(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    monkeypatch.setenv("HUSLY_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    return engine
-
-
 def test_a_dry_run_shows_each_listing_as_it_was_read_and_publishes_nothing(
         database_env: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "boliger.csv"
