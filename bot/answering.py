@@ -318,6 +318,10 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
     other = not_for_me(text)
     if other is None:
         return None
+    if found.faq is not None and found.faq_match >= FAQ_SURE:
+        # One of the knowledge base's own specific questions, nearly word for word ("Hvor mange unge er hjemløse i
+        # Danmark?"): its sourced answer, whoever asks.
+        return None
     topic = kb.topics.get(found.topic) if found.topic is not None else None
     if other.kind == "about" and topic is not None and topic.category == "about" and found.confidence >= threshold:
         return None
