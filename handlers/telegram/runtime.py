@@ -89,6 +89,9 @@ class Runtime:
         self._batcher: asyncio.Task[None] | None = None
         # Update ids this instance is working on, and when a deferred one may be tried again (monotonic).
         self._in_flight: set[int] = set()
+        # Ids started while a recovery claim runs: a row stored and handled during the claim is in its answer
+        # although it is already done (the claim saw it before the handling deleted it); see recover_once.
+        self._started_during_claim: set[int] | None = None
         self._not_before: dict[int, float] = {}
         self._retries: dict[int, int] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -187,6 +190,8 @@ class Runtime:
 
     def _start(self, item: Received) -> None:
         self._in_flight.add(item.update_id)
+        if self._started_during_claim is not None:
+            self._started_during_claim.add(item.update_id)
         self._spawn(self._process(item))
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
@@ -462,11 +467,16 @@ class Runtime:
             if replayed:
                 log.info("%s update(s) moved from the spool to the inbox", replayed)
                 self._database_back()
-        rows = await asyncio.to_thread(inbox.claim, engine, TRANSPORT, owner=self.instance, now=clock(),
-                                       busy=tuple(self._in_flight))
+        self._started_during_claim = set()
+        try:
+            rows = await asyncio.to_thread(inbox.claim, engine, TRANSPORT, owner=self.instance, now=clock(),
+                                           busy=tuple(self._in_flight))
+        finally:
+            started_meanwhile, self._started_during_claim = self._started_during_claim, None
         now, started = time.monotonic(), 0
         for row in rows:
-            if row.update_id in self._in_flight or self._not_before.get(row.update_id, 0) > now:
+            if row.update_id in self._in_flight or row.update_id in started_meanwhile \
+                    or self._not_before.get(row.update_id, 0) > now:
                 continue
             self._start(row)
             started += 1
