@@ -151,9 +151,8 @@ def _offer_on_screen(ctx: Context, result: Triage, helper: bool) -> CaseOffer | 
     can answer; a new urgent message then gets no second copy of it. Not when the new message needs other safety
     information: an emergency (112 and its lines), tonight after a crisis days away, or a helper's words turned into
     the person's own (or back)."""
-    offer = ctx.state.get(CaseOffer)
+    offer = _answerable_offer(ctx)
     if (offer is None or result.urgency is not Urgency.URGENT or MAYBE_IN_DANGER in offer.reasons
-            or offer.asked_at is None or ctx.now - offer.asked_at > OFFER_ANSWER_WINDOW
             or helper != (FOR_SOMEONE_ELSE in offer.reasons)):
         return None
     if crisis_ahead(offer.words, Triage(Urgency(offer.urgency), tuple(offer.reasons))) \
@@ -175,9 +174,8 @@ def _unsure_is_enough(ctx: Context) -> bool:
     person (the helper is offered a caseworker anyway, with 112 first)."""
     if service.open_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id) is not None:
         return True
-    offer = ctx.state.get(CaseOffer)
-    if (offer is not None and MAYBE_IN_DANGER in offer.reasons and offer.asked_at is not None
-            and ctx.now - offer.asked_at <= OFFER_ANSWER_WINDOW):
+    offer = _answerable_offer(ctx)
+    if offer is not None and MAYBE_IN_DANGER in offer.reasons:
         return True
     return actions.is_case_staff(ctx.staff()) or for_someone_else(reading.read(ctx.incoming.text))
 
@@ -217,11 +215,18 @@ def _words_so_far(ctx: Context) -> str:
     second message ("I have nowhere to go") replaced the first ("I got kicked out tonight"), and the caseworker
     read only the last."""
     said = _first_words(ctx)
-    offer = ctx.state.get(CaseOffer)
-    if (offer is None or not offer.words or offer.asked_at is None
-            or ctx.now - offer.asked_at > OFFER_ANSWER_WINDOW or said in offer.words):
+    offer = _answerable_offer(ctx)
+    if offer is None or not offer.words or said in offer.words:
         return said
     return (offer.words + "\n" + said if said else offer.words)[:FIRST_WORDS_MAX]
+
+
+def _answerable_offer(ctx: Context) -> CaseOffer | None:
+    """The offer of a caseworker this person was asked within the last two hours, so can still answer."""
+    offer = ctx.state.get(CaseOffer)
+    if offer is None or offer.asked_at is None or ctx.now - offer.asked_at > OFFER_ANSWER_WINDOW:
+        return None
+    return offer
 
 
 def _writes_as_staff(ctx: Context) -> bool:
