@@ -22,18 +22,30 @@ _AROUND = frozenset(fold(w) for w in (
     "friend", "ven", "veninde", "son", "daughter", "søn", "datter", "also", "også",
     # "we are in Favrskov", "we're in Aarhus right now", "I am in Randers".
     "are", "am", "re", "right", "lige", "staying"))
+# An age said beside the place ("im 19, in høje taastrup", "17 år og bor i Randers"): the answer still names it.
+_AGE_WORDS = frozenset(("aar", "gammel", "year", "years", "old", "yo", "y", "o", "og", "and"))
 # Longer than this it says more than where the person is.
-MAX_WORDS = 7
+MAX_WORDS = 9
+
+
+def _besides_place(text: str) -> list[str] | None:
+    """The words of ``text`` that are not the usual words around a place or an age; None for a long message."""
+    words = fold(text).split()
+    if not words or len(words) > MAX_WORDS:
+        return None
+    ages = [w for w in words if w.isdigit()]
+    if len(ages) > 1 or any(not 10 <= int(w) <= 99 for w in ages):
+        return None  # "bus 2", "i 3 dage": numbers that are no age say more than a place
+    age_said = bool(ages)
+    return [w for w in words if w not in _AROUND and not w.isdigit() and not (age_said and w in _AGE_WORDS)]
 
 
 def only_municipality(text: str) -> str | None:
     """The slug of the municipality ``text`` names, if naming it is all the message does."""
-    words = fold(text).split()
-    if not words or len(words) > MAX_WORDS:
+    besides = _besides_place(text)
+    if not besides:
         return None
-    rest = tuple(w for w in words if w not in _AROUND)
-    if not rest:
-        return None
+    rest = tuple(besides)
     # A name of several words must be all that is left ("høje taastrup"); one word may have a typo ("Roksilde"),
     # as the search allows.
     return lexicon().municipality_aliases.get(rest) or (detect_municipality(list(rest)) if len(rest) == 1 else None)
@@ -42,9 +54,8 @@ def only_municipality(text: str) -> str | None:
 def only_other_place(text: str) -> str | None:
     """The place outside the six municipalities ``text`` names ("Odense", "jeg bor i Aalborg"), if naming it is all
     the message does; as written in the place list."""
-    words = fold(text).split()
-    if not words or len(words) > MAX_WORDS:
+    rest = _besides_place(text)
+    if not rest:
         return None
-    rest = [w for w in words if w not in _AROUND]
-    place = other_place(rest) if rest else None
+    place = other_place(rest)
     return place if place is not None and len(fold(place).split()) >= len(rest) - ("kommune" in rest) else None

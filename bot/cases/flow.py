@@ -312,7 +312,7 @@ def place_for_offer(ctx: Context) -> bool:
         ctx.reply(texts.safety_first(ctx, level, reasons, for_other=helper, said=offer.words))
     # The rest of the safety information is on screen just above: only what the place adds, with the offer, now
     # from that municipality, in one message.
-    _offer(ctx, offer.urgency, reasons, offer.words, info=Reply("\n\n".join(local)) if local else None,
+    _offer(ctx, offer.urgency, reasons, _words_so_far(ctx), info=Reply("\n\n".join(local)) if local else None,
            helper=helper)
     return True
 
@@ -366,7 +366,7 @@ def _explain_offer(ctx: Context, offer: CaseOffer) -> None:
                  "that you can skip. When a caseworker has taken your case, you get a message here, and then you "
                  "can write together in this chat. You do not have to give your name. If you say no, I send "
                  "nothing on.")
-    _offer(ctx, offer.urgency, reasons, offer.words, info=Reply(esc(said.format(org=org))), helper=helper)
+    _offer(ctx, offer.urgency, reasons, _words_so_far(ctx), info=Reply(esc(said.format(org=org))), helper=helper)
 
 
 _NOT_WORDS = re.compile(r"[^\w\s]")
@@ -477,6 +477,9 @@ def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str) -
                                reasons=reasons, now=ctx.now)
     if earlier is not None:
         service.carry_over(case, earlier)
+    if case.age_band is None and FOR_SOMEONE_ELSE not in reasons and (band := typed.own_age_band(words)):
+        # "im 19" said while the offer was on screen: not asked again, and no children's line in the help.
+        service.set_age(case, band)
     cards.announce(ctx.session, case, ctx.now, ctx.deps.settings)
     place = other_place(fold(words).split()) if case.municipality is None and words else None
     if place is not None:
