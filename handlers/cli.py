@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from handlers.cli_common import EXIT_PROBLEM, EXIT_USAGE, MUNICIPALITY, Fail, Husly, current
+from handlers.cli_common import EXIT_PROBLEM, EXIT_USAGE, MUNICIPALITY, Fail, Husly, current, lang_option
 
 if TYPE_CHECKING:
     from bot.answering import Answer
@@ -208,7 +208,7 @@ def kb_dump() -> None:
 
 
 @cli.command()
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option
 def chat(lang: str) -> None:
     """Chat with the bot in the terminal (no Telegram needed)."""
     import asyncio

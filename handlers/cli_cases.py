@@ -29,7 +29,7 @@ from bot.staff.service import (
     list_staff,
     open_invites,
 )
-from handlers.cli_common import MUNICIPALITY, current
+from handlers.cli_common import MUNICIPALITY, current, lang_option
 from handlers.cli_common import fail as _fail
 from knowledge.schema import MUNICIPALITIES
 
@@ -242,7 +242,7 @@ def _act(who: str, lang: str, work: Callable[[Session, Any, Staff, dt.datetime],
 
 
 def _as_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)(func)
+    func = lang_option(func)
     return click.option("--as", "who", required=True, metavar="STAFF_ID_OR_NAME",
                         help="Act as this staff member.")(func)
 

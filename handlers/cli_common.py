@@ -196,3 +196,7 @@ def choices() -> str:
 
 
 MUNICIPALITY = MunicipalityType()
+
+# What a command prints for a person is in their language: Danish unless --lang en. One option for every command.
+lang_option = click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
+                           help="The language of what it prints (Danish by default, as every command).")

@@ -14,10 +14,10 @@ from bot.listings import csv_import, demo, jobs
 from bot.listings.filters import Filters
 from bot.listings.models import KINDS, Listing
 from bot.listings.publish import PublishResult, publish
-from bot.listings.render import card, preview
+from bot.listings.render import aconto_note, card, preview
 from bot.listings.search import COUNT_CAP, PAGE_SIZE, Page, local_day, search
 from bot.replies import to_plain
-from handlers.cli_common import MUNICIPALITY, Fail, current
+from handlers.cli_common import MUNICIPALITY, Fail, current, lang_option
 
 # Listings shown one line each by a dry run (a 10,000-row file is counted, not printed).
 PREVIEW_ROWS = 50
@@ -32,8 +32,7 @@ def listings() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--provider", help="Publish every row for this organisation (else the file needs an udbyder column).")
 @click.option("--dry-run", is_flag=True, help="Check the file and count new/updated listings; change nothing.")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
-              help="The language of everything it prints: Danish for a partner's file (as every command's default).")
+@lang_option
 def import_(file: Path, provider: str | None, dry_run: bool, lang: str) -> None:
     """Import listings from a CSV or Excel (.xlsx) file: all rows, or none if any row is wrong (docs/listings.md)."""
     now = current().now()
@@ -89,15 +88,17 @@ def _outcome(result: PublishResult, dry_run: bool) -> str:
 @click.option("--count", type=click.IntRange(1, 10_000), default=60, show_default=True)
 @click.option("--remove", is_flag=True, help="Delete all demo listings instead.")
 @click.option("--quiet", is_flag=True, help="Print nothing when all went well (for `make chat`).")
-def demo_(count: int, remove: bool, quiet: bool) -> None:
+@lang_option
+def demo_(count: int, remove: bool, quiet: bool, lang: str) -> None:
     """Create made-up listings, marked DEMO, spread over the six municipalities."""
-    with current().session() as session:
+    with current().session() as session, use_lang(lang):
         if remove:
-            click.echo(f"removed {demo.remove_demo(session)} demo listing(s)")
+            click.echo(_("demo listings removed: {n}").format(n=demo.remove_demo(session)))
             return
         result = demo.create_demo(session, count=count, now=current().now())
-    if not quiet:
-        click.echo(f"demo listings: {result.created} new, {result.updated} updated (provider '{demo.PROVIDER}')")
+        if not quiet:
+            click.echo(_("demo listings: {created} new, {updated} updated (provider '{provider}')").format(
+                created=result.created, updated=result.updated, provider=demo.PROVIDER))
 
 
 @listings.command("search")
@@ -106,7 +107,7 @@ def demo_(count: int, remove: bool, quiet: bool) -> None:
 @click.option("--type", "kind", type=click.Choice(KINDS))
 @click.option("--page", type=click.IntRange(1, 20), default=1, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of listings.")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option
 def search_(municipality: str | None, max_rent: int | None, kind: str | None, page: int, as_json: bool,
             lang: str) -> None:
     """Search visible listings the way the bot does, cheapest monthly cost first, 5 per page."""
@@ -116,14 +117,16 @@ def search_(municipality: str | None, max_rent: int | None, kind: str | None, pa
     if as_json:
         click.echo(json.dumps([_as_json(x) for x in found.listings], ensure_ascii=False, indent=2))
         return
-    if not found.listings:
-        click.echo("no listings match")
-        return
     with use_lang(lang):
+        if not found.listings:
+            click.echo(_("No listings match."))
+            return
         for listing in found.listings:
             link = f"\n   {listing.apply_url}" if listing.apply_url else ""
             click.echo(to_plain(card(listing)) + link + "\n")
-    click.echo(footer(found))
+        if (note := aconto_note(found.listings)) is not None:
+            click.echo(note)
+        click.echo(footer(found))
 
 
 def _refs(refs: list[str]) -> str:
@@ -132,23 +135,31 @@ def _refs(refs: list[str]) -> str:
 
 
 def footer(found: Page) -> str:
-    """"[6 listings match; showing 1-5, page 1 of 2]": how many fit, and which of them are on this page."""
+    """"[6 listings match; showing 1-5, page 1 of 2]": how many fit, and which of them are on this page (in the
+    language in use)."""
     if found.total > COUNT_CAP:
-        matches = f"more than {COUNT_CAP} listings match"
+        matches = _("more than {n} listings match").format(n=COUNT_CAP)
+    elif found.total == 1:
+        matches = _("1 listing matches")
     else:
-        matches = f"{found.total} listing{'s' if found.total != 1 else ''} match{'es' if found.total == 1 else ''}"
+        matches = _("{n} listings match").format(n=found.total)
     first = found.page * PAGE_SIZE + 1
     shown = f"{first}" if len(found.listings) == 1 else f"{first}-{first + len(found.listings) - 1}"
     pages = f"{found.pages}+" if found.total > COUNT_CAP else str(found.pages)
-    return f"[{matches}; showing {shown}, page {found.page + 1} of {pages}]"
+    return "[" + _("{matches}; showing {shown}, page {page} of {pages}").format(
+        matches=matches, shown=shown, page=found.page + 1, pages=pages) + "]"
 
 
 @listings.command("expire")
-def expire() -> None:
+@lang_option
+def expire(lang: str) -> None:
     """Mark listings past their last day as expired, end 60-day-old alerts, send pending alerts."""
     husly = current()
     counts = jobs.tick(husly.engine(), None, husly.now())
-    click.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
+    with use_lang(lang):
+        names = {"listings_expired": _("listings expired"), "alerts_ended": _("alerts ended"),
+                 "alerts_sent": _("alert messages sent")}
+        click.echo(", ".join(f"{names.get(name, name)}: {count}" for name, count in counts.items()))
 
 
 def _as_json(listing: Listing) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import click
 
 from bot.db import session_scope
 from bot.staff.audit import cli_actor, record
-from handlers.cli_common import MUNICIPALITY, current
+from handlers.cli_common import MUNICIPALITY, current, lang_option
 from handlers.cli_common import fail as _fail
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -32,7 +32,7 @@ def _database_and_knowledge() -> tuple[Any, Any, Any]:
 @click.option("--municipality", type=MUNICIPALITY, help="Only this municipality.")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "csv"]), default="html", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file (default: stdout).")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option
 def report(start: dt.datetime | None, end: dt.datetime | None, municipality: str | None, fmt: str,
            out: Path | None, lang: str) -> None:
     """The report for coordinators: questions, what Husly could not answer, urgent cases, housing, knowledge."""

@@ -130,25 +130,26 @@ def test_cli_import_without_an_organisation_points_to_provider(database_env: Eng
 def test_the_search_footer_counts_what_matches_and_what_is_shown(database_env: Engine,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     run(["listings", "demo", "--count", "42"], capsys)  # 7 in each municipality
-    code, out, _ = run(["listings", "search", "--municipality", "Aarhus"], capsys)
+    code, out, _ = run(["listings", "search", "--municipality", "Aarhus", "--lang", "en"], capsys)
     assert code == 0 and out.rstrip().endswith("[7 listings match; showing 1-5, page 1 of 2]")
-    code, out, _ = run(["listings", "search", "--municipality", "aarhus", "--page", "2"], capsys)
+    code, out, _ = run(["listings", "search", "--municipality", "aarhus", "--page", "2", "--lang", "en"], capsys)
     assert out.rstrip().endswith("[7 listings match; showing 6-7, page 2 of 2]")
-    _, out, _ = run(["listings", "search", "--municipality", "kbh", "--type", "lejlighed"], capsys)
+    _, out, _ = run(["listings", "search", "--municipality", "kbh", "--type", "lejlighed", "--lang", "en"],
+                     capsys)
     assert out.rstrip().endswith("[1 listing matches; showing 1, page 1 of 1]")
 
 
 def test_cli_demo_search_and_expire(database_env: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    code, out, _ = run(["listings", "demo", "--count", "12"], capsys)
+    code, out, _ = run(["listings", "demo", "--count", "12", "--lang", "en"], capsys)
     assert code == 0 and "12 new" in out
     code, out, _ = run(["listings", "search", "--municipality", "aarhus", "--json"], capsys)
     found = json.loads(out)
     assert code == 0 and len(found) == 2 and all(x["municipality"] == "aarhus" and x["demo"] for x in found)
     assert all(x["apply_url"].startswith("https://example.org/") and x["apply_phone"] is None for x in found)
     assert all(2500 <= x["rent"] <= 6500 for x in found)
-    code, out, _ = run(["listings", "search", "--max-rent", "1000"], capsys)
-    assert code == 0 and "no listings match" in out
-    code, out, _ = run(["listings", "expire"], capsys)
-    assert code == 0 and "listings_expired: 0" in out
+    code, out, _ = run(["listings", "search", "--max-rent", "1000", "--lang", "en"], capsys)
+    assert code == 0 and "No listings match." in out
+    code, out, _ = run(["listings", "expire", "--lang", "en"], capsys)
+    assert code == 0 and "listings expired: 0" in out

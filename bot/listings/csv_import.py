@@ -39,14 +39,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "reference": ("ref", "id", "jeres_reference", "provider_ref", "boligid", "bolig_id", "bolignr", "bolignummer",
                   "lejemaalsnr", "lejemaal", "adresse", "address"),
     "kommune": ("municipality",),
-    "omraade": ("area", "bydel", "by", "postnummer_og_by"),
+    "omraade": ("area", "bydel", "by", "postnummer_og_by", "postnr_og_by", "postnr_by", "postnummer_by"),
     "type": ("boligtype", "kind", "type_af_bolig", "bolig_type"),
     "vaerelser": ("rooms", "antal_vaerelser", "vaer", "antal_vaer", "antal_rum", "rum"),
     "kvm": ("m2", "size", "size_m2", "stoerrelse", "areal", "boligareal", "kvadratmeter", "bruttoareal"),
     "husleje": ("rent", "leje", "maanedlig_leje", "maanedlig_husleje", "husleje_ekskl_forbrug"),
-    "aconto": ("aconto_varme_vand", "varme_vand", "forbrug", "utilities", "a_conto", "aconto_varme", "acontobeloeb"),
-    "depositum": ("deposit",),
-    "forudbetalt_leje": ("forudbetalt", "prepaid_rent", "prepaid"),
+    "aconto": ("aconto_varme_vand", "varme_vand", "forbrug", "utilities", "a_conto", "aconto_varme", "acontobeloeb",
+               "aconto_forbrug", "aconto_varme_og_vand", "varme_og_vand"),
+    # An almen bolig's deposit is its "indskud".
+    "depositum": ("deposit", "indskud"),
+    "forudbetalt_leje": ("forudbetalt", "prepaid_rent", "prepaid", "forudbetalt_husleje"),
     "ledig_fra": ("available_from", "indflytning", "overtagelse", "fra", "ledig", "ledig_pr", "ledig_per",
                   "indflytningsdato", "overtagelsesdato", "ledig_dato", "available"),
     "maalgruppe": ("target_group", "for"),
@@ -77,6 +79,10 @@ class Report:
     needs_provider: bool = False
     # Rows whose free-from day has passed: read as free now, and the partner is told which.
     free_already: list[int] = field(default_factory=list)
+    # Optional cells filled with "-", "ukendt", "se annonce"…: read as not known. Column (as the sheet names it) →
+    # rows; ``included``: the ones saying "inkl." (included in the rent), which a listing cannot say.
+    not_known: dict[str, list[int]] = field(default_factory=dict)
+    included: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -114,9 +120,24 @@ def read_listings(data: bytes, *, provider: str | None, today: dt.date) -> Repor
     if report.free_already:
         report.notes.append(_("Free from is a day that has passed (row {rows}): shown as free from today.").format(
             rows=_row_list(report.free_already)))
+    report.notes.extend(_not_known_notes(report))
     if not report.problems:
         report.listings = listings
     return report
+
+
+def _not_known_notes(report: Report) -> list[str]:
+    """What a partner wrote for "not known" and how it was read: shown as "ikke oplyst" to young people."""
+    notes = []
+    if report.not_known:
+        notes.append(_("Read as not given (young people see 'not given'): {cells}.").format(cells="; ".join(
+            _("{column} in row {rows}").format(column=column, rows=_row_list(rows))
+            for column, rows in report.not_known.items())))
+    for column, rows in report.included.items():
+        notes.append(_("{column} says included in the rent (row {rows}): I read it as not given, because a listing "
+                       "cannot show included. If nothing is paid on top of the rent, write 0.").format(
+            column=column, rows=_row_list(rows)))
+    return notes
 
 
 def _row_list(rows: list[int]) -> str:
@@ -394,7 +415,7 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         "provider": read("udbyder", lambda v: _provider(v, provider)),
     }
     # Both cells empty (a bad link is its own problem): said with the row's other problems, not after they are fixed.
-    if not cell("ansoeg_link").strip() and not cell("ansoeg_telefon").strip():
+    if all(not cell(name).strip() or fields.unknown(cell(name)) for name in ("ansoeg_link", "ansoeg_telefon")):
         names = [label(name) for name in ("ansoeg_link", "ansoeg_telefon") if name in columns]
         where = names[0] if len(names) == 1 else _("{first} or {second}").format(first=names[0], second=names[1])
         report.problems.append(_("Row {row}, {column}: {problem}").format(
@@ -417,6 +438,10 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
             seen[ref] = number
     if len(report.problems) > before:
         return None
+    for name in ("vaerelser", "kvm", "aconto", "depositum", "forudbetalt_leje"):
+        if fields.unknown(cell(name)):
+            found = report.included if fields.included(cell(name)) else report.not_known
+            found.setdefault(label(name), []).append(number)
     if values["available_from"] < today:
         report.free_already.append(number)
         values["available_from"] = today

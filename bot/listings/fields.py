@@ -101,6 +101,9 @@ def money(raw: str, *, low: int, high: int, monthly: bool = False) -> int:
     """Whole kroner from "4.500", "4500", "4.500,00", "kr. 4.500", "4.500,- kr." or "4,500"; outside low..high is
     refused. A ``monthly`` amount (rent, aconto) may say so: "4500 kr./md", "4.500 pr. md.", "4500 om måneden"."""
     text = raw.strip()
+    if unknown(text):  # "-" or "ukendt" where the amount is needed (the rent): not known is not enough
+        raise FieldError(_("'{value}' does not say the amount, and it is needed here. Write it, for example "
+                           "4.500").format(value=raw))
     if monthly:
         if _PER_OTHER.search(text):
             raise FieldError(_("'{value}' is not an amount a month: write what it costs a month, for example "
@@ -145,9 +148,14 @@ def _decimal(text: str, locale: Locale) -> Decimal:
     return value
 
 
-def optional_money(raw: str, *, high: int, monthly: bool = False) -> int:
-    """Like ``money``, but an empty cell is 0 (no aconto, no deposit)."""
-    return money(raw, low=0, high=high, monthly=monthly) if raw.strip() else 0
+def optional_money(raw: str, *, high: int, monthly: bool = False) -> int | None:
+    """Like ``money``, but an empty cell is 0 (no aconto, no deposit), and a cell saying it is not known ("-",
+    "ukendt", "se annonce", "inkl. i husleje": see ``unknown``) is None: young people see "ikke oplyst"."""
+    if not raw.strip():
+        return 0
+    if unknown(raw):
+        return None
+    return money(raw, low=0, high=high, monthly=monthly)
 
 
 def whole_number(raw: str, *, low: int, high: int) -> int:
@@ -164,14 +172,38 @@ def whole_number(raw: str, *, low: int, high: int) -> int:
     return number
 
 
-# A cell saying a number is not known (folded): empty, a dash or a question mark (folding leaves nothing), a word.
-_UNKNOWN = frozenset({"", "ved ikke", "ukendt", "n a", "na", "unknown"})
+# What partners write in a sheet's cell to mean "not known" (folded). A dash, a question mark or "n/a" alone fold to
+# "" or "n a". Only whole cells: "ca. 300" or "300?" is no amount and stays refused.
+UNKNOWN_WORDS = frozenset({
+    "", "ved ikke", "vides ikke", "ukendt", "ikke kendt", "ikke oplyst", "ej oplyst", "ikke angivet", "uoplyst",
+    "n a", "na", "nn", "tbd", "tba", "unknown", "not known", "not given", "see ad",
+    "se annonce", "se annoncen", "se opslag", "se opslaget", "se link", "se hjemmeside", "se beskrivelse",
+    "oplyses", "oplyses senere", "oplyses ved henvendelse", "foelger", "foelger senere", "kommer senere",
+    "afventer", "spoerg", "spoerg udlejer", "kontakt os", "kontakt udlejer", "efter aftale", "aftales",
+})
+# An amount "included in the rent" ("inkl.", "inkl. i husleje", "indeholdt i huslejen"). A listing has no such thing:
+# its aconto is an amount on top of the rent, or not known. Read as not known, and the import says so (write 0 if
+# nothing is paid on top of the rent): 0 kr. nobody wrote would be a monthly total nobody gave.
+_INCLUDED = re.compile(r"^(?:inkl|inkludere[ts]|inklusiv[e]?|incl|included|including|indeholdt|indregnet"
+                       r"|medregnet|med i)\b")
+
+
+def included(raw: str) -> bool:
+    """The cell says the amount is included in the rent ("inkl.", "inkl. i husleje")."""
+    return bool(_INCLUDED.match(fold(raw))) and not any(ch.isdigit() for ch in raw)
+
+
+def unknown(raw: str) -> bool:
+    """A filled cell that says its value is not known: "-", "–", "?", "n/a", "ukendt", "ikke oplyst", "se annonce",
+    "inkl. i husleje". Never a cell with a digit in it."""
+    return bool(raw.strip()) and not any(ch.isdigit() for ch in raw) and (fold(raw) in UNKNOWN_WORDS or
+                                                                          included(raw))
 
 
 def optional_whole_number(raw: str, *, low: int, high: int) -> int | None:
     """Like ``whole_number``, but an empty cell (or "-", "?", "ukendt", or 0, which no home has) is None: not
     known, and not shown."""
-    if fold(raw) in _UNKNOWN:
+    if not raw.strip() or unknown(raw):
         return None
     if whole_number(raw, low=0, high=high) == 0:
         return None
@@ -286,7 +318,7 @@ def default_expiry(today: dt.date, available: dt.date | None, days: int) -> dt.d
 
 def expires_on(raw: str, today: dt.date, default: dt.date) -> dt.date:
     """The last day the listing is shown: not in the past and at most a year ahead."""
-    if not raw.strip():
+    if not raw.strip() or unknown(raw):
         return default
     day = date(raw)
     if day < today:
@@ -348,7 +380,7 @@ def target_group(raw: str) -> str:
 def url(raw: str) -> str | None:
     """A web address to apply at: http(s) only, so a link can never run anything in the chat."""
     text = raw.strip()
-    if not text:
+    if not text or unknown(text):
         return None
     if text.startswith("www."):
         text = "https://" + text
@@ -361,7 +393,7 @@ def url(raw: str) -> str | None:
 def phone(raw: str) -> str | None:
     """A phone number: 8 digits, or + and a country code."""
     text = raw.strip().replace("-", " ")
-    if not text:
+    if not text or unknown(raw):
         return None
     if not _PHONE.match(text) or sum(ch.isdigit() for ch in text) < 8:
         raise FieldError(_("'{value}' is not a phone number").format(value=raw))
@@ -378,6 +410,10 @@ def text(raw: str, *, limit: int, required: bool) -> str | None:
     if not value:
         if required:
             raise FieldError(_("is empty"))
+        return None
+    if unknown(value):  # "-" or "ukendt": an area or a reference that says nothing, and a description of nothing
+        if required:
+            raise FieldError(_("'{value}' says nothing, and it is needed here. Write it").format(value=raw))
         return None
     if len(value) > limit:
         raise FieldError(_("is longer than {n} characters").format(n=limit))
