@@ -302,6 +302,39 @@ def _not_coping_is_about_the_mind(found: SearchResult, text: str, reading: Readi
     return replace(found, confidence=threshold)
 
 
+def _question_inside(index: Index, reading: Reading, found: SearchResult, threshold: float,
+                     lang: Lang) -> SearchResult:
+    """A short message that says something around its one question ("hvor mange unge er hjemløse i Danmark? det er
+    til min opgave", "my mum said to ask you: can I ...?"): when the question sentence alone is one of the knowledge
+    base's specific questions nearly word for word (FAQ_SURE, its topic at FAQ_SURE_TOPIC), that question's result.
+    Read whole, the words around it ("opgave", unknown to every topic) made the message look out of scope and the
+    match loose, and it got "I'm not sure I understood".
+
+    Only when the whole message ranks that topic among its best three, and what is said around the question is no
+    other matter Husly would answer on its own ("jeg bor på kollegie" is; "I'm writing an essay", research, is not):
+    then it is context, not the subject.
+    A letter is read whole, as before; anything less clear keeps the whole message's result (choices or "not sure")."""
+    question = reading.question
+    if reading.long or not question or found.faq_match >= FAQ_SURE:
+        return found
+    asked = index.search(question, lang=lang)
+    if (asked.topic is None or asked.faq is None or asked.faq_match < FAQ_SURE or asked.confidence < FAQ_SURE_TOPIC
+            or asked.topic not in found.suggestions or out_of_scope(asked, read(question))):
+        return found
+    rest = _around(reading.body, question)
+    around = index.search(rest, lang=lang) if rest and not_for_me(rest) is None else None
+    if around is not None and around.topic not in (None, asked.topic) and around.confidence >= threshold:
+        return found
+    return replace(asked, municipality=found.municipality or asked.municipality)
+
+
+def _around(body: str, question: str) -> str:
+    """What ``body`` says besides ``question`` (its words, folded)."""
+    words, asked = fold(body).split(), fold(question).split()
+    at = next((i for i in range(len(words) - len(asked) + 1) if words[i : i + len(asked)] == asked), None)
+    return " ".join(words if at is None else words[:at] + words[at + len(asked):])
+
+
 def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult, urgency: Triage, *,
                 today: dt.date, threshold: float, lang: Lang) -> NotForMe | None:
     """What a message that is no young person's own or someone's need is (bot/not_for_me.py: volunteering, research,
@@ -353,6 +386,8 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         return Answer(empty, urgency, reply_lang, municipality, False, small_talk_reply(talk, reply_lang),
                       kind="small_talk")
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
+    if urgency.urgency is Urgency.NONE:
+        found = _question_inside(index, reading, found, threshold, reply_lang)
     other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
     if other is not None:
         return Answer(found, urgency, reply_lang, municipality, False,

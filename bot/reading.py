@@ -79,6 +79,21 @@ class Reading:
         whether I can get housing benefit" asks "whether i can get housing benefit", folded)."""
         return " ".join(_asked_after(clause) for sentence in self.sentences for clause in _asking_clauses(sentence))
 
+    @cached_property
+    def question(self) -> str:
+        """The one question of a message that says something around it, as written: its question sentence from the
+        clause that asks ("hej, jeg har et spørgsmål: hvad er boligstøtte?" asks "hvad er boligstøtte?"; "my mum said
+        to ask you: can I ..." asks "can I ..."). Empty when the message asks no question or several, and when the
+        question is all it says."""
+        if len(self.questions) != 1:
+            return ""
+        sentence = self.sentences[self.questions[0]]
+        clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+        start = next((i for i, clause in enumerate(clauses)
+                      if _is_question(clause) or _turns_to_ask(fold(clause).split())), 0)
+        question = ", ".join(c.strip() for c in clauses[start:])
+        return "" if fold(question) == fold(self.body) else question
+
     @property
     def body(self) -> str:
         """The message without greeting and sign-off."""
