@@ -990,20 +990,23 @@ def _content_word(token: str) -> bool:
 
 
 def _without_idioms(tokens: list[str]) -> list[str]:
-    """The folded tokens with each idiom of the lexicon (knowledge/lexicon/idioms.yaml, longest first) as one IDIOM.
+    """The folded tokens with each idiom of the lexicon (knowledge/lexicon/idioms.yaml, longest first) as one IDIOM,
+    and without the words of a request to be told ("fortæl mig om", "tell me about").
 
     "min kæreste har slået op med mig" is a breakup: read word by word, its "slået" named the violence topic.
     """
-    idioms = lexicon().idioms
-    if not idioms:
+    idioms, requests = lexicon().idioms, lexicon().requests
+    if not idioms and not requests:
         return tokens
     out: list[str] = []
     start = 0
-    sizes = range(max(len(idiom) for idiom in idioms), 0, -1)  # "van on the street": four words
+    sizes = range(max(len(phrase) for phrase in idioms | requests), 0, -1)  # "van on the street": four words
     while start < len(tokens):
         for size in sizes:
-            if tuple(tokens[start:start + size]) in idioms and len(tokens[start:start + size]) == size:
-                out.append(IDIOM)
+            phrase = tuple(tokens[start:start + size])
+            if len(phrase) == size and (phrase in idioms or phrase in requests):
+                if phrase in idioms:
+                    out.append(IDIOM)
                 start += size
                 break
         else:

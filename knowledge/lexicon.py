@@ -34,6 +34,8 @@ class Lexicon:
     other_places_with_kommune: dict[tuple[str, ...], str]
     # Idioms (idioms.yaml): phrases whose words mean something else than the knowledge base's same words.
     idioms: frozenset[tuple[str, ...]] = frozenset()
+    # Requests to be told (idioms.yaml "requests": "fortæl mig om", "tell me about"): left out of a question.
+    requests: frozenset[tuple[str, ...]] = frozenset()
     # Words that tell the language of a very short message (short_language.yaml).
     short_words: dict[str, frozenset[str]] | None = None
     # More words that tell the language of a whole message (language_clear.yaml), for ``clear_language`` only.
@@ -59,6 +61,10 @@ def _read(name: str) -> dict:
     return yamlfile.parse((LEXICON_DIR / name).read_text(encoding="utf-8"))
 
 
+def _phrases(items: list[object]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(joined_contractions(fold(str(p)).split())) for p in items)
+
+
 @cache
 def lexicon() -> Lexicon:
     """Read the lexicon files once; they are bundled data, not user input."""
@@ -75,8 +81,8 @@ def lexicon() -> Lexicon:
     return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words,
                    other_places={tuple(fold(name).split()): name for name in others["names"]},
                    other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]},
-                   idioms=frozenset(tuple(joined_contractions(fold(p).split()))
-                                    for p in _read("idioms.yaml")["phrases"]),
+                   idioms=_phrases(_read("idioms.yaml")["phrases"]),
+                   requests=_phrases(_read("idioms.yaml")["requests"]),
                    short_words={lang: frozenset(fold(" ".join(ws)).split())
                                 for lang, ws in _read("short_language.yaml").items()},
                    clear_words={lang: frozenset(fold(" ".join(ws)).split()) | words[lang]

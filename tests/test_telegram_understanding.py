@@ -49,6 +49,10 @@ def test_small_talk_and_the_language_of_each_message(bot: InProcessBot) -> None:
     (reply,) = say(bot, "er du en robot?")
     assert "chatbot" in plain(reply)
 
+    # "hvad kan du hjælpe med?" got the call for help (112), "hvad kan du" got "I don't know".
+    (reply,) = say(bot, "hej husly, hvad kan du hjælpe med?")
+    assert plain(reply).startswith("Jeg svarer på spørgsmål om bolig") and "menu:urgent" in callback_datas(reply)
+
     # The Telegram app says Danish; the message is English: the answer is English.
     safety, _offer = say(bot, "I sleep on the street tonight", count=2)
     assert plain(safety).startswith("You should not be alone with this")

@@ -33,6 +33,10 @@ def small_talk_reply(kind: str, lang: str) -> Reply:
             "bye": _("Take care. You can write again any time. If you are in danger, call 112."),
             "robot": _("Yes, I'm a chatbot, not a person. I answer from checked information about housing, money "
                        "and support. To talk to a person, tap Talk to a caseworker."),
+            "abilities": _("I answer questions about housing, money and support for young people, from checked "
+                           "information. I can show available cheap housing, and if you are in a crisis I can pass "
+                           "you on to a caseworker in your municipality. Write your question in your own words, or "
+                           "tap a button."),
             "ping": _("I'm here. Write your question in a few words, or tap a button."),
             "language": _("Okay, I'll write in English. Write your question in your own words, or tap a button."),
             "swearing": _("It sounds like something is really frustrating. Tell me in a few words what has "
