@@ -52,8 +52,8 @@ def service_card(service: Service, lang: str, today: dt.date) -> str:
 
 
 def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipality: str | None) -> list[Service]:
-    """The listed services that exist and serve this municipality: national ones for everyone, a region's for
-    its municipalities (for everyone while the municipality is not known), local ones only in their own."""
+    """The listed services that exist and serve this municipality: national ones for everyone, a region's and a
+    town's only for the municipalities they serve (none while the municipality is not known: the answer asks)."""
     found = []
     for sid in ids:
         service = kb.services.get(sid)
@@ -63,12 +63,21 @@ def services_for(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipali
         if service.area == "local" and (not municipality or municipality not in service.municipalities):
             continue
         # Another region's number is a wrong number: someone in Aarhus was shown Region Hovedstaden's 1813 and
-        # its psychiatric emergency room next to their own region's.
-        if (service.area == "regional" and municipality and service.municipalities
-                and municipality not in service.municipalities):
+        # its psychiatric emergency room next to their own region's. Nor is a region's service for someone whose
+        # municipality is not known: a young person who had not said where they were was sent to Roskildehjemmet,
+        # a shelter south of Roskilde, at night.
+        if (service.area == "regional" and service.municipalities
+                and (not municipality or municipality not in service.municipalities)):
             continue
         found.append(service)
     return found
+
+
+def held_for_place(kb: KnowledgeBase, ids: tuple[str, ...] | list[str], municipality: str | None) -> bool:
+    """Are some of the listed services a region's, left out only because the municipality is not known? Then the
+    answer asks for it (the services' own data names the municipalities they serve)."""
+    return not municipality and any((s := kb.services.get(sid)) is not None and s.area == "regional"
+                                    and bool(s.municipalities) for sid in ids)
 
 
 def adults_only(kb: KnowledgeBase) -> frozenset[str]:
@@ -123,8 +132,18 @@ def topic_text(kb: KnowledgeBase, topic: Topic, lang: str, municipality: str | N
             parts.append("\n".join(service_line(s, lang, today) for s in services))
         else:
             parts.extend(service_card(s, lang, today) for s in services)
+        if asks_for_place(topic, kb, municipality) and not compact and not topic.ask_municipality:
+            # A topic that does not ask in its own words (its region's lines were left out): the question the
+            # safety information asks, with the municipality buttons under it.
+            parts.append(esc(_("Which municipality are you in? Then I can show local help.")))
     parts.append(source_line(topic.sources[:1], topic.last_reviewed))
     return "\n\n".join(parts)
+
+
+def asks_for_place(topic: Topic, kb: KnowledgeBase, municipality: str | None) -> bool:
+    """Does the answer ask for the municipality (and offer its buttons)? When the topic says so, or when a region's
+    service was left out for not knowing it."""
+    return not municipality and (topic.ask_municipality or held_for_place(kb, topic.services, municipality))
 
 
 def _faq_rows(topic: Topic, lang: str, *, leave_out: str | None = None) -> list[tuple[Button, ...]]:
@@ -178,7 +197,7 @@ def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str
             rows.append((button(_("Read more"), ReadMore(topic.id)),))
         if not more:
             rows.extend(_named_rows(topic))
-        if topic.ask_municipality and not municipality:
+        if asks_for_place(topic, kb, municipality):
             rows.extend(municipality_buttons(lambda slug: TopicIn(topic.id, slug)))
         named = {b.text.split(" ", 1)[-1] for row in rows for b in row}
         # A related topic named like a button just added ("Talk to a caseworker") would be a second, different
