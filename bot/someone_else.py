@@ -29,6 +29,8 @@ _THIRD = frozenset(("han", "hun", "ham", "hende", "hans", "hendes", "he", "she",
 _GROUP = frozenset(("they", "them", "their"))
 # The writer in any role ("min bror slår mig": the writer is the one it happens to).
 _WRITER = frozenset(("jeg", "mig", "i", "me", "myself", "mig selv"))
+# The writer as one of a group.
+_WE = frozenset(("we", "us", "vi", "os"))
 _CLOSE = frozenset(fold(w) for w in (
     "søn", "datter", "barn", "ven", "veninde", "kammerat", "bror", "søster", "lillebror", "lillesøster", "storebror",
     "storesøster", "elev", "kusine", "fætter", "son", "daughter", "child", "kid", "friend", "frend", "brother",
@@ -51,6 +53,7 @@ class _Phrases:
     helping: tuple[tuple[str, ...], ...]
     told: tuple[tuple[str, ...], ...]
     known: tuple[tuple[str, ...], ...]
+    their_need: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -60,7 +63,7 @@ def _phrases(path: Path = DATA) -> _Phrases:
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])
     return _Phrases(parse("asking_for"), parse("roles"), parse("parent_roles"), parse("people"), parse("professionals"),
-                    parse("helping"), parse("told"), parse("known"))
+                    parse("helping"), parse("told"), parse("known"), parse("their_need"))
 
 
 def for_someone_else(reading: Reading) -> bool:
@@ -69,14 +72,20 @@ def for_someone_else(reading: Reading) -> bool:
     words = fold(reading.body).split()
     if _contains(words, phrases.asking_for) or _contains(words, phrases.roles):
         return True
+    # Danish "i" is "in" ("i nat"): only in English is it the writer.
+    english = detect_language(words, reading.body) == "en"
+    if _contains(words, phrases.their_need) and not any(
+            (w in _WRITER or w in _WE) and (english or w != "i")
+            for w in _without(words, phrases.helping + phrases.told)):
+        # "she has nowhere to go", a helper's second message: someone else's need, and the writer not in it (nor in
+        # a "we": "they have nowhere to go and neither do we").
+        return True
     subject = any(_starts_with(fold(sentence).split(), phrases.people) for sentence in reading.sentences)
     close = _someone_close(words) or _contains(words, phrases.known)
     if _contains(words, phrases.parent_roles) and (subject or close):
         return True
     if not (subject or close):
         return False
-    # Danish "i" is "in" ("i nat"): only in English is it the writer.
-    english = detect_language(words, reading.body) == "en"
     third = sum(0.5 if w in _GROUP else 1.0 for w in words if w in _THIRD)
     # The writer as the one it happens to counts too ("han svor, at han ville finde mig og skære mig op").
     first = sum(w in _WRITER and (english or w != "i") for w in words)
