@@ -302,6 +302,30 @@ def _not_coping_is_about_the_mind(found: SearchResult, text: str, reading: Readi
     return replace(found, confidence=threshold)
 
 
+SEARCH_TOPIC = "boligsoegning"
+# "jeg har brug for en bolig", "I need a place to live asap": a home wanted, said and nothing else. Its words are in
+# almost every topic ("bolig", "live" even in the one on suicidal thoughts), and the bot's first use got "I'm not sure
+# I understood". Folded text; a place or a price said goes to the listings search first (bot/conversation).
+_HOME_WANTED = re.compile(
+    r"^(?:hej |hi |hey )?(?:jeg |i |vi |we )?(?:har brug for|mangler|soeger|skal bruge|skal have|leder efter|"
+    r"need|needs|am looking for|m looking for|im looking for|looking for|want|would like|wanna|"
+    r"(?:kan (?:i|du) )?hjaelpe? mig(?: med)?(?: at)? (?:finde|faa)|hjaelp til at finde|"
+    r"(?:can you |could you )?help me (?:find|get)|help finding)"
+    r"(?: (?:en|et|a|an|some|a new|en ny|et nyt|ny|nyt|mig|my own|min egen|mit eget))*"
+    r" (?:bolig|lejlighed|lejl|vaerelse|sted at bo|hjem|place to live|place of my own|somewhere to live|flat|"
+    r"apartment|room|home)"
+    r"(?: (?:asap|snarest|hurtigt|hurtigst muligt|nu|now|soon|quickly|as soon as possible|please|pls|plz|tak))*$")
+
+
+def _a_home_wanted(found: SearchResult, text: str, reading: Reading, urgency: Triage) -> SearchResult:
+    """A home wanted and nothing else said: how to search for one (with the button to see available homes)."""
+    if reading.long or urgency.urgency is not Urgency.NONE or not _HOME_WANTED.match(fold(text)):
+        return found
+    others = [t for t in found.suggestions if t != SEARCH_TOPIC][:2]
+    return replace(found, topic=SEARCH_TOPIC, confidence=max(found.confidence, CLEAR_CONFIDENCE), faq=None,
+                   faq_match=0.0, suggestions=(SEARCH_TOPIC, *others))
+
+
 def _question_inside(index: Index, reading: Reading, found: SearchResult, threshold: float,
                      lang: Lang) -> SearchResult:
     """A short message that says something around its one question ("hvor mange unge er hjemløse i Danmark? det er
@@ -441,6 +465,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     found = _adults_are_not_minors(found, text, urgency)
     found = _minors_topic_for_minors(kb, found, text, urgency)
     found = _not_coping_is_about_the_mind(found, text, reading, urgency, threshold)
+    found = _a_home_wanted(found, text, reading, urgency)
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
         # The words named the situation (thrown out); what triage saw first (homeless now) stays a choice.

@@ -112,7 +112,8 @@ def clear_language(text: str) -> Lang | None:
     no sign. "I sleep on the street tonight" is English; "ok", "SU?" and "kbh" are neither, and the person's
     chosen language is kept.
     """
-    tokens = fold(text).split()
+    # "haven't" folds to "haven t": read as "havent" (English), not "haven" (Danish, the garden).
+    tokens = joined_contractions(fold(text).split())
     words = lexicon().clear_words or lexicon().function_words
     both = words["da"] & words["en"]
     da = sum(t in words["da"] and t not in both for t in tokens) + 2 * sum(ch in "æøåÆØÅ" for ch in text)

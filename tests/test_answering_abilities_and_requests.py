@@ -53,3 +53,18 @@ def test_a_real_question_beginning_like_one_is_answered(chat: Chat, message: str
 def test_telling_the_authorities_about_earnings_still_finds_its_topic(chat: Chat) -> None:
     # "fortæl" as the thing asked about, not a request to be told.
     assert "Kilde:" in texts(chat.say("skal jeg fortælle jobcentret at jeg har fået et fritidsjob ved siden af?"))
+
+
+@pytest.mark.parametrize("message", [
+    "jeg har brug for en bolig", "I need a place to live asap", "jeg mangler en lejlighed nu", "need an apartment",
+    "i need somewhere to live", "kan i hjælpe mig med at finde et sted at bo"])
+def test_needing_a_home_gets_how_to_search_not_i_dont_understand(chat: Chat, message: str) -> None:
+    # The bot's first use: "jeg har brug for en bolig" got "I'm not sure I understood" and three choices.
+    shown = texts(chat.say(message))
+    assert shown.startswith(("Sådan søger du en billig bolig", "How to search for cheap housing")), shown
+
+
+@pytest.mark.parametrize("message", ["I need a place to sleep tonight", "jeg har brug for et sted at sove i nat"])
+def test_a_bed_tonight_is_still_urgent(chat: Chat, message: str) -> None:
+    # Guard: the new examples of needing a home are no reason to lower a night without a bed.
+    assert "112" in texts(chat.say(message))

@@ -45,3 +45,11 @@ def test_a_night_outside_in_english_is_answered_in_english(chat: Chat, text: str
 
 
 test_the_messages_are_our_own = our_own(ENGLISH, DANISH)
+
+
+@pytest.mark.parametrize("text", ["I haven't eaten since breakfast", "i havent eaten today", "she hasn't got a key",
+                                  "we weren't told anything"])
+def test_an_english_contraction_is_english_not_a_danish_word(text: str) -> None:
+    # "haven't" folds to "haven t", and "haven" is Danish (the garden): "I haven't eaten since breakfast" was answered
+    # in Danish.
+    assert clear_language(text) == "en"
