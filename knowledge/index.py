@@ -84,7 +84,9 @@ STOPWORDS = frozenset(
         "ikke man der som om skal vil få noget nogen den de vi eller også så bare lige nu fra hos når sin sit "
         "the a an and to of in my me have has can what where how who which if not do does get is are am it "
         "this that i you your be on with for at or so just any there some hej hi hello please tak thanks "
-        "godmorgen goddag godaften godnat"
+        "godmorgen goddag godaften godnat "
+        # The joined negations of the auxiliaries above ("I haven't" is read as "i havent"): as "have not", no topic.
+        "havent hasnt hadnt didnt doesnt isnt arent wasnt werent"
     ).split()
 )
 # Function words (pronouns, auxiliaries, prepositions, conjunctions: the Snowball project's English and Danish
