@@ -182,6 +182,9 @@ class Answer:
     follow_up: bool = False
     # Sent last, after any offer of a caseworker (a professional's duty to notify the municipality).
     after: tuple[Reply, ...] = ()
+    # The topic's detail ("Read more") is what the person has seen last (this reply, or the one before it that this
+    # one would have repeated): a follow-up landing on it again gets no second copy.
+    detail: bool = False
 
     @property
     def topic(self) -> str | None:
@@ -395,11 +398,12 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
 
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
            lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None,
-           previous_topic: str | None = None) -> Answer:
+           previous_topic: str | None = None, detail_shown: bool = False) -> Answer:
     """Triage and answer one message.
 
     ``triaged``: the chat has already scored this text for urgency; it is not done twice. ``previous_topic``:
-    the topic shown to the person just before (a short follow-up question is read with it).
+    the topic shown to the person just before (a short follow-up question is read with it); ``detail_shown``: its
+    detail ("Read more") was what was shown.
     """
     reading = read(text)
     reply_lang: Lang = lang or detect_language(fold(text).split(), text)
@@ -417,6 +421,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         return Answer(found, urgency, reply_lang, municipality, False,
                       not_for_me_reply(kb, other.kind, reply_lang, place=other.place), kind="not_for_me")
     follow_up = False
+    alone = found  # the message's own words, before any reading as a follow-up
     said = feelings.kind(text) if urgency.urgency is Urgency.NONE else None
     # A need said ("jeg fryser", "I'm starving") has its own place (a warm room, food), whatever was shown before:
     # "jeg fryser" just after the topic on being thrown out got that topic's detail.
@@ -492,9 +497,9 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     duty = (_professional_duty(kb, reply_lang, where, today)
             if worried and helper and by_professional(reading) and found.faq != PROFESSIONAL_DUTY[1] else None)
 
-    def done(reply: Reply, kind: str, *more: Reply) -> Answer:
+    def done(reply: Reply, kind: str, *more: Reply, detail: bool = False) -> Answer:
         return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up,
-                      (duty,) if duty is not None else ())
+                      (duty,) if duty is not None else (), detail)
 
     if urgency.urgency is not Urgency.NONE:
         own = own_topic(found, urgency, confident)
@@ -518,12 +523,34 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     # A follow-up that lands on the topic just shown, with no specific answer of its own and no new place, would get
     # the same answer again ("Hvad koster det?" after the answer about youth housing): it gets the detail instead.
     again = follow_up and found.topic == previous_topic and found.faq is None and not found.municipality
+    if again and confident and found.topic is not None and (
+            detail_shown or not (kb.topics[found.topic].more or kb.topics[found.topic].faq)):
+        # ... and when that detail is what was just shown ("hvad med penge?" twice), a second copy of it leaves the
+        # person feeling unheard: say honestly that this is what Husly knows about it here, and offer the closest
+        # other topics (its own words', or the neighbours of the topic when they name nothing), and a person.
+        closest = _said_all_choices(kb, alone if alone.named >= UNNAMED_SHARE else found, found.topic, previous_topic)
+        return done(dont_know_reply(kb, closest, reply_lang, said_all=True), "not_sure", detail=True)
     reply, kind = _plain_reply(kb, reading, text, found, confident, today, reply_lang, where, helper, again=again)
     if reading.long:
         # Triage reads letters cautiously (an ordinary letter is not a crisis); the way to urgent help stays one
         # tap away in case this one is.
         reply = _with_safety_line(reply, reply_lang)
-    return done(reply, kind)
+    detail = again and kind == "answer" and found.faq is None and bool(
+        found.topic and (kb.topics[found.topic].more or kb.topics[found.topic].faq))
+    return done(reply, kind, detail=detail)
+
+
+def _said_all_choices(kb: KnowledgeBase, found: SearchResult, shown: str, previous_topic: str | None
+                      ) -> tuple[str, ...]:
+    """The closest other topics to a follow-up whose answer was just shown (``found``: by its own words when they name
+    a subject, "penge", else by the topic's neighbours), not the topic shown. After the topic for those under 18,
+    adults' benefits are no choice for the young person."""
+    ranked = sorted(found.scores, key=lambda t: (-found.scores[t], t))
+    others = [t for t in (*found.suggestions, *ranked) if t != shown and t in kb.topics]
+    if MINOR_TOPIC in (shown, previous_topic):
+        # Benefits (the money topics) are for those over 18: a caseworker, not kontanthjælp, for a 16-year-old.
+        others = [t for t in others if kb.topics[t].category != "money"]
+    return tuple(dict.fromkeys(others))[:3]
 
 
 def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchResult, confident: bool,

@@ -155,7 +155,7 @@ def read_more(ctx: Context, data: ReadMore) -> None:
     """Shows the detailed part of a topic."""
     topic_id = data.topic
     if _topic_or_stale(ctx, topic_id):
-        remember_topic(ctx, topic_id)
+        remember_topic(ctx, topic_id, more=True)
         ctx.reply(render_answer(ctx.deps.kb, topic_id, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                                 more=True))
 

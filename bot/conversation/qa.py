@@ -36,6 +36,8 @@ class ShownTopic(Part):
     at: dt.datetime
     # Shown in a crisis to someone under 18: shown again (fx in its local version), it leaves out adults' shelters.
     minor: bool = False
+    # Its detail ("Read more") was shown: a follow-up landing on it again gets no second copy.
+    more: bool = False
 
 
 def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bool = False,
@@ -54,7 +56,8 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     # The engine has already switched the person's language if this message is clearly in the other one.
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
                    threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,
-                   municipality=ctx.profile.municipality, triaged=result, previous_topic=shown_topic(ctx))
+                   municipality=ctx.profile.municipality, triaged=result, previous_topic=shown_topic(ctx),
+                   detail_shown=detail_shown(ctx))
     crisis = found.topic is not None and ctx.deps.kb.topics[found.topic].category == "crisis"
     if only_if_sure and not found.confident and not (choices and crisis and found.kind == "not_sure"):
         return False
@@ -74,7 +77,7 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
             if token:
                 reply = _with_feedback_token(reply, token)
     if found.confident and found.topic:
-        remember_topic(ctx, found.topic)
+        remember_topic(ctx, found.topic, more=found.detail)
     for each in (reply, *found.more, *found.after):
         ctx.reply(each)
     return True
@@ -129,9 +132,16 @@ def _has_local_help(kb: KnowledgeBase, topic_id: str, slug: str) -> bool:
                                                for s in services_for(kb, topic.services, slug))
 
 
-def remember_topic(ctx: Context, topic_id: str, *, minor: bool = False) -> None:
-    """Keep the topic just shown (its id and when, never the words), so a follow-up question can use it."""
-    ctx.state.put(ShownTopic(topic=topic_id, at=ctx.now, minor=minor))
+def remember_topic(ctx: Context, topic_id: str, *, minor: bool = False, more: bool = False) -> None:
+    """Keep the topic just shown (its id and when, never the words), so a follow-up question can use it;
+    ``more``: its detail was shown."""
+    ctx.state.put(ShownTopic(topic=topic_id, at=ctx.now, minor=minor, more=more))
+
+
+def detail_shown(ctx: Context) -> bool:
+    """Whether what was just shown (``shown_topic``) was the topic's detail."""
+    shown = ctx.state.get(ShownTopic)
+    return shown is not None and shown.more and shown_topic(ctx) is not None
 
 
 def shown_topic(ctx: Context) -> str | None:

@@ -92,11 +92,20 @@ def choices_reply(kb: KnowledgeBase, topics: tuple[str, ...], lang: str, *, for_
         return Reply("\n\n".join(lines), buttons=tuple(rows))
 
 
-def dont_know_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
-    """An honest "I don't know": what Husly knows about, the closest topics, and the way to a person."""
+def dont_know_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str, *, said_all: bool = False) -> Reply:
+    """An honest "I don't know": what Husly knows about, the closest topics, and the way to a person.
+
+    ``said_all``: the answer was just shown, detail and all (a follow-up asked for it again): that is what Husly
+    knows about it here.
+    """
     with use_lang(lang):
         rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
-        if rows:
+        if said_all:
+            text = (_("That is what I know about it here. Is one of these closer to what you mean? You can also "
+                      "talk to a caseworker.") if rows else
+                    _("That is what I know about it here. You can write your question in other words or talk to a "
+                      "caseworker."))
+        elif rows:
             text = _("I'm not sure I understood, and I don't want to guess. Is it one of these? You can also write "
                      "it in other words or talk to a caseworker.")
         else:
