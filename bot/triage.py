@@ -601,6 +601,11 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "hvad gør jeg hvis min kæreste og jeg går fra hinanden og lejligheden står i hans navn": a question asked
         # ahead, with no danger named; the model read the home and the breakup as a crisis now.
         return found
+    if learned is not Urgency.NONE and found.urgency is Urgency.NONE and _story_only(text):
+        # "in the film the man says he will kill everyone", "he kills everyone in the last episode": a story's threat,
+        # and the writer is not named; the model read the film's killing as a danger now. "I watched a film and now I
+        # want to die" names the writer and stays the model's.
+        return found
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
@@ -691,6 +696,14 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
         # A trip, a story or volunteering: its home, night and place are the trip's, not a night without a bed.
         return (Urgency.NONE if away else Urgency.URGENT), True
     return Urgency.NONE, True
+
+
+def _story_only(text: str) -> bool:
+    """A film, a series, a game or a book named (``fiction``) in a short message that does not name the writer
+    (``self``, ``speaker``, or an English "I"): what happens in it is the story's."""
+    if not _any_sign(text, ("fiction",)) or _any_sign(text, ("self", "speaker")):
+        return False
+    return "i" not in fold(text).split() or detect_language(fold(text).split(), text) == "da"
 
 
 def _away_only(text: str, rules: _Rules) -> bool:
