@@ -79,6 +79,25 @@ def reason_label(code: str) -> str:
     return labels.get(code, code)
 
 
+# A reason that says two facts the card also names alone: shown as those facts, each once. "under 18, unsafe at
+# home; unsafe at home" was on the card when triage found both in one message (and "under 18" stood on the line
+# above already).
+PARTS = {"under_18_unsafe_home": ("under_18", "unsafe_home"), "under_18_in_danger": ("under_18", "violence_or_threats")}
+
+
+def found_labels(case: Case) -> list[str]:
+    """The card's "Found:" labels: every distinct fact once. The age and tonight's answer have their own line (their
+    reason codes would only say it twice)."""
+    said = {AGE_REASONS.get(case.age_band or ""), TONIGHT_REASONS.get(case.tonight or "")}
+    labels: list[str] = []
+    for code in case.all_reasons():
+        for part in PARTS.get(code, (code,)):
+            label = reason_label(part)
+            if part not in said and label not in labels:
+                labels.append(label)
+    return labels
+
+
 def age_label(band: str | None, *, short: bool = False) -> str:
     return {"under_18": _("under 18"), "18_24": "18-24", "25_29": "25-29", "30_plus": "30+"}.get(
         band or "", _("age not told") if short else _("not told"))
@@ -181,8 +200,7 @@ def card_text(session: Session, case: Case, now: dt.datetime) -> str:
     rank = service.priority_rank(case)
     mun = municipality_name(case.municipality) if case.municipality else _("municipality not told yet")
     # The age and tonight's answer have their own line: their reason codes would only say it twice.
-    said = {AGE_REASONS.get(case.age_band or ""), TONIGHT_REASONS.get(case.tonight or "")}
-    found = "; ".join(reason_label(r) for r in case.all_reasons() if r not in said) or "–"
+    found = "; ".join(found_labels(case)) or "–"
     if case.consent:
         contact = ", ".join(x for x in (case.first_name, case.phone) if x) or _("consented, nothing shared")
     else:

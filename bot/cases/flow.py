@@ -919,6 +919,18 @@ def flow_text(ctx: Context) -> None:
     # A word or two that answers nothing ("hjemme", "17" before the age is asked) is not searched as a topic: "ude"
     # got the SU answer ("bor hjemme eller ude"). A question ("hvad er SU?") or a longer message still is.
     relay.to_case(ctx, case, text, result, search="?" in text or len(answer.split()) > SHORT_ANSWER_WORDS)
+    if step in STEPS and result.urgency is Urgency.NONE and asks_what_happens(text):
+        # "hvad så nu?" just under "Where will you sleep tonight?": the reply says what happens; the question and its
+        # buttons are right above it, and the same question again at once read as if the bot had not listened.
+        ctx.state.put(questions.model_copy(update={"first": first}))
+        return
+    _again_or_next(ctx, case, questions, first)
+
+
+def _again_or_next(ctx: Context, case: Case, questions: Questions, first: str) -> None:
+    """The question on screen was not answered: ask it once more, or, shown twice in a row already, go on to the next
+    question (the buttons above still work; a passed-over words question comes once more after the last one)."""
+    step = questions.step
     if step in STEPS and questions.asked >= ASKED_MAX:
         # Asked twice and written on: the same question and buttons under every message read as a wall.
         if questions.last:
@@ -1005,8 +1017,13 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
     if case.words_consent is None:
         # Still not said whether their words may be kept: this message waits with the first ones, as any other.
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
-    after = None if questions.last else _next_step(case, step)
-    _ask(ctx, case, after if step in answered else step, first=first)
+    if step in answered:
+        _ask(ctx, case, None if questions.last else _next_step(case, step), first=first)
+    else:
+        # "jeg er 16", then "Randers", while "May the caseworkers read what you write?" waits: each answered another
+        # question, and the words question came under both, three times in a row. Another answer does not start
+        # the count again.
+        _again_or_next(ctx, case, questions, first)
     return True
 
 

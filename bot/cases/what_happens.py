@@ -46,7 +46,7 @@ _QUESTIONS = (
     # "what do i do now", "hvad gør jeg nu": asked under the offer, the next step is the offer (the topic's answer
     # again, or choices with the suicide topic, was what a young person at a station got).
     r"(?:hvad|hvad saa) (?:goer|gor|skal) jeg(?: saa)?(?: goere| gore)?(?:\s+(?:nu|saa|nu saa))+",
-    r"hvad nu",
+    r"hvad(?: saa)? nu",
     r"what (?:do|should|can|shall) i do(?:\s+(?:now|next|then))+",
     r"(?:so |and )?what now",
     r"now what",
