@@ -919,9 +919,10 @@ def flow_text(ctx: Context) -> None:
     # A word or two that answers nothing ("hjemme", "17" before the age is asked) is not searched as a topic: "ude"
     # got the SU answer ("bor hjemme eller ude"). A question ("hvad er SU?") or a longer message still is.
     relay.to_case(ctx, case, text, result, search="?" in text or len(answer.split()) > SHORT_ANSWER_WORDS)
-    if step in STEPS and result.urgency is Urgency.NONE and asks_what_happens(text):
+    if step in STEPS and result.urgency is Urgency.NONE and asks_what_happens(text) and questions.asked < ASKED_MAX:
         # "hvad så nu?" just under "Where will you sleep tonight?": the reply says what happens; the question and its
-        # buttons are right above it, and the same question again at once read as if the bot had not listened.
+        # buttons are right above it, and the same question again at once read as if the bot had not listened. (Shown
+        # twice already, the next question comes, as after any message.)
         ctx.state.put(questions.model_copy(update={"first": first}))
         return
     _again_or_next(ctx, case, questions, first)
