@@ -408,26 +408,71 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     reading = read(text)
     reply_lang: Lang = lang or detect_language(fold(text).split(), text)
     urgency = triaged or triage(text, reply_lang)
-    talk = small_talk(text) if urgency.urgency is Urgency.NONE else None
+    calm = urgency.urgency is Urgency.NONE
+    talk = small_talk(text) if calm else None
     if talk:
         empty = SearchResult(None, 0.0, (), reply_lang, None, MappingProxyType({}))
         return Answer(empty, urgency, reply_lang, municipality, False, small_talk_reply(talk, reply_lang),
                       kind="small_talk")
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
-    if urgency.urgency is Urgency.NONE:
+    if calm:
         found = _question_inside(index, reading, found, threshold, reply_lang)
     other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
     if other is not None:
         return Answer(found, urgency, reply_lang, municipality, False,
                       not_for_me_reply(kb, other.kind, reply_lang, place=other.place), kind="not_for_me")
-    follow_up = False
     alone = found  # the message's own words, before any reading as a follow-up
-    said = feelings.kind(text) if urgency.urgency is Urgency.NONE else None
+    said = feelings.kind(text) if calm else None
+    found, follow_up = _as_follow_up(kb, index, reading, text, found, urgency, said, previous_topic, threshold,
+                                     reply_lang)
+    chat = _chat_kind(said) if not follow_up else None
+    if chat:
+        return _chat_answer(kb, chat, found, urgency, reply_lang, municipality)
+    found, crisis_topic, forced = _settled(kb, found, text, reading, urgency, threshold)
+    confident = _confident(found, text, reading, said, threshold, crisis_topic=crisis_topic, forced=forced,
+                           follow_up=follow_up)
+    where = found.municipality or municipality
+    helper = for_someone_else(reading)
+    # A teacher or social worker worried about a young person must notify the municipality: said after the answer
+    # (not to one asking how a student gets youth housing).
+    worried = not calm or found.topic in WORRY_TOPICS
+    duty = (_professional_duty(kb, reply_lang, where, today)
+            if worried and helper and by_professional(reading) and found.faq != PROFESSIONAL_DUTY[1] else None)
+    draft = _Draft(found, urgency, reply_lang, where, confident, helper, follow_up, duty)
+    if not calm:
+        return _urgent_answer(kb, draft, text, reading, today)
+    return _ordinary_answer(kb, draft, text, reading, today, alone=alone, previous_topic=previous_topic,
+                            detail_shown=detail_shown)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """What is settled about a message before its reply is chosen: the reply makes it an Answer."""
+
+    found: SearchResult
+    urgency: Triage
+    lang: Lang
+    where: str | None
+    confident: bool
+    helper: bool
+    follow_up: bool
+    duty: Reply | None
+
+    def answer(self, reply: Reply, kind: str, *more: Reply, detail: bool = False) -> Answer:
+        return Answer(self.found, self.urgency, self.lang, self.where, self.confident, reply, more, kind,
+                      self.helper, self.follow_up, (self.duty,) if self.duty is not None else (), detail)
+
+
+def _as_follow_up(kb: KnowledgeBase, index: Index, reading: Reading, text: str, found: SearchResult,
+                  urgency: Triage, said: feelings.Kind | None, previous_topic: str | None, threshold: float,
+                  lang: Lang) -> tuple[SearchResult, bool]:
+    """``found`` read together with the topic shown just before, and whether it was read so (a follow-up)."""
     # A need said ("jeg fryser", "I'm starving") has its own place (a warm room, food), whatever was shown before:
     # "jeg fryser" just after the topic on being thrown out got that topic's detail.
+    follow_up = False
     if (previous_topic is not None and previous_topic in kb.topics and urgency.urgency is Urgency.NONE
             and said is not feelings.Kind.NEED):
-        followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, reply_lang)
+        followed = follow_up_search(kb, index, reading, found, previous_topic, threshold, lang)
         if followed is not None:
             found, follow_up = followed, True
     if _a_minor_after_a_crisis(kb, text, previous_topic, urgency):
@@ -437,16 +482,24 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         found = replace(found, topic=MINOR_TOPIC, confidence=max(found.confidence, threshold), faq=None,
                         faq_match=0.0, suggestions=(MINOR_TOPIC, *rest))
         follow_up = True
-    chat = _chat_kind(said) if not follow_up else None
-    if chat:
-        reply = small_talk_reply(chat, reply_lang)
-        if chat == "feeling" and found.topic is not None and found.named >= UNNAMED_SHARE:
-            # "jeg er så ked af det" names the topic about the mind: a tap away, under the warm line.
-            title = kb.topics[found.topic].title.get(reply_lang)
-            reply = replace(reply, buttons=((button(title, ShowTopic(found.topic)),), *reply.buttons))
-        return Answer(found, urgency, reply_lang, municipality, False, reply, kind="small_talk")
-    where = found.municipality or municipality
-    helper = for_someone_else(reading)
+    return found, follow_up
+
+
+def _chat_answer(kb: KnowledgeBase, chat: str, found: SearchResult, urgency: Triage, lang: Lang,
+                 municipality: str | None) -> Answer:
+    """The short warm reply to a feeling or a call ("jeg er så træt", "anyone??")."""
+    reply = small_talk_reply(chat, lang)
+    if chat == "feeling" and found.topic is not None and found.named >= UNNAMED_SHARE:
+        # "jeg er så ked af det" names the topic about the mind: a tap away, under the warm line.
+        title = kb.topics[found.topic].title.get(lang)
+        reply = replace(reply, buttons=((button(title, ShowTopic(found.topic)),), *reply.buttons))
+    return Answer(found, urgency, lang, municipality, False, reply, kind="small_talk")
+
+
+def _settled(kb: KnowledgeBase, found: SearchResult, text: str, reading: Reading, urgency: Triage,
+             threshold: float) -> tuple[SearchResult, str | None, bool]:
+    """The message's topic after what triage recognised and the second looks below; the crisis topic, if any; and
+    whether that topic is the sure answer (``forced``)."""
     crisis_topic, agreed = _crisis_topic(kb, urgency, found)
     # An urgent letter (no bed soon, not danger to life) whose own words point first to another topic (rent
     # arrears, a job, the mind) is about more than its crisis: it gets the crisis topic and its best topics as
@@ -477,6 +530,12 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
         found = replace(found, suggestions=(found.suggestions[0], reason_topic, *found.suggestions[1:2]))
     # A letter is about its crisis topic for sure only when its words agree (the topic is among the best three).
     forced = crisis_topic is not None and (agreed or not reading.long) and not several
+    return found, crisis_topic, forced
+
+
+def _confident(found: SearchResult, text: str, reading: Reading, said: feelings.Kind | None, threshold: float, *,
+               crisis_topic: str | None, forced: bool, follow_up: bool) -> bool:
+    """Whether ``found``'s topic is the one answer (else: choices, or an honest "I don't know")."""
     sure = threshold if follow_up or forced or not reading.long else max(threshold, LETTER_THRESHOLD)
     # A question that is one of a topic's specific questions nearly word for word is answered even when the
     # calibrated confidence (fitted on general phrasings) is low: the close match is the evidence.
@@ -488,56 +547,57 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
                                            or (thin(found, reading) and said is not feelings.Kind.NEED))
     matched = (found.confidence >= sure and clear and in_scope) \
         or (found.faq_match >= FAQ_SURE and found.confidence >= FAQ_SURE_TOPIC and in_scope)
-    confident = (found.topic is not None and matched and (forced or crisis_topic is None)
-                 and (forced or not is_call_for_help(text)))
+    return (found.topic is not None and matched and (forced or crisis_topic is None)
+            and (forced or not is_call_for_help(text)))
 
-    # A teacher or social worker worried about a young person must notify the municipality: said after the answer
-    # (not to one asking how a student gets youth housing).
-    worried = urgency.urgency is not Urgency.NONE or found.topic in WORRY_TOPICS
-    duty = (_professional_duty(kb, reply_lang, where, today)
-            if worried and helper and by_professional(reading) and found.faq != PROFESSIONAL_DUTY[1] else None)
 
-    def done(reply: Reply, kind: str, *more: Reply, detail: bool = False) -> Answer:
-        return Answer(found, urgency, reply_lang, where, confident, reply, more, kind, helper, follow_up,
-                      (duty,) if duty is not None else (), detail)
+def _urgent_answer(kb: KnowledgeBase, draft: _Draft, text: str, reading: Reading, today: dt.date) -> Answer:
+    """The safety essentials first, then what the message's own topic says (or its best topics, for a letter)."""
+    found, urgency, lang, where = draft.found, draft.urgency, draft.lang, draft.where
+    own = own_topic(found, urgency, draft.confident)
+    minor = bool(MINOR_REASONS & set(urgency.reasons))
+    elsewhere = other_place(fold(reading.body).split()) if not where else None
+    safety = safety_reply(kb, lang, where, today, urgency.urgency, urgency.reasons, for_other=draft.helper,
+                          local_after=own == MINOR_TOPIC, ahead=crisis_ahead(text, urgency), elsewhere=elsewhere)
+    if own is not None:
+        # What the safety information showed or said (112 is in its first lines) is not shown again.
+        skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where)) | {EMERGENCY_NUMBER}
+        if minor:  # a 17-year-old thrown out was shown an adults' shelter
+            skip |= adults_only(kb)
+        topic = render_answer(kb, own, lang, where, today, skip_services=skip, compact=True)
+        # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
+        compact = tuple(row for row in topic.buttons if any((b.data or "").startswith("more:") for b in row))
+        return draft.answer(safety, "urgent", replace(topic, buttons=compact))
+    choices = _choices(found)
+    if reading.long and len(choices) >= 2:
+        return draft.answer(safety, "urgent", choices_reply(kb, choices, lang, for_other=draft.helper))
+    return draft.answer(safety, "urgent")
 
-    if urgency.urgency is not Urgency.NONE:
-        own = own_topic(found, urgency, confident)
-        minor = bool(MINOR_REASONS & set(urgency.reasons))
-        elsewhere = other_place(fold(reading.body).split()) if not where else None
-        safety = safety_reply(kb, reply_lang, where, today, urgency.urgency, urgency.reasons, for_other=helper,
-                              local_after=own == MINOR_TOPIC, ahead=crisis_ahead(text, urgency), elsewhere=elsewhere)
-        if own is not None:
-            # What the safety information showed or said (112 is in its first lines) is not shown again.
-            skip = frozenset(safety_services(urgency.urgency, urgency.reasons, where)) | {EMERGENCY_NUMBER}
-            if minor:  # a 17-year-old thrown out was shown an adults' shelter
-                skip |= adults_only(kb)
-            topic = render_answer(kb, own, reply_lang, where, today, skip_services=skip, compact=True)
-            # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
-            compact = tuple(row for row in topic.buttons if any((b.data or "").startswith("more:") for b in row))
-            return done(safety, "urgent", replace(topic, buttons=compact))
-        choices = _choices(found)
-        if reading.long and len(choices) >= 2:
-            return done(safety, "urgent", choices_reply(kb, choices, reply_lang, for_other=helper))
-        return done(safety, "urgent")
+
+def _ordinary_answer(kb: KnowledgeBase, draft: _Draft, text: str, reading: Reading, today: dt.date, *,
+                     alone: SearchResult, previous_topic: str | None, detail_shown: bool) -> Answer:
+    """The reply to a message that is not a crisis: the topic (or its detail, as a follow-up), choices, or an honest
+    "I don't know". ``alone``: the message's own result, before it was read as a follow-up."""
+    found = draft.found
     # A follow-up that lands on the topic just shown, with no specific answer of its own and no new place, would get
     # the same answer again ("Hvad koster det?" after the answer about youth housing): it gets the detail instead.
-    again = follow_up and found.topic == previous_topic and found.faq is None and not found.municipality
-    if again and confident and found.topic is not None and (
+    again = draft.follow_up and found.topic == previous_topic and found.faq is None and not found.municipality
+    if again and draft.confident and found.topic is not None and (
             detail_shown or not (kb.topics[found.topic].more or kb.topics[found.topic].faq)):
         # ... and when that detail is what was just shown ("hvad med penge?" twice), a second copy of it leaves the
         # person feeling unheard: say honestly that this is what Husly knows about it here, and offer the closest
         # other topics (its own words', or the neighbours of the topic when they name nothing), and a person.
         closest = _said_all_choices(kb, alone if alone.named >= UNNAMED_SHARE else found, found.topic, previous_topic)
-        return done(dont_know_reply(kb, closest, reply_lang, said_all=True), "not_sure", detail=True)
-    reply, kind = _plain_reply(kb, reading, text, found, confident, today, reply_lang, where, helper, again=again)
+        return draft.answer(dont_know_reply(kb, closest, draft.lang, said_all=True), "not_sure", detail=True)
+    reply, kind = _plain_reply(kb, reading, text, found, draft.confident, today, draft.lang, draft.where,
+                               draft.helper, again=again)
     if reading.long:
         # Triage reads letters cautiously (an ordinary letter is not a crisis); the way to urgent help stays one
         # tap away in case this one is.
-        reply = _with_safety_line(reply, reply_lang)
+        reply = _with_safety_line(reply, draft.lang)
     detail = again and kind == "answer" and found.faq is None and bool(
         found.topic and (kb.topics[found.topic].more or kb.topics[found.topic].faq))
-    return done(reply, kind, detail=detail)
+    return draft.answer(reply, kind, detail=detail)
 
 
 def _said_all_choices(kb: KnowledgeBase, found: SearchResult, shown: str, previous_topic: str | None
