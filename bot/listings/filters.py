@@ -69,6 +69,12 @@ SUPPORT_WORDS = frozenset({
     "boligstoette", "boligsikring", "boligydelse", "benefit", "benefits", "su", "kontanthjaelp", "ydelse",
     "ydelser", "tilskud", "indskudslaan", "depositum", "deposit", "skat", "tax",
 })
+# Asking Husly itself for a home ("har du en lejlighed til mig?", "do you have a room for me"): a search, though it
+# is said as a yes/no question. The first bot use with no budget or place got the rent tribunal's topic as a maybe.
+# Folded tokens; the home must be what is asked for ("har du tid til at snakke om min lejlighed" is no search).
+_ASKED_OF_US = re.compile(r"^(?:(?:hej|hi|hey|hello|yo)\s+)?(?:har (?:du|i|u)|do (?:you|u|ya) have|have (?:you|u) got|"
+                          r"have (?:you|u)|got)(?:\s+(?:nogen|noget|en|et|any|a|an|some))?"
+                          r"(?:\s+(?:ledig|ledige|ledigt|billig|billige|billigt|lille|cheap|free|available|small))?\s+(\S+)(?:\s+(\S+))?")
 BUDGET_MARKERS = frozenset({
     "under", "max", "maks", "maksimum", "hoejst", "hojst", "til", "budget", "below", "most", "upto", "for",
     "maximum", "indtil",
@@ -117,7 +123,7 @@ def parse_filters(text: str) -> Filters | None:
         return None
     budget = _budget(text)
     municipality = detect_municipality(tokens)
-    searching = any(t in SEARCH_WORDS for t in tokens)
+    searching = any(t in SEARCH_WORDS for t in tokens) or _asked_of_us(tokens)
     asking = ("?" in text or any(t in QUESTION_WORDS or t in TOPIC_WORDS for t in tokens)
               or (bool(tokens) and tokens[0] in QUESTION_STARTS))
     if asking and budget is None and not searching:
@@ -131,6 +137,13 @@ def parse_filters(text: str) -> Filters | None:
     if budget is None and municipality is None and not searching:
         return None
     return Filters(municipality, budget, kind)
+
+
+def _asked_of_us(tokens: list[str]) -> bool:
+    """Whether the message asks Husly for a home ("har du et værelse til mig", "got any flats?")."""
+    asked = _ASKED_OF_US.match(" ".join(tokens))
+    # The home is one of the next two words: "har du en ungdomsbolig", "do you have a youth flat".
+    return asked is not None and any(word and _housing_word(word) for word in asked.groups())
 
 
 def _kind(tokens: list[str]) -> tuple[str | None, bool]:
