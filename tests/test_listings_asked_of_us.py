@@ -1,6 +1,8 @@
 """Asking Husly itself for a home ("har du en lejlighed til mig?") shows the homes, not a topic as a maybe.
 
-The bot's first use: "har du en lejlighed til mig" got "I'm not sure" with the rent tribunal's topic first.
+The bot's first use: "har du en lejlighed til mig" got "I'm not sure" with the rent tribunal's topic first. And the
+other way round: "jeg har RKI kan jeg så leje en lejlighed" (whether one may rent, with debt) got a list of flats,
+though the knowledge base has the sourced answer.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from tests.test_cli import run
     ("have you got any rooms?", Filters(None, None, "vaerelse")),
     ("got any cheap rooms?", Filters(None, None, "vaerelse")),
     ("do you have a youth flat", Filters(None, None, "ungdomsbolig")),
+    ("billig lejlighed i aarhus kan i hjælpe", Filters("aarhus", None, "lejlighed")),
+    ("værelse i kbh max 4000 kan jeg få et", Filters("koebenhavn", 4000, "vaerelse")),
 ])
 def test_asking_husly_for_a_home_is_a_search(text: str, expected: Filters) -> None:
     assert parse_filters(text) == expected
@@ -34,6 +38,10 @@ def test_asking_husly_for_a_home_is_a_search(text: str, expected: Filters) -> No
     "har i nogen råd om depositum på en lejlighed",
     "do you have advice about my flat",
     "har min veninde en lejlighed",
+    "jeg har RKI kan jeg så leje en lejlighed",
+    "jeg har gæld, kan jeg leje et værelse",
+    "jeg er 17 kan jeg leje en lejlighed",
+    "i have debt can i rent a flat",
 ])
 def test_a_yes_no_question_about_something_else_is_no_search(text: str) -> None:
     assert parse_filters(text) is None
@@ -47,3 +55,12 @@ def test_asking_for_a_flat_lists_the_cheapest_flats(capsys) -> None:
     assert data["kind"] == "listings"
     assert "Boliger, der passer" in data["answer"] and "Lejlighed" in data["answer"]
     assert "huslejenævn" not in data["answer"].lower()
+
+
+def test_whether_one_may_rent_with_debt_gets_the_sourced_answer(capsys) -> None:
+    run(capsys, "listings", "demo", "--quiet")
+    code, out, err = run(capsys, "ask", "jeg har RKI kan jeg så leje en lejlighed", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["kind"] == "answer" and data["topic"] == "gaeld"
+    assert "Boliger, der passer" not in data["answer"]

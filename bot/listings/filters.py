@@ -61,7 +61,7 @@ QUESTION_STARTS = frozenset({"kan", "maa", "skal", "er", "har", "can", "do", "do
 TOPIC_WORDS = frozenset({
     "min", "mit", "mine", "my", "vores", "our", "depositum", "deposit", "opsagt", "opsigelse", "udsat",
     "udsaettelse", "smidt", "fogeden", "evicted", "kontrakt", "lejekontrakt", "contract", "restance",
-    "boligstoette", "fremleje", "sublet",
+    "boligstoette", "fremleje", "sublet", "rki", "gaeld", "debt", "skylder", "owe",
 })
 # Money and support a home question may name ("can I get housing benefit if I rent a room"): with no budget and no
 # search word other than a price word, the message asks about that, it does not search for a home.
@@ -75,6 +75,9 @@ SUPPORT_WORDS = frozenset({
 _ASKED_OF_US = re.compile(r"^(?:(?:hej|hi|hey|hello|yo)\s+)?(?:har (?:du|i|u)|do (?:you|u|ya) have|have (?:you|u) got|"
                           r"have (?:you|u)|got)(?:\s+(?:nogen|noget|en|et|any|a|an|some))?"
                           r"(?:\s+(?:ledig|ledige|ledigt|billig|billige|billigt|lille|cheap|free|available|small))?\s+(\S+)(?:\s+(\S+))?")
+# A yes/no question about oneself inside a message: "kan jeg", "må man", "can I" ("kan I hjælpe" asks Husly).
+_ASKED_ABOUT_ONESELF = frozenset({(verb, who) for verb in ("kan", "maa", "skal") for who in ("jeg", "man", "vi")}
+                                 | {(verb, who) for verb in ("can", "should", "could") for who in ("i", "we")})
 BUDGET_MARKERS = frozenset({
     "under", "max", "maks", "maksimum", "hoejst", "hojst", "til", "budget", "below", "most", "upto", "for",
     "maximum", "indtil",
@@ -128,6 +131,8 @@ def parse_filters(text: str) -> Filters | None:
               or (bool(tokens) and tokens[0] in QUESTION_STARTS))
     if asking and budget is None and not searching:
         return None
+    if _yes_no_inside(tokens) and budget is None and not any(t in SEARCH_WORDS - PRICE_WORDS for t in tokens):
+        return None  # "jeg har RKI, kan jeg så leje en lejlighed": whether one may, not a search
     if budget is None and any(t in QUESTION_WORDS for t in tokens) \
             and not any(t in SEARCH_WORDS - PRICE_WORDS for t in tokens):
         return None  # "how much is rent for a youth flat?": a question for the knowledge base
@@ -137,6 +142,11 @@ def parse_filters(text: str) -> Filters | None:
     if budget is None and municipality is None and not searching:
         return None
     return Filters(municipality, budget, kind)
+
+
+def _yes_no_inside(tokens: list[str]) -> bool:
+    """A yes/no question after a clause, with no question mark ("jeg har RKI kan jeg så leje en lejlighed")."""
+    return any(pair in _ASKED_ABOUT_ONESELF for pair in zip(tokens[1:], tokens[2:]))
 
 
 def _asked_of_us(tokens: list[str]) -> bool:
