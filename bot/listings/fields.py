@@ -328,8 +328,9 @@ def available_from(raw: str, today: dt.date) -> dt.date:
 
 def optional_available_from(raw: str, today: dt.date) -> dt.date | None:
     """Like ``available_from``, but a cell saying the day is not known ("-", "ukendt", "?", "oplyses senere") is
-    None: young people see "ledig fra: ikke oplyst", never a day nobody gave. Empty still means now."""
-    if fold(raw) not in NOW_WORDS and unknown(raw):
+    None: young people see "ledig fra: ikke oplyst", never a day nobody gave. Empty still means now, and so does
+    "efter aftale" (free, the day agreed with whoever gets it)."""
+    if unknown(raw) and fold(raw) not in NOW_WORDS - {""}:  # "-" and "?" fold to "", which is an empty cell's
         return None
     return available_from(raw, today)
 
