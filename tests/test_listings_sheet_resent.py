@@ -96,6 +96,14 @@ def test_a_free_from_word_the_import_does_not_know_says_what_to_write() -> None:
                                 "er ledig nu, eller - hvis I ikke kender den endnu")
 
 
+def test_the_step_by_step_form_names_only_what_it_understands() -> None:
+    # The form's "Spring over" sends "-", which is an empty answer there (now): it cannot offer "- if not known".
+    with use_lang("da"), pytest.raises(FieldError) as error:
+        fields.available_from("ukendt", TODAY)
+    assert str(error.value) == ("'ukendt' er ikke en dato. Skriv dagen først (fx 1-2-2027), eller straks hvis "
+                                "boligen er ledig nu")
+
+
 # ---- the whole sheet -------------------------------------------------------------------------------------------
 
 def test_the_hand_filled_sheet_is_read_with_none_as_0_and_an_unknown_day_as_not_known() -> None:
@@ -217,7 +225,8 @@ def _an_older_database_takes_a_listing_with_no_day_and_gives_it_back(url: str) -
     assert found == {"OLD-1": dt.date(2026, 12, 1), "NEW-1": None}
     downgrade_with_alembic(engine, "0022")
     with engine.connect() as connection:
-        days = dict(connection.execute(text("SELECT provider_ref, available_from FROM listing")).all())
+        days: dict[str, object] = {ref: day for ref, day in connection.execute(
+            text("SELECT provider_ref, available_from FROM listing")).all()}
     engine.dispose()
     assert {ref: str(day) for ref, day in days.items()} == {"OLD-1": "2026-12-01", "NEW-1": str(NOW.date())}
 

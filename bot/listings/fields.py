@@ -315,11 +315,11 @@ def available_from(raw: str, today: dt.date) -> dt.date:
     try:
         day = date(raw)
     except FieldError as error:
-        if any(ch.isdigit() for ch in raw) or any(word in _month_numbers() for word in fold(raw).split()):
+        if not _a_word(raw):
             raise  # a day or a month written wrongly: the date's own message says how
-        # A word, not a date: name the words that are understood, so the partner need not guess.
-        raise FieldError(_("'{value}' is not a date. Write the day first (for example 1-2-2027), straks if the "
-                           "home is free now, or - if you do not know it yet").format(value=raw)) from error
+        # A word, not a date: name the word that is understood, so the partner need not guess.
+        raise FieldError(_("'{value}' is not a date. Write the day first (for example 1-2-2027), or straks if the "
+                           "home is free now").format(value=raw)) from error
     if day < today - LONG_AGO:
         raise FieldError(_("'{value}' is more than a year ago. Check the year, or write straks if the home is "
                            "free now").format(value=raw))
@@ -332,7 +332,18 @@ def optional_available_from(raw: str, today: dt.date) -> dt.date | None:
     "efter aftale" (free, the day agreed with whoever gets it)."""
     if unknown(raw) and fold(raw) not in NOW_WORDS - {""}:  # "-" and "?" fold to "", which is an empty cell's
         return None
-    return available_from(raw, today)
+    try:
+        return available_from(raw, today)
+    except FieldError as error:
+        if not _a_word(raw):
+            raise
+        raise FieldError(_("'{value}' is not a date. Write the day first (for example 1-2-2027), straks if the "
+                           "home is free now, or - if you do not know it yet").format(value=raw)) from error
+
+
+def _a_word(raw: str) -> bool:
+    """A free-from cell with neither a digit nor a month's name: no date written wrongly, a word for when."""
+    return not any(ch.isdigit() for ch in raw) and not any(word in _month_numbers() for word in fold(raw).split())
 
 
 def default_expiry(today: dt.date, available: dt.date | None, days: int) -> dt.date:
