@@ -77,6 +77,8 @@ def _outcome(result: PublishResult, dry_run: bool) -> str:
                                                                           updated=result.updated)
     else:
         line = _("imported: {created} new, {updated} updated").format(created=result.created, updated=result.updated)
+    if result.unchanged:
+        line += ", " + _("{n} unchanged").format(n=result.unchanged)
     if result.withdrawn:
         line += ", " + _("{n} withdrawn (not in the file)").format(n=len(result.withdrawn))
     if not dry_run:

@@ -182,8 +182,8 @@ def test_the_import_speaks_danish_by_default_and_with_lang_da(database_env: Engi
     assert code == 0 and out.splitlines()[-1] == "lagt ind: 3 nye, 0 opdaterede, 0 besked(er) til unge sat i kø"
     path.write_bytes(sheet(ROWS[:1]))
     code, out, _ = run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
-    assert out.splitlines() == ["lagt ind: 0 nye, 1 opdaterede, 2 trukket tilbage (ikke i filen), 0 besked(er) til "
-                                "unge sat i kø", "trukket tilbage: FJ-12, FJ-13"]
+    assert out.splitlines() == ["lagt ind: 0 nye, 0 opdaterede, 1 uændrede, 2 trukket tilbage (ikke i filen), "
+                                "0 besked(er) til unge sat i kø", "trukket tilbage: FJ-12, FJ-13"]
     path.write_bytes(sheet([ROWS[0].replace("2.100", "2.1OO")]))
     code, out, err = run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "da"], capsys)
     assert code == 1 and out == ""
@@ -191,7 +191,7 @@ def test_the_import_speaks_danish_by_default_and_with_lang_da(database_env: Engi
     # English on request.
     path.write_bytes(sheet(ROWS))
     code, out, err = run(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "en"], capsys)
-    assert code == 0 and out.splitlines()[-1].startswith("imported: 0 new, 3 updated, ")
+    assert code == 0 and out.splitlines()[-1].startswith("imported: 0 new, 2 updated, 1 unchanged, ")  # 2 withdrawn
     assert "note: I read row 2 as the column names" in err
 
 

@@ -148,7 +148,7 @@ def test_the_cli_dry_run_names_what_would_be_withdrawn_and_changes_nothing(
     path.write_bytes(sheet(WEEK_ONE[:2]))
     main(["listings", "import", str(path), "--provider", PROVIDER, "--dry-run", "--lang", "en"])
     out = capsys.readouterr().out
-    assert "would import: 0 new, 2 updated, 2 withdrawn (not in the file)" in out
+    assert "would import: 0 new, 0 updated, 2 unchanged, 2 withdrawn (not in the file)" in out
     assert "would withdraw: KB-303, KB-304" in out
     assert all(x.status == "active" for x in listings(database_env).values())
     main(["listings", "import", str(path), "--provider", PROVIDER, "--lang", "en"])
@@ -165,7 +165,8 @@ def test_a_partner_in_the_chat_is_told_which_homes_the_new_sheet_withdrew(engine
     assert "Lagt ind: 4 nye og 0 opdaterede" in first[0].text and "Trukket tilbage" not in first[0].text
     later = chat.send(chat._incoming("document", document_name="lejemaal.xlsx",
                                      document_bytes=workbook(WEEK_ONE[:1] + WEEK_ONE[2:])))
-    assert "Lagt ind: 0 nye og 3 opdaterede" in later[0].text
+    assert "Lagt ind: 0 nye og 0 opdaterede" in later[0].text  # the same rows: unchanged, not updated
+    assert "Uændrede, vises allerede som i filen: 3." in later[0].text
     assert "Trukket tilbage, fordi de ikke står i filen længere: 1 (KB-302)" in later[0].text
     with session_scope(engine) as session:
         statuses = dict(session.exec(select(Listing.provider_ref, Listing.status)).all())

@@ -50,7 +50,8 @@ def test_a_partner_publishes_by_sending_a_csv_file(app, engine: Engine) -> None:
     sent = send_file(chat, csv_bytes([row(reference="A-1"), row(reference="A-2")]))
     assert "Imported: 2 new and 0 updated" in sent[0].text
     sent = send_file(chat, csv_bytes([row(reference="A-1", husleje="3.000"), row(reference="A-2")]))
-    assert "0 new and 2 updated" in sent[0].text
+    assert "0 new and 1 updated" in sent[0].text  # A-2 is sent again as it was: unchanged
+    assert "Unchanged, already shown as the file says: 1." in sent[0].text
     assert [(x.provider, x.rent) for x in listings(engine)] == [("Boligforeningen Test", 3000),
                                                                 ("Boligforeningen Test", 3800)]
 

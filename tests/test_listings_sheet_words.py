@@ -103,7 +103,8 @@ def test_now_in_danish_is_today(written: str) -> None:
                    "1. februar 2027"),
     ("31. februar 2027", "Række 2, Ledig pr.: '31. februar 2027' er ikke en dato. Skriv dagen først, fx 1-2-2027 "
                          "eller 1. februar 2027"),
-    ("snart", "Række 2, Ledig pr.: 'snart' er ikke en dato. Skriv dagen først, fx 1-2-2027 eller 1. februar 2027"),
+    ("snart", "Række 2, Ledig pr.: 'snart' er ikke en dato. Skriv dagen først (fx 1-2-2027), straks hvis boligen er "
+                  "ledig nu, eller - hvis I ikke kender den endnu"),
     ("1. februar 2025", "Række 2, Ledig pr.: '1. februar 2025' er mere end et år siden. Tjek året, eller skriv "
                         "straks, hvis boligen er ledig nu"),
 ])

@@ -388,7 +388,7 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
                 report.problems.append(problem)
             return None
 
-    available = read("ledig_fra", lambda v: fields.available_from(v, today))
+    available = read("ledig_fra", lambda v: fields.optional_available_from(v, today))
     shown_until = fields.default_expiry(today, available, DEFAULT_DAYS)
     values = {
         "provider_ref": read("reference", lambda v: fields.text(v, limit=64, required=True)),
@@ -438,14 +438,16 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
             seen[ref] = number
     if len(report.problems) > before:
         return None
-    for name in ("vaerelser", "kvm", "aconto", "depositum", "forudbetalt_leje"):
-        if fields.unknown(cell(name)):
+    for name in ("vaerelser", "kvm", "aconto", "depositum", "forudbetalt_leje", "ledig_fra"):
+        if fields.unknown(cell(name)) and not (name == "ledig_fra" and values["available_from"] is not None):
             found = report.included if fields.included(cell(name)) else report.not_known
             found.setdefault(label(name), []).append(number)
-    if values["available_from"] < today:
+    if values["available_from"] is not None and values["available_from"] < today:
         report.free_already.append(number)
         values["available_from"] = today
-    return ListingInput(**values)
+    # No last day given: the default counted from today, which a file sent again tomorrow moves (no change of theirs).
+    given = cell("udloeber")
+    return ListingInput(**values, expiry_given=bool(given.strip()) and not fields.unknown(given))
 
 
 def _provider(raw: str, provider: str | None) -> str:

@@ -148,13 +148,22 @@ def _decimal(text: str, locale: Locale) -> Decimal:
     return value
 
 
+# What partners write in an amount cell to say there is nothing to pay (folded): "ingen", "nej", "gratis". "0 kr"
+# is read as an amount already.
+NONE_WORDS = frozenset({"ingen", "nej", "intet", "ikke noget", "gratis", "none", "no", "nil", "nothing", "free"})
+
+
 def optional_money(raw: str, *, high: int, monthly: bool = False) -> int | None:
-    """Like ``money``, but an empty cell is 0 (no aconto, no deposit), and a cell saying it is not known ("-",
-    "ukendt", "se annonce", "inkl. i husleje": see ``unknown``) is None: young people see "ikke oplyst"."""
-    if not raw.strip():
+    """Like ``money``, but an empty cell is 0 (no aconto, no deposit), and so is "ingen", "nej" or "0 kr"; a cell
+    saying it is not known ("-", "ukendt", "se annonce", "inkl. i husleje": see ``unknown``) is None: young people
+    see "ikke oplyst"."""
+    if not raw.strip() or fold(raw) in NONE_WORDS:
         return 0
     if unknown(raw):
         return None
+    if not any(ch.isdigit() for ch in raw):  # a word the import does not know: say the three ways to fill the cell
+        raise FieldError(_("'{value}' is not an amount. Write the amount (for example 350), 0 if there is none, or - "
+                           "if you do not know it").format(value=raw))
     return money(raw, low=0, high=high, monthly=monthly)
 
 
@@ -303,11 +312,38 @@ def available_from(raw: str, today: dt.date) -> dt.date:
     is (the file import says so and shows the home as free now); a day over a year ago is refused."""
     if fold(raw) in NOW_WORDS:
         return today
-    day = date(raw)
+    try:
+        day = date(raw)
+    except FieldError as error:
+        if not _a_word(raw):
+            raise  # a day or a month written wrongly: the date's own message says how
+        # A word, not a date: name the word that is understood, so the partner need not guess.
+        raise FieldError(_("'{value}' is not a date. Write the day first (for example 1-2-2027), or straks if the "
+                           "home is free now").format(value=raw)) from error
     if day < today - LONG_AGO:
         raise FieldError(_("'{value}' is more than a year ago. Check the year, or write straks if the home is "
                            "free now").format(value=raw))
     return day
+
+
+def optional_available_from(raw: str, today: dt.date) -> dt.date | None:
+    """Like ``available_from``, but a cell saying the day is not known ("-", "ukendt", "?", "oplyses senere") is
+    None: young people see "ledig fra: ikke oplyst", never a day nobody gave. Empty still means now, and so does
+    "efter aftale" (free, the day agreed with whoever gets it)."""
+    if unknown(raw) and fold(raw) not in NOW_WORDS - {""}:  # "-" and "?" fold to "", which is an empty cell's
+        return None
+    try:
+        return available_from(raw, today)
+    except FieldError as error:
+        if not _a_word(raw):
+            raise
+        raise FieldError(_("'{value}' is not a date. Write the day first (for example 1-2-2027), straks if the "
+                           "home is free now, or - if you do not know it yet").format(value=raw)) from error
+
+
+def _a_word(raw: str) -> bool:
+    """A free-from cell with neither a digit nor a month's name: no date written wrongly, a word for when."""
+    return not any(ch.isdigit() for ch in raw) and not any(word in _month_numbers() for word in fold(raw).split())
 
 
 def default_expiry(today: dt.date, available: dt.date | None, days: int) -> dt.date:

@@ -53,7 +53,8 @@ class Listing(SQLModel, table=True):
     # ORM's bulk insert leaves a None out, and a default would then turn "not known" into 0.
     deposit: int | None = None
     prepaid_rent: int | None = None
-    available_from: dt.date = Field(sa_type=Date)
+    # None: the partner's sheet says the day is not known ("ukendt", "-"); shown as "ledig fra: ikke oplyst".
+    available_from: dt.date | None = Field(default=None, sa_type=Date)
     target_group: str = Field(default="everyone", max_length=16)
     apply_url: str | None = Field(default=None, max_length=300)
     apply_phone: str | None = Field(default=None, max_length=32)

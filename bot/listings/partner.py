@@ -69,6 +69,8 @@ def import_document(ctx: Context) -> bool:
     done = _("Imported: {created} new and {updated} updated. Messages to young people: {alerts}.").format(
         created=result.created, updated=result.updated, alerts=result.alerts_sent)
     parts = [esc(done)]
+    if result.unchanged:
+        parts.append(esc(_("Unchanged, already shown as the file says: {n}.").format(n=result.unchanged)))
     if result.withdrawn:
         refs = list(result.withdrawn)
         shown = ", ".join(refs[:SHOWN_WITHDRAWN]) + (" …" if len(refs) > SHOWN_WITHDRAWN else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, insert, tuple_, update
 from sqlalchemy import select as sa_select
@@ -16,6 +17,7 @@ from sqlmodel import Session, col
 
 from bot.listings import alerts
 from bot.listings.models import Listing, monthly_cost
+from bot.listings.search import local_day
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,17 @@ class ListingInput:
     aconto: int | None
     deposit: int | None
     prepaid_rent: int | None
-    available_from: dt.date
+    # None: not known (the partner's sheet says "ukendt" or "-").
+    available_from: dt.date | None
     target_group: str
     apply_url: str | None
     apply_phone: str | None
     description: str | None
     expires_on: dt.date
     demo: bool = False
+    # False: the partner gave no last day and ``expires_on`` is the default counted from today, which moves each day a
+    # file is sent again; such a move is no change the partner made.
+    expiry_given: bool = True
 
 
 # The reference the step-by-step form gives a listing published without one (bot/listings/partner_form.py): such a
@@ -51,11 +57,14 @@ FORM_REF_PREFIX = "bot-"
 @dataclass(frozen=True)
 class PublishResult:
     created: int
+    # Listings whose row says something new (or that were withdrawn or expired and are shown again).
     updated: int
     # Messages queued to young people whose saved search fits a new listing.
     alerts_sent: int = 0
     # References of the listings withdrawn because the partner's file no longer has them (``whole_list``).
     withdrawn: tuple[str, ...] = ()
+    # Listings already published exactly as the row says: a file sent again unchanged changes nothing.
+    unchanged: int = 0
 
 
 def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dry_run: bool = False,
@@ -69,14 +78,22 @@ def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dr
     """
     withdrawn = _missing(session, items) if whole_list else []
     known = _known(session, items)
-    new_rows, changed_rows = [], []
+    today = local_day(now)
+    new_rows, changed_rows, refreshed_rows = [], [], []
+    unchanged = 0
     for item in items:
         values = dataclasses.asdict(item)
+        del values["expiry_given"]
         values.update(monthly_total=monthly_cost(item.rent, item.aconto), status="active", updated_at=now)
         found = known.get((item.provider, item.provider_ref))
         if found is None:
             values.update(published_at=now, alerts_pending=notify and not item.demo)
             new_rows.append(values)
+        elif found.status == "active" and _same(found, item, today):
+            unchanged += 1
+            if item.expires_on != found.content["expires_on"]:
+                # Sent again with no last day: shown the default days from today, the listing itself unchanged.
+                refreshed_rows.append({"id": found.id, "expires_on": item.expires_on})
         else:
             values["id"] = found.id
             if found.status != "active" or _fits_more(found, item):
@@ -84,18 +101,19 @@ def publish(session: Session, items: list[ListingInput], *, now: dt.datetime, dr
             changed_rows.append(values)
     refs = tuple(sorted(ref for _id, ref in withdrawn))
     if dry_run:
-        return PublishResult(created=len(new_rows), updated=len(changed_rows), withdrawn=refs)
+        return PublishResult(created=len(new_rows), updated=len(changed_rows), withdrawn=refs, unchanged=unchanged)
     if withdrawn:
         session.execute(update(Listing).where(col(Listing.id).in_([listing_id for listing_id, _ref in withdrawn]))
                         .values(status="withdrawn", updated_at=now))
     if new_rows:
         session.execute(insert(Listing), new_rows)
-    if changed_rows:
+    if changed_rows or refreshed_rows:
         # ORM bulk UPDATE by primary key: one executemany instead of loading every row.
-        for group in _same_keys(changed_rows):
+        for group in _same_keys(changed_rows + refreshed_rows):
             session.execute(update(Listing), group)
     sent = alerts.dispatch(session, now) if notify else 0
-    return PublishResult(created=len(new_rows), updated=len(changed_rows), alerts_sent=sent, withdrawn=refs)
+    return PublishResult(created=len(new_rows), updated=len(changed_rows), alerts_sent=sent, withdrawn=refs,
+                         unchanged=unchanged)
 
 
 def _missing(session: Session, items: list[ListingInput]) -> list[tuple[int, str]]:
@@ -113,15 +131,42 @@ def _missing(session: Session, items: list[ListingInput]) -> list[tuple[int, str
     return [(listing_id, ref) for listing_id, provider, ref in rows if ref not in refs[provider]]
 
 
+# What a row says about a listing, compared with what is stored to tell an unchanged row from an update.
+_CONTENT = tuple(f.name for f in dataclasses.fields(ListingInput)
+                 if f.name not in ("provider", "provider_ref", "expiry_given"))
+
+
 @dataclass(frozen=True)
 class _Known:
-    """What a listing that already exists was: enough to tell whether an update can fit new searches."""
+    """What a listing that already exists was: whether an update changes it, and whether it can fit new searches."""
 
     id: int
     status: str
     monthly_total: int
-    municipality: str
-    kind: str
+    content: dict[str, Any]
+
+    @property
+    def municipality(self) -> str:
+        return str(self.content["municipality"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.content["kind"])
+
+
+def _same(known: _Known, item: ListingInput, today: dt.date) -> bool:
+    """The row says what the listing already says. A free-from day passed or today is the same "free now" (a
+    "straks" sent again tomorrow is no new day), and a default last day that moved is no change of the partner's."""
+    for name in _CONTENT:
+        was, now = known.content[name], getattr(item, name)
+        if was == now:
+            continue
+        if name == "available_from" and was is not None and now is not None and max(was, now) <= today:
+            continue
+        if name == "expires_on" and not item.expiry_given:
+            continue
+        return False
+    return True
 
 
 def _fits_more(known: _Known, item: ListingInput) -> bool:
@@ -144,11 +189,11 @@ def _known(session: Session, items: list[ListingInput]) -> dict[tuple[str, str],
         rows = session.execute(
             # SQLAlchemy's select: sqlmodel's types only up to four columns; whole rows would cost a 10,000-row file.
             sa_select(col(Listing.provider), col(Listing.provider_ref), col(Listing.id), col(Listing.status),
-                      col(Listing.monthly_total), col(Listing.municipality), col(Listing.kind))
+                      col(Listing.monthly_total), *(getattr(Listing, name) for name in _CONTENT))
             .where(tuple_(Listing.provider, Listing.provider_ref).in_(chunk))
         ).all()
-        for provider, ref, listing_id, status, total, municipality, kind in rows:
-            found[(provider, ref)] = _Known(listing_id, status, total, municipality, kind)
+        for provider, ref, listing_id, status, total, *content in rows:
+            found[(provider, ref)] = _Known(listing_id, status, total, dict(zip(_CONTENT, content, strict=True)))
     return found
 
 

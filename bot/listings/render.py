@@ -5,6 +5,7 @@ Amounts and dates go through bot.i18n, so Danish reads "4.250 kr." and "1. janua
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from bot.conversation.cards import municipality_name
@@ -51,7 +52,7 @@ def card(listing: Listing) -> str:
     lines = [("🧪 <b>DEMO</b> · " if listing.demo else "") + f"<b>{esc(title)}</b>"]
     lines.append("💰 " + esc(_cost(listing)))
     lines.append("🔑 " + esc(_up_front(listing.deposit, listing.prepaid_rent)))
-    when = [_("Free from {date}").format(date=format_date(listing.available_from))]
+    when = [_free_from(listing.available_from)]
     if listing.rooms is not None:
         when.append(_("rooms: {rooms}").format(rooms=listing.rooms))
     when.append(_("for {group}").format(group=target_label(listing.target_group)))
@@ -67,6 +68,13 @@ def card(listing: Listing) -> str:
     if listing.demo:
         lines.append("<i>" + esc(_("Demo listing: made up, for trying Husly out.")) + "</i>")
     return "\n".join(lines)
+
+
+def _free_from(day: dt.date | None) -> str:
+    """"Free from 1 February 2027"; a day the partner did not know is said to be not given, never guessed."""
+    if day is None:
+        return _("Free from: not given")
+    return _("Free from {date}").format(date=format_date(day))
 
 
 def _cost(listing: Listing) -> str:
@@ -104,5 +112,6 @@ def preview(item: ListingInput) -> str:
     return _("{ref}: {what}, rent {rent} + aconto {aconto}, free from {date}, for {group}, shown until {until}").format(
         ref=item.provider_ref, what=", ".join(what), rent=format_money(item.rent),
         aconto=format_money(item.aconto) if item.aconto is not None else _("not given"),
-        date=format_date(item.available_from), group=target_label(item.target_group),
+        date=format_date(item.available_from) if item.available_from is not None else _("not given"),
+        group=target_label(item.target_group),
         until=format_date(item.expires_on))
