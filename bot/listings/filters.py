@@ -6,6 +6,7 @@ word and a budget, a place or a search word), so "hvad er en ungdomsbolig?" stil
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -146,7 +147,7 @@ def parse_filters(text: str) -> Filters | None:
 
 def _yes_no_inside(tokens: list[str]) -> bool:
     """A yes/no question after a clause, with no question mark ("jeg har RKI kan jeg så leje en lejlighed")."""
-    return any(pair in _ASKED_ABOUT_ONESELF for pair in zip(tokens[1:], tokens[2:]))
+    return any(pair in _ASKED_ABOUT_ONESELF for pair in itertools.pairwise(tokens[1:]))
 
 
 def _asked_of_us(tokens: list[str]) -> bool:
