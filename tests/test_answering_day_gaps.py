@@ -49,7 +49,7 @@ PARKED = (
     "where can i leave my car on the street near the kollegium",
 )
 SLEEPING_IN_A_VEHICLE = (
-    "im sleeping in my van these days",
+    "sleepin in my van for weeks now",
     "jeg bor i varevognen nu",
     "jeg sover i min bil for tiden",
     "sover i bilen i nat, har ikke andet",

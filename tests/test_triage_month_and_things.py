@@ -23,7 +23,7 @@ A_MONTH_AHEAD = [
     "i'll be out on the street by friday week when the sublet ends",
 ]
 MONTHS_LATER = [
-    "jeg skal flytte om 3 måneder og har ikke fundet noget nyt at bo endnu",
+    "om 3 måneder skal jeg ud, og jeg har stadig ikke noget nyt sted at bo",
     "in 3 months my lease ends and i have not started looking for a new flat",
 ]
 THINGS_DESTROYED = [

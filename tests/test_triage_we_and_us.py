@@ -75,7 +75,7 @@ ORDINARY = [
     "we arent homeless, just the flat is tiny for 2 kids",
     "what if our landlord kicks us out when the house is sold",
     "can the landlord throw us out for keeping a hamster",
-    "i got evicted two years ago, now i have a flat",
+    "two years ago i was evicted but now i rent my own flat",
     "jeg blev sat ud for to år siden, nu bor jeg i en lejlighed",
     "i got evicted last year and now i live in my own flat",
 ]
