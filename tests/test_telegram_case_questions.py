@@ -125,3 +125,32 @@ def test_asking_whether_anyone_has_read_the_case_does_not_ping_the_team(desk: De
     said = "\n".join(desk.texts(SARA, mark))
     assert "Jeg har lagt din besked på din sag" in said and "lyder alvorligt" not in said
     assert not any("lyder alvorlig" in t for t in desk.texts(TEAM, mark)), "no 'sounds serious' ping"
+
+
+def test_the_case_number_is_said_once_and_the_card_says_the_words_question_was_asked(desk: Desk) -> None:
+    desk.command(JONAS, "start")  # no municipality known: asked for when the case opens
+    desk.write(JONAS, "min far har smidt mig ud i nat og jeg har ingen steder at sove")
+    offer, go = desk.last_with(JONAS, "cy:go")
+    desk.press(offer, go)
+    desk.write(JONAS, "jeg ved ikke hvad jeg skal gøre, det er så koldt")
+    desk.write(JONAS, "hvornår skriver de til mig")  # the words question passed over: the next question comes
+    mark = desk.write(JONAS, "jeg bor i aarhus")
+    assert any(t.startswith("Jeg har sendt din sag til ") for t in desk.texts(JONAS, mark)), desk.texts(JONAS, mark)
+    told = [t for t in desk.texts(JONAS) if "sagsnummer er" in t or "sendt din sag (nummer" in t]
+    assert len(told) == 1 and told[0].startswith("Dit sagsnummer er 1."), told  # said once, when the case opened
+    card = desk.card(1)
+    assert "ikke spurgt endnu" not in card and "Egne ord: ikke delt (spurgt, men har ikke svaret endnu)." in card
+
+
+def test_a_typed_no_to_the_words_question_is_said_back_and_the_case_goes_on(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.write(SARA, "min far har smidt mig ud i nat og jeg har ingen steder at sove")
+    offer, go = desk.last_with(SARA, "cy:go")
+    desk.press(offer, go)
+    mark = desk.write(SARA, "nej tak, det vil jeg ikke")
+    said = desk.texts(SARA, mark)
+    assert said[0].startswith("Okay, det er helt fint. Medarbejderne ser kun dine svar"), said
+    assert "Hvor gammel er du?" in said[-1] and not any("112" in t for t in said), said
+    assert desk.case(1).words_consent is False
+    assert "Den unge har ikke sagt ja til, at deres egne ord gemmes på sagen." in desk.card(1)
+    assert not any("NØDSITUATION" in t or "det vil jeg ikke" in t for t in desk.texts(TEAM, mark))

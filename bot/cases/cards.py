@@ -187,7 +187,9 @@ def words_line(session: Session, case: Case) -> str:
     if case.words_consent is False:
         text = _("The young person did not agree to keep their own words on the case.")
     elif case.words_consent is None and case.status != CaseStatus.CLOSED:
-        text = _("Their own words: not shared (not asked yet).")
+        # The words question is the first one asked when a case opens (bot.cases.flow ``_connect``), so by the time
+        # anyone reads the card it was asked: "not asked yet" stood on cards whose person had passed over it.
+        text = _("Their own words: not shared (asked, no answer yet).")
     else:
         return ""
     if case.last_youth_at is not None:

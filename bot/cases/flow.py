@@ -372,23 +372,9 @@ def _explain_offer(ctx: Context, offer: CaseOffer) -> None:
 _NOT_WORDS = re.compile(r"[^\w\s]")
 
 
-# Letters typed again and again ("yesss", "jaaa") count once.
-_REPEATED = re.compile(r"(\w)\1{2,}")
-# A short yes as typed on a phone at night ("ye", "yea pls", "ok ja tak"): every word one of these, one of them a yes
-# ("ok tak" alone may close the talk: no yes).
-_YES_TOKENS = frozenset({"ja", "jo", "jep", "jeps", "jaja", "yes", "ye", "yea", "yeah", "yeh", "yep", "yup", "ya",
-                         "yas", "gerne", "sure"})
-_YES_FILLER = frozenset({"tak", "please", "pls", "plz", "thanks", "thx", "tnx", "du", "you", "ok", "okay"})
-_YES_MAX_WORDS = 4
-
-
 def _typed_yes(ctx: Context) -> bool:
     said = " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split())
-    if said in OFFER_YES:
-        return True
-    words = _REPEATED.sub(r"\1", said).split()
-    return (0 < len(words) <= _YES_MAX_WORDS and any(w in _YES_TOKENS for w in words)
-            and all(w in _YES_TOKENS or w in _YES_FILLER for w in words))
+    return said in OFFER_YES or typed.short_yes(said)
 
 
 # "jeg har fortrudt", "I changed my mind", "kan jeg alligevel snakke med en": after saying no to a caseworker.
@@ -544,7 +530,8 @@ def _update_open_case(ctx: Context, case: Case, urgency: str, reasons: tuple[str
     cards.refresh(ctx.session, case, ctx.now)
     if became_emergency:
         relay.emergency_ping(ctx, case)
-    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings))
+    # The number was said when the case opened: news without it.
+    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, ctx.deps.settings, told=True))
     questions = _asking(ctx, case)
     if questions is not None:
         _ask(ctx, case, questions.step, again=True)
@@ -714,7 +701,9 @@ def _set_municipality(ctx: Context, case: Case, slug: str) -> None:
     cards.retire(ctx.session, case, lambda: _("Case #{number} was sent to {name}.").format(
         number=case.id, name=municipality_name(slug)), keep, ctx.now)
     cards.announce(ctx.session, case, ctx.now, settings)
-    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, settings))
+    # Said when the case opened, the number is not news now: "Dit sagsnummer er 1" came a second time when the
+    # municipality was typed during the questions (or tapped, or typed after them).
+    ctx.reply(notices.next_steps(ctx.session, ctx.deps.kb, case, ctx.now, settings, told=True))
 
 
 def _minor_help(ctx: Context) -> None:
@@ -909,7 +898,7 @@ def flow_text(ctx: Context) -> None:
         return
     if _typed_answers(ctx, case, questions, text, result):
         return
-    if step == "consent" and answer in NO_WORDS:
+    if step == "consent" and (answer in NO_WORDS or typed.words_consent(text) is False):
         _on_anonymous(ctx, case, "")
         return
     first = questions.first
@@ -965,6 +954,8 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
     answered: set[str] = set()
     if step == "words" and calm and (keep := typed.words_consent(text)) is not None:
         _record_words(ctx, case, keep)
+        # Said back, so a typed "nej" is seen to be read (the next question alone looked as if nothing was said).
+        ctx.reply(Reply(esc(_words_answer(keep, bool(questions.first)))))
         answered.add("words")
     if case.municipality is None and (slug := _typed_place(text, step)):
         _set_municipality(ctx, case, slug)
@@ -1026,6 +1017,18 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
         # the count again.
         _again_or_next(ctx, case, questions, first)
     return True
+
+
+def _words_answer(keep: bool, wrote: bool) -> str:
+    """What a typed yes or no to "may the caseworkers read what you write?" was read as; the case goes on either
+    way. Willing without having written anything yet (fx after the Urgent help button): asked to write it."""
+    if not keep:
+        return _("Okay, that's fine. The caseworkers only see your answers, not what you write. Your case goes on "
+                 "as before.")
+    if wrote:
+        return _("Thanks. The caseworkers can read what you wrote and what you write here.")
+    return _("Thanks. Write here in your own words what has happened, when you are ready. The caseworkers can read "
+             "it.")
 
 
 def _typed_place(text: str, step: str | None) -> str | None:

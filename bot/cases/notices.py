@@ -137,12 +137,16 @@ def stop_button(case: Case) -> tuple[tuple[Button, ...], ...]:
 
 
 def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime,
-               settings: Settings | None = None) -> Reply:
-    """What happens now: who was told, when to expect an answer, and what to do meanwhile."""
+               settings: Settings | None = None, *, told: bool = False) -> Reply:
+    """What happens now: who was told, when to expect an answer, and what to do meanwhile. ``told``: the person
+    heard the case number when the case opened, so it is not said again as news ("Dit sagsnummer er 1" came twice
+    when the municipality was typed during the questions)."""
     lang = youth_lang(session, case)
     with use_lang(lang):
         if case.status == CaseStatus.CLAIMED:
             return claimed(case, lang)
+        if told:
+            return _next_steps_told(session, kb, case, now, settings, lang)
         if case.municipality is None:
             if FOR_SOMEONE_ELSE in case.all_reasons():  # a helper's case: where the young person lives
                 return Reply(esc(_("Your case number is {number}. Tell me the young person's municipality, so I can "
@@ -179,6 +183,41 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
                               "here.")))
         text.append(out_of_hours_options(kb, case, lang, _("If you need help before then:")))
         return Reply("\n\n".join(text))
+
+
+def _next_steps_told(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime, settings: Settings | None,
+                     lang: str) -> Reply:
+    """``next_steps`` for a person who knows their case number already: the same news, without the number."""
+    if case.municipality is None:
+        if FOR_SOMEONE_ELSE in case.all_reasons():
+            return Reply(esc(_("Tell me the young person's municipality, so I can send the case to the right "
+                               "caseworkers.")))
+        return Reply(esc(_("Tell me your municipality, so I can send your case to the right caseworkers.")))
+    org = org_name(case.municipality, lang)
+    if not routing.someone_can_answer(session, case, now, settings):
+        text = [esc(_("Right now no caseworker from {org} is connected to Husly, so I can't promise you an answer "
+                      "about your case here. Please call the municipality yourself.").format(org=org)),
+                municipality_line(kb, case.municipality, lang),
+                out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
+        return Reply("\n\n".join(t for t in text if t))
+    hours = routing.office_hours(service.team_for(session, case.municipality))
+    if not hours.is_open(now) and routing.on_duty(session, case.municipality, now):
+        return Reply("\n\n".join([
+            esc(_("I have sent your case to {org}. A caseworker is on duty now and has been told. You get a message "
+                  "here as soon as they take it. Keep this chat open.").format(org=org)),
+            out_of_hours_options(kb, case, lang, _("If you are in danger right now:"))]))
+    if hours.is_open(now):
+        return Reply(esc(_("I have sent your case to the caseworkers at {org}. You get a message here as soon as one "
+                           "of them takes it. Keep this chat open.").format(org=org)))
+    opening = hours.next_opening(now)
+    text = [esc(_("I have sent your case to {org}. It is outside their office hours now, so a caseworker may not "
+                  "answer before {when}.").format(org=org, when=when(opening, now) if opening
+                                                  else _("the office opens")))]
+    team = service.team_for(session, case.municipality)
+    if team and team.oncall_chat_id:
+        text.append(esc(_("Their on-call staff have been told too, but they may not be able to write to you here.")))
+    text.append(out_of_hours_options(kb, case, lang, _("If you need help before then:")))
+    return Reply("\n\n".join(text))
 
 
 def claimed(case: Case, lang: str) -> Reply:

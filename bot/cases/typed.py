@@ -20,7 +20,8 @@ WORDS_YES = frozenset({
     "ja", "ja tak", "jaa", "jep", "jo", "ok", "okay", "gerne", "ja gerne", "ja det maa de", "det maa de",
     "de maa gerne", "ja de maa gerne", "det maa de gerne", "ja det maa de gerne", "ja de maa", "ja det er ok",
     "det er ok", "ja fint", "fint", "yes", "yeah", "yep", "sure", "yes they may", "they may", "yes they can",
-    "they can", "yes thats fine", "thats fine", "fine", "ok thats fine", "yes please",
+    "they can", "yes thats fine", "thats fine", "fine", "ok thats fine", "yes please", "ja det maa de godt",
+    "det maa de godt", "ja det er fint", "ja fint nok", "fint nok", "ja det er okay",
 })
 WORDS_NO = frozenset({
     "nej", "nej tak", "no", "no thanks", "nope", "nah", "nej kun mine svar", "kun mine svar", "nej det maa de ikke",
@@ -136,12 +137,42 @@ def _short(text: str) -> str | None:
     return said if said and len(said.split()) <= MAX_ANSWER_WORDS else None
 
 
+# Letters typed again and again ("yesss", "jaaa", "neeej") count once.
+_REPEATED = re.compile(r"(\w)\1{2,}")
+# A short yes as typed on a phone at night ("ye", "yea pls", "ok ja tak"): every word one of these, one of them a yes
+# ("ok tak" alone may close the talk: no yes).
+_YES_TOKENS = frozenset({"ja", "jo", "jep", "jeps", "jaja", "yes", "ye", "yea", "yeah", "yeh", "yep", "yup", "ya",
+                         "yas", "gerne", "sure"})
+_YES_FILLER = frozenset({"tak", "please", "pls", "plz", "thanks", "thx", "tnx", "du", "you", "ok", "okay"})
+_YES_MAX_WORDS = 4
+# A short no with what people add to it: "nej tak, det vil jeg ikke", "no i don't want to", "det vil jeg helst
+# ikke". Whole messages only: "jeg vil ikke leve mere" is no answer (and not calm).
+_NOT_WANTED = (r"(?:(?:det )?vil (?:jeg )?(?:helst )?(?:ikke|ik)|jeg vil (?:helst )?(?:ikke|ik)|det maa de (?:helst )?"
+               r"ikke|helst ikke|ikke nu|i (?:don t|dont|do not) want(?: to| that)?|(?:don t|dont) want to|"
+               r"i d rather not|rather not|not now|no way)")
+_NO_ANSWER = re.compile(r"(?:(?:nej|neej|no|nope|nah|nix)(?: (?:nej|no))?(?: (?:tak|thanks|thank you|ellers tak))?"
+                        r"(?: " + _NOT_WANTED + r")?|" + _NOT_WANTED + r")(?: (?:tak|thanks))?")
+
+
+def short_yes(said: str) -> bool:
+    """A short typed yes in ``said`` (``fold``-ed): "ja", "jaaa", "yea pls", "ok ja tak"."""
+    words = _REPEATED.sub(r"\1", said).split()
+    return (0 < len(words) <= _YES_MAX_WORDS and any(w in _YES_TOKENS for w in words)
+            and all(w in _YES_TOKENS or w in _YES_FILLER for w in words))
+
+
 def words_consent(text: str) -> bool | None:
-    """True or False when ``text`` answers "may the caseworkers read what you write?", else None."""
+    """True or False when ``text`` is a short yes or no, as typed to "may the caseworkers read what you write?" (and
+    to the contact question), else None. "det vil jeg ikke" and "nej tak, det vil jeg ikke" were no answer: the
+    learned model read the first as despair, and the second waited with the first words, to be kept on a later yes."""
     said = _short(text)
     if said is None:
         return None
-    return True if said in WORDS_YES else False if said in WORDS_NO else None
+    if said in WORDS_YES or short_yes(said):
+        return True
+    if said in WORDS_NO or _NO_ANSWER.fullmatch(_REPEATED.sub(r"\1", said)):
+        return False
+    return None
 
 
 def age_band(text: str, *, asked: bool) -> str | None:
