@@ -64,7 +64,7 @@ def register(router: Router) -> None:
     router.flow(ReplyTo.key, relay.reply_flow, handles_urgent=True)
     # A municipality typed for a case without one routes it before the relay puts it on the case as a message.
     router.interceptors[:0] = [relay.staff_reply_to, flow.place_for_case, relay.from_youth, flow.place_for_offer,
-                               flow.answer_to_offer]
+                               flow.age_for_offer, flow.answer_to_offer]
     router.team_replies.append(relay.team_reply)
     router.contacts.append(flow.contact)
     router.start_payloads.append(staff_commands.redeem)

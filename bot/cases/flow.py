@@ -24,7 +24,15 @@ from bot.cases.what_happens import asks_what_happens
 from bot.conversation import texts
 from bot.conversation.buttons import Menu, MenuItem
 from bot.conversation.callbacks import button as make_button
-from bot.conversation.cards import municipality_buttons, municipality_name, named_buttons, service_line, services_for
+from bot.conversation.cards import (
+    adults_only,
+    municipality_buttons,
+    municipality_name,
+    named_buttons,
+    render_answer,
+    service_line,
+    services_for,
+)
 from bot.conversation.context import Context
 from bot.conversation.qa import answer_question, count_question, remember_topic, shown_topic
 from bot.i18n import _
@@ -263,7 +271,9 @@ def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, 
     wait in the person's own state until they say yes (and, on the case, whether they may be kept)."""
     ctx.state.end()  # a crisis comes before an unfinished form
     ctx.state.drop(Declined)
-    ctx.state.put(CaseOffer(urgency=urgency, reasons=list(reasons), words=words, asked_at=ctx.now))
+    earlier = _answerable_offer(ctx)
+    ctx.state.put(CaseOffer(urgency=urgency, reasons=list(reasons), words=words, asked_at=ctx.now,
+                            age_band=earlier.age_band if earlier is not None else None))
     org = notices.org_name(ctx.profile.municipality, ctx.lang)
     if helper:
         question = _("Do you want a caseworker from {org} to write to you here about the young person? Nothing is "
@@ -314,6 +324,35 @@ def place_for_offer(ctx: Context) -> bool:
     # from that municipality, in one message.
     _offer(ctx, offer.urgency, reasons, _words_so_far(ctx), info=Reply("\n\n".join(local)) if local else None,
            helper=helper)
+    return True
+
+
+def age_for_offer(ctx: Context) -> bool:
+    """An age typed alone while a caseworker is offered ("19", "jeg er 16"; an interceptor): kept for the case, and
+    the offer asked again. Someone under 18 first gets what those under 18 can do (BørneTelefonen, the municipality's
+    duty to a minor). "16" got the detail of the topic on being thrown out, written for adults, and the offer was gone
+    from the screen."""
+    offer = _answerable_offer(ctx)
+    if (offer is None or MAYBE_IN_DANGER in offer.reasons or FOR_SOMEONE_ELSE in offer.reasons
+            or ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text"):
+        return False
+    band = typed.age_band(ctx.incoming.text, asked=True)
+    if band is None or ctx.triage().urgency is not Urgency.NONE:
+        return False
+    kb = ctx.deps.kb
+    if band == "under_18" and texts.MINOR_TOPIC in kb.topics:
+        topic = render_answer(kb, texts.MINOR_TOPIC, ctx.lang, ctx.profile.municipality, ctx.now.date(),
+                              skip_services=adults_only(kb), compact=True)
+        # As after the safety essentials: only "Read more" stays, the offer's own buttons come with it.
+        info = Reply(topic.html, buttons=tuple(row for row in topic.buttons
+                                               if any((b.data or "").startswith("more:") for b in row)))
+        remember_topic(ctx, texts.MINOR_TOPIC, minor=True)
+    else:
+        info = Reply(esc(_("Thank you. If you say yes, the caseworker sees your age on the case.")))
+    _offer(ctx, offer.urgency, tuple(offer.reasons), _words_so_far(ctx), info=info)
+    kept = ctx.state.get(CaseOffer)
+    if kept is not None:
+        ctx.state.put(kept.model_copy(update={"age_band": band}))
     return True
 
 
@@ -447,10 +486,12 @@ def _accept(ctx: Context, offer: CaseOffer | None, reason: str) -> None:
     if case is not None:
         _update_open_case(ctx, case, offer.urgency, reasons)
         return
-    _connect(ctx, offer.urgency if offer.urgency in ("urgent", "emergency") else "urgent", reasons, offer.words)
+    _connect(ctx, offer.urgency if offer.urgency in ("urgent", "emergency") else "urgent", reasons, offer.words,
+             age_band=offer.age_band)
 
 
-def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str) -> None:
+def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, age_band: str | None = None
+             ) -> None:
     """Create the case (or reopen the person's recent one), post its card, say what happens next, ask."""
     earlier = service.latest_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     if earlier is not None and _recent(ctx, earlier):
@@ -463,8 +504,8 @@ def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str) -
                                reasons=reasons, now=ctx.now)
     if earlier is not None:
         service.carry_over(case, earlier)
-    if case.age_band is None and FOR_SOMEONE_ELSE not in reasons and (band := typed.own_age_band(words)):
-        # "im 19" said while the offer was on screen: not asked again, and no children's line in the help.
+    if case.age_band is None and FOR_SOMEONE_ELSE not in reasons and (band := age_band or typed.own_age_band(words)):
+        # "im 19" or "19" said while the offer was on screen: not asked again, and no children's line in the help.
         service.set_age(case, band)
     cards.announce(ctx.session, case, ctx.now, ctx.deps.settings)
     place = other_place(fold(words).split()) if case.municipality is None and words else None

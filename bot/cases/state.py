@@ -22,6 +22,8 @@ class CaseOffer(Part):
     words: str = ""
     # When it was asked: a typed "ja" answers it only soon after (bot/cases/flow.py ``answer_to_offer``).
     asked_at: dt.datetime | None = None
+    # An age typed alone while the offer was on screen ("19"): the case opens with it (an AGE_BANDS code).
+    age_band: str | None = None
 
 
 class Declined(Part):
