@@ -344,15 +344,26 @@ def _question_inside(index: Index, reading: Reading, found: SearchResult, thresh
     question = reading.question
     if reading.long or not question or found.faq_match >= FAQ_SURE:
         return found
-    asked = index.search(question, lang=lang)
+    # The age said around the question is part of it: which specific answer fits depends on it ("I am 16 and things
+    # are bad at home, can I move out?" asks whether one may move out under 18). Read with the question, it is no
+    # matter of the words around it.
+    age = _age_around(reading.body, question)
+    asked = index.search(f"{question} {age}", lang=lang, asks=question) if age else index.search(question, lang=lang)
     if (asked.topic is None or asked.faq is None or asked.faq_match < FAQ_SURE or asked.confidence < FAQ_SURE_TOPIC
             or asked.topic not in found.suggestions or out_of_scope(asked, read(question))):
         return found
-    rest = _around(reading.body, question)
+    rest = " ".join(w for w in _around(reading.body, question).split() if w != age)
     around = index.search(rest, lang=lang) if rest and not_for_me(rest) is None else None
     if around is not None and around.topic not in (None, asked.topic) and around.confidence >= threshold:
         return found
     return replace(asked, municipality=found.municipality or asked.municipality)
+
+
+def _age_around(body: str, question: str) -> str:
+    """The age (digits) that ``body`` says outside ``question`` ("I am 16 and ..., can I move out?"), or ""."""
+    ages = [str(a) for a in ages_said(body)]
+    folded = fold(question).split()
+    return next((a for a in ages if a not in folded and a in fold(body).split()), "")
 
 
 def _around(body: str, question: str) -> str:
@@ -398,18 +409,21 @@ def _not_for_me(kb: KnowledgeBase, index: Index, text: str, found: SearchResult,
 
 def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, threshold: float,
            lang: Lang | None = None, municipality: str | None = None, triaged: Triage | None = None,
-           previous_topic: str | None = None, detail_shown: bool = False) -> Answer:
+           previous_topic: str | None = None, detail_shown: bool = False, faq_shown: str | None = None) -> Answer:
     """Triage and answer one message.
 
     ``triaged``: the chat has already scored this text for urgency; it is not done twice. ``previous_topic``:
     the topic shown to the person just before (a short follow-up question is read with it); ``detail_shown``: its
-    detail ("Read more") was what was shown.
+    detail ("Read more") was what was shown; ``faq_shown``: the specific answer (faq id) that was shown, if any.
     """
     reading = read(text)
     reply_lang: Lang = lang or detect_language(fold(text).split(), text)
     urgency = triaged or triage(text, reply_lang)
     calm = urgency.urgency is Urgency.NONE
     talk = small_talk(text) if calm else None
+    if talk == MORE and previous_topic is not None and previous_topic in kb.topics:
+        return _more_of(kb, index, text, reading, urgency, reply_lang, municipality, today, threshold,
+                        previous_topic=previous_topic, detail_shown=detail_shown)
     if talk:
         empty = SearchResult(None, 0.0, (), reply_lang, None, MappingProxyType({}))
         return Answer(empty, urgency, reply_lang, municipality, False, small_talk_reply(talk, reply_lang),
@@ -442,6 +456,26 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     if not calm:
         return _urgent_answer(kb, draft, text, reading, today)
     return _ordinary_answer(kb, draft, text, reading, today, alone=alone, previous_topic=previous_topic,
+                            detail_shown=detail_shown, faq_shown=faq_shown)
+
+
+# Small talk that asks for more of what was just shown ("tell me more", "kan du uddybe?"; bot/data/smalltalk.yaml).
+MORE = "more"
+
+
+def _more_of(kb: KnowledgeBase, index: Index, text: str, reading: Reading, urgency: Triage, lang: Lang,
+             municipality: str | None, today: dt.date, threshold: float, *, previous_topic: str,
+             detail_shown: bool) -> Answer:
+    """"Tell me more" right after a topic: a follow-up asking for its detail ("Read more"), or, when that detail is
+    what was just shown, the honest "that is what I know about it here" with the topic's neighbours and a person."""
+    title = kb.topics[previous_topic].title.get(lang)
+    # The topic's neighbours, for the choices: the message itself names nothing.
+    near = index.search(title, lang=lang)
+    others = tuple(t for t in near.suggestions if t != previous_topic)
+    found = replace(near, topic=previous_topic, confidence=max(near.confidence, threshold), faq=None, faq_match=0.0,
+                    suggestions=(previous_topic, *others)[:3], municipality=None)
+    draft = _Draft(found, urgency, lang, municipality, True, False, True, None)
+    return _ordinary_answer(kb, draft, text, reading, today, alone=found, previous_topic=previous_topic,
                             detail_shown=detail_shown)
 
 
@@ -575,20 +609,27 @@ def _urgent_answer(kb: KnowledgeBase, draft: _Draft, text: str, reading: Reading
 
 
 def _ordinary_answer(kb: KnowledgeBase, draft: _Draft, text: str, reading: Reading, today: dt.date, *,
-                     alone: SearchResult, previous_topic: str | None, detail_shown: bool) -> Answer:
+                     alone: SearchResult, previous_topic: str | None, detail_shown: bool,
+                     faq_shown: str | None = None) -> Answer:
     """The reply to a message that is not a crisis: the topic (or its detail, as a follow-up), choices, or an honest
     "I don't know". ``alone``: the message's own result, before it was read as a follow-up."""
     found = draft.found
     # A follow-up that lands on the topic just shown, with no specific answer of its own and no new place, would get
     # the same answer again ("Hvad koster det?" after the answer about youth housing): it gets the detail instead.
     again = draft.follow_up and found.topic == previous_topic and found.faq is None and not found.municipality
-    if again and draft.confident and found.topic is not None and (
-            detail_shown or not (kb.topics[found.topic].more or kb.topics[found.topic].faq)):
+    # The specific answer just shown, asked for again in other words and no new place ("how much does it cost?", then
+    # "what about the cost?"): a second copy of it, as of the detail below.
+    asked_again = (found.faq is not None and found.faq == faq_shown and found.topic == previous_topic
+                   and not found.municipality and not reading.long)
+    repeated_detail = again and (detail_shown or not (kb.topics[found.topic].more or kb.topics[found.topic].faq)
+                                 if found.topic is not None else False)
+    if draft.confident and found.topic is not None and (asked_again or repeated_detail):
         # ... and when that detail is what was just shown ("hvad med penge?" twice), a second copy of it leaves the
         # person feeling unheard: say honestly that this is what Husly knows about it here, and offer the closest
         # other topics (its own words', or the neighbours of the topic when they name nothing), and a person.
         closest = _said_all_choices(kb, alone if alone.named >= UNNAMED_SHARE else found, found.topic, previous_topic)
-        return draft.answer(dont_know_reply(kb, closest, draft.lang, said_all=True), "not_sure", detail=True)
+        return draft.answer(dont_know_reply(kb, closest, draft.lang, said_all=True), "not_sure",
+                            detail=detail_shown if asked_again else True)
     reply, kind = _plain_reply(kb, reading, text, found, draft.confident, today, draft.lang, draft.where,
                                draft.helper, again=again)
     if reading.long:
@@ -637,11 +678,29 @@ def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchRe
     choices = _choices(found)
     if reading.long and len(choices) >= 2:
         return choices_reply(kb, choices, lang, for_other=helper), "choices"
+    offered = _offered_to_a_minor(kb, found.suggestions, text)
     if place:
-        return out_of_area_reply(kb, place, found.suggestions, lang), "not_sure"
+        return out_of_area_reply(kb, place, offered, lang), "not_sure"
     if found.topic is None or reading.long:
-        return dont_know_reply(kb, found.suggestions if found.topic else (), lang), "not_sure"
-    return not_sure(kb, found.suggestions, lang), "not_sure"
+        return dont_know_reply(kb, offered if found.topic else (), lang), "not_sure"
+    return not_sure(kb, offered, lang), "not_sure"
+
+
+# Where anyone asks the municipality, about anything it helps with (the way to it, whatever is asked).
+CONTACT_TOPIC = "kontakt-kommune"
+
+
+def _offered_to_a_minor(kb: KnowledgeBase, topics: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The closest topics offered when Husly is not sure; for a message that says someone is under 18 ("kan min søn
+    på 17 få penge?"), the topic for those under 18 first and the way to the municipality last, and no benefits (the
+    money topics are for those over 18: kontanthjælp was offered first for a 17-year-old). The knowledge base has no
+    sourced answer on what money someone under 18 can get; the municipality answers that."""
+    ages = ages_said(text)
+    if not ages or min(ages) >= ADULT_AGE or MINOR_TOPIC not in kb.topics:
+        return topics
+    kept = [t for t in topics if t in kb.topics and kb.topics[t].category != "money" and t != MINOR_TOPIC]
+    last = (CONTACT_TOPIC,) if CONTACT_TOPIC in kb.topics and CONTACT_TOPIC not in kept else ()
+    return (MINOR_TOPIC, *kept[: 3 - 1 - len(last)], *last)
 
 
 def _professional_duty(kb: KnowledgeBase, lang: Lang, where: str | None, today: dt.date) -> Reply | None:

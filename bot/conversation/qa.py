@@ -38,6 +38,8 @@ class ShownTopic(Part):
     minor: bool = False
     # Its detail ("Read more") was shown: a follow-up landing on it again gets no second copy.
     more: bool = False
+    # The specific answer (faq id) shown, if any: a follow-up asking it again gets no second copy either.
+    faq: str | None = None
 
 
 def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bool = False,
@@ -57,7 +59,7 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     found = answer(ctx.deps.kb, ctx.deps.index, text, today=ctx.now.date(),
                    threshold=ctx.deps.settings.confidence_threshold, lang=ctx.lang,
                    municipality=ctx.profile.municipality, triaged=result, previous_topic=shown_topic(ctx),
-                   detail_shown=detail_shown(ctx))
+                   detail_shown=detail_shown(ctx), faq_shown=faq_shown(ctx))
     crisis = found.topic is not None and ctx.deps.kb.topics[found.topic].category == "crisis"
     if only_if_sure and not found.confident and not (choices and crisis and found.kind == "not_sure"):
         return False
@@ -77,7 +79,7 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
             if token:
                 reply = _with_feedback_token(reply, token)
     if found.confident and found.topic:
-        remember_topic(ctx, found.topic, more=found.detail)
+        remember_topic(ctx, found.topic, more=found.detail, faq=found.faq)
     for each in (reply, *found.more, *found.after):
         ctx.reply(each)
     return True
@@ -132,16 +134,23 @@ def _has_local_help(kb: KnowledgeBase, topic_id: str, slug: str) -> bool:
                                                for s in services_for(kb, topic.services, slug))
 
 
-def remember_topic(ctx: Context, topic_id: str, *, minor: bool = False, more: bool = False) -> None:
+def remember_topic(ctx: Context, topic_id: str, *, minor: bool = False, more: bool = False,
+                   faq: str | None = None) -> None:
     """Keep the topic just shown (its id and when, never the words), so a follow-up question can use it;
-    ``more``: its detail was shown."""
-    ctx.state.put(ShownTopic(topic=topic_id, at=ctx.now, minor=minor, more=more))
+    ``more``: its detail was shown; ``faq``: the specific answer shown."""
+    ctx.state.put(ShownTopic(topic=topic_id, at=ctx.now, minor=minor, more=more, faq=faq))
 
 
 def detail_shown(ctx: Context) -> bool:
     """Whether what was just shown (``shown_topic``) was the topic's detail."""
     shown = ctx.state.get(ShownTopic)
     return shown is not None and shown.more and shown_topic(ctx) is not None
+
+
+def faq_shown(ctx: Context) -> str | None:
+    """The specific answer (faq id) of what was just shown (``shown_topic``), if it was one."""
+    shown = ctx.state.get(ShownTopic)
+    return shown.faq if shown is not None and shown_topic(ctx) is not None else None
 
 
 def shown_topic(ctx: Context) -> str | None:
