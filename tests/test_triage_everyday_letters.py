@@ -10,7 +10,11 @@ corpus text):
 - a parent's "kill me" over a bill or a test ("min mor kommer til at slå mig ihjel", "my parents will kill me because
   they paid for it") read as a threat to life (``parent_kill_idiom``);
 - nowhere to park a bike ("ikke noget sted at stille min cykel") read as nowhere to sleep (``nowhere_for_a_thing``);
-- the Danish "en gang" (once) read as a gang (``gang_as_time``); smoke that comes "into my room" as someone entering it.
+- the Danish "en gang" (once) read as a gang (``gang_as_time``); smoke that comes "into my room" as someone entering it;
+- a sleepless night with the verb first ("i nat kunne jeg ikke sove fordi ...") read as a night without a bed
+  (``insomnia``); a worry that the housing association will end the lease after a party as being thrown out
+  (``hypothetical``); a sofa bed at the parent one lives with, or a floor at a friend's for a concert, as a crisis the
+  learned model may confirm in a letter (``lives_with_parent``, ``trip_purpose`` in ``signs_told_apart_by``).
 And one danger the other way: "truet med at slå mig ihjel hvis jeg går" was a joke's "ihjel hvis" (``kill_threat_if``),
 so a partner's beating tonight told in the same sentence raised nothing.
 The danger letters (thrown out tonight, a stairwell, couch surfing with no home, violence going on, suicidal now) must
@@ -56,7 +60,7 @@ DANGER = _rows("danger")
 
 
 def test_the_probe_lists_are_long_letters_in_both_languages() -> None:
-    assert len(EVERYDAY) >= 80
+    assert len(EVERYDAY) >= 100
     assert len(DANGER) >= 30
     assert {lang for lang, _, _ in EVERYDAY} == {"da", "en"}
     assert {lang for lang, _, _ in DANGER} == {"da", "en"}
@@ -79,6 +83,8 @@ def test_a_letter_of_real_danger_keeps_its_level(lang: str, level: str, text: st
     ("jeg har sovet dårligt i flere uger pga naboen", "jeg har sovet i en opgang i nat"),
     ("I have nowhere to park my bike at the new flat", "I have nowhere to sleep tonight"),
     ("My parents will kill me because they paid for the lessons", "My boyfriend says he will kill me if I leave"),
+    ("i nat kunne jeg ikke sove fordi jeg tænkte på eksamen", "i nat kunne jeg ikke sove nogen steder, far smed mig ud"),
+    ("I'm worried the landlord will kick us out after the party", "my landlord kicked us out tonight after the party"),
 ])
 def test_the_everyday_wording_and_the_danger_beside_it(everyday: str, danger: str) -> None:
     lang = "da" if " jeg " in f" {everyday} " else "en"
