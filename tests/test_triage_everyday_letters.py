@@ -83,7 +83,7 @@ def test_a_letter_of_real_danger_keeps_its_level(lang: str, level: str, text: st
     ("jeg har sovet dårligt i flere uger pga naboen", "jeg har sovet i en opgang i nat"),
     ("I have nowhere to park my bike at the new flat", "I have nowhere to sleep tonight"),
     ("My parents will kill me because they paid for the lessons", "My boyfriend says he will kill me if I leave"),
-    ("i nat kunne jeg ikke sove fordi jeg tænkte på eksamen", "i nat kunne jeg ikke sove nogen steder, far smed mig ud"),
+    ("i nat kunne jeg ikke sove pga min eksamen", "i nat kunne jeg ikke sove nogen steder, far smed mig ud"),
     ("I'm worried the landlord will kick us out after the party", "my landlord kicked us out tonight after the party"),
 ])
 def test_the_everyday_wording_and_the_danger_beside_it(everyday: str, danger: str) -> None:
