@@ -14,7 +14,9 @@ corpus text):
 - a sleepless night with the verb first ("i nat kunne jeg ikke sove fordi ...") read as a night without a bed
   (``insomnia``); a worry that the housing association will end the lease after a party as being thrown out
   (``hypothetical``); a sofa bed at the parent one lives with, or a floor at a friend's for a concert, as a crisis the
-  learned model may confirm in a letter (``lives_with_parent``, ``trip_purpose`` in ``signs_told_apart_by``).
+  learned model may confirm in a letter (``lives_with_parent``, ``trip_purpose`` in ``signs_told_apart_by``);
+- a parent's letter: a daughter put out of her "dansegruppe", a son back home "sleeping in his old room"
+  (``out_of_no_home``, ``sleeps_in_own_room``).
 And one danger the other way: "truet med at slå mig ihjel hvis jeg går" was a joke's "ihjel hvis" (``kill_threat_if``),
 so a partner's beating tonight told in the same sentence raised nothing.
 The danger letters (thrown out tonight, a stairwell, couch surfing with no home, violence going on, suicidal now) must
@@ -37,6 +39,9 @@ NOT_YET = {
     "My neighbour in the dorm smokes weed": "the learned model reads a neighbour's smoke 'every night' beside a home "
                                             "word ('dorm') as urgent; no rule names it and the home word is a real "
                                             "urgent need elsewhere",
+    "Hej, jeg er mor til en pige på 17": "'ikke noget sted at bo endnu' is read as homeless now: the plan ('efter "
+                                         "sommerferien') is in the sentence before, and 'endnu' (yet) alone would "
+                                         "also quiet a young person on the street who has found nothing yet",
 }
 
 
