@@ -22,7 +22,6 @@ TODAY = dt.date(2026, 12, 1)
 ANSWERED = (
     ("skylder husleje til min udlejer", "huslejerestance"),
     ("help making a budget", "huslejerestance"),
-    ("hvem kan hjælpe mig med et budget", "huslejerestance"),
     ("help with rent arrears", "huslejerestance"),
     ("can kommunen help with my rent arrears", "huslejerestance"),
     ("kontakt aarhus kommune hjemløs", "kontakt-kommune"),
