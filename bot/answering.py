@@ -19,7 +19,7 @@ from types import MappingProxyType
 from bot.cases import feelings
 from bot.conversation.buttons import Menu, MenuItem, ShowTopic
 from bot.conversation.callbacks import button
-from bot.conversation.cards import adults_only, not_sure, render_answer, render_faq
+from bot.conversation.cards import adults_only, not_sure, read_more_only, render_answer, render_faq
 from bot.conversation.talk import (
     choices_reply,
     dont_know_reply,
@@ -599,9 +599,7 @@ def _urgent_answer(kb: KnowledgeBase, draft: _Draft, text: str, reading: Reading
         if minor:  # a 17-year-old thrown out was shown an adults' shelter
             skip |= adults_only(kb)
         topic = render_answer(kb, own, lang, where, today, skip_services=skip, compact=True)
-        # After the safety essentials only "Read more" stays: a phone screen, not a menu of everything.
-        compact = tuple(row for row in topic.buttons if any((b.data or "").startswith("more:") for b in row))
-        return draft.answer(safety, "urgent", replace(topic, buttons=compact))
+        return draft.answer(safety, "urgent", read_more_only(topic))
     choices = _choices(found)
     if reading.long and len(choices) >= 2:
         return draft.answer(safety, "urgent", choices_reply(kb, choices, lang, for_other=draft.helper))

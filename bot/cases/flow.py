@@ -29,6 +29,7 @@ from bot.conversation.cards import (
     municipality_buttons,
     municipality_name,
     named_buttons,
+    read_more_only,
     render_answer,
     service_line,
     services_for,
@@ -344,8 +345,7 @@ def age_for_offer(ctx: Context) -> bool:
         topic = render_answer(kb, texts.MINOR_TOPIC, ctx.lang, ctx.profile.municipality, ctx.now.date(),
                               skip_services=adults_only(kb), compact=True)
         # As after the safety essentials: only "Read more" stays, the offer's own buttons come with it.
-        info = Reply(topic.html, buttons=tuple(row for row in topic.buttons
-                                               if any((b.data or "").startswith("more:") for b in row)))
+        info = read_more_only(topic)
         remember_topic(ctx, texts.MINOR_TOPIC, minor=True)
     else:
         info = Reply(esc(_("Thank you. If you say yes, the caseworker sees your age on the case.")))

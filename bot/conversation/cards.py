@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.conversation.buttons import Feedback, Menu, MenuItem, OtherQuestions, ReadMore, ShowFaq, ShowTopic, TopicIn
 from bot.conversation.callbacks import CallbackData, button
@@ -179,6 +180,13 @@ def _named_rows(topic: Topic) -> list[tuple[Button, ...]]:
     the main menu (at night, after asking for a person) or typed "ja" and got "Okay"."""
     labels = {MenuItem.STAFF: "💬 " + _("Talk to a caseworker"), MenuItem.URGENT: "🆘 " + _("Urgent help")}
     return [(button(labels[item], Menu(item)),) for item in named_buttons(topic)]
+
+
+def read_more_only(reply: Reply) -> Reply:
+    """``reply`` with only its "Read more" button: after the safety essentials, a phone screen, not a menu of
+    everything."""
+    return replace(reply, buttons=tuple(row for row in reply.buttons
+                                        if any((b.data or "").startswith("more:") for b in row)))
 
 
 def render_answer(kb: KnowledgeBase, topic_id: str, lang: str, municipality: str | None, today: dt.date,
