@@ -34,6 +34,7 @@ from tests.corpus import our_own
 from tests.support import Chat
 from tests.test_cli import run
 from tests.test_listings_search import NOW, TODAY, item, put
+from tests.test_listings_workbook import workbook
 
 PROVIDER = "Boligselskabet Skovbrynet"
 HEADER = "Lejemålsnr.;By;Boligtype;Husleje (kr.);Aconto varme/vand;Indskud;Forudbetalt husleje;Ledig pr.;Kontakt tlf."
@@ -88,6 +89,14 @@ def test_the_partner_is_told_which_empty_cells_were_read_as_not_given_and_to_wri
     english = read(sheet(), lang="en").notes
     assert any(note.startswith("Empty cells read as not given") and note.endswith("write 0.") for note in english)
     assert not any("Tomme celler" in note for note in read(sheet(ROWS[2:])).notes)  # every cell filled: no note
+
+
+def test_an_excel_cell_left_empty_is_not_known_and_a_0_typed_in_it_is_0() -> None:
+    header = ["Lejemålsnr.", "By", "Boligtype", "Husleje (kr.)", "Indskud", "Forudbetalt husleje", "Kontakt tlf."]
+    report = read(workbook(["SK-6", "Randers C", "Værelse", 2600, None, 0, 86421955],
+                           ["SK-7", "Randers C", "Værelse", 2650, 7950.0, None, 86421955], header=header))
+    assert report.ok, report.problems
+    assert [(x.deposit, x.prepaid_rent) for x in report.listings] == [(None, 0), (7950, None)]
 
 
 # ---- what young people see -------------------------------------------------------------------------------------
