@@ -89,7 +89,7 @@ def test_the_card_says_aconto_is_not_given_and_invents_no_total(engine: Engine) 
 def test_the_dry_run_line_says_aconto_is_not_given() -> None:
     with use_lang("da"):
         line = preview(read(sheet(ROWS)).listings[0])
-    assert "husleje 2.100\xa0kr. + aconto ikke oplyst, ledig fra" in line
+    assert "husleje 2.100\xa0kr. + aconto ikke oplyst, depositum ikke oplyst" in line
 
 
 def test_a_budget_counts_the_rent_alone_when_aconto_is_not_given_and_the_list_says_so(engine: Engine,

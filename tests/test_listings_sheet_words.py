@@ -197,7 +197,7 @@ def test_a_dry_run_shows_each_listing_as_it_was_read_and_publishes_nothing(
     out = capsys.readouterr().out
     # The sheet has no aconto column: not "aconto 0 kr." (tests/test_listings_aconto_unknown.py).
     assert ("Eksempelvej 1: Lejlighed, Randers (Randers), 58 m², værelser: 2, husleje 3.500\xa0kr. + aconto "
-            "ikke oplyst, ledig fra 1. februar 2027") in out
+            "ikke oplyst, depositum ikke oplyst, forudbetalt leje ikke oplyst, ledig fra 1. februar 2027") in out
     assert "Eksempelvej 3: Ungdomsbolig, Aarhus (Aarhus)" in out
     assert "ville lægge ind: 2 nye, 0 opdaterede" in out
     with session_scope(database_env) as session:

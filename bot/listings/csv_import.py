@@ -62,6 +62,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # Rooms and m² are not required: a partner's sheet of rooms in shared flats or shelter places often has neither,
 # and such a listing is still worth finding (shown without them).
 REQUIRED = ("reference", "kommune", "omraade", "type", "husleje")
+# Money paid once before moving in. An empty cell in these columns is not known, never 0 (docs/listings.md).
+UP_FRONT = ("depositum", "forudbetalt_leje")
+UP_FRONT_HIGH = 100_000
 _ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
 # Characters a Danish Windows-1252 (Excel) file plausibly holds; anything else means it was some other
 # encoding (fx Mac Roman), where guessing would put wrong letters into listings.
@@ -83,6 +86,8 @@ class Report:
     # rows; ``included``: the ones saying "inkl." (included in the rent), which a listing cannot say.
     not_known: dict[str, list[int]] = field(default_factory=dict)
     included: dict[str, list[int]] = field(default_factory=dict)
+    # Deposit or prepaid-rent cells left empty: read as not known (never 0 kr.). Column → rows.
+    left_empty: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -133,6 +138,11 @@ def _not_known_notes(report: Report) -> list[str]:
         notes.append(_("Read as not given (young people see 'not given'): {cells}.").format(cells="; ".join(
             _("{column} in row {rows}").format(column=column, rows=_row_list(rows))
             for column, rows in report.not_known.items())))
+    if report.left_empty:
+        notes.append(_("Empty cells read as not given (young people see 'not given – ask the landlord'): {cells}. If "
+                       "nothing is to be paid, write 0.").format(cells="; ".join(
+            _("{column} in row {rows}").format(column=column, rows=_row_list(rows))
+            for column, rows in report.left_empty.items())))
     for column, rows in report.included.items():
         notes.append(_("{column} says included in the rent (row {rows}): I read it as not given, because a listing "
                        "cannot show included. If nothing is paid on top of the rent, write 0.").format(
@@ -400,12 +410,12 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         "rent": read("husleje", lambda v: fields.money(v, low=500, high=30_000, monthly=True)),
         # A sheet without the column does not say there is none: not known (an empty cell in the column is 0). An
         # aconto of 0 kr. nobody gave would show young people a monthly total nobody gave.
-        "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000, monthly=True))
+        "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000, monthly=True, empty=0))
         if "aconto" in columns else None,
-        "deposit": read("depositum", lambda v: fields.optional_money(v, high=100_000))
-        if "depositum" in columns else None,
-        "prepaid_rent": read("forudbetalt_leje", lambda v: fields.optional_money(v, high=100_000))
-        if "forudbetalt_leje" in columns else None,
+        # Money up front: an empty cell (like no column) is not known. "Depositum 0 kr." on a card is a fact young
+        # people plan their savings by, so only a written 0, "ingen" or "gratis" says it.
+        "deposit": read("depositum", lambda v: fields.optional_money(v, high=UP_FRONT_HIGH)),
+        "prepaid_rent": read("forudbetalt_leje", lambda v: fields.optional_money(v, high=UP_FRONT_HIGH)),
         "available_from": available,
         "target_group": read("maalgruppe", fields.target_group),
         "apply_url": read("ansoeg_link", fields.url),
@@ -442,6 +452,9 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         if fields.unknown(cell(name)) and not (name == "ledig_fra" and values["available_from"] is not None):
             found = report.included if fields.included(cell(name)) else report.not_known
             found.setdefault(label(name), []).append(number)
+    for name in UP_FRONT:  # said once, so a partner who meant "none" by a blank cell learns to write 0
+        if name in columns and not cell(name).strip():
+            report.left_empty.setdefault(label(name), []).append(number)
     if values["available_from"] is not None and values["available_from"] < today:
         report.free_already.append(number)
         values["available_from"] = today

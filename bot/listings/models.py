@@ -49,8 +49,9 @@ class Listing(SQLModel, table=True):
     aconto: int | None = None
     # The search's budget and sort key: rent + aconto, or the rent alone when the aconto is not known.
     monthly_total: int
-    # None: the partner's sheet has no such column (not known); 0 is a sheet saying there is none. No default: the
-    # ORM's bulk insert leaves a None out, and a default would then turn "not known" into 0.
+    # None: not known (no such column, an empty cell, "ukendt", or "Ved ikke" in the form); 0 is the partner saying
+    # there is none ("0", "ingen", "gratis"). No default: the ORM's bulk insert leaves a None out, and a default would
+    # then turn "not known" into 0.
     deposit: int | None = None
     prepaid_rent: int | None = None
     # None: the partner's sheet says the day is not known ("ukendt", "-"); shown as "ledig fra: ikke oplyst".

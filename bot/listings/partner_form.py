@@ -25,7 +25,7 @@ from bot.conversation.state import FlowPart
 from bot.i18n import N_, _, format_date
 from bot.listings import fields
 from bot.listings.buttons import FormCancel, FormChoice, FormPublish, FormStart, ListingsPage
-from bot.listings.csv_import import DEFAULT_DAYS
+from bot.listings.csv_import import DEFAULT_DAYS, UP_FRONT_HIGH
 from bot.listings.fields import FieldError
 from bot.listings.models import KINDS, Listing, monthly_cost
 from bot.listings.permissions import own_provider, staff_of
@@ -76,10 +76,11 @@ STEPS: tuple[Step, ...] = (
     Step("aconto", lambda: _("Aconto for heating and water a month in kr.?"),
          lambda v, _t: fields.optional_money(v, high=5_000, monthly=True) if v.strip() else None,
          lambda: [("0", "0"), (_("Skip"), "-")]),
-    Step("deposit", lambda: _("Deposit in kr.?"), lambda v, _t: fields.optional_money(v, high=100_000),
-         lambda: [("0", "0")]),
-    Step("prepaid_rent", lambda: _("Prepaid rent in kr.?"), lambda v, _t: fields.optional_money(v, high=100_000),
-         lambda: [("0", "0")]),
+    # Don't know: not known, and young people see "ikke oplyst – spørg udlejeren"; 0 is a home with none to pay.
+    Step("deposit", lambda: _("Deposit in kr.?"), lambda v, _t: fields.optional_money(v, high=UP_FRONT_HIGH),
+         lambda: [("0", "0"), (_("Don't know"), "-")]),
+    Step("prepaid_rent", lambda: _("Prepaid rent in kr.?"),
+         lambda v, _t: fields.optional_money(v, high=UP_FRONT_HIGH), lambda: [("0", "0"), (_("Don't know"), "-")]),
     Step("available_from", lambda: _("Free from which date? (fx 1-2-2027)"),
          # A day that has passed is free now, as in a file (the summary before Publish shows the day read).
          lambda v, today: max(fields.available_from(v, today), today).isoformat(),
@@ -200,7 +201,7 @@ def _listing(data: dict[str, Any], provider: str, now: dt.datetime) -> ListingIn
     return ListingInput(
         provider=provider, provider_ref=reference, municipality=data["municipality"], area=data["area"],
         kind=data["kind"], rooms=data.get("rooms"), size_m2=data.get("size_m2"), rent=data["rent"],
-        aconto=data.get("aconto"), deposit=data["deposit"], prepaid_rent=data["prepaid_rent"],
+        aconto=data.get("aconto"), deposit=data.get("deposit"), prepaid_rent=data.get("prepaid_rent"),
         available_from=dt.date.fromisoformat(data["available_from"]), target_group=data["target_group"],
         apply_url=data["apply"]["url"], apply_phone=data["apply"]["phone"], description=None,
         expires_on=fields.default_expiry(today, dt.date.fromisoformat(data["available_from"]), DEFAULT_DAYS),

@@ -94,12 +94,18 @@ def aconto_note(listings: list[Listing]) -> str | None:
 
 
 def _up_front(deposit: int | None, prepaid: int | None) -> str:
-    """Money to pay before moving in; a sheet without the column does not say, and neither does the card."""
+    """Money to pay before moving in. An amount the partner did not give (no column, a blank cell, "ukendt") is said
+    to be not given, with whom to ask: never "0 kr." nobody wrote, which a young person would plan their savings by."""
     if deposit is None and prepaid is None:
-        return _("Deposit and prepaid rent: not given, ask when you apply")
-    return _("Deposit {deposit}, prepaid rent {prepaid}").format(
-        deposit=format_money(deposit) if deposit is not None else _("not given"),
-        prepaid=format_money(prepaid) if prepaid is not None else _("not given"))
+        return _("Deposit and prepaid rent: not given – ask the landlord")
+    if deposit is not None and prepaid is not None:
+        return _("Deposit {deposit}, prepaid rent {prepaid}").format(deposit=format_money(deposit),
+                                                                     prepaid=format_money(prepaid))
+    return " · ".join((
+        _("Deposit {amount}").format(amount=format_money(deposit)) if deposit is not None
+        else _("Deposit: not given – ask the landlord"),
+        _("Prepaid rent {amount}").format(amount=format_money(prepaid)) if prepaid is not None
+        else _("Prepaid rent: not given – ask the landlord")))
 
 
 def preview(item: ListingInput) -> str:
@@ -109,9 +115,16 @@ def preview(item: ListingInput) -> str:
     # The dry run says what is not known, so a partner sees a cell read as empty before young people do.
     what.append(f"{item.size_m2} m²" if item.size_m2 is not None else _("m² not given"))
     what.append(_("rooms: {rooms}").format(rooms=item.rooms) if item.rooms is not None else _("rooms not given"))
-    return _("{ref}: {what}, rent {rent} + aconto {aconto}, free from {date}, for {group}, shown until {until}").format(
+    # Deposit and prepaid rent too: a blank cell is read as not given, and the partner checks that before publishing.
+    return _("{ref}: {what}, rent {rent} + aconto {aconto}, deposit {deposit}, prepaid rent {prepaid}, free from "
+             "{date}, for {group}, shown until {until}").format(
         ref=item.provider_ref, what=", ".join(what), rent=format_money(item.rent),
-        aconto=format_money(item.aconto) if item.aconto is not None else _("not given"),
+        aconto=_amount_or_not_given(item.aconto), deposit=_amount_or_not_given(item.deposit),
+        prepaid=_amount_or_not_given(item.prepaid_rent),
         date=format_date(item.available_from) if item.available_from is not None else _("not given"),
         group=target_label(item.target_group),
         until=format_date(item.expires_on))
+
+
+def _amount_or_not_given(amount: int | None) -> str:
+    return format_money(amount) if amount is not None else _("not given")
