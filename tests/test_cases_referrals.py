@@ -9,7 +9,7 @@ import re
 
 from sqlmodel import select
 
-from bot.cases.models import Referral
+from bot.cases import models
 from bot.db import session_scope
 from handlers.console import chat
 from tests.cases_support import Desk, button_data, case, cases, to
@@ -51,7 +51,7 @@ def test_a_partner_gets_a_link_with_a_valid_unguessable_start_parameter_stored_o
     other, _answer = _link(partner)
     assert other != payload, "a new link each time"
     with session_scope(engine) as session:
-        rows = session.exec(select(Referral)).all()
+        rows = session.exec(select(models.Referral)).all()
         assert [(r.provider, r.municipality, r.uses, r.max_uses) for r in rows] == [(ORG, "aarhus", 0, 1)] * 2
         assert all(payload not in r.code_hash for r in rows), "only the code's hash is stored"
         assert all((r.expires_at - r.created_at).days == 30 for r in rows)
@@ -95,7 +95,7 @@ def test_no_opens_nothing_and_counts_nothing(engine, make_app) -> None:
     assert "change your mind" in said
     assert cases(engine) == []
     with session_scope(engine) as session:
-        assert [r.uses for r in session.exec(select(Referral)).all()] == [0]
+        assert [r.uses for r in session.exec(select(models.Referral)).all()] == [0]
 
 
 def test_an_expired_unknown_or_used_link_gets_a_kind_word_and_the_menu(engine, make_app, clock) -> None:
@@ -133,7 +133,7 @@ def test_a_young_person_typing_the_partners_command_is_told_it_is_not_for_them(e
     assert said == texts(to(youth.command("ny_bolig"), youth)).replace("/ny_bolig", "/henvis")
     assert "only for partners of Husly" in said
     with session_scope(engine) as session:
-        assert session.exec(select(Referral)).all() == []
+        assert session.exec(select(models.Referral)).all() == []
 
 
 def test_the_english_alias_works_and_a_municipality_is_asked_for(engine, make_app) -> None:

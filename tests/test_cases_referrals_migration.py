@@ -12,7 +12,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, make_url, text
 from sqlmodel import SQLModel
 
-from bot.cases.models import Case, Referral
+from bot.cases import models
+from bot.cases.models import Case
 from bot.db import make_engine, migrate, session_scope
 from tests.support import upgrade_with_alembic
 from tests.test_listings_sheet_resent import downgrade_with_alembic
@@ -33,7 +34,7 @@ def _up_down_and_up_again(url: str) -> None:
     assert _schema_differences(url) == []
     engine = make_engine(url)
     with session_scope(engine) as session:
-        session.add(Referral(code_hash="0" * 64, provider="Org", municipality="aarhus", created_at=NOW,
+        session.add(models.Referral(code_hash="0" * 64, provider="Org", municipality="aarhus", created_at=NOW,
                              expires_at=NOW + dt.timedelta(days=30)))
         session.add(Case(transport="telegram", chat_id=11, urgency="urgent", reasons=["referred"], referred_by="Org",
                          created_at=NOW, waiting_since=NOW))

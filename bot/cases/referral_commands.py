@@ -34,7 +34,7 @@ def _municipality(ctx: Context, args: str) -> str | None:
 
 
 def refer(ctx: Context) -> None:
-    """Make a referral link for one young person (partners; the router lets only partners and admins in)."""
+    """Make a referral link for one young person, in the partner's organisation's name."""
     staff = ctx.staff()
     assert staff is not None
     if not staff.provider:
