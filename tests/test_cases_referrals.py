@@ -164,3 +164,16 @@ def test_the_console_chat_takes_a_referral_code_with_start(sqlite_engine, make_a
     assert "Vil du have, at en medarbejder fra Aarhus Kommune skriver til dig" in transcript
     found = case(sqlite_engine)
     assert found.transport == "console" and found.referred_by == ORG
+
+
+def test_a_typed_yes_after_naming_another_municipality_still_opens_the_case_in_the_organisations_name(
+        engine, make_app) -> None:
+    desk = Desk(make_app(engine))
+    payload, _answer = _link(_partner(desk))
+    youth = desk.chat(lang="da")
+    youth.command("start", payload)
+    moved = texts(to(youth.say("Roskilde"), youth))
+    assert "Roskilde Kommune" in moved, "the offer again, from the municipality the young person named"
+    youth.say("ja tak")
+    found = case(engine)
+    assert found.municipality == "roskilde" and found.referred_by == ORG
