@@ -112,6 +112,9 @@ class Incoming:
     document_size: int | None = None
     # The message this one answers (Telegram "reply"), fx a caseworker replying to a case card.
     reply_to_message_id: int | None = None
+    # The bot's own username on the transport ("" where it has none, fx the console): for links to the bot, such
+    # as a partner's referral link (t.me/<username>?start=<code>).
+    bot_username: str = ""
 
     @property
     def private(self) -> bool:

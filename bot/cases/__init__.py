@@ -17,6 +17,7 @@ from bot.conversation.router import Router
 from bot.conversation.scope import (
     CASE_STAFF,
     CASE_STAFF_IN_GROUPS,
+    PARTNER_PRIVATE,
     PRIVATE_ANYONE,
     TEAM_LEADS_ANYWHERE,
 )
@@ -51,7 +52,7 @@ def is_team_chat(ctx: Context) -> bool:
 
 def register(router: Router) -> None:
     """Register the case handlers; the relay interceptors go first so a live chat is never answered by Q&A."""
-    from bot.cases import buttons, flow, privacy, relay, staff_commands
+    from bot.cases import buttons, flow, privacy, referral_commands, relay, staff_commands
     from bot.cases.state import ReplyTo
 
     router.store(privacy.STORE)
@@ -68,7 +69,9 @@ def register(router: Router) -> None:
     router.team_replies.append(relay.team_reply)
     router.contacts.append(flow.contact)
     router.start_payloads.append(staff_commands.redeem)
+    router.start_payloads.append(referral_commands.open_referral)
     router.help_sections.append(staff_commands.help_section)
+    router.help_sections.append(referral_commands.help_section)
     router.callback(buttons.Youth, flow.button, scope=PRIVATE_ANYONE)
     router.callback(buttons.Staff, staff_commands.button, scope=CASE_STAFF)
     router.command("stop", flow.stop)
@@ -76,5 +79,8 @@ def register(router: Router) -> None:
     for name, alias, handler, menu in STAFF_COMMANDS:
         router.command(name, getattr(staff_commands, handler), scope=CASE_STAFF, menu=menu,
                        aliases=(alias,) if alias else ())
+    # Partners refer a young person: a link that offers a caseworker in the organisation's name.
+    router.command("henvis", referral_commands.refer, scope=PARTNER_PRIVATE,
+                   menu=N_("refer a young person to a caseworker"), aliases=("refer",))
     router.command("aabningstider", staff_commands.office_hours, scope=TEAM_LEADS_ANYWHERE,
                    menu=N_("office hours: /aabningstider man-fre 08:00-15:30"), aliases=("hours",))

@@ -75,6 +75,7 @@ def reason_label(code: str) -> str:
         "said_in_danger": _("said yes: in danger right now"),
         "said_unsure": _("could not say whether they are safe"),
         "for_someone_else": _("written by someone asking for a young person (a parent, a friend, a professional)"),
+        "referred": _("came through a partner's referral link and said yes to a caseworker"),
     }
     return labels.get(code, code)
 
@@ -217,6 +218,8 @@ def card_text(session: Session, case: Case, now: dt.datetime) -> str:
     if words := words_line(session, case):
         lines.append(words)
     lines.append(esc(_("Contact: {contact}").format(contact=contact)))
+    if case.referred_by:
+        lines.append(esc(_("Referred by: {organisation}").format(organisation=case.referred_by)))
     if case.previous_case_id is not None:
         lines.append(esc(previous_line(session, case.previous_case_id)))
     lines.append("<b>" + esc(_status(session, case, now)) + "</b> " + esc(

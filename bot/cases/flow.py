@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 from bot import reading
 from bot.answering import Answer, answer
-from bot.cases import actions, cards, notices, relay, routing, service, typed
+from bot.cases import actions, cards, notices, referrals, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
-from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, TONIGHT, Case, CaseStatus
+from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, REFERRED, TONIGHT, Case, CaseStatus
 from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
 from bot.cases.what_happens import asks_what_happens
 from bot.conversation import texts
@@ -266,15 +266,23 @@ def menu_staff(ctx: Context) -> None:
     _accept(ctx, offer, "asked_for_caseworker")
 
 
+def offer_referred(ctx: Context, greeting: str, referral: int) -> None:
+    """A young person who opened a partner's referral link: the greeting, then the offer of a caseworker (nothing
+    is opened until they say yes themselves; a yes opens the case in the organisation's name)."""
+    _offer(ctx, Urgency.URGENT.value, (REFERRED,), "", info=Reply(greeting), referral=referral)
+
+
 def _offer(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, info: Reply | None = None,
-           helper: bool = False) -> None:
+           helper: bool = False, referral: int | None = None) -> None:
     """Ask before opening a case; ``info`` (the message's own topic) comes first in the same message. The words
     wait in the person's own state until they say yes (and, on the case, whether they may be kept)."""
     ctx.state.end()  # a crisis comes before an unfinished form
     ctx.state.drop(Declined)
     earlier = _answerable_offer(ctx)
+    # The offer asked again (a place or an age typed, "what happens then?") still comes through the referral.
+    referral = referral if referral is not None else (earlier.referral if earlier is not None else None)
     ctx.state.put(CaseOffer(urgency=urgency, reasons=list(reasons), words=words, asked_at=ctx.now,
-                            age_band=earlier.age_band if earlier is not None else None))
+                            age_band=earlier.age_band if earlier is not None else None, referral=referral))
     org = notices.org_name(ctx.profile.municipality, ctx.lang)
     if helper:
         question = _("Do you want a caseworker from {org} to write to you here about the young person? Nothing is "
@@ -487,11 +495,11 @@ def _accept(ctx: Context, offer: CaseOffer | None, reason: str) -> None:
         _update_open_case(ctx, case, offer.urgency, reasons)
         return
     _connect(ctx, offer.urgency if offer.urgency in ("urgent", "emergency") else "urgent", reasons, offer.words,
-             age_band=offer.age_band)
+             age_band=offer.age_band, referral=offer.referral)
 
 
-def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, age_band: str | None = None
-             ) -> None:
+def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *, age_band: str | None = None,
+             referral: int | None = None) -> None:
     """Create the case (or reopen the person's recent one), post its card, say what happens next, ask."""
     earlier = service.latest_case_for(ctx.session, ctx.incoming.transport, ctx.incoming.chat_id)
     if earlier is not None and _recent(ctx, earlier):
@@ -504,6 +512,9 @@ def _connect(ctx: Context, urgency: str, reasons: tuple[str, ...], words: str, *
                                reasons=reasons, now=ctx.now)
     if earlier is not None:
         service.carry_over(case, earlier)
+    if referral is not None:
+        # Counted only now, with the young person's yes; a link used up or expired meanwhile still opens the case.
+        case.referred_by = referrals.use(ctx.session, referral, ctx.now)
     if case.age_band is None and FOR_SOMEONE_ELSE not in reasons and (band := age_band or typed.own_age_band(words)):
         # "im 19" or "19" said while the offer was on screen: not asked again, and no children's line in the help.
         service.set_age(case, band)

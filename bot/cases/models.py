@@ -21,6 +21,8 @@ URGENCIES = ("urgent", "emergency")
 QUESTIONS_FLOW = "case"
 # The reason code on a case opened by someone asking for another person (a parent, a friend, a professional).
 FOR_SOMEONE_ELSE = "for_someone_else"
+# ... and on a case opened by a young person who came through a partner's referral link (bot/cases/referrals.py).
+REFERRED = "referred"
 
 
 class CaseStatus(StrEnum):
@@ -118,6 +120,9 @@ class Case(SQLModel, table=True):
     last_youth_at: dt.datetime | None = timestamp_field(nullable=True)
     owed_since: dt.datetime | None = timestamp_field(nullable=True)
     owner_reminders: int = 0
+    # The partner organisation whose referral link the young person opened before saying yes (the card shows it);
+    # the organisation's name only, never who at it.
+    referred_by: str | None = Field(default=None, max_length=100)
 
     def all_reasons(self) -> list[str]:
         """What triage and events found (``reasons``), then what the answers add; a changed answer replaces."""
@@ -171,6 +176,24 @@ class CaseCard(SQLModel, table=True):
     transport: str = Field(max_length=16)
     chat_id: int = Field(sa_type=BigInteger)
     posted_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+
+
+class Referral(SQLModel, table=True):
+    """A partner's referral link (``/henvis``): a young person who opens it is offered a caseworker from its
+    municipality, in the organisation's name. Only the code's SHA-256 hash is kept, and nothing about who used it:
+    ``uses`` counts the cases it opened (with the young person's yes), for the partner's count."""
+
+    __tablename__ = "referral"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64, unique=True)
+    provider: str = Field(max_length=100)
+    municipality: str = Field(max_length=32)
+    created_by: int | None = Field(default=None, foreign_key="staff.id")
+    created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
+    expires_at: dt.datetime = timestamp_field(nullable=False)
+    uses: int = 0
+    max_uses: int = 1
 
 
 class MunicipalityTeam(SQLModel, table=True):

@@ -24,6 +24,9 @@ class CaseOffer(Part):
     asked_at: dt.datetime | None = None
     # An age typed alone while the offer was on screen ("19"): the case opens with it (an AGE_BANDS code).
     age_band: str | None = None
+    # The partner's referral link the person opened (bot/cases/referrals.py): a yes opens the case in the
+    # organisation's name and counts a use of the link.
+    referral: int | None = None
 
 
 class Declined(Part):

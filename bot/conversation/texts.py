@@ -78,8 +78,9 @@ def refused_command(name: str, audience: str) -> str:
     """Why a command was refused in a private chat: who it is for, or that it belongs in a group."""
     name = name[:32]
     if audience == "partners":
-        return _("Sorry, /{name} is only for partners who publish housing. Write /help to see what I can "
-                 "do.").format(name=name)
+        # Partners publish housing and refer young people (/ny_bolig, /henvis): the words fit both.
+        return _("Sorry, /{name} is only for partners of Husly: organisations that publish housing or refer young "
+                 "people. Write /help to see what I can do.").format(name=name)
     if audience == "staff":
         return _("Sorry, /{name} is only for caseworkers. If you need help yourself, write your question or tap "
                  "Urgent help.").format(name=name)

@@ -140,7 +140,7 @@ def _message(message: dict[str, Any], update_id: int | None, *, bot_id: int, bot
     chat, sender = message["chat"], message["from"]
     base: dict[str, Any] = {
         "update_id": update_id, "message_id": message.get("message_id"), "chat_type": chat.get("type", "private"),
-        "language_code": sender.get("language_code"),
+        "language_code": sender.get("language_code"), "bot_username": bot_username,
     }
     replied = message.get("reply_to_message") or {}
     reply_to = replied.get("from", {}).get("id")
