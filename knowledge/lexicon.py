@@ -24,6 +24,11 @@ def as_lang(code: str) -> Lang:
     return "en" if code == "en" else "da"
 
 
+# How close (rapidfuzz ratio) a one-word alias is to its municipality's slug to count as a spelling of the name
+# itself ("copenhagen" 60, "taastrup" 76), not a town or district in it ("malling" 15, "sydhavn" 47).
+OWN_NAME_SIMILARITY = 55
+
+
 @dataclass(frozen=True)
 class Lexicon:
     synonyms: dict[tuple[str, ...], tuple[str, ...]]
@@ -52,9 +57,16 @@ class Lexicon:
 
     @cached_property
     def long_one_word_aliases(self) -> dict[str, str]:
-        """Single-word aliases long enough to match with a typo ("Roksilde"), word -> slug."""
+        """Single-word aliases long enough to match with a typo ("Roksilde"), word -> slug.
+
+        Only the municipalities' own names and their spellings ("Kjøbenhavn", "Copenhagen", "Taastrup"): a town or
+        district's name is often one letter from an everyday word, and "maling" (paint), "calling" and "falling"
+        were read as Malling, "loading" as Lading, so a question about paint when moving out got Aarhus's local
+        answer. Towns and districts still match written as they are.
+        """
         return {alias[0]: slug for alias, slug in self.municipality_aliases.items()
-                if len(alias) == 1 and len(alias[0]) >= 6}
+                if len(alias) == 1 and len(alias[0]) >= 6
+                and fuzz.ratio(alias[0], slug.replace("-", "")) >= OWN_NAME_SIMILARITY}
 
 
 def _read(name: str) -> dict:
