@@ -22,8 +22,8 @@ from tests.corpus import our_own
 
 THROWN_OUT = "min stedmor har smidt mig ud her i aften, og jeg har ingen steder at sove"
 # Written at the questions, one after another, the way someone alone at night writes.
-FIVE = ("jeg har aldrig prøvet noget lignende før", "hallo hallo", "det er mørkt og koldt herude", "min oplader ligger derhjemme",
-        "jeg holder chatten åben og venter på jer")
+FIVE = ("jeg har aldrig prøvet noget lignende før", "hallo hallo", "det er mørkt og koldt herude",
+        "min oplader ligger derhjemme", "jeg holder chatten åben og venter på jer")
 ON_THE_CASE = "Jeg har lagt din besked på din sag"
 LIFELINE = "Livslinien"
 
@@ -99,15 +99,14 @@ def test_a_tap_on_the_own_words_buttons_is_said_back(app: App) -> None:
 
 
 @pytest.mark.parametrize("no", ["jeg vil ikke", "det vil jeg ikke", "nej det gider jeg ikke"])
-def test_a_typed_no_at_a_question_with_choices_skips_it_kindly_and_is_no_crisis(app: App, no: str) -> None:
+def test_a_typed_no_at_a_question_with_choices_skips_it_and_is_no_crisis(app: App, no: str) -> None:
     # At the municipality question, then "det vil jeg ikke" at the age question, "nej det gider jeg ikke" at tonight.
     replies = talk(app, THROWN_OUT, "1", "2", no, "det vil jeg ikke", "nej det gider jeg ikke")
     at_place, at_age, at_tonight = replies[3:]
-    assert at_place[0] == "Okay, det springer vi over.", at_place
-    assert at_place[1].startswith("Et par korte spørgsmål hjælper medarbejderen"), at_place  # the age question
-    assert at_age == ["Okay, det springer vi over.", at_age[1]] and at_age[1].startswith("Hvor skal du sove i nat?")
-    assert at_tonight[0] == "Okay, det springer vi over.", at_tonight  # not a topic searched
-    assert at_tonight[1].startswith("Må medarbejderen se dit fornavn"), at_tonight
+    # As the Skip button: the next question, not the suicide line (nor, at tonight, a topic searched).
+    assert at_place[0].startswith("Et par korte spørgsmål hjælper medarbejderen"), at_place  # the age question
+    assert at_age[0].startswith("Hvor skal du sove i nat?"), at_age
+    assert at_tonight[0].startswith("Må medarbejderen se dit fornavn"), at_tonight
     assert not any(LIFELINE in m or "112" in m for after in replies[3:] for m in after), replies[3:]
     assert the_case(app).urgency != "emergency"
 

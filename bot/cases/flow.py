@@ -1000,9 +1000,7 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
     step = questions.step
     calm = result.urgency is Urgency.NONE
     if calm and step in ("municipality", "age", "tonight") and (typed.skip(text) or typed.words_consent(text) is False):
-        # "spring over", or a no to a question with buttons to choose from ("jeg vil ikke"): as the Skip button, said
-        # back, so the person sees it was read (the next question alone looked as if nothing was heard).
-        ctx.reply(Reply(esc(_("Okay, we'll skip that one."))))
+        # "spring over", or a no to a question with buttons to choose from ("jeg vil ikke"): as the Skip button.
         _ask(ctx, case, _next_step(case, step))
         return True
     answered: set[str] = set()

@@ -317,7 +317,7 @@ def message_kept(case: Case, since_told: int = 1) -> Reply:
                          + _("If you are in danger, call 112.")))
     if since_told % 2 == 0:
         return Reply(esc(_("That one is on your case too.")))
-    return Reply(esc(_("Thanks, I have put that on your case too.") + " " + _("If you are in danger, call 112.")))
+    return Reply(esc(_("That is on your case as well.") + " " + _("If you are in danger, call 112.")))
 
 
 def closing(kind: str) -> Reply:
