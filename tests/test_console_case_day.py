@@ -33,7 +33,8 @@ class _Typed:
     handles a line and prints its replies before it reads the next)."""
 
     def __init__(self, lines: tuple[str, ...], out: io.StringIO) -> None:
-        self.lines, self.out, self.marks = list(lines), out, []
+        self.lines, self.out = list(lines), out
+        self.marks: list[int] = []
 
     def readline(self) -> str:
         self.marks.append(len(self.out.getvalue()))
@@ -126,8 +127,8 @@ def test_sitting_on_a_bench_at_the_age_question_is_where_they_are_not_despair(ap
 def test_a_no_written_after_the_questions_is_not_searched_as_a_topic(app: App) -> None:
     # No to their words, Aarhus, skip the age and tonight, stay anonymous: then a "no" written to nobody in particular.
     after = talk(app, THROWN_OUT, "1", "2", "5", "5", "6", "1", "nej det gider jeg ikke")[-1]
-    assert not any("Det er det, jeg ved om det her" in m for m in after), after
-    assert any(m.startswith(ON_THE_CASE) for m in after), after
+    # Only that it reached the case: not the topic on being thrown out, as if "no" had asked about it.
+    assert len(after) == 1 and after[0].startswith(ON_THE_CASE), after
 
 
 test_the_sentences_are_our_own = our_own(THROWN_OUT, FIVE)
