@@ -924,8 +924,9 @@ def flow_text(ctx: Context) -> None:
     questions = ctx.state.get(Questions)
     case = ctx.session.get(Case, questions.case) if questions is not None else None
     result = ctx.triage(text)
+    asked = questions is not None and case is not None and case.status != CaseStatus.CLOSED
     if not set(result.reasons) - {LEARNED, MAYBE_IN_DANGER} and (typed.skip(text) or (
-            questions is not None and typed.words_consent(text) is False)):
+            asked and typed.words_consent(text) is False)):
         # "I don't want to say my name" to "How old are you?", "nej det gider jeg ikke" to "Where will you sleep
         # tonight?": not telling is no danger (the learned model read "don't want to" as despair, and on the open
         # case the suicide line came). Whole messages only: "jeg vil ikke leve mere" keeps its crisis reading.
