@@ -57,14 +57,17 @@ def test_a_call_a_need_and_a_feeling_each_get_a_kind_line_in_danish(engine, make
     rest = "Din sag (nummer 1) er sendt til medarbejderne, og din besked er lagt på den. Er det en nødsituation, så " \
            "ring 112."
     assert [s.text for s in to(youth.say("hallooo er der nogen??"), youth)] == ["Du er ikke glemt. " + rest]
-    assert [s.text for s in to(youth.say("skynd jer"), youth)] == ["Du er ikke glemt. " + rest]
+    # After that, only that it reached the case, in words that change (the same sentence under every message read as
+    # a wall).
+    assert [s.text for s in to(youth.say("skynd jer"), youth)] == [
+        "Du er ikke glemt. Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."]
     said = [s.text for s in to(youth.say("jeg fryser"), youth)]
-    assert said[0] == "Jeg er ked af, at det er så hårdt lige nu. " + rest, said
+    assert said[0] == "Jeg er ked af, at det er så hårdt lige nu. Den er også lagt på din sag.", said
     assert len(said) == 2 and "få varmen i nat" in said[1], "and where to get warm tonight"
-    assert [s.text for s in to(youth.say("so scared rn lol"), youth)] == ["Det er helt okay at have det sådan. " + rest]
+    assert [s.text for s in to(youth.say("so scared rn lol"), youth)] == [
+        "Det er helt okay at have det sådan. Det er også med på din sag. Er du i fare, så ring 112."]
     # "fint, jeg venter" hears only that it reached the case: not the answer about skæve boliger.
-    assert [s.text for s in to(youth.say("fint, jeg venter"), youth)] == [
-        "Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."]
+    assert [s.text for s in to(youth.say("fint, jeg venter"), youth)] == ["Den er også lagt på din sag."]
     # Each reached the case, and none raised it.
     assert sum(e.action == "youth_wrote" for e in events(engine)) == 5
     assert case(engine).urgency == "urgent"

@@ -30,7 +30,7 @@ def test_where_nobody_is_on_husly_the_notice_is_said_once_then_again_after_a_whi
     again = to(youth.say("hello"), youth)
     assert [s.text for s in again] == [SHORT]
     clock.advance(minutes=10)
-    assert [s.text for s in to(youth.say("please"), youth)] == [SHORT]
+    assert [s.text for s in to(youth.say("please"), youth)] == ["That one is on your case too."]  # not SHORT again
     # Every message still reaches the case.
     assert sum(e.action == "youth_wrote" for e in events(engine)) == 3
     assert case(engine).last_youth_at == clock.now
@@ -130,6 +130,7 @@ def test_in_the_terminal_chat_a_night_of_messages_and_a_feeling(sqlite_engine, m
     nobody = [r for r in said if "ingen kan svare dig her" in r]
     short = [r for r in said if r == "Husly: Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."]
     assert len(short) == 1, said
-    assert any(r.startswith("Husly: Det er helt okay at have det sådan. Jeg har lagt din besked") for r in said), said
+    assert any(r.startswith("Husly: Det er helt okay at have det sådan. Den er også lagt på din sag") for r in said), \
+        said
     assert not any("vold" in r.lower() for r in said[-4:]), said
     assert len(nobody) == 2, said  # the first message, and three hours later

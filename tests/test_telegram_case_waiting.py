@@ -26,10 +26,12 @@ def test_the_closed_office_is_said_once_and_a_feeling_gets_a_warm_line(desk: tup
     first = desk_.texts(SARA, desk_.write(SARA, "hallo?"))
     assert len(first) == 1 and CLOSED in first[0], first
     assert desk_.texts(SARA, desk_.write(SARA, "ok jeg venter på jer")) == [SHORT]
-    # "er der nogen?" is told it is not forgotten, with the short line (the office is still closed).
-    assert desk_.texts(SARA, desk_.write(SARA, "er der nogen")) == ["Du er ikke glemt. " + SHORT]
+    # "er der nogen?" is told it is not forgotten, with a short line (the office is still closed).
+    assert desk_.texts(SARA, desk_.write(SARA, "er der nogen")) == ["Du er ikke glemt. Den er også lagt på din sag."]
     feeling = desk_.texts(SARA, desk_.write(SARA, "jeg er så bange"))
-    assert feeling == ["Det er helt okay at have det sådan. " + SHORT], feeling
+    # Not the same short line a third time: in other words.
+    assert feeling == ["Det er helt okay at have det sådan. Det er også med på din sag. Er du i fare, så ring 112."], \
+        feeling
     assert "jeg er så bange" in desk_.card(1), "the message reached the case"
     clock.advance(hours=3, minutes=1)
     later = desk_.texts(SARA, desk_.write(SARA, "hallo"))

@@ -820,7 +820,15 @@ def _record_answer(ctx: Context, case: Case, detail: str, *, changed: bool = Tru
 def _on_words(ctx: Context, case: Case, value: str) -> bool:
     if value not in ("yes", "no"):
         return False
-    _record_words(ctx, case, value == "yes")
+    keep = value == "yes"
+    questions = _asking(ctx, case)
+    waiting = ctx.state.get(WaitingWords)
+    wrote = bool(questions.first if questions is not None else waiting is not None and waiting.case == case.id
+                 and waiting.words)
+    _record_words(ctx, case, keep)
+    # Said back, as for a typed answer: the next question alone, with no word on the tap, left the person unsure it
+    # had worked.
+    ctx.reply(Reply(esc(_words_answer(keep, wrote))))
     _advance(ctx, case, "words")
     return True
 
@@ -927,9 +935,12 @@ def flow_text(ctx: Context) -> None:
     questions = ctx.state.get(Questions)
     case = ctx.session.get(Case, questions.case) if questions is not None else None
     result = ctx.triage(text)
-    if not set(result.reasons) - {LEARNED, MAYBE_IN_DANGER} and typed.skip(text):
-        # "I don't want to say my name" to "How old are you?": not telling is no danger (the learned model read
-        # "don't want to" as despair, and on the open case the suicide line came).
+    asked = questions is not None and case is not None and case.status != CaseStatus.CLOSED
+    if not set(result.reasons) - {LEARNED, MAYBE_IN_DANGER} and (typed.skip(text) or (
+            asked and typed.words_consent(text) is False)):
+        # "I don't want to say my name" to "How old are you?", "nej det gider jeg ikke" to "Where will you sleep
+        # tonight?": not telling is no danger (the learned model read "don't want to" as despair, and on the open
+        # case the suicide line came). Whole messages only: "jeg vil ikke leve mere" keeps its crisis reading.
         result = Triage(Urgency.NONE, ())
     if questions is None or case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
         ctx.state.end()
@@ -1000,8 +1011,9 @@ def _typed_answers(ctx: Context, case: Case, questions: Questions, text: str, re
         result = Triage(Urgency.NONE, ())
     step = questions.step
     calm = result.urgency is Urgency.NONE
-    if calm and step in ("municipality", "age", "tonight") and typed.skip(text):
-        _ask(ctx, case, _next_step(case, step))  # as the Skip button
+    if calm and step in ("municipality", "age", "tonight") and (typed.skip(text) or typed.words_consent(text) is False):
+        # "spring over", or a no to a question with buttons to choose from ("jeg vil ikke"): as the Skip button.
+        _ask(ctx, case, _next_step(case, step))
         return True
     answered: set[str] = set()
     if step == "words" and calm and (keep := typed.words_consent(text)) is not None:

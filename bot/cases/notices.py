@@ -308,11 +308,16 @@ def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False, op
                      + " " + seen + " " + told + " " + _("If you are in danger, call 112.")))
 
 
-def message_kept(case: Case) -> Reply:
-    """A later message on a case whose honest notice (nobody on Husly, or the office closed) was said a short while
-    ago: only that the message reached the case, not the whole notice again."""
-    return Reply(esc(_("I have put your message on your case (number {number}).").format(number=case.id) + " "
-                     + _("If you are in danger, call 112.")))
+def message_kept(case: Case, since_told: int = 1) -> Reply:
+    """A later message on a case whose notice was said a short while ago: only that the message reached the case,
+    not the whole notice again. ``since_told``: which message this is since that notice (1 for the first after it);
+    from the second on, the words change, so five short messages in a row do not hear the same sentence five times."""
+    if since_told <= 1:
+        return Reply(esc(_("I have put your message on your case (number {number}).").format(number=case.id) + " "
+                         + _("If you are in danger, call 112.")))
+    if since_told % 2 == 0:
+        return Reply(esc(_("That one is on your case too.")))
+    return Reply(esc(_("That is on your case as well.") + " " + _("If you are in danger, call 112.")))
 
 
 def closing(kind: str) -> Reply:

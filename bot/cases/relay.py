@@ -15,7 +15,7 @@ import logging
 
 from sqlmodel import col, select
 
-from bot.cases import actions, cards, feelings, notices, routing, sending, service
+from bot.cases import actions, cards, feelings, notices, routing, sending, service, typed
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case, CaseEvent, CaseStatus
@@ -74,6 +74,9 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
     result = confirmed(result)  # on a case we know of a crisis: the model's unsure emergency is one
+    # A short yes or no ("nej det gider jeg ikke") asks the knowledge base nothing: searched, it got "this is what I
+    # know about it" with topics to choose from.
+    search = search and typed.words_consent(text) is None
     said_only = closing(text) if result.urgency is Urgency.NONE else None
     nobody = case.municipality is not None and not routing.someone_can_answer(ctx.session, case, ctx.now,
                                                                               ctx.deps.settings)
@@ -96,8 +99,10 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     # taken it yet) is said once, then again after a while, when that changes, or when the message sounds serious;
     # the messages in between only hear that they reached the case.
     situation = told_situation(case, nobody, opening)
-    if not urgent and _last_told(ctx, case) == situation:
-        told = notices.message_kept(case)
+    last = _last_told(ctx, case)
+    kept = not urgent and last is not None and last[0] == situation
+    if kept and last is not None:
+        told = notices.message_kept(case, _written_since(ctx, case, last[1]))
     else:
         told = notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
                                    opens=notices.when(opening, ctx.now) if opening else None)
@@ -109,7 +114,9 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     if said is not None and said is not feelings.Kind.ACK:
         # "jeg er så bange", "jeg fryser", "er der nogen?": a warm line (with what they must hear anyway), not a
         # topic's answer. Only a message triage found no danger in.
-        answered = situation.startswith(ANSWERED)  # the warm line says itself that the caseworkers have it
+        # The warm line says itself that the caseworkers have it, the first time; after that only the short line that
+        # the message reached the case (the same long sentence under every feeling read as a wall).
+        answered = situation.startswith(ANSWERED) and not kept
         told = notices.feeling(case, said, None if answered else told, nobody=nobody)
     ctx.reply(told)
     if not urgent and search and not asks and said in (None, feelings.Kind.NEED):
@@ -159,12 +166,20 @@ def told_situation(case: Case, nobody: bool, opening: dt.datetime | None) -> str
     return f"{ANSWERED}:{case.municipality}:{case.waiting_since.astimezone(dt.UTC):%Y-%m-%dT%H:%M}"
 
 
-def _last_told(ctx: Context, case: Case) -> str | None:
-    """The last notice's code said on this case within ``TELL_AGAIN_AFTER``, if any."""
-    return ctx.session.exec(
-        select(CaseEvent.detail).where(CaseEvent.case_id == case.id, CaseEvent.action == TOLD,
-                                       col(CaseEvent.at) > ctx.now - TELL_AGAIN_AFTER)
+def _last_told(ctx: Context, case: Case) -> tuple[str | None, int] | None:
+    """The last notice's code said on this case within ``TELL_AGAIN_AFTER``, and its event id, if any."""
+    row = ctx.session.exec(
+        select(CaseEvent.detail, CaseEvent.id).where(CaseEvent.case_id == case.id, CaseEvent.action == TOLD,
+                                                     col(CaseEvent.at) > ctx.now - TELL_AGAIN_AFTER)
         .order_by(col(CaseEvent.id).desc()).limit(1)).first()
+    return (row[0], row[1] or 0) if row is not None else None
+
+
+def _written_since(ctx: Context, case: Case, event_id: int) -> int:
+    """How many messages the person wrote on the case since the notice logged as ``event_id`` (this one included)."""
+    return len(ctx.session.exec(
+        select(CaseEvent.id).where(CaseEvent.case_id == case.id, CaseEvent.action == "youth_wrote",
+                                   col(CaseEvent.id) > event_id)).all())
 
 
 def on_message(ctx: Context, case: Case, text: str) -> None:

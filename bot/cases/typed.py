@@ -76,8 +76,10 @@ _PLACE_ONLY: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"outside|outdoors|on the street|on the streets|in the street|in the park|nowhere|"
                            r"in (?:my |a |the )?car|on a bench|in a tent)$")),
 )
-# What may stand around the place: "jeg sover ude", "ude i nat", "i'm sleeping outside tonight".
-_AROUND_PLACE = re.compile(r"^(?:(?:jeg )?(?:sover|skal sove|er|bliver)|i m sleeping|im sleeping|i m|im|sleeping|"
+# What may stand around the place: "jeg sover ude", "ude i nat", "i'm sleeping outside tonight", "jeg sidder bare på en
+# bænk" (the learned model read that as despair, and the open case got the suicide line).
+_AROUND_PLACE = re.compile(r"^(?:(?:jeg )?(?:sover|skal sove|er|bliver|sidder|staar|ligger)(?: bare| stadig| nu)?|"
+                           r"i m sleeping|im sleeping|i m sitting|im sitting|i m|im|sleeping|"
                            r"i sleep|i ll sleep|i will sleep)\s+|\s+(?:i nat|tonight)$")
 
 
@@ -146,8 +148,9 @@ _YES_TOKENS = frozenset({"ja", "jo", "jep", "jeps", "jaja", "yes", "ye", "yea", 
 _YES_FILLER = frozenset({"tak", "please", "pls", "plz", "thanks", "thx", "tnx", "du", "you", "ok", "okay"})
 _YES_MAX_WORDS = 4
 # A short no with what people add to it: "nej tak, det vil jeg ikke", "no i don't want to", "det vil jeg helst
-# ikke". Whole messages only: "jeg vil ikke leve mere" is no answer (and not calm).
-_NOT_WANTED = (r"(?:(?:det )?vil (?:jeg )?(?:helst )?(?:ikke|ik)|jeg vil (?:helst )?(?:ikke|ik)|det maa de (?:helst )?"
+# ikke", "nej det gider jeg ikke". Whole messages only: "jeg vil ikke leve mere" is no answer (and not calm).
+_NOT_WANTED = (r"(?:(?:det )?(?:vil|gider) (?:jeg )?(?:helst )?(?:ikke|ik)|jeg (?:vil|gider) (?:helst )?(?:ikke|ik)|"
+               r"det maa de (?:helst )?"
                r"ikke|helst ikke|ikke nu|i (?:don t|dont|do not) want(?: to| that)?|(?:don t|dont) want to|"
                r"i d rather not|rather not|not now|no way)")
 _NO_ANSWER = re.compile(r"(?:(?:nej|neej|no|nope|nah|nix)(?: (?:nej|no))?(?: (?:tak|thanks|thank you|ellers tak))?"
