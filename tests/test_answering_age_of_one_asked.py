@@ -13,12 +13,18 @@ Every message was written for this test and is checked against the real-message 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bot.answering import answer
 from bot.reading import ages_said
 from tests.corpus import our_own
+from tests.fake_telegram import FakeTelegram
+from tests.support import Chat, texts
+from tests.telegram_desk import Desk as TelegramDesk
+from tests.telegram_harness import FRAMEWORKS, InProcessBot
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -102,3 +108,28 @@ def test_over_18_kontanthjaelp_is_still_offered(knowledge) -> None:
 
 
 test_the_messages_are_our_own = our_own(AGES, NO_AGES, HELPERS, MONEY_MINOR)
+
+
+# In the chat and through both Telegram front ends (aiogram, python-telegram-bot): the same honest reply.
+MONEY_SHOWN = "Hvilke penge man kan få, når man er under 18"
+KONTANTHJAELP_ANSWER = "Siden 1. juli 2025 er der kun én ydelse"
+
+
+def test_in_the_chat_money_at_16_gets_the_honest_reply(chat: Chat) -> None:
+    sent = texts(chat.say(MONEY_MINOR[0]))
+    assert MONEY_SHOWN in sent and KONTANTHJAELP_ANSWER not in sent, sent
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def telegram(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
+             knowledge) -> Iterator[TelegramDesk]:
+    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as bot:
+        yield TelegramDesk(bot)
+        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
+
+
+def test_through_telegram_money_at_16_gets_the_honest_reply(telegram: TelegramDesk) -> None:
+    chat = telegram.youth(5402, "favrskov")
+    mark = telegram.write(chat, MONEY_MINOR[0])
+    shown = "\n".join(telegram.texts(chat, mark))
+    assert MONEY_SHOWN in shown and KONTANTHJAELP_ANSWER not in shown, shown
