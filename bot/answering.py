@@ -24,6 +24,7 @@ from bot.conversation.talk import (
     choices_reply,
     dont_know_reply,
     for_other_intro,
+    minor_money_reply,
     not_for_me_reply,
     out_of_area_reply,
     small_talk_reply,
@@ -36,11 +37,21 @@ from bot.reading import ADULT_AGE, Reading, ages_said, read
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.someone_else import by_professional, for_someone_else
-from bot.triage import Triage, Urgency, crisis_ahead, names_a_minor, names_despair, names_suicide, said_of_a_pet, triage
+from bot.triage import (
+    Triage,
+    Urgency,
+    crisis_ahead,
+    names_a_minor,
+    names_despair,
+    names_suicide,
+    names_violence,
+    said_of_a_pet,
+    triage,
+)
 from knowledge.index import FAQ_VERBATIM, FUNCTION_WORDS, STOPWORDS, Index, SearchResult
-from knowledge.lexicon import Lang, detect_language, other_place
+from knowledge.lexicon import Lang, detect_language, lexicon, other_place
 from knowledge.loader import KnowledgeBase
-from knowledge.normalise import fold
+from knowledge.normalise import fold, joined_contractions
 
 # The topic that answers a situation triage recognised, by reason code (first reason wins).
 CRISIS_TOPICS = {
@@ -222,6 +233,32 @@ def _suicide_topic_only_when_named(found: SearchResult, text: str, urgency: Tria
             or found.faq is not None or names_suicide(text)):
         return found  # "jeg har ondt i livet" names the topic; "kan jeg skrive i stedet for at ringe?" is its question
     return _last_choice(found, SUICIDE_TOPIC)
+
+
+VIOLENCE_TOPIC = CRISIS_TOPICS["violence_or_threats"]
+PUT_OUT_TOPIC = CRISIS_TOPICS["thrown_out"]
+# The triage reasons that name violence or danger from someone (their topic is the violence topic).
+VIOLENCE_REASONS = frozenset(r for r, t in CRISIS_TOPICS.items() if t == VIOLENCE_TOPIC)
+
+
+def _a_breakup_is_no_violence(kb: KnowledgeBase, found: SearchResult, text: str, urgency: Triage) -> SearchResult:
+    """A break-up with no violence, threat or fear named ("min kæreste og jeg er gået fra hinanden og det er hans
+    lejlighed, hvor skal jeg bo?") is a housing question: the violence topic, whose title and questions name a partner
+    and "hvor skal jeg bo", came first. The topic on being put out (its title names a partner, and it answers who
+    moves after a break-up) comes first with the confidence the words gave, and the violence topic stays the last
+    choice. (The next topic of the words alone was housing support for an English one.)"""
+    if (found.topic != VIOLENCE_TOPIC or PUT_OUT_TOPIC not in kb.topics or VIOLENCE_REASONS & set(urgency.reasons)
+            or not _says_a_breakup(text) or names_violence(text)):
+        return found
+    others = tuple(t for t in found.suggestions if t not in (VIOLENCE_TOPIC, PUT_OUT_TOPIC))
+    return replace(found, topic=PUT_OUT_TOPIC, faq=None, faq_match=0.0,
+                   suggestions=(PUT_OUT_TOPIC, *others[:1], VIOLENCE_TOPIC))
+
+
+def _says_a_breakup(text: str) -> bool:
+    """Whether ``text`` tells of a break-up (the lexicon's idioms for it: "gået fra hinanden", "broke up")."""
+    padded = " " + " ".join(joined_contractions(fold(text).split())) + " "
+    return any(" " + " ".join(phrase) + " " in padded for phrase in lexicon().breakups)
 
 
 def _last_choice(found: SearchResult, topic: str) -> SearchResult:
@@ -554,6 +591,7 @@ def _settled(kb: KnowledgeBase, found: SearchResult, text: str, reading: Reading
         # or homeless now.)
         found = replace(found, confidence=max(found.confidence, threshold))
     found = _suicide_topic_only_when_named(found, text, urgency)
+    found = _a_breakup_is_no_violence(kb, found, text, urgency)
     found = _adults_are_not_minors(found, text, urgency)
     found = _minors_topic_for_minors(kb, found, text, urgency)
     found = _not_coping_is_about_the_mind(found, text, reading, urgency, threshold)
@@ -628,6 +666,12 @@ def _ordinary_answer(kb: KnowledgeBase, draft: _Draft, text: str, reading: Readi
         closest = _said_all_choices(kb, alone if alone.named >= UNNAMED_SHARE else found, found.topic, previous_topic)
         return draft.answer(dont_know_reply(kb, closest, draft.lang, said_all=True), "not_sure",
                             detail=detail_shown if asked_again else True)
+    if _benefit_for_a_minor(kb, found, text):
+        offered = tuple(t for t in (MINOR_TOPIC, CONTACT_TOPIC) if t in kb.topics)
+        unsure = replace(found, topic=offered[0], faq=None, faq_match=0.0,
+                         suggestions=(*offered, *(t for t in found.suggestions if t not in offered))[:3])
+        return replace(draft, found=unsure, confident=False).answer(
+            minor_money_reply(kb, offered, draft.lang), "not_sure")
     reply, kind = _plain_reply(kb, reading, text, found, draft.confident, today, draft.lang, draft.where,
                                draft.helper, again=again)
     if reading.long:
@@ -699,6 +743,23 @@ def _offered_to_a_minor(kb: KnowledgeBase, topics: tuple[str, ...], text: str) -
     kept = [t for t in topics if t in kb.topics and kb.topics[t].category != "money" and t != MINOR_TOPIC]
     last = (CONTACT_TOPIC,) if CONTACT_TOPIC in kb.topics and CONTACT_TOPIC not in kept else ()
     return (MINOR_TOPIC, *kept[: 3 - 1 - len(last)], *last)
+
+
+# Benefits the knowledge base describes for adults (bot/conversation/talk.py, minor_money_reply). Not SU (its topic
+# says from when it is paid, 18) nor rent, debt or housing benefit, whose topics a 17-year-old with a flat may need.
+ADULT_BENEFITS = frozenset({"kontanthjaelp", "dagpenge", "enkeltydelse", "arbejde-og-ydelser"})
+# From this age a number said of someone is a teenager's age (a parent's message naming a small child's age is about
+# the parent's own need).
+TEEN_AGE = 12
+
+
+def _benefit_for_a_minor(kb: KnowledgeBase, found: SearchResult, text: str) -> bool:
+    """Whether ``found``'s best topic is an adults' benefit and every age the message says is a teenager's under 18
+    ("jeg er 16 og har brug for penge" got kontanthjælp; sure or not, the benefit is not the answer). The knowledge base
+    has no sourced answer on what money someone under 18 can get: the municipality answers that."""
+    ages = ages_said(text)
+    return (found.topic in ADULT_BENEFITS and MINOR_TOPIC in kb.topics and bool(ages)
+            and min(ages) >= TEEN_AGE and max(ages) < ADULT_AGE)
 
 
 def _professional_duty(kb: KnowledgeBase, lang: Lang, where: str | None, today: dt.date) -> Reply | None:

@@ -241,6 +241,19 @@ _AGE_OF_SOMEONE = re.compile(r"(?:\bpaa |\baged? )(\d{1,2})\b|\b(\d{1,2}) ?(?:aa
 _AGE_OF_WRITER = re.compile(r"\b(?:jeg er|i m|i am|im) (\d{1,2})\b|\b(?:early|mid|late|in my) ([1-9]0)s\b"
                             r"|\b([1-9]0) erne\b|\bin my (twenties|thirties|forties|fifties)\b")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
+# The age of the one asked about, said as the writer says their own: "min søn er 17", "my son is 17", "min datter er
+# lige fyldt 16", "she's 16", "he just turned 15". A parent's question about a 17-year-old was read with no age, and the
+# help for those under 18 did not come first. Not a number of something ("han er 20 minutter forsinket", "she is 3
+# months pregnant"): the word after the number must be no unit. Two digits only: a small child's age ("hun er 3") is in
+# a parent's message about the parent's own need.
+_AGE_OF_ONE_ASKED = re.compile(
+    r"\b(?:han|hun|he|she|soen|datter|son|daughter|barn|child|kid|dreng|pige|boy|girl|bror|lillebror|storebror|soester|"
+    r"lillesoester|storesoester|brother|sister|nevoe|niece|nephew|veninde|ven|friend|elev|student|kaereste|boyfriend|"
+    r"girlfriend|bf|gf) (?:er|is|s|bliver|blev|fyldte|fylder|turned|turns|just|has(?: just)? turned)"
+    r"(?: (?:lige|just|kun|only|nu|now|netop|turned|fyldt|blevet|become))* (\d{2})\b(?! ?(?:\d|"
+    r"(?:min|minutter|minutes|mins|timer|time|hours|hour|hrs|t|kr|kroner|dkk|km|kvm|m2|meter|dage|dag|days|day|uger|"
+    r"uge|weeks|week|maaneder|maaned|months|month|procent|percent|pct|gange|times|cm|kg|grader|degrees|aar|aarig|"
+    r"years?|yrs?|yo|y o|tusind|thousand|k|af|of|ud|out)\b))")
 
 
 # A number of years is a length of time, not an age, where the words around it say so. In English an age is "N years
@@ -284,7 +297,8 @@ def ages_said(text: str, *, of_writer: bool = True) -> list[int]:
     A number of years that is a length of time ("for the past 15 years", "efter 23 år") is no age."""
     folded = fold(text)
     durations = {match.start(1) for match in _YEARS.finditer(folded) if _a_duration(folded, match)}
-    patterns = (_AGE_OF_SOMEONE, _AGE_OF_WRITER) if of_writer else (_AGE_OF_SOMEONE,)
+    patterns = (_AGE_OF_SOMEONE, _AGE_OF_ONE_ASKED, _AGE_OF_WRITER) if of_writer else (_AGE_OF_SOMEONE,
+                                                                                         _AGE_OF_ONE_ASKED)
     return [int(age) if age.isdigit() else _DECADES[age]
             for pattern in patterns for match in pattern.finditer(folded)
             for i, age in enumerate(match.groups(), 1) if age and match.start(i) not in durations]

@@ -844,6 +844,16 @@ def said_of_a_pet(text: str) -> bool:
                                              for c in rules.said_of)
 
 
+# Violence, threats and fear of someone, in the rules' words (bot/data/triage.yaml).
+VIOLENCE_NAMED = ("violence", "violence_now", "violence_plain", "assault", "assault_now", "abusive", "threat_words",
+                  "property_abuse", "afraid", "afraid_of_person", "unsafe_now", "ex_trait")
+
+
+def names_violence(text: str) -> bool:
+    """Does ``text`` speak of violence, threats or fear of someone at all?"""
+    return _any_sign(text, VIOLENCE_NAMED)
+
+
 def names_suicide(text: str) -> bool:
     """Does ``text`` speak of suicide or self-harm at all (whether going on or not)?"""
     return _any_sign(text, SUICIDE_NAMED)

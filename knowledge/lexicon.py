@@ -41,10 +41,17 @@ class Lexicon:
     idioms: frozenset[tuple[str, ...]] = frozenset()
     # Requests to be told (idioms.yaml "requests": "fortæl mig om", "tell me about"): left out of a question.
     requests: frozenset[tuple[str, ...]] = frozenset()
+    # The idioms of breaking up (idioms.yaml "breakups"; among ``idioms`` too).
+    breakups: frozenset[tuple[str, ...]] = frozenset()
     # Words that tell the language of a very short message (short_language.yaml).
     short_words: dict[str, frozenset[str]] | None = None
     # More words that tell the language of a whole message (language_clear.yaml), for ``clear_language`` only.
     clear_words: dict[str, frozenset[str]] | None = None
+    # Words spelt the same in Danish and English with different meanings (homographs.yaml), read in the message's
+    # language by retrieval.
+    homographs: frozenset[str] = frozenset()
+    # Of those, the ones that in one language name no topic on their own (homographs.yaml "plain").
+    plain_words: dict[str, frozenset[str]] | None = None
 
     @cached_property
     def longest_alias(self) -> int:
@@ -90,15 +97,21 @@ def lexicon() -> Lexicon:
     }
     words = {lang: frozenset(fold(" ".join(ws)).split()) for lang, ws in _read("language.yaml").items()}
     others = _read("other_municipalities.yaml")
+    homographs = _read("homographs.yaml")
+    idioms = _read("idioms.yaml")
     return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words,
                    other_places={tuple(fold(name).split()): name for name in others["names"]},
                    other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]},
-                   idioms=_phrases(_read("idioms.yaml")["phrases"]),
-                   requests=_phrases(_read("idioms.yaml")["requests"]),
+                   idioms=_phrases(idioms["phrases"]) | _phrases(idioms["breakups"]),
+                   breakups=_phrases(idioms["breakups"]),
+                   requests=_phrases(idioms["requests"]),
                    short_words={lang: frozenset(fold(" ".join(ws)).split())
                                 for lang, ws in _read("short_language.yaml").items()},
                    clear_words={lang: frozenset(fold(" ".join(ws)).split()) | words[lang]
-                                for lang, ws in _read("language_clear.yaml").items()})
+                                for lang, ws in _read("language_clear.yaml").items()},
+                   homographs=frozenset(fold(" ".join(homographs["words"])).split()),
+                   plain_words={lang: frozenset(fold(" ".join(ws)).split())
+                                for lang, ws in homographs["plain"].items()})
 
 
 def detect_language(tokens: list[str], raw: str = "") -> Lang:

@@ -115,6 +115,18 @@ def dont_know_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str, 
         return Reply(esc(text), buttons=tuple(rows))
 
 
+def minor_money_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
+    """Money asked for by or for someone under 18: the knowledge base's benefits (kontanthjælp and the like) are not
+    the answer, and it has no sourced one on what a minor can get; the municipality answers that. The topic for those
+    under 18 and the way to the municipality as buttons, and a person."""
+    with use_lang(lang):
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in suggestions if t in kb.topics]
+        rows.append((button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),))
+        text = _("I don't have a sure answer here on what money someone under 18 can get. The municipality can tell "
+                 "you: contact it and say it is about someone under 18. You can also talk to a caseworker here.")
+        return Reply(esc(text), buttons=tuple(rows))
+
+
 def out_of_area_reply(kb: KnowledgeBase, place: str, suggestions: tuple[str, ...], lang: str, *,
                       before_answer: bool = False) -> Reply:
     """The person names a municipality Husly does not cover: say so, and point to what still helps (the topics to
