@@ -1,5 +1,5 @@
 """Real letters that are no crisis now were flagged urgent (issue 13 item 4): a parent's worry about a child's future, a
-story of homelessness told from years later, a page's heading, and a young person asking Husly for a room.
+story of homelessness told from years later, and a page's heading.
 
 Found with our own letters (tests/data/triage_worry_and_past_letters.tsv, Danish and English, none of them corpus
 text):
@@ -12,9 +12,7 @@ text):
 - young people without a home as a subject written about ("my thesis about young people without a home") are no one's
   crisis now (``generic_people``);
 - a title ("Being thrown out by your parents at sixteen", ``heading_opener``) is not someone in it: the learned model
-  does not make it urgent;
-- "har I et ledigt værelse til mig" asks Husly for a room (knowledge-base phrasings about available housing): the
-  model read "har i" as a night's "i".
+  does not make it urgent ("At blive smidt ud fra sin plejefamilie" was, by the model).
 The danger letters (a friend or a child thrown out yesterday with nowhere to sleep tonight, a past homelessness that has
 come back) must stay urgent.
 """
@@ -55,7 +53,7 @@ SHORT_PAIRS = [
      "jeg fylder 18 i morgen og skal ud fra plejefamilien og har ingen steder at bo"),
     ("My son turns 18 next year and I'm afraid he'll end up with nowhere to live",
      "My son got kicked out tonight and he has nowhere to live"),
-    # A guard: on the lead's engine too this one was no urgency ("har i et værelse til mig?" was, by the model).
+    # A guard (no urgency before too); "har i et værelse til mig?" alone is still the model's unsure emergency.
     ("har i et ledigt værelse til mig fra februar", "har i et sted jeg kan sove i nat, jeg er smidt ud"),
 ]
 
