@@ -221,7 +221,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
         else:
             concepts[name] = parsed
     rules = tuple(
-        _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"]), tuple(r.get("unless", ())),
+        _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"]), _unless(r.get("unless", ())),
               tuple(r.get("after", ())), str(r.get("only", "")), int(r.get("window", 0)))
         for r in raw["rules"]
     )
@@ -256,6 +256,14 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}),
                   model_unsure_apart=tuple(raw.get("model_unsure_apart", ())),
                   clause_first=frozenset(raw.get("clause_first", ())), exact=exact)
+
+
+def _unless(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """A rule's exceptions; a rule a time months ahead tells apart (``later``) is told apart by a worry of ending up
+    somewhere too (``ends_up``): "jeg er bange for at hun ender med at sove på sofaer" is a parent's worry about the
+    future as much as "efter sommerferien" is, in every rule that reads a night, a sofa or nowhere to live."""
+    found = tuple(str(n) for n in names)
+    return (*found, "ends_up") if "later" in found and "ends_up" not in found else found
 
 
 def _fold_pattern(phrase: str) -> list[str]:
@@ -606,6 +614,10 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # and the writer is not named; the model read the film's killing as a danger now. "I watched a film and now I
         # want to die" names the writer and stays the model's.
         return found
+    if learned is Urgency.URGENT and found.urgency is Urgency.NONE and _heading_only(text):
+        # "At blive smidt ud hjemmefra", "Being kicked out of home": the title of a page or a topic, not someone in it;
+        # the model read the words of the crisis it names.
+        return found
     if learned is Urgency.URGENT and _told_apart_only(text):
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
@@ -696,6 +708,26 @@ def _within_what_is_named(text: str, scorer: Scorer) -> tuple[Urgency, bool]:
         # A trip, a story or volunteering: its home, night and place are the trip's, not a night without a bed.
         return (Urgency.NONE if away else Urgency.URGENT), True
     return Urgency.NONE, True
+
+
+# A heading is this short at most ("Leaving the family home", "At blive smidt ud hjemmefra").
+HEADING_MAX_WORDS = 8
+
+
+def _heading_only(text: str) -> bool:
+    """A title, not a message: one phrase that opens with an infinitive or a gerund (``heading_opener``: "At blive
+    ...", "Being ...", "Leaving ..."), with no end mark of a question or a cry, and no word of the writer, of now or of
+    a night (``self``, ``speaker``, ``tonight``, ``recent_when``, ``help_asked``): "being kicked out tonight" and "at
+    blive smidt ud, hjælp mig" are someone's."""
+    words = fold(text).split()
+    if not words or len(words) > HEADING_MAX_WORDS or re.search(r"[?!.,;:]", text.strip()):
+        return False
+    rules = _rules()
+    lang = detect_language(words, text)
+    matches = _Matches(rules, words, typos=False)
+    if 0 not in _concept_starts(rules, matches, lang, "heading_opener"):
+        return False
+    return not _any_sign(text, ("self", "speaker", "tonight", "recent_when", "help_asked"))
 
 
 def _story_only(text: str) -> bool:
@@ -794,6 +826,10 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
         return max(k for k, st in enumerate(starts) if st <= at)
 
     apart = {sentence_of(at) for c in rules.apart for at in hits(c)}
+    # A home not found "yet" after a move months ahead, in its sentence or the one before (as in _holds): the move's.
+    ahead = {sentence_of(at) for at in hits("later")}
+    tonight = {sentence_of(at) for at in hits("tonight_strict")}
+    apart |= {k for at in hits("not_yet") if (k := sentence_of(at)) not in tonight and {k, k - 1} & ahead}
     suicide_apart = {sentence_of(at) for c in rules.suicide_apart for at in hits(c)}
     # Suicidal thoughts denied ("Det er ikke fordi jeg har selvmordstanker") tell the despair of the sentences around
     # the denial apart too: "Jeg føler det hele er håbløst. Jeg har ingen selvmordstanker" names what it is not.
@@ -1047,6 +1083,14 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     if any(span_lo <= at < span_hi and not (c in FRAMING and at > said)
            for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
         return False
+    # A home not found "yet" after a move months ahead told in the sentence before ("Hun vil flytte efter sommerferien.
+    # Hun har ikke noget sted at bo endnu"): the time ahead frames it though it is said a sentence away. Only where the
+    # rule's crisis is a home lacking (not "sover på gaden", "kicked out") and "yet" is said in its sentences.
+    before = max((st for st in starts if st < span_lo), default=span_lo)
+    if (rule.need[0] in NOT_FOUND_YET and "later" in rule.unless and not tonight
+            and any(span_lo <= at < span_hi for at in hits("not_yet"))
+            and any(before <= at < span_hi for at in hits("later"))):
+        return False
     # Said after the crisis (its first concept, the crisis itself: "kicked out", "no place"), in its sentence or later
     # ones, or around it ("jeg har fundet et sted at sove i nat"); not before it: "I was back home. Tonight dad kicked
     # me out", "my son is back home, but his dad will kick him out tonight".
@@ -1055,6 +1099,9 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     return not any(end > crisis for c in rule.after for end in said_ends(c))
 
 
+# Crises that are a home lacking, which "yet" and a move ahead tell as the move's (``not_yet``, _holds).
+NOT_FOUND_YET = frozenset({"nowhere", "nowhere_not", "nowhere_word", "their_nowhere", "homeless_now", "place_lacking",
+                           "home_not_had"})
 # Exceptions that tell of a worry about the future: not said beside tonight.
 WORRIES = ("later", "ends_up")
 # Exceptions that frame what follows them (a condition, a question of what may be done or what follows from telling
