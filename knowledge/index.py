@@ -89,9 +89,6 @@ STOPWORDS = frozenset(
         "the a an and to of in my me have has can what where how who which if not do does get is are am it "
         "this that i you your be on with for at or so just any there some hej hi hello please tak thanks "
         "godmorgen goddag godaften godnat "
-        # "new" says nothing about which topic or question: rare in the knowledge base, it weighed like a topic word
-        # ("depositum til en ny lejlighed" chose the specific answer on "ny maling").
-        "ny nye nyt new "
         # The joined negations of the auxiliaries above ("I haven't" is read as "i havent"): as "have not", no topic.
         "havent hasnt hadnt didnt doesnt isnt arent wasnt werent"
     ).split()
