@@ -18,6 +18,8 @@ from bot.db import session_scope
 from bot.models import Outbox
 from bot.staff.models import Staff
 from bot.staff.service import create_invite
+from handlers.cli import main
+from handlers.cli_common import Husly
 from tests.support import Chat, RecordingSender, Sent
 
 URGENT_TEXT = "I have nowhere to sleep tonight"
@@ -81,6 +83,13 @@ class Desk:
         self.open_case(youth)
         for question in ("words", "age", "tonight", "consent"):
             youth.press(f"cy:skip:1:{question}")
+
+
+def husly(app: App, capsys: Any, *args: str) -> str:
+    """What the ``husly`` command prints for ``args`` on ``app`` (a caseworker's `cases show`, `staff add`)."""
+    capsys.readouterr()
+    main(list(args), husly=Husly(app=app))
+    return str(capsys.readouterr().out)
 
 
 def cases(engine: Engine) -> list[Case]:

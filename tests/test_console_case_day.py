@@ -14,10 +14,9 @@ import pytest
 from sqlmodel import Session, col, select
 
 from bot.app import App
-from bot.cases.models import Case, CaseMessage
-from handlers.cli import main
-from handlers.cli_common import Husly
+from bot.cases.models import CaseMessage
 from handlers.console import chat
+from tests.cases_support import case, husly
 from tests.corpus import our_own
 
 THROWN_OUT = "min stedmor har smidt mig ud her i aften, og jeg har ingen steder at sove"
@@ -56,24 +55,11 @@ def said_to(transcript: str) -> list[str]:
     return [" ".join(line.strip() for line in m.splitlines() if not line.strip().startswith("[")) for m in messages]
 
 
-def husly(app: App, capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    capsys.readouterr()
-    main(list(args), husly=Husly(app=app))
-    return capsys.readouterr().out
-
-
 @pytest.fixture
 def app(sqlite_engine, make_app, capsys) -> App:
     built = make_app(sqlite_engine)
     husly(built, capsys, "staff", "add", "--municipality", "aarhus", "--name", "Mette")
     return built
-
-
-def the_case(app: App) -> Case:
-    with Session(app.engine) as session:
-        found = session.get(Case, 1)
-        assert found is not None
-        return found
 
 
 def kept(app: App) -> list[str]:
@@ -96,7 +82,7 @@ def test_a_tap_on_the_own_words_buttons_is_said_back(app: App) -> None:
     after = talk(app, THROWN_OUT, "1", "2")[2]  # [2] Nej, kun mine svar
     assert after[0].startswith("Okay, det er helt fint. Medarbejderne ser kun dine svar"), after
     assert after[1].startswith("Hvilken kommune er du i?"), after
-    assert the_case(app).words_consent is False
+    assert case(app.engine).words_consent is False
 
 
 @pytest.mark.parametrize("no", ["jeg vil ikke", "det vil jeg ikke", "nej det gider jeg ikke"])
@@ -109,19 +95,19 @@ def test_a_typed_no_at_a_question_with_choices_skips_it_and_is_no_crisis(app: Ap
     assert at_age[0].startswith("Hvor skal du sove i nat?"), at_age
     assert at_tonight[0].startswith("Må medarbejderen se dit fornavn"), at_tonight
     assert not any(LIFELINE in m or "112" in m for after in replies[3:] for m in after), replies[3:]
-    assert the_case(app).urgency != "emergency"
+    assert case(app.engine).urgency != "emergency"
 
 
 def test_not_wanting_to_live_at_a_question_is_still_a_crisis(app: App) -> None:
     after = talk(app, THROWN_OUT, "1", "2", "jeg vil ikke leve mere")[3]
     assert any("112" in m for m in after) and any(LIFELINE in m for m in after), after
-    assert the_case(app).urgency == "emergency"
+    assert case(app.engine).urgency == "emergency"
 
 
 def test_sitting_on_a_bench_at_the_age_question_is_where_they_are_not_despair(app: App) -> None:
     after = talk(app, THROWN_OUT, "1", "2", "5", "jeg sidder bare på en bænk")[4]  # no to their words, [5] Aarhus
     assert not any(LIFELINE in m for m in after), after
-    assert the_case(app).tonight == "outside" and the_case(app).urgency != "emergency"
+    assert case(app.engine).tonight == "outside" and case(app.engine).urgency != "emergency"
 
 
 def test_a_no_written_after_the_questions_is_not_searched_as_a_topic(app: App) -> None:

@@ -14,10 +14,9 @@ import pytest
 from sqlmodel import Session, col, select
 
 from bot.app import App
-from bot.cases.models import Case, CaseMessage
-from handlers.cli import main
-from handlers.cli_common import Husly
+from bot.cases.models import CaseMessage
 from handlers.console import chat
+from tests.cases_support import case, husly
 
 THROWN_OUT = "jeg er blevet smidt ud og har ingen steder at sove i nat"
 WORDS_QUESTION = "Må medarbejderne læse det, du skriver til mig her?"
@@ -29,24 +28,11 @@ def talk(app: App, *lines: str) -> str:
     return out.getvalue()
 
 
-def husly(app: App, capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    capsys.readouterr()
-    main(list(args), husly=Husly(app=app))
-    return capsys.readouterr().out
-
-
 @pytest.fixture
 def app(sqlite_engine, make_app, capsys) -> App:
     built = make_app(sqlite_engine)
     husly(built, capsys, "staff", "add", "--municipality", "Aarhus", "--name", "Mette")
     return built
-
-
-def the_case(app: App) -> Case:
-    with Session(app.engine) as session:
-        found = session.get(Case, 1)
-        assert found is not None
-        return found
 
 
 @pytest.mark.parametrize(("lines", "routed"), [
@@ -61,7 +47,7 @@ def test_the_case_number_is_said_once_when_the_municipality_comes_during_the_que
     assert routed in transcript
     told = re.findall(r"sagsnummer er 1\b|\(nummer 1\)", transcript)
     assert told == ["sagsnummer er 1"], told  # once, when the case opened
-    assert the_case(app).municipality in ("aarhus", "randers")
+    assert case(app.engine).municipality in ("aarhus", "randers")
 
 
 def test_the_card_says_the_words_question_was_asked_when_it_was_passed_over(app: App, capsys) -> None:
@@ -74,7 +60,7 @@ def test_the_card_says_the_words_question_was_asked_when_it_was_passed_over(app:
          "jeg sidder på banegården")  # written on again: the questions end without an answer
     card = husly(app, capsys, "cases", "show", "1", "--as", "Mette")
     assert "ikke spurgt endnu" not in card and "spurgt, men har ikke svaret endnu" in card
-    assert the_case(app).words_consent is None
+    assert case(app.engine).words_consent is None
 
 
 KIND_NO = ("Okay, det er helt fint. Medarbejderne ser kun dine svar", "Hvilken kommune er du i?")
@@ -93,7 +79,7 @@ def test_a_typed_no_to_the_words_question_is_read_as_a_no_and_said_back_kindly(a
     kind, question = said
     assert kind in after and question in after, after  # said back, and the case goes on
     assert "112" not in after, after  # not read as despair
-    assert the_case(app).words_consent is False
+    assert case(app.engine).words_consent is False
     with Session(app.engine) as session:
         assert not session.exec(select(CaseMessage).where(col(CaseMessage.direction) == "in")).all()
     card = husly(app, capsys, "cases", "show", "1", "--as", "Mette")
@@ -104,7 +90,7 @@ def test_a_typed_yes_after_the_urgent_help_button_asks_for_their_own_words(app: 
     transcript = talk(app, "3", "1", "ja det må de godt")  # [3] Akut hjælp, [1] Ja tak: no words of their own yet
     after = transcript.split(WORDS_QUESTION)[-1]
     assert "Skriv her med dine egne ord, hvad der er sket" in after, after
-    assert the_case(app).words_consent is True
+    assert case(app.engine).words_consent is True
 
 
 def test_a_typed_yes_keeps_the_first_words(app: App) -> None:
