@@ -58,6 +58,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from bot.listings.filters import asks_us_for_a_home
 from bot.not_for_me import OTHERS_NEED, not_for_me
 from bot.reading import read as read_message
 from bot.reading import sentences
@@ -613,6 +614,11 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "in the film the man says he will kill everyone", "he kills everyone in the last episode": a story's threat,
         # and the writer is not named; the model read the film's killing as a danger now. "I watched a film and now I
         # want to die" names the writer and stays the model's.
+        return found
+    if learned is not Urgency.NONE and found.urgency is Urgency.NONE and not danger and asks_us_for_a_home(text):
+        # "har I et værelse til mig?", "har I et lille værelse til mig og min kæreste": a question to Husly for a
+        # home, answered with the homes; the model read "mig og min kæreste" and "lille" as a crisis ("har du et
+        # værelse til mig" it did not). Said with a night or a danger, the rules flag it ("... i nat, jeg sover ude").
         return found
     if learned is Urgency.URGENT and found.urgency is Urgency.NONE and _heading_only(text):
         # "At blive smidt ud hjemmefra", "Being kicked out of home": the title of a page or a topic, not someone in it;

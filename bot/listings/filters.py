@@ -150,6 +150,11 @@ def _yes_no_inside(tokens: list[str]) -> bool:
     return any(pair in _ASKED_ABOUT_ONESELF for pair in itertools.pairwise(tokens[1:]))
 
 
+def asks_us_for_a_home(text: str) -> bool:
+    """Whether the message opens by asking Husly for a home ("har I et værelse til mig?", "got any cheap flats?")."""
+    return _asked_of_us(fold(text).split())
+
+
 def _asked_of_us(tokens: list[str]) -> bool:
     """Whether the message asks Husly for a home ("har du et værelse til mig", "got any flats?")."""
     asked = _ASKED_OF_US.match(" ".join(tokens))
