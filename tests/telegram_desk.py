@@ -7,6 +7,8 @@ all of them and sent everything it queued: "nothing was sent" can be checked wit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -15,7 +17,7 @@ from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import Case
 from bot.db import session_scope
 from bot.staff.service import create_invite
-from tests.fake_telegram import Call
+from tests.fake_telegram import Call, FakeTelegram
 from tests.telegram_harness import InProcessBot, callback_datas, plain, press
 
 TEAM = -1001_555_000_111
@@ -132,3 +134,20 @@ class Desk:
         asked = Youth.unpack(data)
         assert asked is not None
         self.press(question, Youth(YouthAction.WORDS, asked.case, "yes" if words else "no").pack())
+
+
+def running_desk(tg: FakeTelegram, framework: str, data_dir: Path, knowledge: Any, *staff: tuple[int, str, str],
+                 presses_answered: bool = True, **settings: Any) -> Iterator[Desk]:
+    """The body of a ``desk`` fixture parametrized over FRAMEWORKS: the bot with ``staff`` joined ((user, name, role),
+    in order; a caseworker also joins the team chat). After the test: no handler raised, and (``presses_answered``)
+    every button press was answered."""
+    with InProcessBot(tg, framework, data_dir, knowledge=knowledge, **settings) as bot:
+        desk = Desk(bot)
+        for user, name, role in staff:
+            desk.join(user, name, role=role)
+            if role == "caseworker":
+                desk.team(user)
+        yield desk
+        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
+    if presses_answered:
+        assert tg.unanswered_callback_queries() == [], "every button press is answered"

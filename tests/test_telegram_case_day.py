@@ -17,8 +17,8 @@ from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import CaseMessage
 from tests.corpus import our_own
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_desk import Desk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_desk import Desk, running_desk
+from tests.telegram_harness import FRAMEWORKS
 
 METTE = 7211
 SARA, JONAS = 5311, 5312
@@ -29,13 +29,7 @@ ANSWER = "jeg sidder ved busstoppestedet overfor biblioteket"
 
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Desk]:
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as bot:
-        desk = Desk(bot)
-        desk.join(METTE, "Mette")
-        desk.team(METTE)
-        yield desk
-        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
-    assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
+    yield from running_desk(fake_telegram, request.param, tmp_path / "data", knowledge, (METTE, "Mette", "caseworker"))
 
 
 def test_a_night_at_the_questions_then_the_caseworker(desk: Desk) -> None:

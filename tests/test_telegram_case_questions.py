@@ -11,8 +11,8 @@ import pytest
 
 from bot.cases.buttons import Youth, YouthAction
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_desk import TEAM, Desk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_desk import TEAM, Desk, running_desk
+from tests.telegram_harness import FRAMEWORKS
 
 METTE = 7201
 SARA, JONAS = 5301, 5302
@@ -20,13 +20,7 @@ SARA, JONAS = 5301, 5302
 
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Desk]:
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as bot:
-        desk = Desk(bot)
-        desk.join(METTE, "Mette")
-        desk.team(METTE)
-        yield desk
-        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
-    assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
+    yield from running_desk(fake_telegram, request.param, tmp_path / "data", knowledge, (METTE, "Mette", "caseworker"))
 
 
 def test_a_contact_shared_before_the_age_question_keeps_the_questions_going(desk: Desk) -> None:

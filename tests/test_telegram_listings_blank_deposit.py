@@ -14,8 +14,8 @@ from bot.db import session_scope
 from bot.listings.models import Listing
 from tests.corpus import our_own
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_desk import Desk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_desk import Desk, running_desk
+from tests.telegram_harness import FRAMEWORKS
 from tests.test_listings_blank_deposit import HEADER, ROWS
 
 PARTNER = 7421
@@ -26,13 +26,8 @@ SEARCH = "kan du vise mig ledige boliger i randers, højst 3000 kr om måneden i
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, engine,
          knowledge) -> Iterator[Desk]:
-    url = engine.url.render_as_string(hide_password=False)
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge,
-                      database_url=url) as bot:
-        desk = Desk(bot)
-        desk.join(PARTNER, "Bo", role="partner")
-        yield desk
-        assert bot.app.core.failures == 0
+    yield from running_desk(fake_telegram, request.param, tmp_path / "data", knowledge, (PARTNER, "Bo", "partner"),
+                            presses_answered=False, database_url=engine.url.render_as_string(hide_password=False))
 
 
 def test_a_young_person_sees_the_deposit_not_given_not_0_kr(desk: Desk) -> None:

@@ -11,8 +11,8 @@ from sqlmodel import select
 from bot.db import session_scope
 from bot.listings.models import Listing
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_desk import Desk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_desk import Desk, running_desk
+from tests.telegram_harness import FRAMEWORKS
 from tests.test_listings_workbook import workbook
 
 PARTNER = 7302
@@ -22,13 +22,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, engine,
          knowledge) -> Iterator[Desk]:
-    url = engine.url.render_as_string(hide_password=False)
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge,
-                      database_url=url) as bot:
-        desk = Desk(bot)
-        desk.join(PARTNER, "Bo", role="partner")
-        yield desk
-        assert bot.app.core.failures == 0
+    yield from running_desk(fake_telegram, request.param, tmp_path / "data", knowledge, (PARTNER, "Bo", "partner"),
+                            presses_answered=False, database_url=engine.url.render_as_string(hide_password=False))
 
 
 def _send(desk: Desk, content: bytes, name: str) -> str:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_desk import TEAM, Desk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_desk import TEAM, Desk, running_desk
+from tests.telegram_harness import FRAMEWORKS
 
 METTE, LOUISE = 7301, 7302
 SARA, JONAS = 5301, 5302
@@ -21,14 +21,8 @@ ORG = "Boligselskab Test"  # the organisation tests.telegram_desk gives a partne
 
 @pytest.fixture(params=FRAMEWORKS)
 def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path, knowledge) -> Iterator[Desk]:
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as bot:
-        desk = Desk(bot)
-        desk.join(METTE, "Mette")
-        desk.team(METTE)
-        desk.join(LOUISE, "Louise", role="partner")
-        yield desk
-        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
-    assert fake_telegram.unanswered_callback_queries() == [], "every button press is answered"
+    yield from running_desk(fake_telegram, request.param, tmp_path / "data", knowledge,
+                            (METTE, "Mette", "caseworker"), (LOUISE, "Louise", "partner"))
 
 
 def test_a_partners_link_reaches_a_caseworker_only_with_the_young_persons_yes(desk: Desk) -> None:
