@@ -44,12 +44,17 @@ _PERSONS_BACK = frozenset(fold(w) for w in ("dem", "they", "them"))
 _POSSESSIVES = frozenset(fold(w) for w in (
     "min", "mit", "mine", "vores", "din", "dit", "dine", "jeres", "hans", "hendes", "deres", "sin", "sit", "sine",
     "my", "our", "your", "his", "her", "their"))
+# Said first, these carry on from what came before ("og hvor lang er ventetiden?", "but what if I'm 17"): a message
+# of five words or more that opens with one was read alone and got "not sure".
+_CARRIES_ON = frozenset(("og", "men", "and", "but"))
 _REFERS_BACK_PHRASES = tuple(tuple(fold(p).split()) for p in (
     "hvad med", "og hvis", "hvad så", "hvad hvis", "what about", "and if", "how about", "what if"))
 
 
 def refers_back(words: list[str]) -> bool:
     """Does a short message point back at something said before?"""
+    if words and words[0] in _CARRIES_ON:
+        return True
     if any(w in _REFERS_BACK and not (w in _PERSONS_BACK and _names_someone(words[:i])) for i, w in enumerate(words)):
         return True
     return any(tuple(words[i : i + len(p)]) == p for p in _REFERS_BACK_PHRASES for i in range(len(words)))
