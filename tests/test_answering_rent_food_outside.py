@@ -31,7 +31,7 @@ RENT_HELP = [
     "kan jeg evt faa hjælp til huslejen",
     "kan vi to faa hjælp til huslejen i kollegiet",
     "hjælp til husleje findes det for unge under 25",
-    "can i get help paying my rent when i turn 18",
+    "can i get help paying rent once i turn 18?",
     "cn i get some help paying our rent pls",
 ]
 # Rent owed, and a rent too high: their own topics.

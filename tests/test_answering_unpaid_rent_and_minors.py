@@ -25,8 +25,8 @@ from tests.support import Chat
 TODAY = dt.date(2026, 12, 7)
 
 UNPAID = [
-    "i didn't pay the rent in november, what now",
-    "we didnt pay rent",
+    "november's rent: i didn't pay it. what now",
+    "rent? we didnt pay it",
     "that rent from last month, never paid it, help",
     "our rent wasnt paid this month",
     "jeg betalte ikke huslejen i sidste måned",
