@@ -66,8 +66,8 @@ def test_but_with_a_crisis_is_a_crisis(knowledge) -> None:
 
 
 def test_the_terminal_chat_carries_on_with_the_halls_of_residence(sqlite_engine, make_app) -> None:
-    said = replies(converse(make_app(sqlite_engine), "hvordan får jeg et kollegieværelse", "og hvor længe sku man vente",
-                            "/quit"))
+    said = replies(converse(make_app(sqlite_engine), "hvordan får jeg et kollegieværelse",
+                            "og hvor længe sku man vente", "/quit"))
     assert said[-1].startswith("Husly: Bo på kollegium"), said[-1]
     assert not any("ikke sikker" in r for r in said)
 
