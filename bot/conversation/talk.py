@@ -22,6 +22,11 @@ LINE_CHARS = 110
 ANSWERED_QUESTION_CHARS = 180
 # "Er du i fare, så ring 112." / "If you are in danger right now, call 112.": said in every crisis answer.
 _DANGER_LINE = re.compile(r"\b112\b")
+# A sentence ends at . ! or ? and a space, and the next one starts with a capital: the line beside the choice of
+# kontanthjælp read "Siden 1." ("Siden 1. juli 2025 er der kun én ydelse"). After an abbreviation, a number goes on
+# too ("kl. 9").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ABBREVIATION = re.compile(r"\b(?:ca|kl|fx|nr|evt|jf|pga|bl\.a|f\.eks|e\.g|i\.e)\.$", re.IGNORECASE)
 
 
 def small_talk_reply(kind: str, lang: str) -> Reply:
@@ -58,6 +63,18 @@ def for_other_intro(lang: str) -> str:
                              "go through it with them. They can also write to me themselves.")) + "</i>"
 
 
+def _sentences(text: str) -> list[str]:
+    """``text``'s sentences, an ordinal or abbreviation ("1. juli", "kl. 9") kept inside its sentence."""
+    sentences: list[str] = []
+    for part in _SENTENCE_END.split(text.strip()):
+        goes_on = part[:1].islower() or (part[:1].isdigit() and bool(_ABBREVIATION.search(sentences[-1])))
+        if sentences and goes_on:
+            sentences[-1] += " " + part
+        elif part:
+            sentences.append(part)
+    return sentences
+
+
 def one_line(text: str) -> str:
     """What a topic's answer says, in a sentence cut at a word to at most LINE_CHARS characters.
 
@@ -66,7 +83,7 @@ def one_line(text: str) -> str:
     is skipped (an urgent message gets the safety essentials in its own reply), and a question keeps the sentence
     that answers it.
     """
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    sentences = _sentences(text)
     if not sentences:
         return ""
     said = [s for s in sentences if not _DANGER_LINE.search(s)] or sentences
