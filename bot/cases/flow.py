@@ -152,7 +152,25 @@ def _help_or_case(ctx: Context, result: Triage, helper: bool, info: Reply | None
             ctx.reply(info)
         _connect(ctx, "emergency", reasons, words)
         return
+    if _declined_lately(ctx):
+        # A no to a caseworker minutes ago is respected: "where can I sleep?" after it got the offer again, and the
+        # "ok" typed under it opened the case the person had refused. The way back is a tap.
+        back = _way_back()
+        ctx.reply(Reply(info.html + "\n\n" + back.html, buttons=(*info.buttons, *back.buttons)) if info else back)
+        return
     _offer(ctx, result.urgency.value, reasons, words, info=info, helper=helper)
+
+
+def _declined_lately(ctx: Context) -> bool:
+    """Whether the person said no to the offer of a caseworker within OFFER_ANSWER_WINDOW."""
+    declined = ctx.state.get(Declined)
+    return declined is not None and declined.at is not None and ctx.now - declined.at <= OFFER_ANSWER_WINDOW
+
+
+def _way_back() -> Reply:
+    """After a no to a caseworker: the way to one, if the person changes their mind."""
+    return Reply(esc(_("If you want a caseworker to write to you after all, tap Talk to a caseworker.")),
+                 buttons=((make_button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),),))
 
 
 def _offer_on_screen(ctx: Context, result: Triage, helper: bool) -> CaseOffer | None:
@@ -388,6 +406,9 @@ def answer_to_offer(ctx: Context) -> bool:
     if said in OFFER_NO:
         _decline(ctx)
         return True
+    if typed.refuses_help(said) and ctx.triage().urgency is not Urgency.EMERGENCY:
+        _decline(ctx, parents=typed.fears_parents_told(said))
+        return True
     if not check_in and asks_what_happens(ctx.incoming.text) and ctx.triage().urgency is Urgency.NONE:
         _explain_offer(ctx, offer)
         return True
@@ -462,6 +483,9 @@ def _yes_after_topic(ctx: Context) -> bool:
     topic = ctx.deps.kb.topics.get(topic_id) if topic_id else None
     if topic is None or MenuItem.STAFF not in named_buttons(topic) or not _typed_yes(ctx):
         return False
+    said = " ".join(_NOT_WORDS.sub(" ", fold(ctx.incoming.text)).split())
+    if _declined_lately(ctx) and not typed.short_yes(said):
+        return False  # "ok" after a no to a caseworker is no yes to one ("ja" still is)
     if actions.is_case_staff(ctx.staff()) or service.open_case_for(ctx.session, ctx.incoming.transport,
                                                                      ctx.incoming.chat_id) is not None:
         return False
@@ -469,7 +493,8 @@ def _yes_after_topic(ctx: Context) -> bool:
     return True
 
 
-def _decline(ctx: Context) -> None:
+def _decline(ctx: Context, *, parents: bool = False) -> None:
+    """A no to the offer; ``parents``: the person fears their parents would be told (the no says so)."""
     offer = ctx.state.get(CaseOffer)
     ctx.state.drop(CaseOffer)
     if offer is not None:
@@ -477,6 +502,14 @@ def _decline(ctx: Context) -> None:
     if offer is not None and MAYBE_IN_DANGER in offer.reasons:
         said = _("I'm glad. Write to me if there is anything I can help with. If that changes, tap Urgent help or "
                  "call 112.")
+    elif parents:
+        # The number and hours come from the knowledge base, as in the help for minors.
+        lines = [esc(_("Okay, you decide. I send nothing on. If you are under 18 and want to talk to someone without "
+                       "giving your name, BørneTelefonen is there day and night:"))]
+        lines.extend(service_line(s, ctx.lang) for s in services_for(ctx.deps.kb, ["boernetelefonen"], None))
+        lines.append(esc(_("If you change your mind, tap Urgent help. If you are in danger, call 112.")))
+        ctx.reply(Reply("\n".join(lines), buttons=texts.menu_buttons()))
+        return
     else:
         said = _("Okay. If you change your mind, tap Urgent help. If you are in danger, call 112.")
     ctx.reply(Reply(esc(said), buttons=texts.menu_buttons()))

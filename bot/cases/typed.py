@@ -149,12 +149,45 @@ _YES_FILLER = frozenset({"tak", "please", "pls", "plz", "thanks", "thx", "tnx", 
 _YES_MAX_WORDS = 4
 # A short no with what people add to it: "nej tak, det vil jeg ikke", "no i don't want to", "det vil jeg helst
 # ikke", "nej det gider jeg ikke". Whole messages only: "jeg vil ikke leve mere" is no answer (and not calm).
-_NOT_WANTED = (r"(?:(?:det )?(?:vil|gider) (?:jeg )?(?:helst )?(?:ikke|ik)|jeg (?:vil|gider) (?:helst )?(?:ikke|ik)|"
+_NOT_WANTED = (r"(?:(?:det )?(?:vil|gider) (?:jeg )?(?:helst )?(?:ikke|ikk|ik)|"
+               r"jeg (?:vil|gider) (?:helst )?(?:ikke|ikk|ik)|"
                r"det maa de (?:helst )?"
                r"ikke|helst ikke|ikke nu|i (?:don t|dont|do not) want(?: to| that)?|(?:don t|dont) want to|"
                r"i d rather not|rather not|not now|no way)")
 _NO_ANSWER = re.compile(r"(?:(?:nej|neej|no|nope|nah|nix)(?: (?:nej|no))?(?: (?:tak|thanks|thank you|ellers tak))?"
                         r"(?: " + _NOT_WANTED + r")?|" + _NOT_WANTED + r")(?: (?:tak|thanks))?")
+
+
+# A no to the offer of a caseworker in more words than "nej tak": "no i dont want to talk to anyone from the kommune",
+# "nej jeg vil ikke have kommunen ind over". Read as a question it got "not sure" with the suicide topic as a choice,
+# and the offer stayed, so a later "ok" opened the case the person had refused. What is refused must be a person or
+# the municipality: "jeg vil ikke hjem" or "jeg vil ikke leve mere" refuse no help.
+_NOT_WANTING = (r"(?:(?:jeg |i )?(?:vil|gider) (?:helst )?(?:ikke|ikk|ik)|i (?:don t|dont|do not) (?:want|wanna)|"
+                r"(?:don t|dont|do not) (?:want|wanna)|i d rather not|id rather not|i won t|i wont|no)")
+_HELPERS = (r"(?:kommunen|kommune|sagsbehandler\w*|medarbejder\w*|socialraadgiver\w*|socialraadgivning\w*|"
+            r"nogen|kommune\w*|myndighed\w*|municipality|council|caseworker\w*|social worker\w*|social services|"
+            r"anyone|anybody|someone|somebody|the authorities|a case|en sag|the kommune)")
+_REFUSES_HELP = re.compile(r"\b" + _NOT_WANTING + r"(?: \w+){0,5}? " + _HELPERS + r"\b")
+# "... they will call my mom", "så ringer de til min far": why the person says no.
+_PARENTS_TOLD = re.compile(
+    r"\b(?:call\w*|tell\w*|contact\w*|ring\w*|fortael\w*|sige\w* det(?: \w+)? til|kontakt\w*|involv\w*|"
+    r"inddrag\w*|finde ud af|find out|know)\b(?: \w+){0,3}? (?:my|min|mine|mit|mig|me)? ?"
+    r"(?:mom|mum|mother|dad|father|parents|stepdad|stepmom|mor|far|foraeldre|stedfar|stedmor|familie|family)\b")
+# Longer than this, a message says more than no.
+_REFUSAL_MAX_WORDS = 25
+
+
+def refuses_help(said: str) -> bool:
+    """Whether ``said`` (``fold``-ed, punctuation gone) says no to a caseworker or the municipality, in a short no
+    ("nej tak, det vil jeg ikke") or in words ("no i dont want to talk to anyone from the kommune")."""
+    if not said or len(said.split()) > _REFUSAL_MAX_WORDS:
+        return False
+    return _NO_ANSWER.fullmatch(said) is not None or _REFUSES_HELP.search(said) is not None
+
+
+def fears_parents_told(said: str) -> bool:
+    """Whether ``said`` (``fold``-ed) fears that the parents or the family will be told ("they will call my mom")."""
+    return _PARENTS_TOLD.search(said) is not None
 
 
 def short_yes(said: str) -> bool:
