@@ -4,8 +4,9 @@ refused; and the import command speaks the partner's language.
 Playing a partner's day: a housing organisation's sheet had rent but no aconto (utilities) column. Young people saw
 "aconto 0 kr." and a monthly total nobody had given. Now the aconto is not known (NULL, migration 0022) when the
 sheet has no such column, and the card says "aconto (ikke oplyst)" with no total; so does an empty cell in an aconto
-column (tests/test_listings_blank_aconto.py). A search "under 2.500" counts the rent alone for such a home and says so over the list. The same sheet
-gave a home shown until 15 January but free from 1 February: it would never have been seen while free.
+column (tests/test_listings_blank_aconto.py). A search "under 2.500" counts the rent alone for such a home and says
+so over the list. The same sheet gave a home shown until 15 January but free from 1 February: it would never have
+been seen while free.
 """
 
 from __future__ import annotations
