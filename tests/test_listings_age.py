@@ -104,3 +104,18 @@ def test_husly_ask_reads_the_age_in_the_search(app: App, capsys) -> None:
 
 
 test_the_messages_are_our_own = our_own([SAYS_AGE, ASKS_ROOM, IN_ONE, GROWN_UP, OLDER])
+
+
+def test_a_17_year_olds_alert_tells_of_a_home_for_everyone_not_one_for_18_to_29(app: App, clock) -> None:
+    chat = Chat(app, lang="da")
+    chat.say(SAYS_AGE)
+    chat.press("ls:a:aarhus::vaerelse")  # "Giv mig besked" on a search naming no age: the age said counts
+    grown = Chat(app, 4243, lang="da")
+    grown.press("ls:a:aarhus::vaerelse")
+    put(app.engine, item("ung-9", rent=2800, target_group="youth"), item("alle-9", rent=3300,
+                                                                         target_group="everyone"), now=clock.now)
+    clock.advance(seconds=5)  # alert messages are spread out over time
+    sent = chat.deliver()
+    told = " ".join(s.reply.html for s in sent if s.chat_id == chat.chat_id)
+    assert "example.org/alle-9" in told and "example.org/ung-9" not in told, told
+    assert "example.org/ung-9" in " ".join(s.reply.html for s in sent if s.chat_id == grown.chat_id)

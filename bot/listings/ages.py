@@ -51,6 +51,11 @@ def excluded_groups(band: str | None) -> tuple[str, ...]:
     return tuple(group for group, (low, high) in AGE_RANGES.items() if last < low or first > high)
 
 
+def excluded_bands() -> dict[str, tuple[str, ...]]:
+    """Per target group with an age range, the bands it leaves out (for matching alerts in SQL)."""
+    return {group: tuple(band for band in BAND_AGES if group in excluded_groups(band)) for group in AGE_RANGES}
+
+
 def band_in(text: str) -> str | None:
     """The age band of the youngest age ``text`` says of a person who could live in the home ("jeg er 17", "min søn
     på 17"), or None."""

@@ -75,17 +75,18 @@ class SearchTurn(_AgeLast, CallbackData, prefix="ls:n", compact=False):
 
 
 @dataclass(frozen=True)
-class SaveAlert(CallbackData, prefix="ls:a", compact=False):
+class SaveAlert(_AgeLast, CallbackData, prefix="ls:a", compact=False):
     municipality: str = ""
     budget: int | None = None
     kind: str = ""
+    age: str = ""
 
     @classmethod
     def of(cls, filters: Filters) -> SaveAlert:
-        return cls(filters.municipality or "", filters.max_total, filters.kind or "")
+        return cls(filters.municipality or "", filters.max_total, filters.kind or "", filters.age_band or "")
 
     def filters(self) -> Filters | None:
-        return Filters.checked(self.municipality, self.budget, self.kind)
+        return Filters.checked(self.municipality, self.budget, self.kind, self.age)
 
 
 @dataclass(frozen=True)

@@ -233,6 +233,8 @@ def _nothing_found(kb: KnowledgeBase, lang: str, filters: Filters) -> Reply:
 
 
 def _save_alert(ctx: Context, filters: Filters) -> None:
+    if filters.age_band is None and (band := band_for(ctx, "")) is not None:
+        filters = dataclasses.replace(filters, age_band=band)  # the age said earlier, as for a search
     alert = alerts.save(ctx.session, transport=ctx.incoming.transport, chat_id=ctx.incoming.chat_id,
                         lang=ctx.lang, filters=filters, now=ctx.now)
     ctx.answer_callback(_("Alert saved"))
