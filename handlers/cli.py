@@ -31,6 +31,7 @@ LAZY_COMMANDS = {
     "staff": "handlers.cli_cases:staff",
     "team": "handlers.cli_cases:team",
     "cases": "handlers.cli_cases:cases",
+    "referral": "handlers.cli_cases:referral",
     "privacy": "handlers.cli_privacy:privacy",
     "purge": "handlers.cli_privacy:purge",
     "report": "handlers.cli_report:report",

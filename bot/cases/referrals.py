@@ -40,16 +40,17 @@ def looks_like_referral(payload: str) -> bool:
     return payload.startswith(PREFIX + "_")
 
 
-def create(session: Session, staff: Staff, *, provider: str, municipality: str, now: dt.datetime,
-           days: int = DEFAULT_DAYS, max_uses: int = DEFAULT_USES) -> tuple[str, Referral]:
+def create(session: Session, staff: Staff | None, *, provider: str, municipality: str, now: dt.datetime,
+           days: int = DEFAULT_DAYS, max_uses: int = DEFAULT_USES, actor: str | None = None) -> tuple[str, Referral]:
     """Make a referral link's code for ``provider`` and ``municipality``; the code is shown once (only its hash
-    is kept)."""
+    is kept). ``staff`` None: a coordinator's `husly referral` on the server (``actor`` names it in the audit)."""
     code = f"{PREFIX}_{secrets.token_urlsafe(16)}"
     assert PAYLOAD.fullmatch(code)
-    referral = Referral(code_hash=_hash(code), provider=provider, municipality=municipality, created_by=staff.id,
-                        created_at=now, expires_at=now + dt.timedelta(days=days), max_uses=max_uses)
+    referral = Referral(code_hash=_hash(code), provider=provider, municipality=municipality,
+                        created_by=staff.id if staff is not None else None, created_at=now,
+                        expires_at=now + dt.timedelta(days=days), max_uses=max_uses)
     session.add(referral)
-    record(session, actor=f"staff:{staff.id}", action="referral", now=now,
+    record(session, actor=actor or f"staff:{staff.id if staff is not None else '?'}", action="referral", now=now,
            detail=f"municipality={municipality} days={days}")
     return code, referral
 
