@@ -20,7 +20,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The version rows of a database upgraded to every head of bot/migrations/versions (one per feature branch,
 # less those another depends on; tests/test_migrations.py keeps this in step): a database with exactly these
 # needs no migration, and start-up skips Alembic.
-SCHEMA_VERSIONS = frozenset({"0004", "0005", "0006", "0020", "0023", "0027"})
+SCHEMA_VERSIONS = frozenset({"0004", "0005", "0006", "0020", "0027", "0028"})
 # Any fixed number: PostgreSQL advisory lock so two instances starting together migrate one at a time.
 _MIGRATION_LOCK = 7_301_942
 

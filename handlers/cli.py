@@ -31,6 +31,7 @@ LAZY_COMMANDS = {
     "staff": "handlers.cli_cases:staff",
     "team": "handlers.cli_cases:team",
     "cases": "handlers.cli_cases:cases",
+    "referral": "handlers.cli_cases:referral",
     "privacy": "handlers.cli_privacy:privacy",
     "purge": "handlers.cli_privacy:purge",
     "report": "handlers.cli_report:report",
@@ -147,10 +148,13 @@ def _with_listings(husly: Husly, text: str, result: Answer) -> Answer:
     from dataclasses import replace
 
     from bot.i18n import use_lang
+    from bot.listings.ages import band_in
     from bot.listings.conversation import results_page
 
     if filters.municipality is None and result.municipality:
         filters = replace(filters, municipality=result.municipality)
+    # The age said in the search leaves out homes whose age range excludes it, as in the chat.
+    filters = replace(filters, age_band=band_in(text))
     with husly.session() as session, use_lang(result.lang):
         page = results_page(session, husly.knowledge()[0], result.lang, husly.now(), filters, 0)
     return replace(result, reply=page, more=(), kind="listings")

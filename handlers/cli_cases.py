@@ -363,3 +363,35 @@ def cases_tick() -> None:
 
 
 COMMANDS = (staff, team, cases)
+
+
+@click.command("referral")
+@click.option("--provider", required=True, help="The partner organisation the link is made for (shown to the young "
+              "person and on the case card).")
+@click.option("--municipality", type=MUNICIPALITY, required=True, help="Where the young person lives.")
+@click.option("--days", type=click.IntRange(1, 90), default=None, help="Days until the link expires (default 30).")
+@click.option("--bot", "bot_username", help="The bot's Telegram username, to print the t.me link too.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def referral(provider: str, municipality: str, days: int | None, bot_username: str | None, as_json: bool) -> None:
+    """Make a partner's referral link for one young person, as /henvis does (docs/cases.md "Referrals from
+    partners"): the code is printed once; only its hash is kept."""
+    from bot.cases import referrals
+
+    provider = provider.strip()
+    if not provider or len(provider) > 100:
+        raise _fail("--provider: write the organisation's name (at most 100 characters)", usage=True)
+    days = days or referrals.DEFAULT_DAYS
+    now = current().now()
+    with current().session() as session:
+        code, made = referrals.create(session, None, provider=provider, municipality=municipality, now=now, days=days,
+                                      actor=cli_actor())
+        expires = made.expires_at
+    link = f"https://t.me/{bot_username.lstrip('@')}?start={code}" if bot_username else None
+    if as_json:
+        click.echo(json.dumps({"code": code, "start": f"/start {code}", "link": link, "provider": provider,
+                               "municipality": municipality, "expires_at": expires.isoformat()}, ensure_ascii=False))
+        return
+    if link:
+        click.echo(link)
+    click.echo(f"/start {code}")
+    click.echo(f"{provider}, {municipality}: one young person, until {expires:%Y-%m-%d %H:%M} UTC")

@@ -3,9 +3,10 @@ refused; and the import command speaks the partner's language.
 
 Playing a partner's day: a housing organisation's sheet had rent but no aconto (utilities) column. Young people saw
 "aconto 0 kr." and a monthly total nobody had given. Now the aconto is not known (NULL, migration 0022) when the
-sheet has no such column, and the card says "aconto (ikke oplyst)" with no total; an empty cell in an aconto column
-is still 0. A search "under 2.500" counts the rent alone for such a home and says so over the list. The same sheet
-gave a home shown until 15 January but free from 1 February: it would never have been seen while free.
+sheet has no such column, and the card says "aconto (ikke oplyst)" with no total; so does an empty cell in an aconto
+column (tests/test_listings_blank_aconto.py). A search "under 2.500" counts the rent alone for such a home and says
+so over the list. The same sheet gave a home shown until 15 January but free from 1 February: it would never have
+been seen while free.
 """
 
 from __future__ import annotations
@@ -64,11 +65,11 @@ def imported(engine: Engine, data: bytes) -> None:
 
 # ---- the aconto a sheet does not give --------------------------------------------------------------------------
 
-def test_a_sheet_without_an_aconto_column_leaves_it_unknown_and_an_empty_cell_is_still_none() -> None:
+def test_a_sheet_without_an_aconto_column_leaves_it_unknown_and_so_does_an_empty_cell() -> None:
     assert [x.aconto for x in read(sheet(ROWS)).listings] == [None, None, None]
     with_column = read(sheet([ROWS[0] + ";", ROWS[1] + ";350 kr./md"], header=HEADER + ";Aconto varme/vand"))
     assert with_column.ok, with_column.problems
-    assert [x.aconto for x in with_column.listings] == [0, 350]
+    assert [x.aconto for x in with_column.listings] == [None, 350]  # an empty cell was 0 until December 2026
 
 
 def test_the_card_says_aconto_is_not_given_and_invents_no_total(engine: Engine) -> None:

@@ -56,7 +56,7 @@ def test_a_good_file_becomes_listings_with_danish_amounts_and_dates_read_right()
     assert first.available_from == dt.date(2027, 1, 1)
     assert first.expires_on == dt.date(2027, 1, 31)  # the default when udloeber is empty: 30 days after it is free
     assert first.provider == "Boligforeningen Test"
-    assert (second.municipality, second.kind, second.rent, second.aconto) == ("koebenhavn", "lejlighed", 5250, 0)
+    assert (second.municipality, second.kind, second.rent, second.aconto) == ("koebenhavn", "lejlighed", 5250, None)
     assert second.available_from == TODAY and second.expires_on == dt.date(2026, 12, 31)
     assert second.apply_phone == "12 34 56 78" and second.apply_url is None
 

@@ -45,13 +45,13 @@ def test_an_optional_cell_saying_not_known_is_read_as_not_known(column: str, wri
     assert any("Read as not given" in note and f"{column} in row 2" in note for note in report.notes), report.notes
 
 
-def test_an_empty_aconto_cell_is_still_none_to_pay_and_gives_no_note() -> None:
+def test_an_empty_aconto_cell_is_not_known_and_the_partner_is_told_to_write_0() -> None:
+    # Like an empty deposit cell (tests/test_listings_blank_deposit.py, tests/test_listings_blank_aconto.py).
     report = read(csv_bytes([row(aconto="")]))
-    assert report.ok and report.listings[0].aconto == 0
-    assert not any("not given" in note for note in report.notes)
-    # An empty deposit cell is not known, and the partner is told (tests/test_listings_blank_deposit.py).
+    assert report.ok and report.listings[0].aconto is None
+    assert any(note.startswith("Empty cells read as not given") for note in report.notes), report.notes
     report = read(csv_bytes([row(aconto="", depositum="")]))
-    assert report.ok and (report.listings[0].aconto, report.listings[0].deposit) == (0, None)
+    assert report.ok and (report.listings[0].aconto, report.listings[0].deposit) == (None, None)
 
 
 @pytest.mark.parametrize("written", ["inkl.", "inkl. i husleje", "Inklusive", "indeholdt i huslejen", "incl."])

@@ -51,7 +51,7 @@ def test_numbers_dates_and_phone_numbers_are_read_as_excel_shows_them() -> None:
     assert (first.municipality, first.kind, first.rooms, first.size_m2, first.rent, first.aconto) == (
         "aarhus", "vaerelse", 1, 14, 3800, 300)
     assert first.available_from == dt.date(2027, 1, 15) and first.apply_phone == "12345678"
-    assert (second.municipality, second.rent, second.aconto, second.available_from) == ("koebenhavn", 5250, 0, TODAY)
+    assert (second.municipality, second.rent, second.aconto, second.available_from) == ("koebenhavn", 5250, None, TODAY)
 
 
 def test_a_wrong_cell_is_named_by_the_row_and_column_name_excel_shows() -> None:

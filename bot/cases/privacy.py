@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from bot.cases import cards, notices, sending, service
+from bot.cases import cards, notices, referrals, sending, service
 from bot.cases.models import Case, CaseCard, CaseMessage, CaseStatus, Outcome
 from bot.i18n import _, use_lang
 from bot.models import Outbox
@@ -86,6 +86,9 @@ def _anonymise(session: Session, case: Case) -> None:
     session.execute(delete(CaseMessage).where(col(CaseMessage.case_id) == case.id))
     case.first_name, case.phone, case.consent, case.chat_id = None, None, False, ERASED_CHAT
     case.followup_due_at, case.last_youth_at = None, None
+    # The organisation whose link the person came through says who referred them: it goes too (the reason code
+    # "referred" stays, as the other codes do, for the report).
+    case.referred_by = None
     session.add(case)
 
 
@@ -122,12 +125,13 @@ def recent_case_times(session: Session, transport: str, chat_id: int, now: dt.da
 
 
 def expire(session: Session, now: dt.datetime, limit: dt.datetime) -> int:
-    """Anonymise cases closed before ``limit`` (messages, name and phone go; the codes stay)."""
+    """Anonymise cases closed before ``limit`` (messages, name, phone and the referring organisation go; the codes
+    stay), and delete partners' referral links used up or expired a while ago (``referrals.KEPT_AFTER``)."""
     old = list(session.exec(select(Case).where(Case.status == CaseStatus.CLOSED.value, col(Case.closed_at) < limit,
                                                Case.chat_id != ERASED_CHAT)).all())
     for case in old:
         _anonymise(session, case)
-    return len(old)
+    return len(old) + referrals.remove_old(session, now)
 
 
 STORE = Store("cases", export, erase, expire, cases_opened=recent_case_times)

@@ -12,7 +12,7 @@ import hashlib
 import re
 import secrets
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.cases.models import Referral
@@ -25,6 +25,9 @@ DEFAULT_DAYS = 30
 # One link per young person: a used link is used up, so a link passed on cannot open cases in the
 # organisation's name for others.
 DEFAULT_USES = 1
+# A link used up or expired is kept this long after its last day, then deleted (docs/privacy.md): long enough for
+# the month's report and a partner's "so far" count, no longer, though a row holds no personal data.
+KEPT_AFTER = dt.timedelta(days=30)
 # What a /start payload may be (Bot API: up to 64 characters of A-Z, a-z, 0-9, _ and -).
 PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -37,16 +40,17 @@ def looks_like_referral(payload: str) -> bool:
     return payload.startswith(PREFIX + "_")
 
 
-def create(session: Session, staff: Staff, *, provider: str, municipality: str, now: dt.datetime,
-           days: int = DEFAULT_DAYS, max_uses: int = DEFAULT_USES) -> tuple[str, Referral]:
+def create(session: Session, staff: Staff | None, *, provider: str, municipality: str, now: dt.datetime,
+           days: int = DEFAULT_DAYS, max_uses: int = DEFAULT_USES, actor: str | None = None) -> tuple[str, Referral]:
     """Make a referral link's code for ``provider`` and ``municipality``; the code is shown once (only its hash
-    is kept)."""
+    is kept). ``staff`` None: a coordinator's `husly referral` on the server (``actor`` names it in the audit)."""
     code = f"{PREFIX}_{secrets.token_urlsafe(16)}"
     assert PAYLOAD.fullmatch(code)
-    referral = Referral(code_hash=_hash(code), provider=provider, municipality=municipality, created_by=staff.id,
-                        created_at=now, expires_at=now + dt.timedelta(days=days), max_uses=max_uses)
+    referral = Referral(code_hash=_hash(code), provider=provider, municipality=municipality,
+                        created_by=staff.id if staff is not None else None, created_at=now,
+                        expires_at=now + dt.timedelta(days=days), max_uses=max_uses)
     session.add(referral)
-    record(session, actor=f"staff:{staff.id}", action="referral", now=now,
+    record(session, actor=actor or f"staff:{staff.id if staff is not None else '?'}", action="referral", now=now,
            detail=f"municipality={municipality} days={days}")
     return code, referral
 
@@ -79,3 +83,13 @@ def cases_opened(session: Session, provider: str) -> int:
     """How many cases the organisation's referral links opened (a number only: never who)."""
     total = session.exec(select(func.coalesce(func.sum(Referral.uses), 0)).where(Referral.provider == provider)).one()
     return int(total)
+
+
+def remove_old(session: Session, now: dt.datetime) -> int:
+    """Delete the referrals that cannot open a case any more (used up or expired) since ``KEPT_AFTER``: a used-up
+    link counts from the day it was made (when it was used is not kept), an unused one from its last day."""
+    before = now - KEPT_AFTER
+    removed = session.exec(delete(Referral).where(or_(
+        col(Referral.expires_at) < before,
+        (col(Referral.uses) >= col(Referral.max_uses)) & (col(Referral.created_at) < before))))
+    return int(removed.rowcount or 0)

@@ -222,17 +222,18 @@ def age_band(text: str, *, asked: bool) -> str | None:
     match = match or _AGE_IN_WORDS.search(said)
     if match is None:
         return None
-    return _band(int(match["age"]))
+    return band_of_age(int(match["age"]))
 
 
 def own_age_band(words: str) -> str | None:
     """The age band of the writer's own age said anywhere in ``words`` ("im 19, in Høje-Taastrup"), for a case that
     opens with them; a bare number is no age here."""
     match = _AGE_IN_WORDS.search(fold(words))
-    return _band(int(match["age"])) if match is not None else None
+    return band_of_age(int(match["age"])) if match is not None else None
 
 
-def _band(age: int) -> str | None:
+def band_of_age(age: int) -> str | None:
+    """The AGE_BANDS code of an age (10-99), or None for a number that is no young person's age."""
     if not 10 <= age <= 99:
         return None
     return "under_18" if age < 18 else "18_24" if age < 25 else "25_29" if age < 30 else "30_plus"

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, insert, or_, update
+from sqlalchemy import and_, delete, exists, func, insert, not_, or_, update
 from sqlmodel import Session, col, select
 
 from bot.conversation.callbacks import button
 from bot.i18n import _, format_date, use_lang
+from bot.listings.ages import excluded_bands
 from bot.listings.buttons import SaveAlert, SearchPage, StopAlert
 from bot.listings.filters import Filters
 from bot.listings.models import Listing, ListingAlert, ListingAlertSent
@@ -35,7 +37,7 @@ OUTBOX_REF = "listing-alert"
 
 
 def filters_of(alert: ListingAlert) -> Filters:
-    return Filters(alert.municipality, alert.max_total, alert.kind)
+    return Filters(alert.municipality, alert.max_total, alert.kind, alert.age_band)
 
 
 def save(session: Session, *, transport: str, chat_id: int, lang: str, filters: Filters,
@@ -45,6 +47,7 @@ def save(session: Session, *, transport: str, chat_id: int, lang: str, filters: 
                                                                                    chat_id=chat_id)
     alert.lang, alert.municipality, alert.max_total, alert.kind = lang, filters.municipality, filters.max_total, \
         filters.kind
+    alert.age_band = filters.age_band
     alert.created_at, alert.expires_at = now, now + dt.timedelta(days=ALERT_DAYS)
     session.add(alert)
     return alert
@@ -75,6 +78,7 @@ def dispatch(session: Session, now: dt.datetime) -> int:
             or_(col(ListingAlert.municipality).is_(None), col(ListingAlert.municipality) == Listing.municipality),
             or_(col(ListingAlert.max_total).is_(None), col(Listing.monthly_total) <= ListingAlert.max_total),
             or_(col(ListingAlert.kind).is_(None), col(ListingAlert.kind) == Listing.kind),
+            *_age_fits(),
         ))
         .where(col(ListingAlert.expires_at) > now, ~told)
         .order_by(col(ListingAlert.id), col(Listing.monthly_total), col(Listing.id))
@@ -97,6 +101,13 @@ def dispatch(session: Session, now: dt.datetime) -> int:
                 len(listing_ids)), ref=OUTBOX_REF, delay=start - now + i * step, now=now)
     session.execute(update(Listing).where(col(Listing.alerts_pending)).values(alerts_pending=False))
     return len(by_alert)
+
+
+def _age_fits() -> list[Any]:
+    """No home whose age range leaves out the alert's age band ("til unge 18-29" for someone under 18)."""
+    # coalesce: an alert with no age band fits every home (NULL IN (...) would make the whole test NULL).
+    return [not_(and_(col(Listing.target_group) == group, func.coalesce(ListingAlert.age_band, "").in_(bands)))
+            for group, bands in excluded_bands().items()]
 
 
 def end_expired(session: Session, now: dt.datetime) -> int:

@@ -28,50 +28,65 @@ class SearchKind(CallbackData, prefix="ls:k"):
     budget: int | None = None
 
 
+class _AgeLast:
+    """A search button whose last field is the age band: left out when empty, so a search naming no age packs as
+    before ("ls:p:0:aarhus::"), and an older button without it still unpacks (to any age)."""
+
+    age: str
+
+    def pack(self) -> str:
+        data: str = super().pack()  # type: ignore[misc]
+        return data if self.age else data.removesuffix(":")
+
+
 @dataclass(frozen=True)
-class SearchPage(CallbackData, prefix="ls:p", compact=False):
+class SearchPage(_AgeLast, CallbackData, prefix="ls:p", compact=False):
     page: int
     municipality: str = ""
     budget: int | None = None
     kind: str = ""
+    # The age band said (bot/listings/ages.py); an older button without it searches for any age.
+    age: str = ""
 
     @classmethod
     def of(cls, filters: Filters, page: int = 0) -> SearchPage:
-        return cls(page, filters.municipality or "", filters.max_total, filters.kind or "")
+        return cls(page, filters.municipality or "", filters.max_total, filters.kind or "", filters.age_band or "")
 
     def filters(self) -> Filters | None:
-        return Filters.checked(self.municipality, self.budget, self.kind)
+        return Filters.checked(self.municipality, self.budget, self.kind, self.age)
 
 
 @dataclass(frozen=True)
-class SearchTurn(CallbackData, prefix="ls:n", compact=False):
+class SearchTurn(_AgeLast, CallbackData, prefix="ls:n", compact=False):
     """Previous/next: the page changes in place."""
 
     page: int
     municipality: str = ""
     budget: int | None = None
     kind: str = ""
+    age: str = ""
 
     @classmethod
     def of(cls, filters: Filters, page: int) -> SearchTurn:
-        return cls(page, filters.municipality or "", filters.max_total, filters.kind or "")
+        return cls(page, filters.municipality or "", filters.max_total, filters.kind or "", filters.age_band or "")
 
     def filters(self) -> Filters | None:
-        return Filters.checked(self.municipality, self.budget, self.kind)
+        return Filters.checked(self.municipality, self.budget, self.kind, self.age)
 
 
 @dataclass(frozen=True)
-class SaveAlert(CallbackData, prefix="ls:a", compact=False):
+class SaveAlert(_AgeLast, CallbackData, prefix="ls:a", compact=False):
     municipality: str = ""
     budget: int | None = None
     kind: str = ""
+    age: str = ""
 
     @classmethod
     def of(cls, filters: Filters) -> SaveAlert:
-        return cls(filters.municipality or "", filters.max_total, filters.kind or "")
+        return cls(filters.municipality or "", filters.max_total, filters.kind or "", filters.age_band or "")
 
     def filters(self) -> Filters | None:
-        return Filters.checked(self.municipality, self.budget, self.kind)
+        return Filters.checked(self.municipality, self.budget, self.kind, self.age)
 
 
 @dataclass(frozen=True)

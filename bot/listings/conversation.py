@@ -12,13 +12,15 @@ import datetime as dt
 from sqlmodel import Session
 
 from bot.conversation import texts
-from bot.conversation.buttons import ShowTopic
+from bot.conversation.buttons import Menu, MenuItem, ShowTopic
 from bot.conversation.callbacks import button
 from bot.conversation.cards import municipality_buttons, municipality_name
 from bot.conversation.context import Context
 from bot.conversation.router import Router
 from bot.i18n import _, format_date, format_money
 from bot.listings import alerts, partner, partner_form
+from bot.listings.ages import MINOR_TOPIC, band_for, excluded_groups
+from bot.listings.ages import remember as remember_age
 from bot.listings.buttons import (
     SaveAlert,
     SearchBudget,
@@ -31,7 +33,7 @@ from bot.listings.buttons import (
 from bot.listings.filters import Filters, parse_filters
 from bot.listings.kinds import KINDS
 from bot.listings.privacy import STORE as HOUSING_ALERTS
-from bot.listings.render import aconto_note, card, kind_label, summary
+from bot.listings.render import aconto_note, card, kind_label, summary, target_label
 from bot.listings.search import COUNT_CAP, local_day, search
 from bot.not_for_me import not_a_housing_search
 from bot.replies import Button, Reply, esc
@@ -121,6 +123,7 @@ def free_text_search(ctx: Context) -> bool:
     filters = parse_filters(text)
     if filters is None or not_a_housing_search(text):
         return False
+    filters = dataclasses.replace(filters, age_band=band_for(ctx, text))
     if filters.municipality is None and ctx.profile.municipality:
         filters = dataclasses.replace(filters, municipality=ctx.profile.municipality)
     elif filters.municipality and not ctx.profile.municipality:
@@ -142,8 +145,11 @@ def stop_alert(ctx: Context) -> None:
 def results(ctx: Context, filters: Filters, page: int, *, count: bool = False) -> Reply:
     """One page of listings (5), cheapest first, with page buttons, or suggestions when nothing fits.
 
-    ``count``: a new search (not paging), counted for the report (where, rent band, found or not).
+    ``count``: a new search (not paging), counted for the report (where, rent band, found or not). A search from the
+    buttons, which name no age, is for the age the person said earlier (bot/listings/ages.py).
     """
+    if filters.age_band is None and (band := band_for(ctx, "")) is not None:
+        filters = dataclasses.replace(filters, age_band=band)
     return results_page(ctx.session, ctx.deps.kb, ctx.lang, ctx.now, filters, page, count=count)
 
 
@@ -165,6 +171,8 @@ def results_page(session: Session, kb: KnowledgeBase, lang: str, now: dt.datetim
                 page=found.page + 1, pages=f"{found.pages}+" if found.total > COUNT_CAP else found.pages)))
     if (note := aconto_note(found.listings)) is not None:
         head += "\n" + esc(note)
+    if (left_out := _left_out_for_age(filters)) is not None:
+        head += "\n" + esc(left_out)
     nav = []
     if found.page > 0:
         nav.append(button("◀ " + _("Previous"), SearchTurn.of(filters, found.page - 1)))
@@ -173,15 +181,41 @@ def results_page(session: Session, kb: KnowledgeBase, lang: str, now: dt.datetim
     rows = [tuple(nav)] if nav else []
     rows.append((button("🔔 " + _("Notify me about new ones"), SaveAlert.of(filters)),))
     rows.append((button("🔍 " + _("New search"), SearchWhere()),))
+    rows.extend(_minor_help(kb, lang, filters))
     return Reply("\n\n".join([head, *(card(x) for x in found.listings)]), tuple(rows))
 
 
+def _left_out_for_age(filters: Filters) -> str | None:
+    """Said over a search whose age leaves some homes out ("til unge 18-29" for a 17-year-old), so nobody wonders
+    where they went; None when the age leaves none out."""
+    excluded = excluded_groups(filters.age_band)
+    if not excluded:
+        return None
+    groups = ", ".join(target_label(group) for group in excluded)
+    if filters.age_band == "under_18":
+        return _("You are under 18, so homes for {groups} are not shown: they are not for you yet.").format(
+            groups=groups)
+    return _("Homes for {groups} are not shown: they do not fit your age.").format(groups=groups)
+
+
+def _minor_help(kb: KnowledgeBase, lang: str, filters: Filters) -> list[tuple[Button, ...]]:
+    """The topic for those under 18 and a caseworker, for a search by someone under 18 (where help for them is)."""
+    if filters.age_band != "under_18" or MINOR_TOPIC not in kb.topics:
+        return []
+    return [(button(kb.topics[MINOR_TOPIC].title.get(lang), ShowTopic(MINOR_TOPIC)),),
+            (button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),)]
+
+
 def _nothing_found(kb: KnowledgeBase, lang: str, filters: Filters) -> Reply:
-    text = "\n\n".join([
-        "<b>" + esc(_("No homes fit right now")) + "</b>\n" + esc(summary(filters)),
-        esc(_("Try a wider search, or let me tell you when something fits. Sign up for waiting lists too: "
-              "the time on the list counts.")),
-    ])
+    parts = ["<b>" + esc(_("No homes fit right now")) + "</b>\n" + esc(summary(filters))]
+    if (left_out := _left_out_for_age(filters)) is not None:
+        parts.append(esc(left_out))
+    if filters.age_band == "under_18" and MINOR_TOPIC in kb.topics:
+        parts.append(esc(_("If you are under 18 and not safe at home, the municipality must help you. Read more "
+                           "below, or talk to a caseworker.")))
+    parts.append(esc(_("Try a wider search, or let me tell you when something fits. Sign up for waiting lists too: "
+                       "the time on the list counts.")))
+    text = "\n\n".join(parts)
     wider = []
     if filters.max_total is not None:
         higher = filters.max_total + WIDER_BUDGET_STEP
@@ -191,7 +225,7 @@ def _nothing_found(kb: KnowledgeBase, lang: str, filters: Filters) -> Reply:
         wider.append(button(_("All types"), SearchPage.of(dataclasses.replace(filters, kind=None))))
     if filters.municipality:
         wider.append(button(_("All municipalities"), SearchPage.of(dataclasses.replace(filters, municipality=None))))
-    rows: list[tuple[Button, ...]] = [(b,) for b in wider]
+    rows: list[tuple[Button, ...]] = [*_minor_help(kb, lang, filters), *((b,) for b in wider)]
     rows.append((button("🔔 " + _("Notify me when one fits"), SaveAlert.of(filters)),))
     rows.extend((button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in WAITING_LIST_TOPICS
                 if t in kb.topics)
@@ -199,6 +233,8 @@ def _nothing_found(kb: KnowledgeBase, lang: str, filters: Filters) -> Reply:
 
 
 def _save_alert(ctx: Context, filters: Filters) -> None:
+    if filters.age_band is None and (band := band_for(ctx, "")) is not None:
+        filters = dataclasses.replace(filters, age_band=band)  # the age said earlier, as for a search
     alert = alerts.save(ctx.session, transport=ctx.incoming.transport, chat_id=ctx.incoming.chat_id,
                         lang=ctx.lang, filters=filters, now=ctx.now)
     ctx.answer_callback(_("Alert saved"))
@@ -240,7 +276,7 @@ def register(router: Router) -> None:
     router.callback(SearchTurn, turn_page)
     router.callback(SaveAlert, save_alert)
     router.callback(StopAlert, stop_alert_button)
-    router.interceptors.append(free_text_search)
+    router.interceptors.extend((remember_age, free_text_search))
     router.command("stop_besked", stop_alert)
     partner.register(router)
     partner_form.register(router)

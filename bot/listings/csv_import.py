@@ -64,6 +64,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED = ("reference", "kommune", "omraade", "type", "husleje")
 # Money paid once before moving in. An empty cell in these columns is not known, never 0 (docs/listings.md).
 UP_FRONT = ("depositum", "forudbetalt_leje")
+# Amounts whose empty cell is not known (never 0 kr. nobody wrote), and the partner is told which cells were empty.
+# Until December 2026 an empty aconto cell was 0; a stored 0 cannot tell a written 0 from a blank, so it stays until
+# the sheet is sent again.
+BLANK_NOT_KNOWN = ("aconto", *UP_FRONT)
 UP_FRONT_HIGH = 100_000
 _ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
 # Characters a Danish Windows-1252 (Excel) file plausibly holds; anything else means it was some other
@@ -408,9 +412,9 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         "rooms": read("vaerelser", lambda v: fields.optional_whole_number(v, low=1, high=10)),
         "size_m2": read("kvm", lambda v: fields.optional_whole_number(v, low=5, high=300)),
         "rent": read("husleje", lambda v: fields.money(v, low=500, high=30_000, monthly=True)),
-        # A sheet without the column does not say there is none: not known (an empty cell in the column is 0). An
-        # aconto of 0 kr. nobody gave would show young people a monthly total nobody gave.
-        "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000, monthly=True, empty=0))
+        # A sheet without the column, or an empty cell in it, does not say there is none: not known. An aconto of
+        # 0 kr. nobody gave would show young people a monthly total nobody gave (only a written 0 or "ingen" is 0).
+        "aconto": read("aconto", lambda v: fields.optional_money(v, high=5_000, monthly=True))
         if "aconto" in columns else None,
         # Money up front: an empty cell (like no column) is not known. "Depositum 0 kr." on a card is a fact young
         # people plan their savings by, so only a written 0, "ingen" or "gratis" says it.
@@ -452,7 +456,7 @@ def _row(number: int, cells: list[str], columns: dict[str, int], header: list[st
         if fields.unknown(cell(name)) and not (name == "ledig_fra" and values["available_from"] is not None):
             found = report.included if fields.included(cell(name)) else report.not_known
             found.setdefault(label(name), []).append(number)
-    for name in UP_FRONT:  # said once, so a partner who meant "none" by a blank cell learns to write 0
+    for name in BLANK_NOT_KNOWN:  # said once, so a partner who meant "none" by a blank cell learns to write 0
         if name in columns and not cell(name).strip():
             report.left_empty.setdefault(label(name), []).append(number)
     if values["available_from"] is not None and values["available_from"] < today:

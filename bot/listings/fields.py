@@ -153,14 +153,13 @@ def _decimal(text: str, locale: Locale) -> Decimal:
 NONE_WORDS = frozenset({"ingen", "nej", "intet", "ikke noget", "gratis", "none", "no", "nil", "nothing", "free"})
 
 
-def optional_money(raw: str, *, high: int, monthly: bool = False, empty: int | None = None) -> int | None:
+def optional_money(raw: str, *, high: int, monthly: bool = False) -> int | None:
     """Like ``money``, but "ingen", "nej", "gratis" or "0 kr" is 0, and a cell saying it is not known ("-", "ukendt",
     "se annonce", "inkl. i husleje": see ``unknown``) is None: young people see "ikke oplyst".
 
-    An empty cell is ``empty``: not known (None) unless the caller says otherwise. A deposit left blank is no
-    "Depositum 0 kr." anybody wrote; only the aconto keeps its documented "an empty cell is 0" (``empty=0``)."""
+    An empty cell is not known (None): a deposit or an aconto left blank is no "0 kr." anybody wrote."""
     if not raw.strip():
-        return empty
+        return None
     if fold(raw) in NONE_WORDS:
         return 0
     if unknown(raw):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.listings.kinds import KINDS
+from bot.listings.kinds import AGE_BANDS, KINDS
 from bot.reading import read
 from knowledge.lexicon import detect_municipality
 from knowledge.normalise import fold
@@ -95,20 +95,25 @@ _AMOUNT = re.compile(
 
 @dataclass(frozen=True)
 class Filters:
-    """A search; None means "any". ``max_total`` is rent plus aconto, what a person pays each month."""
+    """A search; None means "any". ``max_total`` is rent plus aconto, what a person pays each month. ``age_band``
+    (an AGE_BANDS code) is the age the person said: homes whose age range leaves it out are not shown
+    (bot/listings/ages.py)."""
 
     municipality: str | None = None
     max_total: int | None = None
     kind: str | None = None
+    age_band: str | None = None
 
     @classmethod
-    def checked(cls, municipality: str, budget: int | None, kind: str) -> Filters | None:
+    def checked(cls, municipality: str, budget: int | None, kind: str, age_band: str = "") -> Filters | None:
         """The filters from a button's values, or None when one is not valid (a forged or old button)."""
         if (municipality and municipality not in MUNICIPALITIES) or (kind and kind not in KINDS):
             return None
         if budget is not None and not 0 < budget <= MAX_BUDGET:
             return None
-        return cls(municipality or None, budget, kind or None)
+        if age_band and age_band not in AGE_BANDS:
+            return None
+        return cls(municipality or None, budget, kind or None, age_band or None)
 
 
 def parse_filters(text: str) -> Filters | None:

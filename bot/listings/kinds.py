@@ -8,3 +8,6 @@ KINDS: tuple[str, ...] = (
 )
 TARGET_GROUPS: tuple[str, ...] = ("youth", "students", "everyone")
 STATUSES: tuple[str, ...] = ("active", "withdrawn", "expired")
+# The age bands an age said is kept as: the cases' AGE_BANDS (bot/cases/models.py; a test keeps the two the same),
+# repeated here because reading a search must not import the cases feature.
+AGE_BANDS: tuple[str, ...] = ("under_18", "18_24", "25_29", "30_plus")

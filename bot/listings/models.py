@@ -91,6 +91,8 @@ class ListingAlert(SQLModel, table=True):
     municipality: str | None = Field(default=None, max_length=32)
     max_total: int | None = None
     kind: str | None = Field(default=None, max_length=32)
+    # The age band said (bot/listings/ages.py, migration 0028): homes whose age range leaves it out are not told.
+    age_band: str | None = Field(default=None, max_length=16)
     created_at: dt.datetime = timestamp_field(nullable=False, default=utcnow)
     expires_at: dt.datetime = timestamp_field(nullable=False, index=True)
 

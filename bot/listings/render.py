@@ -40,7 +40,16 @@ def summary(filters: Filters) -> str:
         if filters.max_total is not None else _("any price"),
         kind_label(filters.kind) if filters.kind else _("all types"),
     ]
+    if filters.age_band:
+        parts.append(age_label(filters.age_band))
     return " · ".join(parts)
+
+
+def age_label(band: str) -> str:
+    """The age a search is for, as the summary says it ("under 18 år")."""
+    labels = {"under_18": _("under 18"), "18_24": _("age 18-24"), "25_29": _("age 25-29"),
+              "30_plus": _("age 30 or more")}
+    return labels[band]
 
 
 def card(listing: Listing) -> str:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from bot.listings.ages import excluded_groups
 from bot.listings.filters import Filters
 from bot.listings.models import Listing
 
@@ -57,6 +58,9 @@ def matching(filters: Filters, today: dt.date) -> list[Any]:
         conditions.append(Listing.monthly_total <= filters.max_total)
     if filters.kind:
         conditions.append(Listing.kind == filters.kind)
+    if excluded := excluded_groups(filters.age_band):
+        # A home "til unge 18-29" does not fit a 17-year-old: never shown as if it did.
+        conditions.append(col(Listing.target_group).notin_(excluded))
     return conditions
 
 

@@ -37,6 +37,7 @@ def build(raw: Raw, period: Period, *, kb: KnowledgeBase, sla_minutes: dict[str,
     municipalities = [period.municipality] if period.municipality else [*MUNICIPALITIES, UNKNOWN]
     _question_cells(cells, raw, period, municipalities)
     _case_cells(cells, raw.cases, municipalities, sla_minutes, now)
+    organisations = _referral_cells(cells, raw)
     _listing_cells(cells, raw, municipalities)
     cells.add(("k", "queue"), raw.queue.open)
     cells.solve()
@@ -45,7 +46,8 @@ def build(raw: Raw, period: Period, *, kb: KnowledgeBase, sla_minutes: dict[str,
         "period": _period(period, raw, now, lang),
         "questions": _questions(cells, raw, period, kb, municipalities, lang),
         "unanswered": _unanswered(cells, raw, kb, lang),
-        "cases": _cases(cells, raw.cases, municipalities, sla_minutes),
+        "cases": {**_cases(cells, raw.cases, municipalities, sla_minutes),
+                  "referrals": _referrals(cells, organisations)},
         "listings": _listings(cells, municipalities),
         "languages": {"questions": {code: {"count": show(("q", "l", code)),
                                            "share": share(show(("q", "l", code)), show(("q",)))} for code in LANGS},
@@ -246,6 +248,26 @@ def _cases(cells: Cells, cases: list[CaseFacts], municipalities: list[str],
         "followup": {"asked": show(("c", "fu")), **{a: show(("c", "fu", a)) for a in FOLLOWUP_ANSWERS},
                      "no_answer": show(("c", "fu", "none"))},
     }
+
+
+def _referral_cells(cells: Cells, raw: Raw) -> list[str]:
+    """Per partner organisation: referral links made in the period, of them used, and cases opened in the period
+    through its links (small numbers hidden like every count). The organisations, sorted."""
+    made = {org: (n, used) for org, n, used in raw.referrals}
+    opened = Counter(c.referred_by for c in raw.cases if c.referred_by)
+    organisations = sorted(set(made) | set(opened))
+    for org in organisations:
+        n, used = made.get(org, (0, 0))
+        cells.add(("rf", org, "made"), n)
+        cells.add(("rf", org, "used"), used)
+        cells.add(("rf", org, "cases"), opened[org])
+    return organisations
+
+
+def _referrals(cells: Cells, organisations: list[str]) -> list[dict[str, Any]]:
+    show = cells.show
+    return [{"organisation": org, "made": show(("rf", org, "made")), "used": show(("rf", org, "used")),
+             "cases": show(("rf", org, "cases"))} for org in organisations]
 
 
 # ---- listings ----------------------------------------------------------------------------------------------

@@ -125,6 +125,9 @@ def _case_rows(c: dict[str, Any]) -> Iterator[tuple[str, str, str, str, Any]]:
         yield "cases", "outcomes", outcome, "count", value
     for answer, value in c["followup"].items():
         yield "cases", "followup", answer, "count", value
+    for row in c["referrals"]:
+        for column in ("made", "used", "cases"):
+            yield "cases", "referrals", row["organisation"], column, row[column]
 
 
 def _listing_rows(li: dict[str, Any]) -> Iterator[tuple[str, str, str, str, Any]]:

@@ -15,7 +15,7 @@ from sqlalchemy import case, func
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
-from bot.cases.models import Case, CaseEvent
+from bot.cases.models import Case, CaseEvent, Referral
 from bot.curation import queue
 from bot.listings.models import Listing
 from bot.models import Feedback, QueryStat
@@ -43,6 +43,8 @@ class CaseFacts:
     outcome: str | None
     followup_sent: bool
     followup_answer: str | None
+    # The partner organisation whose referral link opened the case (None once the case is anonymised).
+    referred_by: str | None = None
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Raw:
     # (municipality, count)
     published: list[tuple[str, int]] = field(default_factory=list)
     cases: list[CaseFacts] = field(default_factory=list)
+    # Partners' referral links made in the period, per organisation: (organisation, made, of them used)
+    referrals: list[tuple[str, int, int]] = field(default_factory=list)
     queue: queue.Summary = field(default_factory=lambda: queue.Summary(0, None))
     # (scrubbed text, times asked, lang)
     most_asked: list[tuple[str, int, str]] = field(default_factory=list)
@@ -73,6 +77,7 @@ def gather(session: Session, period: Period) -> Raw:
         listing_events=_listing_events(session, period),
         published=_published(session, period, include_demo=demo),
         cases=_cases(session, period),
+        referrals=_referrals(session, period),
         queue=queue.summary(session),
         most_asked=[(item.text, item.times, item.lang) for item in queue.most_asked(
             session, at_least=MOST_ASKED_AT_LEAST, limit=MOST_ASKED_SHOWN)],
@@ -147,6 +152,19 @@ def _published(session: Session, period: Period, *, include_demo: bool) -> list[
     return [(municipality, int(n)) for municipality, n in rows]
 
 
+def _referrals(session: Session, period: Period) -> list[tuple[str, int, int]]:
+    """Links made in the period per organisation, and how many of them opened a case (a use is a case opened).
+    Links used up or expired are deleted a while after (bot/cases/referrals.py ``KEPT_AFTER``): an older period
+    counts only those kept."""
+    conditions: list[Any] = [Referral.created_at >= period.since, Referral.created_at < period.until]
+    if period.municipality:
+        conditions.append(Referral.municipality == period.municipality)
+    provider = col(Referral.provider)
+    rows = session.execute(sql_select(provider, func.count(), func.sum(case((col(Referral.uses) > 0, 1), else_=0)))
+                           .where(*conditions).group_by(provider)).all()
+    return [(org, int(made), int(used or 0)) for org, made, used in rows]
+
+
 def _cases(session: Session, period: Period) -> list[CaseFacts]:
     conditions: list[Any] = [Case.created_at >= period.since, Case.created_at < period.until]
     if period.municipality:
@@ -176,7 +194,7 @@ def _facts(case: Case, events: list[tuple[str, str | None, dt.datetime]]) -> Cas
         reasons=tuple(case.all_reasons()), first_contact=first_contact, became_emergency=raised,
         created_as=created_as or case.urgency, outcome=closes[-1] if closes else None,
         followup_sent=any(action == "followup_sent" for action, _, _ in events),
-        followup_answer=answers[-1] if answers else None)
+        followup_answer=answers[-1] if answers else None, referred_by=case.referred_by)
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

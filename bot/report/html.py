@@ -298,6 +298,13 @@ class _Page:
         self.heading(3, _("By municipality"))
         self.table([_("Municipality"), _("Cases")], [(_e(place(m["municipality"])), n(m["count"]))
                                                       for m in c["by_municipality"]], [_e(_("All")), n(c["total"])])
+        if c["referrals"]:
+            self.heading(3, _("Referrals from partners"))
+            self.table([_("Organisation"), _("Links made"), _("Of them used"), _("Cases opened")],
+                       [(_e(r["organisation"]), n(r["made"]), n(r["used"]), n(r["cases"])) for r in c["referrals"]])
+            self.paragraph(_("Links made in the period and how many of them opened a case; cases opened in the period "
+                             "through the organisation's links. Links used or expired are deleted after 30 days, and "
+                             "an anonymised case no longer names the organisation."), "note")
 
     def listings(self) -> None:
         li = self.r["listings"]
