@@ -1003,7 +1003,10 @@ def by_rules(text: str, lang: str = "da") -> Triage:
         reasons = [r for r in reasons if r == "under_18" or _level_of(rules, r) is Urgency.EMERGENCY]
     if scores[Urgency.EMERGENCY] >= rules.threshold:
         return Triage(Urgency.EMERGENCY, tuple(reasons))
-    if scores[Urgency.URGENT] + scores[Urgency.EMERGENCY] >= rules.threshold:
+    if scores[Urgency.URGENT] + scores[Urgency.EMERGENCY] >= rules.threshold and not (
+            hits("season_general") and _heading_only(text)):
+        # "Sleeping rough in winter", "At sove ude om vinteren": a page's heading about a season in general, not
+        # someone in it ("sleeping rough tonight" and "sleeping outside, help" name the writer's own night).
         return Triage(Urgency.URGENT, tuple(reasons))
     return Triage(Urgency.NONE, ())
 
