@@ -7,7 +7,9 @@ How a question is scored:
 1. Analyse: fold the text (case, emoji, æ/ø/å), expand slang/synonyms from the lexicon, correct typos
    against the knowledge base's own vocabulary (rapidfuzz), split compounds ("ungdomsbolig" = ungdom + bolig)
    and Snowball-stem every word in Danish and English (the question may mix both); where a Danish and an English
-   word of different meaning stem alike ("hurtigt", fast, and "hurt"), the stem carries its language. A letter
+   word of different meaning stem alike ("hurtigt", fast, and "hurt"), the stem carries its language. An everyday word
+   that says which or what kind ("ny", "new": knowledge/lexicon/light.yaml) weighs lightly (LIGHT) unless a home
+   follows it ("ny bolig"). A letter
    (bot/reading.py) is read without its function words ("would", "she", "because"), and a word a message repeats
    weighs more.
 2. Score every topic two ways:
@@ -121,6 +123,19 @@ FUNCTION_WORDS = frozenset(
 # An idiom of the lexicon (knowledge/lexicon/idioms.yaml) as read by retrieval: one word no topic has. Folding
 # leaves no "~" in a word, so no message can say it.
 IDIOM = "~idiom"
+# An everyday word that says which or what kind ("ny", "new": knowledge/lexicon/light.yaml), read in questions and in
+# the knowledge base's texts alike as a term of this mark and its key in the lexicon ("~ny" for "ny", "nye", "nyt";
+# _with_light_words), unless a word for a home follows it ("ny bolig", "new flat"). Folding leaves no "~" in a word.
+LIGHT = "~"
+# The weight (idf) of a LIGHT term at most: a word the knowledge base says in few topics weighed like a topic word by
+# its rarity alone ("ny maling", paint when moving out, took a question on a deposit for "en ny lejlighed").
+LIGHT_IDF = 0.5
+# The weight of "ny" or "new" before a home at most ("ny bolig", "a new flat"): a new home is what some questions are
+# about ("Kan jeg få en ny bolig, hvis jeg skylder husleje?", "kan jeg få en ny lejlighed selvom jeg har restance" have
+# the arrears topic's specific answer), but the phrase is rare in the knowledge base, and at its own rarity (idf 2.6)
+# it took "hjælper kommunen med at betale depositummet til en ny lejlighed" from the deposit to the arrears topic. At
+# 1.0 one arrears question lost its specific answer; at 1.5 both keep it and the deposit question its topic.
+NEW_HOME_IDF = 1.5
 # A stem that a Danish and an English word (not the same word) both stem to is kept apart per language when the topics
 # using the Danish word and those using the English word overlap less than this (Jaccard). The knowledge base says
 # everything in both languages, so words of one meaning are used in the same topics ("familie" and "family" share 6 of
@@ -269,7 +284,11 @@ class Index:
         self._avg_len = sum(self._doc_len.values()) / max(len(docs), 1)
         df = Counter(term for tf in docs.values() for term in tf)
         n = len(docs)
-        self._idf = MappingProxyType({t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()})
+        idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        for term, most in self._capped().items():
+            if term in idf:
+                idf[term] = min(idf[term], most)
+        self._idf = MappingProxyType(idf)
         # Postings: term -> ((topic, weighted tf), ...), so scoring touches only topics that share a term.
         postings: dict[str, list[tuple[str, float]]] = {}
         for tid, tf in docs.items():
@@ -300,6 +319,14 @@ class Index:
         # Building analysed the knowledge base's words; a question's words are read with their own rule
         # (_unless_accidental), so the cache starts afresh.
         self._analysed = lru_cache(maxsize=words_cached)(self._analyse)
+
+    @staticmethod
+    def _capped() -> dict[str, float]:
+        """The terms whose weight (idf) has a ceiling, and the ceiling: an everyday word (LIGHT: LIGHT_IDF) and the same
+        word before a home ("ny bolig": NEW_HOME_IDF)."""
+        light = lexicon().light_words or {}
+        capped = {stem(word, lang): NEW_HOME_IDF for word in light for lang in LANGS}
+        return {**capped, **{LIGHT + key: LIGHT_IDF for key in light.values()}}
 
     def with_learned(self, learned: TopicScorer | None) -> Index:
         """The same index with another learned topic scorer (cross-validation trains one per fold)."""
@@ -342,7 +369,7 @@ class Index:
         """Fold each knowledge text once; building reads every text three times."""
         words = self._folded.get(text)
         if words is None:
-            words = self._folded[text] = joined_contractions(fold(text).split())
+            words = self._folded[text] = _with_light_words(joined_contractions(fold(text).split()))
         return words
 
     def _collect_vocabulary(self, kb: KnowledgeBase) -> frozenset[str]:
@@ -610,6 +637,8 @@ class Index:
         A stem where a Danish and an English word of different meaning meet (self._split: "hurt" from "hurt" and
         "hurtigt", fast) carries the language the word is ``said_in`` (see _terms): "hurt@en" is not "hurt@da".
         """
+        if token.startswith(LIGHT):  # a light word: one term, not stemmed
+            return (token,)
         stems = [stem(w, lang) for w in (token, *self._split_compound(token, lang, fuzzy=False))]
         if not self._split.intersection(stems):
             return tuple(stems)
@@ -885,7 +914,7 @@ class Index:
         # A form of a word the message already says ("kommunen" -> "kommune") the scorer's n-grams read by themselves;
         # added, it only counted the word twice.
         added = [word for word in dict.fromkeys(self._expand(tokens, phrases_only=True)[len(tokens):])
-                 if not any(word.startswith(token) or token.startswith(word) for token in tokens)]
+                 if not any(_inflected(word, token) for token in tokens)]
         return f"{text} {' '.join(added)}" if added else text
 
     def read(self, text: str, lang: Lang | None = None) -> list[str]:
@@ -1015,6 +1044,10 @@ def split_stems(danish: Iterable[str], english: Iterable[str]) -> set[str]:
     return {s for s, da_words in da_stems.items() if s in en_stems and not da_words & en_stems[s]}
 
 
+# The longest ending _inflected reads as one ("-erne": "boligerne", "bolig").
+INFLECTION = 4
+
+
 def _head(words: list[str]) -> str:
     """The word of a phrase the others qualify: its last word of weight ("loan" of "payday loan", "afford" of "cant
     afford"; the last word when all are stop words)."""
@@ -1043,13 +1076,14 @@ def _content_word(token: str) -> bool:
 
 def _without_idioms(tokens: list[str]) -> list[str]:
     """The folded tokens with each idiom of the lexicon (knowledge/lexicon/idioms.yaml, longest first) as one IDIOM,
-    and without the words of a request to be told ("fortæl mig om", "tell me about").
+    and without the words of a request to be told ("fortæl mig om", "tell me about"); an everyday word as LIGHT
+    (_with_light_words).
 
     "min kæreste har slået op med mig" is a breakup: read word by word, its "slået" named the violence topic.
     """
     idioms, requests = lexicon().idioms, lexicon().requests
     if not idioms and not requests:
-        return tokens
+        return _with_light_words(tokens)
     out: list[str] = []
     start = 0
     sizes = range(max(len(phrase) for phrase in idioms | requests), 0, -1)  # "van on the street": four words
@@ -1064,7 +1098,15 @@ def _without_idioms(tokens: list[str]) -> list[str]:
         else:
             out.append(tokens[start])
             start += 1
-    return out
+    return _with_light_words(out)
+
+
+def _with_light_words(tokens: list[str]) -> list[str]:
+    """The folded tokens with each everyday word of the lexicon (light.yaml: "ny", "new") as its LIGHT term, unless a
+    word for a home follows it within two words ("ny bolig", "a new cheap flat")."""
+    light, homes = lexicon().light_words or {}, lexicon().homes
+    return [LIGHT + light[token] if token in light and not homes.intersection(tokens[i + 1:i + 3]) else token
+            for i, token in enumerate(tokens)]
 
 
 def _lexicon_positions(tokens: list[str]) -> frozenset[int]:
@@ -1078,6 +1120,13 @@ def _lexicon_positions(tokens: list[str]) -> frozenset[int]:
                                         or phrase in known.other_places):
                 covered.update(range(start, start + size))
     return frozenset(covered)
+
+
+def _inflected(word: str, other: str) -> bool:
+    """Whether one word is the other with an ending of a few letters ("kommunen", "kommune"): not "huslejerestance",
+    "husleje", a word of its own."""
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and len(long) - len(short) <= INFLECTION
 
 
 def _blend(scores: Mapping[str, float], learned: Mapping[str, float], weight: float) -> dict[str, float]:

@@ -52,6 +52,10 @@ class Lexicon:
     homographs: frozenset[str] = frozenset()
     # Of those, the ones that in one language name no topic on their own (homographs.yaml "plain").
     plain_words: dict[str, frozenset[str]] | None = None
+    # Everyday words that weigh little in retrieval (light.yaml: "ny", "new"), and the words for a home after which
+    # they weigh as any word ("ny bolig").
+    light_words: dict[str, str] | None = None  # word -> the light term it is read as ("nye" -> "ny")
+    homes: frozenset[str] = frozenset()
 
     @cached_property
     def longest_alias(self) -> int:
@@ -99,6 +103,7 @@ def lexicon() -> Lexicon:
     others = _read("other_municipalities.yaml")
     homographs = _read("homographs.yaml")
     idioms = _read("idioms.yaml")
+    light = _read("light.yaml")
     return Lexicon(synonyms=synonyms, municipality_aliases=aliases, function_words=words,
                    other_places={tuple(fold(name).split()): name for name in others["names"]},
                    other_places_with_kommune={tuple(fold(name).split()): name for name in others["ambiguous"]},
@@ -111,7 +116,9 @@ def lexicon() -> Lexicon:
                                 for lang, ws in _read("language_clear.yaml").items()},
                    homographs=frozenset(fold(" ".join(homographs["words"])).split()),
                    plain_words={lang: frozenset(fold(" ".join(ws)).split())
-                                for lang, ws in homographs["plain"].items()})
+                                for lang, ws in homographs["plain"].items()},
+                   light_words={fold(word): fold(key) for key, words in light["words"].items() for word in words},
+                   homes=frozenset(fold(" ".join(light["homes"])).split()))
 
 
 def detect_language(tokens: list[str], raw: str = "") -> Lang:
