@@ -31,7 +31,7 @@ from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.staff.models import Staff
-from bot.triage import Triage, Urgency, confirmed
+from bot.triage import MAYBE_IN_DANGER, Triage, Urgency
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     ``search`` is False (a word or two typed at one of the case questions is not a question for the knowledge base).
     A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
-    result = confirmed(result)  # on a case we know of a crisis: the model's unsure emergency is one
+    result = on_case(result)
     # A short yes or no ("nej det gider jeg ikke") asks the knowledge base nothing: searched, it got "this is what I
     # know about it" with topics to choose from.
     search = search and typed.words_consent(text) is None
@@ -118,8 +118,14 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
         # the message reached the case (the same long sentence under every feeling read as a wall).
         answered = situation.startswith(ANSWERED) and not kept
         told = notices.feeling(case, said, None if answered else told, nobody=nobody)
+    cold = said is feelings.Kind.NEED and feelings.cold(text)
+    if cold:
+        # "jeg fryser", "det er så koldt herude": where to get warm tonight, from the knowledge base only.
+        warm = notices.warm_tonight(ctx.deps.kb, case, case.municipality or ctx.profile.municipality, ctx.lang,
+                                    ctx.now.date())
+        told = Reply(told.html + "\n\n" + warm, buttons=told.buttons)
     ctx.reply(told)
-    if not urgent and search and not asks and said in (None, feelings.Kind.NEED):
+    if not urgent and search and not asks and not cold and said in (None, feelings.Kind.NEED):
         # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
         answer_question(ctx, text, result, only_if_sure=True, choices="?" in text)
     elif result.urgency is Urgency.URGENT and search and "?" in text:
@@ -182,9 +188,20 @@ def _written_since(ctx: Context, case: Case, event_id: int) -> int:
                                    col(CaseEvent.id) > event_id)).all())
 
 
+def on_case(result: Triage) -> Triage:
+    """How a message's urgency counts on an open case. The learned model's unsure emergency (no danger named) is
+    urgent there, not an emergency with the suicide line: "han var fuld og råbte", "jeg har ikke spist noget siden i
+    morges" and "jeg sidder ved banegården og venter" got 112 and Livslinien at the case questions. The team is told
+    it sounds serious, and the person hears "if you are in danger, call 112". A danger the rules name ("han slår mig
+    nu", "jeg vil ikke leve mere") stays an emergency."""
+    if MAYBE_IN_DANGER not in result.reasons:
+        return result
+    return Triage(Urgency.URGENT, tuple(r for r in result.reasons if r != MAYBE_IN_DANGER))
+
+
 def on_message(ctx: Context, case: Case, text: str) -> None:
     """The young person's message on their open case: to the caseworker who has it, or to the team."""
-    result = confirmed(ctx.triage(text))
+    result = on_case(ctx.triage(text))
     staff = ctx.session.get(Staff, case.claimed_by) if case.claimed_by else None
     if case.status != CaseStatus.CLAIMED or staff is None or not staff.active:
         to_case(ctx, case, text, result)
