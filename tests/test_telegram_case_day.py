@@ -87,8 +87,8 @@ def test_cold_past_shouting_and_calm_context_at_the_questions(desk: Desk) -> Non
         assert "Fryser du meget, så ring 112." in said[0] and "Udrykningsteamet" in said[0], said
         assert said[-1] == "Hvor gammel er du?", said
     mark = desk.write(SARA, SHOUTED)
-    said = "\n".join(desk.texts(SARA, mark))
-    assert "Livslinien" not in said and "112" in said, said  # on the case, no suicide line
+    shouted = "\n".join(desk.texts(SARA, mark))
+    assert "Livslinien" not in shouted and "112" in shouted, shouted  # on the case, no suicide line
     assert desk.case(1).urgency != "emergency"
     mark = desk.write(SARA, CONTEXT)
     said = desk.texts(SARA, mark)
