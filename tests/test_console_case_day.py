@@ -160,6 +160,20 @@ def test_calm_context_at_the_questions_goes_on_the_case_and_is_not_searched(app:
         assert after[1] in ("Hvor gammel er du?", "Hvor skal du sove i nat?"), after  # the question, or the next
 
 
+def test_a_real_question_at_the_questions_is_answered_compactly(app: App) -> None:
+    out = io.StringIO()
+    typed = _Typed((THROWN_OUT, "1", "2", "5", "hvad er su?", "kan jeg få varmen et sted i nat"), out)
+    asyncio.run(chat(app, stdin=typed, out=out, lang="da"))  # type: ignore[arg-type]
+    text = out.getvalue()
+    su, warm = text[typed.marks[4]:typed.marks[5]], text[typed.marks[5]:]
+    answer = next(m for m in su.split("Husly: ") if "su.dk" in m)
+    # The answer with its "Read more" alone: not six more buttons pushing the question's own off the screen.
+    assert [line.strip() for line in answer.splitlines() if line.strip().startswith("[")] == ["[1] Læs mere"], answer
+    assert su.rstrip().split("Husly: ")[-1].startswith("Hvor gammel er du?"), su
+    # Asked without a question mark: where to get warm tonight, not only "it is on your case".
+    assert "Et sted at sove eller få varmen i nat" in warm, warm
+
+
 @pytest.mark.parametrize("crisis", CRISES)
 def test_a_real_crisis_at_the_questions_still_gets_the_emergency_reply(app: App, crisis: str) -> None:
     after = talk(app, THROWN_OUT, "1", "2", "5", crisis)[4]

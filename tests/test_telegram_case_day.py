@@ -77,7 +77,7 @@ SHOUTED = "han var stiv og råbte af mig"
 CONTEXT = "jeg har kun min skoletaske og min telefon"
 
 
-def test_cold_past_shouting_and_calm_context_at_the_questions(desk: Desk) -> None:
+def test_cold_at_the_questions_hears_where_to_get_warm_and_the_question_stays(desk: Desk) -> None:
     desk.youth(SARA)  # in Aarhus
     desk.open_case(SARA, THROWN_OUT, words=False)
     for line in COLD:
@@ -86,13 +86,24 @@ def test_cold_past_shouting_and_calm_context_at_the_questions(desk: Desk) -> Non
         # Where to get warm tonight, from Aarhus's sourced night help; the question stays on screen.
         assert "Fryser du meget, så ring 112." in said[0] and "Udrykningsteamet" in said[0], said
         assert said[-1] == "Hvor gammel er du?", said
+
+
+def test_past_shouting_at_the_questions_is_on_the_case_without_the_suicide_line(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, THROWN_OUT, words=False)
     mark = desk.write(SARA, SHOUTED)
-    shouted = "\n".join(desk.texts(SARA, mark))
-    assert "Livslinien" not in shouted and "112" in shouted, shouted  # on the case, no suicide line
+    said = "\n".join(desk.texts(SARA, mark))
+    assert "Livslinien" not in said and "112" in said and "på din sag" in said, said
     assert desk.case(1).urgency != "emergency"
+
+
+def test_calm_context_at_the_questions_is_not_searched(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, THROWN_OUT, words=False)
     mark = desk.write(SARA, CONTEXT)
     said = desk.texts(SARA, mark)
-    assert len(said) == 2 and "på din sag" in said[0], said  # a short line and the question, not a topic
+    # A short line that it reached the case and the question again, not a topic (FGU) with its buttons.
+    assert len(said) == 2 and "på din sag" in said[0] and said[1] == "Hvor gammel er du?", said
 
 
 @pytest.mark.parametrize("crisis", ["han slår mig nu", "jeg har taget en masse piller"])

@@ -973,7 +973,7 @@ def flow_text(ctx: Context) -> None:
     # While the questions run, a message that answers or adds context ("min mor ved ikke, at jeg er her") goes on the
     # case with a short line; only a real question is searched ("hvad er SU?", "kan jeg få varmen et sted?"): searched,
     # a calm sentence got a topic's answer and its buttons between two questions.
-    relay.to_case(ctx, case, text, result, search=asks_a_question(text))
+    relay.to_case(ctx, case, text, result, search=typed.asks_a_question(text), compact=True)
     if step in STEPS and result.urgency is Urgency.NONE and asks_what_happens(text) and questions.asked < ASKED_MAX:
         # "hvad så nu?" just under "Where will you sleep tonight?": the reply says what happens; the question and its
         # buttons are right above it, and the same question again at once read as if the bot had not listened. (Shown
@@ -986,18 +986,6 @@ def flow_text(ctx: Context) -> None:
         _ask(ctx, case, step, first=first, again=True, count=False)
         return
     _again_or_next(ctx, case, questions, first)
-
-
-# The first words of a question ("hvad er SU", "kan jeg sove et sted"), when the question mark is left out.
-_QUESTION_START = re.compile(
-    r"^(?:hvad|hvor|hvordan|hvornaar|hvem|hvorfor|hvilken|hvilke|hvilket|hva|kan jeg|kan man|kan i|maa jeg|maa man|"
-    r"skal jeg|skal man|er der|har i|findes der|what|where|how|when|who|why|which|can i|can you|is there|are there|"
-    r"do i|do you|should i)\b")
-
-
-def asks_a_question(text: str) -> bool:
-    """Whether a message at the case questions asks something (a question mark, or a question's first words)."""
-    return "?" in text or bool(_QUESTION_START.match(fold(text).strip()))
 
 
 def _again_or_next(ctx: Context, case: Case, questions: Questions, first: str) -> None:

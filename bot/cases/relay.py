@@ -66,7 +66,8 @@ def _raise(ctx: Context, case: Case, result: Triage) -> bool:
     return became
 
 
-def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool = True) -> None:
+def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool = True,
+            compact: bool = False) -> None:
     """A message on a case nobody has taken: the team sees it (an urgent one pings), the person is told so.
 
     A plain question also gets its curated answer when one fits (the person should not wait for that), unless
@@ -127,12 +128,13 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     ctx.reply(told)
     if not urgent and search and not asks and not cold and said in (None, feelings.Kind.NEED):
         # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
-        answer_question(ctx, text, result, only_if_sure=True, choices="?" in text)
-    elif result.urgency is Urgency.URGENT and search and "?" in text:
+        answer_question(ctx, text, result, only_if_sure=True, choices="?" in text, compact=compact)
+    elif result.urgency is Urgency.URGENT and search and typed.asks_a_question(text):
         # "Where can I sleep?" on the case: urgent (the team was told just now), and a question all the same: it gets
         # the night's topics to choose from, read as a question (the safety information was shown when the case
         # opened).
-        answer_question(ctx, text, Triage(Urgency.NONE, ()), only_if_sure=True, choices=True)
+        # ("hvor kan jeg sove i nat", typed without a question mark, got only that it reached the case.)
+        answer_question(ctx, text, Triage(Urgency.NONE, ()), only_if_sure=True, choices=True, compact=compact)
 
 
 # Emoji that only say "ok" or "thanks" (not "😭": that is a feeling, and goes to the case).
