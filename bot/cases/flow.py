@@ -980,9 +980,11 @@ def flow_text(ctx: Context) -> None:
         # twice already, the next question comes, as after any message.)
         ctx.state.put(questions.model_copy(update={"first": first}))
         return
-    if step in STEPS and result.urgency is Urgency.NONE and feelings.kind(text) is not None:
-        # "jeg fryser", "jeg er så bange", "hallo?": the person did not write past the question, they said how they
-        # are. The question comes again and is not passed over (the words question was, after two cold messages).
+    if step in STEPS and result.urgency is Urgency.NONE and feelings.kind(text) in (feelings.Kind.FEELING,
+                                                                                    feelings.Kind.NEED):
+        # "jeg fryser", "jeg er så bange": the person did not write past the question, they said how they are. The
+        # question comes again and is not passed over (the words question was, after two cold messages). Calls and
+        # oks ("hallo?", "ok jeg venter") still count: the same question under each of them read as a wall.
         _ask(ctx, case, step, first=first, again=True, count=False)
         return
     _again_or_next(ctx, case, questions, first)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from sqlmodel import col, select
 
@@ -31,7 +32,8 @@ from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.staff.models import Staff
-from bot.triage import MAYBE_IN_DANGER, Triage, Urgency
+from bot.triage import MAYBE_IN_DANGER, Triage, Urgency, confirmed
+from knowledge.normalise import fold
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +76,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     ``search`` is False (a word or two typed at one of the case questions is not a question for the knowledge base).
     A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
-    result = on_case(result)
+    result = on_case(result, text)
     # A short yes or no ("nej det gider jeg ikke") asks the knowledge base nothing: searched, it got "this is what I
     # know about it" with topics to choose from.
     search = search and typed.words_consent(text) is None
@@ -190,20 +192,27 @@ def _written_since(ctx: Context, case: Case, event_id: int) -> int:
                                    col(CaseEvent.id) > event_id)).all())
 
 
-def on_case(result: Triage) -> Triage:
-    """How a message's urgency counts on an open case. The learned model's unsure emergency (no danger named) is
-    urgent there, not an emergency with the suicide line: "han var fuld og råbte", "jeg har ikke spist noget siden i
-    morges" and "jeg sidder ved banegården og venter" got 112 and Livslinien at the case questions. The team is told
-    it sounds serious, and the person hears "if you are in danger, call 112". A danger the rules name ("han slår mig
-    nu", "jeg vil ikke leve mere") stays an emergency."""
+# What someone else did (drank, shouted) or where the writer sits and waits: told, with no danger to the writer named.
+_TOLD = re.compile(r"\b(?:fuld|fulde|stiv|stive|beruset|drak|drukket|drikker|fordrukken|raabte|raabt|raaber|skreg|"
+                   r"skaeldte|skaendtes|drunk|wasted|yelled|shouted|screamed|venter|ventede|waiting|waited)\b")
+
+
+def on_case(result: Triage, text: str) -> Triage:
+    """How a message's urgency counts on an open case: the learned model's unsure emergency (no danger named) is one
+    there ("I have everything ready and I know exactly when"), but not when the message only tells what someone else
+    did, or where the writer waits: "han var stiv og råbte af mig" and "jeg sidder ved banegården og venter" got 112
+    and Livslinien at the case questions. Those are urgent: the team is told it sounds serious, and the person hears
+    "if you are in danger, call 112". A danger the rules name ("han slår mig nu") stays an emergency."""
     if MAYBE_IN_DANGER not in result.reasons:
         return result
-    return Triage(Urgency.URGENT, tuple(r for r in result.reasons if r != MAYBE_IN_DANGER))
+    if _TOLD.search(fold(text)):
+        return Triage(Urgency.URGENT, tuple(r for r in result.reasons if r != MAYBE_IN_DANGER))
+    return confirmed(result)
 
 
 def on_message(ctx: Context, case: Case, text: str) -> None:
     """The young person's message on their open case: to the caseworker who has it, or to the team."""
-    result = on_case(ctx.triage(text))
+    result = on_case(ctx.triage(text), text)
     staff = ctx.session.get(Staff, case.claimed_by) if case.claimed_by else None
     if case.status != CaseStatus.CLAIMED or staff is None or not staff.active:
         to_case(ctx, case, text, result)
