@@ -13,9 +13,12 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from sqlmodel import Session
+
 from bot import failsafe
 from bot.app import App
 from bot.outbox import DeliveryWorker
+from bot.profiles import profile_of
 from bot.replies import Button, Incoming, Reply, to_text
 
 TRANSPORT = "console"
@@ -81,8 +84,13 @@ async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = 
     delivery = asyncio.create_task(worker.run())
     out.write("Husly – skriv dit spørgsmål, et tal for en knap, eller /quit for at stoppe.\n"
               "Write your question, a number for a button, or /quit to stop.\n")
-    await _deliver(app, Incoming(TRANSPORT, chat_id, chat_id, "command", text="/start", command="start",
-                                 language_code=lang), worker, out)
+    if _new_chat(app, chat_id):
+        await _deliver(app, Incoming(TRANSPORT, chat_id, chat_id, "command", text="/start", command="start",
+                                     language_code=lang), worker, out)
+    else:
+        # A chat that goes on (fx to read a caseworker's answer): what waits for it is printed, and no welcome and
+        # menu after it, as if the chat began again (Telegram sends /start only once, too).
+        await worker.settle()
     try:
         while True:
             line = await asyncio.to_thread(stdin.readline)
@@ -97,6 +105,12 @@ async def chat(app: App, *, chat_id: int = 1, lang: str = "da", stdin: TextIO = 
         worker.stop()
         with contextlib.suppress(asyncio.CancelledError):
             await delivery
+
+
+def _new_chat(app: App, chat_id: int) -> bool:
+    """Whether this console chat has never been used (no profile yet): only then does it start with the welcome."""
+    with Session(app.engine) as session:
+        return profile_of(session, TRANSPORT, chat_id) is None
 
 
 async def _deliver(app: App, incoming: Incoming, worker: DeliveryWorker, out: TextIO) -> None:

@@ -65,8 +65,9 @@ def test_another_question_is_also_shown_at_most_twice_in_a_row(engine, make_app)
     youth.say(THROWN_OUT)
     youth.say("ja")
     youth.press("cy:words:1:no")
-    shown = [_texts(to(youth.say(text), youth)) for text in
-             ("det er så koldt", "hvorfor svarer ingen", "jeg har ikke noget at spise")]
+    shown = [_texts(to(youth.say(text), youth)) for text in ("det er så koldt", "hvorfor svarer ingen", "skynd jer")]
     asked = ["Hvilken kommune er du i?" in text for text in shown]
-    assert asked == [True, False, False], shown
+    # Cold is how the person is, not writing past the question: it comes again and is not counted (after two cold
+    # messages the words question was passed over). The two calls after it are counted: shown once more, then not.
+    assert asked == [True, True, False], shown
     assert "cy:mun" not in button_data(to(youth.say("jeg er træt"), youth))

@@ -62,8 +62,10 @@ def test_a_call_a_need_and_a_feeling_each_get_a_kind_line_in_danish(engine, make
     assert [s.text for s in to(youth.say("skynd jer"), youth)] == [
         "Du er ikke glemt. Jeg har lagt din besked på din sag (nummer 1). Er du i fare, så ring 112."]
     said = [s.text for s in to(youth.say("jeg fryser"), youth)]
-    assert said[0] == "Jeg er ked af, at det er så hårdt lige nu. Den er også lagt på din sag.", said
-    assert len(said) == 2 and "få varmen i nat" in said[1], "and where to get warm tonight"
+    # The warm line and, in the same message, where to get warm tonight in Aarhus (sourced; not the whole topic).
+    assert said[0].startswith("Jeg er ked af, at det er så hårdt lige nu. Den er også lagt på din sag.\n\n"
+                              "Fryser du meget, så ring 112. Her kan du få varmen i nat:"), said
+    assert len(said) == 1 and "Udrykningsteamet" in said[0], said
     assert [s.text for s in to(youth.say("so scared rn lol"), youth)] == [
         "Det er helt okay at have det sådan. Det er også med på din sag. Er du i fare, så ring 112."]
     # "fint, jeg venter" hears only that it reached the case: not the answer about skæve boliger.

@@ -117,4 +117,79 @@ def test_a_no_written_after_the_questions_is_not_searched_as_a_topic(app: App) -
     assert len(after) == 1 and after[0].startswith(ON_THE_CASE), after
 
 
-test_the_sentences_are_our_own = our_own(THROWN_OUT, FIVE)
+# Cold, at night, at the questions; past shouting; calm context that is no question; a real crisis.
+COLD = ("jeg fryser sindssygt", "det er pisse koldt herude")
+WARM = "Fryser du meget, så ring 112."
+SHOUTED = "han var stiv og råbte af mig"
+CONTEXT = ("jeg har kun min skoletaske og min telefon", "min kæreste bor på kollegium")
+CRISES = ("jeg vil ikke leve mere", "han slår mig nu", "jeg har taget en masse piller")
+
+
+def test_cold_at_the_questions_hears_where_to_get_warm_tonight_and_the_question_stays(app: App) -> None:
+    # No to their words, [5] Aarhus: then cold, twice, at "How old are you?".
+    replies = talk(app, THROWN_OUT, "1", "2", "5", *COLD)
+    for after in replies[4:]:
+        said = " ".join(after)
+        assert WARM in said, after
+        # Aarhus's own sourced night help, from the knowledge base (not invented): the outreach team's hours.
+        assert "Udrykningsteamet" in said and "Kl. 16-7" in said, after
+        assert after[-1] == "Hvor gammel er du?", after  # asked again, not passed over after the second
+    assert not any(LIFELINE in m for after in replies[4:] for m in after)
+
+
+def test_cold_before_the_municipality_is_known_asks_for_it_and_the_words_question_stays(app: App) -> None:
+    replies = talk(app, THROWN_OUT, "1", *COLD)  # at "May the caseworkers read what you write?"
+    for after in replies[2:]:
+        assert WARM in " ".join(after) and "hvilken kommune" in " ".join(after), after
+        assert after[-1].startswith("Må medarbejderne læse det, du skriver"), after  # not passed over
+    assert case(app.engine).words_consent is None
+
+
+def test_past_shouting_at_the_questions_is_on_the_case_without_the_suicide_line(app: App) -> None:
+    after = talk(app, THROWN_OUT, "1", "2", "5", SHOUTED)[4]
+    assert not any(LIFELINE in m for m in after), after
+    assert any("112" in m for m in after) and any("på din sag" in m for m in after), after
+    assert case(app.engine).urgency != "emergency"
+
+
+def test_calm_context_at_the_questions_goes_on_the_case_and_is_not_searched(app: App) -> None:
+    replies = talk(app, THROWN_OUT, "1", "2", "5", *CONTEXT)
+    for after in replies[4:]:
+        # A short line that it reached the case and the question: not a topic (FGU, kollegium) with its buttons.
+        assert len(after) == 2 and "på din sag" in after[0], after
+        assert after[1] in ("Hvor gammel er du?", "Hvor skal du sove i nat?"), after  # the question, or the next
+
+
+def test_a_real_question_at_the_questions_is_answered_compactly(app: App) -> None:
+    out = io.StringIO()
+    typed = _Typed((THROWN_OUT, "1", "2", "5", "hvad er su?", "kan jeg få varmen et sted i nat"), out)
+    asyncio.run(chat(app, stdin=typed, out=out, lang="da"))  # type: ignore[arg-type]
+    text = out.getvalue()
+    su, warm = text[typed.marks[4]:typed.marks[5]], text[typed.marks[5]:]
+    answer = next(m for m in su.split("Husly: ") if "su.dk" in m)
+    # The answer with its "Read more" alone: not six more buttons pushing the question's own off the screen.
+    assert [line.strip() for line in answer.splitlines() if line.strip().startswith("[")] == ["[1] Læs mere"], answer
+    assert su.rstrip().split("Husly: ")[-1].startswith("Hvor gammel er du?"), su
+    # Asked without a question mark: where to get warm tonight, not only "it is on your case".
+    assert "Et sted at sove eller få varmen i nat" in warm, warm
+
+
+@pytest.mark.parametrize("crisis", CRISES)
+def test_a_real_crisis_at_the_questions_still_gets_the_emergency_reply(app: App, crisis: str) -> None:
+    after = talk(app, THROWN_OUT, "1", "2", "5", crisis)[4]
+    assert any(m.startswith("Er du i fare lige nu, så ring 112.") for m in after), after
+    assert case(app.engine).urgency == "emergency"
+
+
+def test_a_chat_that_goes_on_shows_the_caseworkers_answer_without_the_welcome(app: App, capsys) -> None:
+    talk(app, THROWN_OUT, "1", "2", "5")
+    husly(app, capsys, "cases", "claim", "1", "--as", "Mette")
+    husly(app, capsys, "cases", "reply", "1", "Hej, jeg hedder Mette. Hvor er du nu?", "--as", "Mette")
+    out = io.StringIO()
+    asyncio.run(chat(app, stdin=_Typed((), out), out=out, lang="da"))  # type: ignore[arg-type]
+    shown = out.getvalue()
+    assert "Hej, jeg hedder Mette. Hvor er du nu?" in shown, shown
+    assert "Hej, jeg er Husly" not in shown and "Find bolig" not in shown, shown
+
+
+test_the_sentences_are_our_own = our_own(THROWN_OUT, FIVE, COLD, SHOUTED, CONTEXT)

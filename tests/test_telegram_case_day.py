@@ -72,4 +72,48 @@ def test_not_wanting_to_live_at_a_question_is_still_a_crisis(desk: Desk) -> None
     assert desk.case(1).urgency == "emergency"
 
 
-test_the_sentences_are_our_own = our_own(THROWN_OUT, THREE, ANSWER)
+COLD = ("jeg fryser sindssygt", "det er pisse koldt herude")
+SHOUTED = "han var stiv og råbte af mig"
+CONTEXT = "jeg har kun min skoletaske og min telefon"
+
+
+def test_cold_at_the_questions_hears_where_to_get_warm_and_the_question_stays(desk: Desk) -> None:
+    desk.youth(SARA)  # in Aarhus
+    desk.open_case(SARA, THROWN_OUT, words=False)
+    for line in COLD:
+        mark = desk.write(SARA, line)
+        said = desk.texts(SARA, mark)
+        # Where to get warm tonight, from Aarhus's sourced night help; the question stays on screen.
+        assert "Fryser du meget, så ring 112." in said[0] and "Udrykningsteamet" in said[0], said
+        assert said[-1] == "Hvor gammel er du?", said
+
+
+def test_past_shouting_at_the_questions_is_on_the_case_without_the_suicide_line(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, THROWN_OUT, words=False)
+    mark = desk.write(SARA, SHOUTED)
+    said = "\n".join(desk.texts(SARA, mark))
+    assert "Livslinien" not in said and "112" in said and "på din sag" in said, said
+    assert desk.case(1).urgency != "emergency"
+
+
+def test_calm_context_at_the_questions_is_not_searched(desk: Desk) -> None:
+    desk.youth(SARA)
+    desk.open_case(SARA, THROWN_OUT, words=False)
+    mark = desk.write(SARA, CONTEXT)
+    said = desk.texts(SARA, mark)
+    # A short line that it reached the case and the question again, not a topic (FGU) with its buttons.
+    assert len(said) == 2 and "på din sag" in said[0] and said[1] == "Hvor gammel er du?", said
+
+
+@pytest.mark.parametrize("crisis", ["han slår mig nu", "jeg har taget en masse piller"])
+def test_a_real_crisis_at_the_questions_still_gets_the_emergency_reply(desk: Desk, crisis: str) -> None:
+    desk.youth(JONAS)
+    desk.open_case(JONAS, THROWN_OUT, words=False)
+    mark = desk.write(JONAS, crisis)
+    said = "\n".join(desk.texts(JONAS, mark))
+    assert said.startswith("Er du i fare lige nu, så ring 112."), said
+    assert desk.case(1).urgency == "emergency"
+
+
+test_the_sentences_are_our_own = our_own(THROWN_OUT, THREE, ANSWER, COLD, SHOUTED, CONTEXT)

@@ -21,6 +21,8 @@ MEALS = [
     "varmt måltid gratis idag??",
     "hvor kan man få gratis morgenmad i byen i dag",
 ]
+# A meal missed this morning, typed at the case questions: the model's emergency, and the suicide line came.
+MORNING = ["har ik spist noget siden i morges tbh", "har ikk fået noget at spise siden i morges"]
 WILLS = [
     "min onkel siger han vil skrive mig ud af sit testamente",
     "min mormor har skrevet mig ud af testamentet",
@@ -34,6 +36,7 @@ STILL_CRISES = [
 ]
 
 test_a_meal_asked_for_today_is_no_crisis = expect(MEALS, Urgency.NONE, lang=DETECTED)
+test_a_meal_missed_this_morning_is_no_crisis = expect(MORNING, Urgency.NONE, lang=DETECTED)
 test_a_will_in_the_family_is_no_crisis = expect(WILLS, Urgency.NONE, lang=DETECTED)
 test_beside_a_crisis_they_stay_urgent = expect(STILL_CRISES, how="at least", lang=DETECTED)
-test_the_messages_are_our_own = our_own(MEALS, WILLS, STILL_CRISES)
+test_the_messages_are_our_own = our_own(MEALS, MORNING, WILLS, STILL_CRISES)

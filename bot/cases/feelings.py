@@ -134,6 +134,15 @@ def kind(text: str) -> Kind | None:
     return None
 
 
+# The cold among the needs ("jeg fryser", "det er så koldt herude"): where to get warm tonight, not only a warm line.
+_COLD_RE = re.compile(r"kold|fros|frys|fryz|cold|freez")
+
+
+def cold(text: str) -> bool:
+    """Whether ``text`` only says the person is cold (a need, ``kind``), as opposed to hungry."""
+    return kind(text) is Kind.NEED and bool(_COLD_RE.search(fold(text)))
+
+
 def is_short_feeling(text: str) -> bool:
     """Whether ``text`` only says how the person feels ("jeg er så bange", "I'm scared", "jeg har det skidt")."""
     return kind(text) is Kind.FEELING

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from bot import reading
 from bot.answering import Answer, answer
-from bot.cases import actions, cards, notices, referrals, relay, routing, service, typed
+from bot.cases import actions, cards, feelings, notices, referrals, relay, routing, service, typed
 from bot.cases.buttons import Youth, YouthAction
 from bot.cases.models import AGE_BANDS, FOR_SOMEONE_ELSE, QUESTIONS_FLOW, REFERRED, TONIGHT, Case, CaseStatus
 from bot.cases.state import CaseOffer, Declined, Questions, WaitingWords
@@ -79,8 +79,6 @@ OFFER_ANSWER_WINDOW = dt.timedelta(hours=2)
 SAID_IN_DANGER = "said_in_danger"
 # ... and when they could not say they are safe ("ved ikke", "maybe").
 SAID_UNSURE = "said_unsure"
-# At most this many words without a question mark, typed during the questions, are an attempt at an answer.
-SHORT_ANSWER_WORDS = 3
 # The first words are kept in the conversation state only until the person answers the words question.
 FIRST_WORDS_MAX = 2000
 # A person who writes on instead of answering a question is asked it this many times in a row; then the next
@@ -673,7 +671,8 @@ def _skip(case: Case, step: str) -> Button:
     return make_button(_("Skip"), Youth(YouthAction.SKIP, case.id or 0, step))
 
 
-def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: bool = False) -> None:
+def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: bool = False,
+         count: bool = True) -> None:
     """Ask one question (or finish), remembering the step in the conversation state. ``again``: the question was
     asked already, and comes again after a message on the case: without its introduction, which once is enough.
 
@@ -690,7 +689,8 @@ def _ask(ctx: Context, case: Case, step: str | None, *, first: str = "", again: 
     if step is None:
         _finish(ctx, case, first)
         return
-    asked = same.asked + 1 if same is not None else 1
+    # ``count`` False: shown again after a message that only said how the person is, not counted as passed over.
+    asked = same.asked + (1 if count else 0) if same is not None else 1
     words_again = before is not None and before.words_again and not last
     if step == "words":
         # The first words wait here, in the person's own state, until they say whether they may be kept.
@@ -1003,12 +1003,22 @@ def flow_text(ctx: Context) -> None:
         first = "\n".join(x for x in (first, text) if x)[-FIRST_WORDS_MAX:]
     # A word or two that answers nothing ("hjemme", "17" before the age is asked) is not searched as a topic: "ude"
     # got the SU answer ("bor hjemme eller ude"). A question ("hvad er SU?") or a longer message still is.
-    relay.to_case(ctx, case, text, result, search="?" in text or len(answer.split()) > SHORT_ANSWER_WORDS)
+    # While the questions run, a message that answers or adds context ("min mor ved ikke, at jeg er her") goes on the
+    # case with a short line; only a real question is searched ("hvad er SU?", "kan jeg få varmen et sted?"): searched,
+    # a calm sentence got a topic's answer and its buttons between two questions.
+    relay.to_case(ctx, case, text, result, search=typed.asks_a_question(text), compact=True)
     if step in STEPS and result.urgency is Urgency.NONE and asks_what_happens(text) and questions.asked < ASKED_MAX:
         # "hvad så nu?" just under "Where will you sleep tonight?": the reply says what happens; the question and its
         # buttons are right above it, and the same question again at once read as if the bot had not listened. (Shown
         # twice already, the next question comes, as after any message.)
         ctx.state.put(questions.model_copy(update={"first": first}))
+        return
+    if step in STEPS and result.urgency is Urgency.NONE and feelings.kind(text) in (feelings.Kind.FEELING,
+                                                                                    feelings.Kind.NEED):
+        # "jeg fryser", "jeg er så bange": the person did not write past the question, they said how they are. The
+        # question comes again and is not passed over (the words question was, after two cold messages). Calls and
+        # oks ("hallo?", "ok jeg venter") still count: the same question under each of them read as a wall.
+        _ask(ctx, case, step, first=first, again=True, count=False)
         return
     _again_or_next(ctx, case, questions, first)
 

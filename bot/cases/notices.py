@@ -27,6 +27,7 @@ from bot.profiles import chat_lang
 from bot.replies import Button, Reply, esc
 from bot.staff.models import Staff
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import is_municipality
 
 # Makes a note's plain text, called in the language of the chat it goes to.
 Make = Callable[[], str]
@@ -352,6 +353,34 @@ def feeling(case: Case, kind: Kind = Kind.FEELING, told: Reply | None = None, *,
         return Reply(esc(warm) + " " + told.html, buttons=told.buttons)
     return Reply(esc(warm + " " + _("Your case (number {number}) has been sent to the caseworkers, and your message "
                                     "is on it. If it is an emergency, call 112.").format(number=case.id)))
+
+
+# The topic whose local texts say where to sleep or get warm tonight, per municipality (sourced, reviewed).
+WARM_TOPIC = "natvarmestue"
+
+
+def warm_tonight(kb: KnowledgeBase, case: Case, municipality: str | None, lang: str, today: dt.date) -> str:
+    """Where someone cold outside at night can get warm: 112 first, then the municipality's own sourced text of the
+    night-shelter topic and its local places and night help, one a line (none invented: only the knowledge base's
+    services). Without a municipality, a line asking for it. "Jeg fryser" at the case questions got only "I'm sorry
+    it is so hard right now", and no warm place was named."""
+    parts = ["<b>" + esc(_("If you are very cold, call 112.")) + "</b>"]
+    topic = kb.topics.get(WARM_TOPIC)
+    local = (topic.municipalities.get(municipality)
+             if topic is not None and municipality and is_municipality(municipality) else None)
+    if topic is None or municipality is None or local is None:
+        parts.append(esc(_("Write which municipality you are in, and I will show where you can get warm tonight.")))
+        return "\n".join(parts)
+    parts[0] += " " + esc(_("Here is where you can get warm tonight:"))
+    parts.append(esc(local.get(lang)))
+    ids = [*topic.services, *ON_CALL_SERVICES.get(municipality, ()), f"kommune-{municipality}"]
+    if case.age_band == "under_18" or MINOR_REASONS & set(case.all_reasons()):
+        ids = [i for i in ids if i not in adults_only(kb)]  # a § 110 shelter takes only those over 18
+    # The national lines (112, BørneTelefonen, Lev Uden Vold) are said elsewhere; here only the places nearby.
+    places = [s for s in services_for(kb, list(dict.fromkeys(ids)), municipality) if s.area != "national"]
+    if places:
+        parts.append("\n".join(service_line(s, lang, today) for s in places))
+    return "\n\n".join(parts)
 
 
 def transferred(case: Case, lang: str) -> Reply:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from sqlmodel import col, select
 
@@ -31,7 +32,8 @@ from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.staff.models import Staff
-from bot.triage import Triage, Urgency, confirmed
+from bot.triage import MAYBE_IN_DANGER, Triage, Urgency, confirmed
+from knowledge.normalise import fold
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +68,15 @@ def _raise(ctx: Context, case: Case, result: Triage) -> bool:
     return became
 
 
-def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool = True) -> None:
+def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool = True,
+            compact: bool = False) -> None:
     """A message on a case nobody has taken: the team sees it (an urgent one pings), the person is told so.
 
     A plain question also gets its curated answer when one fits (the person should not wait for that), unless
     ``search`` is False (a word or two typed at one of the case questions is not a question for the knowledge base).
     A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
-    result = confirmed(result)  # on a case we know of a crisis: the model's unsure emergency is one
+    result = on_case(result, text)
     # A short yes or no ("nej det gider jeg ikke") asks the knowledge base nothing: searched, it got "this is what I
     # know about it" with topics to choose from.
     search = search and typed.words_consent(text) is None
@@ -118,15 +121,22 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
         # the message reached the case (the same long sentence under every feeling read as a wall).
         answered = situation.startswith(ANSWERED) and not kept
         told = notices.feeling(case, said, None if answered else told, nobody=nobody)
+    cold = said is feelings.Kind.NEED and feelings.cold(text)
+    if cold:
+        # "jeg fryser", "det er så koldt herude": where to get warm tonight, from the knowledge base only.
+        warm = notices.warm_tonight(ctx.deps.kb, case, case.municipality or ctx.profile.municipality, ctx.lang,
+                                    ctx.now.date())
+        told = Reply(told.html + "\n\n" + warm, buttons=told.buttons)
     ctx.reply(told)
-    if not urgent and search and not asks and said in (None, feelings.Kind.NEED):
+    if not urgent and search and not asks and not cold and said in (None, feelings.Kind.NEED):
         # A need ("jeg fryser") also hears where to find it, when a curated answer fits (the night warming rooms).
-        answer_question(ctx, text, result, only_if_sure=True, choices="?" in text)
-    elif result.urgency is Urgency.URGENT and search and "?" in text:
+        answer_question(ctx, text, result, only_if_sure=True, choices="?" in text, compact=compact)
+    elif result.urgency is Urgency.URGENT and search and typed.asks_a_question(text):
         # "Where can I sleep?" on the case: urgent (the team was told just now), and a question all the same: it gets
         # the night's topics to choose from, read as a question (the safety information was shown when the case
         # opened).
-        answer_question(ctx, text, Triage(Urgency.NONE, ()), only_if_sure=True, choices=True)
+        # ("hvor kan jeg sove i nat", typed without a question mark, got only that it reached the case.)
+        answer_question(ctx, text, Triage(Urgency.NONE, ()), only_if_sure=True, choices=True, compact=compact)
 
 
 # Emoji that only say "ok" or "thanks" (not "😭": that is a feeling, and goes to the case).
@@ -182,9 +192,27 @@ def _written_since(ctx: Context, case: Case, event_id: int) -> int:
                                    col(CaseEvent.id) > event_id)).all())
 
 
+# What someone else did (drank, shouted) or where the writer sits and waits: told, with no danger to the writer named.
+_TOLD = re.compile(r"\b(?:fuld|fulde|stiv|stive|beruset|drak|drukket|drikker|fordrukken|raabte|raabt|raaber|skreg|"
+                   r"skaeldte|skaendtes|drunk|wasted|yelled|shouted|screamed|venter|ventede|waiting|waited)\b")
+
+
+def on_case(result: Triage, text: str) -> Triage:
+    """How a message's urgency counts on an open case: the learned model's unsure emergency (no danger named) is one
+    there ("I have everything ready and I know exactly when"), but not when the message only tells what someone else
+    did, or where the writer waits: "han var stiv og råbte af mig" and "jeg sidder ved banegården og venter" got 112
+    and Livslinien at the case questions. Those are urgent: the team is told it sounds serious, and the person hears
+    "if you are in danger, call 112". A danger the rules name ("han slår mig nu") stays an emergency."""
+    if MAYBE_IN_DANGER not in result.reasons:
+        return result
+    if _TOLD.search(fold(text)):
+        return Triage(Urgency.URGENT, tuple(r for r in result.reasons if r != MAYBE_IN_DANGER))
+    return confirmed(result)
+
+
 def on_message(ctx: Context, case: Case, text: str) -> None:
     """The young person's message on their open case: to the caseworker who has it, or to the team."""
-    result = confirmed(ctx.triage(text))
+    result = on_case(ctx.triage(text), text)
     staff = ctx.session.get(Staff, case.claimed_by) if case.claimed_by else None
     if case.status != CaseStatus.CLAIMED or staff is None or not staff.active:
         to_case(ctx, case, text, result)

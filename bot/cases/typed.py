@@ -264,3 +264,16 @@ def phone(text: str) -> str | None:
     if match is None:
         return None
     return "+45" + "".join(ch for ch in match.group(1) if ch.isdigit())
+
+
+# The first words of a question ("hvad er SU", "kan jeg sove et sted"), when the question mark is left out.
+_QUESTION_START = re.compile(
+    r"^(?:hvad|hvor|hvordan|hvornaar|hvem|hvorfor|hvilken|hvilke|hvilket|hva|kan jeg|kan man|kan i|maa jeg|maa man|"
+    r"skal jeg|skal man|er der|har i|findes der|what|where|how|when|who|why|which|can i|can you|is there|are there|"
+    r"do i|do you|should i)\b")
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether a message asks something (a question mark, or a question's first words): at the case questions only
+    such a message is searched in the knowledge base; one that tells ("min mor ved ikke, at jeg er her") is not."""
+    return "?" in text or bool(_QUESTION_START.match(fold(text).strip()))

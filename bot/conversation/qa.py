@@ -9,7 +9,7 @@ from bot.answering import answer
 from bot.conversation.buttons import Feedback
 from bot.conversation.callbacks import CallbackDataError
 from bot.conversation.callbacks import button as callback_button
-from bot.conversation.cards import adults_only, municipality_name, render_answer, services_for
+from bot.conversation.cards import adults_only, municipality_name, read_more_only, render_answer, services_for
 from bot.conversation.context import Context
 from bot.conversation.state import Part
 from bot.conversation.texts import menu_buttons
@@ -43,7 +43,7 @@ class ShownTopic(Part):
 
 
 def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bool = False,
-                    choices: bool = False) -> bool:
+                    choices: bool = False, compact: bool = False) -> bool:
     """Answers a question from the knowledge base and remembers a municipality the person named.
 
     ``only_if_sure``: say nothing unless a curated answer fits (fx for a message that went to the person's
@@ -51,6 +51,8 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
     ``choices`` (with ``only_if_sure``): the closest topics to choose from are also an answer when the closest is a
     crisis topic ("where can I sleep?" typed on the case got only "I have put your message on your case"; "har nogen
     kigget på min sag?" is no question for the knowledge base).
+    ``compact``: a sure answer keeps only its "Read more" button (at the case questions, "hvad er SU?" got the answer
+    with seven buttons between two questions of the case, whose own buttons it pushed off the screen).
     """
     if not only_if_sure and result.urgency is Urgency.NONE and (slug := only_municipality(text)):
         _answer_place(ctx, slug)
@@ -80,6 +82,8 @@ def answer_question(ctx: Context, text: str, result: Triage, *, only_if_sure: bo
                 reply = _with_feedback_token(reply, token)
     if found.confident and found.topic:
         remember_topic(ctx, found.topic, more=found.detail, faq=found.faq)
+    if compact and found.confident:
+        reply = read_more_only(reply)
     for each in (reply, *found.more, *found.after):
         ctx.reply(each)
     return True
