@@ -26,7 +26,7 @@ import sys
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -470,3 +470,22 @@ def husly_cli(data_dir: Path, *args: str) -> str:
         result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
     assert result.exit_code == 0, f"husly {' '.join(args)} failed ({result.exit_code}): {result.output}"
     return result.output
+
+
+def started(tg: FakeTelegram, framework: str, data_dir: Path, knowledge: Any, chat: int) -> Iterator[InProcessBot]:
+    """The body of a ``bot`` fixture parametrized over FRAMEWORKS: the bot, and ``chat`` has sent /start and had its
+    welcome and privacy note."""
+    with InProcessBot(tg, framework, data_dir, knowledge=knowledge) as running:
+        running.send(running.tg.command(chat, "start"))
+        wait_sent(running.tg, chat, 2)
+        running.wait_idle(1)
+        yield running
+
+
+def reply_text(bot: InProcessBot, chat: int, text: str, language_code: str = "da") -> str:
+    """``text`` sent as the person in ``chat`` (their Telegram app in ``language_code``); the one reply, as plain
+    text."""
+    mark = bot.tg.mark()
+    bot.send(bot.tg.text_update(chat, text, language_code=language_code))
+    (reply,) = wait_sent(bot.tg, chat, 1, since=mark)
+    return plain(reply)

@@ -19,7 +19,7 @@ import pytest
 from bot.answering import answer
 from tests.corpus import our_own
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_harness import FRAMEWORKS, InProcessBot, plain, wait_sent
+from tests.telegram_harness import FRAMEWORKS, InProcessBot, reply_text, started
 from tests.test_console_understanding import converse, replies
 
 TODAY = dt.date(2026, 12, 1)
@@ -111,18 +111,11 @@ CHAT = 6262
 @pytest.fixture(params=FRAMEWORKS)
 def bot(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
         knowledge) -> Iterator[InProcessBot]:
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as running:
-        running.send(running.tg.command(CHAT, "start"))
-        wait_sent(running.tg, CHAT, 2)
-        running.wait_idle(1)
-        yield running
+    yield from started(fake_telegram, request.param, tmp_path / "data", knowledge, CHAT)
 
 
 def say(bot: InProcessBot, text: str) -> str:
-    mark = bot.tg.mark()
-    bot.send(bot.tg.text_update(CHAT, text, language_code="da"))
-    (reply,) = wait_sent(bot.tg, CHAT, 1, since=mark)
-    return plain(reply)
+    return reply_text(bot, CHAT, text)
 
 
 def test_both_telegram_front_ends_take_thanks_and_a_miss_as_small_talk(bot: InProcessBot) -> None:

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from bot.cases.models import Case
 from tests.fake_telegram import FakeTelegram
-from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, press, wait_sent
+from tests.telegram_harness import FRAMEWORKS, InProcessBot, callback_datas, plain, press, started, wait_sent
 from tests.test_check_in import ASK_EN, EVERYDAY, INDIRECT
 from tests.test_understanding import COUCH, LETTER, PAST_CRISIS, SON_IN_CAR
 
@@ -23,11 +23,7 @@ CHAT = 5151
 @pytest.fixture(params=FRAMEWORKS)
 def bot(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
         knowledge) -> Iterator[InProcessBot]:
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as running:
-        running.send(running.tg.command(CHAT, "start"))
-        wait_sent(running.tg, CHAT, 2)
-        running.wait_idle(1)
-        yield running
+    yield from started(fake_telegram, request.param, tmp_path / "data", knowledge, CHAT)
 
 
 def say(bot: InProcessBot, text: str, count: int = 1, chat: int = CHAT, language_code: str = "da") -> list:
