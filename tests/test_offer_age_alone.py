@@ -19,7 +19,8 @@ from tests.corpus import our_own
 from tests.fake_telegram import FakeTelegram
 from tests.support import Chat, texts
 from tests.telegram_desk import Desk as TelegramDesk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_desk import running_desk
+from tests.telegram_harness import FRAMEWORKS
 
 AT_THE_STATION = "min far har smidt mig ud og nu sidder jeg på banegården i randers uden noget"
 ADULTS_DETAIL = "Det gælder ikke, hvis du bare gerne vil flytte hjemmefra"
@@ -82,10 +83,7 @@ MIA = 5401
 @pytest.fixture(params=FRAMEWORKS)
 def telegram(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
              knowledge) -> Iterator[TelegramDesk]:
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as bot:
-        desk = TelegramDesk(bot)
-        yield desk
-        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
+    yield from running_desk(fake_telegram, request.param, tmp_path / "data", knowledge, presses_answered=False)
 
 
 def test_through_telegram_the_age_alone_gets_the_minors_help_and_goes_to_the_case(telegram: TelegramDesk) -> None:

@@ -21,7 +21,8 @@ from tests.corpus import our_own
 from tests.fake_telegram import FakeTelegram
 from tests.support import Chat, cases_of, texts
 from tests.telegram_desk import Desk as TelegramDesk
-from tests.telegram_harness import FRAMEWORKS, InProcessBot
+from tests.telegram_desk import running_desk
+from tests.telegram_harness import FRAMEWORKS
 
 THROWN_OUT_EN = "my stepdad threw me out like an hour ago n im sitting at roskilde station rn"
 THROWN_OUT_DA = "min stedfar har smidt mig ud for en time siden og jeg sidder på stationen i roskilde"
@@ -104,10 +105,7 @@ MIA = 5501
 @pytest.fixture(params=FRAMEWORKS)
 def telegram(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: Path,
              knowledge) -> Iterator[TelegramDesk]:
-    with InProcessBot(fake_telegram, request.param, tmp_path / "data", knowledge=knowledge) as bot:
-        desk = TelegramDesk(bot)
-        yield desk
-        assert bot.app.core.failures == 0, "a handler raised (someone got the apology)"
+    yield from running_desk(fake_telegram, request.param, tmp_path / "data", knowledge)
 
 
 def test_through_telegram_a_no_in_words_is_respected(telegram: TelegramDesk) -> None:
