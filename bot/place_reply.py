@@ -21,7 +21,21 @@ _AROUND = frozenset(fold(w) for w in (
     "she", "he", "they", "we", "lives", "hun", "han", "de", "vi", "our", "vores", "his", "hans", "hendes",
     "friend", "ven", "veninde", "son", "daughter", "søn", "datter", "also", "også",
     # "we are in Favrskov", "we're in Aarhus right now", "I am in Randers".
-    "are", "am", "re", "right", "lige", "staying"))
+    "are", "am", "re", "right", "lige", "staying", "rn"))
+# Where in the town the person is, said with the place ("jeg er i Randers ved banegården", "im in aarhus at the
+# train station", "outside netto in roskilde"): the message still only answers where. Stems, with Danish definite and
+# plural endings; no street ("på gaden" is a crisis, for triage).
+_SPOT_WORDS = frozenset(fold(w) for w in (
+    "ved", "nede", "henne", "inde", "oppe", "foran", "udenfor", "uden", "for", "at", "by", "outside", "front", "of",
+    "behind", "bag", "a", "en", "et", "next", "to", "siden", "af", "central", "sidder", "står", "sitting", "standing",
+    "venter", "waiting"))
+_SPOTS = frozenset(fold(w) for w in (
+    "station", "banegård", "hovedbanegård", "togstation", "busstation", "st", "tog", "train", "bus", "havn",
+    "harbour", "harbor", "centrum", "center", "centre", "midtby", "by", "city", "town", "gågade", "torv", "square",
+    "park", "netto", "føtex", "bilka", "rema", "lidl", "kiosk", "mcdonalds", "mcd", "bibliotek", "library", "strand",
+    "beach", "rådhus", "rådhusplads", "hospital", "skadestue", "storcenter", "mall", "supermarked", "supermarket",
+    "butik", "shop", "store", "metro", "metroen", "s-tog"))
+_DEFINITE = ("", "en", "et", "n", "t", "e", "s", "ene", "erne")
 # An age said beside the place ("im 19, in høje taastrup", "17 år og bor i Randers"): the answer still names it.
 _AGE_WORDS = frozenset(("aar", "gammel", "year", "years", "old", "yo", "y", "o", "og", "and"))
 # Longer than this it says more than where the person is.
@@ -37,7 +51,15 @@ def _besides_place(text: str) -> list[str] | None:
     if len(ages) > 1 or any(not 10 <= int(w) <= 99 for w in ages):
         return None  # "bus 2", "i 3 dage": numbers that are no age say more than a place
     age_said = bool(ages)
-    return [w for w in words if w not in _AROUND and not w.isdigit() and not (age_said and w in _AGE_WORDS)]
+    spot = any(_is_spot(w) for w in words)
+    return [w for w in words if w not in _AROUND and not w.isdigit() and not (age_said and w in _AGE_WORDS)
+            and not (spot and (w in _SPOT_WORDS or _is_spot(w)))]
+
+
+def _is_spot(word: str) -> bool:
+    """Whether ``word`` names a spot in a town (a station, a square, a shop), with or without a Danish ending."""
+    return any(word.endswith(end) and word[:len(word) - len(end)] in _SPOTS
+               for end in _DEFINITE if len(word) > len(end))
 
 
 def only_municipality(text: str) -> str | None:

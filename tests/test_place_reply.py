@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.place_reply import only_municipality
+from tests.corpus import our_own
 from tests.support import Chat
 
 THROWN_OUT = "jeg er 17 og min mor har smidt mig ud i aften, jeg ved ikke hvor jeg skal sove"
@@ -71,3 +72,35 @@ def test_a_topic_with_nothing_local_is_not_shown_again(chat: Chat) -> None:
     chat.say("hvad er boligstøtte?")  # the same everywhere in Denmark
     sent = chat.say("jeg bor i Aarhus")
     assert len(sent) == 1 and "Tak. Nu viser jeg dig hjælp i Aarhus." in sent[0].text
+
+
+# Where in the town the person waits, said with the place: still the answer to "Which municipality are you in?".
+# "jeg er i randers ved banegården", typed at night under the offer of a caseworker, got "I'm not sure I understood".
+@pytest.mark.parametrize(("message", "slug"), [
+    ("jeg er i randers ved banegården", "randers"), ("jeg er i roskilde på stationen nu", "roskilde"),
+    ("im in aarhus by the harbour rn", "aarhus"), ("standing outside bilka in aarhus", "aarhus"), ("sidder nede ved havnen i aarhus", "aarhus"),
+    ("outside netto in roskilde", "roskilde"),
+    ("jeg står ved rådhuset i høje taastrup", "hoeje-taastrup"),
+    ("i kbh på hovedbanegården", "koebenhavn"),
+    # Not only a place: who the person is with, a street (a crisis, for triage), a question, no municipality.
+    ("jeg er i randers hos min moster", None), ("sidder i randers på gaden", None), ("ved banegården", None),
+    ("er der en station i aarhus?", None),
+])
+def test_a_spot_in_town_beside_the_municipality_only_answers_where(message: str, slug: str | None) -> None:
+    assert only_municipality(message) == slug
+
+
+def test_the_municipality_with_a_spot_typed_under_the_offer_brings_its_local_numbers(chat: Chat) -> None:
+    chat.say(THROWN_OUT)
+    sent = chat.say("jeg er i roskilde ved banegården")
+    shown = text_of(sent)
+    assert "ikke sikker" not in shown
+    assert "46 31 30 00" in shown and "en medarbejder fra Roskilde Kommune" in shown
+    assert any(b.text == "Ja tak" for m in sent for b in m.buttons)
+
+
+test_the_spot_messages_are_our_own = our_own([
+    "jeg er i randers ved banegården", "jeg er i roskilde på stationen nu", "im in aarhus by the harbour rn",
+    "standing outside bilka in aarhus", "sidder nede ved havnen i aarhus", "outside netto in roskilde",
+    "jeg står ved rådhuset i høje taastrup", "i kbh på hovedbanegården", "jeg er i randers hos min moster",
+    "sidder i randers på gaden", "er der en station i aarhus?", "jeg er i roskilde ved banegården"])

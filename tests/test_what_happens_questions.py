@@ -86,3 +86,16 @@ def test_with_nobody_on_husly_there_it_says_so_instead(chat: Chat) -> None:
     assert "Lige nu er der ingen medarbejder fra Randers Kommune på Husly" in shown
     assert "Når en medarbejder har taget din sag" not in shown
     assert "Vil du have, at en medarbejder" in shown and not cases_of(chat)
+
+
+def test_with_nobody_on_husly_a_case_asked_what_happens_hears_it_again(chat: Chat) -> None:
+    # A yes to the offer in Randers, where no caseworker is on Husly here, then two messages: the second, "hvad sker
+    # der nu", got only "Den er også lagt på din sag" (the notice had been said once), and the question went unheard.
+    chat.say(THROWN_OUT)
+    chat.say("Randers")
+    chat.say("ja")
+    assert len(cases_of(chat)) == 1
+    chat.say("han ringer og råber af mig hele tiden")
+    shown = texts(chat.say("ok hvad sker der så nu"))
+    assert "ingen medarbejder fra Randers Kommune på Husly" in shown and "Ring selv til kommunen" in shown
+    assert "Den er også lagt på din sag" not in shown

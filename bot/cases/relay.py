@@ -103,15 +103,17 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     # the messages in between only hear that they reached the case.
     situation = told_situation(case, nobody, opening)
     last = _last_told(ctx, case)
-    kept = not urgent and last is not None and last[0] == situation
+    said = None if urgent else feelings.kind(text)
+    asks = not urgent and said is None and asks_what_happens(text)
+    # "hvad sker der nu?" is answered with the whole notice even when it was said a moment ago: with nobody on Husly
+    # the short "it is on your case too" left the question unanswered, at night, after a yes to a caseworker.
+    kept = not urgent and not asks and last is not None and last[0] == situation
     if kept and last is not None:
         told = notices.message_kept(case, _written_since(ctx, case, last[1]))
     else:
         told = notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
                                    opens=notices.when(opening, ctx.now) if opening else None)
         service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
-    said = None if urgent else feelings.kind(text)
-    asks = not urgent and said is None and asks_what_happens(text)
     if asks and not nobody:  # with nobody on Husly, ``told`` already says to call the municipality
         told = notices.what_happens(told)
     if said is not None and said is not feelings.Kind.ACK:
