@@ -78,7 +78,8 @@ def test_a_topic_with_nothing_local_is_not_shown_again(chat: Chat) -> None:
 # "jeg er i randers ved banegården", typed at night under the offer of a caseworker, got "I'm not sure I understood".
 @pytest.mark.parametrize(("message", "slug"), [
     ("jeg er i randers ved banegården", "randers"), ("jeg er i roskilde på stationen nu", "roskilde"),
-    ("im in aarhus by the harbour rn", "aarhus"), ("standing outside bilka in aarhus", "aarhus"), ("sidder nede ved havnen i aarhus", "aarhus"),
+    ("im in aarhus by the harbour rn", "aarhus"), ("standing outside bilka in aarhus", "aarhus"),
+    ("sidder nede ved havnen i aarhus", "aarhus"),
     ("outside netto in roskilde", "roskilde"),
     ("jeg står ved rådhuset i høje taastrup", "hoeje-taastrup"),
     ("i kbh på hovedbanegården", "koebenhavn"),
