@@ -4,35 +4,24 @@ downgraded, the referral table and the case's organisation go and the cases stay
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, make_url, text
-from sqlmodel import SQLModel
+from sqlalchemy import inspect, text
 
 from bot.cases import models
 from bot.cases.models import Case
 from bot.db import make_engine, migrate, session_scope
+from tests.migration_support import downgrade_with_alembic, on_postgres, schema_differences
 from tests.support import upgrade_with_alembic
-from tests.test_listings_sheet_resent import downgrade_with_alembic
 
 NOW = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
-
-
-def _schema_differences(url: str) -> list[object]:
-    engine = make_engine(url)
-    with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
-    engine.dispose()
-    return [c for c in diff if any(f"'{t}'" in repr(c) or f"table='{t}'" in repr(c) for t in ("referral", "help_case"))]
+TABLES = ("referral", "help_case")
 
 
 def _up_down_and_up_again(url: str) -> None:
     upgrade_with_alembic(url, "heads")
-    assert _schema_differences(url) == []
     engine = make_engine(url)
+    assert schema_differences(engine, *TABLES) == []
     with session_scope(engine) as session:
         session.add(models.Referral(code_hash="0" * 64, provider="Org", municipality="aarhus", created_at=NOW,
                              expires_at=NOW + dt.timedelta(days=30)))
@@ -45,8 +34,8 @@ def _up_down_and_up_again(url: str) -> None:
     with engine.connect() as connection:
         assert connection.execute(text("SELECT chat_id FROM help_case")).scalars().all() == [11]
     migrate(engine)
+    assert schema_differences(engine, *TABLES) == []
     engine.dispose()
-    assert _schema_differences(url) == []
 
 
 def test_sqlite_up_down_and_up_again(tmp_path: Path) -> None:
@@ -54,9 +43,4 @@ def test_sqlite_up_down_and_up_again(tmp_path: Path) -> None:
 
 
 def test_postgresql_up_down_and_up_again(postgres_database: str) -> None:
-    url = make_url(os.environ["HUSLY_TEST_POSTGRES_URL"]).set(database=postgres_database).render_as_string(
-        hide_password=False)
-    try:
-        _up_down_and_up_again(url)
-    finally:
-        create_engine(url).dispose()
+    on_postgres(postgres_database, _up_down_and_up_again)

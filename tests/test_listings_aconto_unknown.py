@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, make_url, text
-from sqlmodel import SQLModel, select
+from sqlalchemy import Engine, text
+from sqlmodel import select
 
 from bot.db import make_engine, migrate, session_scope
 from bot.i18n import use_lang
@@ -33,6 +30,7 @@ from bot.replies import to_plain
 from bot.staff.models import Staff
 from handlers.cli import main
 from tests.corpus import our_own
+from tests.migration_support import on_postgres, schema_differences
 from tests.support import Chat, upgrade_with_alembic
 from tests.test_listings_import import run
 from tests.test_listings_search import NOW, TODAY, item, put
@@ -212,9 +210,7 @@ def _listings_keep_their_aconto(url: str) -> None:
                                     "'2026-12-01', 'everyone', '2026-11-27 14:00:00+00:00', "
                                     "'2026-11-27 14:00:00+00:00', '2027-01-01', 'active', false, false)"))
     migrate(engine)
-    with engine.connect() as connection:  # the migrated table is the model's (aconto nullable)
-        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
-    assert [change for change in diff if "'listing'" in repr(change) or "table='listing'" in repr(change)] == []
+    assert schema_differences(engine, "listing") == []  # the migrated table is the model's (aconto nullable)
     put(engine, item("NEW-1", provider="P", municipality="randers", rent=2100, aconto=None))
     with session_scope(engine) as session:
         found = {x.provider_ref: (x.aconto, x.monthly_total) for x in session.exec(select(Listing)).all()}
@@ -230,12 +226,7 @@ def test_an_older_sqlite_database_is_upgraded_with_its_listings(tmp_path: Path) 
 
 
 def test_an_older_postgresql_database_is_upgraded_with_its_listings(postgres_database: str) -> None:
-    base = make_url(os.environ["HUSLY_TEST_POSTGRES_URL"])
-    url = base.set(database=postgres_database).render_as_string(hide_password=False)
-    try:
-        _listings_keep_their_aconto(url)
-    finally:
-        create_engine(url).dispose()
+    on_postgres(postgres_database, _listings_keep_their_aconto)
 
 
 test_the_search_is_our_own = our_own([SEARCH, KNOWN_SEARCH])

@@ -4,35 +4,23 @@ the model's; downgraded, the column goes and the alerts stay; upgraded again, al
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, make_url, text
-from sqlmodel import SQLModel
+from sqlalchemy import inspect, text
 
 from bot.db import SCHEMA_VERSIONS, make_engine, migrate, session_scope
 from bot.listings.models import ListingAlert
+from tests.migration_support import downgrade_with_alembic, on_postgres, schema_differences
 from tests.support import upgrade_with_alembic
-from tests.test_listings_sheet_resent import downgrade_with_alembic
 
 NOW = dt.datetime(2026, 12, 7, 11, 0, tzinfo=dt.UTC)
-
-
-def _differences(url: str) -> list[object]:
-    engine = make_engine(url)
-    with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
-    engine.dispose()
-    return [c for c in diff if "'listing_alert'" in repr(c) or "table='listing_alert'" in repr(c)]
 
 
 def _up_down_and_up_again(url: str) -> None:
     assert "0028" in SCHEMA_VERSIONS and "0023" not in SCHEMA_VERSIONS
     upgrade_with_alembic(url, "heads")
-    assert _differences(url) == []
     engine = make_engine(url)
+    assert schema_differences(engine, "listing_alert") == []
     with session_scope(engine) as session:
         session.add(ListingAlert(transport="telegram", chat_id=21, municipality="aarhus", age_band="under_18",
                                  created_at=NOW, expires_at=NOW + dt.timedelta(days=60)))
@@ -41,8 +29,8 @@ def _up_down_and_up_again(url: str) -> None:
     with engine.connect() as connection:
         assert connection.execute(text("SELECT chat_id FROM listing_alert")).scalars().all() == [21]
     migrate(engine)
+    assert schema_differences(engine, "listing_alert") == []
     engine.dispose()
-    assert _differences(url) == []
 
 
 def test_sqlite_up_down_and_up_again(tmp_path: Path) -> None:
@@ -50,9 +38,4 @@ def test_sqlite_up_down_and_up_again(tmp_path: Path) -> None:
 
 
 def test_postgresql_up_down_and_up_again(postgres_database: str) -> None:
-    url = make_url(os.environ["HUSLY_TEST_POSTGRES_URL"]).set(database=postgres_database).render_as_string(
-        hide_password=False)
-    try:
-        _up_down_and_up_again(url)
-    finally:
-        create_engine(url).dispose()
+    on_postgres(postgres_database, _up_down_and_up_again)

@@ -14,16 +14,13 @@ change); only a row that really changed is updated.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, make_url, text
-from sqlmodel import SQLModel, select
+from sqlalchemy import Engine, text
+from sqlmodel import select
 
-from bot.db import MIGRATIONS, make_engine, migrate, session_scope
+from bot.db import make_engine, migrate, session_scope
 from bot.i18n import use_lang
 from bot.listings import fields
 from bot.listings.csv_import import read_listings
@@ -32,6 +29,7 @@ from bot.listings.models import Listing
 from bot.listings.publish import PublishResult, publish
 from bot.listings.render import card
 from bot.replies import to_plain
+from tests.migration_support import downgrade_with_alembic, on_postgres, schema_differences
 from tests.support import upgrade_with_alembic
 from tests.test_listings_import import run
 from tests.test_listings_search import NOW, TODAY, item, put
@@ -217,9 +215,7 @@ def _an_older_database_takes_a_listing_with_no_day_and_gives_it_back(url: str) -
                                 "'vaerelse', 2500, 0, 2500, '2026-12-01', 'everyone', '2026-11-27 14:00:00+00:00', "
                                 "'2026-11-27 14:00:00+00:00', '2027-01-01', 'active', false, false)"))
     migrate(engine)
-    with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
-    assert [change for change in diff if "'listing'" in repr(change) or "table='listing'" in repr(change)] == []
+    assert schema_differences(engine, "listing") == []
     put(engine, item("NEW-1", provider="P", available_from=None))
     with session_scope(engine) as session:
         found = {x.provider_ref: x.available_from for x in session.exec(select(Listing)).all()}
@@ -232,25 +228,10 @@ def _an_older_database_takes_a_listing_with_no_day_and_gives_it_back(url: str) -
     assert {ref: str(day) for ref, day in days.items()} == {"OLD-1": "2026-12-01", "NEW-1": str(NOW.date())}
 
 
-def downgrade_with_alembic(engine: Engine, target: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, target)
-
 
 def test_an_older_sqlite_database_takes_listings_with_no_day(tmp_path: Path) -> None:
     _an_older_database_takes_a_listing_with_no_day_and_gives_it_back(f"sqlite:///{tmp_path / 'old.sqlite3'}")
 
 
 def test_an_older_postgresql_database_takes_listings_with_no_day(postgres_database: str) -> None:
-    base = make_url(os.environ["HUSLY_TEST_POSTGRES_URL"])
-    url = base.set(database=postgres_database).render_as_string(hide_password=False)
-    try:
-        _an_older_database_takes_a_listing_with_no_day_and_gives_it_back(url)
-    finally:
-        create_engine(url).dispose()
+    on_postgres(postgres_database, _an_older_database_takes_a_listing_with_no_day_and_gives_it_back)
