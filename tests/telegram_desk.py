@@ -46,6 +46,14 @@ class Desk:
         self.sync()
         return mark
 
+    def upload(self, chat: int, content: bytes, file_name: str, mime_type: str = "text/csv") -> str:
+        """A partner sends a file (a sheet of homes); returns what the bot answered, as one text."""
+        file_id = self.tg.add_file(content, file_name=file_name, mime_type=mime_type)
+        mark = self.tg.mark()
+        self.send(self.tg.document_update(chat, file_id))
+        self.sync()
+        return " ".join(self.texts(chat, mark))
+
     def command(self, chat: int, name: str, args: str = "", **kwargs: Any) -> int:
         mark = self.tg.mark()
         self.send(self.tg.command(chat, name, args, **kwargs))

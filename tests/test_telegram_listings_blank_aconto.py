@@ -30,11 +30,7 @@ def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: 
 
 def test_a_young_person_sees_the_aconto_not_given_not_0_kr(desk: Desk) -> None:
     data = ("\r\n".join([HEADER, *ROWS[:2]]) + "\r\n").encode("utf-8")
-    file_id = desk.tg.add_file(data, file_name="ledige lejemål.csv", mime_type="text/csv")
-    mark = desk.tg.mark()
-    desk.send(desk.tg.document_update(PARTNER, file_id))
-    desk.sync()
-    reply = " ".join(desk.texts(PARTNER, mark))
+    reply = desk.upload(PARTNER, data, "ledige lejemål.csv")
     assert "Lagt ind: 2 nye" in reply, reply
     assert "Tomme celler læst som ikke oplyst" in reply and "Aconto varme/vand i række 2" in reply
     with session_scope(desk.bot.engine) as session:

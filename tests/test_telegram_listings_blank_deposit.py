@@ -32,11 +32,7 @@ def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: 
 
 def test_a_young_person_sees_the_deposit_not_given_not_0_kr(desk: Desk) -> None:
     data = ("\r\n".join([HEADER, *ROWS[:2]]) + "\r\n").encode("utf-8")
-    file_id = desk.tg.add_file(data, file_name="ledige boliger.csv", mime_type="text/csv")
-    mark = desk.tg.mark()
-    desk.send(desk.tg.document_update(PARTNER, file_id))
-    desk.sync()
-    reply = " ".join(desk.texts(PARTNER, mark))
+    reply = desk.upload(PARTNER, data, "ledige boliger.csv")
     assert "Lagt ind: 2 nye" in reply, reply
     assert "Tomme celler læst som ikke oplyst" in reply and "skriv 0" in reply
     with session_scope(desk.bot.engine) as session:

@@ -27,11 +27,7 @@ def desk(request: pytest.FixtureRequest, fake_telegram: FakeTelegram, tmp_path: 
 
 
 def _send(desk: Desk, content: bytes, name: str) -> str:
-    file_id = desk.tg.add_file(content, file_name=name, mime_type=XLSX)
-    mark = desk.tg.mark()
-    desk.send(desk.tg.document_update(PARTNER, file_id))
-    desk.sync()
-    return " ".join(desk.texts(PARTNER, mark))
+    return desk.upload(PARTNER, content, name, XLSX)
 
 
 def test_a_partner_publishes_homes_from_an_excel_workbook(desk: Desk) -> None:
