@@ -25,14 +25,10 @@ keep their level.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from bot.triage import Urgency, triage
-
-PROBES = Path(__file__).parent / "data" / "triage_everyday_letters.tsv"
+from tests.triage_letters import letter_rows
 
 # Letters still flagged, with why: strict, so a fix shows up as a passing xfail to move out of this list.
 NOT_YET = {
@@ -42,13 +38,8 @@ NOT_YET = {
 }
 
 
-def _rows(kind: str) -> list[tuple[str, str, str]]:
-    with PROBES.open(encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return [(r["lang"], r["level"], r["text"]) for r in csv.DictReader(lines, delimiter="\t") if r["kind"] == kind]
 
-
-def _marked(rows: list[tuple[str, str, str]]) -> list[object]:
+def _marked(rows: list[tuple[str, ...]]) -> list[object]:
     out: list[object] = []
     for lang, level, text in rows:
         why = next((w for start, w in NOT_YET.items() if text.startswith(start)), None)
@@ -57,8 +48,8 @@ def _marked(rows: list[tuple[str, str, str]]) -> list[object]:
     return out
 
 
-EVERYDAY = _rows("everyday")
-DANGER = _rows("danger")
+EVERYDAY = letter_rows("triage_everyday_letters.tsv", "everyday", ("lang", "level", "text"))
+DANGER = letter_rows("triage_everyday_letters.tsv", "danger", ("lang", "level", "text"))
 
 
 def test_the_probe_lists_are_long_letters_in_both_languages() -> None:

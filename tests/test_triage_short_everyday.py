@@ -11,24 +11,13 @@ Our own sentences in tests/data/triage_everyday_short_probes.tsv: the everyday r
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from bot.triage import Urgency, triage
+from tests.triage_letters import letter_rows
 
-PROBES = Path(__file__).parent / "data" / "triage_everyday_short_probes.tsv"
-
-
-def _rows(kind: str) -> list[tuple[str, str, str]]:
-    with PROBES.open(encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return [(r["lang"], r["level"], r["text"]) for r in csv.DictReader(lines, delimiter="\t") if r["kind"] == kind]
-
-
-EVERYDAY = _rows("everyday")
-DANGER = _rows("danger")
+EVERYDAY = letter_rows("triage_everyday_short_probes.tsv", "everyday", ("lang", "level", "text"))
+DANGER = letter_rows("triage_everyday_short_probes.tsv", "danger", ("lang", "level", "text"))
 
 
 def test_the_probe_lists_are_large_enough() -> None:

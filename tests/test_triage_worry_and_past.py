@@ -19,26 +19,14 @@ come back) must stay urgent.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from bot.triage import Urgency, triage
 from tests.corpus import our_own
+from tests.triage_letters import letter_rows
 
-LETTERS = Path(__file__).parent / "data" / "triage_worry_and_past_letters.tsv"
-
-
-def _rows(kind: str) -> list[tuple[str, str, str, str]]:
-    with LETTERS.open(encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return [(r["pattern"], r["lang"], r["level"], r["text"]) for r in csv.DictReader(lines, delimiter="\t")
-            if r["kind"] == kind]
-
-
-CALM = _rows("calm")
-DANGER = _rows("danger")
+CALM = letter_rows("triage_worry_and_past_letters.tsv", "calm")
+DANGER = letter_rows("triage_worry_and_past_letters.tsv", "danger")
 
 # Short messages: a heading or a plain question beside the same words said as a crisis now.
 SHORT_PAIRS = [
