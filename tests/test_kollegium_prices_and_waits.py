@@ -4,8 +4,8 @@ studerende?"), each gets its own sourced answer.
 
 On lead the knowledge base had no price or waiting time for kollegier: the follow-ups got the topic's detail, which
 names neither, or the general answer again. "sådan" or "those" in a follow-up no longer chooses its question within
-the topic (bot/followup.py): "hvad koster sådan en så" got the detail. Every number in these answers is named in the title of the source it
-comes from, so a number nobody sourced cannot slip in.
+the topic (bot/followup.py): "hvad koster sådan en så" got the detail. Every number in these answers is named in
+the title of the source it comes from, so a number nobody sourced cannot slip in.
 """
 
 from __future__ import annotations
