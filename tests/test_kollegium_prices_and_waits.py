@@ -36,10 +36,14 @@ FOLLOW_UPS = (
     ("og ventetiden på dem?", "ventetid", ("2-4 års",)),
 )
 NEW_FAQS = ("husleje", "ventetid", "skal-man-studere")
+# The specific answers with figures: the new ones, and youth housing's answers on rent and waiting, which now give
+# the same sourced figures.
+WITH_FIGURES = (*(("kollegium", f) for f in NEW_FAQS), ("ungdomsbolig", "husleje"), ("ungdomsbolig", "ventetid"))
+YOUTH_OPENING = "ungdomsbolig til mig, hvordan gør ma det"
 # Numbers: 3.100 or 3,100, 1½, and single numbers of a range such as 2-4.
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*½?")
 
-test_the_messages_are_our_own = our_own([OPENING], [m for m, _, _ in FOLLOW_UPS])
+test_the_messages_are_our_own = our_own([OPENING, YOUTH_OPENING], [m for m, _, _ in FOLLOW_UPS])
 
 
 def transcript(app, *lines: str) -> list[str]:
@@ -79,9 +83,16 @@ def test_each_new_answer_carries_its_sources_and_review_date(faq_id: str) -> Non
     assert faq_id in topic.notes or faq_id.replace("-", " ") in topic.notes
 
 
-@pytest.mark.parametrize("faq_id", NEW_FAQS)
-def test_every_number_in_the_answer_is_named_by_its_source(faq_id: str) -> None:
-    entry = _faq("kollegium", faq_id)
+def test_after_the_youth_housing_answer_the_rent_has_the_sourced_figure(sqlite_engine, make_app) -> None:
+    said = transcript(make_app(sqlite_engine), YOUTH_OPENING, "hvad koster sådan en så", "/quit")
+    last = " ".join(said[-1].split())
+    assert last.startswith("Bolig for unge (ungdomsbolig)"), last[:80]
+    assert "3.100 kr." in last and "2021" in last and "bl.dk" in last, last
+
+
+@pytest.mark.parametrize(("topic_id", "faq_id"), WITH_FIGURES)
+def test_every_number_in_the_answer_is_named_by_its_source(topic_id: str, faq_id: str) -> None:
+    entry = _faq(topic_id, faq_id)
     titles = " ".join(_normal(s.title) for s in entry.sources)
     for text in (entry.a.da, entry.a.en):
         numbers = {_normal(n) for n in _NUMBER.findall(text)}
