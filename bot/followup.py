@@ -47,6 +47,10 @@ _POSSESSIVES = frozenset(fold(w) for w in (
 # Said first, these carry on from what came before ("og hvor lang er ventetiden?", "but what if I'm 17"): a message
 # of five words or more that opens with one was read alone and got "not sure".
 _CARRIES_ON = frozenset(("og", "men", "and", "but"))
+# Words a follow-up's question is read without within the topic just shown: who it is about and what it points
+# back at. "sådan" or "those" names no question, yet rare in the knowledge base they outweighed the words that do:
+# "hvad koster sådan en så" after the halls of residence got their detail, not the answer on the rent.
+_NAMES_NO_QUESTION = _PEOPLE | _REFERS_BACK
 _REFERS_BACK_PHRASES = tuple(tuple(fold(p).split()) for p in (
     "hvad med", "og hvis", "hvad så", "hvad hvis", "what about", "and if", "how about", "what if"))
 
@@ -83,12 +87,12 @@ def follow_up_search(kb: KnowledgeBase, index: Index, reading: Reading, found: S
         if found.faq is not None and pointed and any(w in _PEOPLE for w in words):
             # "hvad med vores ting?": the topic's question that says "os" (thrown out with a child) was found by the
             # "vores" alone; the follow-up's own words choose its question, or none (the topic itself).
-            asked, match = index.question_in(previous, reading.body, lang, drop=_PEOPLE)
+            asked, match = index.question_in(previous, reading.body, lang, drop=_NAMES_NO_QUESTION)
             if asked != found.faq:
                 return replace(found, confidence=max(found.confidence, threshold), faq=asked, faq_match=match)
         return replace(found, confidence=threshold) if found.confidence < threshold else None
     # The message alone, within the topic just shown: the title's words (below) can drown its own.
-    asked, match = index.question_in(previous, reading.body, lang, drop=_PEOPLE)
+    asked, match = index.question_in(previous, reading.body, lang, drop=_NAMES_NO_QUESTION)
     if pointed and asked is not None:
         # "hvad med penge?" after the topic on being thrown out is its question about having no money, though
         # alone the message is sure of the money topics.
