@@ -663,10 +663,12 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
         return found
     if learned is Urgency.EMERGENCY and found.urgency is Urgency.NONE and _told_apart_only(text) \
-            and _any_sign(text, ("suicide_denied",), masked=True):
-        # "jeg har ikke selvmordstanker, men jeg er så træt af det hele", "ikke fordi jeg vil skade mig selv": suicide
-        # named only to deny it, and the rest reads to the model as a crisis. No emergency for words that said the
-        # opposite, but the chat asks whether the person is in danger now (MAYBE_IN_DANGER) rather than nothing.
+            and _denied_then_but(text):
+        # "jeg har ikke selvmordstanker, men jeg er så træt af det hele", "ikke fordi jeg vil dø, men jeg orker ikke
+        # mere": suicide named only to deny it, then "but" and what the model reads as a crisis. No emergency for words
+        # that said the opposite, but the chat asks whether the person is in danger now (MAYBE_IN_DANGER) rather than
+        # nothing. A denial that ends the matter ("Jeg har ingen selvmordstanker, jeg vil bare have styr på det") asks
+        # nothing.
         return Triage(Urgency.URGENT, (LEARNED, MAYBE_IN_DANGER))
     if learned is Urgency.EMERGENCY and _told_apart_only(text):
         # "my best friend committed suicide last year", "hvad gør jeg hvis min ven har selvmordstanker?", "a boy in my
@@ -693,6 +695,18 @@ def _negated_wish(text: str, found: Triage, scorer: Scorer) -> Triage:
     if learned is Urgency.EMERGENCY and sure and _danger_beside_negation(text):
         return Triage(Urgency.EMERGENCY, (LEARNED,))
     return found
+
+
+# Words that set what follows against a denial ("not that I'm suicidal, but ...").
+BUT_WORDS = frozenset({"men", "but"})
+
+
+def _denied_then_but(text: str) -> bool:
+    """Whether suicide or self-harm is denied in so many words (``suicide_denied``) and a "but" follows the denial."""
+    rules = _rules()
+    matches, lang = _signs_reading(text)
+    denied = _concept_starts(rules, matches, lang, "suicide_denied")
+    return bool(denied) and any(word in BUT_WORDS for word in matches.tokens[min(denied):])
 
 
 def _danger_beside_negation(text: str) -> bool:
