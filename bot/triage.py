@@ -32,6 +32,12 @@ How a message is scored:
    ``_state_only``) it does not raise at all, nor one made only of function words ("jeg har": nothing to read a
    crisis in), and a home at stake the rules found with no danger named it does not make an emergency. Something
    harmless drunk or eaten (cola, coffee, sugar) and nothing stronger is an everyday cause, not an overdose.
+7. Danger named only to deny it is no emergency at once. A wish to die said negated ("I don't want to kill myself",
+   "jeg vil ikke dø"; ``negated_by``) is urgent with MAYBE_IN_DANGER: the chat asks whether the person is in danger
+   now; suicide denied in so many words ("not that I have suicidal thoughts", ``suicide_denied``) counts for nothing,
+   but with a "but" after it and the rest read by the model as an emergency, the chat asks too. Violence denied ("he
+   doesn't hit me", ``violence_denied``) and figures of speech ("jeg keder mig ihjel") count for nothing. A wish said
+   beside them, not negated ("... I just don't want to wake up"), or a denial doubted ("not sure I won't"), counts.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
