@@ -32,6 +32,12 @@ How a message is scored:
    ``_state_only``) it does not raise at all, nor one made only of function words ("jeg har": nothing to read a
    crisis in), and a home at stake the rules found with no danger named it does not make an emergency. Something
    harmless drunk or eaten (cola, coffee, sugar) and nothing stronger is an everyday cause, not an overdose.
+7. Danger named only to deny it is no emergency at once. A wish to die said negated ("I don't want to kill myself",
+   "jeg vil ikke dø"; ``negated_by``) is urgent with MAYBE_IN_DANGER: the chat asks whether the person is in danger
+   now; suicide denied in so many words ("not that I have suicidal thoughts", ``suicide_denied``) counts for nothing,
+   but with a "but" after it and the rest read by the model as an emergency, the chat asks too. Violence denied ("he
+   doesn't hit me", ``violence_denied``) and figures of speech ("jeg keder mig ihjel") count for nothing. A wish said
+   beside them, not negated ("... I just don't want to wake up"), or a denial doubted ("not sure I won't"), counts.
 
 Rules read a message in windows of neighbouring sentences (``window`` in the rules file): all the concepts of a
 rule must meet there, so a long letter's background ("vold" in one paragraph, "jeg" three sentences on) does not
@@ -48,6 +54,7 @@ with examples, are in tests/data/README.md.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import enum
 import itertools
 import re
@@ -151,6 +158,9 @@ class _Rules:
     model_everyday: tuple[str, ...] = ()
     # A concept's words inside a phrase of these concepts do not count ("har ingen selvmordstanker").
     masked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Masks read only to tell whether an emergency rests on a wish said negated ("I don't want to kill myself"): see
+    # by_rules.
+    negated_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A concept's words said right after one of these do not count: they are said of it ("my dog ran away").
     said_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A trip, a story or volunteering: with one and none of the signs it does not explain, the model raises nothing.
@@ -256,7 +266,22 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   model_state_filler=tuple(raw.get("model_state_filler", ())),
                   told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}),
                   model_unsure_apart=tuple(raw.get("model_unsure_apart", ())),
-                  clause_first=frozenset(raw.get("clause_first", ())), exact=exact)
+                  clause_first=frozenset(raw.get("clause_first", ())), exact=exact,
+                  negated_by={str(k): tuple(v) for k, v in raw.get("negated_by", {}).items()})
+
+
+@cache
+def _negated_rules() -> _Rules:
+    """The rules with a wish said negated masked too (rules file ``negated_by``): its words count for nothing."""
+    rules = _rules()
+    masked = dict(rules.masked_by)
+    for concept, masks in rules.negated_by.items():
+        masked[concept] = (*masked.get(concept, ()), *masks)
+    return dataclasses.replace(rules, masked_by=masked, negated_by={})
+
+
+def _negations(rules: _Rules) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m for masks in rules.negated_by.values() for m in masks))
 
 
 def _unless(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -371,7 +396,8 @@ def _concept_starts(rules: _Rules, matches: _Matches, lang: str, concept: str) -
         return rules.concepts.get(name, ()) + rules.by_lang.get(lang, {}).get(name, ())
 
     found = matches.starts(phrases(concept))
-    masks = [span for mask in rules.masked_by.get(concept, ()) for span in matches.spans(phrases(mask))]
+    # A mask counts only where it is said itself: a denial doubted ("I'm not sure I won't kill myself") denies nothing.
+    masks = [span for mask in rules.masked_by.get(concept, ()) for span in _mask_spans(rules, matches, lang, mask)]
     subjects = [span for subject in rules.said_of.get(concept, ()) for span in matches.spans(phrases(subject))]
     if subjects and found:
         writer = matches.starts(phrases("speaker"))
@@ -379,6 +405,18 @@ def _concept_starts(rules: _Rules, matches: _Matches, lang: str, concept: str) -
     if not masks:
         return found
     return frozenset(at for at in found if not any(lo <= at < hi for lo, hi in masks))
+
+
+def _mask_spans(rules: _Rules, matches: _Matches, lang: str, mask: str) -> list[tuple[int, int]]:
+    """Where the masking concept ``mask`` covers words, leaving out where it is masked itself (one level deep: the rules
+    file keeps masks of masks short, "suicide_denied" masked by "denial_doubted")."""
+    phrases = rules.concepts.get(mask, ()) + rules.by_lang.get(lang, {}).get(mask, ())
+    spans = matches.spans(phrases)
+    if not spans or mask not in rules.masked_by:
+        return spans
+    own = [span for inner in rules.masked_by[mask]
+           for span in matches.spans(rules.concepts.get(inner, ()) + rules.by_lang.get(lang, {}).get(inner, ()))]
+    return [(lo, hi) for lo, hi in spans if not any(a <= lo < b for a, b in own)]
 
 
 # Words that join the writer and someone else in one subject ("me and my dog", "mig og min hund").
@@ -584,6 +622,8 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         if found.urgency is Urgency.NONE and (_letter_sure(text, scorer) or _passage_sure(text, scorer)):
             return Triage(Urgency.URGENT, (LEARNED,))
         return found
+    if MAYBE_IN_DANGER in found.reasons and LEARNED not in found.reasons:
+        return _negated_wish(text, found, scorer)
     if small_talk(text):
         # "farvel", "tak", "hallo?" alone: small talk, not a farewell letter ("farvel til jer alle" is not small talk).
         return found
@@ -628,6 +668,14 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "my parents are going to kick me out on my 18th birthday": the rules read the sign and told it apart as
         # a future worry; the model may still raise wording no rule knows to an emergency (the safe mistake).
         return found
+    if learned is Urgency.EMERGENCY and found.urgency is Urgency.NONE and _told_apart_only(text) \
+            and _denied_then_but(text):
+        # "jeg har ikke selvmordstanker, men jeg er så træt af det hele", "ikke fordi jeg vil dø, men jeg orker ikke
+        # mere": suicide named only to deny it, then "but" and what the model reads as a crisis. No emergency for words
+        # that said the opposite, but the chat asks whether the person is in danger now (MAYBE_IN_DANGER) rather than
+        # nothing. A denial that ends the matter ("Jeg har ingen selvmordstanker, jeg vil bare have styr på det") asks
+        # nothing.
+        return Triage(Urgency.URGENT, (LEARNED, MAYBE_IN_DANGER))
     if learned is Urgency.EMERGENCY and _told_apart_only(text):
         # "my best friend committed suicide last year", "hvad gør jeg hvis min ven har selvmordstanker?", "a boy in my
         # class gets bullied and hit": the words that make the model sure are signs the rules read as a death, a
@@ -643,6 +691,35 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
     if learned.rank > found.urgency.rank:
         return Triage(learned, (*found.reasons, LEARNED))
     return found
+
+
+def _negated_wish(text: str, found: Triage, scorer: Scorer) -> Triage:
+    """A short message whose only emergency was a wish said negated (by_rules): the rules' question whether the person
+    is in danger stands, unless the model reads an emergency in words of danger said beside the negated ones ("jeg
+    vil ikke dø, men jeg kan ikke mere": "kan ikke mere" alone is the model's emergency)."""
+    learned, sure = _within_what_is_named(without_greeting(text), scorer)
+    if learned is Urgency.EMERGENCY and sure and _danger_beside_negation(text):
+        return Triage(Urgency.EMERGENCY, (LEARNED,))
+    return found
+
+
+# Words that set what follows against a denial ("not that I'm suicidal, but ...").
+BUT_WORDS = frozenset({"men", "but"})
+
+
+def _denied_then_but(text: str) -> bool:
+    """Whether suicide or self-harm is denied in so many words (``suicide_denied``) and a "but" follows the denial."""
+    rules = _rules()
+    matches, lang = _signs_reading(text)
+    denied = _concept_starts(rules, matches, lang, "suicide_denied")
+    return bool(denied) and any(word in BUT_WORDS for word in matches.tokens[min(denied):])
+
+
+def _danger_beside_negation(text: str) -> bool:
+    """Whether ``text`` names a danger to life or body (``model_emergency_needs``) outside a wish said negated."""
+    rules = _negated_rules()
+    matches, lang = _signs_reading(text)
+    return any(_concept_starts(rules, matches, lang, c) for c in rules.model_emergency_needs)
 
 
 def confirmed(result: Triage) -> Triage:
@@ -960,8 +1037,26 @@ def _rules_level(text: str) -> str:
 
 
 def by_rules(text: str, lang: str = "da") -> Triage:
-    """Score one message by the rules alone; see the module docstring for how."""
+    """Score one message by the rules alone; see the module docstring for how.
+
+    A wish to die or to hurt oneself said negated ("I don't want to kill myself", "jeg vil ikke dø"; ``negated_by`` in
+    the rules file) is read twice: with its words and without. When only the reading with them is an emergency, the
+    message is urgent with MAYBE_IN_DANGER: the chat asks whether the person is in danger now (with 112 and the crisis
+    line on a line each) instead of opening a case at once for words that said the opposite. A home at stake said
+    beside it keeps its own urgent reading; a wish said beside it, not negated, its emergency."""
     rules = _rules()
+    if not rules.negated_by or not _any_sign(text, _negations(rules), masked=True):
+        return _score(text, lang, rules)
+    plain = _score(text, lang, _negated_rules())
+    if plain.urgency is not Urgency.NONE:
+        return plain
+    found = _score(text, lang, rules)
+    if found.urgency is not Urgency.EMERGENCY:
+        return found
+    return Triage(Urgency.URGENT, (MAYBE_IN_DANGER,))
+
+
+def _score(text: str, lang: str, rules: _Rules) -> Triage:
     kind = "letter" if len(text.split()) > MODEL_MAX_WORDS else "short"
     text = without_greeting(text)
     # Where each sentence starts in the word list: a rule's concepts must meet within a few sentences, so
