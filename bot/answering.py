@@ -396,6 +396,40 @@ def _question_inside(index: Index, reading: Reading, found: SearchResult, thresh
     return replace(asked, municipality=found.municipality or asked.municipality)
 
 
+# Words that open a clause of condition or time ("..., hvis jeg mister mit job", "når jeg bor på kollegie", "if I lose
+# my job"): said after what is asked, such a clause tells the situation, and the question is what comes before it.
+_CONDITIONS = frozenset(fold("hvis når naar if when whenever").split())
+# What is asked before the condition says at least this many words (a question word and a subject name nothing).
+ASKED_BEFORE_WORDS = 3
+
+
+def _asked_before_a_condition(kb: KnowledgeBase, index: Index, reading: Reading, found: SearchResult,
+                              threshold: float, lang: Lang) -> SearchResult:
+    """A one-sentence question that asks first and then says its situation in a clause of condition or time ("can I
+    get help paying rent if I lose my job", "hvad er boligstøtte og kan jeg få det når jeg bor på kollegie"): what is
+    asked before the condition is the question. Read whole, the situation's words (a job, a hall of residence) named
+    their own topic more strongly than the question's, and the answer was about the situation, or "not sure".
+
+    Only when the part before the condition alone is answered surely and names its topic (UNNAMED_SHARE), and the
+    whole message ranks that topic among its best three: anything less clear keeps the whole message's result. Not
+    for a crisis topic: what happens then turns on the condition ("kan jeg blive smidt ud hvis jeg ikke betaler
+    husleje" asks about unpaid rent, not about being put out by one's parents)."""
+    if reading.long or len(reading.sentences) > 1 or found.faq_match >= FAQ_SURE:
+        return found
+    words = fold(reading.body).split()
+    at = next((i for i, w in enumerate(words) if w in _CONDITIONS), None)
+    if at is None or at < ASKED_BEFORE_WORDS:
+        return found
+    asked = index.search(" ".join(words[:at]), lang=lang)
+    if (asked.topic is None or asked.topic not in found.suggestions
+            or asked.confidence < threshold or asked.named < UNNAMED_SHARE
+            or kb.topics[asked.topic].category == "crisis"):
+        return found
+    others = tuple(t for t in (*asked.suggestions, *found.suggestions) if t != asked.topic)
+    return replace(asked, suggestions=(asked.topic, *dict.fromkeys(others))[:MAX_CHOICES],
+                   municipality=found.municipality or asked.municipality)
+
+
 def _age_around(body: str, question: str) -> str:
     """The age (digits) that ``body`` says outside ``question`` ("I am 16 and ..., can I move out?"), or ""."""
     ages = [str(a) for a in ages_said(body)]
@@ -458,7 +492,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     urgency = triaged or triage(text, reply_lang)
     calm = urgency.urgency is Urgency.NONE
     talk = small_talk(text) if calm else None
-    if talk == MORE and previous_topic is not None and previous_topic in kb.topics:
+    if talk in (MORE, UNCLEAR) and previous_topic is not None and previous_topic in kb.topics:
         return _more_of(kb, index, text, reading, urgency, reply_lang, municipality, today, threshold,
                         previous_topic=previous_topic, detail_shown=detail_shown)
     if talk:
@@ -468,6 +502,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
     if calm:
         found = _question_inside(index, reading, found, threshold, reply_lang)
+        found = _asked_before_a_condition(kb, index, reading, found, threshold, reply_lang)
     other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
     if other is not None:
         return Answer(found, urgency, reply_lang, municipality, False,
@@ -498,6 +533,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
 
 # Small talk that asks for more of what was just shown ("tell me more", "kan du uddybe?"; bot/data/smalltalk.yaml).
 MORE = "more"
+# A bare question word or confusion ("hvorfor?", "i dont get it"): alone, "what do you mean?" and the menu; right after
+# a topic it asks about what was just shown, as "tell me more" does: the topic's detail explains the why and how, and
+# when that detail was what was shown, the honest "that is what I know here" with a person.
+UNCLEAR = "unclear"
 
 
 def _more_of(kb: KnowledgeBase, index: Index, text: str, reading: Reading, urgency: Triage, lang: Lang,
