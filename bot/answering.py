@@ -368,7 +368,8 @@ _ABOUT_ME = re.compile(
     r"|(?:jeg |i |i m |im |i am )?(?:studerer|laeser|laeser til \w+|studying|study|studies|arbejder|work|working|"
     r"er studerende|a student|student|studerende|starter paa \w+|starting \w+|start \w+)"
     r"(?: (?:i|in|paa|at|ved) \w+(?: \w+)?)?)$")
-_AND = re.compile(r" (?:og|and|n) (?=(?:jeg|i|im|i m|studerer|study|studying|arbejder|work)\b)"
+_AND = re.compile(r" (?:og|and|n) (?=(?:jeg|i|im|i m|studerer|laeser|study|studying|studies|arbejder|work|working|"
+                  r"starter|starting|start|er|am)\b)"
                   r"| (?=(?:jeg er|i m|im|i am) \d)")
 
 
