@@ -25,8 +25,9 @@ from handlers.console import chat
 from tests.corpus import our_own
 
 # A bare question word or confusion, alone: no topic in it.
-UNCLEAR = ("whyyyy tho", "hvorfor dog???", "why tho??", "ehh whyyy?", "hæ?? hva mener du", "hvad mener du helt præcist??",
-           "hva mener du lige?? 🤔", "wdym??", "huh?? wdym", "im lost lol wdym", "forstår ik hvad du mener")
+UNCLEAR = ("whyyyy tho", "hvorfor dog???", "why tho??", "ehh whyyy?", "hæ?? hva mener du",
+           "hvad mener du helt præcist??", "hva mener du lige?? 🤔", "wdym??", "huh?? wdym", "im lost lol wdym",
+           "forstår ik hvad du mener")
 # Said right after an answer.
 AFTER_AN_ANSWER = ("why tho??", "hvad mener du helt præcist??", "forstår ik hvad du mener")
 # Questions that start with a question word are questions (guards).
@@ -62,8 +63,8 @@ DEPOSIT = (
     "can my landlrd keep my entire deposit just for cleanin the flat",
 )
 
-test_the_messages_are_our_own = our_own(UNCLEAR, AFTER_AN_ANSWER, WHAT_IS_IT, QUESTIONS, RENT_TROUBLE, ASKED_FIRST, TURNS_ON_THE_CONDITION,
-                                        HOME_WANTED, DEPOSIT)
+test_the_messages_are_our_own = our_own(UNCLEAR, AFTER_AN_ANSWER, WHAT_IS_IT, QUESTIONS, RENT_TROUBLE, ASKED_FIRST,
+                                        TURNS_ON_THE_CONDITION, HOME_WANTED, DEPOSIT)
 
 
 def ask(knowledge, text: str, previous_topic: str | None = None):
