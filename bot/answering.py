@@ -354,14 +354,46 @@ _HOME_WANTED = re.compile(
     r"(?: (?:en|et|a|an|some|a new|en ny|et nyt|ny|nyt|mig|my own|min egen|mit eget))*"
     r" (?:bolig|lejlighed|lejl|vaerelse|sted at bo|hjem|place to live|place of my own|somewhere to live|flat|"
     r"apartment|room|home)"
-    r"(?: (?:asap|snarest|hurtigt|hurtigst muligt|nu|now|soon|quickly|as soon as possible|please|pls|plz|tak))*$")
+    r"(?: (?:asap|snarest|hurtigt|hurtigst muligt|nu|now|soon|quickly|as soon as possible|please|pls|plz|tak))*"
+    # From when ("fra 1. januar", "from february", "til sommer", "by the 1st"): still a home wanted, and nothing else.
+    r"(?: (?:fra|from|til|by|in|i|per|pr|omkring|around|inden|before|starting)(?: (?:den|the|d))?"
+    r"(?: \d{1,2}(?: ?(?:st|nd|rd|th))?(?: of)?)?"
+    r"(?: (?:jan\w*|feb\w*|mar\w*|apr\w*|maj|may|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|oct\w*|nov\w*|dec\w*|"
+    r"sommer\w*|summer|efteraar\w*|autumn|fall|nytaar|new year|naeste maaned|next month|semester\w*)))?$")
+# What a young person says of themselves beside a home wanted: an age, studying or working, and where ("jeg er 22 og
+# studerer i roskilde", "im 19 n work in odense"). Folded clauses; a clause that says anything else (a need, a
+# problem) keeps the message a question of its own.
+_ABOUT_ME = re.compile(
+    r"^(?:(?:og|and|n|men|but) )?(?:(?:jeg er|i m|im|i am) \d{1,2}(?: (?:aar|years?(?: old)?|yo|y o))?"
+    r"|(?:jeg |i |i m |im |i am )?(?:studerer|laeser|laeser til \w+|studying|study|studies|arbejder|work|working|"
+    r"er studerende|a student|student|studerende|starter paa \w+|starting \w+|start \w+)"
+    r"(?: (?:i|in|paa|at|ved) \w+(?: \w+)?)?)$")
+_AND = re.compile(r" (?:og|and|n) (?=(?:jeg|i|im|i m|studerer|laeser|study|studying|studies|arbejder|work|working|"
+                  r"starter|starting|start|er|am)\b)"
+                  r"| (?=(?:jeg er|i m|im|i am) \d)")
 
 
-def _a_home_wanted(found: SearchResult, text: str, reading: Reading, urgency: Triage) -> SearchResult:
-    """A home wanted and nothing else said: how to search for one (with the button to see available homes)."""
-    if reading.long or urgency.urgency is not Urgency.NONE or not _HOME_WANTED.match(fold(text)):
+def _only_a_home_wanted(body: str) -> bool:
+    """Whether ``body`` wants a home and says nothing else, except from when and who is asking (_ABOUT_ME)."""
+    clauses = [fold(c) for c in re.split(r"[,;:]", body) if fold(c)]
+    if not clauses:
+        return False
+    first, *rest = _AND.split(clauses[0])
+    parts = [p for c in (*rest, *clauses[1:]) for p in _AND.split(c)]
+    return bool(_HOME_WANTED.match(first)) and all(_ABOUT_ME.match(p.strip()) for p in parts)
+
+
+def _a_home_wanted(kb: KnowledgeBase, found: SearchResult, reading: Reading, urgency: Triage) -> SearchResult:
+    """A home wanted and nothing else said, or with from when and who asks ("fra 1. januar, jeg er 22 og studerer"):
+    how to search for one (with the button to see available homes)."""
+    if reading.long or urgency.urgency is not Urgency.NONE or not _only_a_home_wanted(reading.body):
         return found
     others = [t for t in found.suggestions if t != SEARCH_TOPIC][:2]
+    if not _HOME_WANTED.match(fold(reading.body)):
+        # Said with an age and studies ("..., jeg er 22 og studerer i roskilde"): their words named the topics of an
+        # age (aftercare, 18-22) more than of a home. The other housing topics the words find are the choices.
+        ranked = sorted(found.scores, key=lambda t: (-found.scores[t], t))
+        others = [t for t in ranked if t != SEARCH_TOPIC and t in kb.topics and kb.topics[t].category == "housing"][:2]
     return replace(found, topic=SEARCH_TOPIC, confidence=max(found.confidence, CLEAR_CONFIDENCE), faq=None,
                    faq_match=0.0, suggestions=(SEARCH_TOPIC, *others))
 
@@ -394,6 +426,41 @@ def _question_inside(index: Index, reading: Reading, found: SearchResult, thresh
     if around is not None and around.topic not in (None, asked.topic) and around.confidence >= threshold:
         return found
     return replace(asked, municipality=found.municipality or asked.municipality)
+
+
+# Words that open a clause of condition or time ("..., hvis jeg mister mit job", "når jeg bor på kollegie", "if I lose
+# my job"): said after what is asked, such a clause tells the situation, and the question is what comes before it.
+_CONDITIONS = frozenset(fold("hvis når naar if when whenever").split())
+# What is asked before the condition says at least this many words (a question word and a subject name nothing).
+ASKED_BEFORE_WORDS = 3
+
+
+def _asked_before_a_condition(kb: KnowledgeBase, index: Index, reading: Reading, found: SearchResult,
+                              threshold: float, lang: Lang) -> SearchResult:
+    """A one-sentence question that asks first and then says its situation in a clause of condition or time ("can I
+    get help paying rent if I lose my job", "hvad er boligstøtte og kan jeg få det når jeg bor på kollegie"): what is
+    asked before the condition is the question. Read whole, the situation's words (a job, a hall of residence) named
+    their own topic more strongly than the question's, and the answer was about the situation, or "not sure".
+
+    Only when the part before the condition alone is answered clearly (CLEAR_CONFIDENCE) and names its topic with
+    most of its evidence (NAMED_FOCUS), and the
+    whole message ranks that topic among its best three: anything less clear keeps the whole message's result. Not
+    for a crisis topic: what happens then turns on the condition ("kan jeg blive smidt ud hvis jeg ikke betaler
+    husleje" asks about unpaid rent, not about being put out by one's parents)."""
+    if reading.long or len(reading.sentences) > 1 or found.faq_match >= FAQ_SURE:
+        return found
+    words = fold(reading.body).split()
+    at = next((i for i, w in enumerate(words) if w in _CONDITIONS), None)
+    if at is None or at < ASKED_BEFORE_WORDS:
+        return found
+    asked = index.search(" ".join(words[:at]), lang=lang)
+    if (asked.topic is None or asked.topic not in found.suggestions
+            or asked.confidence < CLEAR_CONFIDENCE or asked.named < NAMED_FOCUS
+            or kb.topics[asked.topic].category == "crisis"):
+        return found
+    others = tuple(t for t in (*asked.suggestions, *found.suggestions) if t != asked.topic)
+    return replace(asked, suggestions=(asked.topic, *dict.fromkeys(others))[:MAX_CHOICES],
+                   municipality=found.municipality or asked.municipality)
 
 
 def _age_around(body: str, question: str) -> str:
@@ -458,7 +525,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     urgency = triaged or triage(text, reply_lang)
     calm = urgency.urgency is Urgency.NONE
     talk = small_talk(text) if calm else None
-    if talk == MORE and previous_topic is not None and previous_topic in kb.topics:
+    if talk in (MORE, UNCLEAR) and previous_topic is not None and previous_topic in kb.topics:
         return _more_of(kb, index, text, reading, urgency, reply_lang, municipality, today, threshold,
                         previous_topic=previous_topic, detail_shown=detail_shown)
     if talk:
@@ -468,6 +535,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
     if calm:
         found = _question_inside(index, reading, found, threshold, reply_lang)
+        found = _asked_before_a_condition(kb, index, reading, found, threshold, reply_lang)
     other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
     if other is not None:
         return Answer(found, urgency, reply_lang, municipality, False,
@@ -498,6 +566,10 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
 
 # Small talk that asks for more of what was just shown ("tell me more", "kan du uddybe?"; bot/data/smalltalk.yaml).
 MORE = "more"
+# A bare question word or confusion ("hvorfor?", "i dont get it"): alone, "what do you mean?" and the menu; right after
+# a topic it asks about what was just shown, as "tell me more" does: the topic's detail explains the why and how, and
+# when that detail was what was shown, the honest "that is what I know here" with a person.
+UNCLEAR = "unclear"
 
 
 def _more_of(kb: KnowledgeBase, index: Index, text: str, reading: Reading, urgency: Triage, lang: Lang,
@@ -595,7 +667,7 @@ def _settled(kb: KnowledgeBase, found: SearchResult, text: str, reading: Reading
     found = _adults_are_not_minors(found, text, urgency)
     found = _minors_topic_for_minors(kb, found, text, urgency)
     found = _not_coping_is_about_the_mind(found, text, reading, urgency, threshold)
-    found = _a_home_wanted(found, text, reading, urgency)
+    found = _a_home_wanted(kb, found, reading, urgency)
     reason_topic = next((CRISIS_TOPICS[r] for r in urgency.reasons if CRISIS_TOPICS.get(r) in kb.topics), None)
     if crisis_topic is not None and reason_topic is not None and reason_topic not in found.suggestions:
         # The words named the situation (thrown out); what triage saw first (homeless now) stays a choice.

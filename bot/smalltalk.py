@@ -15,7 +15,8 @@ from knowledge import yamlfile
 from knowledge.normalise import fold
 
 DATA = Path(__file__).resolve().parent / "data" / "smalltalk.yaml"
-KINDS = ("swearing", "missed", "robot", "abilities", "language", "more", "bye", "thanks", "ping", "greeting", "ack")
+KINDS = ("swearing", "missed", "robot", "abilities", "language", "more", "unclear", "bye", "thanks", "ping", "greeting",
+         "ack")
 # Longer than this it is a message, whatever words it has.
 MAX_WORDS = 8
 _REPEATS = re.compile(r"(.)\1+")

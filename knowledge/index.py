@@ -601,6 +601,18 @@ class Index:
         confidences, most of them lower: "sleeping on a couch" 0.60 -> 0.53) and made no wrong answer right
         (December 2026); the one-word messages of the lexicon ("sofa", "home") rely on it.
         """
+        extra = self._synonyms_of(tokens, phrases_only=phrases_only)
+        # An adverb inside a phrase ("har ikke længere råd til min husleje", "really struggling to pay my rent") does
+        # not break it (inner.yaml): the phrases found only without the adverbs are added too.
+        inner = lexicon().inner_words
+        squeezed = [t for t in tokens if t not in inner]
+        if len(squeezed) < len(tokens):
+            found = self._synonyms_of(squeezed, phrases_only=True)
+            extra += [w for w in found if w not in extra]
+        return tokens + extra
+
+    def _synonyms_of(self, tokens: list[str], *, phrases_only: bool) -> list[str]:
+        """The lexicon's words for the slang and synonyms in ``tokens`` (longest phrase first; see _expand)."""
         synonyms = lexicon().synonyms
         sizes = range(lexicon().longest_synonym, 0, -1)
         extra: list[str] = []
@@ -613,7 +625,7 @@ class Index:
                 if added and (size > 1 or phrase[0] not in self._surface):
                     extra.extend(added)
                     break
-        return tokens + extra
+        return extra
 
     def _terms(self, tokens: list[str], langs: tuple[Lang, ...], said_in: Lang | None = None) -> list[str]:
         """Stemmed terms for folded tokens: the word itself, and its compound parts when it has them.

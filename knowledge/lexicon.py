@@ -56,6 +56,8 @@ class Lexicon:
     # they weigh as any word ("ny bolig").
     light_words: dict[str, str] | None = None  # word -> the light term it is read as ("nye" -> "ny")
     homes: frozenset[str] = frozenset()
+    # Adverbs that may stand inside a phrase of ``synonyms`` without breaking it (inner.yaml: "ikke længere råd").
+    inner_words: frozenset[str] = frozenset()
 
     @cached_property
     def longest_alias(self) -> int:
@@ -118,7 +120,8 @@ def lexicon() -> Lexicon:
                    plain_words={lang: frozenset(fold(" ".join(ws)).split())
                                 for lang, ws in homographs["plain"].items()},
                    light_words={fold(word): fold(key) for key, words in light["words"].items() for word in words},
-                   homes=frozenset(fold(" ".join(light["homes"])).split()))
+                   homes=frozenset(fold(" ".join(light["homes"])).split()),
+                   inner_words=frozenset(fold(" ".join(_read("inner.yaml")["words"])).split()))
 
 
 def detect_language(tokens: list[str], raw: str = "") -> Lang:

@@ -50,6 +50,8 @@ def small_talk_reply(kind: str, lang: str) -> Reply:
                         "to write with a person."),
             "feeling": _("It is okay to feel like that. If you want, tell me in a few words what has happened, and "
                          "I'll try to help. If you are in danger, call 112."),
+            "unclear": _("What do you mean? Tell me in a few words what you want to know, and I'll try to explain. "
+                         "Or tap a button."),
             "ack": _("Okay. Write if there is anything else, or tap a button."),
             "emoji": _("Write your question in a few words, or tap a button."),
         }
