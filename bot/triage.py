@@ -652,6 +652,10 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "hvad gør jeg hvis min kæreste og jeg går fra hinanden og lejligheden står i hans navn": a question asked
         # ahead, with no danger named; the model read the home and the breakup as a crisis now.
         return found
+    if learned is not Urgency.NONE and found.urgency is Urgency.NONE and not danger and _possible_only(text):
+        # "I'm thinking of running away", "hvis jeg siger det til min far, kan jeg nok finde et andet sted at bo": a
+        # crisis said as a possibility, with no deadline, now or violence beside it; the model read its words as now.
+        return found
     if learned is not Urgency.NONE and found.urgency is Urgency.NONE and _story_only(text):
         # "in the film the man says he will kill everyone", "he kills everyone in the last episode": a story's threat,
         # and the writer is not named; the model read the film's killing as a danger now. "I watched a film and now I
@@ -1092,8 +1096,17 @@ def _gated(rules: _Rules, reading: _Reading, concept: str, positions: frozenset[
     bounds = [*starts, 1 << 30]
 
     def ends_soon(at: int) -> bool:
+        # From the safe place's own clause on ("I was thrown out at the weekend, but my aunt says I can stay": that
+        # weekend is the throwing out's), to the end of the next sentence.
+        # A throwing out in the safe place's own clause is the crisis it follows ("my aunt took me in after I got
+        # kicked out"), not its end ("she took me in, but now she has kicked me out").
         k = max(0, bisect.bisect_right(starts, at) - 1)
-        return any(sentence_start(at) <= p < bounds[min(k + rules.safe_place_ends_within, len(starts))] for p in ends)
+        c = bisect.bisect_right(reading.clauses, at) - 1
+        clause = max(sentence_start(at), reading.clauses[c] if c >= 0 else 0)
+        clause_end = reading.clauses[c + 1] if 0 <= c + 1 < len(reading.clauses) else 1 << 30
+        crisis = {p for p in hits("thrown_out") if clause <= p < clause_end}
+        return any(clause <= p < bounds[min(k + rules.safe_place_ends_within, len(starts))]
+                   for p in ends if p not in crisis)
 
     return frozenset(at for at in positions if not ends_soon(at))
 
@@ -1115,6 +1128,20 @@ def _possible_and_housed(rules: _Rules, reading: _Reading,
     housed = max((sentence_of(at) for at in _gated(rules, reading, SAFE_FOR_NOW, hits(SAFE_FOR_NOW), hits)),
                  default=-1)
     return possible, housed
+
+
+def _possible_only(text: str) -> bool:
+    """Whether a short message says a condition that counts (_gated: no deadline within days, nothing of now, no
+    violence in its sentence): what it names may come, it has not come."""
+    rules = _rules()
+    reading = _read(sentences(text) or [text], rules)
+    matches = _Matches(rules, reading.words)
+    lang = detect_language(reading.words, text)
+
+    def hits(concept: str) -> frozenset[int]:
+        return _concept_starts(rules, matches, lang, concept)
+
+    return bool(_gated(rules, reading, CONDITION, hits(CONDITION), hits))
 
 
 def _only_a_lack(rules: _Rules, k: int, sentence_of: Callable[[int], int],
@@ -1224,7 +1251,17 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     # me out", "my son is back home, but his dad will kick him out tonight".
     crisis = max([at for at in hits(rule.need[0]) if lo <= at < hi] or [first])
     said_ends = ends or (lambda c: [at + 1 for at in hits(c)])
+    if SAFE_FOR_NOW in rule.after and _housed_in_sentence(hits, crisis, starts):
+        return False
     return not any(end > crisis for c in rule.after for end in said_ends(c))
+
+
+def _housed_in_sentence(hits: Callable[[str], frozenset[int]], crisis: int, starts: list[int]) -> bool:
+    """A safe place for now that counts (_gated) said in the crisis's own sentence, before it too: "my aunt took me in
+    after I got kicked out" has a bed as much as "I got kicked out, but my aunt took me in"."""
+    k = bisect.bisect_right(starts, crisis) - 1
+    lo, hi = (starts[k], starts[k + 1] if k + 1 < len(starts) else 1 << 30) if k >= 0 else (0, 1 << 30)
+    return any(lo <= at < hi for at in hits(SAFE_FOR_NOW))
 
 
 def _said_as_possible(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int]) -> bool:
