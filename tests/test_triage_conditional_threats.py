@@ -27,8 +27,8 @@ POSSIBLE = [
     "hey so im 17 and gay and my parents are super religious. i havent told them yet bc honestly if i came out to them "
     "id probably get kicked out, my dad has said stuff like that before at dinner. i dont know if i should wait till i "
     "move out for uni or just tell them. is there anyone i can talk to about this?",
-    "Min mor siger altid at hvis jeg ikke tager mig sammen i skolen så kan jeg finde et andet sted at bo. Jeg tror ikke "
-    "hun mener det helt men det stresser mig vildt meget. Jeg er 17. Kan hun overhovedet det?",
+    "Min mor siger altid at hvis jeg ikke tager mig sammen i skolen så kan jeg finde et andet sted at bo. Jeg tror "
+    "ikke hun mener det helt men det stresser mig vildt meget. Jeg er 17. Kan hun overhovedet det?",
     "so me n my bf share his apartmnt, its his name on the contract not mine. lately its been fights constantly and "
     "it hit me that if we broke up i would have nowhere to go, my family is way over in jutland. does the flat stay "
     "his no matter what??",
