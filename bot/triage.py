@@ -198,6 +198,8 @@ class _Rules:
     # ``possible_follows``; _possible_and_housed).
     possible_follows: tuple[str, ...] = ()
     possible_follows_kept_by: tuple[str, ...] = ()
+    # The learned model's signs a safe place for now tells as over (rules file ``safe_place_tells_over_signs``).
+    housed_signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,7 +276,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   safe_place_ends_by=tuple(raw.get("safe_place_ends_by", ())),
                   safe_place_ends_within=int(raw.get("safe_place_ends_within", 3)),
                   possible_follows=tuple(raw.get("possible_follows", ())),
-                  possible_follows_kept_by=tuple(raw.get("possible_follows_kept_by", ())))
+                  possible_follows_kept_by=tuple(raw.get("possible_follows_kept_by", ())),
+                  housed_signs=tuple(raw.get("safe_place_tells_over_signs", ())))
 
 
 # A condition said before a crisis ("if I came out to them I'd be kicked out"), and a safe place for now said after one
@@ -894,8 +897,8 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     over = _told_over(rules, reading, lang, hits, ends)
     possible, housed = _possible_and_housed(rules, reading, hits)
     apart |= possible
-    resolved = max(resolved, housed)
-    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])}
+    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])
+             and not (c in rules.housed_signs and sentence_of(at) <= housed)}
     return parts, {i for c, i in found if i not in apart and i > resolved
                    and not (c in VIOLENCE_SIGNS and i <= protected)
                    and not (c in SUICIDE_SIGNS and i in suicide_apart)}

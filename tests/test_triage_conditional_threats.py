@@ -44,18 +44,15 @@ POSSIBLE = [
     "står jeg uden et sted at sove. har ik sagt det til nogen endnu. er der nogen man kan snakke med om sånt?",
 ]
 
-# A safe place for now, open-ended: the writer has a bed.
+# A safe place for now, open-ended: the writer has a bed. (Not couch surfing: staying on sofas for want of a home is
+# urgent though a friend says "stay", tests/data/README.md.)
 HOUSED = [
-    "har været sofasurfer lidt men nu siger min bedste vens forældre at jeg kan bo hos dem indtil jeg finder noget, de "
-    "har et gæsteværelse. hvad koster et kollegieværelse ca og hvor søger man",
     "Jeg blev smidt ud af min kæreste i weekenden, men min moster siger jeg kan bo hos hende indtil jeg finder noget. "
     "kan man få boligstøtte hvis man lejer et værelse hos en privat?",
     "Jeg har været hjemløs i et par måneder, men nu har min fars kæreste sagt at jeg må bo hos dem så længe jeg har "
     "brug for det. Hvordan søger jeg om en ungdomsbolig herfra?",
     "my aunt took me in after i got kicked out, shes really nice and said i can stay until i finish school. do i need "
     "to change my address with the kommune or can i keep the old one?",
-    "har sovet på en sofa hos en kammerat et stykke tid men nu lader min onkel mig bo i hans kælderværelse, han siger "
-    "jeg må blive så længe jeg vil. hvor meget må han tage i husleje?",
 ]
 
 # Guards: a deadline within days, a stay of days or its end, the threat carried out, violence.
