@@ -14,6 +14,7 @@ out or violence keep the flag: those are the guards below.
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.cases.models import Case
@@ -38,6 +39,12 @@ POSSIBLE = [
     "possible to rent something at my age?",
     "hvis jeg går fra min kæreste har jeg ingen steder at bo, lejligheden er hans. Vi har det egentlig okay men jeg "
     "tænker bare over det. hvad har jeg egentlig ret til i sådan en situation?",
+]
+
+# A throwing out said as a possibility, with a night outside as its consequence. Not told apart: the condition said
+# before a throwing out ("thrown_out" in condition_tells_apart) cost one urgent held-out message its flag (measured on
+# the held-out parts' aggregate gate only, no row read); every real urgent message stays flagged first.
+POSSIBLE_THROWN_OUT = [
     "im scared that if my mom finds my vape she'll throw me out and ill be sleeping on the street lol. she wouldnt "
     "really but still. how old do u have to be to move out on ur own here in dk?",
     "jeg går og er bange for, at hvis mine forældre opdager jeg er begyndt at gå i kirke, så smider de mig ud og så "
@@ -82,9 +89,12 @@ STILL_URGENT = [
 ]
 
 test_a_threat_said_as_a_possibility_is_no_crisis = expect(POSSIBLE, Urgency.NONE, lang=DETECTED)
+test_a_throwing_out_said_as_a_possibility_is_still_flagged = pytest.mark.xfail(
+    strict=True, reason="told apart, it cost a held-out urgent message its flag")(
+    expect(POSSIBLE_THROWN_OUT, Urgency.NONE, lang=DETECTED))
 test_a_safe_place_for_now_is_no_crisis = expect(HOUSED, Urgency.NONE, lang=DETECTED)
 test_a_deadline_a_short_stay_or_violence_still_counts = expect(STILL_URGENT, lang=DETECTED)
-test_the_messages_are_our_own = our_own(POSSIBLE, HOUSED, STILL_URGENT)
+test_the_messages_are_our_own = our_own(POSSIBLE, POSSIBLE_THROWN_OUT, HOUSED, STILL_URGENT)
 
 
 def test_the_chat_answers_a_threat_said_as_a_possibility_with_its_topic_and_no_urgent_offer(sqlite_engine,
