@@ -196,6 +196,19 @@ class _Rules:
     # The words marked "=" in the rules file, with their mark: they match only as written, never as a typo, even
     # where the same word is written unmarked (and so typo-tolerant) in another phrase.
     exact: frozenset[str] = frozenset()
+    # A condition's sentence naming one of these (a deadline within days, now, violence) keeps its crisis; a safe place
+    # for now with one of these said with it or after it is no safe place (rules file ``condition_kept_by``,
+    # ``safe_place_ends_by``; _gated).
+    condition_kept_by: tuple[str, ...] = ()
+    condition_kept_by_clause: tuple[str, ...] = ()
+    safe_place_ends_by: tuple[str, ...] = ()
+    safe_place_ends_within: int = 3
+    # A lack of a place said right after a crisis said as a possibility, and what keeps it (rules file
+    # ``possible_follows``; _possible_and_housed).
+    possible_follows: tuple[str, ...] = ()
+    possible_follows_kept_by: tuple[str, ...] = ()
+    # The learned model's signs a safe place for now tells as over (rules file ``safe_place_tells_over_signs``).
+    housed_signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -231,11 +244,11 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
             by_lang.setdefault(lang, {})[name] = parsed
         else:
             concepts[name] = parsed
-    rules = tuple(
+    rules = _possible_or_housed(tuple(
         _Rule(r["reason"], Urgency(r["level"]), float(r["weight"]), tuple(r["need"]), _unless(r.get("unless", ())),
               tuple(r.get("after", ())), str(r.get("only", "")), int(r.get("window", 0)))
         for r in raw["rules"]
-    )
+    ), raw)
     every = {w for group in (concepts, *by_lang.values()) for ps in group.values() for p in ps for w in p}
     words = sorted(w.lstrip("=") for w in every if w != "*" and not w.endswith("*") and not w.startswith("*"))
     typo_words: dict[tuple[str, int], list[str]] = {}
@@ -267,7 +280,14 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   told_over=_ToldOver(**{k: tuple(v) for k, v in raw.get("told_over", {}).items()}),
                   model_unsure_apart=tuple(raw.get("model_unsure_apart", ())),
                   clause_first=frozenset(raw.get("clause_first", ())), exact=exact,
-                  negated_by={str(k): tuple(v) for k, v in raw.get("negated_by", {}).items()})
+                  negated_by={str(k): tuple(v) for k, v in raw.get("negated_by", {}).items()},
+                  condition_kept_by=tuple(raw.get("condition_kept_by", ())),
+                  condition_kept_by_clause=tuple(raw.get("condition_kept_by_clause", ())),
+                  safe_place_ends_by=tuple(raw.get("safe_place_ends_by", ())),
+                  safe_place_ends_within=int(raw.get("safe_place_ends_within", 3)),
+                  possible_follows=tuple(raw.get("possible_follows", ())),
+                  possible_follows_kept_by=tuple(raw.get("possible_follows_kept_by", ())),
+                  housed_signs=tuple(raw.get("safe_place_tells_over_signs", ())))
 
 
 @cache
@@ -282,6 +302,31 @@ def _negated_rules() -> _Rules:
 
 def _negations(rules: _Rules) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for masks in rules.negated_by.values() for m in masks))
+
+
+
+# A condition said before a crisis ("if I came out to them I'd be kicked out"), and a safe place for now said after one
+# ("my aunt said I can stay with her"): the rules file's concepts read by _gated.
+CONDITION = "condition"
+SAFE_FOR_NOW = "safe_for_now"
+
+
+def _possible_or_housed(rules: tuple[_Rule, ...], raw: dict[str, object]) -> tuple[_Rule, ...]:
+    """The rules, with a condition among the exceptions of the urgent ones in ``condition_tells_apart`` and a safe
+    place for now beside ``resolved`` in those in ``safe_place_tells_over`` (rules file): a crisis of a home that may
+    come, or one the writer has a bed through, is no night without a bed. Kept out of each rule's own lists so the rules
+    read as before and the two kinds of message are told apart in one place."""
+    apart = frozenset(raw.get("condition_tells_apart", ()) or ())  # type: ignore[call-overload]
+    housed = frozenset(raw.get("safe_place_tells_over", ()) or ())  # type: ignore[call-overload]
+
+    def extended(rule: _Rule) -> _Rule:
+        if rule.level is not Urgency.URGENT:
+            return rule
+        unless = (*rule.unless, CONDITION) if rule.reason in apart else rule.unless
+        after = (*rule.after, SAFE_FOR_NOW) if rule.reason in housed else rule.after
+        return dataclasses.replace(rule, unless=unless, after=after)
+
+    return tuple(extended(r) for r in rules)
 
 
 def _unless(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -650,6 +695,10 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # "hvad gør jeg hvis min kæreste og jeg går fra hinanden og lejligheden står i hans navn": a question asked
         # ahead, with no danger named; the model read the home and the breakup as a crisis now.
         return found
+    if learned is not Urgency.NONE and found.urgency is Urgency.NONE and not danger and _possible_only(text):
+        # "I'm thinking of running away", "hvis jeg siger det til min far, kan jeg nok finde et andet sted at bo": a
+        # crisis said as a possibility, with no deadline, now or violence beside it; the model read its words as now.
+        return found
     if learned is not Urgency.NONE and found.urgency is Urgency.NONE and _story_only(text):
         # "in the film the man says he will kill everyone", "he kills everyone in the last episode": a story's threat,
         # and the writer is not named; the model read the film's killing as a danger now. "I watched a film and now I
@@ -923,7 +972,10 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     # before it (or in it) is told as over; a home lost before it is not.
     protected = max((sentence_of(at) for at in hits("protected_now")), default=-1)
     over = _told_over(rules, reading, lang, hits, ends)
-    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])}
+    possible, housed = _possible_and_housed(rules, reading, hits)
+    apart |= possible
+    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])
+             and not (c in rules.housed_signs and sentence_of(at) <= housed)}
     return parts, {i for c, i in found if i not in apart and i > resolved
                    and not (c in VIOLENCE_SIGNS and i <= protected)
                    and not (c in SUICIDE_SIGNS and i in suicide_apart)}
@@ -1075,6 +1127,8 @@ def _score(text: str, lang: str, rules: _Rules) -> Triage:
             found[concept] = _concept_starts(rules, matches, lang, concept)
             if concept in rules.clause_first:
                 found[concept] = frozenset(at for at in found[concept] if _opens_clause(reading, at))
+            if concept in (CONDITION, SAFE_FOR_NOW):
+                found[concept] = _gated(rules, reading, concept, found[concept], hits)
         return found[concept]
 
     over = _told_over(rules, reading, lang, hits, ends)
@@ -1104,6 +1158,99 @@ def _score(text: str, lang: str, rules: _Rules) -> Triage:
         # someone in it ("sleeping rough tonight" and "sleeping outside, help" name the writer's own night).
         return Triage(Urgency.URGENT, tuple(reasons))
     return Triage(Urgency.NONE, ())
+
+
+def _gated(rules: _Rules, reading: _Reading, concept: str, positions: frozenset[int],
+           hits: Callable[[str], frozenset[int]]) -> frozenset[int]:
+    """Where a condition or a safe place for now counts. A condition (``condition``) only where its sentence names no
+    deadline within days, nothing of now and no violence (``condition_kept_by``: "if I don't pay by Friday they'll
+    throw me out" is a threat with a date), whose own clause and what follows in its sentence name no recent days
+    (``condition_kept_by_clause``: "we fight a lot lately and I keep thinking if we broke up ..." is still a
+    possibility), and no word after it tells the threat carried out ("... and he did"). A safe
+    place for now (``safe_for_now``) only where no deadline, stay of days or end of the stay is said in its sentence or
+    after it (``safe_place_ends_by``: "I can stay at my friend's, but only tonight", "she said I have to leave by the
+    weekend")."""
+    if not positions:
+        return positions
+    starts = reading.starts
+
+    def sentence_start(at: int) -> int:
+        return starts[bisect.bisect_right(starts, at) - 1] if starts else 0
+
+    if concept == CONDITION:
+        bounds = [*starts, 1 << 30]
+        done = hits("threat_carried_out")
+
+        def kept(at: int) -> bool:
+            k = bisect.bisect_right(starts, at) - 1
+            lo, hi = (bounds[k], bounds[k + 1]) if k >= 0 else (0, bounds[0])
+            clause = max(lo, reading.clauses[bisect.bisect_right(reading.clauses, at) - 1] if reading.clauses else lo)
+            return (any(lo <= p < hi for c in rules.condition_kept_by for p in hits(c))
+                    or any(clause <= p < hi for c in rules.condition_kept_by_clause for p in hits(c))
+                    or any(p > at for p in done))
+
+        return frozenset(at for at in positions if not kept(at))
+    ends = [p for c in rules.safe_place_ends_by for p in hits(c)]
+    bounds = [*starts, 1 << 30]
+
+    def ends_soon(at: int) -> bool:
+        # From the safe place's own clause on ("I was thrown out at the weekend, but my aunt says I can stay": that
+        # weekend is the throwing out's), to the end of the next sentence.
+        # A throwing out in the safe place's own clause is the crisis it follows ("my aunt took me in after I got
+        # kicked out"), not its end ("she took me in, but now she has kicked me out").
+        k = max(0, bisect.bisect_right(starts, at) - 1)
+        c = bisect.bisect_right(reading.clauses, at) - 1
+        clause = max(sentence_start(at), reading.clauses[c] if c >= 0 else 0)
+        clause_end = reading.clauses[c + 1] if 0 <= c + 1 < len(reading.clauses) else 1 << 30
+        crisis = {p for p in hits("thrown_out") if clause <= p < clause_end}
+        return any(clause <= p < bounds[min(k + rules.safe_place_ends_within, len(starts))]
+                   for p in ends if p not in crisis)
+
+    return frozenset(at for at in positions if not ends_soon(at))
+
+
+def _possible_and_housed(rules: _Rules, reading: _Reading,
+                         hits: Callable[[str], frozenset[int]]) -> tuple[set[int], int]:
+    """The sentences of a letter that say a crisis as a possibility (a condition that counts, _gated), and the last one
+    that names a safe place for now (-1: none): the learned model's signs there, or before it, are no crisis now."""
+    def sentence_of(at: int) -> int:
+        return bisect.bisect_right(reading.starts, at) - 1
+
+    possible = {sentence_of(at) for at in _gated(rules, reading, CONDITION, hits(CONDITION), hits)}
+    # The sentence after a possibility that names only a lack of a place, and nothing of now: its consequence ("She's
+    # scared they'll kick her out. She has nowhere to go.").
+    framed = possible | {sentence_of(at) for at in hits("hypothetical")}
+    follows = {k + 1 for k in framed if k + 1 < len(reading.starts)
+               and _only_a_lack(rules, k + 1, sentence_of, hits)}
+    possible |= follows
+    housed = max((sentence_of(at) for at in _gated(rules, reading, SAFE_FOR_NOW, hits(SAFE_FOR_NOW), hits)),
+                 default=-1)
+    return possible, housed
+
+
+def _possible_only(text: str) -> bool:
+    """Whether a short message says a condition that counts (_gated: no deadline within days, nothing of now, no
+    violence in its sentence): what it names may come, it has not come."""
+    rules = _rules()
+    reading = _read(sentences(text) or [text], rules)
+    matches = _Matches(rules, reading.words)
+    lang = detect_language(reading.words, text)
+
+    def hits(concept: str) -> frozenset[int]:
+        return _concept_starts(rules, matches, lang, concept)
+
+    return bool(_gated(rules, reading, CONDITION, hits(CONDITION), hits))
+
+
+def _only_a_lack(rules: _Rules, k: int, sentence_of: Callable[[int], int],
+                 hits: Callable[[str], frozenset[int]]) -> bool:
+    """Whether sentence ``k`` names a lack of a place (``possible_follows``), no other crisis sign and nothing of now
+    (``possible_follows_kept_by``)."""
+    def said(concepts: tuple[str, ...]) -> bool:
+        return any(sentence_of(at) == k for c in concepts for at in hits(c))
+
+    others = tuple(c for c in rules.signs if c not in rules.possible_follows)
+    return said(rules.possible_follows) and not said(others) and not said(rules.possible_follows_kept_by)
 
 
 def _opens_clause(reading: _Reading, at: int) -> bool:
@@ -1185,7 +1332,9 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     # landlord do that?").
     said = min([at for at in hits(rule.need[0]) if lo <= at < hi] or [first])
     if any(span_lo <= at < span_hi and not (c in FRAMING and at > said)
-           for c in rule.unless if not (c in WORRIES and tonight) for at in hits(c)):
+           for c in rule.unless if c != CONDITION and not (c in WORRIES and tonight) for at in hits(c)):
+        return False
+    if CONDITION in rule.unless and _said_as_possible(rule, hits, lo, hi, starts):
         return False
     # A home not found "yet" after a move months ahead told in the sentence before ("Hun vil flytte efter sommerferien.
     # Hun har ikke noget sted at bo endnu"): the time ahead frames it though it is said a sentence away. Only where the
@@ -1200,7 +1349,34 @@ def _holds(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int,
     # me out", "my son is back home, but his dad will kick him out tonight".
     crisis = max([at for at in hits(rule.need[0]) if lo <= at < hi] or [first])
     said_ends = ends or (lambda c: [at + 1 for at in hits(c)])
+    if SAFE_FOR_NOW in rule.after and _housed_in_sentence(hits, crisis, starts):
+        return False
     return not any(end > crisis for c in rule.after for end in said_ends(c))
+
+
+def _housed_in_sentence(hits: Callable[[str], frozenset[int]], crisis: int, starts: list[int]) -> bool:
+    """A safe place for now that counts (_gated) said in the crisis's own sentence, before it too: "my aunt took me in
+    after I got kicked out" has a bed as much as "I got kicked out, but my aunt took me in"."""
+    k = bisect.bisect_right(starts, crisis) - 1
+    lo, hi = (starts[k], starts[k + 1] if k + 1 < len(starts) else 1 << 30) if k >= 0 else (0, 1 << 30)
+    return any(lo <= at < hi for at in hits(SAFE_FOR_NOW))
+
+
+def _said_as_possible(rule: _Rule, hits: Callable[[str], frozenset[int]], lo: int, hi: int, starts: list[int]) -> bool:
+    """Whether every time the rule's crisis is said in the window (its first concept that says what happens, not who or
+    when: "kicked out", not "I'm 17"), a condition that counts (_gated) is said before it in its sentence: "if I came
+    out to them I'd probably get kicked out". A condition in another sentence, or after the crisis ("my dad kicked me
+    out and if I don't find a place ..."), does not make it a possibility."""
+    what = next((c for c in rule.need if c not in WHO_OR_WHEN), rule.need[0])
+    said = [at for at in hits(what) if lo <= at < hi]
+    conditions = hits(CONDITION)
+    if not said or not conditions:
+        return False
+
+    def sentence_start(at: int) -> int:
+        return starts[bisect.bisect_right(starts, at) - 1] if starts else 0
+
+    return all(any(sentence_start(at) <= c <= at for c in conditions) for at in said)
 
 
 # Crises that are a home lacking, which "yet" and a move ahead tell as the move's (``not_yet``, _holds).
@@ -1210,7 +1386,7 @@ NOT_FOUND_YET = frozenset({"nowhere", "nowhere_not", "nowhere_word", "their_nowh
 WORRIES = ("later", "ends_up")
 # Exceptions that frame what follows them (a condition, a question of what may be done or what follows from telling
 # it): not said after the crisis.
-FRAMING = ("hypothetical", "suicide_asked")
+FRAMING = ("hypothetical", "suicide_asked", CONDITION)
 
 
 def _level_of(rules: _Rules, reason: str) -> Urgency:
