@@ -207,6 +207,18 @@ class _ToldOver:
     story: tuple[str, ...] = ()
     story_anchor: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    # A letter told as a story now over, read as a whole (_told_over ``story_end``): how a story opens or frames itself
+    # ("my story", "that was me", "at 17", "homeless no more"), what says it goes on (said with a crisis or after the
+    # last one: "still", "ever since", "it's happening again", "tonight"), a plainer end than ``after`` ("it's behind
+    # me", "I'm 24 now"), the generic "you" of a reflection ("when you're homeless you sleep where you can"), a recent
+    # day said in the story ("on Friday", "today": its crisis is this week's) and help asked for now ("what do I do?":
+    # then it is no story told from later on).
+    opener: tuple[str, ...] = ()
+    goes_on: tuple[str, ...] = ()
+    ended: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    now: tuple[str, ...] = ()
+    asked: tuple[str, ...] = ()
 
 
 @cache
@@ -416,19 +428,22 @@ class _Reading:
     words: list[str]
     starts: list[int]
     clauses: list[int]
+    # The sentences that end in a question mark (a letter's question, read by _told_over ``story_end``).
+    asks: frozenset[int] = frozenset()
 
 
 def _read(parts: list[str], rules: _Rules) -> _Reading:
     words: list[str] = []
     starts: list[int] = []
     clauses: list[int] = []
+    asks = frozenset(k for k, sentence in enumerate(parts) if sentence.rstrip(" .…!\"'”’)").endswith("?"))
     for sentence in parts:
         starts.append(len(words))
         for clause in _CLAUSE_END.split(sentence):
             folded = [part for word in fold(clause).split() for part in rules.spelling.get(word, word).split()]
             clauses += [len(words) + k for k, word in enumerate(folded) if k == 0 or word in CLAUSE_WORDS]
             words += folded
-    return _Reading(words, starts, clauses)
+    return _Reading(words, starts, clauses, asks)
 
 
 def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str], frozenset[int]],
@@ -449,7 +464,7 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         return bisect.bisect_right(reading.starts, at) - 1
 
     @cache
-    def tense() -> tuple[list[int], set[int], set[int]]:
+    def tense() -> tuple[list[int], set[int], set[int], set[int]]:
         # Read only when a crisis is found (most messages name none). The tense's words as written: no typo makes
         # "sleep" the present's "sleeps"; of the patterns' word beginnings and endings only the endings ("*ed").
         exact = _Matches(rules, reading.words, typos=False, prefixes=tuple(p for p in rules.prefixes if p[0] == "*"))
@@ -463,13 +478,13 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         for k, start in enumerate(reading.clauses):
             if k not in said_present and (k in said_past or (k - 1 in past and start not in sentence_starts)):
                 past.add(k)
-        return past_at, said_past, past
+        return past_at, said_past, past, said_present
 
     def told_past(at: int) -> bool:
         # The past said before the crisis, at it or two words on ("I was kicked out", "I slept in my car", "I
         # sofa-surfed", "thoughts of suicide always crossed my mind"), not only later in its clause: "my boyfriend hits
         # me when he had been drinking" is now.
-        past_at, said_past, past = tense()
+        past_at, said_past, past, _ = tense()
         k = clause_of(at)
         if k not in past:
             return False
@@ -488,8 +503,57 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         return ({sentence_of(at) for c in told.recent for at in hits(c)}, distant,
                 [end for c in told.after for end in ends(c)])
 
+    def said_in(concepts: tuple[str, ...]) -> set[int]:
+        return {sentence_of(at) for c in concepts for at in hits(c)}
+
+    def own_present(at: int) -> bool:
+        # The crisis's clause told in the present, and not in a reflection's generic "you" ("you sleep where you can"):
+        # the writer's own crisis now ("I sleep at the station", "jeg har boet på gaden").
+        k = clause_of(at)
+        if k not in tense()[3]:
+            return False
+        lo, hi = reading.clauses[k], (reading.clauses[k + 1] if k + 1 < len(reading.clauses) else len(reading.words))
+        def said_here(concepts: tuple[str, ...]) -> bool:
+            return any(lo <= w < hi for c in concepts for w in hits(c))
+        return not said_here(told.generic) or said_here(("self",))
+
+    @cache
+    def story_end() -> int:
+        """Where a letter told as a story now over ends its story (the first sentence after its last crisis sign), or
+        -1. The crisis signs sit in a part told from later on (a distance or a story's opening at or before the last
+        of them: "when I was 16", "for to år siden", "my story", "that was me"), none in the writer's own present or
+        beside a recent day or a word that it goes on ("still", "ever since", "again", "tonight"); after the last one
+        the letter says it is over or safe now ("now I have my own flat", "I'm 24 now", "it's behind me"), tells the
+        story as a story ("I share it to give others hope") or asks a calm question ("can I get housing benefit?"),
+        with nothing that it goes on; and nowhere does it ask for help now ("what do I do?")."""
+        n = len(reading.starts)
+        if len(reading.words) <= MODEL_MAX_WORDS or not told.opener or any(hits(c) for c in told.asked):
+            return -1
+        signs = [at for c in rules.signs for at in hits(c)]
+        if not signs:
+            return -1
+        last = max(sentence_of(at) for at in signs)
+        tail = set(range(last + 1, n))
+        if not tail:
+            return -1
+        story = set(range(last + 1))
+        if not said_in((*told.distance, *told.story, *told.opener)) & story or said_in(told.now) & story:
+            return -1
+        crises = {sentence_of(at) for at in signs}
+        if crises & said_in((*told.recent, *told.goes_on)) or tail & said_in(told.goes_on):
+            return -1
+        if any(own_present(at) for at in signs):
+            return -1
+        return last + 1 if tail & (said_in((*told.after, *told.ended, *told.opener)) | reading.asks) else -1
+
     def over(positions: list[int]) -> bool:
-        if not positions or not all(told_past(at) for at in positions):
+        if not positions:
+            return False
+        end = story_end()
+        if end > 0 and all(sentence_of(at) < end and not own_present(at) for at in positions):
+            # A letter told as a story now over (story_end): the crisis is its story's.
+            return True
+        if not all(told_past(at) for at in positions):
             return False
         recent, distant, safe = around()
         if any(sentence_of(at) in recent for at in positions):
