@@ -219,6 +219,8 @@ class _ToldOver:
     generic: tuple[str, ...] = ()
     now: tuple[str, ...] = ()
     asked: tuple[str, ...] = ()
+    # A sentence that opens by pointing back at the one before as a time past ("That was four years ago").
+    pointer: tuple[str, ...] = ()
 
 
 @cache
@@ -510,12 +512,19 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         # The crisis's clause told in the present, and not in a reflection's generic "you" ("you sleep where you can"):
         # the writer's own crisis now ("I sleep at the station", "jeg har boet på gaden").
         k = clause_of(at)
-        if k not in tense()[3]:
+        if k not in tense()[3] or sentence_of(at) in pointed_back():
             return False
         lo, hi = reading.clauses[k], (reading.clauses[k + 1] if k + 1 < len(reading.clauses) else len(reading.words))
         def said_here(concepts: tuple[str, ...]) -> bool:
             return any(lo <= w < hi for c in concepts for w in hits(c))
         return not said_here(told.generic) or said_here(("self",))
+
+    @cache
+    def pointed_back() -> set[int]:
+        # The sentences the next one points back at as a time past ("I've slept in stairwells and on sofas. That was
+        # four years ago", "Det var mig som 18-årig"): their present perfect is the story's, not now.
+        back = {sentence_of(at) for c in told.pointer for at in hits(c) if at in reading.starts}
+        return {k - 1 for k in back & said_in((*told.distance, *told.opener)) if k > 0}
 
     @cache
     def story_end() -> int:
