@@ -39,7 +39,11 @@ add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure 
 sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
 rules file) tells the crisis as over, and so does a crisis told in the past tense with a distance in time ("back
 then", or in a letter a story's own time, "that night", with no recent day named and no help asked) or a plainer
-safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
+safe present after it ("it feels like home"; ``told_over``, _told_over). A letter read as a whole as a story now over
+tells its crises as over too: they sit in a part told from later on ("when I was 16", "for fem år siden", "my story"),
+none in the writer's present or beside "still", "again" or a recent day, and after the last one the letter says it is
+safe now or asks a calm question ("I've had my own flat for three years. Can I get housing benefit for a course?"), and
+asks no help now (_told_over ``story_end``). A rule may read only
 short messages or only letters (``only``): an indirect hint ("har en plan") is a danger in two lines and often a
 moving plan in a long letter. Typos are forgiven only in long words and never in the first letter. The principles,
 with examples, are in tests/data/README.md.
@@ -221,6 +225,10 @@ class _ToldOver:
     asked: tuple[str, ...] = ()
     # A sentence that opens by pointing back at the one before as a time past ("That was four years ago").
     pointer: tuple[str, ...] = ()
+    # A story that says it is one ("I want to share my story"): told in the past, it may end in its crisis.
+    frame: tuple[str, ...] = ()
+    # A present word that keeps the tense of a past clause ("I couldn't stay there anymore").
+    lasting: tuple[str, ...] = ()
 
 
 @cache
@@ -472,7 +480,10 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         exact = _Matches(rules, reading.words, typos=False, prefixes=tuple(p for p in rules.prefixes if p[0] == "*"))
         past_at = sorted(at for c in told.past for at in _concept_starts(rules, exact, lang, c))
         said_past = {clause_of(at) for at in past_at}
-        said_present = {clause_of(at) for c in told.present for at in _concept_starts(rules, exact, lang, c)}
+        # "Anymore" in a clause told in the past is that past's ("I couldn't take the abuse anymore and I left").
+        lasting = {at for c in told.lasting for at in _concept_starts(rules, exact, lang, c)}
+        said_present = {clause_of(at) for c in told.present for at in _concept_starts(rules, exact, lang, c)
+                        if at not in lasting or clause_of(at) not in said_past}
         sentence_starts = set(reading.starts)
         # Clauses told in the past as a whole; a clause with no verb of its own (a list: "we found a cold, hungry and
         # scared girl") has its sentence's tense so far.
@@ -514,10 +525,9 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         k = clause_of(at)
         if k not in tense()[3] or sentence_of(at) in pointed_back():
             return False
-        lo, hi = reading.clauses[k], (reading.clauses[k + 1] if k + 1 < len(reading.clauses) else len(reading.words))
-        def said_here(concepts: tuple[str, ...]) -> bool:
-            return any(lo <= w < hi for c in concepts for w in hits(c))
-        return not said_here(told.generic) or said_here(("self",))
+        here = range(reading.clauses[k], reading.clauses[k + 1] if k + 1 < len(reading.clauses) else len(reading.words))
+        generic = any(at in here for c in told.generic for at in hits(c))
+        return not generic or any(at in here for at in hits("self"))
 
     @cache
     def pointed_back() -> set[int]:
@@ -543,7 +553,13 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
             return -1
         last = max(sentence_of(at) for at in signs)
         tail = set(range(last + 1, n))
-        if not tail:
+        # A story that says it is one before its first crisis ("I want to share my story") and is set at a time of its
+        # own in another sentence ("I came to the YMCA at just 16") may end in its crisis, told in the past: a charity's
+        # letter to its donors. Said alone, "my story" may be last night's.
+        frame = said_in(told.frame)
+        framed = bool(frame & set(range(min(sentence_of(at) for at in signs)))
+                      and (said_in((*told.distance, *told.opener)) - frame) & set(range(last + 1)))
+        if not tail and not framed:
             return -1
         story = set(range(last + 1))
         if not said_in((*told.distance, *told.story, *told.opener)) & story or said_in(told.now) & story:
@@ -553,7 +569,9 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
             return -1
         if any(own_present(at) for at in signs):
             return -1
-        return last + 1 if tail & (said_in((*told.after, *told.ended, *told.opener)) | reading.asks) else -1
+        if tail & (said_in((*told.after, *told.ended, *told.opener)) | reading.asks):
+            return last + 1
+        return last + 1 if framed and all(told_past(at) for at in signs) else -1
 
     def over(positions: list[int]) -> bool:
         if not positions:

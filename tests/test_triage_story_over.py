@@ -84,6 +84,16 @@ STORY_OVER = [
      'sov hun i en vaskekælder og på en bænk ved stationen, fordi hun ikke turde ringe til nogen. Gennem en rådgivning'
      ' fik hun en plads på et skjult krisecenter for unge. I dag er Amira 24, hun arbejder som laborant og bor i sin '
      'egen lejlighed i Vejle. Hun fortæller sin historie, så andre piger ved at der er hjælp.'),
+    # A charity's letter to its donors, framed as a story and set at an age, may end in its crisis told in the past.
+    ("Dear friends of the Harbour House project, my name is Kasia and I moved into one of your rooms at only 17. I'd "
+     'like to share my story so you can see where your money goes. Things at home got so bad with my stepdad that I '
+     'couldnt stand it anymore and walked out with a carrier bag, and I spent the autumn sofa surfing with girls from '
+     'college. When the last sofa ran out I slept two nights in the laundrette on Mill Street, it was open all night '
+     'and warm from the dryers.'),
+    ('Kære støtter af Ungehuset. Jeg hedder Mikkel og jeg flyttede ind hos jer som kun 17-årig. Jeg vil gerne dele min'
+     ' historie, så I kan se hvad jeres penge gør. Min far drak hver aften, og til sidst kunne jeg ikke holde det ud '
+     'og gik hjemmefra med en rygsæk, og om efteråret sov jeg på sofaer hos venner fra skolen. Da der ikke var flere '
+     'sofaer, sov jeg to nætter i et vaskeri der havde åbent hele natten.'),
 ]
 
 # Read as over before too (kept as guards of the same reading).
@@ -163,6 +173,13 @@ STILL_ON = [
     ('Back in 2021 I slept rough for a winter after leaving care, and I was so proud when I got my own flat. Now my '
      "landlord says I must be out by friday because he's selling, and I have nowhere to go. Is he allowed to do that "
      'with hardly any warning?'),
+    # "My story" alone, with no time of its own: may be last night's.
+    ('Hi, I want to tell you my story because I dont know who else to tell and my phone is nearly dead. My dad threw '
+     'me out after a fight about my school reports and I slept in the park by the lake. It was freezing and a man '
+     'tried to take my bag while I was asleep on the bench.'),
+    ('Jeg vil gerne fortælle min historie, for jeg ved ikke hvem jeg ellers skal sige det til. Min mor smed mig ud '
+     'efter et skænderi om min kæreste, og jeg sov i en opgang ved skolen. Jeg var så bange hele natten og frøs helt '
+     'vildt, og jeg har ikke spist noget siden.'),
 ]
 
 test_a_crisis_told_as_a_story_now_over_is_not_flagged = expect(STORY_OVER + ALREADY_OVER, Urgency.NONE,
