@@ -92,7 +92,7 @@ STORY_OVER = [
      'and warm from the dryers.'),
     ('Kære støtter af Ungehuset. Jeg hedder Mikkel og jeg flyttede ind hos jer som kun 17-årig. Jeg vil gerne dele min'
      ' historie, så I kan se hvad jeres penge gør. Min far drak hver aften, og til sidst kunne jeg ikke holde det ud '
-     'og gik hjemmefra med en rygsæk, og om efteråret sov jeg på sofaer hos venner fra skolen. Da der ikke var flere '
+     'og stak af med en rygsæk, og om efteråret sov jeg på sofaer hos venner fra skolen. Da der ikke var flere '
      'sofaer, sov jeg to nætter i et vaskeri der havde åbent hele natten.'),
 ]
 
@@ -178,7 +178,7 @@ STILL_ON = [
      'me out after a fight about my school reports and I slept in the park by the lake. It was freezing and a man '
      'tried to take my bag while I was asleep on the bench.'),
     ('Jeg vil gerne fortælle min historie, for jeg ved ikke hvem jeg ellers skal sige det til. Min mor smed mig ud '
-     'efter et skænderi om min kæreste, og jeg sov i en opgang ved skolen. Jeg var så bange hele natten og frøs helt '
+     'efter et skænderi om min kæreste, og jeg sov i en opgang ved skolen. Jeg rystede hele natten og frøs helt '
      'vildt, og jeg har ikke spist noget siden.'),
 ]
 
