@@ -45,7 +45,11 @@ add up to an emergency. A rule's exceptions (the past, a hypothetical, a figure 
 sentences its concepts were found in; a safe place said after a crisis ("now I'm back home", ``after`` in the
 rules file) tells the crisis as over, and so does a crisis told in the past tense with a distance in time ("back
 then", or in a letter a story's own time, "that night", with no recent day named and no help asked) or a plainer
-safe present after it ("it feels like home"; ``told_over``, _told_over). A rule may read only
+safe present after it ("it feels like home"; ``told_over``, _told_over). A letter read as a whole as a story now over
+tells its crises as over too: they sit in a part told from later on ("when I was 16", "for fem år siden", "my story"),
+none in the writer's present or beside "still", "again" or a recent day, and after the last one the letter says it is
+safe now or asks a calm question ("I've had my own flat for three years. Can I get housing benefit for a course?"), and
+asks no help now (_told_over ``story_end``). A rule may read only
 short messages or only letters (``only``): an indirect hint ("har en plan") is a danger in two lines and often a
 moving plan in a long letter. Typos are forgiven only in long words and never in the first letter. The principles,
 with examples, are in tests/data/README.md.
@@ -230,6 +234,24 @@ class _ToldOver:
     story: tuple[str, ...] = ()
     story_anchor: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    # A letter told as a story now over, read as a whole (_told_over ``story_end``): how a story opens or frames itself
+    # ("my story", "that was me", "at 17", "homeless no more"), what says it goes on (said with a crisis or after the
+    # last one: "still", "ever since", "it's happening again", "tonight"), a plainer end than ``after`` ("it's behind
+    # me", "I'm 24 now"), the generic "you" of a reflection ("when you're homeless you sleep where you can"), a recent
+    # day said in the story ("on Friday", "today": its crisis is this week's) and help asked for now ("what do I do?":
+    # then it is no story told from later on).
+    opener: tuple[str, ...] = ()
+    goes_on: tuple[str, ...] = ()
+    ended: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    now: tuple[str, ...] = ()
+    asked: tuple[str, ...] = ()
+    # A sentence that opens by pointing back at the one before as a time past ("That was four years ago").
+    pointer: tuple[str, ...] = ()
+    # A story that says it is one ("I want to share my story"): told in the past, it may end in its crisis.
+    frame: tuple[str, ...] = ()
+    # A present word that keeps the tense of a past clause ("I couldn't stay there anymore").
+    lasting: tuple[str, ...] = ()
 
 
 @cache
@@ -499,19 +521,22 @@ class _Reading:
     words: list[str]
     starts: list[int]
     clauses: list[int]
+    # The sentences that end in a question mark (a letter's question, read by _told_over ``story_end``).
+    asks: frozenset[int] = frozenset()
 
 
 def _read(parts: list[str], rules: _Rules) -> _Reading:
     words: list[str] = []
     starts: list[int] = []
     clauses: list[int] = []
+    asks = frozenset(k for k, sentence in enumerate(parts) if sentence.rstrip(" .…!\"'”’)").endswith("?"))
     for sentence in parts:
         starts.append(len(words))
         for clause in _CLAUSE_END.split(sentence):
             folded = [part for word in fold(clause).split() for part in rules.spelling.get(word, word).split()]
             clauses += [len(words) + k for k, word in enumerate(folded) if k == 0 or word in CLAUSE_WORDS]
             words += folded
-    return _Reading(words, starts, clauses)
+    return _Reading(words, starts, clauses, asks)
 
 
 def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str], frozenset[int]],
@@ -532,13 +557,16 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         return bisect.bisect_right(reading.starts, at) - 1
 
     @cache
-    def tense() -> tuple[list[int], set[int], set[int]]:
+    def tense() -> tuple[list[int], set[int], set[int], set[int]]:
         # Read only when a crisis is found (most messages name none). The tense's words as written: no typo makes
         # "sleep" the present's "sleeps"; of the patterns' word beginnings and endings only the endings ("*ed").
         exact = _Matches(rules, reading.words, typos=False, prefixes=tuple(p for p in rules.prefixes if p[0] == "*"))
         past_at = sorted(at for c in told.past for at in _concept_starts(rules, exact, lang, c))
         said_past = {clause_of(at) for at in past_at}
-        said_present = {clause_of(at) for c in told.present for at in _concept_starts(rules, exact, lang, c)}
+        # "Anymore" in a clause told in the past is that past's ("I couldn't take the abuse anymore and I left").
+        lasting = {at for c in told.lasting for at in _concept_starts(rules, exact, lang, c)}
+        said_present = {clause_of(at) for c in told.present for at in _concept_starts(rules, exact, lang, c)
+                        if at not in lasting or clause_of(at) not in said_past}
         sentence_starts = set(reading.starts)
         # Clauses told in the past as a whole; a clause with no verb of its own (a list: "we found a cold, hungry and
         # scared girl") has its sentence's tense so far.
@@ -546,13 +574,13 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         for k, start in enumerate(reading.clauses):
             if k not in said_present and (k in said_past or (k - 1 in past and start not in sentence_starts)):
                 past.add(k)
-        return past_at, said_past, past
+        return past_at, said_past, past, said_present
 
     def told_past(at: int) -> bool:
         # The past said before the crisis, at it or two words on ("I was kicked out", "I slept in my car", "I
         # sofa-surfed", "thoughts of suicide always crossed my mind"), not only later in its clause: "my boyfriend hits
         # me when he had been drinking" is now.
-        past_at, said_past, past = tense()
+        past_at, said_past, past, _ = tense()
         k = clause_of(at)
         if k not in past:
             return False
@@ -571,8 +599,71 @@ def _told_over(rules: _Rules, reading: _Reading, lang: str, hits: Callable[[str]
         return ({sentence_of(at) for c in told.recent for at in hits(c)}, distant,
                 [end for c in told.after for end in ends(c)])
 
+    def said_in(concepts: tuple[str, ...]) -> set[int]:
+        return {sentence_of(at) for c in concepts for at in hits(c)}
+
+    def own_present(at: int) -> bool:
+        # The crisis's clause told in the present, and not in a reflection's generic "you" ("you sleep where you can"):
+        # the writer's own crisis now ("I sleep at the station", "jeg har boet på gaden").
+        k = clause_of(at)
+        if k not in tense()[3] or sentence_of(at) in pointed_back():
+            return False
+        here = range(reading.clauses[k], reading.clauses[k + 1] if k + 1 < len(reading.clauses) else len(reading.words))
+        generic = any(at in here for c in told.generic for at in hits(c))
+        return not generic or any(at in here for at in hits("self"))
+
+    @cache
+    def pointed_back() -> set[int]:
+        # The sentences the next one points back at as a time past ("I've slept in stairwells and on sofas. That was
+        # four years ago", "Det var mig som 18-årig"): their present perfect is the story's, not now.
+        back = {sentence_of(at) for c in told.pointer for at in hits(c) if at in reading.starts}
+        return {k - 1 for k in back & said_in((*told.distance, *told.opener)) if k > 0}
+
+    @cache
+    def story_end() -> int:
+        """Where a letter told as a story now over ends its story (the first sentence after its last crisis sign), or
+        -1. The crisis signs sit in a part told from later on (a distance or a story's opening at or before the last
+        of them: "when I was 16", "for to år siden", "my story", "that was me"), none in the writer's own present or
+        beside a recent day or a word that it goes on ("still", "ever since", "again", "tonight"); after the last one
+        the letter says it is over or safe now ("now I have my own flat", "I'm 24 now", "it's behind me"), tells the
+        story as a story ("I share it to give others hope") or asks a calm question ("can I get housing benefit?"),
+        with nothing that it goes on; and nowhere does it ask for help now ("what do I do?")."""
+        n = len(reading.starts)
+        if len(reading.words) <= MODEL_MAX_WORDS or not told.opener or any(hits(c) for c in told.asked):
+            return -1
+        signs = [at for c in rules.signs for at in hits(c)]
+        if not signs:
+            return -1
+        last = max(sentence_of(at) for at in signs)
+        tail = set(range(last + 1, n))
+        # A story that says it is one before its first crisis ("I want to share my story") and is set at a time of its
+        # own in another sentence ("I came to the YMCA at just 16") may end in its crisis, told in the past: a charity's
+        # letter to its donors. Said alone, "my story" may be last night's.
+        frame = said_in(told.frame)
+        framed = bool(frame & set(range(min(sentence_of(at) for at in signs)))
+                      and (said_in((*told.distance, *told.opener)) - frame) & set(range(last + 1)))
+        if not tail and not framed:
+            return -1
+        story = set(range(last + 1))
+        if not said_in((*told.distance, *told.story, *told.opener)) & story or said_in(told.now) & story:
+            return -1
+        crises = {sentence_of(at) for at in signs}
+        if crises & said_in((*told.recent, *told.goes_on)) or tail & said_in(told.goes_on):
+            return -1
+        if any(own_present(at) for at in signs):
+            return -1
+        if tail & (said_in((*told.after, *told.ended, *told.opener)) | reading.asks):
+            return last + 1
+        return last + 1 if framed and all(told_past(at) for at in signs) else -1
+
     def over(positions: list[int]) -> bool:
-        if not positions or not all(told_past(at) for at in positions):
+        if not positions:
+            return False
+        end = story_end()
+        if end > 0 and all(sentence_of(at) < end and not own_present(at) for at in positions):
+            # A letter told as a story now over (story_end): the crisis is its story's.
+            return True
+        if not all(told_past(at) for at in positions):
             return False
         recent, distant, safe = around()
         if any(sentence_of(at) in recent for at in positions):
