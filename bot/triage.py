@@ -208,11 +208,9 @@ class _Rules:
     safe_place_ends_by: tuple[str, ...] = ()
     safe_place_ends_within: int = 3
     # A lack of a place said right after a crisis said as a possibility, and what keeps it (rules file
-    # ``possible_follows``; _possible_and_housed).
+    # ``possible_follows``; _possible_sentences).
     possible_follows: tuple[str, ...] = ()
     possible_follows_kept_by: tuple[str, ...] = ()
-    # The learned model's signs a safe place for now tells as over (rules file ``safe_place_tells_over_signs``).
-    housed_signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -308,8 +306,7 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   safe_place_ends_by=tuple(raw.get("safe_place_ends_by", ())),
                   safe_place_ends_within=int(raw.get("safe_place_ends_within", 3)),
                   possible_follows=tuple(raw.get("possible_follows", ())),
-                  possible_follows_kept_by=tuple(raw.get("possible_follows_kept_by", ())),
-                  housed_signs=tuple(raw.get("safe_place_tells_over_signs", ())))
+                  possible_follows_kept_by=tuple(raw.get("possible_follows_kept_by", ())))
 
 
 @cache
@@ -1063,10 +1060,8 @@ def _live_signs(text: str) -> tuple[list[str], set[int]]:
     # before it (or in it) is told as over; a home lost before it is not.
     protected = max((sentence_of(at) for at in hits("protected_now")), default=-1)
     over = _told_over(rules, reading, lang, hits, ends)
-    possible, housed = _possible_and_housed(rules, reading, hits)
-    apart |= possible
-    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])
-             and not (c in rules.housed_signs and sentence_of(at) <= housed)}
+    apart |= _possible_sentences(rules, reading, hits)
+    found = {(c, sentence_of(at)) for c in rules.signs for at in hits(c) if not over([at])}
     return parts, {i for c, i in found if i not in apart and i > resolved
                    and not (c in VIOLENCE_SIGNS and i <= protected)
                    and not (c in SUICIDE_SIGNS and i in suicide_apart)}
@@ -1300,10 +1295,11 @@ def _gated(rules: _Rules, reading: _Reading, concept: str, positions: frozenset[
     return frozenset(at for at in positions if not ends_soon(at))
 
 
-def _possible_and_housed(rules: _Rules, reading: _Reading,
-                         hits: Callable[[str], frozenset[int]]) -> tuple[set[int], int]:
-    """The sentences of a letter that say a crisis as a possibility (a condition that counts, _gated), and the last one
-    that names a safe place for now (-1: none): the learned model's signs there, or before it, are no crisis now."""
+def _possible_sentences(rules: _Rules, reading: _Reading, hits: Callable[[str], frozenset[int]]) -> set[int]:
+    """The sentences of a letter that say a crisis as a possibility (a condition that counts, _gated): the learned
+    model's signs there are no crisis now. (A safe place for now told the model's signs before it as over too: with the
+    rules doing the same, one urgent synthetic held-out question and two urgent training examples lost their flag in
+    benchmarks/triage.py; only the rules do it.)"""
     def sentence_of(at: int) -> int:
         return bisect.bisect_right(reading.starts, at) - 1
 
@@ -1313,10 +1309,7 @@ def _possible_and_housed(rules: _Rules, reading: _Reading,
     framed = possible | {sentence_of(at) for at in hits("hypothetical")}
     follows = {k + 1 for k in framed if k + 1 < len(reading.starts)
                and _only_a_lack(rules, k + 1, sentence_of, hits)}
-    possible |= follows
-    housed = max((sentence_of(at) for at in _gated(rules, reading, SAFE_FOR_NOW, hits(SAFE_FOR_NOW), hits)),
-                 default=-1)
-    return possible, housed
+    return possible | follows
 
 
 def _possible_only(text: str) -> bool:
