@@ -680,6 +680,8 @@ LEARNED = "crisis_signs"
 # statements are left to it: no word list tells those apart, a direct question does. On an open case or a second
 # such message it is an emergency (``confirmed``).
 MAYBE_IN_DANGER = "maybe_in_danger"
+# A harm said not to be ("he doesn't hit me", "jeg har ingen selvmordstanker", "nobody is hurting me").
+DENIALS = ("violence_denied", "danger_denied", "suicide_denied")
 # Crisis signs about a suicide or an overdose: ``suicide_told_apart_by`` in the rules file tells them apart too.
 SUICIDE_SIGNS = ("suicide", "suicide_hint", "despair", "medical")
 # Crisis signs of violence: protection in place said after them (``protected_now`` in the rules file) tells them as
@@ -822,6 +824,11 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         if _any_sign(text, _rules().model_unsure_apart) and not _live_signs(text)[1]:
             # "hun er flyttet, så hun ikke er her mere": the model read the absence as a wish not to be here, but it is
             # someone else's, and nothing else names a danger or a crisis now.
+            return found
+        if _any_sign(text, DENIALS) and not _live_signs(text)[1]:
+            # "scared of my landlord ... he shouts ... He's never done anything": a harm said not to be, and nothing
+            # else names a danger or a crisis now; the model's unsure reading asks nothing (as a denial that ends the
+            # matter, above).
             return found
         # Nothing named says danger: ask before treating it as one (MAYBE_IN_DANGER).
         return Triage(Urgency.URGENT, (LEARNED, MAYBE_IN_DANGER))
