@@ -43,6 +43,12 @@ async def await_until(condition: Callable[[], object], timeout: float = 10, what
         await asyncio.sleep(interval)
 
 
+
+def engine_answer(knowledge: Any, text: str, *, today: dt.date, **kwargs: Any) -> Answer:
+    """``text`` answered by the engine alone (no chat, no state), at the chat's confidence threshold, on ``today``."""
+    kb, index = knowledge
+    return answer(kb, index, text, today=today, threshold=0.4, **kwargs)
+
 @dataclass
 class Sent:
     chat_id: int

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from bot.answering import answer
 from bot.triage import Urgency
+from tests.support import engine_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -20,9 +21,7 @@ from real_messages import DEV_PARTS, read_messages  # noqa: E402
 TODAY = dt.date(2026, 12, 1)
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 def test_a_close_call_the_learned_scorer_backs_clearly_is_answered(knowledge) -> None:

@@ -9,11 +9,12 @@ real message its first topic.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
-from bot.answering import answer
 from tests.corpus import our_own
+from tests.support import engine_answer
 
 ALONE = ("really??", "rly", "virkelig?", "seriøst??", "for real?")
 # Answered with the topic about the mind on main in other words ("im really struggling to pay my rent"); a guard.
@@ -27,9 +28,7 @@ NAMED = (
 test_own = our_own(NOT_THE_MIND, NAMED)
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=dt.date(2026, 12, 7), threshold=0.4)
+ask = partial(engine_answer, today=dt.date(2026, 12, 7))
 
 
 @pytest.mark.parametrize("text", ALONE)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 
 import pytest
 
-from bot.answering import answer
 from handlers.cli import main
 from tests.corpus import our_own
+from tests.support import engine_answer
 
 TODAY = dt.date(2026, 12, 1)
 # Before, each got "I'm not sure" and three topics to choose from; its topic was the first of them.
@@ -23,9 +24,7 @@ ANSWERED = (
 NOT_THROWN_OUT = "min mor drikker hver aften og jeg gider ikke være hjemme mere"
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 @pytest.mark.parametrize(("text", "topic"), ANSWERED)

@@ -11,11 +11,12 @@ that did choose. The sentences are our own (not near copies of the real messages
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
-from bot.answering import answer
 from tests.corpus import our_own
+from tests.support import engine_answer
 
 TODAY = dt.date(2026, 12, 1)
 # Before, each got "I'm not sure" (most at confidence 0.00) with its topic first among the choices.
@@ -47,9 +48,7 @@ NOT_ANSWERED = (
 )
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 @pytest.mark.parametrize(("text", "topic"), ANSWERED)

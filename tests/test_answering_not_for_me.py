@@ -12,12 +12,13 @@ import asyncio
 import datetime as dt
 import io
 import re
+from functools import partial
 
 import pytest
 
-from bot.answering import answer
 from handlers.console import chat
 from tests.corpus import our_own
+from tests.support import engine_answer
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -68,9 +69,7 @@ test_the_sentences_are_our_own = our_own(
     "Hvordan finder jeg en billig lejlighed til unge i Oslo centrum?")
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 @pytest.mark.parametrize(("text", "kind"), NOT_FOR_ME)

@@ -9,12 +9,13 @@ Every sentence was written by the team for this test (checked below against the 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
-from bot.answering import answer
 from bot.reading import read
 from tests.corpus import our_own
+from tests.support import engine_answer
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -50,9 +51,7 @@ NOT_CLEAR = [
 test_the_sentences_are_our_own = our_own(AROUND_A_QUESTION, ONLY_RESEARCH, NOT_CLEAR)
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 @pytest.mark.parametrize(("text", "topic", "faq"), AROUND_A_QUESTION)

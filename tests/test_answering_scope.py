@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz
 
-from bot.answering import FAQ_SURE, answer
+from bot.answering import FAQ_SURE
+from tests.support import engine_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 SCOPE = ROOT / "tests" / "data" / "answer_scope.tsv"
@@ -26,9 +28,7 @@ from real_messages import read_messages  # noqa: E402
 TODAY = dt.date(2026, 12, 1)
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 def _rows() -> list[dict[str, str]]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz
 
-from bot.answering import answer
+from tests.support import engine_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -78,9 +79,7 @@ NAMED_QUESTIONS = (("hvad er SU", "su"), ("boligstøtte?", "boligstoette"),
                    ("hvordan får jeg en ungdomsbolig", "ungdomsbolig"))
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 @pytest.mark.parametrize("text", CHAT + NAMED_CHAT)

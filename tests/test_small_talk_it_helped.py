@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from bot.answering import answer
 from tests.corpus import our_own
 from tests.fake_telegram import FakeTelegram
+from tests.support import engine_answer
 from tests.telegram_harness import FRAMEWORKS, InProcessBot, reply_text, started
 from tests.test_console_understanding import converse, replies
 
@@ -63,9 +64,7 @@ STILL_URGENT = (
 test_the_messages_are_our_own = our_own(IT_HELPED, DID_NOT_HELP, STILL_READ, STILL_URGENT)
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=TODAY, threshold=0.4)
+ask = partial(engine_answer, today=TODAY)
 
 
 @pytest.mark.parametrize(("text", "lang"), IT_HELPED)

@@ -9,11 +9,12 @@ visit, stays calm (guards).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
-from bot.answering import answer
 from tests.corpus import our_own
+from tests.support import engine_answer
 
 ASKS = (
     "ok so where am i supposed to sleep then",
@@ -30,9 +31,7 @@ CALM = (
 test_own = our_own(ASKS, CALM)
 
 
-def ask(knowledge, text: str):
-    kb, index = knowledge
-    return answer(kb, index, text, today=dt.date(2026, 12, 7), threshold=0.4)
+ask = partial(engine_answer, today=dt.date(2026, 12, 7))
 
 
 @pytest.mark.parametrize("text", ASKS)
