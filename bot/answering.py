@@ -439,7 +439,7 @@ ASKED_BEFORE_WORDS = 3
 
 
 def _asked_before_a_condition(kb: KnowledgeBase, index: Index, reading: Reading, found: SearchResult,
-                              threshold: float, lang: Lang) -> SearchResult:
+                              lang: Lang) -> SearchResult:
     """A one-sentence question that asks first and then says its situation in a clause of condition or time ("can I
     get help paying rent if I lose my job", "hvad er boligstøtte og kan jeg få det når jeg bor på kollegie"): what is
     asked before the condition is the question. Read whole, the situation's words (a job, a hall of residence) named
@@ -538,7 +538,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
     if calm:
         found = _question_inside(index, reading, found, threshold, reply_lang)
-        found = _asked_before_a_condition(kb, index, reading, found, threshold, reply_lang)
+        found = _asked_before_a_condition(kb, index, reading, found, reply_lang)
     other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
     if other is not None:
         return Answer(found, urgency, reply_lang, municipality, False,
