@@ -323,7 +323,6 @@ def _negations(rules: _Rules) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for masks in rules.negated_by.values() for m in masks))
 
 
-
 # A condition said before a crisis ("if I came out to them I'd be kicked out"), and a safe place for now said after one
 # ("my aunt said I can stay with her"): the rules file's concepts read by _gated.
 CONDITION = "condition"
