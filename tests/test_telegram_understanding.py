@@ -136,12 +136,14 @@ def test_a_crisis_told_as_over_and_a_son_sleeping_in_his_car(bot: InProcessBot) 
     bot.wait_idle()
 
 
-def test_the_municipality_typed_after_the_crisis_information(bot: InProcessBot) -> None:
+# A spot in town beside it ("ved banegården") still only says where: it got "I'm not sure I understood".
+@pytest.mark.parametrize("place", ["Roskilde", "jeg er i roskilde ved banegården"])
+def test_the_municipality_typed_after_the_crisis_information(bot: InProcessBot, place: str) -> None:
     safety, _offer = say(bot, "jeg er 17 og min mor har smidt mig ud i aften, jeg ved ikke hvor jeg skal sove",
                          count=2)
     assert "Hvilken kommune er du i?" in plain(safety)
     # The safety information is on screen just above: the place's own help and the offer, in one message.
-    (local,) = say(bot, "Roskilde", count=1)
+    (local,) = say(bot, place, count=1)
     assert "46 31 30 00" in plain(local) and "116 111" in plain(local)
     assert "Du skal ikke stå alene" not in plain(local)
     assert "Roskilde Kommune" in plain(local) and any(d.startswith("cy:go") for d in callback_datas(local))
