@@ -91,6 +91,9 @@ STOPWORDS = frozenset(
         "the a an and to of in my me have has can what where how who which if not do does get is are am it "
         "this that i you your be on with for at or so just any there some hej hi hello please tak thanks "
         "godmorgen goddag godaften godnat "
+        # The auxiliaries as they are typed in chat ("og hvor længe sku man vente", "ka jeg", "ska man"): as "skal",
+        # no topic; unknown, "sku" weighed like a rare topic word.
+        "ska sku ka ku "
         # The joined negations of the auxiliaries above ("I haven't" is read as "i havent"): as "have not", no topic.
         "havent hasnt hadnt didnt doesnt isnt arent wasnt werent"
     ).split()

@@ -34,6 +34,8 @@ FOLLOW_UPS = (
     ("skal man vær studerende?", "skal-man-studere", ("SU", "3 måneder", "kommunen")),
     ("og hvor længe venter man typisk", "ventetid", ("1½ år",)),
     ("og ventetiden på dem?", "ventetid", ("2-4 års",)),
+    # A chat spelling of "skulle" ("sku") weighed like a rare topic word: the topic's detail came instead.
+    ("og hvor lang tid sku man så vente på det", "ventetid", ("1½ år",)),
 )
 NEW_FAQS = ("husleje", "ventetid", "skal-man-studere")
 # The specific answers with figures: the new ones, and youth housing's answers on rent and waiting, which now give
