@@ -58,7 +58,7 @@ NOT_COPING = (
     ("da", "hvad stiller man op, når man slet ikke kan klare mere"),
     ("da", "kan snart ikke mere, mangler nogen at ringe til"),
     ("da", "hvem ringer man til når man ikke kan klare mere"),
-    ("da", "jeg kan ikke klare det mere, findes der nogen at snakke med"),
+    ("da", "jeg kan ikke klare det mere, er der nogen jeg kan snakke med"),
     ("en", "any tips for when i cant cope anymore with it all"),
     ("en", "honestly cant cope any more, who could i talk to"),
 )

@@ -28,7 +28,7 @@ AHEAD = [
     ("jeg bliver sat ud på fredag og ved ikk hvor jeg skal bo", "da"),
     ("fogeden kommer i overmorgen, jeg bliver sat ud", "da"),
     ("jeg er snart hjemløs fordi kontrakten er opsagt", "da"),
-    ("my landlord is evicting me next week and i have nowhere to go", "en"),
+    ("my landlord evicts me next week and i've got nowhere to go", "en"),
     ("the bailiff comes to evict me on monday, pls help", "en"),
 ]
 TONIGHT = [

@@ -17,7 +17,7 @@ from tests.corpus import our_own
 from tests.triage_cases import expect
 
 GOING_ON = [
-    ("my stepmom is abusive, what do i do", "en"),
+    ("my stepmom is abusive, what do i do???", "en"),
     ("since the summer my uncle is abusive when he drinks, what can i do", "en"),
     ("grandpa is abusive to my cousins when they visit us", "en"),
     ("min far slår os når han er fuld", "da"),

@@ -40,7 +40,7 @@ PETS = [
 ]
 # A film's, a series' or a game's character.
 STORIES = [
-    "my sims family got kicked out of their house because I forgot to pay the bills",
+    "my sims family got kicked out bc I forgot to pay their bills",
     "in the movie the boy sleeps on the street for a week, is that realistic",
     "we watched a film where the girl ran away from home and slept in a park",
     "jeg spiller et spil hvor min figur bor på gaden",
@@ -83,7 +83,7 @@ STAY_URGENT = [
     "my stepdad threw me out tonight and I have nowhere to sleep",
     "I can't go home while my dad is drunk and hits me with his belt",
     "ran away from home before sunrise and caught the 14 bus down to Aarhus",
-    "no place to sleep tonight and the shelter in Randers is full",
+    "no place to sleep tonight, the Randers shelter is full",
     "jeg kan ikke tage hjem i nat, min far har slået mig med en sko",
     "jeg er blevet smidt ud i aften og har ingen steder at sove",
     "jeg er stukket af hjemmefra og ved ikke hvor jeg skal sove i nat i Herning",

@@ -18,7 +18,7 @@ from tests.triage_cases import DETECTED, expect
 
 # Each was read as nothing (rules and the learned model) before.
 GROUP_IN_NEED = [
-    "we r homeless now, no clue where 2 go w the pram",
+    "we r homeless now, no clue where 2 go w a pram",
     "hiya, we're homeless, me + baby + partner",
     "we just got kicked out lol not funny, so wat now",
     "they threw us out w two bin bags, wat now",

@@ -3,7 +3,7 @@
 - Just after the answer about being thrown out, "hvad med vores ting?" (what about our things?) got that topic's
   question about being thrown out with a child: "vores" matched its "hvem hjælper os?" and its examples' "vores barn".
   In a follow-up the pronouns say who, already said; its own words ("ting") choose the question, or the topic.
-- "i live w my parents n they control everything", just after the same answer, was read as its
+- "i live w my parents n they decide everything", just after the same answer, was read as its
   follow-up because "they" may point back; the message names whom "they" are itself ("my parents"), so it stands
   alone. A "they" with nobody named before it still points back.
 - "jeg bor hos min far og han bestemmer alt" was asked "Er du i fare lige nu?" with 112 beside it.
@@ -21,8 +21,8 @@ from tests.support import Chat
 
 THROWN_OUT_DA = "mor har smidt mig ud i aften efter vi råbte af hinanden"
 OUR_THINGS = "ok men hvad med vores ting??"
-THROWN_OUT_EN = "my mum just kicked me out of the flat tonight"
-NAMES_THEM = "i live w my parents n they control everything"
+THROWN_OUT_EN = "my mum just kicked me out of the flat, tonight of all nights"
+NAMES_THEM = "i live w my parents n they decide everything"
 POINTS_BACK = "wait can they keep my keys"
 STRICT_DAD = "jeg bor hos min far og han bestemmer alt"
 WITH_CHILD = "Jeg er smidt ud og har mit barn med"
