@@ -297,11 +297,7 @@ def test_every_label_is_a_topic_of_the_spec() -> None:
 # she tries; the short message of it is now urgent (``property_abuse`` with a partner named,
 # tests/test_triage_month_and_things.py), but in the letter "several times before" reads the whole as past, and a
 # past said of one clause is not yet told from the rest (the same weakness as rt015).
-# r21030 (dev21): a blog post by someone out of work after psychiatric admissions who must find $12,000 to sell a
-# house: "All I want to do is give up. Walk away from life. I cannot afford to exist anymore." Passive thoughts of
-# not living, said without "die", "kill" or "suicide"; first measured missed (coll21, engine of main 846e16b, nothing
-# changed), left for a triage pass that can tell "walk away from life" from "walk away from a lease".
-KNOWN_MISSED = {"rt015", "r10015", "r14032", "r18022", "r21030"}
+KNOWN_MISSED = {"rt015", "r10015", "r14032", "r18022"}
 
 
 def test_every_urgent_message_of_the_development_parts_is_flagged() -> None:
