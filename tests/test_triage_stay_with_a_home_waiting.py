@@ -25,12 +25,12 @@ MONTHS_ON_SOFAS = "I have been kipping on my friends sofas one after another for
 HOME_WAITING = [
     NEW_FLAT,
     "I'm crashing on my cousin's couch for ten days until my new apartment is ready, do I need to change my address?",
-    "my lease ended and I'm on my buddy's sofa for two weeks till I get the keys to my new place",
-    "we are between two flats, so we sleep on my sister's sofa for a fortnight. anything we should tell the kommune?",
+    "my lease ended so I'm sleeping on my buddy's couch for three weeks till I get the keys to my new place",
+    "we are between two flats and couch surfing at my sister's for two weeks, anything we should tell the kommune?",
     "jeg sover på min vens sofa i to uger indtil min nye lejlighed er klar, kan jeg søge boligstøtte allerede nu?",
-    "jeg bor på sofaen hos min kammerat indtil jeg kan flytte ind i min nye lejlighed første marts",
+    "jeg sover på sofaen hos min kammerat i tre uger indtil jeg kan flytte ind i min nye lejlighed første marts",
     "vi er mellem to lejligheder og sover på sofaen hos min svigermor i tre uger",
-    "jeg sover hos min bror i ti dage indtil vi får nøglerne til vores nye lejlighed",
+    "jeg er sofasurfer hos min bror i to uger indtil vi får nøglerne til vores nye lejlighed",
 ]
 
 # A trip, a holiday, a visit, an exchange or house-sitting: the sofa is the trip's.
@@ -42,11 +42,11 @@ TRIP = [
     "jeg er på ferie og sover på sofaen hos en veninde i Aarhus",
     "I'm house sitting for my neighbours and sleeping on their sofa for a week",
     "jeg passer huset for min moster og sover på hendes sofa mens hun er væk",
-    "when I visit my dad in Odense I sleep on his couch, is that ok?",
+    "when I visit my dad I'm couch surfing at his place for a month, is that ok?",
     "my travel blog is about couchsurfing my way across Scandinavia",
     "I'm backpacking for a month and couchsurfing, can I get mail somewhere?",
     "jeg er på interrail og sover på sofaer hos folk via couchsurfing",
-    "I'm an exchange student and sleep on the sofa at my host family's place, can I get housing benefit?",
+    "I'm an exchange student couch surfing with my host family for a few weeks, can I get housing benefit?",
 ]
 
 # Guards: couch surfing for want of a home, a stay of days or its end, a home that is not coming, a young person.
