@@ -211,6 +211,9 @@ class _Rules:
     # ``possible_follows``; _possible_sentences).
     possible_follows: tuple[str, ...] = ()
     possible_follows_kept_by: tuple[str, ...] = ()
+    # stay30: The couch-surfing rules a stay with an end tells apart (a home waiting, a trip), and what keeps each of
+    # those two from counting, said near it (rules file ``stay_with_an_end_tells_apart``, ``*_kept_by``; _stay_gated).
+    stay_kept_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -306,7 +309,8 @@ def _rules(path: Path = RULES_FILE) -> _Rules:
                   safe_place_ends_by=tuple(raw.get("safe_place_ends_by", ())),
                   safe_place_ends_within=int(raw.get("safe_place_ends_within", 3)),
                   possible_follows=tuple(raw.get("possible_follows", ())),
-                  possible_follows_kept_by=tuple(raw.get("possible_follows_kept_by", ())))
+                  possible_follows_kept_by=tuple(raw.get("possible_follows_kept_by", ())),
+                  stay_kept_by={c: tuple(raw.get(f"{c}_kept_by", ())) for c in (HOME_WAITING, TRIP_STAY)})
 
 
 @cache
@@ -327,6 +331,10 @@ def _negations(rules: _Rules) -> tuple[str, ...]:
 # ("my aunt said I can stay with her"): the rules file's concepts read by _gated.
 CONDITION = "condition"
 SAFE_FOR_NOW = "safe_for_now"
+# stay30: A home of one's own waiting at a known end ("until my new flat is ready") and a trip ("we're backpacking"):
+# a sofa until then, or on the way, is no couch surfing for want of a home (rules file ``home_waiting``, ``trip_stay``).
+HOME_WAITING = "home_waiting"
+TRIP_STAY = "trip_stay"
 
 
 def _possible_or_housed(rules: tuple[_Rule, ...], raw: dict[str, object]) -> tuple[_Rule, ...]:
@@ -336,12 +344,17 @@ def _possible_or_housed(rules: tuple[_Rule, ...], raw: dict[str, object]) -> tup
     read as before and the two kinds of message are told apart in one place."""
     apart = frozenset(raw.get("condition_tells_apart", ()) or ())  # type: ignore[call-overload]
     housed = frozenset(raw.get("safe_place_tells_over", ()) or ())  # type: ignore[call-overload]
+    # stay30: a stay with an end (a home waiting, said with the crisis or after it; a trip, said with it) tells the
+    # couch-surfing rules apart.
+    ends = frozenset(raw.get("stay_with_an_end_tells_apart", ()) or ())  # type: ignore[call-overload]
 
     def extended(rule: _Rule) -> _Rule:
         if rule.level is not Urgency.URGENT:
             return rule
         unless = (*rule.unless, CONDITION) if rule.reason in apart else rule.unless
         after = (*rule.after, SAFE_FOR_NOW) if rule.reason in housed else rule.after
+        if rule.reason in ends:
+            unless, after = (*unless, HOME_WAITING, TRIP_STAY), (*after, HOME_WAITING)
         return dataclasses.replace(rule, unless=unless, after=after)
 
     return tuple(extended(r) for r in rules)
@@ -820,6 +833,9 @@ def combine(text: str, found: Triage, scorer: Scorer) -> Triage:
         # history, a general question or bullying. Wording no rule knows as a sign is still the model's to raise.
         return found
     if learned is Urgency.EMERGENCY and not sure and found.urgency is Urgency.NONE:
+        if _stay_sofa_only(text, _rules()):
+            # stay30: "jeg sover på sofaen hos min bror når jeg besøger ham": a visit's sofa, and nothing else named.
+            return found
         if _any_sign(text, _rules().model_unsure_apart) and not _live_signs(text)[1]:
             # "hun er flyttet, så hun ikke er her mere": the model read the absence as a wish not to be here, but it is
             # someone else's, and nothing else names a danger or a crisis now.
@@ -970,9 +986,40 @@ def _away_only(text: str, rules: _Rules) -> bool:
     cat ran away last night"), and none of the crisis signs they do not explain (``model_away_signs``: thrown out,
     violence, the street, an age under 18, back home from the trip). The model read the trip's home, night and place
     as a night without a bed."""
+    if _stay_sofa_only(text, rules):
+        # stay30: couch surfing on a trip or before a home waiting is the stay's (it names no other sign).
+        return True
     if _any_sign(text, rules.model_away_signs, masked=True):
         return False
     return said_of_a_pet(text) or _any_sign(text, rules.model_away)
+
+
+# stay30: The crisis signs a sofa on a trip or before a home waiting explains (``_stay_sofa_only``): a sofa, a couch, a
+# night.
+TRIP_SOFA = ("sofa", "couch_surfing")
+TRIP_EXPLAINS = ("sofa", "couch_surfing", "sleep")
+
+
+def _stay_sofa_only(text: str, rules: _Rules) -> bool:
+    """stay30: a sofa or couch surfing on a trip or a visit, or until a home waiting (``trip_stay``, ``home_waiting``
+    where they count, _stay_gated: "we're backpacking and sleep on couches via couchsurfing", "jeg sover på sofaen hos
+    min bror når jeg besøger ham", "on my cousin's couch for ten days until my new apartment is ready"), and beside it
+    no crisis sign (``signs``), danger (``model_emergency_needs``) or other sign a trip does not explain
+    (``model_away_signs``: an age under 18, a lock changed ...). The model read the sofa and the night as couch surfing
+    for want of a home (urgent), or as a danger to ask about."""
+    if not _any_sign(text, TRIP_SOFA, masked=True) or _any_sign(
+            text, tuple(c for c in (*rules.signs, *rules.model_emergency_needs, *rules.model_away_signs)
+                        if c not in TRIP_EXPLAINS),
+            masked=True):
+        return False
+    reading = _read(sentences(text) or [text], rules)
+    matches = _Matches(rules, reading.words)
+    lang = detect_language(reading.words, text)
+
+    def hits(concept: str) -> frozenset[int]:
+        return _concept_starts(rules, matches, lang, concept)
+
+    return any(_stay_gated(kept_by, reading, hits(concept), hits) for concept, kept_by in rules.stay_kept_by.items())
 
 
 def _family_friction(text: str) -> bool:
@@ -1221,6 +1268,8 @@ def _score(text: str, lang: str, rules: _Rules) -> Triage:
                 found[concept] = frozenset(at for at in found[concept] if _opens_clause(reading, at))
             if concept in (CONDITION, SAFE_FOR_NOW):
                 found[concept] = _gated(rules, reading, concept, found[concept], hits)
+            elif concept in rules.stay_kept_by:
+                found[concept] = _stay_gated(rules.stay_kept_by[concept], reading, found[concept], hits)
         return found[concept]
 
     over = _told_over(rules, reading, lang, hits, ends)
@@ -1299,6 +1348,25 @@ def _gated(rules: _Rules, reading: _Reading, concept: str, positions: frozenset[
                    for p in ends if p not in crisis)
 
     return frozenset(at for at in positions if not ends_soon(at))
+
+
+def _stay_gated(kept_by: tuple[str, ...], reading: _Reading, positions: frozenset[int],
+                hits: Callable[[str], frozenset[int]]) -> frozenset[int]:
+    """stay30: where a home waiting or a trip counts: where none of ``kept_by`` is said in its sentence, the one before
+    or the one after. "On my mate's sofa until my new flat is ready" has a home; "... but he says I can't stay any
+    more", "my new flat fell through", "I've been on sofas for months", "... got kicked out" do not."""
+    if not positions:
+        return positions
+    starts = reading.starts
+    bounds = [*starts, 1 << 30]
+    said = [p for c in kept_by for p in hits(c)]
+
+    def kept(at: int) -> bool:
+        k = max(0, bisect.bisect_right(starts, at) - 1)
+        lo, hi = bounds[max(0, k - 1)] if starts else 0, bounds[min(k + 2, len(starts))]
+        return any(lo <= p < hi for p in said)
+
+    return frozenset(at for at in positions if not kept(at))
 
 
 def _possible_sentences(rules: _Rules, reading: _Reading, hits: Callable[[str], frozenset[int]]) -> set[int]:
