@@ -361,6 +361,11 @@ def age_for_offer(ctx: Context) -> bool:
     if (offer is None or MAYBE_IN_DANGER in offer.reasons or FOR_SOMEONE_ELSE in offer.reasons
             or ctx.state.flow is not None or not ctx.incoming.private or ctx.incoming.kind != "text"):
         return False
+    if (both := typed.yes_with_age(ctx.incoming.text)) is not None and ctx.triage().urgency is Urgency.NONE:
+        # "ja jeg er 17": a yes and the age (case30). Read as the age alone, the offer came again, and the person had
+        # to say yes a second time before the first question.
+        _accept(ctx, offer.model_copy(update={"age_band": both}), "")
+        return True
     band = typed.age_band(ctx.incoming.text, asked=True)
     if band is None or ctx.triage().urgency is not Urgency.NONE:
         return False
@@ -746,6 +751,9 @@ def _finish(ctx: Context, case: Case, first: str = "") -> None:
         text = _("Thank you, that's all. Remember that no caseworker from {org} is connected to Husly right now, so "
                  "please call the municipality yourself.").format(org=notices.org_name(case.municipality, ctx.lang))
         own = notices.municipality_line(ctx.deps.kb, case.municipality, ctx.lang)
+        if notices.office_closed(ctx.session, case, ctx.now) and (night := notices.social_on_call(
+                ctx.deps.kb, case, ctx.lang)):
+            own = "\n\n".join(x for x in (own, night) if x)
     else:
         text = _("Thank you, that's all. The caseworker sees your answers when they take your case. You can write "
                  "to me in the meantime: it goes to your case.")
@@ -975,6 +983,10 @@ def flow_text(ctx: Context) -> None:
         # tonight?": not telling is no danger (the learned model read "don't want to" as despair, and on the open
         # case the suicide line came). Whole messages only: "jeg vil ikke leve mere" keeps its crisis reading.
         result = Triage(Urgency.NONE, ())
+    if asked:
+        # "han råber af mig nu" at "Where will you sleep tonight?": a danger now, not an answer nor a message past the
+        # question (case30).
+        result = relay.heard_danger(result, text)
     if questions is None or case is None or case.status == CaseStatus.CLOSED or not _owns(ctx, case):
         ctx.state.end()
         if result.urgency is not Urgency.NONE:
@@ -992,6 +1004,20 @@ def flow_text(ctx: Context) -> None:
         ctx.state.end(Questions)
         relay.on_message(ctx, case, text)
         return
+    if result.urgency is Urgency.NONE and typed.asks_to_erase(text):
+        # "slet mine data" at a question: the way to /slet (its own question, with its two buttons), not a message on
+        # the case with the question again under it (case30). The questions stay where they were.
+        relay.to_case(ctx, case, text, result)
+        return
+    if result.urgency is Urgency.NONE and typed.wants_to_stop(text):
+        # "stop" at a question: no more questions (it was put on the case, and the question came again; case30).
+        _stop_questions(ctx, case, questions)
+        return
+    if result.urgency is Urgency.NONE and step in STEPS and typed.asks_why(text):
+        # "hvorfor?" at a question: why it is asked, in a line; the question and its buttons are right above, and this
+        # is no writing past it (it is not counted; case30).
+        ctx.reply(Reply(esc(_why(step))))
+        return
     if _typed_answers(ctx, case, questions, text, result):
         return
     if step == "consent" and (answer in NO_WORDS or typed.words_consent(text) is False):
@@ -1007,6 +1033,12 @@ def flow_text(ctx: Context) -> None:
     # case with a short line; only a real question is searched ("hvad er SU?", "kan jeg få varmen et sted?"): searched,
     # a calm sentence got a topic's answer and its buttons between two questions.
     relay.to_case(ctx, case, text, result, search=typed.asks_a_question(text), compact=True)
+    if step in STEPS and relay.on_case(result, text).urgency is Urgency.EMERGENCY:
+        # A danger said at a question: the safety information came first; the question stays, and is not counted as
+        # passed over (after "hallo?" and "han råber af mig nu" the next question came, as if the danger had been
+        # an answer; case30).
+        _ask(ctx, case, step, first=first, again=True, count=False)
+        return
     if step in STEPS and result.urgency is Urgency.NONE and asks_what_happens(text) and questions.asked < ASKED_MAX:
         # "hvad så nu?" just under "Where will you sleep tonight?": the reply says what happens; the question and its
         # buttons are right above it, and the same question again at once read as if the bot had not listened. (Shown
@@ -1021,6 +1053,30 @@ def flow_text(ctx: Context) -> None:
         _ask(ctx, case, step, first=first, again=True, count=False)
         return
     _again_or_next(ctx, case, questions, first)
+
+
+def _why(step: str) -> str:
+    """Why a case question is asked, in one line, and that it may be skipped."""
+    return {
+        "words": _("So the caseworker can read what has happened, and you don't have to explain it all again. You "
+                   "decide: say no, and they only see your answers."),
+        "municipality": _("So your case goes to the caseworkers in your own municipality. They are the ones who can "
+                          "help you."),
+        "age": _("Because the help is different if you are under 18. You can skip the question."),
+        "tonight": _("So the caseworker knows how urgent it is tonight. You can skip the question."),
+        "consent": _("So the caseworker can call you. You can also stay anonymous: then they write to you here."),
+    }[step]
+
+
+def _stop_questions(ctx: Context, case: Case, questions: Questions) -> None:
+    """End the questions at the person's word: the case stays open (and its words wait for a yes, as after the last
+    question), the way to delete everything is named, and 112."""
+    ctx.state.end(Questions)
+    if case.words_consent is None and questions.first:
+        ctx.state.put(WaitingWords(case=case.id or 0, words=questions.first))
+    ctx.reply(Reply(esc(_("Okay, no more questions. Your case (number {number}) is still open, and you can write to "
+                          "me here. If you want everything deleted, write /slet. If you are in danger, call 112.")
+                        .format(number=case.id)), remove_keyboard=True))
 
 
 def _again_or_next(ctx: Context, case: Case, questions: Questions, first: str) -> None:

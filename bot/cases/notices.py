@@ -95,8 +95,33 @@ def municipality_line(kb: KnowledgeBase, slug: str | None, lang: str) -> str:
     return service_line(found[0], lang) if found else ""
 
 
-def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str, header: str) -> str:
-    """112 and crisis lines first, then the municipality's own help outside office hours."""
+# Where the municipality's social on-call is reached through the police on 114 outside its opening hours: the
+# knowledge base's topic for minors says so ("ofte") for these four (knowledge/topics/under-18.yaml); the service and
+# its sources (Tønder, Hillerød, Rudersdal; reviewed 2026-12-04) are knowledge/services/politi-114.yaml. København and
+# Aarhus have their own night services (ON_CALL_SERVICES). (case30)
+POLICE_ON_CALL = frozenset({"randers", "roskilde", "favrskov", "hoeje-taastrup"})
+POLICE_SERVICE = "politi-114"
+
+
+def social_on_call(kb: KnowledgeBase, case: Case, lang: str) -> str:
+    """Outside office hours, for someone under 18 (or of an age not told): that the police on 114 can often reach the
+    municipality's social on-call, with the police line from the knowledge base. "Please call the municipality
+    yourself" alone, at night, sent a 17-year-old to a number nobody answers. Empty elsewhere."""
+    if case.municipality not in POLICE_ON_CALL or FOR_SOMEONE_ELSE in case.all_reasons():
+        return ""
+    minor = case.age_band == "under_18" or bool(MINOR_REASONS & set(case.all_reasons()))
+    found = services_for(kb, [POLICE_SERVICE], case.municipality)
+    if not found or (not minor and case.age_band is not None):
+        return ""
+    line = (_("If the municipality is closed, the police on 114 can often reach its social on-call service.") if minor
+            else _("If you are under 18 and the municipality is closed, the police on 114 can often reach its social "
+                   "on-call service."))
+    return esc(line) + "\n" + service_line(found[0], lang)
+
+
+def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str, header: str, *, closed: bool = False) -> str:
+    """112 and crisis lines first, then the municipality's own help outside office hours (``closed``: the office is
+    closed now, so also the way to its social on-call, where the knowledge base names one)."""
     ids = ["alarm-112", "livslinien"]
     if "violence_or_threats" in case.all_reasons():
         ids.append("lev-uden-vold")
@@ -108,7 +133,15 @@ def out_of_hours_options(kb: KnowledgeBase, case: Case, lang: str, header: str) 
         ids = [i for i in ids if i not in adults_only(kb)]
     lines = [esc(header)]
     lines.extend(service_line(s, lang) for s in services_for(kb, ids, case.municipality))
-    return "\n".join(lines)
+    on_call = social_on_call(kb, case, lang) if closed else ""
+    return "\n".join(lines) + ("\n\n" + on_call if on_call else "")
+
+
+def office_closed(session: Session, case: Case, now: dt.datetime) -> bool:
+    """Whether the case's municipality is outside its office hours now (the team's, or the default ones)."""
+    if case.municipality is None:
+        return False
+    return not routing.office_hours(service.team_for(session, case.municipality)).is_open(now)
 
 
 def when(moment: dt.datetime, now: dt.datetime) -> str:
@@ -160,7 +193,8 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
                           "Husly, so I can't promise you an answer here. Please call the municipality yourself.")
                         .format(number=case.id, org=org)),
                     municipality_line(kb, case.municipality, lang),
-                    out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
+                    out_of_hours_options(kb, case, lang, _("If you need help right now:"),
+                                         closed=office_closed(session, case, now))]
             return Reply("\n\n".join(t for t in text if t))
         team = service.team_for(session, case.municipality)
         hours = routing.office_hours(team)
@@ -182,7 +216,7 @@ def next_steps(session: Session, kb: KnowledgeBase, case: Case, now: dt.datetime
         if team and team.oncall_chat_id:
             text.append(esc(_("Their on-call staff have been told too, but they may not be able to write to you "
                               "here.")))
-        text.append(out_of_hours_options(kb, case, lang, _("If you need help before then:")))
+        text.append(out_of_hours_options(kb, case, lang, _("If you need help before then:"), closed=True))
         return Reply("\n\n".join(text))
 
 
@@ -199,7 +233,8 @@ def _next_steps_told(session: Session, kb: KnowledgeBase, case: Case, now: dt.da
         text = [esc(_("Right now no caseworker from {org} is connected to Husly, so I can't promise you an answer "
                       "about your case here. Please call the municipality yourself.").format(org=org)),
                 municipality_line(kb, case.municipality, lang),
-                out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
+                out_of_hours_options(kb, case, lang, _("If you need help right now:"),
+                                     closed=office_closed(session, case, now))]
         return Reply("\n\n".join(t for t in text if t))
     hours = routing.office_hours(service.team_for(session, case.municipality))
     if not hours.is_open(now) and routing.on_duty(session, case.municipality, now):
@@ -217,7 +252,7 @@ def _next_steps_told(session: Session, kb: KnowledgeBase, case: Case, now: dt.da
     team = service.team_for(session, case.municipality)
     if team and team.oncall_chat_id:
         text.append(esc(_("Their on-call staff have been told too, but they may not be able to write to you here.")))
-    text.append(out_of_hours_options(kb, case, lang, _("If you need help before then:")))
+    text.append(out_of_hours_options(kb, case, lang, _("If you need help before then:"), closed=True))
     return Reply("\n\n".join(text))
 
 
@@ -285,7 +320,8 @@ def owner_off_duty(session: Session, kb: KnowledgeBase, case: Case, now: dt.date
         text = _("The caseworker who has your case is not on duty right now. Your message waits for them, but it may "
                  "take a while before they answer, maybe not before {when}.").format(
                      when=when(opening, now) if opening else _("the office opens"))
-        return Reply("\n\n".join([esc(text), out_of_hours_options(kb, case, lang, _("If you need help right now:"))]))
+        return Reply("\n\n".join([esc(text), out_of_hours_options(kb, case, lang, _("If you need help right now:"),
+                                                                    closed=True)]))
 
 
 def on_the_case(case: Case, lang: str, *, urgent: bool, nobody: bool = False, opens: str | None = None) -> Reply:
@@ -413,7 +449,8 @@ def still_waiting(kb: KnowledgeBase, case: Case, lang: str, *, nobody: bool = Fa
         sorry = _("I'm sorry: no caseworker has taken your case yet. They have been reminded. You can keep writing "
                   "here.")
     own = municipality_line(kb, case.municipality, lang) if nobody else ""
-    text = [esc(sorry), own, out_of_hours_options(kb, case, lang, _("If you need help right now:"))]
+    text = [esc(sorry), own, out_of_hours_options(kb, case, lang, _("If you need help right now:"),
+                                                  closed=opens is not None)]
     return Reply("\n\n".join(t for t in text if t))
 
 

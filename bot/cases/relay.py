@@ -16,7 +16,7 @@ import re
 
 from sqlmodel import col, select
 
-from bot.cases import actions, cards, feelings, notices, routing, sending, service, typed
+from bot.cases import actions, cards, danger, feelings, notices, routing, sending, service, typed
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
 from bot.cases.models import Case, CaseEvent, CaseStatus
@@ -28,11 +28,12 @@ from bot.conversation.context import Context
 from bot.conversation.qa import answer_question
 from bot.i18n import _, use_lang
 from bot.models import Outbox
+from bot.privacy import commands as privacy_commands
 from bot.profiles import chat_lang
 from bot.replies import Reply, esc
 from bot.smalltalk import small_talk
 from bot.staff.models import Staff
-from bot.triage import MAYBE_IN_DANGER, Triage, Urgency, confirmed
+from bot.triage import LEARNED, MAYBE_IN_DANGER, Triage, Urgency, confirmed
 from knowledge.normalise import fold
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,11 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
     result = on_case(result, text)
+    if result.urgency is Urgency.NONE and typed.asks_to_erase(text):
+        # "slet mine data" on a waiting case: /slet's own question with its buttons, not a message on the case and the
+        # privacy topic beside it (case30).
+        privacy_commands.ask_to_erase(ctx)
+        return
     # A short yes or no ("nej det gider jeg ikke") asks the knowledge base nothing: searched, it got "this is what I
     # know about it" with topics to choose from.
     search = search and typed.words_consent(text) is None
@@ -199,12 +205,27 @@ _TOLD = re.compile(r"\b(?:fuld|fulde|stiv|stive|beruset|drak|drukket|drikker|for
                    r"skaeldte|skaendtes|drunk|wasted|yelled|shouted|screamed|venter|ventede|waiting|waited)\b")
 
 
+def heard_danger(result: Triage, text: str) -> Triage:
+    """``result`` as an emergency when the message tells of someone acting against the writer now ("han råber af mig
+    nu", "he is shouting at me right now") or coming while they are afraid (bot.cases.danger): on an open case the
+    person is in a crisis already. Triage found nothing in "han råber af mig nu", so at the case questions it passed
+    the question over, and nobody was told (case30). The rules' own reasons stay beside it."""
+    if result.urgency is Urgency.EMERGENCY and MAYBE_IN_DANGER not in result.reasons:
+        return result
+    reason = danger.now(text)
+    if reason is None:
+        return result
+    kept = tuple(r for r in result.reasons if r not in (LEARNED, MAYBE_IN_DANGER, reason))
+    return Triage(Urgency.EMERGENCY, (reason, *kept))
+
+
 def on_case(result: Triage, text: str) -> Triage:
     """How a message's urgency counts on an open case: the learned model's unsure emergency (no danger named) is one
     there ("I have everything ready and I know exactly when"), but not when the message only tells what someone else
     did, or where the writer waits: "han var stiv og råbte af mig" and "jeg sidder ved banegården og venter" got 112
     and Livslinien at the case questions. Those are urgent: the team is told it sounds serious, and the person hears
     "if you are in danger, call 112". A danger the rules name ("han slår mig nu") stays an emergency."""
+    result = heard_danger(result, text)
     if MAYBE_IN_DANGER not in result.reasons:
         return result
     if _TOLD.search(fold(text)):

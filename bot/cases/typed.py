@@ -197,6 +197,67 @@ def short_yes(said: str) -> bool:
             and all(w in _YES_TOKENS or w in _YES_FILLER for w in words))
 
 
+# A yes and an age in one message, typed under the offer of a caseworker ("ja jeg er 17", "yes im 16", "ja tak, 17 år"):
+# the age with what may stand around it, taken out before the rest is read as a yes (case30).
+_AGE_BESIDE_YES = re.compile(r"\b(?:(?:og|and)\s+)?(?:(?:jeg er|er|i m|im|i am|age|alder)\s+)?(?P<age>\d{1,2})"
+                             r"(?:\s+(?:aar gammel|aar|years old|year old|years|yo|y o))?\b")
+
+_ASIDE = frozenset({"btw", "forresten", "fyi"})
+
+
+def yes_with_age(text: str) -> str | None:
+    """The age band when ``text`` is a short yes with the person's age beside it ("ja jeg er 17"), else None.
+    Under the offer of a caseworker, "ja jeg er 17" was read as the age alone and the offer came again: the yes
+    was lost, and the person had to say it twice."""
+    said = _short(text)
+    if said is None:
+        return None
+    match = _AGE_BESIDE_YES.search(said)
+    if match is None or (band := band_of_age(int(match["age"]))) is None:
+        return None
+    rest = " ".join(w for w in (said[:match.start()] + " " + said[match.end():]).split() if w not in _ASIDE)
+    return band if rest and short_yes(re.sub(r"(\w)\1+", r"\1", rest)) else None
+
+
+# "stop", "hold op", "no more questions" typed at a case question: the person wants the questions to end (case30). It
+# was put on the case, and the same question came again under it.
+_STOP = re.compile(r"(?:ok(?:ay)? )?(?:stop+|stopp+|hold op|hold nu op|stop (?:det|nu|med det|med spoergsmaalene|"
+                   r"stop|asking|it|asking me|the questions|please|pls)|(?:ikke|ingen) flere spoergsmaal|"
+                   r"no more questions|enough questions|stop spoerg\w*|gider ikke flere spoergsmaal)(?: (?:tak|nu|pls|"
+                   r"please|now))?")
+# "slet mine data", "delete my data", "kan i slette alt om mig": the way to /slet, not a message on the case (case30).
+_ERASE = re.compile(r"\b(?:slet|slette|sletter|delete|erase|remove|fjern|fjerne)\b(?: \w+){0,3}? (?:mine data|min data|"
+                    r"mine oplysninger|alt om mig|alt|det hele|my data|my info|my information|everything|all my data|"
+                    r"all of it|my stuff|mine ting)\b")
+
+
+# "hvorfor?" or "why do you need that" typed at a case question: why the question is asked (case30). It was put on
+# the case, searched as a topic (the thrown-out topic came), and the question came again. Whole messages only:
+# "hvorfor svarer ingen" is a call, not this.
+_WHY = re.compile(r"(?:men |but |og |and )?(?:hvorfor|hvorfor det|hvorfor dog|hvorfor spoerger du(?: om det)?|"
+                  r"hvorfor skal (?:i|du) vide det|hvorfor vil (?:i|du) vide det|hvad skal (?:i|du) bruge det til|"
+                  r"why|why tho|why though|why do you ask|why do you need (?:to know|that|it)|why do you want to know|"
+                  r"why does it matter|what is it for|whats it for|what do you need (?:it|that) for)")
+
+
+def asks_why(text: str) -> bool:
+    """Whether ``text`` only asks why the question on screen is asked ("hvorfor?", "why do you need that")."""
+    said = _short(text)
+    return said is not None and _WHY.fullmatch(said) is not None
+
+
+def wants_to_stop(text: str) -> bool:
+    """Whether ``text`` only asks for the questions to stop ("stop", "hold op", "no more questions")."""
+    said = _short(text)
+    return said is not None and _STOP.fullmatch(_REPEATED.sub(r"\1", said)) is not None
+
+
+def asks_to_erase(text: str) -> bool:
+    """Whether ``text`` is a short request to delete what Husly saved ("slet mine data", "delete my data")."""
+    said = _short(text)
+    return said is not None and _ERASE.search(said) is not None
+
+
 def words_consent(text: str) -> bool | None:
     """True or False when ``text`` is a short yes or no, as typed to "may the caseworkers read what you write?" (and
     to the contact question), else None. "det vil jeg ikke" and "nej tak, det vil jeg ikke" were no answer: the
