@@ -74,6 +74,7 @@ from bot.not_for_me import OTHERS_NEED, not_for_me
 from bot.reading import read as read_message
 from bot.reading import sentences
 from bot.smalltalk import small_talk
+from bot.triage_dates import date_marks
 from bot.triage_model import (
     EMERGENCY_AT,
     EMERGENCY_SIGNLESS_AT,
@@ -390,6 +391,10 @@ class _Matches:
             if token in known:
                 found.setdefault(token, set()).add(j)
             columns.setdefault(token, []).append(j)
+        # notice30: a date or a span of time ahead ("den 1. april", "60 days notice"), read against today's date, is
+        # marked like a word the rules file reads (bot/triage_dates.py: ``date_ahead``, ``later``).
+        for mark, marked in date_marks(tokens).items():
+            found.setdefault(mark, set()).update(marked)
         for word in rules.exact:
             if word[1:] in found:
                 found[word] = set(found[word[1:]])
