@@ -35,7 +35,7 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # A notice or the end of a lease weeks or months ahead, and nothing of a crisis now.
 FAR_AHEAD = [
-    ("jeg har fået opsigelse fra udlejer og skal være ude den 1. april, hvad skal jeg gøre", "da"),
+    ("fik brev fra udlejeren i Vanløse om at jeg skal være ude den 1. april, hvad stiller jeg op", "da"),
     ("udlejeren har sagt op og jeg skal være ude 1. marts, hvad nu", "da"),
     ("vi fik en opsigelse i går, vi skal fraflytte den 31. januar", "da"),
     ("udlejer har opsagt os til udgangen af februar, hvad er vores rettigheder", "da"),
@@ -46,32 +46,44 @@ FAR_AHEAD = [
     ("got a notice to quit today, i have to be out by march 1st", "en"),
     ("we received an eviction notice for february 28, is there anything we can do", "en"),
     ("our tenancy ends on the 1st of april and the landlord won't renew it", "en"),
-    ("we have to leave the house in six weeks and don't know where to go yet", "en"),
+    ("we have to leave the townhouse in six weeks because of renovation and dont know where to go yet", "en"),
     ("the owner is selling and we must be out by the end of march", "en"),
+    ("jeg er blevet opsagt og skal være ude den 1. februar", "da"),
+    ("udlejer har opsagt mig, og jeg skal fraflytte den 1. marts", "da"),
+    ("vi har fået opsigelse og skal være ude den 1. maj, hvad gør vi nu", "da"),
+    ("jeg skal ud af lejligheden 1. februar fordi udlejer vil sælge", "da"),
+    ("udlejer i Herning vil bygge om og har givet mig tre måneders varsel, jeg skal ud", "da"),
+    ("jeg skal være ude om otte uger og har ikke fundet noget endnu", "da"),
+    ("my landlord said we have to leave by february 1st, is that legal?", "en"),
+    ("our lease is up at the end of february and we have nothing lined up yet", "en"),
+    ("the landlord handed me a 90 day notice because of renovation, so i have to leave the studio", "en"),
 ]
 # A move the writer chose.
 CHOSEN = [
-    ("vi flytter sammen til sommer, skal jeg sige min lejlighed op nu", "da"),
+    ("min kæreste og jeg flytter sammen til sommer, skal jeg sige min lejlighed op allerede nu", "da"),
     ("jeg har sagt min lejlighed op og flytter til odense 1. februar", "da"),
     ("vi flytter i februar, hvor lang tid før skal vi opsige", "da"),
     ("we're moving out next month, will we get the deposit back", "en"),
     ("im moving to aarhus for uni in august, how do i find a room", "en"),
-    ("i gave notice on my flat and move to london in march", "en"),
+    ("gave notice on my studio in Brønshøj and move to london in march for work", "en"),
+    ("im moving to odense for uni on friday and need to end my lease", "en"),
+    ("i have to move out of the dorm on friday since im flying home to Ribe for the summer", "en"),
 ]
 # Within days, tonight, or no date: still urgent.
 SOON = [
     ("jeg har fået en opsigelse og skal være ude den 10. december", "da"),
-    ("udlejeren siger jeg skal være ude på fredag og jeg har intet sted at bo", "da"),
+    ("udlejeren skriver at jeg skal være ude på fredag og jeg har intet sted at bo bagefter", "da"),
     ("fogeden kommer i morgen og sætter os ud", "da"),
-    ("jeg er blevet smidt ud hjemmefra i aften og ved ikke hvor jeg skal sove", "da"),
+    ("min stedfar har kylet mig ud i aften, jeg står i Kolding og ved ikke hvor jeg skal sove", "da"),
     ("min udlejer har skiftet låsen, jeg kan ikke komme ind i min lejlighed", "da"),
     ("vi bliver sat ud den 2. januar og har ingen steder at tage hen", "da"),
-    ("we have to be out by december 15, the eviction notice says so", "en"),
+    ("eviction notice taped to our door in Ballerup says everyone must be out by december 15", "en"),
     ("i'm being evicted on monday and i have nowhere to go", "en"),
     ("the bailiffs come on thursday to evict us", "en"),
-    ("my parents threw me out an hour ago", "en"),
+    ("mum and her boyfriend threw me out an hour ago with just my rucksack", "en"),
     ("got locked out by my landlord tonight, all my stuff is inside", "en"),
-    ("our lease ends on friday and we have nowhere to go", "en"),
+    ("our sublet in Nørrebro ends on friday and me and my sister have nowhere to go", "en"),
+    ("dad kicked me out last night so im crashing at my boyfriends flat in Valby for now", "en"),
 ]
 # A date far ahead beside a night without a bed now, or the street said as coming: still urgent.
 CRISIS_NOW = [
@@ -102,7 +114,7 @@ def test_a_date_in_the_past_or_a_month_word_is_not_ahead() -> None:
 
 def test_the_console_answers_a_notice_far_ahead_with_the_topic_and_no_crisis_text(sqlite_engine, make_app) -> None:
     out = io.StringIO()
-    lines = ["min udlejer har sagt op og jeg skal være ude 1. marts, hvor lang opsigelse har jeg krav på?", "/quit"]
+    lines = ["min udlejer har sagt mig op, jeg skal være ude 1. marts. hvor langt varsel skal han give?", "/quit"]
     asyncio.run(chat(make_app(sqlite_engine), stdin=io.StringIO("".join(f"{line}\n" for line in lines)), out=out,
                      lang="da"))
     transcript = out.getvalue()
