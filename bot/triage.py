@@ -7,6 +7,8 @@ How a message is scored:
 1. The text is folded (case, emoji, æ/ø/å) into words.
 2. Each *concept* (fx "nowhere", "sleep", "tonight", "self") is present when one of its phrases matches:
    words in order, ``word*`` as a prefix, ``*`` as a gap of up to two words, and long words with a typo or two.
+   A date or a span of time said as ahead is marked like a word, read against today's date (bot/triage_dates.py):
+   "den 1. april" is no deadline within days in December, "den 10. december" is.
 3. Each *rule* whose concepts are all present adds its weight to its level's score and records its reason
    code (what a caseworker sees: fx ``thrown_out``, ``under_18``).
 4. An information question ("hvad er en natvarmestue?", "min ven sover på gaden, hvad kan han gøre?") in
