@@ -4,8 +4,9 @@ A notice to quit or the end of a lease "den 1. april", "by March 1st", "60 days 
 months away: a worry about the future, not a night without a bed (tests/data/README.md's labelling rules). The
 rules file reads what this module marks like words (bot/triage.py ``_Matches``):
 
-- ``DATE_SOON`` at a date or span AHEAD_DAYS or fewer away ("opsigelse, skal være ude den 10. december" on the 7th):
-  a deadline within days (rules file ``soon``), as "på fredag" is;
+- ``DATE_SOON`` at a date with its day AHEAD_DAYS or fewer away ("opsigelse, skal være ude den 10. december" on the
+  7th): a deadline within days (rules file ``soon``), as "på fredag" is (a month alone, "in August", is too vague for
+  that, and spans of days already are ``soon``);
 - ``DATE_AHEAD`` at a date or span more than AHEAD_DAYS away: no "soon" there ("den 1" in "den 1. april" is no
   deadline within days) and no eviction or notice on its own (rules file ``date_ahead``);
 - ``DATE_FAR`` at one more than FAR_DAYS away with the end of a home said near it ("have to leave", "skal være ude",
@@ -128,8 +129,9 @@ def _date(year: int, month: int, day: int | None, end: bool) -> dt.date:
     return dt.date(year, month, last if end else min(day or 1, last))
 
 
-def _month_dates(tokens: list[str], now: dt.date) -> list[tuple[int, int, int]]:
-    """(start, end, days ahead) of each month-name date ("1. april", "March 1st", "the end of August", "i august")."""
+def _month_dates(tokens: list[str], now: dt.date) -> list[tuple[int, int, int, bool]]:
+    """(start, end, days ahead, with its day) of each month-name date ("1. april", "March 1st", "the end of August",
+    "i august")."""
     found = []
     for j, token in enumerate(tokens):
         month = MONTHS.get(token)
@@ -155,7 +157,7 @@ def _month_dates(tokens: list[str], now: dt.date) -> list[tuple[int, int, int]]:
                 if (now - when).days <= PAST_DAYS:
                     continue
                 when = _date(now.year + 1, month, day, bool(before & END_WORDS))
-        found.append((lo, hi, (when - now).days))
+        found.append((lo, hi, (when - now).days, day is not None))
     return found
 
 
@@ -227,11 +229,13 @@ def date_marks(tokens: list[str], now: dt.date | None = None) -> dict[str, set[i
         return {}
     now = now or today()
     marks: dict[str, set[int]] = {}
-    for lo, hi, days in (*_month_dates(tokens, now), *_spans(tokens), *_relative(tokens, now)):
+    found = [*_month_dates(tokens, now), *((*span, False) for span in (*_spans(tokens), *_relative(tokens, now)))]
+    for lo, hi, days, with_day in found:
         if days < 0 or not _future_said(tokens, lo, hi):
             continue
         if days <= AHEAD_DAYS:
-            marks.setdefault(DATE_SOON, set()).update(range(lo, hi))
+            if with_day:
+                marks.setdefault(DATE_SOON, set()).update(range(lo, hi))
             continue
         marks.setdefault(DATE_AHEAD, set()).update(range(lo, hi))
         if days > FAR_DAYS and _home_ends(tokens, lo, hi):
