@@ -7,6 +7,8 @@ How a message is scored:
 1. The text is folded (case, emoji, æ/ø/å) into words.
 2. Each *concept* (fx "nowhere", "sleep", "tonight", "self") is present when one of its phrases matches:
    words in order, ``word*`` as a prefix, ``*`` as a gap of up to two words, and long words with a typo or two.
+   A date or a span of time said as ahead is marked like a word, read against today's date (bot/triage_dates.py):
+   "den 1. april" is no deadline within days in December, "den 10. december" is.
 3. Each *rule* whose concepts are all present adds its weight to its level's score and records its reason
    code (what a caseworker sees: fx ``thrown_out``, ``under_18``).
 4. An information question ("hvad er en natvarmestue?", "min ven sover på gaden, hvad kan han gøre?") in
@@ -74,6 +76,7 @@ from bot.not_for_me import OTHERS_NEED, not_for_me
 from bot.reading import read as read_message
 from bot.reading import sentences
 from bot.smalltalk import small_talk
+from bot.triage_dates import date_marks
 from bot.triage_model import (
     EMERGENCY_AT,
     EMERGENCY_SIGNLESS_AT,
@@ -403,6 +406,10 @@ class _Matches:
             if token in known:
                 found.setdefault(token, set()).add(j)
             columns.setdefault(token, []).append(j)
+        # notice30: a date or a span of time ahead ("den 1. april", "60 days notice"), read against today's date, is
+        # marked like a word the rules file reads (bot/triage_dates.py: ``date_ahead``, ``later``).
+        for mark, marked in date_marks(tokens).items():
+            found.setdefault(mark, set()).update(marked)
         for word in rules.exact:
             if word[1:] in found:
                 found[word] = set(found[word[1:]])
