@@ -24,6 +24,7 @@ from bot.conversation.talk import (
     choices_reply,
     dont_know_reply,
     for_other_intro,
+    helper_choices_reply,
     minor_money_reply,
     not_for_me_reply,
     out_of_area_reply,
@@ -796,6 +797,11 @@ def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchRe
     if reading.long and len(choices) >= 2:
         return choices_reply(kb, choices, lang, for_other=helper), "choices"
     offered = _offered_to_a_minor(kb, found.suggestions, text)
+    if helper and not place and found.topic is not None and offered:
+        # A helper's worry or question Husly is not sure of ("my son is 24 and has a diagnosis, I'm worried he will
+        # lose his flat next year"; worry30): what may help the young person, and the way to the municipality and a
+        # caseworker, rather than "I'm not sure I understood".
+        return helper_choices_reply(kb, _for_a_helper(kb, offered), lang), "choices"
     if place:
         return out_of_area_reply(kb, place, offered, lang), "not_sure"
     if found.topic is None or reading.long:
@@ -805,6 +811,17 @@ def _plain_reply(kb: KnowledgeBase, reading: Reading, text: str, found: SearchRe
 
 # Where anyone asks the municipality, about anything it helps with (the way to it, whatever is asked).
 CONTACT_TOPIC = "kontakt-kommune"
+# The topics a helper is offered when Husly is not sure (worry30): the two closest, and the way to the municipality.
+HELPER_CHOICES = 2
+
+
+def _for_a_helper(kb: KnowledgeBase, offered: tuple[str, ...]) -> tuple[str, ...]:
+    """The closest topics for a helper Husly is not sure of, with the municipality (where the young person gets a
+    caseworker) among them."""
+    topics = offered[:HELPER_CHOICES]
+    if CONTACT_TOPIC in kb.topics and CONTACT_TOPIC not in topics:
+        topics = (*topics, CONTACT_TOPIC)
+    return topics
 
 
 def _offered_to_a_minor(kb: KnowledgeBase, topics: tuple[str, ...], text: str) -> tuple[str, ...]:

@@ -34,9 +34,12 @@ _WE = frozenset(("we", "us", "vi", "os"))
 _CLOSE = frozenset(fold(w) for w in (
     "søn", "datter", "barn", "ven", "veninde", "kammerat", "bror", "søster", "lillebror", "lillesøster", "storebror",
     "storesøster", "elev", "kusine", "fætter", "son", "daughter", "child", "kid", "friend", "frend", "brother",
-    "sister", "student", "cousin", "nephew", "niece", "mate", "stepson", "stepdaughter", "bestfriend", "bestie", "bff"))
+    "sister", "student", "cousin", "nephew", "niece", "mate", "stepson", "stepdaughter", "bestfriend", "bestie", "bff",
+    # worry30: a grandparent writing ("my grandson is 20 and ...").
+    "barnebarn", "grandson", "granddaughter", "grandchild"))
 # "whose adult daughter", "their child": someone else's close one, whom a professional writes about.
-_POSSESSIVE = frozenset(("min", "mit", "vores", "en", "my", "our", "a", "whose", "their"))
+# "ens voksne barn" (one's grown child, worry30): a parent asking in general.
+_POSSESSIVE = frozenset(("min", "mit", "vores", "en", "ens", "my", "our", "a", "whose", "their"))
 # "one of my closest friends": a friend said in the plural, one of them meant.
 _ONE_OF = ("one", "of")
 # Words that may stand before the subject at the start of a sentence ("Hej, min søn ...", "So my friend ...").
@@ -54,6 +57,7 @@ class _Phrases:
     told: tuple[tuple[str, ...], ...]
     known: tuple[tuple[str, ...], ...]
     their_need: tuple[tuple[str, ...], ...]
+    worrying: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -63,7 +67,8 @@ def _phrases(path: Path = DATA) -> _Phrases:
     def parse(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(fold(p).split()) for p in raw[key])
     return _Phrases(parse("asking_for"), parse("roles"), parse("parent_roles"), parse("people"), parse("professionals"),
-                    parse("helping"), parse("told"), parse("known"), parse("their_need"))
+                    parse("helping"), parse("told"), parse("known"), parse("their_need"),
+                    parse("worrying"))
 
 
 def for_someone_else(reading: Reading) -> bool:
@@ -87,11 +92,14 @@ def for_someone_else(reading: Reading) -> bool:
     if not (subject or close):
         return False
     third = sum(0.5 if w in _GROUP else 1.0 for w in words if w in _THIRD)
+    # "I'm worried my daughter will end up homeless" (worry30): the writer who worries about someone is not the one
+    # in trouble; the writer said anywhere else still counts ("I'm worried my landlord will kick me out").
+    worried = _without(words, phrases.worrying)
     # The writer as the one it happens to counts too ("han svor, at han ville finde mig og skære mig op").
-    first = sum(w in _WRITER and (english or w != "i") for w in words)
+    first = sum(w in _WRITER and (english or w != "i") for w in worried)
     # "Min ven sover ude i nat, hvad kan jeg gøre?": the writer in a helper's question is the one who helps.
     # "Min veninde fortalte mig ...": the writer who was told is not the one it happens to either.
-    in_trouble = _without(words, phrases.helping + phrases.told) if subject else words
+    in_trouble = _without(worried, phrases.helping + phrases.told) if subject else worried
     if subject and not any(w in _WRITER and (english or w != "i") for w in in_trouble):
         # "Min søn på 17 er smidt ud og sover udenfor i nat, hvad gør vi?": no pronoun for him, and the writer
         # never the one it happens to.

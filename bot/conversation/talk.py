@@ -111,6 +111,23 @@ def choices_reply(kb: KnowledgeBase, topics: tuple[str, ...], lang: str, *, for_
         return Reply("\n\n".join(lines), buttons=tuple(rows))
 
 
+def helper_choices_reply(kb: KnowledgeBase, topics: tuple[str, ...], lang: str) -> Reply:
+    """A helper's question Husly is not sure of (a parent's worry about a grown son's flat, a teacher asking how to
+    help pupils; worry30): not "I'm not sure I understood", but what may help the young person, one line each, and
+    the way to a caseworker for them."""
+    with use_lang(lang):
+        lines = [esc(_("It sounds like you are worried about someone else. Here is what may help the young person, "
+                       "and you can go through it together:"))]
+        for topic_id in topics:
+            topic = kb.topics[topic_id]
+            lines.append(f"• <b>{esc(topic.title.get(lang))}</b>: {esc(one_line(topic.answer.get(lang)))}")
+        lines.append(esc(_("You can also talk to a caseworker here about how you can help. The young person can "
+                           "write to me themselves too.")))
+        rows = [(button(kb.topics[t].title.get(lang), ShowTopic(t)),) for t in topics]
+        rows.append((button("💬 " + _("Talk to a caseworker"), Menu(MenuItem.STAFF)),))
+        return Reply("\n\n".join(lines), buttons=tuple(rows))
+
+
 def dont_know_reply(kb: KnowledgeBase, suggestions: tuple[str, ...], lang: str, *, said_all: bool = False) -> Reply:
     """An honest "I don't know": what Husly knows about, the closest topics, and the way to a person.
 
