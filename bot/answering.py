@@ -440,7 +440,7 @@ ASKED_BEFORE_WORDS = 3
 
 
 def _asked_before_a_condition(kb: KnowledgeBase, index: Index, reading: Reading, found: SearchResult,
-                              lang: Lang) -> SearchResult:
+                              lang: Lang, threshold: float) -> SearchResult:
     """A one-sentence question that asks first and then says its situation in a clause of condition or time ("can I
     get help paying rent if I lose my job", "hvad er boligstøtte og kan jeg få det når jeg bor på kollegie"): what is
     asked before the condition is the question. Read whole, the situation's words (a job, a hall of residence) named
@@ -461,10 +461,51 @@ def _asked_before_a_condition(kb: KnowledgeBase, index: Index, reading: Reading,
     if (asked.topic is None or asked.topic not in found.suggestions
             or asked.confidence < CLEAR_CONFIDENCE or asked.named < NAMED_FOCUS
             or kb.topics[asked.topic].category == "crisis"):
-        return found
+        return _said_in_the_condition(kb, found, asked, index.search(" ".join(words[at + 1:]), lang=lang),
+                                      threshold)
     others = tuple(t for t in (*asked.suggestions, *found.suggestions) if t != asked.topic)
     return replace(asked, suggestions=(asked.topic, *dict.fromkeys(others))[:MAX_CHOICES],
                    municipality=found.municipality or asked.municipality)
+
+
+# The topics of losing one's home besides the crisis topics: asked about with a condition ("can i get evicted if ..."),
+# the home lost is the consequence, the condition the matter (ans30).
+LOSING_A_HOME = frozenset({"udsaettelse"})
+
+
+def _said_in_the_condition(kb: KnowledgeBase, found: SearchResult, asked: SearchResult, condition: SearchResult,
+                           threshold: float) -> SearchResult:
+    """What a question with a condition is about when what is asked before the condition is not clear by itself
+    (ans30), ``asked`` and ``condition`` the two parts' own results:
+
+    - a crisis asked about as a possible consequence ("kan min udlejer smide mig ud hvis jeg betaler huslejen for
+      sent", "can i get evicted if i dont pay my rent"): the condition's everyday topic (rent arrears) is the answer
+      when the whole message ranks it among its best three and the condition alone is sure of it. The words and the
+      learned scorer disagreed between eviction and arrears, and the person got "not sure" at 0.00.
+    - a question whose own topic the condition's outweighed ("cn i get help w my rent if i get fired": the job loss
+      named unemployment benefit more strongly than the rent): the question's topic first, at its own confidence
+      (choices when that is low), and the condition's topic as a choice, not a sure answer about the condition."""
+    if condition.topic is None or condition.topic not in kb.topics or kb.topics[condition.topic].category == "crisis":
+        return found
+    if (asked.topic is not None and (kb.topics[asked.topic].category == "crisis" or asked.topic in LOSING_A_HOME)
+            and condition.topic in found.suggestions and condition.confidence >= threshold
+            and condition.named >= UNNAMED_SHARE):
+        # The condition's own reading (its scores and evidence); the whole message's specific answer when it matched
+        # better (being put out is part of what the påkrav or ophævelse answer says).
+        whole = found.topic == condition.topic and found.faq_match > condition.faq_match
+        others = tuple(t for t in (*found.suggestions, *condition.suggestions) if t != condition.topic)
+        return replace(condition, confidence=max(found.confidence if whole else 0.0, condition.confidence),
+                       faq=found.faq if whole else condition.faq,
+                       faq_match=found.faq_match if whole else condition.faq_match,
+                       suggestions=(condition.topic, *dict.fromkeys(others))[:MAX_CHOICES],
+                       municipality=found.municipality or condition.municipality)
+    if (asked.topic is not None and asked.topic != found.topic and found.topic == condition.topic
+            and kb.topics[asked.topic].category != "crisis" and asked.named >= UNNAMED_SHARE):
+        others = tuple(t for t in (*asked.suggestions[:2], condition.topic, *asked.suggestions[2:]) if t != asked.topic)
+        return replace(asked, confidence=min(asked.confidence, found.confidence),
+                       suggestions=(asked.topic, *dict.fromkeys(others))[:MAX_CHOICES],
+                       municipality=found.municipality or asked.municipality)
+    return found
 
 
 def _age_around(body: str, question: str) -> str:
@@ -539,7 +580,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     found = index.search(reading.body, lang=reply_lang, letter=reading.long, asks=reading.asking)
     if calm:
         found = _question_inside(index, reading, found, threshold, reply_lang)
-        found = _asked_before_a_condition(kb, index, reading, found, reply_lang)
+        found = _asked_before_a_condition(kb, index, reading, found, reply_lang, threshold)
     other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
     if other is not None:
         return Answer(found, urgency, reply_lang, municipality, False,

@@ -84,6 +84,13 @@ def follow_up_search(kb: KnowledgeBase, index: Index, reading: Reading, found: S
     if found.topic == previous:
         # "where can I sleep?" just after the safety information on where to sleep tonight: alone a close call
         # between the night's topics, after it the same topic, and sure of it.
+        if found.faq is None and pointed:
+            # "and u gotta be a student for it?" after the halls of residence: alone a close call (halls or SU) and
+            # no specific answer. The topic's general answer was just shown, so the words ask which of its specific
+            # questions, and only those compete ("student" is in the general phrasings too; ans30).
+            asked, match = index.question_in(previous, reading.body, lang, drop=_NAMES_NO_QUESTION, general=False)
+            if asked is not None:
+                return replace(found, confidence=max(found.confidence, threshold), faq=asked, faq_match=match)
         if found.faq is not None and pointed and any(w in _PEOPLE for w in words):
             # "hvad med vores ting?": the topic's question that says "os" (thrown out with a child) was found by the
             # "vores" alone; the follow-up's own words choose its question, or none (the topic itself).

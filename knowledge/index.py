@@ -95,7 +95,16 @@ STOPWORDS = frozenset(
         # no topic; unknown, "sku" weighed like a rare topic word.
         "ska sku ka ku "
         # The joined negations of the auxiliaries above ("I haven't" is read as "i havent"): as "have not", no topic.
-        "havent hasnt hadnt didnt doesnt isnt arent wasnt werent"
+        "havent hasnt hadnt didnt doesnt isnt arent wasnt werent "
+        # ans30: filler that says how a question is meant, not what about: the chat spelling of "hvad" ("hva er ...",
+        # a word of some topics' chat phrasings, it pulled to them) and "egentlig"/"actually" ("hva er boligstøtte
+        # egentlig??": the word of a phrasing of the support-worker topic outweighed "boligstøtte" itself, and the
+        # learned scorer's disagreement left "not sure" at 0.00). "thing" is a part of "everything" (the privacy
+        # topic's "delete everything"), so "everything feels tense at our place" was read as privacy.
+        "hva egentlig egentligt actually thing things everything something anything "
+        # ans30: chat spellings of function words ("cn i get help w my rent", "wat is su", "hw do i", "kn jeg"): unknown
+        # to every topic, they counted as words the knowledge base cannot explain, against the topic they asked about.
+        "cn kn wat wht hw pls plz abt bc cuz coz gotta tho ur"
     ).split()
 )
 # Function words (pronouns, auxiliaries, prepositions, conjunctions: the Snowball project's English and Danish
@@ -758,8 +767,11 @@ class Index:
                 best[example.topic] = cosine
         return best
 
-    def _specific(self, tid: str, terms: list[str], unknown: int = 0) -> tuple[str | None, float]:
+    def _specific(self, tid: str, terms: list[str], unknown: int = 0, *,
+                  general: bool = True) -> tuple[str | None, float]:
         """The topic's faq entry the question matches clearly better than the topic's own phrasings, if any.
+        ``general`` False: clearly better than the topic's other faq entries instead (a follow-up to the topic's general
+        answer, just shown, asks one of its specific questions: ans30).
 
         Within one topic, a word every phrasing shares ("rki" in the debt topic) says nothing about which
         question is meant, so each term's weight is its idf times its rarity among the topic's parts (its
@@ -786,11 +798,12 @@ class Index:
             cosine = sum(weights[t] * phrase[t] for t in shared) / (q_norm * norm)
             if cosine > best.get(faq, 0.0):
                 best[faq] = cosine
-        general = best.pop(None, 0.0)
+        own = best.pop(None, 0.0)
         if not best:
             return None, 0.0
         faq, score = min(best.items(), key=lambda e: (-e[1], e[0]))
-        return (faq, score) if score >= FAQ_MIN_COSINE and score >= general + FAQ_MARGIN else (None, 0.0)
+        rival = own if general else max((v for f, v in best.items() if f != faq), default=0.0)
+        return (faq, score) if score >= FAQ_MIN_COSINE and score >= rival + FAQ_MARGIN else (None, 0.0)
 
     @staticmethod
     def _learned_choice(words_best: str, scores: Mapping[str, float], relative: Mapping[str, float], faq_match: float,
@@ -821,15 +834,16 @@ class Index:
                 and _learned_margin(learned, chosen) >= LEARNED_TIE_MARGIN)
 
     def question_in(self, tid: str, text: str, lang: Lang,
-                    drop: frozenset[str] = frozenset()) -> tuple[str | None, float]:
+                    drop: frozenset[str] = frozenset(), *, general: bool = True) -> tuple[str | None, float]:
         """The faq entry of topic ``tid`` that ``text`` clearly asks, if any, and how well it matches: a follow-up's
         own words read within the topic just shown ("hvad med penge?" after the topic on being thrown out).
-        ``drop``: folded words left out (a follow-up's pronouns, which point back and name no question)."""
+        ``drop``: folded words left out (a follow-up's pronouns, which point back and name no question); ``general``:
+        see _specific."""
         tokens = _without_idioms(joined_contractions(fold(text).split()))
         unknown: list[str] = []
         said = self._query_analysis(tokens, lang, expand=False, drop=drop, unknown=unknown,
                                     sure=clear_language(text) == lang)
-        return self._specific(tid, list(dict.fromkeys(said)), len(unknown))
+        return self._specific(tid, list(dict.fromkeys(said)), len(unknown), general=general)
 
     def _matched_weight(self, terms: list[str], tid: str) -> float:
         """How much distinctive evidence (idf) the question shares with the topic."""
