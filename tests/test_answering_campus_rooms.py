@@ -1,10 +1,10 @@
 """Student housing named in English words that are not "dorm" ("campus housing", "student room", "student
 accommodation") is the halls or youth homes.
 
-On main "how do i get campus housing" offered temporary housing first, with no confidence; "im allocated student accommodation far
-from town can i move" answered the municipality's housing allocation confidently ("allocated" stands in its words),
-and "a student room" came with the night shelters among the choices. The lexicon now maps the words to the halls and
-youth homes (knowledge/lexicon/synonyms.yaml).
+On main "how do i get campus housing" offered temporary housing first, with no confidence; "im allocated student
+accommodation far from town can i move" answered the municipality's housing allocation confidently ("allocated" stands
+in its words), and "a student room" came with the night shelters among the choices. The lexicon now maps the words to
+the halls and youth homes (knowledge/lexicon/synonyms.yaml).
 """
 
 from __future__ import annotations
