@@ -34,7 +34,7 @@ RENT_TOPICS = {"huslejenaevn", "huslejerestance", "vaerelse-til-leje"}
 MOST = ["what do most people my age pay each month", "where do most young people live"]
 # Danish "hurtigt" (fast) is not English "hurt": nothing about self-harm.
 QUICKLY = "jeg skal hurtigt videre herfra"
-RENTER = "I am a renter and the landlord wants to raise the rent"
+RENTER = "im renting and my landlord wants more rent from me"
 WAITING_LIST = "kan det gå hurtigere med ventelisten"
 
 
