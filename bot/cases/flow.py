@@ -38,6 +38,7 @@ from bot.conversation.context import Context
 from bot.conversation.qa import answer_question, count_question, remember_topic, shown_topic
 from bot.i18n import _
 from bot.place_reply import only_municipality, only_other_place
+from bot.privacy import asked as privacy_asked
 from bot.privacy import leftovers
 from bot.pseudonym import audit_key
 from bot.replies import Button, Reply, esc
@@ -1004,7 +1005,7 @@ def flow_text(ctx: Context) -> None:
         ctx.state.end(Questions)
         relay.on_message(ctx, case, text)
         return
-    if result.urgency is Urgency.NONE and typed.asks_to_erase(text):
+    if result.urgency is Urgency.NONE and privacy_asked.asks_to_erase(text):
         # "slet mine data" at a question: the way to /slet (its own question, with its two buttons), not a message on
         # the case with the question again under it (case30). The questions stay where they were.
         relay.to_case(ctx, case, text, result)

@@ -28,6 +28,7 @@ from bot.conversation.context import Context
 from bot.conversation.qa import answer_question
 from bot.i18n import _, use_lang
 from bot.models import Outbox
+from bot.privacy import asked as privacy_asked
 from bot.privacy import commands as privacy_commands
 from bot.profiles import chat_lang
 from bot.replies import Reply, esc
@@ -78,7 +79,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     A thank-you, an ok or a goodbye gets a short warm reply and stays off the case (``closing``).
     """
     result = on_case(result, text)
-    if result.urgency is Urgency.NONE and typed.asks_to_erase(text):
+    if result.urgency is Urgency.NONE and privacy_asked.asks_to_erase(text):
         # "slet mine data" on a waiting case: /slet's own question with its buttons, not a message on the case and the
         # privacy topic beside it (case30).
         privacy_commands.ask_to_erase(ctx)

@@ -225,10 +225,6 @@ _STOP = re.compile(r"(?:ok(?:ay)? )?(?:stop+|stopp+|hold op|hold nu op|stop (?:d
                    r"stop|asking|it|asking me|the questions|please|pls)|(?:ikke|ingen) flere spoergsmaal|"
                    r"no more questions|enough questions|stop spoerg\w*|gider ikke flere spoergsmaal)(?: (?:tak|nu|pls|"
                    r"please|now))?")
-# "slet mine data", "delete my data", "kan i slette alt om mig": the way to /slet, not a message on the case (case30).
-_ERASE = re.compile(r"\b(?:slet|slette|sletter|delete|erase|remove|fjern|fjerne)\b(?: \w+){0,3}? (?:mine data|min data|"
-                    r"mine oplysninger|alt om mig|alt|det hele|my data|my info|my information|everything|all my data|"
-                    r"all of it|my stuff|mine ting)\b")
 
 
 # "hvorfor?" or "why do you need that" typed at a case question: why the question is asked (case30). It was put on
@@ -250,12 +246,6 @@ def wants_to_stop(text: str) -> bool:
     """Whether ``text`` only asks for the questions to stop ("stop", "hold op", "no more questions")."""
     said = _short(text)
     return said is not None and _STOP.fullmatch(_REPEATED.sub(r"\1", said)) is not None
-
-
-def asks_to_erase(text: str) -> bool:
-    """Whether ``text`` is a short request to delete what Husly saved ("slet mine data", "delete my data")."""
-    said = _short(text)
-    return said is not None and _ERASE.search(said) is not None
 
 
 def words_consent(text: str) -> bool | None:

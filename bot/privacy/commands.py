@@ -17,10 +17,12 @@ from bot.i18n import N_, _
 from bot.models import Outbox
 from bot.outbox import enqueue
 from bot.privacy import leftovers
+from bot.privacy.asked import asks_to_erase
 from bot.privacy.models import SentByUser
 from bot.privacy.registry import erase_person, export_person
 from bot.pseudonym import audit_key
 from bot.replies import Document, Reply, esc
+from bot.triage import Urgency
 
 
 class PrivacyAction(StrEnum):
@@ -74,6 +76,16 @@ def ask_to_erase(ctx: Context) -> None:
                           "and made anonymous. This cannot be undone.")),
                     buttons=((button(_("Yes, delete"), Privacy(PrivacyAction.ERASE_YES)),
                               button(_("No, keep"), Privacy(PrivacyAction.ERASE_NO))),)))
+
+
+def erase_in_words(ctx: Context) -> bool:
+    """A private message that asks in words to delete what Husly saved ("slet mine data"): /slet's own question.
+    (A case's flows hear it first, with the case in mind: bot.cases.)"""
+    incoming = ctx.incoming
+    if not incoming.private or not asks_to_erase(incoming.text) or ctx.triage().urgency is not Urgency.NONE:
+        return False
+    ask_to_erase(ctx)
+    return True
 
 
 def erase(ctx: Context) -> None:
@@ -134,3 +146,4 @@ def register(router: Router) -> None:
     router.command("skjul", hide_chat, menu=N_("hide this chat quickly"))
     router.callback(Privacy, privacy_button)
     router.menu_items.update({"data": privacy_notice, "hide": hide_chat})
+    router.interceptors.append(erase_in_words)
