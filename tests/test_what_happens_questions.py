@@ -34,6 +34,21 @@ def test_a_question_about_the_offer_says_what_happens_and_asks_again(chat: Chat,
     assert len(cases_of(chat)) == 1
 
 
+@pytest.mark.parametrize("unsure", ["ved ikke", "Måske", "idk", "not sure"])
+def test_an_unsure_answer_to_the_offer_hears_what_happens(chat: Chat, unsure: str) -> None:
+    # A young person at night, offered a caseworker, typed "ved ikke" and got "Jeg er ikke sikker på, at jeg forstod
+    # dig" with the suicide topic among three choices; the offer scrolled away.
+    chat.say(THROWN_OUT)
+    sent = chat.say(unsure)
+    shown = texts(sent)
+    assert "Siger du ja, sender jeg din sag til medarbejderne" in shown
+    assert "Vil du have, at en medarbejder" in shown and {"Ja tak", "Nej tak"} <= set(labels(sent))
+    assert "ikke sikker på, at jeg forstod" not in shown and "selvmord" not in shown.lower()
+    assert not cases_of(chat)
+    chat.say("ja tak")
+    assert len(cases_of(chat)) == 1
+
+
 def test_in_english_it_is_explained_in_english(chat: Chat) -> None:
     chat.say("my stepdad threw me out and i have nowhere to sleep tonight")
     shown = texts(chat.say("what happens if i say yes?"))

@@ -70,8 +70,9 @@ CHECK_IN_NO = OFFER_NO | {"ok", "okay", "oki", "jeg er ok", "jeg er okay", "nej 
                           "det gaar fint", "alt er fint", "fint", "nej nej", "i m ok", "im ok", "i am ok", "i m okay",
                           "im okay", "i am okay", "i m fine", "im fine", "i am fine", "no i m fine", "no im fine",
                           "no i m ok", "no im ok", "no i am not", "all good", "nej alt er fint"}
-# Typed answers to it that do not say no ("ved ikke", "maybe"): a person who cannot say they are safe is connected.
-CHECK_IN_UNSURE = {"ved ikke", "ved det ikke", "jeg ved det ikke", "jeg ved ikke", "maaske", "maaske ja", "tja",
+# Typed answers that say neither yes nor no ("ved ikke", "maybe"): to "are you in danger?" a person who cannot say they
+# are safe is connected; to the offer of a caseworker they hear what a yes and a no lead to, and the offer again.
+UNSURE = {"ved ikke", "ved det ikke", "jeg ved det ikke", "jeg ved ikke", "maaske", "maaske ja", "tja",
                    "i don t know", "i dont know", "don t know", "dont know", "idk", "maybe", "not sure", "ikke sikker",
                    "jeg er ikke sikker", "i m not sure", "im not sure", "lidt", "kind of", "sort of"}
 # How long after the offer a typed yes or no still answers it (later, "ja" is read as an ordinary message).
@@ -401,7 +402,7 @@ def answer_to_offer(ctx: Context) -> bool:
     if check_in and said in CHECK_IN_NO:
         _decline(ctx)
         return True
-    if check_in and said in CHECK_IN_UNSURE:
+    if check_in and said in UNSURE:
         _accept(ctx, offer, SAID_UNSURE)
         return True
     if _typed_yes(ctx):
@@ -413,7 +414,10 @@ def answer_to_offer(ctx: Context) -> bool:
     if typed.refuses_help(said) and ctx.triage().urgency is not Urgency.EMERGENCY:
         _decline(ctx, parents=typed.fears_parents_told(said))
         return True
-    if not check_in and asks_what_happens(ctx.incoming.text) and ctx.triage().urgency is Urgency.NONE:
+    # "ved ikke" under the offer got "not sure I understood" with the suicide topic among its choices; unsure is a
+    # question about what a yes means.
+    unsure = said in UNSURE or asks_what_happens(ctx.incoming.text)
+    if not check_in and unsure and ctx.triage().urgency is Urgency.NONE:
         _explain_offer(ctx, offer)
         return True
     return False
