@@ -69,13 +69,15 @@ def test_a_question_of_its_own_is_answered_as_one(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize("text", ["hvad sker der nu?", "what happens next", "hvem er det der skriver til mig",
-                                  "do i have to give my name", "er det anonymt"])
+                                  "do i have to give my name", "er det anonymt", "how long till someone writes",
+                                  "hvor længe skal jeg vente", "will someone write to me", "er der nogen der svarer"])
 def test_questions_about_the_offer_are_recognised(text: str) -> None:
     assert asks_what_happens(text)
 
 
 @pytest.mark.parametrize("text", ["hvad sker der med mit depositum?", "hvad sker der hvis jeg ikke betaler",
-                                  "what happens at the eviction hearing", "who can help me tonight"])
+                                  "what happens at the eviction hearing", "who can help me tonight",
+                                  "how long till i have to move out", "hvor længe kan jeg bo der"])
 def test_other_questions_are_not(text: str) -> None:
     assert not asks_what_happens(text)
 
@@ -114,3 +116,16 @@ def test_with_nobody_on_husly_a_case_asked_what_happens_hears_it_again(chat: Cha
     shown = texts(chat.say("ok hvad sker der så nu"))
     assert "ingen medarbejder fra Randers Kommune på Husly" in shown and "Ring selv til kommunen" in shown
     assert "Den er også lagt på din sag" not in shown
+
+
+@pytest.mark.parametrize("asked", ["hvor længe skal jeg vente", "how long till someone writes"])
+def test_asked_how_long_the_wait_is_a_case_hears_the_notice_each_time(chat: Chat, asked: str) -> None:
+    # At the last case question, "how long till someone writes" got "That one is on your case too": the question
+    # was heard as a call ("hallo?"), and with nobody on Husly the young person was not told to call themselves.
+    chat.say(THROWN_OUT)
+    chat.say("Randers")
+    chat.say("ja")
+    assert len(cases_of(chat)) == 1
+    for _ in range(2):
+        shown = texts(chat.say(asked))
+        assert "Ring selv til kommunen" in shown or "call the municipality yourself" in shown

@@ -110,8 +110,9 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     # the messages in between only hear that they reached the case.
     situation = told_situation(case, nobody, opening)
     last = _last_told(ctx, case)
-    said = None if urgent else feelings.kind(text)
-    asks = not urgent and said is None and asks_what_happens(text)
+    # A question about the wait ("how long till someone writes") is answered as one, not heard as a call ("hallo?").
+    asks = not urgent and asks_what_happens(text)
+    said = None if urgent or asks else feelings.kind(text)
     # "hvad sker der nu?" is answered with the whole notice even when it was said a moment ago: with nobody on Husly
     # the short "it is on your case too" left the question unanswered, at night, after a yes to a caseworker.
     kept = not urgent and not asks and last is not None and last[0] == situation

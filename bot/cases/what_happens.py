@@ -22,6 +22,14 @@ _IF_YES = (r"(?:\s+(?:hvis|naar|if|when)\s+(?:jeg|i)\s+(?:siger|trykker|skriver|
            r"(?:\s+(?:paa))?\s+(?:ja|ja tak|yes|nej|no|den|it|that))?")
 _THEN = r"(?:\s+(?:saa|nu|bagefter|derefter|saa nu|lige nu|now|next|then|after that|afterwards))*"
 _PLEASE = r"(?:\s+(?:egentlig|lige|please|pls|plz|tho|though|haha|lol))*"
+_WHO_EN = (r"(?:someone|somebody|anyone|anybody|they|a caseworker|the caseworker|a case worker|the case worker|"
+           r"a person|a human)")
+_WRITES_EN = (r"(?:write|writes|answer|answers|reply|replies|respond|responds|contact|contacts|text|texts|message|"
+              r"messages|call|calls|get back|gets back)")
+_TO_ME_EN = r"(?:\s+(?:to me|me|back|to me here|here))?"
+_WHO_DA = r"(?:nogen|de|en medarbejder|medarbejderen|en sagsbehandler|sagsbehandleren)"
+_WRITES_DA = r"(?:skriver|svarer|ringer|kontakter|vender tilbage|skrive|svare|ringe|kontakte)"
+_TO_ME_DA = r"(?:\s+(?:til mig|mig|tilbage|her))*"
 _QUESTIONS = (
     rf"hvad sker (?:der|det){_THEN}{_IF_YES}",
     rf"hvad skal der ske{_THEN}{_IF_YES}",
@@ -55,7 +63,16 @@ _QUESTIONS = (
     r"hvornaar (?:skriver|svarer|kommer) (?:de|nogen|en medarbejder|en sagsbehandler)",
     r"how (?:long|fast|quickly|soon) (?:does it|will it|would it|do they|will they|does that|will that)"
     r"(?: take| be| answer| write| reply)?",
-    r"when (?:will|do|would) (?:they|someone|somebody|a caseworker|the caseworker) (?:write|answer|reply|contact me)",
+    # The wait itself, asked in the words people use ("how long till someone writes", "hvor længe skal jeg vente"):
+    # "how long till someone writes" at the last case question got "That one is on your case too".
+    rf"how long (?:till|until|til|untill|before) {_WHO_EN} {_WRITES_EN}{_TO_ME_EN}",
+    r"how long (?:do|will|must|should|shall) i (?:have to |need to )?wait",
+    rf"when (?:will|do|does|would|is) {_WHO_EN} (?:going to |gonna )?{_WRITES_EN}{_TO_ME_EN}",
+    rf"(?:will|is|does) {_WHO_EN} (?:going to |gonna )?{_WRITES_EN}{_TO_ME_EN}",
+    rf"hvor laenge (?:gaar der |tager det )?(?:til|foer|inden) {_WHO_DA} {_WRITES_DA}{_TO_ME_DA}",
+    r"hvor laenge (?:skal|maa|kommer) jeg (?:til at )?vente",
+    rf"(?:er der nogen der|kommer der nogen og|vil {_WHO_DA}) {_WRITES_DA}{_TO_ME_DA}",
+    rf"{_WRITES_DA} (?:der nogen|de|en medarbejder|en sagsbehandler){_TO_ME_DA}",
 )
 _WHAT_HAPPENS = re.compile(r"^(?:(?:ok|okay|men|but|so|og|and|altsaa|umm|hmm|ehm|oki)\s+)*(?:" + "|".join(_QUESTIONS)
                           + rf"){_PLEASE}$")
