@@ -110,9 +110,10 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
     # the messages in between only hear that they reached the case.
     situation = told_situation(case, nobody, opening)
     last = _last_told(ctx, case)
-    # A question about the wait ("how long till someone writes") is answered as one, not heard as a call ("hallo?").
+    said = None if urgent else feelings.kind(text)
+    # A question about the wait ("how long till someone writes") is a call too ("You have not been forgotten"); with
+    # nobody on Husly it got only "That one is on your case too", and it must hear to call the municipality.
     asks = not urgent and asks_what_happens(text)
-    said = None if urgent or asks else feelings.kind(text)
     # "hvad sker der nu?" is answered with the whole notice even when it was said a moment ago: with nobody on Husly
     # the short "it is on your case too" left the question unanswered, at night, after a yes to a caseworker.
     kept = not urgent and not asks and last is not None and last[0] == situation
@@ -122,7 +123,7 @@ def to_case(ctx: Context, case: Case, text: str, result: Triage, *, search: bool
         told = notices.on_the_case(case, ctx.lang, urgent=urgent, nobody=nobody,
                                    opens=notices.when(opening, ctx.now) if opening else None)
         service.log_event(ctx.session, case, TOLD, ctx.now, detail=situation)
-    if asks and not nobody:  # with nobody on Husly, ``told`` already says to call the municipality
+    if asks and not nobody and said is None:  # with nobody on Husly, ``told`` already says to call the municipality
         told = notices.what_happens(told)
     if said is not None and said is not feelings.Kind.ACK:
         # "jeg er så bange", "jeg fryser", "er der nogen?": a warm line (with what they must hear anyway), not a
