@@ -19,7 +19,8 @@ tests/data/real_messages_17.tsv, 38 from addresses none of the first sixteen use
 tests/data/real_messages_18.tsv, 40 from addresses none of the first seventeen used, split dev18 / heldout18;
 tests/data/real_messages_19.tsv, 46 from addresses none of the first eighteen used, split dev19 / heldout19;
 tests/data/real_messages_20.tsv, 42 from addresses none of the first nineteen used, split dev20 / heldout20;
-tests/data/real_messages_21.tsv, 38 from addresses none of the first twenty used, split dev21 / heldout21:
+tests/data/real_messages_21.tsv, 38 from addresses none of the first twenty used, split dev21 / heldout21;
+tests/data/real_messages_22.tsv, 38 from addresses none of the first twenty-one used, split dev22 / heldout22:
 advice-column letters, help-line letters, forum posts, FAQ headings; see tests/data/README.md) were split into a
 development part and a held-out part before anything was tuned. Both parts are printed; only the development part
 may be read to find what goes wrong.
@@ -118,17 +119,19 @@ DATA_19 = ROOT / "tests" / "data" / "real_messages_19.tsv"
 DATA_20 = ROOT / "tests" / "data" / "real_messages_20.tsv"
 # A twenty-first, from addresses none of the first twenty used (split dev21 / heldout21, 40% / 60%).
 DATA_21 = ROOT / "tests" / "data" / "real_messages_21.tsv"
+# A twenty-second, from addresses none of the first twenty-one used (split dev22 / heldout22, 40% / 60%).
+DATA_22 = ROOT / "tests" / "data" / "real_messages_22.tsv"
 CORPORA = (DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DATA_7, DATA_8, DATA_9, DATA_10, DATA_11, DATA_12, DATA_13,
-           DATA_14, DATA_15, DATA_16, DATA_17, DATA_18, DATA_19, DATA_20, DATA_21)
+           DATA_14, DATA_15, DATA_16, DATA_17, DATA_18, DATA_19, DATA_20, DATA_21, DATA_22)
 # Parts printed, held-out parts first; failures are only ever shown for the development parts.
 PARTS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
          "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
-         "heldout18", "heldout19", "heldout20", "heldout21", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
-         "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
-         "dev20", "dev21")
+         "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
+         "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18",
+         "dev19", "dev20", "dev21", "dev22")
 DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-             "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21")
-# The development parts the learned models train on (scripts/real_training.py TRAINING_SPLITS): dev6 to dev21 are
+             "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22")
+# The development parts the learned models train on (scripts/real_training.py TRAINING_SPLITS): dev6 to dev22 are
 # scored only.
 TRAINED_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5")
 

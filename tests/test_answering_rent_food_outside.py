@@ -32,7 +32,7 @@ RENT_HELP = [
     "kan vi to faa hjælp til huslejen i kollegiet",
     "hjælp til husleje findes det for unge under 25",
     "can i get help paying rent once i turn 18?",
-    "cn i get some help paying our rent pls",
+    "is there help to pay rent pls we r students",
 ]
 # Rent owed, and a rent too high: their own topics.
 RENT_OTHERS = [

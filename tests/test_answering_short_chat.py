@@ -69,7 +69,7 @@ QUESTIONS = (
     ("hvad betyder housing first", "housing-first"),
     ("hjælp til depositum??", "depositum"),
     ("psykolog gratis?", "psykisk-sundhed"),
-    ("SU hvordan søger jeg det", "su"),
+    ("hvordan søger jeg SU egentlig", "su"),
     ("kan jeg få indskudslån", "indskudslaan"),
 )
 # Named in the task word for word.

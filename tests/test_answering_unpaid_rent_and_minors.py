@@ -27,8 +27,8 @@ TODAY = dt.date(2026, 12, 7)
 UNPAID = [
     "november's rent: i didn't pay it. what now",
     "rent? we didnt pay it",
-    "that rent from last month, never paid it, help",
-    "our rent wasnt paid this month",
+    "rent for last month: never paid, help",
+    "our december rent wasnt paid",
     "jeg betalte ikke huslejen i sidste måned",
 ]
 # Guards: the deposit as the last month's rent, and a bill that is no rent, are not read as arrears.

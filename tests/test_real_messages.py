@@ -1,4 +1,4 @@
-"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_21.tsv,
+"""Messages real people wrote in public (tests/data/real_messages.tsv and real_messages_2.tsv to real_messages_22.tsv,
 see tests/data/README.md).
 
 The corpora are checked for what makes them a fair measure (sources, labels, splits made before tuning, each later
@@ -49,6 +49,7 @@ from real_messages import (  # noqa: E402
     DATA_19,
     DATA_20,
     DATA_21,
+    DATA_22,
     DEV_PARTS,
     TRAINED_PARTS,
     Message,
@@ -79,6 +80,7 @@ EIGHTEENTH = read_messages(DATA_18)
 NINETEENTH = read_messages(DATA_19)
 TWENTIETH = read_messages(DATA_20)
 TWENTY_FIRST = read_messages(DATA_21)
+TWENTY_SECOND = read_messages(DATA_22)
 DEV = [m for m in MESSAGES if m.split in DEV_PARTS]
 HELD_OUT = [m for m in MESSAGES if m.split not in DEV_PARTS]
 SPEC = next((p / "shared" / "spec" / "topics.tsv" for p in ROOT.parents
@@ -100,7 +102,7 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
     rows = _rows(DATA) + _rows(DATA_2) + _rows(DATA_3) + _rows(DATA_4) + _rows(DATA_5) + _rows(DATA_6)
     rows += _rows(DATA_7) + _rows(DATA_8) + _rows(DATA_9) + _rows(DATA_10) + _rows(DATA_11) + _rows(DATA_12)
     rows += _rows(DATA_13) + _rows(DATA_14) + _rows(DATA_15) + _rows(DATA_16) + _rows(DATA_17) + _rows(DATA_18)
-    rows += _rows(DATA_19) + _rows(DATA_20) + _rows(DATA_21)
+    rows += _rows(DATA_19) + _rows(DATA_20) + _rows(DATA_21) + _rows(DATA_22)
     assert all(row["source"].startswith(("http://", "https://")) for row in rows), "every message has its source"
     assert {m.split for m in FIRST} == {"dev", "heldout"} and {m.split for m in SECOND} == {"dev2", "heldout2"}
     assert {m.split for m in THIRD} == {"dev3", "heldout3"} and len(THIRD) >= 30
@@ -131,7 +133,7 @@ def test_the_corpus_is_real_sourced_labelled_and_split_before_tuning() -> None:
              (FIFTEENTH, "dev15", "heldout15", 35), (SIXTEENTH, "dev16", "heldout16", 31),
              (SEVENTEENTH, "dev17", "heldout17", 38), (EIGHTEENTH, "dev18", "heldout18", 40),
              (NINETEENTH, "dev19", "heldout19", 46), (TWENTIETH, "dev20", "heldout20", 42),
-             (TWENTY_FIRST, "dev21", "heldout21", 38))
+             (TWENTY_FIRST, "dev21", "heldout21", 38), (TWENTY_SECOND, "dev22", "heldout22", 38))
     # Rows taken out after the split count in their group as split (r12018, a held-out FAQ heading whose words all
     # stand in an earlier letter: token_set_ratio 93; tests/data/README.md).
     taken_out = Counter({("heldout12", "none", "en"): 1})
@@ -226,6 +228,10 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
     assert not earlier_sources & {row["source"] for row in _rows(DATA_21)}
     earlier_texts |= {fold(m.text)[:120] for m in TWENTIETH}
     assert not [m.id for m in TWENTY_FIRST if fold(m.text)[:120] in earlier_texts]
+    earlier_sources |= {row["source"] for row in _rows(DATA_21)}
+    assert not earlier_sources & {row["source"] for row in _rows(DATA_22)}
+    earlier_texts |= {fold(m.text)[:120] for m in TWENTY_FIRST}
+    assert not [m.id for m in TWENTY_SECOND if fold(m.text)[:120] in earlier_texts]
 
 
 @pytest.mark.parametrize("later, earlier", [
@@ -255,8 +261,12 @@ def test_each_later_corpus_comes_from_sources_the_earlier_ones_did_not_use() -> 
      + TWELFTH + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH),
     (TWENTY_FIRST, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH
      + TWELFTH + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH),
+    (TWENTY_SECOND, FIRST + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH
+     + TWELFTH + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH
+     + TWENTY_FIRST),
 ], ids=["fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"])
+        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+        "twenty-second"])
 def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Message], earlier: list[Message]) -> None:
     # The same letter reprinted elsewhere is one message: rapidfuzz token_set_ratio >= 90 counts as a repeat. Only ids
     # are compared and reported, never texts.
@@ -269,7 +279,7 @@ def test_no_message_of_a_later_collection_repeats_an_earlier_one(later: list[Mes
 def test_the_learned_model_learns_from_development_parts_only() -> None:
     # bot/data/triage_real_dev.tsv is written from the corpora by scripts/real_training.py: run it after a change.
     learned = {text for text, _ in real_examples()}
-    # dev6 to dev21 are scored only (scripts/real_training.py says why for dev6; dev7 to dev21 were added scored
+    # dev6 to dev22 are scored only (scripts/real_training.py says why for dev6; dev7 to dev22 were added scored
     # only).
     assert learned == {m.text for m in DEV if m.split in TRAINED_PARTS}
     assert not learned & {m.text for m in HELD_OUT}
@@ -297,7 +307,12 @@ def test_every_label_is_a_topic_of_the_spec() -> None:
 # she tries; the short message of it is now urgent (``property_abuse`` with a partner named,
 # tests/test_triage_month_and_things.py), but in the letter "several times before" reads the whole as past, and a
 # past said of one clause is not yet told from the rest (the same weakness as rt015).
-KNOWN_MISSED = {"rt015", "r10015", "r14032", "r18022"}
+# r22010 (dev22): parents about a daughter who lets her "abusive" ex-husband, evicted from his flat, live with her and
+# her sons; the abuse is told as past ("the past abuse he has put his family through") beside "he's not only abusive";
+# read as nothing. r22036 (dev22): a student's blog post "I'm in my second week of homelessness", applying for public
+# housing tomorrow; homelessness said as a state going on ("my second week of") is not read. Both first measured
+# missed (coll22, engine of main af17f8a, nothing changed), left for a triage pass.
+KNOWN_MISSED = {"rt015", "r10015", "r14032", "r18022", "r22010", "r22036"}
 
 
 def test_every_urgent_message_of_the_development_parts_is_flagged() -> None:
@@ -342,7 +357,8 @@ def test_the_held_out_parts_in_aggregate() -> None:
     # 5 of 6 urgent flagged, 1 of 22 ordinary called an emergency), and the twentieth (first measured on 2026-12-07,
     # before any change, with the engine of lead 847dec3: 5 of 8 urgent flagged, 0 of 18 ordinary called emergencies),
     # and the twenty-first (first measured on 2026-12-07, before any change, with the engine of main 846e16b: 8 of 10
-    # urgent flagged, 0 of 13 ordinary called emergencies).
+    # urgent flagged, 0 of 13 ordinary called emergencies), and the twenty-second (first measured on 2026-12-07, before
+    # any change, with the engine of main af17f8a: 3 of 4 urgent flagged, 0 of 18 ordinary called emergencies).
     earlier = [m for m in HELD_OUT if m.split not in FIRST_MEASURED]
     n_urgent = sum(m.urgency != "none" for m in earlier)
     n_plain = len(earlier) - n_urgent
@@ -364,7 +380,7 @@ def test_the_held_out_parts_in_aggregate() -> None:
 FIRST_MEASURED = {"heldout7": (9, 1), "heldout8": (8, 0), "heldout9": (5, 3), "heldout10": (4, 5), "heldout11": (5, 0),
                   "heldout12": (5, 2), "heldout13": (1, 1), "heldout14": (2, 1), "heldout15": (6, 0),
                   "heldout16": (9, 0), "heldout17": (8, 1), "heldout18": (8, 0), "heldout19": (5, 1),
-                  "heldout20": (5, 0), "heldout21": (8, 0)}
+                  "heldout20": (5, 0), "heldout21": (8, 0), "heldout22": (3, 0)}
 
 
 def test_nothing_a_real_person_wrote_is_taken_for_small_talk() -> None:

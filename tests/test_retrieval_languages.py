@@ -31,10 +31,10 @@ INTEREST = ["kommer der renter på", "hvad med renterne", "hvor høje er rentern
 LOAN_TOPICS = {"indskudslaan", "su", "gaeld"}
 RENT_TOPICS = {"huslejenaevn", "huslejerestance", "vaerelse-til-leje"}
 # "most" is not "moster" (aunt): nothing about living at a relative's.
-MOST = ["what do most people my age pay each month", "where do most young people live"]
+MOST = ["what do most people my age pay each month", "where do most young adults live"]
 # Danish "hurtigt" (fast) is not English "hurt": nothing about self-harm.
 QUICKLY = "jeg skal hurtigt videre herfra"
-RENTER = "im renting and my landlord wants more rent from me"
+RENTER = "renting here and my landlord asks more rent from me"
 WAITING_LIST = "kan det gå hurtigere med ventelisten"
 
 

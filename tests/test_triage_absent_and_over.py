@@ -41,7 +41,7 @@ SUICIDE_OVER = [
     ("jeg prøvede at tage mit liv som 17-årig, men de tanker er aldrig vendt tilbage", "da"),
     ("jeg havde selvmordstanker i gymnasiet, nu har jeg det fint", "da"),
     ("back in high school I had suicidal thoughts, that is over now", "en"),
-    ("I tried to end my life at 19 and the thoughts never came back", "en"),
+    ("at 19 I tried to end my life, those thoughts never returned", "en"),
     ("I had suicidal thoughts in my teens, they are gone now", "en"),
 ]
 SUICIDE_BACK = [

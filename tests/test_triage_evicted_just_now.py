@@ -20,7 +20,7 @@ NOW = [
     "min udlejer har lige sat os ud, hvad så nu",
 ]
 HISTORY_OR_OTHERS = [
-    "i was evicted in 2019, what now can i rent again",
+    "got evicted back in 2019, can i rent again now",
     "the family next door just got evicted, what now for the flat",
     "what now if i get evicted in the spring",
     "eviction was like 3 years back, what now with all the debt",

@@ -32,7 +32,7 @@ LOCK_CHANGED_ON_ME = [
     "låsene er blevet skiftet og mine ting står udenfor",
     "da jeg kom hjem fra min mormor, var låsen skiftet og ingen lukker op",
     "Jeg kom hjem fra arbejde i går, og min nøgle passede ikke længere. Min far åbner ikke.",
-    "the lock was changed when I came back from the school trip",
+    "they changed the lock while I was away on the school trip",
     "got back from the school trip and the lock was changed, my stuff is in a bag on the steps",
 ]
 LOCK_OF_THE_BUILDING = [

@@ -18,7 +18,7 @@ from tests.triage_cases import expect
 NO_BED = [("the shelter is full tonight and it's -5 outside", "en"),
           ("herberget er fuldt i aften, hvor skal jeg gå hen", "da")]
 ASKED_AHEAD = [("hvad gør man hvis herberget er fuldt", "da")]
-NO_WAKING = [("i dont want to wake up tomorrow", "en")]
+NO_WAKING = [("i dont wanna wake up tomorrow morning", "en")]
 EVERYDAY_WAKING = [("i dont want to wake up early tomorrow for school", "en")]
 
 
