@@ -314,8 +314,10 @@ def _delimiter(text: str) -> str:
     return max(candidates, key=known)  # max keeps the first of equals: the sniffer's choice
 
 
-# Units partners write after a column's name ("Husleje (kr.)", "Leje pr. md.", "Størrelse (m²)"), folded.
-_UNIT_WORDS = frozenset({"kr", "dkk", "m2", "kvm", "pr", "per", "md", "mdr", "maaned", "month", "i", "in", "a"})
+# Units partners write after a column's name ("Husleje (kr.)", "Leje pr. md.", "Husleje pr. mnd.", "Størrelse (m²)"),
+# folded. "mnd" is the commonest Danish short form of måned: without it the rent column was skipped as unknown.
+_UNIT_WORDS = frozenset({"kr", "dkk", "m2", "kvm", "pr", "per", "om", "md", "mdr", "mnd", "maaned", "maaneden",
+                         "month", "i", "in", "a"})
 # A name that says what else is in the number ("Husleje inkl. aconto") is not the plain column: taken as rent,
 # aconto would be counted twice in the monthly cost young people search by.
 _INCLUDES = frozenset({"inkl", "incl", "including", "inklusive", "med", "with", "plus"})
