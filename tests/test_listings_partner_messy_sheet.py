@@ -3,6 +3,8 @@ empty line, dates as 01-02-2027. Two things went wrong, each failed before its f
 
 - "Husleje pr. mnd." (the commonest Danish short form of måned) was not the rent column: the file was refused with
   "no column for: Rent", though the sheet plainly had it ("pr. md." and "om måneden" worked).
+- "Telefonnr.", "Lejlighedsnr." and "Kommunenavn" were skipped as unknown columns, so the file had "no column for"
+  the phone, the reference and the municipality it plainly had.
 - Amounts and sizes were rounded half to even: a rent of "4.200,50" was shown to young people as 4.200 kr. (less
   than they pay) and "14,5" m² as 14, while "55,5" became 56.
 """
@@ -42,3 +44,12 @@ def test_half_a_krone_and_half_a_square_metre_round_up() -> None:
     assert report.ok, report.problems
     (home,) = report.listings
     assert (home.size_m2, home.rent, home.available_from) == (15, 4201, dt.date(2027, 2, 1))
+
+
+def test_a_phone_number_a_flat_number_and_a_municipality_name_column_are_known() -> None:
+    report = read(sheet("Lejlighedsnr.;Kommunenavn;Område;Boligtype;Husleje mdl.;Telefonnr.",
+                        "12-3;Randers;Randers C;lejlighed;4.100;86 12 34 56"))
+    assert report.ok, report.problems
+    (home,) = report.listings
+    assert (home.provider_ref, home.municipality, home.rent, home.apply_phone) == ("12-3", "randers", 4100,
+                                                                                   "86 12 34 56")
