@@ -18,7 +18,7 @@ from sqlmodel import Session
 from bot.cases import cards, notices, routing, sending, service
 from bot.cases.buttons import Staff as StaffButton
 from bot.cases.buttons import StaffAction
-from bot.cases.models import OUTCOMES, Case, CaseStatus, parse_outcome
+from bot.cases.models import ERASED_CHAT, OUTCOMES, Case, CaseStatus, parse_outcome
 from bot.cases.state import Questions, ReplyTo, WaitingWords
 from bot.config import Settings
 from bot.conversation.callbacks import button
@@ -98,6 +98,10 @@ def authorize(session: Session, staff: Staff | None, case_id: int, action: CaseA
     if not service.can_act(staff, case):
         return _fail(_("Case #{number} belongs to another municipality, so you can't see or change it.").format(
             number=case_id))
+    if action in NEEDS_OPEN and case.status == CaseStatus.CLOSED and case.chat_id == ERASED_CHAT:
+        # "Write /genaabn" would send the caseworker to a command that refuses: say why nothing can reach them.
+        return _fail(_("Case #{number} is closed and anonymous (the young person deleted their data, or it is old). "
+                       "Nothing can reach them through it, and it cannot be opened again.").format(number=case.id))
     if action in NEEDS_OPEN and case.status == CaseStatus.CLOSED:
         return _fail(_("Case #{number} is closed. Write /genaabn {number} to open it again.").format(number=case.id))
     if action is CaseAction.REOPEN and case.status != CaseStatus.CLOSED:
@@ -308,7 +312,7 @@ def reopen(session: Session, settings: Settings, staff: Staff | None, case_id: i
     if isinstance(case, Result):
         return case
     assert staff is not None
-    if case.chat_id == 0:
+    if case.chat_id == ERASED_CHAT:
         return _fail(_("Case #{number} was made anonymous (the young person deleted their data, or it is old), so "
                        "it cannot be opened again.").format(number=case.id))
     service.reopen(session, case, now, "", staff=staff)

@@ -21,6 +21,7 @@ from bot.cases.buttons import StaffAction
 from bot.cases.hours import TZ
 from bot.cases.models import (
     AGE_REASONS,
+    ERASED_CHAT,
     OUTCOME_NAMES_DA,
     TONIGHT_REASONS,
     Case,
@@ -239,6 +240,8 @@ def previous_line(session: Session, previous_id: int) -> str:
 def card_buttons(case: Case) -> tuple[tuple[Button, ...], ...]:
     assert case.id is not None
     if case.status == CaseStatus.CLOSED:
+        if case.chat_id == ERASED_CHAT:  # nobody to reopen it for: a Reopen button would only be refused
+            return ()
         return ((button(_("Reopen"), StaffButton(StaffAction.REOPEN, case.id)),),)
     row = [button(_("Reply"), StaffButton(StaffAction.REPLY, case.id)),
            button(_("Close"), StaffButton(StaffAction.CLOSE, case.id))]

@@ -1,6 +1,7 @@
 """Periodic work: the response-time safety net for unclaimed and claimed cases, and the follow-up after a close.
 
-Unclaimed: re-announced, then every caseworker, then the admins. Claimed: when the young person waits for the
+Unclaimed: re-announced, then every caseworker, then the admins, then the card chats again every hour while someone
+can answer (office hours or someone on duty). Claimed: when the young person waits for the
 owner's answer (the first one, or since their last message), the owner is reminded, then reminded again with
 the team told, then the case goes back to the team.
 
@@ -34,6 +35,10 @@ from bot.profiles import profile_of
 
 log = logging.getLogger(__name__)
 TOP_LEVEL = 3
+# After the admins, a case nobody takes is not left silent until someone happens to open /sager: the team is told
+# again each hour (escalation counts on past TOP_LEVEL, no new column). A Friday evening played: a case opened at 18:00
+# with two caseworkers on duty got its last reminder at 18:45 (to admins; with none, to nobody) and then none.
+REPEAT = dt.timedelta(hours=1)
 
 
 def sla(settings: Settings, urgency: str) -> dt.timedelta:
@@ -43,18 +48,19 @@ def sla(settings: Settings, urgency: str) -> dt.timedelta:
 
 
 def due_level(settings: Settings, case: Case, now: dt.datetime) -> int:
-    """0 until the first deadline, then one level per deadline passed, up to 3."""
-    return min(TOP_LEVEL, int((now - case.waiting_since) / sla(settings, case.urgency)))
+    """0 until the first deadline, then one level per deadline passed up to 3, then one more each REPEAT."""
+    step, waited = sla(settings, case.urgency), now - case.waiting_since
+    level = int(waited / step)
+    return level if level <= TOP_LEVEL else TOP_LEVEL + int((waited - TOP_LEVEL * step) / REPEAT)
 
 
 def tick(engine: Engine, deps: Deps, now: dt.datetime) -> dict[str, int]:
     """Send what is due at ``now``: reminders for unclaimed cases and follow-ups; return counts per kind."""
-    counts = {"reannounced": 0, "escalated": 0, "admins": 0, "owner_reminded": 0, "returned": 0, "followups": 0,
-              "errors": 0}
+    counts = {"reannounced": 0, "escalated": 0, "admins": 0, "repeated": 0, "owner_reminded": 0, "returned": 0,
+              "followups": 0, "errors": 0}
     claimed_sla = dt.timedelta(minutes=deps.settings.sla_claimed_minutes)
     with session_scope(engine) as session:
-        waiting = session.exec(select(Case).where(Case.status == CaseStatus.OPEN.value,
-                                                  col(Case.escalation) < TOP_LEVEL)).all()
+        waiting = session.exec(select(Case).where(Case.status == CaseStatus.OPEN.value)).all()
         due = [(c.id, c.escalation, due_level(deps.settings, c, now)) for c in waiting]
         owed = session.exec(select(Case).where(Case.status == CaseStatus.CLAIMED.value,
                                                col(Case.owed_since).is_not(None),
@@ -101,6 +107,10 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
     assert case is not None
     session.refresh(case)
     for step in range(level + 1, target + 1):
+        if step > TOP_LEVEL:
+            if step == target:  # hours missed at once (the bot was down): one reminder, not one per hour
+                _remind_again(session, case, now, counts)
+            continue
         service.log_event(session, case, "escalated", now, detail=str(step))
         if step == 1:
             cards.refresh(session, case, now)
@@ -124,6 +134,17 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
             cards.post(session, case, routing.escalation_targets(session, case, 3, now, deps.settings), now)
             counts["admins"] += 1
     log.warning("case %s unclaimed: escalation %s -> %s", case_id, level, target)
+
+
+def _remind_again(session: Session, case: Case, now: dt.datetime, counts: dict[str, int]) -> None:
+    """The hourly reminder after the admins: only when someone can answer now, so a closed office with nobody on
+    duty is not woken every hour of the weekend (the first hour it opens, the team hears it)."""
+    if notices.closed_until(session, case, now) is not None:
+        return
+    cards.refresh(session, case, now)
+    cards.ping(session, case, lambda: _("Case #{number} has waited {waited} and nobody has taken it.")
+               .format(number=case.id, waited=cards.waited(now - service.waiting_for(case))), now)
+    counts["repeated"] += 1
 
 
 def _remind_owner(session: Session, *, deps: Deps, case_id: int, level: int, target: int, now: dt.datetime,

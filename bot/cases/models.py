@@ -25,6 +25,11 @@ FOR_SOMEONE_ELSE = "for_someone_else"
 REFERRED = "referred"
 
 
+# An anonymised case (the person used /slet, or it was closed long ago) belongs to no chat: nobody can be written to
+# through it, and it cannot be opened again.
+ERASED_CHAT = 0
+
+
 class CaseStatus(StrEnum):
     OPEN = "open"
     CLAIMED = "claimed"

@@ -15,15 +15,13 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from bot.cases import cards, notices, referrals, sending, service
-from bot.cases.models import Case, CaseCard, CaseMessage, CaseStatus, Outcome
+from bot.cases.models import ERASED_CHAT, Case, CaseCard, CaseMessage, CaseStatus, Outcome
 from bot.i18n import _, use_lang
 from bot.models import Outbox
 from bot.outbox import enqueue
 from bot.privacy.registry import Store
 from bot.profiles import chat_lang
 from bot.replies import Reply, esc
-
-ERASED_CHAT = 0  # an anonymised case belongs to no chat
 
 
 def export(session: Session, transport: str, chat_id: int) -> dict[str, Any]:

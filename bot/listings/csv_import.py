@@ -37,8 +37,9 @@ DEFAULT_DAYS = 30
 COLUMNS: dict[str, tuple[str, ...]] = {
     # An address names one home: a partner's own sheet often has no other key ("Adresse").
     "reference": ("ref", "id", "jeres_reference", "provider_ref", "boligid", "bolig_id", "bolignr", "bolignummer",
-                  "lejemaalsnr", "lejemaal", "adresse", "address"),
-    "kommune": ("municipality",),
+                  "lejemaalsnr", "lejemaalsnummer", "lejemaal", "lejlighedsnr", "lejlighedsnummer", "adresse",
+                  "address"),
+    "kommune": ("municipality", "kommunenavn", "kommune_navn"),
     "omraade": ("area", "bydel", "by", "postnummer_og_by", "postnr_og_by", "postnr_by", "postnummer_by"),
     "type": ("boligtype", "kind", "type_af_bolig", "bolig_type"),
     "vaerelser": ("rooms", "antal_vaerelser", "vaer", "antal_vaer", "antal_rum", "rum"),
@@ -53,8 +54,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "indflytningsdato", "overtagelsesdato", "ledig_dato", "available"),
     "maalgruppe": ("target_group", "for"),
     "ansoeg_link": ("apply_url", "link", "url", "ansoegning", "link_til_ansoegning", "hjemmeside", "ansoeg"),
-    "ansoeg_telefon": ("apply_phone", "telefon", "phone", "tlf", "tlf_nr", "telefonnummer", "kontakt_tlf",
-                       "kontakt_telefon"),
+    "ansoeg_telefon": ("apply_phone", "telefon", "phone", "tlf", "tlf_nr", "telefonnr", "telefonnummer", "kontakt_tlf",
+                       "kontakt_tlf_nr", "kontakt_telefon"),
     "udloeber": ("expires", "udloebsdato", "vis_til", "expires_on"),
     "beskrivelse": ("description", "tekst", "bemaerkninger", "bemaerkning", "note", "noter"),
     "udbyder": ("provider", "partner"),
@@ -314,8 +315,10 @@ def _delimiter(text: str) -> str:
     return max(candidates, key=known)  # max keeps the first of equals: the sniffer's choice
 
 
-# Units partners write after a column's name ("Husleje (kr.)", "Leje pr. md.", "Størrelse (m²)"), folded.
-_UNIT_WORDS = frozenset({"kr", "dkk", "m2", "kvm", "pr", "per", "md", "mdr", "maaned", "month", "i", "in", "a"})
+# Units partners write after a column's name ("Husleje (kr.)", "Leje pr. md.", "Husleje pr. mnd.", "Størrelse (m²)"),
+# folded. "mnd" is the commonest Danish short form of måned: without it the rent column was skipped as unknown.
+_UNIT_WORDS = frozenset({"kr", "dkk", "m2", "kvm", "pr", "per", "om", "md", "mdr", "mnd", "mdl", "maaned", "maaneden",
+                         "month", "i", "in", "a"})
 # A name that says what else is in the number ("Husleje inkl. aconto") is not the plain column: taken as rent,
 # aconto would be counted twice in the monthly cost young people search by.
 _INCLUDES = frozenset({"inkl", "incl", "including", "inklusive", "med", "with", "plus"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 from typing import Literal, overload
 from urllib.parse import urlsplit
@@ -125,7 +125,8 @@ def money(raw: str, *, low: int, high: int, monthly: bool = False) -> int:
         raise FieldError(_("'{value}' is not an amount").format(value=raw)) from None
     if value < 0:
         raise FieldError(_("'{value}' is negative").format(value=raw))
-    kroner = int(value.quantize(Decimal(1)))
+    # Half up, as a Dane rounds: 4.200,50 kr. is 4.201 (half to even gave 4.200, less than is paid).
+    kroner = int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if not low <= kroner <= high:
         raise FieldError(_("'{value}' looks wrong: it must be between {low} and {high} kr.").format(
             value=raw, low=low, high=high))
@@ -177,7 +178,7 @@ def whole_number(raw: str, *, low: int, high: int) -> int:
         value = _decimal(text, DANISH)
     except NumberFormatError:
         raise FieldError(_("'{value}' is not a number").format(value=raw)) from None
-    number = int(value.quantize(Decimal(1)))
+    number = int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))  # 14,5 m² is 15, not 14 (half to even)
     if not low <= number <= high:
         raise FieldError(_("'{value}' looks wrong: it must be between {low} and {high}").format(
             value=raw, low=low, high=high))

@@ -141,8 +141,10 @@ def privacy_button(ctx: Context, data: Privacy) -> None:
 
 def register(router: Router) -> None:
     router.command("privatliv", privacy_notice, menu=N_("what Husly saves about you"))
-    router.command("mine_data", send_my_data, menu=N_("see your data"))
-    router.command("slet", ask_to_erase, menu=N_("delete your data"))
+    # "/mine" and the English words are what people type for "my data" and "delete": they got "I don't know the
+    # command" (access and erasure are rights: no one should have to know the exact spelling).
+    router.command("mine_data", send_my_data, menu=N_("see your data"), aliases=("mine", "my_data", "mydata"))
+    router.command("slet", ask_to_erase, menu=N_("delete your data"), aliases=("delete", "delete_my_data"))
     router.command("skjul", hide_chat, menu=N_("hide this chat quickly"))
     router.callback(Privacy, privacy_button)
     router.menu_items.update({"data": privacy_notice, "hide": hide_chat})
