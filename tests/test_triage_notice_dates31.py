@@ -51,7 +51,8 @@ AHEAD = [
 # Within days on the 7th (the 9th, the 10th, tomorrow, Friday), or a month ahead with nowhere to go: urgent.
 SOON = [
     ("jeg skal være ude af kollegiet den 9. og aner ikke hvor mine møbler skal stå", "da"),
-    ("udlejeren skriver at jeg skal være ude d. 10/12", "da"),
+    ("sagsbehandleren siger jeg skal være ude d. 10/12, hvad gør jeg", "da"),
+    ("jeg fik at vide jeg skal være ude den 9. og jeg græder bare", "da"),
     ("jeg skal være ude af lejligheden den 11. december", "da"),
     ("udlejeren smider mig ud af lejligheden i morgen", "da"),
     ("udlejeren smider mig ud af lejligheden på fredag", "da"),
@@ -74,17 +75,16 @@ test_a_date_within_days_or_a_month_with_nowhere_to_go_stays_urgent = expect(SOON
 test_no_bed_now_beside_a_home_that_starts_later_stays_urgent = expect(BED_NOW, Urgency.URGENT, how="at least")
 
 
-def test_a_day_said_alone_is_the_next_such_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"den 9." is two days away on the 7th and three weeks away on the 20th (the 9th of January)."""
+def test_a_day_said_alone_is_the_next_such_day_and_numbers_that_are_no_date_are_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"den 9." is two days away on the 7th and three weeks away on the 20th (the 9th of January); "d. 1/4" is the
+    1st of April; a time, a count or an age beside a slash is no date."""
     assert triage("jeg skal være ude den 9.").urgency is Urgency.URGENT
+    assert triage_dates.DATE_FAR in triage_dates.date_marks(["jeg", "skal", "vaere", "ude", "d", "1", "4"])
+    for words in ("vi ses kl 10 12", "jeg har boet der i 1 2 uger", "the 3 of us have to leave", "kids aged 1 2"):
+        assert triage_dates.date_marks(words.split()) == {}, words
     monkeypatch.setattr(triage_dates, "today", lambda: dt.date(2026, 12, 20))
     assert triage("jeg skal være ude den 9.").urgency is Urgency.NONE
-
-
-def test_numbers_that_are_no_date_are_not_read_as_one() -> None:
-    """A time, a count or an age beside a slash is no date."""
-    for words in ("vi ses kl 10 12", "jeg har boet der i 1 2 uger", "the 3 of us have to leave"):
-        assert triage_dates.date_marks(words.split()) == {}, words
 
 
 def test_the_benchmarks_read_dated_messages_against_one_fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
