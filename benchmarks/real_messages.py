@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -167,6 +168,21 @@ def read_messages(path: Path | None = None) -> list[Message]:
                 for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_MINIMAL)]
 
 
+# The day every run reads the messages' dates against (date31): triage reads "den 1. april" or "the 9th" against
+# today's date (bot/triage_dates.py), so without a fixed day the numbers would move with the calendar. The same day
+# the answers are given for (answer(today=...) below).
+BENCHMARK_TODAY = dt.date(2026, 12, 1)
+
+
+def pin_today(day: dt.date = BENCHMARK_TODAY) -> None:
+    """Read dated messages against ``day`` in this process (a revision without bot/triage_dates.py reads no dates)."""
+    try:
+        from bot import triage_dates
+    except ImportError:
+        return
+    triage_dates.today = lambda: day
+
+
 # Runs inside a checkout (this one, or a temporary worktree of a base revision): it may only use what every
 # revision has: bot.answering.answer, knowledge.index.load_indexed, bot.triage.warm_up (load_indexed: the index as
 # the bot builds it, with whatever learned parts that revision has).
@@ -176,6 +192,11 @@ sys.path.insert(0, ".")
 from bot.answering import answer
 from bot.triage import warm_up
 from knowledge.index import load_indexed
+try:  # pin_today (date31): the same day for every revision and every run
+    from bot import triage_dates
+    triage_dates.today = lambda: dt.date.fromisoformat("__TODAY__")
+except ImportError:
+    pass
 kb, index = load_indexed()
 warm_up(kb)
 for line in sys.stdin:
@@ -184,6 +205,9 @@ for line in sys.stdin:
     print(json.dumps({"id": row["id"], "topic": found.topic, "suggestions": list(found.search.suggestions),
                       "confident": bool(found.confident), "urgency": found.triage.urgency.value}))
 """
+
+
+PROBE = PROBE.replace("__TODAY__", BENCHMARK_TODAY.isoformat())
 
 
 def run_probe(messages: list[Message], checkout: Path) -> dict[str, Prediction]:
@@ -568,6 +592,7 @@ def main() -> None:
     parser.add_argument("--near", type=float, default=None,
                         help="also answer each development row without the phrasings this close to it (fx 0.5)")
     args = parser.parse_args()
+    pin_today()
     messages = read_messages()
     if args.cv_topics:
         weights = [float(w) for w in args.learned_weights.split(",")]

@@ -18,7 +18,28 @@ ends in August"); one said with the past near it ("I was kicked out in March", "
 a month name that is a verb ("may", "march") without a day or a preposition beside it. A date with no year that has
 passed within the last PAST_DAYS is the past, not next year's date.
 
-The clock is ``today`` (Danish time); tests replace it (never sleep, never depend on the real date).
+A putting out said in the present ("min udlejer smider mig ud den 1. april", "he's kicking us out in April") is to
+come, like "skal være ude"; a date more than two weeks ahead with a home's end said with it is ``DATE_OUT`` (rules file
+``date_out``: no one put out within days), and a home that starts near it ("until my new lease starts on February 1",
+"flytte ind") is no home's end. Dates in numbers ("d. 1/4", "1/2": day, then month, as Danes write them) and a day
+said alone ("den 9.", "by the 9th": the next such day) are read too (date31).
+
+The clock is ``today`` (Danish time); tests replace it (never sleep, never depend on the real date), and so do
+benchmarks/real_messages.py and benchmarks/triage.py (one fixed day, so their numbers do not move with the calendar).
+
+Why no library (date31, measured on 2026-12-07): dateparser 1.5 (``dateparser.search.search_dates``, languages da and
+en, DATE_ORDER DMY, PREFER_DATES_FROM future) read 25 of this module's phrasings: it found "den 1. april", "1/2",
+"d. 1/4", "i morgen", "fredag", "næste måned", "by the 9th", "in six weeks", but missed "om seks uger", "tre måneders
+varsel", "efter nytår" and "den 9.", read "til februar", "udgangen af februar" and "by the end of January" as the 7th
+(today's day) of the month, "we" as Wednesday, "I may have to leave" as May, and "I was kicked out in March" as next
+March; the past, the deadline and a home's end near the date would still be this module's. And it is heavy: importing
+``dateparser.search`` takes 0.7-1.2 s (python -X importtime; this module: 13 ms), it adds about 46 MB resident memory
+(ru_maxrss 10 -> 56 MB, tracemalloc 17 MB at peak; this module: under 1 MB) and a search takes about 60 ms a message
+(``date_marks``: about 0.2 ms), where ``husly ask``'s start-up goal is 3x a sqlmodel import and 120 MB in all
+(benchmarks/startup.py). ``dateutil.parser`` (fuzzy, dayfirst; installed) read "jeg skal være ude 1. februar" as 1
+December (no Danish month name but those spelled as in English), "den 1. april" as last April (no future), and finds
+one date a string; ``babel.dates.parse_date`` (installed) reads a date alone in a fixed pattern ("1/4/2027"), not one
+inside a sentence ("1. april 2027" failed). So the parsing stays here.
 """
 
 from __future__ import annotations
@@ -39,6 +60,7 @@ PAST_DAYS = 120
 DATE_SOON = "zzdatesoonzz"
 DATE_AHEAD = "zzdateaheadzz"
 DATE_FAR = "zzdatefarzz"
+DATE_OUT = "zzdateoutzz"
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
@@ -81,12 +103,18 @@ DATE_LEAD = frozenset({"til", "by", "until", "till", "before", "inden", "senest"
 DEADLINE_WORDS = frozenset({"til", "by", "until", "till", "before", "inden", "senest", "pr", "per", "from", "fra",
                             "udgangen", "slutningen", "end", "ultimo", "primo"})
 END_WORDS = frozenset({"end", "udgangen", "slutningen", "ultimo", "late"})
+# Putting out in the present or the progressive (date31): with a date ahead it is to come, and a home's end.
+PUT_OUT_NOW = frozenset({"smider", "saetter", "udsaetter", "throwing", "kicking", "evicting", "evicts", "throws",
+                         "kicks", "chucking"})
 # A future, a deadline or a notice said near the date (the words before it in its clause, or just after).
 FUTURE_WORDS = frozenset({
     "skal", "skulle", "maa", "have", "has", "must", "will", "ll", "going", "gonna", "need", "needs", "ends",
     "ending", "expires", "expire", "udloeber", "ophoerer", "slutter", "notice", "varsel", "opsigelse", "opsagt",
     "opsiger", "lease", "kontrakt", "kontrakten", "lejekontrakt", "lejekontrakten", "til", "by", "until", "till",
     "before", "inden", "senest", "fra", "from", "getting", "being", "bliver", "moving", "flytter",
+    # date31: a putting out said in the present with a date ahead is to come ("min udlejer smider mig ud den 1.
+    # april", "he's kicking us out in April"); the past ("smed", "kicked") names when it happened.
+    *PUT_OUT_NOW,
 })
 # The past near the date: it names when something happened ("for to måneder siden", "had to leave in March").
 PAST_WORDS = frozenset({"ago", "siden", "last", "sidste", "since", "had", "havde", "maatte"})
@@ -95,7 +123,13 @@ HOME_END_WORDS = frozenset({
     "leave", "vacate", "move", "moving", "flytte", "flytter", "fraflytte", "fraflytter", "notice", "varsel",
     "opsigelse", "opsagt", "opsiger", "opsige", "lease", "kontrakt", "kontrakten", "lejekontrakt", "lejekontrakten",
     "lejemaal", "lejemaalet", "evict", "evicted", "eviction", "evicting", "udsat", "udsaettelse", "ude",
+    *PUT_OUT_NOW,
 })
+# A home that starts, not one that ends, near the date (date31): "I have nowhere to stay until my new lease starts on
+# February 1", "jeg skal først flytte ind 1. marts" is a night without a bed now and a home later.
+HOME_START_WORDS = frozenset({"starts", "begins", "starter", "begynder", "ready", "klar", "new", "ny", "nye", "nyt"})
+MOVE_WORDS = frozenset({"move", "moving", "moves", "flytte", "flytter"})
+MOVE_IN = frozenset({"in", "ind", "into"})
 FUTURE_BEFORE = 8
 FUTURE_AFTER = 3
 PAST_BEFORE = 5
@@ -161,6 +195,55 @@ def _month_dates(tokens: list[str], now: dt.date) -> list[tuple[int, int, int, b
     return found
 
 
+# What may not follow a day number said alone ("den 9 årige", "the 3 of us", "d 2 gange"): no date.
+NOT_AFTER_DAY = frozenset({"of", "gange", "times", "x", "kr", "kroner", "dkk", "aar", "aarig", "aarige", "years",
+                           "year", "old", "procent", "percent", "timer", "hours", "minutter", "minutes", "klokken",
+                           "kl", "personer", "people", "boern", "kids"})
+# What may not stand before a day and a month said in numbers ("kl. 10/11", "at 10 12", "aged 1/2", "vandt 3-1"): a
+# time, an age or a score, not a date. (A word must stand before them: "1 2" after a number is a count.)
+NOT_BEFORE_NUMBERS = frozenset({"kl", "klokken", "at", "ca", "cirka", "about", "around", "aged", "age", "ages",
+                                "alder", "alderen", "score", "scored", "stillingen", "vandt", "won", "lost", "tabte"})
+
+
+def _number_dates(tokens: list[str], now: dt.date) -> list[tuple[int, int, int, bool]]:
+    """(start, end, days ahead, True) of each date said in numbers or by its day alone (date31): "d. 1/4", "1/2"
+    (Danish order: day, then month; the slash is gone from the words), "den 9.", "by the 9th" (the next such day)."""
+    found = []
+    for j, token in enumerate(tokens):
+        day = _day(token)
+        if day is None or (j + 1 < len(tokens) and tokens[j + 1] in MONTHS):
+            continue
+        before = tokens[j - 1] if j else ""
+        after = tokens[j + 1] if j + 1 < len(tokens) else ""
+        if after.isdigit() and len(after) <= 2 and 1 <= int(after) <= 12 and token.isdigit():
+            if before in NOT_BEFORE_NUMBERS or not before.isalpha():
+                continue
+            hi = j + 2
+            if hi < len(tokens) and (tokens[hi] in UNITS or tokens[hi] in NOT_AFTER_DAY):
+                continue
+            month = int(after)
+            if day > calendar.monthrange(now.year, month)[1]:
+                continue
+            if hi < len(tokens) and _YEAR.match(tokens[hi]):
+                when, hi = dt.date(int(tokens[hi]), month, day), hi + 1
+            else:
+                when = dt.date(now.year, month, day)
+                if when < now:
+                    if (now - when).days <= PAST_DAYS:
+                        continue
+                    when = _date(now.year + 1, month, day, False)
+            found.append((_lead(tokens, j), hi, (when - now).days, True))
+        elif before in ("den", "d") or (before == "the" and not token.isdigit()):
+            if after.isdigit() or after in UNITS or after in NOT_AFTER_DAY:
+                continue
+            year, month = (now.year, now.month) if day >= now.day else (now.year + (now.month == 12),
+                                                                          now.month % 12 + 1)
+            if day > calendar.monthrange(year, month)[1]:
+                continue
+            found.append((_lead(tokens, j), j + 1, (dt.date(year, month, day) - now).days, True))
+    return found
+
+
 def _spans(tokens: list[str]) -> list[tuple[int, int, int]]:
     """(start, end, days) of each span of time ahead ("om tre måneder", "in 60 days", "60 days notice")."""
     found = []
@@ -219,17 +302,28 @@ def _future_said(tokens: list[str], lo: int, hi: int) -> bool:
 
 
 def _home_ends(tokens: list[str], lo: int, hi: int) -> bool:
-    near = tokens[max(0, lo - FUTURE_BEFORE):hi + FUTURE_AFTER]
-    return any(t in HOME_END_WORDS for t in near) or any(near[k:k + 2] == ["be", "out"] for k in range(len(near)))
+    """The end of a home said near the date, and no home that starts there ("moving in", "my new lease starts")."""
+    first, last = max(0, lo - FUTURE_BEFORE), min(len(tokens), hi + FUTURE_AFTER)
+    near = tokens[first:last]
+    if any(t in HOME_START_WORDS for t in near):
+        return False
+
+    def moves_in(k: int) -> bool:  # "flytte ind", "move into"; not the date's own "in" ("move in April")
+        return tokens[k] in MOVE_WORDS and k + 1 < len(tokens) and tokens[k + 1] in MOVE_IN and not lo <= k + 1 < hi
+
+    return (any(tokens[k] in HOME_END_WORDS and not moves_in(k) for k in range(first, last))
+            or any(near[k:k + 2] == ["be", "out"] for k in range(len(near))))
 
 
 def date_marks(tokens: list[str], now: dt.date | None = None) -> dict[str, set[int]]:
-    """The words' positions to mark DATE_SOON, DATE_AHEAD and DATE_FAR (every word of a date or span said as ahead)."""
-    if not any(t in MONTHS or t in UNITS or t == "maaneden" for t in tokens):
+    """The words' positions to mark DATE_SOON, DATE_AHEAD, DATE_OUT and DATE_FAR (every word of a date or span said
+    as ahead)."""
+    if not any(t in MONTHS or t in UNITS or t == "maaneden" or t[:1].isdigit() for t in tokens):
         return {}
     now = now or today()
     marks: dict[str, set[int]] = {}
-    found = [*_month_dates(tokens, now), *((*span, False) for span in (*_spans(tokens), *_relative(tokens, now)))]
+    found = [*_month_dates(tokens, now), *_number_dates(tokens, now),
+             *((*span, False) for span in (*_spans(tokens), *_relative(tokens, now)))]
     for lo, hi, days, with_day in found:
         if days < 0 or not _future_said(tokens, lo, hi):
             continue
@@ -238,6 +332,8 @@ def date_marks(tokens: list[str], now: dt.date | None = None) -> dict[str, set[i
                 marks.setdefault(DATE_SOON, set()).update(range(lo, hi))
             continue
         marks.setdefault(DATE_AHEAD, set()).update(range(lo, hi))
-        if days > FAR_DAYS and _home_ends(tokens, lo, hi):
-            marks.setdefault(DATE_FAR, set()).update(range(lo, hi))
+        if _home_ends(tokens, lo, hi):
+            marks.setdefault(DATE_OUT, set()).update(range(lo, hi))
+            if days > FAR_DAYS:
+                marks.setdefault(DATE_FAR, set()).update(range(lo, hi))
     return marks

@@ -18,6 +18,12 @@ COUNTING = [
     "min anden uge som hjemløs starter i dag, kan kommunen hjælpe mig med et værelse",
     "dag 3 som hjemløs, hvor er der gratis bad",
 ]
+# A stay that ends on a date far ahead is no home that ends: the writer is homeless now (date31 read "have to be out"
+# with "by March" as a later worry, which is right for "nowhere to live" ahead and wrong for a state said now).
+HOMELESS_WITH_A_DATE = [
+    "im homeless and the hostel wants me out by march, what are my options",
+    "jeg er hjemløs og skal ud af herberget til 1. marts, hvad gør jeg",
+]
 CALM = [
     "i wrote a paper on the first weeks of homelessness for school, can you send sources",
     "people in their first week of homelessness often sleep at friends",
@@ -26,5 +32,6 @@ CALM = [
 ]
 
 test_time_without_a_home_is_urgent = expect(COUNTING, Urgency.URGENT, lang=DETECTED)
+test_homeless_now_with_a_stay_ending_far_ahead_is_urgent = expect(HOMELESS_WITH_A_DATE, Urgency.URGENT, lang=DETECTED)
 test_a_story_or_a_topic_is_calm = expect(CALM, Urgency.NONE, lang=DETECTED, by="rules")
-test_the_messages_are_our_own = our_own(COUNTING, CALM)
+test_the_messages_are_our_own = our_own(COUNTING, HOMELESS_WITH_A_DATE, CALM)
