@@ -1019,8 +1019,8 @@ class Index:
             # another). It has read real letters; the words' evidence alone was fitted on one-line questions.
             features["learned"] = _learned_margin(learned, best)
         # A best topic the words alone did not choose and the scorer is not clear about (``agreed`` False,
-        # LEARNED_TIE_MARGIN) is a disagreement between the words and the learned scorer: Husly offers the choices rather than
-        # answer it (an honest "not sure" costs less than a confident wrong answer).
+        # LEARNED_TIE_MARGIN) is a disagreement between the words and the learned scorer: Husly offers the choices
+        # rather than answer it (an honest "not sure" costs less than a confident wrong answer).
         # The choices after the best topic: the learned scorer's share decides their order.
         others = sorted((t for t in blended if t != best), key=lambda t: (-blended[t], t))
         suggestions = (best, *others[:2])
