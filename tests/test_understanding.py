@@ -44,6 +44,10 @@ def stored_language(chat: Chat) -> str:
     ("hejsa 😊", "Jeg er Husly"),
     ("Hallo?", "Jeg er her"),
     ("er du en robot?", "chatbot"),
+    # Who is on the other end: "hvem snakker jeg med" got the mental-health topic.
+    ("hvem snakker jeg med?", "chatbot"),
+    ("who am i talking to", "chatbot"),
+    ("hvem er det jeg skriver med egentlig", "chatbot"),
     ("tak for hjælpen!", "Selv tak"),
     ("farvel", "Pas på dig selv"),
     ("fuck", "frustrerende"),
