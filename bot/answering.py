@@ -501,6 +501,22 @@ def _said_in_the_condition(kb: KnowledgeBase, found: SearchResult, asked: Search
     return found
 
 
+def _told_before_a_question_of_losing_it(kb: KnowledgeBase, index: Index, reading: Reading, found: SearchResult,
+                                        lang: Lang, threshold: float) -> SearchResult:
+    """A short message that tells its situation and then asks whether it costs the home ("jeg har fået et brev om at
+    jeg skylder tre måneders husleje, kan de smide mig ud?"): the situation told first is the condition said after
+    the question in "kan de smide mig ud hvis jeg skylder husleje" (``_said_in_the_condition``). Read whole it got "not
+    sure", with the topic of being thrown out by one's parents first."""
+    question = reading.question
+    if reading.long or not question or found.faq_match >= FAQ_SURE:
+        return found
+    told = _around(reading.body, question)
+    if not told:
+        return found
+    return _said_in_the_condition(kb, found, index.search(question, lang=lang), index.search(told, lang=lang),
+                                  threshold)
+
+
 def _age_around(body: str, question: str) -> str:
     """The age (digits) that ``body`` says outside ``question`` ("I am 16 and ..., can I move out?"), or ""."""
     ages = [str(a) for a in ages_said(body)]
@@ -574,6 +590,7 @@ def answer(kb: KnowledgeBase, index: Index, text: str, *, today: dt.date, thresh
     if calm:
         found = _question_inside(index, reading, found, threshold, reply_lang)
         found = _asked_before_a_condition(kb, index, reading, found, reply_lang, threshold)
+        found = _told_before_a_question_of_losing_it(kb, index, reading, found, reply_lang, threshold)
     other = _not_for_me(kb, index, text, found, urgency, today=today, threshold=threshold, lang=reply_lang)
     if other is not None:
         return Answer(found, urgency, reply_lang, municipality, False,
