@@ -38,3 +38,18 @@ def test_a_case_nobody_takes_is_brought_up_again_each_hour_while_someone_is_on_d
         tick(desk.engine, desk.app.deps, clock.now)
         assert not _pings(group.deliver(), group)
 
+
+
+def test_where_nobody_is_on_husly_no_hourly_reminder_is_counted(engine, make_app, clock, caplog) -> None:
+    # Randers has nobody on Husly here: a reminder has nowhere to go. Each hour one was tried and counted as sent
+    # ("repeated" in the tick's counts, which the operators read), though no one got it.
+    clock.advance(days=-1, hours=-6)  # Thursday 08:00 (UTC; 09:00 in Denmark): the office is open all day
+    desk = Desk(make_app(engine))
+    desk.open_and_skip(desk.youth("randers"))
+    clock.advance(hours=1)
+    tick(desk.engine, desk.app.deps, clock.now)  # the levels up to the admins, at once
+    caplog.clear()
+    for _hour in range(5):
+        clock.advance(hours=1)
+        assert tick(desk.engine, desk.app.deps, clock.now)["repeated"] == 0
+    assert not [r for r in caplog.records if "no staff to notify" in r.getMessage()]

@@ -109,7 +109,7 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
     for step in range(level + 1, target + 1):
         if step > TOP_LEVEL:
             if step == target:  # hours missed at once (the bot was down): one reminder, not one per hour
-                _remind_again(session, case, now, counts)
+                _remind_again(session, case, now, counts, deps.settings)
             continue
         service.log_event(session, case, "escalated", now, detail=str(step))
         if step == 1:
@@ -136,10 +136,12 @@ def _escalate(session: Session, *, deps: Deps, case_id: int, level: int, target:
     log.warning("case %s unclaimed: escalation %s -> %s", case_id, level, target)
 
 
-def _remind_again(session: Session, case: Case, now: dt.datetime, counts: dict[str, int]) -> None:
+def _remind_again(session: Session, case: Case, now: dt.datetime, counts: dict[str, int], settings: Settings) -> None:
     """The hourly reminder after the admins: only when someone can answer now, so a closed office with nobody on
-    duty is not woken every hour of the weekend (the first hour it opens, the team hears it)."""
-    if notices.closed_until(session, case, now) is not None:
+    duty is not woken every hour of the weekend (the first hour it opens, the team hears it), and a municipality with
+    nobody on Husly does not log "no staff to notify" every hour for each of its cases."""
+    if notices.closed_until(session, case, now) is not None or not routing.targets_for(session, case.municipality,
+                                                                                        now, settings):
         return
     cards.refresh(session, case, now)
     cards.ping(session, case, lambda: _("Case #{number} has waited {waited} and nobody has taken it.")
